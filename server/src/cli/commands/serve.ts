@@ -1,0 +1,77 @@
+import fs from "node:fs/promises";
+import { loadConfig } from "../../db/config.ts";
+import { openDatabase } from "../../db/connection.ts";
+import { buildApp } from "../../http/app.ts";
+import { anchorAllRegions } from "../../platform/audit/anchor.ts";
+import { ensureFirstAdmin } from "../../platform/bootstrap.ts";
+import { systemClock } from "../../platform/clock.ts";
+import { CliError, liveServePid, servePidFile } from "../runtime.ts";
+
+/** Anchor the audit chains every hour (FAZHI_ANCHOR_MINUTES) while serving. */
+const ANCHOR_EVERY_MS = Number(process.env.FAZHI_ANCHOR_MINUTES ?? 60) * 60_000;
+
+export async function serve(opts: { port?: number; host?: string }): Promise<void> {
+  const config = loadConfig();
+  if (!config.databaseUrl) {
+    const other = await liveServePid(config);
+    if (other) {
+      throw new CliError(
+        `Fazhi is already serving ${config.dataDir} (pid ${other}); stop it first, or set FAZHI_DATA_DIR to another directory`,
+      );
+    }
+  }
+  const db = await openDatabase(config);
+  if (!config.databaseUrl) await fs.writeFile(servePidFile(config), `${process.pid}\n`);
+  const first = await ensureFirstAdmin(
+    db.owner,
+    systemClock(),
+    process.env.FAZHI_REGION ?? "500156",
+  );
+  if (first) {
+    process.stdout.write(
+      `\nFirst start: created the system administrator.\n  user name: ${first.username}\n  one-time password: ${first.password}\n(change it at first login; create the security and audit administrators with \`npx fazhi user add\`)\n\n`,
+    );
+  }
+  const app = await buildApp(
+    { db, config, clock: systemClock },
+    { logger: process.env.FAZHI_LOG === "1" },
+  );
+  const port = opts.port ?? config.port;
+  const host = opts.host ?? config.host;
+  try {
+    await app.listen({ port, host });
+  } catch (e) {
+    await app.close();
+    await db.close();
+    if (db.embedded) await db.embedded.stop();
+    await fs.rm(servePidFile(config), { force: true });
+    const code = (e as { code?: string }).code;
+    throw new CliError(code === "EADDRINUSE" ? `port ${port} is in use (set PORT)` : String(e));
+  }
+  process.stdout.write(
+    `Fazhi is serving at http://${host === "0.0.0.0" ? "localhost" : host}:${port}\n`,
+  );
+
+  const anchor = () =>
+    anchorAllRegions(db.owner, config, systemClock()).catch((e) =>
+      process.stderr.write(`fazhi: anchoring failed: ${String(e)}\n`),
+    );
+  const timer = setInterval(anchor, ANCHOR_EVERY_MS);
+  timer.unref();
+
+  let stopping = false;
+  const stop = async () => {
+    if (stopping) return;
+    stopping = true;
+    clearInterval(timer);
+    await app.close();
+    await anchor();
+    await db.close();
+    // serve owns ./data: it stops the server it started or adopted.
+    if (db.embedded) await db.embedded.stop();
+    if (!config.databaseUrl) await fs.rm(servePidFile(config), { force: true });
+    process.exit(0);
+  };
+  process.on("SIGINT", stop);
+  process.on("SIGTERM", stop);
+}

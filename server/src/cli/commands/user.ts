@@ -1,0 +1,57 @@
+import { recordAudit } from "../../platform/audit/record.ts";
+import { createUser } from "../../platform/auth/users.ts";
+import { systemClock } from "../../platform/clock.ts";
+import { CliError, withDatabase } from "../runtime.ts";
+
+export interface UserAddOptions {
+  username: string;
+  name: string;
+  unit: string;
+  region: string;
+  role: string[];
+}
+
+/** `fazhi user add`: create any account, administrators included (installation rights). */
+export async function userAdd(o: UserAddOptions): Promise<void> {
+  await withDatabase(async (db) => {
+    const created = await db.owner.transaction().execute(async (trx) => {
+      const unit = await trx
+        .selectFrom("unit")
+        .select(["id", "region_code"])
+        .where("region_code", "=", o.region)
+        .where((eb) =>
+          /^[0-9]+$/.test(o.unit) ? eb("id", "=", Number(o.unit)) : eb("code", "=", o.unit),
+        )
+        .executeTakeFirst();
+      if (!unit)
+        throw new CliError(`no unit "${o.unit}" in region ${o.region} (give its code or id)`);
+      const r = await createUser(trx, {
+        username: o.username,
+        displayName: o.name,
+        unitId: unit.id,
+        roles: o.role,
+      });
+      await recordAudit(
+        trx,
+        { actor: undefined, ip: null, now: systemClock() },
+        {
+          regionCode: unit.region_code,
+          action: "user.create",
+          entityType: "user",
+          entityId: r.id,
+          after: {
+            username: o.username,
+            displayName: o.name,
+            unitId: unit.id,
+            roles: o.role,
+            via: "cli",
+          },
+        },
+      );
+      return r;
+    });
+    process.stdout.write(
+      `created user ${o.username} (id ${created.id})\none-time password: ${created.oneTimePassword}\n`,
+    );
+  });
+}

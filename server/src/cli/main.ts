@@ -1,0 +1,95 @@
+import { Command, InvalidArgumentError } from "commander";
+import { migrateToLatest } from "../db/connection.ts";
+import { ROLE_CODES } from "../kernel/access.ts";
+import { auditAnchor, auditVerify } from "./commands/audit.ts";
+import { calendarLoad, deadline } from "./commands/calendar.ts";
+import { serve } from "./commands/serve.ts";
+import { userAdd } from "./commands/user.ts";
+import { reportError, withDatabase } from "./runtime.ts";
+
+const program = new Command();
+program
+  .name("fazhi")
+  .description(
+    "Fazhi (法治): the working system of a district government's rule-of-law work.\nUses ./data (embedded PostgreSQL) or DATABASE_URL.",
+  )
+  .showHelpAfterError()
+  .exitOverride();
+
+const port = (v: string) => {
+  const n = Number(v);
+  if (!Number.isInteger(n) || n < 1 || n > 65535)
+    throw new InvalidArgumentError("not a port number");
+  return n;
+};
+
+program
+  .command("serve")
+  .description("serve the platform (API, web, public portal) — what `npm start` runs")
+  .option("-p, --port <port>", "port (default $PORT or 3000)", port)
+  .option("--host <host>", "interface to listen on (default $HOST or 127.0.0.1)")
+  .action(async (o) => serve(o));
+
+program
+  .command("migrate")
+  .description("apply the database migrations")
+  .action(async () =>
+    withDatabase(async (db) => {
+      const applied = await migrateToLatest(db.owner);
+      process.stdout.write(applied.length ? `${applied.join("\n")}\n` : "up to date\n");
+    }),
+  );
+
+const user = program.command("user").description("accounts");
+user
+  .command("add")
+  .description("create an account and print its one-time password")
+  .requiredOption("-u, --username <name>", "login name (a-z, 0-9, _ . -)")
+  .requiredOption("-n, --name <display>", "display name, e.g. 张三")
+  .requiredOption("--unit <unit>", "unit code or id")
+  .option("--region <code>", "region code of the unit", process.env.FAZHI_REGION ?? "500156")
+  .requiredOption("-r, --role <role...>", `roles: ${ROLE_CODES.join(", ")}`)
+  .action(async (o) => userAdd(o));
+
+program
+  .command("deadline")
+  .description(
+    "the due date of a legal period: fazhi deadline 2020-09-30 7wd (wd working days, d days, m months)",
+  )
+  .argument("<start>", "the day of the triggering event, YYYY-MM-DD (not counted)")
+  .argument("<period>", "<N>wd | <N>d | <N>m")
+  .action(async (start: string, period: string) => {
+    process.exitCode = await deadline([start, period]);
+  });
+
+const calendar = program.command("calendar").description("the legal calendar");
+calendar
+  .command("load")
+  .description("load a State Council holiday notice (JSON) for a year")
+  .argument("<file>", "the notice as JSON")
+  .action(async (file: string) => calendarLoad(file));
+
+const audit = program.command("audit").description("the audit trail");
+audit
+  .command("verify")
+  .description("recompute every hash chain and check it against the signed anchors")
+  .option("--json", "print every problem as JSON")
+  .action(async (o) => {
+    process.exitCode = await auditVerify(o);
+  });
+audit
+  .command("anchor")
+  .description("sign region anchors over the chain heads now")
+  .action(auditAnchor);
+
+try {
+  await program.parseAsync(process.argv);
+} catch (e) {
+  const ce = e as { code?: string; exitCode?: number };
+  if (ce.code?.startsWith("commander.")) {
+    process.exitCode =
+      ce.code === "commander.helpDisplayed" || ce.code === "commander.version" ? 0 : 2;
+  } else {
+    process.exitCode = reportError(e);
+  }
+}

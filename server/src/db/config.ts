@@ -1,0 +1,39 @@
+import path from "node:path";
+
+/**
+ * Where Fazhi keeps its state. Without DATABASE_URL, an embedded PostgreSQL lives in
+ * `<dataDir>/pg`; keys (outside the database) in `<dataDir>/keys` unless FAZHI_KEY_DIR
+ * says otherwise; published audit anchors in `<dataDir>/anchors`.
+ */
+export interface FazhiConfig {
+  dataDir: string;
+  keyDir: string;
+  anchorDir: string;
+  fileDir: string;
+  /** External PostgreSQL (owner/migration role). Undefined: embedded server. */
+  databaseUrl: string | undefined;
+  /** External PostgreSQL as the app's non-superuser role. */
+  databaseAppUrl: string | undefined;
+  /** Password of the fazhi_app role, set at bootstrap when given. */
+  appPassword: string | undefined;
+  port: number;
+  host: string;
+  /** Mark session cookies Secure (behind TLS). */
+  secureCookies: boolean;
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.cwd()): FazhiConfig {
+  const dataDir = path.resolve(cwd, env.FAZHI_DATA_DIR ?? "data");
+  return {
+    dataDir,
+    keyDir: path.resolve(cwd, env.FAZHI_KEY_DIR ?? path.join(dataDir, "keys")),
+    anchorDir: path.resolve(cwd, env.FAZHI_ANCHOR_DIR ?? path.join(dataDir, "anchors")),
+    fileDir: path.resolve(cwd, env.FAZHI_FILE_DIR ?? path.join(dataDir, "files")),
+    databaseUrl: env.DATABASE_URL || undefined,
+    databaseAppUrl: env.DATABASE_APP_URL || undefined,
+    appPassword: env.FAZHI_APP_DB_PASSWORD || undefined,
+    port: Number(env.PORT ?? 3000),
+    host: env.HOST ?? "127.0.0.1",
+    secureCookies: env.FAZHI_SECURE_COOKIES === "1" || env.FAZHI_SECURE_COOKIES === "true",
+  };
+}

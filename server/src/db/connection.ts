@@ -1,0 +1,122 @@
+import { Kysely, Migrator, PostgresDialect, sql } from "kysely";
+import pg from "pg";
+import type { FazhiConfig } from "./config.ts";
+import { type EmbeddedServer, openEmbedded } from "./embedded.ts";
+import { APP_ROLE } from "./migrations/helpers.ts";
+import { migrations } from "./migrations/index.ts";
+import type { DB } from "./schema.ts";
+
+// int8 (ids, counts) as numbers: every id and count we keep is far below 2^53.
+pg.types.setTypeParser(20, (v) => Number(v));
+// date as the civil date string 'YYYY-MM-DD' (never a JS Date in the process's zone).
+pg.types.setTypeParser(1082, (v) => v);
+
+export interface Database {
+  /** Owner role: migrations, CLI administration, demo loading, background jobs. */
+  owner: Kysely<DB>;
+  /** The app role (row-level security applies): every request's work. */
+  app: Kysely<DB>;
+  embedded: EmbeddedServer | undefined;
+  close(): Promise<void>;
+}
+
+export function kyselyFor(connectionString: string, max = 10): Kysely<DB> {
+  return new Kysely<DB>({
+    dialect: new PostgresDialect({
+      pool: new pg.Pool({ connectionString, max, application_name: "fazhi" }),
+    }),
+  });
+}
+
+function withUser(connectionString: string, user: string, password: string | undefined): string {
+  const u = new URL(connectionString);
+  u.username = user;
+  u.password = password ? encodeURIComponent(password) : "";
+  return u.toString();
+}
+
+/**
+ * Create the app role if missing (cluster-wide) and let it connect to this database.
+ * Idempotent and safe to race.
+ */
+export async function bootstrapAppRole(owner: Kysely<DB>, password: string | undefined) {
+  try {
+    await sql
+      .raw(
+        `do $$ begin
+           if not exists (select 1 from pg_roles where rolname = '${APP_ROLE}') then
+             create role ${APP_ROLE} login nosuperuser nobypassrls nocreatedb nocreaterole;
+           end if;
+         end $$`,
+      )
+      .execute(owner);
+  } catch (e) {
+    const code = (e as { code?: string }).code;
+    if (code !== "23505" && code !== "42710") throw e;
+  }
+  if (password) {
+    await sql
+      .raw(`alter role ${APP_ROLE} with password '${password.replace(/'/g, "''")}'`)
+      .execute(owner);
+  }
+  const { rows } = await sql<{ db: string }>`select current_database() as db`.execute(owner);
+  await sql.raw(`grant connect on database "${rows[0]!.db}" to ${APP_ROLE}`).execute(owner);
+  await sql.raw(`grant usage on schema public to ${APP_ROLE}`).execute(owner);
+}
+
+export async function migrateToLatest(owner: Kysely<DB>): Promise<string[]> {
+  const migrator = new Migrator({
+    db: owner,
+    provider: { getMigrations: async () => migrations },
+  });
+  const { error, results } = await migrator.migrateToLatest();
+  if (error) throw error;
+  return (results ?? []).filter((r) => r.status === "Success").map((r) => r.migrationName);
+}
+
+/** Refuse to run the app under a role that row-level security does not bind. */
+async function checkAppRole(app: Kysely<DB>) {
+  const { rows } = await sql<{ rolsuper: boolean; rolbypassrls: boolean; name: string }>`
+    select rolsuper, rolbypassrls, rolname as name from pg_roles where rolname = current_user`.execute(
+    app,
+  );
+  const r = rows[0];
+  if (!r || r.rolsuper || r.rolbypassrls) {
+    throw new Error(
+      `the app's database role ${r?.name ?? "?"} is a superuser or bypasses row-level security; connect it as ${APP_ROLE} (DATABASE_APP_URL)`,
+    );
+  }
+}
+
+export async function openDatabase(
+  config: FazhiConfig,
+  opts: { migrate?: boolean } = { migrate: true },
+): Promise<Database> {
+  const embedded = config.databaseUrl ? undefined : await openEmbedded(config.dataDir);
+  const ownerUrl = config.databaseUrl ?? embedded!.ownerUrl;
+  const appPassword = embedded ? embedded.appPassword : config.appPassword;
+  const appUrl = config.databaseAppUrl ?? withUser(ownerUrl, APP_ROLE, appPassword);
+  const owner = kyselyFor(ownerUrl, 5);
+  let app: Kysely<DB> | undefined;
+  try {
+    await bootstrapAppRole(owner, config.databaseAppUrl ? undefined : appPassword);
+    if (opts.migrate !== false) await migrateToLatest(owner);
+    app = kyselyFor(appUrl, 20);
+    await checkAppRole(app);
+  } catch (e) {
+    await app?.destroy();
+    await owner.destroy();
+    if (embedded?.startedHere) await embedded.stop();
+    throw e;
+  }
+  const appDb = app;
+  return {
+    owner,
+    app: appDb,
+    embedded,
+    close: async () => {
+      await appDb.destroy();
+      await owner.destroy();
+    },
+  };
+}

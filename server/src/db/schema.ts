@@ -1,0 +1,128 @@
+import type { ColumnType, Generated } from "kysely";
+
+/**
+ * Kysely types of the tables. Global tables (reference data and identity — Citus
+ * reference tables when sharded): region, unit, app_user, user_role, session,
+ * security_event, calendar_notice. Every other table is recorded work: it carries
+ * region_code and its primary, unique and foreign keys start with it.
+ */
+
+type Timestamp = ColumnType<Date, Date | string, Date | string>;
+type GeneratedTimestamp = ColumnType<Date, Date | string | undefined, Date | string>;
+type Json = ColumnType<unknown, string, string>;
+
+export interface RegionTable {
+  code: string;
+  name_zh: string;
+  name_en: string;
+  parent_code: string | null;
+  level: "province" | "city" | "county";
+}
+
+export interface UnitTable {
+  id: Generated<number>;
+  region_code: string;
+  code: string;
+  name_zh: string;
+  name_en: string;
+  kind: string;
+  parent_id: number | null;
+  created_at: GeneratedTimestamp;
+}
+
+export interface AppUserTable {
+  id: Generated<number>;
+  username: string;
+  display_name: string;
+  region_code: string;
+  unit_id: number;
+  password_hash: string;
+  must_change_password: Generated<boolean>;
+  failed_logins: Generated<number>;
+  locked_until: Timestamp | null;
+  disabled: Generated<boolean>;
+  created_at: GeneratedTimestamp;
+  password_changed_at: GeneratedTimestamp;
+}
+
+export interface UserRoleTable {
+  user_id: number;
+  role: string;
+}
+
+export interface SessionTable {
+  token_hash: string;
+  user_id: number;
+  csrf_token: string;
+  created_at: Timestamp;
+  last_seen_at: Timestamp;
+  ip: string | null;
+  user_agent: string | null;
+}
+
+export interface SecurityEventTable {
+  id: Generated<number>;
+  occurred_at: Timestamp;
+  kind: string;
+  username: string | null;
+  user_id: number | null;
+  region_code: string | null;
+  ip: string | null;
+  detail: Json;
+}
+
+export interface CalendarNoticeTable {
+  year: number;
+  document: string;
+  notice: Json;
+  loaded_at: GeneratedTimestamp;
+  loaded_by: string;
+}
+
+export interface AuditEventTable {
+  region_code: string;
+  chain_key: string;
+  seq: number;
+  occurred_at: Timestamp;
+  actor_user_id: number | null;
+  actor_unit_id: number | null;
+  actor_name: string | null;
+  ip: string | null;
+  action: string;
+  entity_type: string;
+  entity_id: string;
+  before: Json | null;
+  after: Json | null;
+  reason: string | null;
+  prev_hash: string;
+  hash: string;
+}
+
+export interface AuditChainHeadTable {
+  region_code: string;
+  chain_key: string;
+  seq: number;
+  hash: string;
+}
+
+export interface AuditAnchorTable {
+  region_code: string;
+  anchor_seq: number;
+  anchored_at: Timestamp;
+  payload: Json;
+  digest: string;
+  signature: string;
+}
+
+export interface DB {
+  region: RegionTable;
+  unit: UnitTable;
+  app_user: AppUserTable;
+  user_role: UserRoleTable;
+  session: SessionTable;
+  security_event: SecurityEventTable;
+  calendar_notice: CalendarNoticeTable;
+  audit_event: AuditEventTable;
+  audit_chain_head: AuditChainHeadTable;
+  audit_anchor: AuditAnchorTable;
+}

@@ -1,0 +1,128 @@
+import cookie from "@fastify/cookie";
+import rateLimit from "@fastify/rate-limit";
+import swagger from "@fastify/swagger";
+import swaggerUi from "@fastify/swagger-ui";
+import Fastify, { type FastifyInstance } from "fastify";
+import {
+  jsonSchemaTransform,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from "fastify-type-provider-zod";
+import { can } from "../kernel/access.ts";
+import { ForbiddenError, UnauthenticatedError } from "../kernel/errors.ts";
+import { logSecurityEvent } from "../platform/auth/security-log.ts";
+import { resolveSession } from "../platform/auth/sessions.ts";
+import { clientIp, SESSION_COOKIE, type Services } from "./context.ts";
+import { errorHandler } from "./errors.ts";
+import { adminRoutes } from "./routes/admin.ts";
+import { auditRoutes } from "./routes/audit.ts";
+import { authRoutes } from "./routes/auth.ts";
+import { calendarRoutes } from "./routes/calendar.ts";
+import { metaRoutes } from "./routes/meta.ts";
+import { publicRoutes } from "./routes/public.ts";
+
+const STATE_CHANGING = new Set(["POST", "PUT", "PATCH", "DELETE"]);
+
+/**
+ * The HTTP app. Every route goes: authentication (session cookie) → access check
+ * (the route's declared `access`, before any validation or handler) → rate limit
+ * where declared → validation (zod) → handler, which does its work in one transaction
+ * (`inTenantTx`). Errors leave through one envelope.
+ */
+export async function buildApp(services: Services, opts: { logger?: boolean } = {}) {
+  const app = Fastify({
+    logger: opts.logger ?? false,
+    trustProxy: process.env.FAZHI_TRUST_PROXY === "1",
+    bodyLimit: 2 * 1024 * 1024,
+  }).withTypeProvider<ZodTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.setErrorHandler(errorHandler);
+  app.setNotFoundHandler((req, reply) =>
+    reply
+      .status(404)
+      .send({ error: { code: "not_found", message: `no route ${req.method} ${req.url}` } }),
+  );
+
+  app.decorateRequest("actor", undefined);
+  app.decorateRequest("csrfToken", undefined);
+  app.decorateRequest("sessionToken", undefined);
+
+  app.addHook("onRoute", (route) => {
+    if (
+      route.url.startsWith("/api/") &&
+      !route.config?.access &&
+      !route.url.startsWith("/api/docs")
+    ) {
+      throw new Error(`route ${route.method} ${route.url} declares no access`);
+    }
+  });
+
+  await app.register(cookie);
+  await app.register(rateLimit, { global: false });
+  await app.register(swagger, {
+    openapi: {
+      openapi: "3.1.0",
+      info: {
+        title: "Fazhi API",
+        description: "法治 — the working system of a district government's rule-of-law work",
+        version: "0.1.0",
+      },
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(swaggerUi, { routePrefix: "/api/docs" });
+
+  app.addHook("onRequest", async (req) => {
+    const token = req.cookies[SESSION_COOKIE];
+    if (!token) return;
+    const resolved = await resolveSession(services.db.app, services.clock(), token, clientIp(req));
+    if (resolved) {
+      req.actor = resolved.actor;
+      req.csrfToken = resolved.csrfToken;
+      req.sessionToken = token;
+    }
+  });
+
+  app.addHook("onRequest", async (req) => {
+    const access = req.routeOptions.config?.access;
+    if (!access || access === "public") return;
+    if (!req.actor) throw new UnauthenticatedError();
+    const denied = async (kind: string, message: string) => {
+      await logSecurityEvent(services.db.app, services.clock(), {
+        kind,
+        userId: req.actor!.userId,
+        username: req.actor!.username,
+        regionCode: req.actor!.regionCode,
+        ip: clientIp(req),
+        detail: { method: req.method, url: req.url, access },
+      });
+      throw new ForbiddenError(message);
+    };
+    if (STATE_CHANGING.has(req.method) && req.routeOptions.config?.csrf !== false) {
+      const sent = req.headers["x-csrf-token"];
+      if (typeof sent !== "string" || sent !== req.csrfToken) {
+        await denied("csrf_rejected", "missing or wrong CSRF token (header x-csrf-token)");
+      }
+    }
+    if (access !== "authenticated") {
+      const anyOf = typeof access === "string" ? [access] : access;
+      if (!anyOf.some((p) => can(req.actor!, p))) {
+        await denied("access_denied", `this action needs the permission ${anyOf.join(" or ")}`);
+      }
+    }
+  });
+
+  await app.register(metaRoutes(services));
+  await app.register(authRoutes(services));
+  await app.register(adminRoutes(services));
+  await app.register(auditRoutes(services));
+  await app.register(calendarRoutes(services));
+  await app.register(publicRoutes(services));
+
+  app.get("/api/openapi.json", { config: { access: "public" }, schema: { hide: true } }, () =>
+    app.swagger(),
+  );
+  return app as unknown as FastifyInstance;
+}

@@ -1,0 +1,82 @@
+import type { FastifyError, FastifyReply, FastifyRequest } from "fastify";
+import { hasZodFastifySchemaValidationErrors } from "fastify-type-provider-zod";
+import { DomainError, type ErrorCode, type FieldError } from "../kernel/errors.ts";
+
+/** One error envelope for every API error: `{ error: { code, message, fields? } }`. */
+export interface ErrorEnvelope {
+  error: {
+    code: ErrorCode | "internal" | "too_large" | "bad_request";
+    message: string;
+    fields?: FieldError[];
+  };
+}
+
+export const STATUS: Record<ErrorCode, number> = {
+  validation: 422,
+  not_found: 404,
+  forbidden: 403,
+  unauthenticated: 401,
+  conflict: 409,
+  invalid_state: 409,
+  rate_limited: 429,
+};
+
+function fieldName(instancePath: string, context: string | undefined): string {
+  const p = instancePath.replace(/^\//, "").replaceAll("/", ".");
+  return p || context || "body";
+}
+
+export function toEnvelope(err: unknown): { status: number; body: ErrorEnvelope } {
+  if (err instanceof DomainError) {
+    return {
+      status: STATUS[err.code],
+      body: {
+        error: {
+          code: err.code,
+          message: err.message,
+          ...(err.fields ? { fields: err.fields } : {}),
+        },
+      },
+    };
+  }
+  if (hasZodFastifySchemaValidationErrors(err)) {
+    const context = (err as { validationContext?: string }).validationContext;
+    const fields = err.validation.map((v) => ({
+      field: fieldName(v.instancePath, context),
+      message: v.message ?? "invalid",
+    }));
+    const names = [...new Set(fields.map((f) => f.field))].join(", ");
+    return {
+      status: 400,
+      body: {
+        error: { code: "validation", message: `invalid ${context ?? "input"}: ${names}`, fields },
+      },
+    };
+  }
+  const fe = err as Partial<FastifyError>;
+  if (fe.statusCode === 429) {
+    return {
+      status: 429,
+      body: { error: { code: "rate_limited", message: fe.message ?? "too many requests" } },
+    };
+  }
+  if (fe.statusCode === 413) {
+    return {
+      status: 413,
+      body: { error: { code: "too_large", message: "request body too large" } },
+    };
+  }
+  if (fe.statusCode && fe.statusCode >= 400 && fe.statusCode < 500) {
+    return {
+      status: fe.statusCode,
+      body: { error: { code: "bad_request", message: fe.message ?? "bad request" } },
+    };
+  }
+  return { status: 500, body: { error: { code: "internal", message: "internal error" } } };
+}
+
+export function errorHandler(err: unknown, req: FastifyRequest, reply: FastifyReply) {
+  const { status, body } = toEnvelope(err);
+  if (status >= 500) req.log.error({ err }, "unhandled error");
+  return reply.status(status).send(body);
+}

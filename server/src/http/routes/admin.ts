@@ -1,0 +1,298 @@
+import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
+import { z } from "zod";
+import { ROLE_CODES, ROLES, validateRoleSet } from "../../kernel/access.ts";
+import { ForbiddenError, NotFoundError, ValidationError } from "../../kernel/errors.ts";
+import { logSecurityEvent } from "../../platform/auth/security-log.ts";
+import { createUser } from "../../platform/auth/users.ts";
+import { clientIp, inTenantTx, requireActor, type Services } from "../context.ts";
+
+const UserOut = z.object({
+  id: z.number(),
+  username: z.string(),
+  displayName: z.string(),
+  regionCode: z.string(),
+  unitId: z.number(),
+  roles: z.array(z.string()),
+  disabled: z.boolean(),
+  lockedUntil: z.string().nullable(),
+});
+
+const businessRoles = ROLE_CODES.filter((r) => ROLES[r].kind === "business");
+
+/**
+ * Accounts and the directory. The three administrators stay apart: the system
+ * administrator creates accounts (with business roles only), the security
+ * administrator assigns roles and unlocks accounts; administrator accounts are created
+ * on the command line (`fazhi user add`) by whoever runs the installation.
+ */
+export const adminRoutes =
+  (services: Services): FastifyPluginAsyncZod =>
+  async (app) => {
+    app.get(
+      "/api/regions",
+      {
+        config: { access: "authenticated" },
+        schema: { tags: ["directory"], summary: "Regions visible to me" },
+      },
+      async (req) => {
+        const a = requireActor(req);
+        const rows = await services.db.app
+          .selectFrom("region")
+          .selectAll()
+          .where("code", "in", a.regions)
+          .orderBy("code")
+          .execute();
+        return rows.map((r) => ({
+          code: r.code,
+          nameZh: r.name_zh,
+          nameEn: r.name_en,
+          parentCode: r.parent_code,
+          level: r.level,
+        }));
+      },
+    );
+
+    app.get(
+      "/api/units",
+      {
+        config: { access: "authenticated" },
+        schema: { tags: ["directory"], summary: "Units of the regions visible to me" },
+      },
+      async (req) => {
+        const a = requireActor(req);
+        const rows = await services.db.app
+          .selectFrom("unit")
+          .selectAll()
+          .where("region_code", "in", a.regions)
+          .orderBy("region_code")
+          .orderBy("id")
+          .execute();
+        return rows.map((u) => ({
+          id: u.id,
+          regionCode: u.region_code,
+          code: u.code,
+          nameZh: u.name_zh,
+          nameEn: u.name_en,
+          kind: u.kind,
+          parentId: u.parent_id,
+        }));
+      },
+    );
+
+    app.get(
+      "/api/users",
+      {
+        config: { access: ["user.manage", "role.assign", "account.unlock"] },
+        schema: {
+          tags: ["accounts"],
+          summary: "Accounts in my regions",
+          response: { 200: z.array(UserOut) },
+        },
+      },
+      async (req) => {
+        const a = requireActor(req);
+        const users = await services.db.app
+          .selectFrom("app_user")
+          .select([
+            "id",
+            "username",
+            "display_name",
+            "region_code",
+            "unit_id",
+            "disabled",
+            "locked_until",
+          ])
+          .where("region_code", "in", a.regions)
+          .orderBy("id")
+          .execute();
+        const roles = users.length
+          ? await services.db.app
+              .selectFrom("user_role")
+              .selectAll()
+              .where(
+                "user_id",
+                "in",
+                users.map((u) => u.id),
+              )
+              .execute()
+          : [];
+        return users.map((u) => ({
+          id: u.id,
+          username: u.username,
+          displayName: u.display_name,
+          regionCode: u.region_code,
+          unitId: u.unit_id,
+          roles: roles.filter((r) => r.user_id === u.id).map((r) => r.role),
+          disabled: u.disabled,
+          lockedUntil: u.locked_until?.toISOString() ?? null,
+        }));
+      },
+    );
+
+    app.post(
+      "/api/users",
+      {
+        config: { access: "user.manage" },
+        schema: {
+          tags: ["accounts"],
+          summary: "Create an account with business roles; returns a one-time password",
+          body: z.object({
+            username: z.string(),
+            displayName: z.string(),
+            unitId: z.number().int(),
+            roles: z.array(z.enum(businessRoles as [string, ...string[]])).min(1),
+          }),
+        },
+      },
+      async (req) => {
+        const result = await inTenantTx(services, req, async (tx) => {
+          const unit = await tx.trx
+            .selectFrom("unit")
+            .select("region_code")
+            .where("id", "=", req.body.unitId)
+            .executeTakeFirst();
+          if (!unit || !tx.actor.regions.includes(unit.region_code)) {
+            throw new ValidationError("no such unit in your regions", [
+              { field: "unitId", message: `no unit ${req.body.unitId} in your regions` },
+            ]);
+          }
+          const created = await createUser(tx.trx, req.body);
+          await tx.audit({
+            regionCode: unit.region_code,
+            action: "user.create",
+            entityType: "user",
+            entityId: created.id,
+            after: {
+              username: req.body.username,
+              displayName: req.body.displayName,
+              unitId: req.body.unitId,
+              roles: req.body.roles,
+            },
+          });
+          return created;
+        });
+        const a = requireActor(req);
+        await logSecurityEvent(services.db.app, services.clock(), {
+          kind: "user_created",
+          userId: a.userId,
+          username: a.username,
+          regionCode: a.regionCode,
+          ip: clientIp(req),
+          detail: { created: req.body.username },
+        });
+        return { id: result.id, oneTimePassword: result.oneTimePassword };
+      },
+    );
+
+    app.put(
+      "/api/users/:id/roles",
+      {
+        config: { access: "role.assign" },
+        schema: {
+          tags: ["accounts"],
+          summary: "Set an account's business roles",
+          params: z.object({ id: z.coerce.number().int() }),
+          body: z.object({ roles: z.array(z.string()).min(1), reason: z.string().optional() }),
+        },
+      },
+      async (req) => {
+        const a = requireActor(req);
+        if (req.params.id === a.userId) throw new ForbiddenError("nobody assigns their own roles");
+        const roles = validateRoleSet(req.body.roles);
+        const admin = roles.find((r) => ROLES[r].kind === "admin");
+        if (admin) {
+          throw new ValidationError("administrator roles are assigned on the command line", [
+            { field: "roles", message: `${admin} cannot be assigned here` },
+          ]);
+        }
+        await inTenantTx(services, req, async (tx) => {
+          const user = await tx.trx
+            .selectFrom("app_user")
+            .select(["id", "region_code"])
+            .where("id", "=", req.params.id)
+            .executeTakeFirst();
+          if (!user || !a.regions.includes(user.region_code))
+            throw new NotFoundError(`no user ${req.params.id}`);
+          const before = await tx.trx
+            .selectFrom("user_role")
+            .select("role")
+            .where("user_id", "=", user.id)
+            .execute();
+          if (before.some((r) => ROLES[r.role as keyof typeof ROLES]?.kind === "admin")) {
+            throw new ForbiddenError(
+              "an administrator account's roles are changed on the command line",
+            );
+          }
+          await tx.trx.deleteFrom("user_role").where("user_id", "=", user.id).execute();
+          await tx.trx
+            .insertInto("user_role")
+            .values(roles.map((role) => ({ user_id: user.id, role })))
+            .execute();
+          await tx.audit({
+            regionCode: user.region_code,
+            action: "user.roles_change",
+            entityType: "user",
+            entityId: user.id,
+            before: { roles: before.map((r) => r.role).sort() },
+            after: { roles: [...roles].sort() },
+            reason: req.body.reason ?? null,
+          });
+        });
+        await logSecurityEvent(services.db.app, services.clock(), {
+          kind: "roles_changed",
+          userId: a.userId,
+          username: a.username,
+          regionCode: a.regionCode,
+          ip: clientIp(req),
+          detail: { target: req.params.id, roles },
+        });
+        return { ok: true };
+      },
+    );
+
+    app.post(
+      "/api/users/:id/unlock",
+      {
+        config: { access: "account.unlock" },
+        schema: {
+          tags: ["accounts"],
+          summary: "Unlock an account locked by failed logins",
+          params: z.object({ id: z.coerce.number().int() }),
+        },
+      },
+      async (req) => {
+        const a = requireActor(req);
+        await inTenantTx(services, req, async (tx) => {
+          const user = await tx.trx
+            .selectFrom("app_user")
+            .select(["id", "region_code", "locked_until"])
+            .where("id", "=", req.params.id)
+            .executeTakeFirst();
+          if (!user || !a.regions.includes(user.region_code))
+            throw new NotFoundError(`no user ${req.params.id}`);
+          await tx.trx
+            .updateTable("app_user")
+            .set({ locked_until: null, failed_logins: 0 })
+            .where("id", "=", user.id)
+            .execute();
+          await tx.audit({
+            regionCode: user.region_code,
+            action: "user.unlock",
+            entityType: "user",
+            entityId: user.id,
+            before: { lockedUntil: user.locked_until?.toISOString() ?? null },
+            after: { lockedUntil: null },
+          });
+        });
+        await logSecurityEvent(services.db.app, services.clock(), {
+          kind: "account_unlocked",
+          userId: a.userId,
+          username: a.username,
+          regionCode: a.regionCode,
+          ip: clientIp(req),
+          detail: { target: req.params.id },
+        });
+        return { ok: true };
+      },
+    );
+  };

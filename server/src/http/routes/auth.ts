@@ -1,0 +1,184 @@
+import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
+import { z } from "zod";
+import { permissionsOf } from "../../kernel/access.ts";
+import { ValidationError } from "../../kernel/errors.ts";
+import { login } from "../../platform/auth/login.ts";
+import { hashPassword, passwordProblems, verifyPassword } from "../../platform/auth/passwords.ts";
+import { logSecurityEvent } from "../../platform/auth/security-log.ts";
+import { deleteSession, IDLE_TIMEOUT_MS } from "../../platform/auth/sessions.ts";
+import { clientIp, inTenantTx, requireActor, SESSION_COOKIE, type Services } from "../context.ts";
+
+const SessionInfo = z.object({
+  user: z.object({
+    id: z.number(),
+    username: z.string(),
+    displayName: z.string(),
+    regionCode: z.string(),
+    unitId: z.number(),
+  }),
+  roles: z.array(z.string()),
+  permissions: z.array(z.string()),
+  scope: z.enum(["unit", "region"]),
+  regions: z.array(z.string()),
+  csrfToken: z.string(),
+  mustChangePassword: z.boolean().optional(),
+});
+
+export const authRoutes =
+  (services: Services): FastifyPluginAsyncZod =>
+  async (app) => {
+    const cookieOptions = {
+      path: "/",
+      httpOnly: true,
+      sameSite: "strict" as const,
+      secure: services.config.secureCookies,
+      maxAge: Math.floor(IDLE_TIMEOUT_MS / 1000) * 16,
+    };
+
+    app.post(
+      "/api/auth/login",
+      {
+        config: {
+          access: "public",
+          csrf: false,
+          rateLimit: { max: 20, timeWindow: "1 minute" },
+        },
+        schema: {
+          tags: ["auth"],
+          summary: "Log in; sets the session cookie and returns the CSRF token",
+          body: z.object({
+            username: z.string().min(1).max(64),
+            password: z.string().min(1).max(256),
+          }),
+          response: { 200: SessionInfo },
+        },
+      },
+      async (req, reply) => {
+        const r = await login(services.db.app, services.clock(), {
+          username: req.body.username,
+          password: req.body.password,
+          ip: clientIp(req),
+          userAgent: req.headers["user-agent"] ?? null,
+        });
+        reply.setCookie(SESSION_COOKIE, r.token, cookieOptions);
+        const a = r.actor;
+        return {
+          user: {
+            id: a.userId,
+            username: a.username,
+            displayName: a.displayName,
+            regionCode: a.regionCode,
+            unitId: a.unitId,
+          },
+          roles: a.roles,
+          permissions: [...permissionsOf(a.roles)],
+          scope: a.scope,
+          regions: a.regions,
+          csrfToken: r.csrfToken,
+          mustChangePassword: r.mustChangePassword,
+        };
+      },
+    );
+
+    app.get(
+      "/api/auth/session",
+      {
+        config: { access: "authenticated" },
+        schema: { tags: ["auth"], summary: "The current session", response: { 200: SessionInfo } },
+      },
+      async (req) => {
+        const a = requireActor(req);
+        return {
+          user: {
+            id: a.userId,
+            username: a.username,
+            displayName: a.displayName,
+            regionCode: a.regionCode,
+            unitId: a.unitId,
+          },
+          roles: a.roles,
+          permissions: [...permissionsOf(a.roles)],
+          scope: a.scope,
+          regions: a.regions,
+          csrfToken: req.csrfToken!,
+        };
+      },
+    );
+
+    app.post(
+      "/api/auth/logout",
+      { config: { access: "authenticated" }, schema: { tags: ["auth"], summary: "Log out" } },
+      async (req, reply) => {
+        const a = requireActor(req);
+        await deleteSession(services.db.app, req.sessionToken!);
+        await logSecurityEvent(services.db.app, services.clock(), {
+          kind: "logout",
+          userId: a.userId,
+          username: a.username,
+          regionCode: a.regionCode,
+          ip: clientIp(req),
+        });
+        reply.clearCookie(SESSION_COOKIE, { path: "/" });
+        return { ok: true };
+      },
+    );
+
+    app.post(
+      "/api/auth/password",
+      {
+        config: { access: "authenticated", rateLimit: { max: 10, timeWindow: "1 minute" } },
+        schema: {
+          tags: ["auth"],
+          summary: "Change one's own password",
+          body: z.object({
+            currentPassword: z.string().min(1),
+            newPassword: z.string().min(1).max(256),
+          }),
+        },
+      },
+      async (req) => {
+        const a = requireActor(req);
+        const problems = passwordProblems(req.body.newPassword, a.username).map((p) => ({
+          ...p,
+          field: "newPassword",
+        }));
+        if (problems.length)
+          throw new ValidationError("the new password is not acceptable", problems);
+        await inTenantTx(services, req, async (tx) => {
+          const u = await tx.trx
+            .selectFrom("app_user")
+            .select("password_hash")
+            .where("id", "=", a.userId)
+            .executeTakeFirstOrThrow();
+          if (!(await verifyPassword(u.password_hash, req.body.currentPassword))) {
+            throw new ValidationError("the current password is wrong", [
+              { field: "currentPassword", message: "wrong password" },
+            ]);
+          }
+          await tx.trx
+            .updateTable("app_user")
+            .set({
+              password_hash: await hashPassword(req.body.newPassword),
+              must_change_password: false,
+              password_changed_at: tx.now,
+            })
+            .where("id", "=", a.userId)
+            .execute();
+          await tx.audit({
+            regionCode: a.regionCode,
+            action: "user.password_change",
+            entityType: "user",
+            entityId: a.userId,
+          });
+        });
+        await logSecurityEvent(services.db.app, services.clock(), {
+          kind: "password_changed",
+          userId: a.userId,
+          username: a.username,
+          regionCode: a.regionCode,
+          ip: clientIp(req),
+        });
+        return { ok: true };
+      },
+    );
+  };

@@ -1,0 +1,164 @@
+import { ValidationError } from "./errors.ts";
+
+/**
+ * Roles and permissions. Stable codes; labels in labels.ts.
+ *
+ * Business roles work on records; their data scope is the unit (a unit sees its own
+ * records) except the rule-of-law office, which sees its region's (and a city's office
+ * its districts').
+ *
+ * MLPS 2.0 level 3 (GB/T 22239-2019, 8.1.4.2 / 8.1.10.3 "三权分立" of administrators)
+ * asks for separated system, security and audit administrators: none holds another's
+ * permissions, and none holds a business role.
+ */
+
+export const PERMISSIONS = [
+  // business
+  "record.read",
+  "record.write",
+  "legal_review.sign",
+  "unit.lead",
+  "region.oversee",
+  // system administrator: accounts, units, configuration (calendar notices)
+  "user.manage",
+  "unit.manage",
+  "system.configure",
+  // security administrator: role assignment, unlocking, security policy
+  "role.assign",
+  "account.unlock",
+  // audit administrator: the audit trail and the security log
+  "audit.read",
+  "security_log.read",
+] as const;
+export type Permission = (typeof PERMISSIONS)[number];
+
+export type ScopeKind = "unit" | "region";
+
+export interface RoleDef {
+  code: RoleCode;
+  kind: "business" | "admin";
+  scope: ScopeKind;
+  permissions: readonly Permission[];
+}
+
+export const ROLE_CODES = [
+  "rule_of_law_office",
+  "unit_leader",
+  "legal_reviewer",
+  "case_handler",
+  "read_only",
+  "sys_admin",
+  "security_admin",
+  "audit_admin",
+] as const;
+export type RoleCode = (typeof ROLE_CODES)[number];
+
+export const ROLES: Record<RoleCode, RoleDef> = {
+  rule_of_law_office: {
+    code: "rule_of_law_office",
+    kind: "business",
+    scope: "region",
+    permissions: ["record.read", "record.write", "region.oversee"],
+  },
+  unit_leader: {
+    code: "unit_leader",
+    kind: "business",
+    scope: "unit",
+    permissions: ["record.read", "record.write", "unit.lead"],
+  },
+  legal_reviewer: {
+    code: "legal_reviewer",
+    kind: "business",
+    scope: "unit",
+    permissions: ["record.read", "record.write", "legal_review.sign"],
+  },
+  case_handler: {
+    code: "case_handler",
+    kind: "business",
+    scope: "unit",
+    permissions: ["record.read", "record.write"],
+  },
+  read_only: { code: "read_only", kind: "business", scope: "unit", permissions: ["record.read"] },
+  sys_admin: {
+    code: "sys_admin",
+    kind: "admin",
+    scope: "region",
+    permissions: ["user.manage", "unit.manage", "system.configure"],
+  },
+  security_admin: {
+    code: "security_admin",
+    kind: "admin",
+    scope: "region",
+    permissions: ["role.assign", "account.unlock"],
+  },
+  audit_admin: {
+    code: "audit_admin",
+    kind: "admin",
+    scope: "region",
+    permissions: ["audit.read", "security_log.read"],
+  },
+};
+
+export function isRoleCode(s: string): s is RoleCode {
+  return (ROLE_CODES as readonly string[]).includes(s);
+}
+
+/**
+ * A set of roles one account may hold: business roles combine freely; an
+ * administrator role stands alone (separation of the three administrators).
+ */
+export function validateRoleSet(roles: readonly string[]): RoleCode[] {
+  const unknown = roles.filter((r) => !isRoleCode(r));
+  if (unknown.length > 0) {
+    throw new ValidationError(`unknown role ${unknown.join(", ")}`, [
+      { field: "roles", message: `unknown role: ${unknown.join(", ")}` },
+    ]);
+  }
+  const codes = [...new Set(roles)] as RoleCode[];
+  if (codes.length === 0) {
+    throw new ValidationError("an account needs at least one role", [
+      { field: "roles", message: "at least one role is required" },
+    ]);
+  }
+  const admins = codes.filter((r) => ROLES[r].kind === "admin");
+  if (admins.length > 0 && codes.length > 1) {
+    throw new ValidationError(
+      "an administrator role (system, security, audit) cannot be combined with any other role",
+      [{ field: "roles", message: `${admins.join(", ")} must be the account's only role` }],
+    );
+  }
+  return codes;
+}
+
+export function permissionsOf(roles: readonly RoleCode[]): Set<Permission> {
+  return new Set(roles.flatMap((r) => ROLES[r].permissions));
+}
+
+export function scopeKindOf(roles: readonly RoleCode[]): ScopeKind {
+  return roles.some((r) => ROLES[r].scope === "region") ? "region" : "unit";
+}
+
+export interface Actor {
+  userId: number;
+  username: string;
+  displayName: string;
+  regionCode: string;
+  unitId: number;
+  roles: RoleCode[];
+  /** The regions this actor may see: its own, plus descendants for region scope. */
+  regions: string[];
+  scope: ScopeKind;
+}
+
+export function can(actor: Pick<Actor, "roles">, permission: Permission): boolean {
+  return permissionsOf(actor.roles).has(permission);
+}
+
+/** Whether a record of (region, unit) is inside the actor's data scope. */
+export function canSee(
+  actor: Pick<Actor, "regions" | "scope" | "unitId">,
+  record: { regionCode: string; unitId?: number | null },
+): boolean {
+  if (!actor.regions.includes(record.regionCode)) return false;
+  return actor.scope === "region" || record.unitId === actor.unitId;
+}

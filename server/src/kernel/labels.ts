@@ -1,0 +1,53 @@
+/**
+ * Labels, Chinese first, English beside, for every stable code the platform shows.
+ * Modules add their own label tables beside their declarations; the web and the
+ * public portal read labels from here (GET /api/labels).
+ */
+export interface Label {
+  zh: string;
+  en: string;
+}
+
+export const ROLE_LABELS: Record<string, Label> = {
+  rule_of_law_office: { zh: "依法治区办", en: "Rule-of-law office" },
+  unit_leader: { zh: "单位负责人", en: "Unit leader" },
+  legal_reviewer: { zh: "法制审核人员", en: "Legal reviewer" },
+  case_handler: { zh: "承办人", en: "Case handler" },
+  read_only: { zh: "只读用户", en: "Read-only" },
+  sys_admin: { zh: "系统管理员", en: "System administrator" },
+  security_admin: { zh: "安全管理员", en: "Security administrator" },
+  audit_admin: { zh: "审计管理员", en: "Audit administrator" },
+};
+
+export const UNIT_KIND_LABELS: Record<string, Label> = {
+  party_committee: { zh: "党委机构", en: "Party committee body" },
+  committee_office: { zh: "委员会办公室", en: "Committee office" },
+  government: { zh: "人民政府", en: "People's government" },
+  department: { zh: "政府部门", en: "Government department" },
+  township: { zh: "乡镇", en: "Township" },
+  street: { zh: "街道", en: "Street (subdistrict)" },
+  enforcement_team: { zh: "综合执法队伍", en: "Comprehensive enforcement team" },
+  judicial: { zh: "司法机关", en: "Judicial body" },
+  other: { zh: "其他", en: "Other" },
+};
+
+export const REGION_LEVEL_LABELS: Record<string, Label> = {
+  province: { zh: "省级", en: "Province" },
+  city: { zh: "市级", en: "City" },
+  county: { zh: "区县", en: "District / county" },
+};
+
+export const SECURITY_EVENT_LABELS: Record<string, Label> = {
+  login_succeeded: { zh: "登录成功", en: "Login succeeded" },
+  login_failed: { zh: "登录失败", en: "Login failed" },
+  account_locked: { zh: "账户锁定", en: "Account locked" },
+  login_refused_locked: { zh: "锁定期间登录被拒", en: "Login refused (locked)" },
+  logout: { zh: "退出登录", en: "Logout" },
+  session_expired: { zh: "会话超时", en: "Session expired" },
+  access_denied: { zh: "越权访问被拒", en: "Access denied" },
+  csrf_rejected: { zh: "跨站请求被拒", en: "CSRF token rejected" },
+  password_changed: { zh: "修改密码", en: "Password changed" },
+  account_unlocked: { zh: "解锁账户", en: "Account unlocked" },
+  roles_changed: { zh: "变更角色", en: "Roles changed" },
+  user_created: { zh: "创建用户", en: "User created" },
+};

@@ -1,0 +1,124 @@
+import fs from "node:fs/promises";
+import path from "node:path";
+import { type Kysely, sql } from "kysely";
+import type { FazhiConfig } from "../../db/config.ts";
+import type { DB } from "../../db/schema.ts";
+import { type AnchorPayload, anchorDigest, signAnchor } from "../../kernel/audit/anchor.ts";
+import { GENESIS_HASH } from "../../kernel/audit/chain.ts";
+import { loadOrCreateSigningKey } from "../crypto/keys.ts";
+
+/**
+ * Region anchors: a signed (SM2) statement of every chain head of a region at a moment,
+ * linked to the previous anchor. Stored in the database, written as a file outside it
+ * (`<anchorDir>/<region>/<seq>.json`), and published on the public portal, so that
+ * whoever holds the database alone cannot rewrite anchored history unseen.
+ */
+export interface AnchorFile {
+  payload: AnchorPayload;
+  digest: string;
+  signature: string;
+}
+
+export async function chainHeads(db: Kysely<DB>, regionCode: string) {
+  const { rows } = await sql<{ chain_key: string; seq: number; hash: string }>`
+    select distinct on (chain_key) chain_key, seq, hash
+    from audit_event where region_code = ${regionCode}
+    order by chain_key, seq desc`.execute(db);
+  return rows
+    .map((r) => ({ chainKey: r.chain_key, seq: r.seq, hash: r.hash }))
+    .sort((a, b) => (a.chainKey < b.chainKey ? -1 : a.chainKey > b.chainKey ? 1 : 0));
+}
+
+export function anchorFilePath(config: FazhiConfig, regionCode: string, seq: number): string {
+  return path.join(config.anchorDir, regionCode, `${String(seq).padStart(8, "0")}.json`);
+}
+
+/** Anchor one region now, unless nothing changed since its last anchor. */
+export async function anchorRegion(
+  owner: Kysely<DB>,
+  config: FazhiConfig,
+  now: Date,
+  regionCode: string,
+): Promise<AnchorFile | undefined> {
+  const heads = await chainHeads(owner, regionCode);
+  if (heads.length === 0) return undefined;
+  const last = await owner
+    .selectFrom("audit_anchor")
+    .select(["anchor_seq", "digest", "payload"])
+    .where("region_code", "=", regionCode)
+    .orderBy("anchor_seq", "desc")
+    .limit(1)
+    .executeTakeFirst();
+  if (last && JSON.stringify((last.payload as AnchorPayload).heads) === JSON.stringify(heads)) {
+    return undefined;
+  }
+  const payload: AnchorPayload = {
+    regionCode,
+    anchorSeq: (last?.anchor_seq ?? 0) + 1,
+    anchoredAt: now.toISOString(),
+    prevAnchorHash: last?.digest ?? GENESIS_HASH,
+    heads,
+  };
+  const key = await loadOrCreateSigningKey(config.keyDir);
+  const file: AnchorFile = {
+    payload,
+    digest: anchorDigest(payload),
+    signature: signAnchor(payload, key.privateKeyPem),
+  };
+  await owner
+    .insertInto("audit_anchor")
+    .values({
+      region_code: regionCode,
+      anchor_seq: payload.anchorSeq,
+      anchored_at: now,
+      payload: JSON.stringify(payload),
+      digest: file.digest,
+      signature: file.signature,
+    })
+    .execute();
+  const target = anchorFilePath(config, regionCode, payload.anchorSeq);
+  await fs.mkdir(path.dirname(target), { recursive: true });
+  await fs.writeFile(target, `${JSON.stringify(file, null, 2)}\n`);
+  return file;
+}
+
+export async function anchorAllRegions(
+  owner: Kysely<DB>,
+  config: FazhiConfig,
+  now: Date,
+): Promise<AnchorFile[]> {
+  const regions = await owner.selectFrom("audit_event").select("region_code").distinct().execute();
+  const made: AnchorFile[] = [];
+  for (const r of regions) {
+    const a = await anchorRegion(owner, config, now, r.region_code);
+    if (a) made.push(a);
+  }
+  return made;
+}
+
+/** The anchor files of a region, in order (the copies outside the database). */
+export async function readAnchorFiles(
+  config: FazhiConfig,
+  regionCode: string,
+): Promise<AnchorFile[]> {
+  const dir = path.join(config.anchorDir, regionCode);
+  let names: string[];
+  try {
+    names = (await fs.readdir(dir)).filter((n) => n.endsWith(".json")).sort();
+  } catch {
+    return [];
+  }
+  const files: AnchorFile[] = [];
+  for (const n of names) {
+    files.push(JSON.parse(await fs.readFile(path.join(dir, n), "utf8")) as AnchorFile);
+  }
+  return files;
+}
+
+export async function anchoredRegions(config: FazhiConfig): Promise<string[]> {
+  try {
+    return (await fs.readdir(config.anchorDir)).filter((n) => /^[0-9]{6}$/.test(n)).sort();
+  } catch {
+    return [];
+  }
+}

@@ -1,0 +1,49 @@
+import { type Algorithm, hash, verify } from "@node-rs/argon2";
+import type { FieldError } from "../../kernel/errors.ts";
+
+/** argon2id with the library's recommended cost (m=19 MiB, t=2, p=1; OWASP minimum). */
+// Algorithm.Argon2id (an ambient const enum, so written as its value).
+const OPTIONS = { algorithm: 2 as Algorithm.Argon2id } as const;
+
+export function hashPassword(password: string): Promise<string> {
+  return hash(password, OPTIONS);
+}
+
+export async function verifyPassword(stored: string, password: string): Promise<boolean> {
+  try {
+    return await verify(stored, password);
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Password rules: at least 10 characters, not the user name (nor containing it), and
+ * at least three of: lower case, upper case, digits, other characters (GB/T 22239-2019
+ * 8.1.4.1 a: "口令具有复杂度要求").
+ */
+export function passwordProblems(password: string, username: string): FieldError[] {
+  const problems: string[] = [];
+  if (password.length < 10) problems.push("must be at least 10 characters");
+  if (password.length > 256) problems.push("must be at most 256 characters");
+  const lower = password.toLowerCase();
+  if (username && lower.includes(username.toLowerCase())) {
+    problems.push("must not be or contain the user name");
+  }
+  const classes = [/[a-z]/, /[A-Z]/, /[0-9]/, /[^a-zA-Z0-9]/].filter((r) => r.test(password));
+  if (classes.length < 3) {
+    problems.push("must mix at least three of: lower case, upper case, digits, symbols");
+  }
+  return problems.map((message) => ({ field: "password", message }));
+}
+
+/** A random password that passes the rules (for the first admin and resets). */
+export function generatePassword(bytes = 12): string {
+  const alphabet = "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789";
+  const symbols = "!#%+=?@";
+  const buf = crypto.getRandomValues(new Uint8Array(bytes));
+  let s = "";
+  for (const b of buf) s += alphabet[b % alphabet.length];
+  const pick = crypto.getRandomValues(new Uint8Array(4));
+  return `${s}${symbols[pick[0]! % symbols.length]}${(pick[1]! % 10).toString()}Aa`;
+}

@@ -1,0 +1,118 @@
+import { createHash, randomBytes } from "node:crypto";
+import type { Kysely } from "kysely";
+import type { DB } from "../../db/schema.ts";
+import { type Actor, isRoleCode, type RoleCode, scopeKindOf } from "../../kernel/access.ts";
+import { regionWithDescendants } from "../regions.ts";
+import { logSecurityEvent } from "./security-log.ts";
+
+/** Idle timeout (GB/T 22239-2019 8.1.4.1 b: "登录连接超时自动退出"). */
+export const IDLE_TIMEOUT_MS = 30 * 60 * 1000;
+/** last_seen_at is refreshed at most this often, to keep reads cheap. */
+const TOUCH_EVERY_MS = 60 * 1000;
+
+export function tokenHash(token: string): string {
+  return createHash("sm3").update(token).digest("hex");
+}
+
+export interface NewSession {
+  token: string;
+  csrfToken: string;
+}
+
+export async function createSession(
+  db: Kysely<DB>,
+  now: Date,
+  userId: number,
+  meta: { ip: string | null; userAgent: string | null },
+): Promise<NewSession> {
+  const token = randomBytes(32).toString("base64url");
+  const csrfToken = randomBytes(24).toString("base64url");
+  await db
+    .insertInto("session")
+    .values({
+      token_hash: tokenHash(token),
+      user_id: userId,
+      csrf_token: csrfToken,
+      created_at: now,
+      last_seen_at: now,
+      ip: meta.ip,
+      user_agent: meta.userAgent?.slice(0, 300) ?? null,
+    })
+    .execute();
+  return { token, csrfToken };
+}
+
+export async function deleteSession(db: Kysely<DB>, token: string): Promise<void> {
+  await db.deleteFrom("session").where("token_hash", "=", tokenHash(token)).execute();
+}
+
+/** Build the actor (roles, data scope) of a user. */
+export async function loadActor(db: Kysely<DB>, userId: number): Promise<Actor | undefined> {
+  const user = await db
+    .selectFrom("app_user")
+    .select(["id", "username", "display_name", "region_code", "unit_id", "disabled"])
+    .where("id", "=", userId)
+    .executeTakeFirst();
+  if (!user || user.disabled) return undefined;
+  const roleRows = await db
+    .selectFrom("user_role")
+    .select("role")
+    .where("user_id", "=", userId)
+    .execute();
+  const roles = roleRows.map((r) => r.role).filter(isRoleCode) as RoleCode[];
+  const scope = scopeKindOf(roles);
+  const regions =
+    scope === "region" ? await regionWithDescendants(db, user.region_code) : [user.region_code];
+  return {
+    userId: user.id,
+    username: user.username,
+    displayName: user.display_name,
+    regionCode: user.region_code,
+    unitId: user.unit_id,
+    roles,
+    regions,
+    scope,
+  };
+}
+
+export interface ResolvedSession {
+  actor: Actor;
+  csrfToken: string;
+}
+
+/** The session behind a cookie token, or undefined (unknown, expired by idling). */
+export async function resolveSession(
+  db: Kysely<DB>,
+  now: Date,
+  token: string,
+  ip: string | null,
+): Promise<ResolvedSession | undefined> {
+  const hash = tokenHash(token);
+  const s = await db
+    .selectFrom("session")
+    .select(["user_id", "csrf_token", "last_seen_at"])
+    .where("token_hash", "=", hash)
+    .executeTakeFirst();
+  if (!s) return undefined;
+  const idle = now.getTime() - s.last_seen_at.getTime();
+  if (idle > IDLE_TIMEOUT_MS) {
+    await db.deleteFrom("session").where("token_hash", "=", hash).execute();
+    await logSecurityEvent(db, now, {
+      kind: "session_expired",
+      userId: s.user_id,
+      ip,
+      detail: { idleSeconds: Math.round(idle / 1000) },
+    });
+    return undefined;
+  }
+  const actor = await loadActor(db, s.user_id);
+  if (!actor) return undefined;
+  if (idle > TOUCH_EVERY_MS) {
+    await db
+      .updateTable("session")
+      .set({ last_seen_at: now })
+      .where("token_hash", "=", hash)
+      .execute();
+  }
+  return { actor, csrfToken: s.csrf_token };
+}

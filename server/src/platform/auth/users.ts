@@ -1,0 +1,68 @@
+import type { Kysely, Transaction } from "kysely";
+import type { DB } from "../../db/schema.ts";
+import { validateRoleSet } from "../../kernel/access.ts";
+import { ValidationError } from "../../kernel/errors.ts";
+import { generatePassword, hashPassword, passwordProblems } from "./passwords.ts";
+
+export interface NewUser {
+  username: string;
+  displayName: string;
+  unitId: number;
+  roles: string[];
+  /** Omitted: a one-time password is generated and must be changed at first login. */
+  password?: string;
+}
+
+/** Create an account; returns the id and the one-time password when one was generated. */
+export async function createUser(
+  db: Kysely<DB> | Transaction<DB>,
+  input: NewUser,
+): Promise<{ id: number; oneTimePassword: string | undefined }> {
+  const username = input.username.trim().toLowerCase();
+  const fields = [];
+  if (!/^[a-z0-9_.-]{3,64}$/.test(username)) {
+    fields.push({ field: "username", message: "3–64 characters: a-z, 0-9, _ . -" });
+  }
+  if (!input.displayName.trim()) fields.push({ field: "displayName", message: "required" });
+  const oneTimePassword = input.password === undefined ? generatePassword() : undefined;
+  const password = input.password ?? oneTimePassword!;
+  fields.push(...passwordProblems(password, username));
+  let roles: string[] = [];
+  try {
+    roles = validateRoleSet(input.roles);
+  } catch (e) {
+    if (e instanceof ValidationError) fields.push(...(e.fields ?? []));
+    else throw e;
+  }
+  const unit = await db
+    .selectFrom("unit")
+    .select(["id", "region_code"])
+    .where("id", "=", input.unitId)
+    .executeTakeFirst();
+  if (!unit) fields.push({ field: "unitId", message: `no unit ${input.unitId}` });
+  const taken = await db
+    .selectFrom("app_user")
+    .select("id")
+    .where("username", "=", username)
+    .executeTakeFirst();
+  if (taken) fields.push({ field: "username", message: `user name ${username} is taken` });
+  if (fields.length > 0) throw new ValidationError("the new account is not valid", fields);
+
+  const row = await db
+    .insertInto("app_user")
+    .values({
+      username,
+      display_name: input.displayName.trim(),
+      region_code: unit!.region_code,
+      unit_id: unit!.id,
+      password_hash: await hashPassword(password),
+      must_change_password: oneTimePassword !== undefined,
+    })
+    .returning("id")
+    .executeTakeFirstOrThrow();
+  await db
+    .insertInto("user_role")
+    .values(roles.map((role) => ({ user_id: row.id, role })))
+    .execute();
+  return { id: row.id, oneTimePassword };
+}
