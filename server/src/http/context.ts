@@ -20,6 +20,8 @@ declare module "fastify" {
     access?: Access;
     /** State-changing routes check the CSRF token unless this is false (login). */
     csrf?: boolean;
+    /** Reachable while the account still has its one-time password. */
+    allowWithOneTimePassword?: boolean;
   }
   interface FastifyRequest {
     actor: Actor | undefined;

@@ -148,6 +148,8 @@ export interface Actor {
   /** The regions this actor may see: its own, plus descendants for region scope. */
   regions: string[];
   scope: ScopeKind;
+  /** A one-time password is still in use: only changing it is allowed. */
+  mustChangePassword: boolean;
 }
 
 export function can(actor: Pick<Actor, "roles">, permission: Permission): boolean {

@@ -10,6 +10,10 @@ import { CliError, liveServePid, servePidFile } from "../runtime.ts";
 /** Anchor the audit chains every hour (FAZHI_ANCHOR_MINUTES) while serving. */
 const ANCHOR_EVERY_MS = Number(process.env.FAZHI_ANCHOR_MINUTES ?? 60) * 60_000;
 
+const running = false;
+/** Whether this process is serving (and must not exit when the CLI's action returns). */
+export const serving = () => running;
+
 export async function serve(opts: { port?: number; host?: string }): Promise<void> {
   const config = loadConfig();
   if (!config.databaseUrl) {

@@ -83,7 +83,7 @@ export const authRoutes =
     app.get(
       "/api/auth/session",
       {
-        config: { access: "authenticated" },
+        config: { access: "authenticated", allowWithOneTimePassword: true },
         schema: { tags: ["auth"], summary: "The current session", response: { 200: SessionInfo } },
       },
       async (req) => {
@@ -101,13 +101,17 @@ export const authRoutes =
           scope: a.scope,
           regions: a.regions,
           csrfToken: req.csrfToken!,
+          mustChangePassword: a.mustChangePassword,
         };
       },
     );
 
     app.post(
       "/api/auth/logout",
-      { config: { access: "authenticated" }, schema: { tags: ["auth"], summary: "Log out" } },
+      {
+        config: { access: "authenticated", allowWithOneTimePassword: true },
+        schema: { tags: ["auth"], summary: "Log out" },
+      },
       async (req, reply) => {
         const a = requireActor(req);
         await deleteSession(services.db.app, req.sessionToken!);
@@ -126,7 +130,11 @@ export const authRoutes =
     app.post(
       "/api/auth/password",
       {
-        config: { access: "authenticated", rateLimit: { max: 10, timeWindow: "1 minute" } },
+        config: {
+          access: "authenticated",
+          allowWithOneTimePassword: true,
+          rateLimit: { max: 10, timeWindow: "1 minute" },
+        },
         schema: {
           tags: ["auth"],
           summary: "Change one's own password",

@@ -50,7 +50,15 @@ export async function deleteSession(db: Kysely<DB>, token: string): Promise<void
 export async function loadActor(db: Kysely<DB>, userId: number): Promise<Actor | undefined> {
   const user = await db
     .selectFrom("app_user")
-    .select(["id", "username", "display_name", "region_code", "unit_id", "disabled"])
+    .select([
+      "id",
+      "username",
+      "display_name",
+      "region_code",
+      "unit_id",
+      "disabled",
+      "must_change_password",
+    ])
     .where("id", "=", userId)
     .executeTakeFirst();
   if (!user || user.disabled) return undefined;
@@ -72,6 +80,7 @@ export async function loadActor(db: Kysely<DB>, userId: number): Promise<Actor |
     roles,
     regions,
     scope,
+    mustChangePassword: user.must_change_password,
   };
 }
 
