@@ -114,6 +114,131 @@ export interface AuditAnchorTable {
   signature: string;
 }
 
+export interface CaseFileTable {
+  region_code: string;
+  id: Generated<number>;
+  case_type: string;
+  unit_id: number;
+  state: string;
+  title: string;
+  fields: Json;
+  numbers: Json;
+  parent_id: number | null;
+  version: Generated<number>;
+  /** 'YYYY-MM-DD' (civil date, Asia/Shanghai). */
+  opened_on: string;
+  closed_on: string | null;
+  handler_user_id: number | null;
+  created_by: number | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface CaseParticipantTable {
+  region_code: string;
+  case_id: number;
+  unit_id: number;
+  role: string;
+}
+
+export interface CaseEventTable {
+  region_code: string;
+  case_id: number;
+  seq: number;
+  kind: string;
+  action: string;
+  from_state: string | null;
+  to_state: string | null;
+  on_date: string;
+  at: Timestamp;
+  actor_user_id: number | null;
+  actor_unit_id: number | null;
+  actor_name: string | null;
+  data: Json;
+  reason: string | null;
+}
+
+export interface CaseClockTable {
+  region_code: string;
+  case_id: number;
+  clock: string;
+  started_on: string;
+  stopped_on: string | null;
+}
+
+export interface CaseSuspensionTable {
+  region_code: string;
+  case_id: number;
+  id: Generated<number>;
+  clock: string | null;
+  from_date: string;
+  to_date: string | null;
+  reason: string;
+}
+
+export interface CaseExtensionTable {
+  region_code: string;
+  case_id: number;
+  id: Generated<number>;
+  clock: string;
+  period: string;
+  basis: string;
+  approved_by: string;
+  on_date: string;
+}
+
+export interface CaseLinkTable {
+  region_code: string;
+  from_case_id: number;
+  kind: string;
+  to_case_id: number;
+  created_at: Timestamp;
+}
+
+export interface NumberSequenceTable {
+  region_code: string;
+  prefix: string;
+  kind: string;
+  year: number;
+  last: number;
+}
+
+export interface AttachmentTable {
+  region_code: string;
+  id: Generated<number>;
+  case_id: number | null;
+  unit_id: number;
+  sm3: string;
+  name: string;
+  mime: string;
+  size: number;
+  meta: Json;
+  uploaded_by: number | null;
+  uploaded_at: Timestamp;
+}
+
+export interface RegisterEntryTable {
+  region_code: string;
+  id: Generated<number>;
+  register: string;
+  unit_id: number;
+  visibility: "unit" | "region";
+  data: Json;
+  version: Generated<number>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+  created_by: number | null;
+  updated_by: number | null;
+}
+
+export interface RegisterKeyTable {
+  region_code: string;
+  register: string;
+  key_name: string;
+  key_value: string;
+  entry_id: number;
+}
+
 export interface DB {
   region: RegionTable;
   unit: UnitTable;
@@ -125,4 +250,15 @@ export interface DB {
   audit_event: AuditEventTable;
   audit_chain_head: AuditChainHeadTable;
   audit_anchor: AuditAnchorTable;
+  case_file: CaseFileTable;
+  case_participant: CaseParticipantTable;
+  case_event: CaseEventTable;
+  case_clock: CaseClockTable;
+  case_suspension: CaseSuspensionTable;
+  case_extension: CaseExtensionTable;
+  case_link: CaseLinkTable;
+  number_sequence: NumberSequenceTable;
+  attachment: AttachmentTable;
+  register_entry: RegisterEntryTable;
+  register_key: RegisterKeyTable;
 }

@@ -1,13 +1,11 @@
 import type { FastifyRequest } from "fastify";
-import type { Transaction } from "kysely";
 import type { FazhiConfig } from "../db/config.ts";
 import type { Database } from "../db/connection.ts";
-import type { DB } from "../db/schema.ts";
-import { withScope } from "../db/scope.ts";
+import type { Registry } from "../engines/registry.ts";
 import type { Actor, Permission } from "../kernel/access.ts";
 import { UnauthenticatedError } from "../kernel/errors.ts";
-import { type AuditChange, recordAudit } from "../platform/audit/record.ts";
 import type { Clock } from "../platform/clock.ts";
+import { inWork, type WorkTx } from "../platform/work.ts";
 
 export const SESSION_COOKIE = "fazhi_sid";
 
@@ -34,16 +32,11 @@ export interface Services {
   db: Database;
   config: FazhiConfig;
   clock: Clock;
+  registry: Registry;
 }
 
-/** The work of one request in one transaction, under the actor's data scope. */
-export interface TenantTx {
-  trx: Transaction<DB>;
-  actor: Actor;
-  now: Date;
-  /** Record an audit event in this transaction. */
-  audit(change: AuditChange): Promise<void>;
-}
+/** The work of one request: see platform/work.ts. */
+export type TenantTx = WorkTx;
 
 export function requireActor(req: FastifyRequest): Actor {
   if (!req.actor) throw new UnauthenticatedError();
@@ -61,22 +54,7 @@ export function clientIp(req: FastifyRequest): string | null {
 export async function inTenantTx<T>(
   services: Services,
   req: FastifyRequest,
-  fn: (tx: TenantTx) => Promise<T>,
+  fn: (tx: WorkTx) => Promise<T>,
 ): Promise<T> {
-  const actor = requireActor(req);
-  const now = services.clock();
-  const scope = {
-    regions: actor.regions,
-    unitId: actor.scope === "unit" ? actor.unitId : undefined,
-    userId: actor.userId,
-  };
-  return withScope(services.db.app, scope, (trx) =>
-    fn({
-      trx,
-      actor,
-      now,
-      audit: (change) =>
-        recordAudit(trx, { actor, ip: clientIp(req), now }, change).then(() => undefined),
-    }),
-  );
+  return inWork(services.db.app, requireActor(req), services.clock(), clientIp(req), fn);
 }

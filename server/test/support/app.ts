@@ -1,4 +1,5 @@
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from "fastify";
+import { createRegistry, type ModuleDecl } from "../../src/engines/registry.ts";
 import { buildApp } from "../../src/http/app.ts";
 import { SESSION_COOKIE } from "../../src/http/context.ts";
 import { createUser } from "../../src/platform/auth/users.ts";
@@ -32,10 +33,15 @@ export interface TestApp extends TestDatabase {
   close(): Promise<void>;
 }
 
-export async function testApp(): Promise<TestApp> {
+export async function testApp(modules: ModuleDecl[] = []): Promise<TestApp> {
   const tdb = await testDatabase();
   const clock = new TestClock();
-  const app = await buildApp({ db: tdb.db, config: tdb.config, clock: clock.now });
+  const app = await buildApp({
+    db: tdb.db,
+    config: tdb.config,
+    clock: clock.now,
+    registry: createRegistry(modules),
+  });
   const t: TestApp = {
     ...tdb,
     app,

@@ -1,7 +1,9 @@
 import fs from "node:fs/promises";
 import { loadConfig } from "../../db/config.ts";
 import { openDatabase } from "../../db/connection.ts";
+import { createRegistry } from "../../engines/registry.ts";
 import { buildApp } from "../../http/app.ts";
+import { MODULES } from "../../modules/index.ts";
 import { anchorAllRegions } from "../../platform/audit/anchor.ts";
 import { ensureFirstAdmin } from "../../platform/bootstrap.ts";
 import { systemClock } from "../../platform/clock.ts";
@@ -37,7 +39,7 @@ export async function serve(opts: { port?: number; host?: string }): Promise<voi
     );
   }
   const app = await buildApp(
-    { db, config, clock: systemClock },
+    { db, config, clock: systemClock, registry: createRegistry(MODULES) },
     { logger: process.env.FAZHI_LOG === "1" },
   );
   const port = opts.port ?? config.port;

@@ -1,0 +1,163 @@
+import type { z } from "zod";
+import type { Permission } from "../../kernel/access.ts";
+import type { Label } from "../../kernel/labels.ts";
+import type { PersonRoleCode } from "../../kernel/masking.ts";
+import type { LocalDate, Period, RuleSet } from "../../kernel/time/index.ts";
+import type { WorkTx } from "../../platform/work.ts";
+
+/**
+ * A case type (办件/案件 type), declared in TypeScript: states, transitions with guards
+ * and required input, named clocks, numbers, links, what is sensitive, the fields'
+ * schema, and what the public may see. The case engine gives every case type the rest.
+ */
+
+export interface StateDecl {
+  label: Label;
+  /** A terminal state closes the case. */
+  terminal?: boolean;
+}
+
+/** A case as guards, projections and effects see it. */
+export interface CaseView<F = Record<string, unknown>> {
+  regionCode: string;
+  id: number;
+  caseType: string;
+  unitId: number;
+  state: string;
+  title: string;
+  fields: F;
+  numbers: Record<string, string>;
+  parentId: number | null;
+  version: number;
+  openedOn: LocalDate;
+  closedOn: LocalDate | null;
+  handlerUserId: number | null;
+}
+
+export interface StepEvent {
+  action: string;
+  onDate: LocalDate;
+  data: Record<string, unknown>;
+}
+
+export interface GuardContext<F = Record<string, unknown>> {
+  w: WorkTx;
+  case: CaseView<F>;
+  /** The step's validated input. */
+  input: Record<string, unknown>;
+  /** The legal date of this step. */
+  onDate: LocalDate;
+  /** Earlier steps of this case, oldest first. */
+  history: StepEvent[];
+}
+
+/** A guard returns nothing when the step may go ahead, or the reason it may not. */
+export type Guard<F = Record<string, unknown>> = (
+  ctx: GuardContext<F>,
+) => Promise<GuardRefusal | undefined> | GuardRefusal | undefined;
+
+export interface GuardRefusal {
+  message: string;
+  /** The input field the refusal is about, if any. */
+  field?: string;
+}
+
+/**
+ * "At least N (working) days before": a date in the step's input must leave at least
+ * `period` after the step's own date (e.g. a hearing notice ≥ 7 working days before the
+ * hearing, 行政处罚法 arts. 64, 85).
+ */
+export interface LeadTimeCheck {
+  /** The input field holding the later date (e.g. "hearingDate"). */
+  field: string;
+  period: Period;
+  legalBasis: string;
+}
+
+export interface TransitionDecl<F = Record<string, unknown>> {
+  action: string;
+  label: Label;
+  from: readonly string[];
+  to: string;
+  /** Default: record.write. */
+  permission?: Permission;
+  /** The step's input (validated; stored on the step's event). */
+  input?: z.ZodObject;
+  /** Input fields merged into the case's fields when the step succeeds. */
+  setsFields?: readonly string[];
+  guards?: readonly Guard<F>[];
+  leadTimes?: readonly LeadTimeCheck[];
+  /** A reason is required (audited). */
+  sensitive?: boolean;
+  /** Number kinds allocated at this step (inside its transaction). */
+  issues?: readonly string[];
+  /** Who acts: the owning unit (default) or a participating unit on its own part. */
+  actor?: "owner" | { participantRole: string };
+  /** Own effects after the state change (e.g. open sub-cases), in the same transaction. */
+  effect?: (ctx: GuardContext<F> & { next: CaseView<F> }) => Promise<void>;
+}
+
+/** When a clock starts or stops: a step of this case, or of a linked case. */
+export interface ClockTrigger {
+  action: string;
+  /** The step happens on a case linked to this one by this kind (e.g. "reviews"). */
+  viaLink?: string;
+}
+
+export interface ClockDecl<F = Record<string, unknown>> {
+  code: string;
+  label: Label;
+  /** The period; may depend on the case (e.g. a setting per case category) and the rule version. */
+  period: Period | ((c: CaseView<F>) => Period);
+  legalBasis: string;
+  startOn: ClockTrigger;
+  stopOn: readonly ClockTrigger[];
+  /** Warn this long before the due date (default 3 working days). */
+  dueSoon?: Period;
+}
+
+export interface NumberDecl<F = Record<string, unknown>> {
+  kind: string;
+  label: Label;
+  /** The issuer's prefix, e.g. 武隆府发 or 武隆市监罚; separate prefixes are separate sequences. */
+  prefix(c: CaseView<F>): string;
+  /** Default: `${prefix}〔${year}〕${seq}号`. */
+  format?(p: { prefix: string; year: number; seq: number }): string;
+}
+
+/** A public projection names the fields it shows (an allowlist); undefined: not public. */
+export type PublicProjection<F = Record<string, unknown>> = (
+  c: CaseView<F>,
+) => Record<string, unknown> | undefined;
+
+export interface CaseTypeDecl<F = Record<string, unknown>> {
+  code: string;
+  label: Label;
+  module: string;
+  /** The case's fields at creation (validated; later steps may set more via setsFields). */
+  fields: z.ZodObject;
+  title(fields: F): string;
+  states: Record<string, StateDecl>;
+  initial: string;
+  transitions: readonly TransitionDecl<F>[];
+  clocks?: readonly ClockDecl<F>[];
+  numbers?: readonly NumberDecl<F>[];
+  /** Number kinds allocated when the case is created. */
+  issuesOnCreate?: readonly string[];
+  /** Link kinds this type uses, e.g. reviews, follows, opened_from, amends, repeals, part_of. */
+  links?: readonly string[];
+  /** Participant roles, e.g. supporting, joint, respondent. */
+  participantRoles?: Record<string, Label>;
+  /** Fields holding people, with their role for masking (public output) and encryption. */
+  people?: readonly {
+    field: string;
+    role: PersonRoleCode;
+    idField?: string;
+    phoneField?: string;
+  }[];
+  /** The procedure version in force on the opening date (laws change). */
+  ruleSet?: RuleSet<unknown>;
+  public?: PublicProjection<F>;
+  /** Sub-cases: the parent moves on when all its sub-cases reach a terminal state. */
+  subCases?: { caseType: string; onAllClosed: string };
+}

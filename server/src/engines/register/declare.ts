@@ -1,0 +1,48 @@
+import type { z } from "zod";
+import type { Permission } from "../../kernel/access.ts";
+import type { Label } from "../../kernel/labels.ts";
+import type { PersonRoleCode } from "../../kernel/masking.ts";
+
+/** How a field shows in tables and xlsx files. */
+export type ColumnKind = "text" | "integer" | "number" | "date" | "boolean" | "enum" | "list";
+
+export interface ColumnDecl {
+  field: string;
+  label: Label;
+  kind: ColumnKind;
+  /** For enum columns: code → label. */
+  options?: Record<string, Label>;
+  /** Shown in list tables (all columns go to xlsx). Default true. */
+  inList?: boolean;
+  /** Offered as a list filter. */
+  filter?: boolean;
+}
+
+/**
+ * A register (名录/台账): records without a lifecycle, declared once. The register
+ * engine gives CRUD over HTTP, filters, versions (from the audit trail), xlsx import
+ * and export, and the public listing of the allowlisted fields.
+ */
+// biome-ignore lint/suspicious/noExplicitAny: a register may declare any object schema
+export interface RegisterDecl<S extends z.ZodObject<any> = z.ZodObject<any>> {
+  code: string;
+  label: Label;
+  module: string;
+  schema: S;
+  columns: ColumnDecl[];
+  /** Unique keys within a region, e.g. a certificate number. */
+  uniqueKeys?: { name: string; fields: string[] }[];
+  /** 'region': every unit of the region sees the entries; 'unit': only the owning unit (and region-scoped actors). */
+  visibility: "unit" | "region";
+  /** Who may create, edit and delete: a permission, and whether only in one's own unit. */
+  edit: { permission: Permission; scope: "own_unit" | "region" };
+  title(data: z.infer<S>): string;
+  /** The public portal's allowlist; absent: not public. */
+  public?: { fields: string[]; where?: (data: z.infer<S>) => boolean };
+  /** Fields encrypted at rest with SM4 (ID and phone numbers), with a blind index for lookups. */
+  encrypted?: string[];
+  /** Fields holding people, with their role for masking in public output. */
+  people?: { field: string; role: PersonRoleCode }[];
+  /** Actions that need a reason (e.g. "delete"). */
+  sensitive?: ("update" | "delete")[];
+}

@@ -1,0 +1,74 @@
+import type { Label } from "../kernel/labels.ts";
+import type { CaseTypeDecl } from "./case/declare.ts";
+import type { DemoContribution } from "./demo/declare.ts";
+import type { IndicatorDecl } from "./indicator/declare.ts";
+import type { RegisterDecl } from "./register/declare.ts";
+
+/**
+ * A module (one area of the report) declares what it adds to the engines: case types,
+ * registers, indicators, demo data. Modules never copy engine code; the engines read
+ * these declarations through a Registry.
+ */
+export interface ModuleDecl {
+  code: string;
+  label: Label;
+  caseTypes?: CaseTypeDecl[];
+  registers?: RegisterDecl[];
+  indicators?: IndicatorDecl[];
+  demo?: DemoContribution[];
+}
+
+export interface Registry {
+  modules: readonly ModuleDecl[];
+  caseType(code: string): CaseTypeDecl | undefined;
+  register(code: string): RegisterDecl | undefined;
+  indicator(id: string): IndicatorDecl | undefined;
+  caseTypes(): CaseTypeDecl[];
+  registers(): RegisterDecl[];
+  indicators(): IndicatorDecl[];
+  demo(): DemoContribution[];
+}
+
+/** Build the registry, refusing duplicate codes across modules. */
+export function createRegistry(modules: readonly ModuleDecl[]): Registry {
+  const index = <T>(kind: string, items: T[], key: (t: T) => string) => {
+    const m = new Map<string, T>();
+    for (const it of items) {
+      const k = key(it);
+      if (m.has(k)) throw new Error(`duplicate ${kind} "${k}"`);
+      m.set(k, it);
+    }
+    return m;
+  };
+  index("module", [...modules], (m) => m.code);
+  const caseTypes = index(
+    "case type",
+    modules.flatMap((m) => m.caseTypes ?? []),
+    (c) => c.code,
+  );
+  const registers = index(
+    "register",
+    modules.flatMap((m) => m.registers ?? []),
+    (r) => r.code,
+  );
+  const indicators = index(
+    "indicator",
+    modules.flatMap((m) => m.indicators ?? []),
+    (i) => i.id,
+  );
+  const demo = index(
+    "demo contribution",
+    modules.flatMap((m) => m.demo ?? []),
+    (d) => d.id,
+  );
+  return {
+    modules,
+    caseType: (c) => caseTypes.get(c),
+    register: (c) => registers.get(c),
+    indicator: (i) => indicators.get(i),
+    caseTypes: () => [...caseTypes.values()],
+    registers: () => [...registers.values()],
+    indicators: () => [...indicators.values()],
+    demo: () => [...demo.values()],
+  };
+}

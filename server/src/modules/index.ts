@@ -1,0 +1,4 @@
+import type { ModuleDecl } from "../engines/registry.ts";
+
+/** Every module of the platform. A new module is one import and one entry here. */
+export const MODULES: ModuleDecl[] = [];
