@@ -1,5 +1,5 @@
 import type { Label } from "../kernel/labels.ts";
-import type { CaseTypeDecl } from "./case/declare.ts";
+import type { AnyCaseType } from "./case/declare.ts";
 import type { DemoContribution } from "./demo/declare.ts";
 import type { IndicatorDecl } from "./indicator/declare.ts";
 import type { RegisterDecl } from "./register/declare.ts";
@@ -12,7 +12,7 @@ import type { RegisterDecl } from "./register/declare.ts";
 export interface ModuleDecl {
   code: string;
   label: Label;
-  caseTypes?: CaseTypeDecl[];
+  caseTypes?: AnyCaseType[];
   registers?: RegisterDecl[];
   indicators?: IndicatorDecl[];
   demo?: DemoContribution[];
@@ -20,10 +20,10 @@ export interface ModuleDecl {
 
 export interface Registry {
   modules: readonly ModuleDecl[];
-  caseType(code: string): CaseTypeDecl | undefined;
+  caseType(code: string): AnyCaseType | undefined;
   register(code: string): RegisterDecl | undefined;
   indicator(id: string): IndicatorDecl | undefined;
-  caseTypes(): CaseTypeDecl[];
+  caseTypes(): AnyCaseType[];
   registers(): RegisterDecl[];
   indicators(): IndicatorDecl[];
   demo(): DemoContribution[];

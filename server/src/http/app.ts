@@ -9,6 +9,8 @@ import {
   validatorCompiler,
   type ZodTypeProvider,
 } from "fastify-type-provider-zod";
+import { caseDeps } from "../engines/case/deps.ts";
+import { caseRoutes } from "../engines/case/routes.ts";
 import { can } from "../kernel/access.ts";
 import { ForbiddenError, UnauthenticatedError } from "../kernel/errors.ts";
 import { logSecurityEvent } from "../platform/auth/security-log.ts";
@@ -127,6 +129,7 @@ export async function buildApp(
   await app.register(auditRoutes(services));
   await app.register(calendarRoutes(services));
   await app.register(publicRoutes(services));
+  await app.register(caseRoutes(services, await caseDeps(services)));
 
   await app.register(webRoutes(opts.webDist));
 

@@ -77,6 +77,9 @@ export function toEnvelope(err: unknown): { status: number; body: ErrorEnvelope 
 
 export function errorHandler(err: unknown, req: FastifyRequest, reply: FastifyReply) {
   const { status, body } = toEnvelope(err);
-  if (status >= 500) req.log.error({ err }, "unhandled error");
+  if (status >= 500) {
+    req.log.error({ err }, "unhandled error");
+    if (process.env.FAZHI_DEBUG_ERRORS) console.error(err);
+  }
   return reply.status(status).send(body);
 }

@@ -1,4 +1,5 @@
 import type { ModuleDecl } from "../engines/registry.ts";
+import { examplesModule } from "./examples/index.ts";
 
 /** Every module of the platform. A new module is one import and one entry here. */
-export const MODULES: ModuleDecl[] = [];
+export const MODULES: ModuleDecl[] = [examplesModule];

@@ -171,8 +171,8 @@ export async function up(db: Kysely<any>): Promise<void> {
     );
   `.execute(db);
 
-  // Row-level security. A case is visible to its unit, to units taking part in it, and
-  // to region-scoped actors of its region; its children follow the case. The two
+  // Row-level security. A case is visible to its unit, to units taking part in it, to
+  // the unit owning its parent (sub-cases), and to region-scoped actors of its region; its children follow the case. The two
   // SECURITY DEFINER helpers read across case_file/case_participant without recursing
   // into each other's policies.
   await sql`
@@ -185,10 +185,16 @@ export async function up(db: Kysely<any>): Promise<void> {
       select exists (select 1 from case_participant
                      where region_code = r and case_id = c and unit_id = fazhi_unit())
     $$;
+    -- Sub-cases still open under a parent, counted across units (a unit sees its own only).
+    create function fazhi_open_sub_cases(r text, parent bigint) returns bigint
+      language sql stable security definer set search_path = public as $$
+      select count(*) from case_file where region_code = r and parent_id = parent and closed_on is null
+    $$;
     alter table case_file enable row level security;
     create policy case_file_tenant on case_file to fazhi_app
       using (region_code = any(fazhi_regions()) and (
-        fazhi_unit() is null or unit_id = fazhi_unit() or fazhi_participates(region_code, id)))
+        fazhi_unit() is null or unit_id = fazhi_unit() or fazhi_participates(region_code, id)
+        or (parent_id is not null and fazhi_case_unit(region_code, parent_id) = fazhi_unit())))
       with check (region_code = any(fazhi_regions()));
     alter table case_participant enable row level security;
     create policy case_participant_tenant on case_participant to fazhi_app

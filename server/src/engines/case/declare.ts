@@ -35,6 +35,8 @@ export interface CaseView<F = Record<string, unknown>> {
 }
 
 export interface StepEvent {
+  /** created, transition, suspend, resume, extend (steps with a legal date); link, participant, sub_case (records). */
+  kind: string;
   action: string;
   onDate: LocalDate;
   data: Record<string, unknown>;
@@ -158,6 +160,22 @@ export interface CaseTypeDecl<F = Record<string, unknown>> {
   /** The procedure version in force on the opening date (laws change). */
   ruleSet?: RuleSet<unknown>;
   public?: PublicProjection<F>;
+  /**
+   * Suspension (中止) where the law provides for it: the clocks it may stop, with the
+   * legal basis. Absent: the case type cannot be suspended.
+   */
+  suspension?: { clocks: readonly string[] | "all"; legalBasis: string };
+  /** Extensions (延长) with approval: per clock, the longest allowed and who approves. */
+  extensions?: readonly {
+    clock: string;
+    max: Period;
+    legalBasis: string;
+    permission?: Permission;
+  }[];
   /** Sub-cases: the parent moves on when all its sub-cases reach a terminal state. */
   subCases?: { caseType: string; onAllClosed: string };
 }
+
+/** A case type of any fields (what registries and engines hold). */
+// biome-ignore lint/suspicious/noExplicitAny: each case type has its own fields type
+export type AnyCaseType = CaseTypeDecl<any>;

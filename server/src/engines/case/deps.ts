@@ -1,0 +1,28 @@
+import type { Kysely } from "kysely";
+import type { FazhiConfig } from "../../db/config.ts";
+import type { DB } from "../../db/schema.ts";
+import type { LegalCalendar } from "../../kernel/time/index.ts";
+import { legalCalendar } from "../../platform/calendar.ts";
+import { loadOrCreateFieldKey } from "../../platform/crypto/keys.ts";
+import type { Registry } from "../registry.ts";
+
+/** What the case engine needs besides the unit of work. */
+export interface CaseDeps {
+  registry: Registry;
+  /** The legal calendar (notices from the database, cached). */
+  calendar(db: Kysely<DB>): Promise<LegalCalendar>;
+  /** The SM4 key for ID and phone numbers at rest (kept outside the database). */
+  fieldKey: Buffer;
+}
+
+export async function caseDeps(s: {
+  registry: Registry;
+  config: FazhiConfig;
+  clock: () => Date;
+}): Promise<CaseDeps> {
+  return {
+    registry: s.registry,
+    calendar: (db) => legalCalendar(db, s.clock().getTime()),
+    fieldKey: await loadOrCreateFieldKey(s.config.keyDir),
+  };
+}

@@ -1,0 +1,43 @@
+import type { Transaction } from "kysely";
+import type { DB } from "../../db/schema.ts";
+import type { CaseView, NumberDecl } from "./declare.ts";
+
+/**
+ * Gapless document numbers. One sequence per (region, issuer prefix, kind, year): the
+ * upsert takes the sequence row's lock until the step's transaction ends, so numbers are
+ * handed out one at a time, and a step that fails returns its number with the rollback.
+ */
+export async function nextSequence(
+  trx: Transaction<DB>,
+  regionCode: string,
+  prefix: string,
+  kind: string,
+  year: number,
+): Promise<number> {
+  const row = await trx
+    .insertInto("number_sequence")
+    .values({ region_code: regionCode, prefix, kind, year, last: 1 })
+    .onConflict((oc) =>
+      oc
+        .columns(["region_code", "prefix", "kind", "year"])
+        .doUpdateSet((eb) => ({ last: eb("number_sequence.last", "+", 1) })),
+    )
+    .returning("last")
+    .executeTakeFirstOrThrow();
+  return row.last;
+}
+
+export function formatNumber(decl: NumberDecl, p: { prefix: string; year: number; seq: number }) {
+  return decl.format ? decl.format(p) : `${p.prefix}〔${p.year}〕${p.seq}号`;
+}
+
+export async function issueNumber(
+  trx: Transaction<DB>,
+  decl: NumberDecl,
+  c: CaseView,
+  year: number,
+): Promise<string> {
+  const prefix = decl.prefix(c);
+  const seq = await nextSequence(trx, c.regionCode, prefix, decl.kind, year);
+  return formatNumber(decl, { prefix, year, seq });
+}

@@ -1,0 +1,198 @@
+import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
+import { z } from "zod";
+import { inTenantTx, requireActor, type Services } from "../../http/context.ts";
+import { can } from "../../kernel/access.ts";
+import type { CaseDeps } from "./deps.ts";
+import {
+  addParticipant,
+  extendCase,
+  linkCase,
+  openSubCase,
+  resumeCase,
+  suspendCase,
+} from "./ops.ts";
+import { caseDetail, listCases, warningList } from "./query.ts";
+import { createCase, transition } from "./service.ts";
+
+const TypeParams = z.object({ type: z.string().regex(/^[a-z0-9_]+$/) });
+const CaseParams = TypeParams.extend({ id: z.coerce.number().int().positive() });
+const ActionParams = CaseParams.extend({ action: z.string().regex(/^[a-z0-9_]+$/) });
+const AnyBody = z.record(z.string(), z.unknown());
+
+/** The case engine over HTTP: the same routes for every declared case type. */
+export const caseRoutes =
+  (services: Services, deps: CaseDeps): FastifyPluginAsyncZod =>
+  async (app) => {
+    const work = <T>(
+      req: Parameters<typeof inTenantTx>[1],
+      fn: Parameters<typeof inTenantTx<T>>[2],
+    ) => inTenantTx(services, req, fn);
+
+    app.get(
+      "/api/case-types",
+      {
+        config: { access: "record.read" },
+        schema: { tags: ["cases"], summary: "The declared case types" },
+      },
+      async (req) => {
+        const a = requireActor(req);
+        return deps.registry.caseTypes().map((d) => ({
+          code: d.code,
+          label: d.label,
+          module: d.module,
+          states: d.states,
+          initial: d.initial,
+          fields: z.toJSONSchema(d.fields, { unrepresentable: "any" }),
+          transitions: d.transitions.map((t) => ({
+            action: t.action,
+            label: t.label,
+            from: t.from,
+            to: t.to,
+            sensitive: t.sensitive === true,
+            allowed: can(a, t.permission ?? "record.write"),
+            input: t.input ? z.toJSONSchema(t.input, { unrepresentable: "any" }) : null,
+          })),
+          clocks: (d.clocks ?? []).map((k) => ({
+            code: k.code,
+            label: k.label,
+            legalBasis: k.legalBasis,
+          })),
+          links: d.links ?? [],
+          participantRoles: d.participantRoles ?? {},
+          suspendable: Boolean(d.suspension),
+          extensions: (d.extensions ?? []).map((e) => ({
+            clock: e.clock,
+            max: e.max,
+            legalBasis: e.legalBasis,
+          })),
+          subCases: d.subCases ?? null,
+        }));
+      },
+    );
+
+    app.get(
+      "/api/cases/:type",
+      {
+        config: { access: "record.read" },
+        schema: {
+          tags: ["cases"],
+          summary: "List cases of a type",
+          params: TypeParams,
+          querystring: AnyBody,
+        },
+      },
+      async (req) => work(req, (w) => listCases(deps, w, req.params.type, req.query)),
+    );
+
+    app.post(
+      "/api/cases/:type",
+      {
+        config: { access: "record.write" },
+        schema: {
+          tags: ["cases"],
+          summary: "Open a case: { fields, onDate?, unitId? }",
+          params: TypeParams,
+          body: AnyBody,
+        },
+      },
+      async (req, reply) => {
+        const c = await work(req, (w) => createCase(deps, w, req.params.type, req.body));
+        return reply.status(201).send(c);
+      },
+    );
+
+    app.get(
+      "/api/cases/:type/:id",
+      {
+        config: { access: "record.read" },
+        schema: {
+          tags: ["cases"],
+          summary: "A case with its timeline, deadlines, links and the actions open to me",
+          params: CaseParams,
+        },
+      },
+      async (req) => work(req, (w) => caseDetail(deps, w, req.params.type, req.params.id)),
+    );
+
+    app.post(
+      "/api/cases/:type/:id/actions/:action",
+      {
+        config: { access: "record.write" },
+        schema: {
+          tags: ["cases"],
+          summary: "Take a step: { version, input?, onDate?, reason? } (409 on a stale version)",
+          params: ActionParams,
+          body: AnyBody,
+        },
+      },
+      async (req) =>
+        work(req, (w) =>
+          transition(deps, w, req.params.type, req.params.id, req.params.action, req.body),
+        ),
+    );
+
+    const op = (path: string, summary: string, fn: typeof suspendCase) =>
+      app.post(
+        `/api/cases/:type/:id/${path}`,
+        {
+          config: { access: "record.write" },
+          schema: { tags: ["cases"], summary, params: CaseParams, body: AnyBody },
+        },
+        async (req) => {
+          await work(req, (w) => fn(deps, w, req.params.type, req.params.id, req.body));
+          return { ok: true };
+        },
+      );
+    op("suspend", "Suspend the clocks: { version, reason, clock?, onDate? }", suspendCase);
+    op("resume", "Resume: { version, onDate? }", resumeCase);
+    op(
+      "extend",
+      "Extend a clock with approval: { version, clock, period, approvedBy, reason }",
+      extendCase,
+    );
+    op("links", "Link to another case: { kind, toCaseId }", linkCase);
+    op("participants", "Add a participating unit: { unitId, role }", addParticipant);
+
+    app.post(
+      "/api/cases/:type/:id/sub-cases",
+      {
+        config: { access: "record.write" },
+        schema: {
+          tags: ["cases"],
+          summary: "Open a sub-case for a unit: { unitId, fields }",
+          params: CaseParams,
+          body: AnyBody,
+        },
+      },
+      async (req, reply) => {
+        const c = await work(req, (w) =>
+          openSubCase(deps, w, req.params.type, req.params.id, req.body),
+        );
+        return reply.status(201).send(c);
+      },
+    );
+
+    app.get(
+      "/api/warnings",
+      {
+        config: { access: "record.read" },
+        schema: {
+          tags: ["cases"],
+          summary: "Deadlines due soon or overdue, across every case type",
+          querystring: z.object({
+            unitId: z.coerce.number().int().optional(),
+            mine: z.enum(["true", "false"]).optional(),
+            level: z.enum(["due_soon", "overdue"]).optional(),
+          }),
+        },
+      },
+      async (req) =>
+        work(req, (w) =>
+          warningList(deps, w, {
+            ...(req.query.unitId ? { unitId: req.query.unitId } : {}),
+            ...(req.query.mine === "true" ? { handlerUserId: w.actor.userId } : {}),
+            ...(req.query.level ? { level: req.query.level } : {}),
+          }),
+        ),
+    );
+  };

@@ -1,0 +1,332 @@
+import { sql } from "kysely";
+import { z } from "zod";
+import {
+  ConflictError,
+  ForbiddenError,
+  InvalidStateError,
+  NotFoundError,
+  ValidationError,
+} from "../../kernel/errors.ts";
+import { addPeriod, compareLocalDate, type LocalDate, yearOf } from "../../kernel/time/index.ts";
+import type { WorkTx } from "../../platform/work.ts";
+import { applyClockTriggers, stopAllClocks } from "./clocks.ts";
+import type { CaseTypeDecl, CaseView, GuardContext, TransitionDecl } from "./declare.ts";
+import type { CaseDeps } from "./deps.ts";
+import { issueNumber } from "./numbers.ts";
+import { sealPeople } from "./protect.ts";
+import { appendEvent, bumpVersion, lastStepDate, loadCase, loadHistory, toView } from "./store.ts";
+import { parseWith, requirePermission, stepDate } from "./validate.ts";
+
+export function caseTypeOf(deps: CaseDeps, code: string): CaseTypeDecl {
+  const decl = deps.registry.caseType(code);
+  if (!decl) throw new NotFoundError(`no case type ${code}`);
+  return decl;
+}
+
+const CreateBody = z.object({
+  fields: z.record(z.string(), z.unknown()),
+  onDate: z.string().optional(),
+  unitId: z.number().int().optional(),
+  handlerUserId: z.number().int().optional(),
+});
+export type CreateInput = z.infer<typeof CreateBody>;
+
+const auditActor = (w: WorkTx) => w.actor;
+
+/** Open a case: validate its fields, allocate the numbers issued on creation, start its clocks. */
+export async function createCase(
+  deps: CaseDeps,
+  w: WorkTx,
+  caseType: string,
+  body: unknown,
+  opts: { parentId?: number } = {},
+): Promise<CaseView> {
+  const decl = caseTypeOf(deps, caseType);
+  requirePermission(w, "record.write", `opening a ${decl.label.en}`);
+  const input = parseWith(CreateBody, body, "");
+  const fields = parseWith(decl.fields, input.fields, "fields") as Record<string, unknown>;
+  const onDate = stepDate(w, input.onDate);
+  const unitId = input.unitId ?? w.actor.unitId;
+  if (unitId !== w.actor.unitId && w.actor.scope !== "region" && opts.parentId === undefined) {
+    throw new ForbiddenError("a unit opens cases for itself only");
+  }
+  const unit = await w.trx
+    .selectFrom("unit")
+    .select(["id", "region_code"])
+    .where("id", "=", unitId)
+    .executeTakeFirst();
+  if (!unit || !w.actor.regions.includes(unit.region_code)) {
+    throw new ValidationError("no such unit in your regions", [
+      { field: "unitId", message: `no unit ${unitId}` },
+    ]);
+  }
+  const row = await w.trx
+    .insertInto("case_file")
+    .values({
+      region_code: unit.region_code,
+      case_type: decl.code,
+      unit_id: unitId,
+      state: decl.initial,
+      title: decl.title(fields).slice(0, 500),
+      fields: JSON.stringify(sealPeople(decl, fields, deps.fieldKey)),
+      numbers: "{}",
+      parent_id: opts.parentId ?? null,
+      opened_on: onDate,
+      closed_on: null,
+      handler_user_id: input.handlerUserId ?? w.actor.userId,
+      created_by: w.actor.userId,
+      created_at: w.now,
+      updated_at: w.now,
+    })
+    .returningAll()
+    .executeTakeFirstOrThrow();
+  let c = toView(row);
+  const numbers: Record<string, string> = {};
+  for (const kind of decl.issuesOnCreate ?? []) {
+    const nd = decl.numbers?.find((n) => n.kind === kind);
+    if (!nd) throw new Error(`case type ${decl.code} issues an undeclared number ${kind}`);
+    numbers[kind] = await issueNumber(w.trx, nd, { ...c, fields }, yearOf(onDate));
+  }
+  if (Object.keys(numbers).length > 0) {
+    await w.trx
+      .updateTable("case_file")
+      .set({ numbers: JSON.stringify(numbers) })
+      .where("region_code", "=", c.regionCode)
+      .where("id", "=", c.id)
+      .execute();
+    c = { ...c, numbers };
+  }
+  await appendEvent(w.trx, c, auditActor(w), w.now, {
+    kind: "created",
+    action: "create",
+    toState: decl.initial,
+    onDate,
+    data: { numbers },
+  });
+  await applyClockTriggers(w.trx, deps.registry, c, "create", onDate);
+  await w.audit({
+    regionCode: c.regionCode,
+    action: `case.${decl.code}.create`,
+    entityType: "case",
+    entityId: c.id,
+    after: {
+      state: c.state,
+      unitId,
+      title: c.title,
+      fields: sealPeople(decl, fields, deps.fieldKey),
+      numbers,
+    },
+  });
+  return { ...c, fields };
+}
+
+const TransitionBody = z.object({
+  version: z.number().int().positive(),
+  input: z.record(z.string(), z.unknown()).optional(),
+  onDate: z.string().optional(),
+  reason: z.string().max(2000).optional(),
+});
+
+/** Whether the actor may take this step on this case (owner unit, region scope, or participant role). */
+export async function mayAct(w: WorkTx, c: CaseView, t: TransitionDecl): Promise<boolean> {
+  if (t.actor && typeof t.actor === "object") {
+    const p = await w.trx
+      .selectFrom("case_participant")
+      .select("role")
+      .where("region_code", "=", c.regionCode)
+      .where("case_id", "=", c.id)
+      .where("unit_id", "=", w.actor.unitId)
+      .where("role", "=", t.actor.participantRole)
+      .executeTakeFirst();
+    return Boolean(p);
+  }
+  return w.actor.scope === "region" || w.actor.unitId === c.unitId;
+}
+
+/**
+ * Take a step: permission first, then input, optimistic lock, state, chronology, lead
+ * times, guards, reason; then the state change, numbers, timeline, clocks, effects and
+ * audit — all in the caller's one transaction, so a refusal writes nothing.
+ */
+export async function transition(
+  deps: CaseDeps,
+  w: WorkTx,
+  caseType: string,
+  id: number,
+  action: string,
+  body: unknown,
+): Promise<CaseView> {
+  const decl = caseTypeOf(deps, caseType);
+  const t = decl.transitions.find((x) => x.action === action);
+  if (!t) throw new NotFoundError(`case type ${decl.code} has no action ${action}`);
+  requirePermission(w, t.permission ?? "record.write", `${t.label.en}`);
+  const req = parseWith(TransitionBody, body, "");
+  const input = t.input
+    ? (parseWith(t.input, req.input ?? {}, "input") as Record<string, unknown>)
+    : {};
+
+  const c = await loadCase(w.trx, id, { caseType: decl.code, lock: true });
+  if (c.version !== req.version) {
+    throw new ConflictError(
+      `case ${id} was changed by someone else (version ${c.version}, you had ${req.version}); reload it`,
+    );
+  }
+  if (!t.from.includes(c.state)) {
+    const label = decl.states[c.state]?.label.en ?? c.state;
+    throw new InvalidStateError(
+      `cannot ${t.label.en.toLowerCase()} a case in state "${label}" (${c.state})`,
+    );
+  }
+  if (!(await mayAct(w, c, t))) {
+    throw new ForbiddenError(
+      typeof t.actor === "object"
+        ? `only a unit taking part as ${t.actor.participantRole} may ${t.label.en.toLowerCase()}`
+        : "only the unit that owns the case may take this step",
+    );
+  }
+  const history = await loadHistory(w.trx, c);
+  const onDate = stepDate(w, req.onDate, lastStepDate(history));
+
+  if (t.leadTimes?.length) {
+    const calendar = await deps.calendar(w.trx);
+    for (const lt of t.leadTimes) {
+      const later = input[lt.field];
+      if (typeof later !== "string") continue;
+      const earliest = addPeriod(calendar, onDate, lt.period).due;
+      if (compareLocalDate(later as LocalDate, earliest) < 0) {
+        throw new ValidationError(
+          `${lt.field} must be on or after ${earliest} (${lt.legalBasis})`,
+          [
+            {
+              field: `input.${lt.field}`,
+              message: `at least ${lt.period.n} ${lt.period.unit.replace("_", " ")}s after ${onDate}: on or after ${earliest} (${lt.legalBasis})`,
+            },
+          ],
+        );
+      }
+    }
+  }
+  const ctx: GuardContext = { w, case: c, input, onDate, history };
+  for (const guard of t.guards ?? []) {
+    const refusal = await guard(ctx);
+    if (refusal) {
+      if (refusal.field) {
+        throw new ValidationError(refusal.message, [
+          { field: `input.${refusal.field}`, message: refusal.message },
+        ]);
+      }
+      throw new InvalidStateError(refusal.message);
+    }
+  }
+  const reason = req.reason?.trim() || null;
+  if (t.sensitive && !reason) {
+    throw new ValidationError(`a reason is required to ${t.label.en.toLowerCase()}`, [
+      { field: "reason", message: "required for this step" },
+    ]);
+  }
+
+  const fields = { ...c.fields };
+  for (const f of t.setsFields ?? []) if (f in input) fields[f] = input[f];
+  const numbers = { ...c.numbers };
+  const issued: Record<string, string> = {};
+  for (const kind of t.issues ?? []) {
+    const nd = decl.numbers?.find((n) => n.kind === kind);
+    if (!nd) throw new Error(`case type ${decl.code} issues an undeclared number ${kind}`);
+    issued[kind] = await issueNumber(w.trx, nd, { ...c, fields }, yearOf(onDate));
+    numbers[kind] = issued[kind];
+  }
+  const terminal = decl.states[t.to]?.terminal === true;
+  const ok = await bumpVersion(
+    w.trx,
+    c,
+    req.version,
+    {
+      state: t.to,
+      fields: JSON.stringify(sealPeople(decl, fields, deps.fieldKey)),
+      numbers: JSON.stringify(numbers),
+      closed_on: terminal ? onDate : null,
+    },
+    w.now,
+  );
+  if (!ok) throw new ConflictError(`case ${id} was changed by someone else; reload it`);
+  const next: CaseView = {
+    ...c,
+    state: t.to,
+    fields,
+    numbers,
+    version: req.version + 1,
+    closedOn: terminal ? onDate : null,
+  };
+  await appendEvent(w.trx, c, auditActor(w), w.now, {
+    kind: "transition",
+    action,
+    fromState: c.state,
+    toState: t.to,
+    onDate,
+    data: { input: sealPeople(decl, input, deps.fieldKey), numbers: issued },
+    reason,
+  });
+  await applyClockTriggers(w.trx, deps.registry, next, action, onDate);
+  if (terminal) await stopAllClocks(w.trx, next, onDate);
+  if (t.effect) await t.effect({ ...ctx, next });
+  await w.audit({
+    regionCode: c.regionCode,
+    action: `case.${decl.code}.${action}`,
+    entityType: "case",
+    entityId: c.id,
+    before: { state: c.state, version: c.version },
+    after: {
+      state: t.to,
+      version: next.version,
+      input: sealPeople(decl, input, deps.fieldKey),
+      numbers: issued,
+    },
+    reason,
+    reasonRequired: t.sensitive === true,
+  });
+  if (terminal && c.parentId !== null) await concludeParentIfDone(deps, w, next, onDate);
+  return next;
+}
+
+/**
+ * Sub-cases: when the last open sub-case of a parent reaches a terminal state, the
+ * parent takes its declared `onAllClosed` step (one intake, several units in parallel).
+ */
+async function concludeParentIfDone(deps: CaseDeps, w: WorkTx, child: CaseView, onDate: LocalDate) {
+  const parent = await loadCase(w.trx, child.parentId!, { lock: true });
+  const pdecl = caseTypeOf(deps, parent.caseType);
+  if (!pdecl.subCases) return;
+  // Count across units (row-level security would hide the other units' sub-cases).
+  const { rows } = await sql<{
+    n: number;
+  }>`select fazhi_open_sub_cases(${parent.regionCode}, ${parent.id}) as n`.execute(w.trx);
+  if (Number(rows[0]?.n ?? 0) > 0) return;
+  const t = pdecl.transitions.find((x) => x.action === pdecl.subCases?.onAllClosed);
+  if (!t?.from.includes(parent.state)) return;
+  const terminal = pdecl.states[t.to]?.terminal === true;
+  await bumpVersion(
+    w.trx,
+    parent,
+    parent.version,
+    { state: t.to, closed_on: terminal ? onDate : null },
+    w.now,
+  );
+  await appendEvent(w.trx, parent, auditActor(w), w.now, {
+    kind: "transition",
+    action: t.action,
+    fromState: parent.state,
+    toState: t.to,
+    onDate,
+    data: { trigger: "all_sub_cases_closed", lastSubCase: child.id },
+  });
+  await applyClockTriggers(w.trx, deps.registry, { ...parent, state: t.to }, t.action, onDate);
+  if (terminal) await stopAllClocks(w.trx, parent, onDate);
+  await w.audit({
+    regionCode: parent.regionCode,
+    action: `case.${pdecl.code}.${t.action}`,
+    entityType: "case",
+    entityId: parent.id,
+    before: { state: parent.state, version: parent.version },
+    after: { state: t.to, version: parent.version + 1, trigger: "all_sub_cases_closed" },
+  });
+}
