@@ -369,7 +369,7 @@ export async function openSubCase(
     w,
     decl.subCases.caseType,
     { fields: b.fields, onDate: b.onDate, unitId: unit.id, handlerUserId: undefined },
-    { parentId: parent.id, parentUnitId: parent.unitId },
+    { parentId: parent.id },
   );
   // The processing unit takes part in the parent: it sees the intake.
   await w.trx
