@@ -11,12 +11,14 @@ import {
 } from "fastify-type-provider-zod";
 import { caseDeps } from "../engines/case/deps.ts";
 import { caseRoutes } from "../engines/case/routes.ts";
+import { indicatorRoutes } from "../engines/indicator/routes.ts";
 import { can } from "../kernel/access.ts";
 import { ForbiddenError, UnauthenticatedError } from "../kernel/errors.ts";
 import { logSecurityEvent } from "../platform/auth/security-log.ts";
 import { resolveSession } from "../platform/auth/sessions.ts";
 import { clientIp, SESSION_COOKIE, type Services } from "./context.ts";
 import { errorHandler } from "./errors.ts";
+import { portalRoutes } from "./portal/routes.ts";
 import { adminRoutes } from "./routes/admin.ts";
 import { auditRoutes } from "./routes/audit.ts";
 import { authRoutes } from "./routes/auth.ts";
@@ -130,6 +132,8 @@ export async function buildApp(
   await app.register(calendarRoutes(services));
   await app.register(publicRoutes(services));
   await app.register(caseRoutes(services, await caseDeps(services)));
+  await app.register(indicatorRoutes(services));
+  await app.register(portalRoutes(services));
 
   await app.register(webRoutes(opts.webDist));
 

@@ -295,3 +295,20 @@ export function maskPerson(
   }
   return out;
 }
+
+/**
+ * Free text (a decision's summary, a reply) may quote a private party: replace each
+ * given name, ID number or phone number in it by its masked form before publication.
+ */
+export function redactText(
+  text: string,
+  people: readonly { name?: string; idNumber?: string; phone?: string }[],
+): string {
+  let out = text;
+  for (const p of people) {
+    if (p.idNumber) out = out.replaceAll(p.idNumber, maskIdCard(p.idNumber));
+    if (p.phone) out = out.replaceAll(p.phone, maskPhone(p.phone));
+    if (p.name && p.name.length > 0) out = out.replaceAll(p.name, maskName(p.name));
+  }
+  return out;
+}

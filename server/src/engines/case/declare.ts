@@ -160,6 +160,10 @@ export interface CaseTypeDecl<F = Record<string, unknown>> {
   /** The procedure version in force on the opening date (laws change). */
   ruleSet?: RuleSet<unknown>;
   public?: PublicProjection<F>;
+  /** Labels of the public projection's fields, in display order. */
+  publicLabels?: Record<string, Label>;
+  /** The states in which cases may be public (a pre-filter for the projection). */
+  publicStates?: readonly string[];
   /**
    * Suspension (中止) where the law provides for it: the clocks it may stop, with the
    * legal basis. Absent: the case type cannot be suspended.

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import type { CaseTypeDecl } from "../../engines/case/declare.ts";
-import { maskName } from "../../kernel/masking.ts";
+import { maskName, redactText } from "../../kernel/masking.ts";
 
 /**
  * A worked example of a case type (not a module of the report): a licence application
@@ -153,6 +153,14 @@ export const permitCaseType: CaseTypeDecl<Permit> = {
   links: ["reviews"],
   participantRoles: { supporting: { zh: "协办单位", en: "Supporting unit" } },
   people: [{ field: "applicant", role: "applicant", idField: "idNumber", phoneField: "phone" }],
+  publicStates: ["decided"],
+  publicLabels: {
+    number: { zh: "决定书文号", en: "Decision number" },
+    item: { zh: "许可事项", en: "Licensed item" },
+    applicant: { zh: "申请人", en: "Applicant" },
+    decidedOn: { zh: "决定日期", en: "Decided on" },
+    summary: { zh: "决定内容", en: "Decision" },
+  },
   public: (c) =>
     c.state === "decided"
       ? {
@@ -160,7 +168,8 @@ export const permitCaseType: CaseTypeDecl<Permit> = {
           item: c.fields.item,
           applicant: maskName(c.fields.applicant.name),
           decidedOn: c.closedOn,
-          summary: c.fields.decisionSummary,
+          // Free text may quote the applicant: redact before publishing.
+          summary: redactText(c.fields.decisionSummary ?? "", [c.fields.applicant]),
         }
       : undefined,
 };

@@ -1,0 +1,53 @@
+import type { FastifyInstance } from "fastify";
+
+/**
+ * The masking scanner: crawls every public page reachable from the start URLs (links
+ * under /public, same origin) and fetches the given public API URLs, and reports every
+ * place a private party's name, ID number or phone number appears unmasked.
+ */
+export interface PrivateParty {
+  name: string;
+  idNumber?: string;
+  phone?: string;
+}
+
+export interface ScanResult {
+  visited: string[];
+  leaks: { url: string; value: string }[];
+}
+
+export async function scanPublic(
+  app: FastifyInstance,
+  parties: PrivateParty[],
+  start: string[],
+  apis: string[] = [],
+  limit = 500,
+): Promise<ScanResult> {
+  const secrets = parties.flatMap((p) =>
+    [p.name, p.idNumber, p.phone].filter((s): s is string => Boolean(s)),
+  );
+  const queue = [...start];
+  const seen = new Set<string>();
+  const leaks: ScanResult["leaks"] = [];
+  const check = (url: string, body: string) => {
+    for (const s of secrets) if (body.includes(s)) leaks.push({ url, value: s });
+  };
+  while (queue.length && seen.size < limit) {
+    const url = queue.shift()!;
+    if (seen.has(url)) continue;
+    seen.add(url);
+    const res = await app.inject({ method: "GET", url });
+    check(url, res.body);
+    if (!String(res.headers["content-type"]).includes("text/html")) continue;
+    for (const m of res.body.matchAll(/href="([^"]+)"/g)) {
+      const href = m[1]!.replaceAll("&amp;", "&");
+      if (href.startsWith("/public")) queue.push(href);
+    }
+  }
+  for (const url of apis) {
+    seen.add(url);
+    const res = await app.inject({ method: "GET", url });
+    check(url, res.body);
+  }
+  return { visited: [...seen], leaks };
+}
