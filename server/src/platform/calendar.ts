@@ -34,15 +34,19 @@ export function forgetCalendar(): void {
   cached = undefined;
 }
 
-/** Store a notice (replacing that year's); validated by building a calendar with it. */
+/**
+ * Store a notice (replacing that year's); validated by building a calendar with it.
+ * Returns the calendars before and after, so callers can show what moved.
+ */
 export async function storeNotice(
   owner: Kysely<DB>,
   raw: unknown,
   loadedBy: string,
-): Promise<HolidayNotice> {
+): Promise<{ notice: HolidayNotice; before: LegalCalendar; after: LegalCalendar }> {
   const notice = parseHolidayNotice(raw);
-  const others = (await loadNotices(owner)).filter((n) => n.year !== notice.year);
-  new LegalCalendar([...others, notice]);
+  const current = await loadNotices(owner);
+  const before = new LegalCalendar(current);
+  const after = new LegalCalendar([...current.filter((n) => n.year !== notice.year), notice]);
   await owner
     .insertInto("calendar_notice")
     .values({
@@ -61,5 +65,5 @@ export async function storeNotice(
     )
     .execute();
   forgetCalendar();
-  return notice;
+  return { notice, before, after };
 }

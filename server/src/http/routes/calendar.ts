@@ -1,8 +1,10 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
-import { addPeriod, parseLocalDate, parsePeriod } from "../../kernel/time/index.ts";
-import { legalCalendar, storeNotice } from "../../platform/calendar.ts";
-import { inTenantTx, requireActor, type Services } from "../context.ts";
+import { deadlineChanges } from "../../engines/case/recompute.ts";
+import { addPeriod, parseLocalDate, parsePeriod, toLocalDate } from "../../kernel/time/index.ts";
+import { recordAudit } from "../../platform/audit/record.ts";
+import { forgetCalendar, legalCalendar, storeNotice } from "../../platform/calendar.ts";
+import { clientIp, requireActor, type Services } from "../context.ts";
 
 export const calendarRoutes =
   (services: Services): FastifyPluginAsyncZod =>
@@ -37,17 +39,32 @@ export const calendarRoutes =
       },
       async (req) => {
         const a = requireActor(req);
-        const notice = await storeNotice(services.db.owner, req.body, a.username);
-        await inTenantTx(services, req, (tx) =>
-          tx.audit({
-            regionCode: a.regionCode,
-            action: "calendar.notice_load",
-            entityType: "calendar_notice",
-            entityId: notice.year,
-            after: notice,
-          }),
+        const now = services.clock();
+        const r = await services.db.owner.transaction().execute(async (trx) => {
+          const stored = await storeNotice(trx, req.body, a.username);
+          await recordAudit(
+            trx,
+            { actor: a, ip: clientIp(req), now },
+            {
+              regionCode: a.regionCode,
+              action: "calendar.notice_load",
+              entityType: "calendar_notice",
+              entityId: stored.notice.year,
+              after: stored.notice,
+            },
+          );
+          return stored;
+        });
+        forgetCalendar();
+        const changes = await deadlineChanges(
+          services.registry,
+          services.db.owner,
+          r.before,
+          r.after,
+          toLocalDate(now),
         );
-        return { year: notice.year, document: notice.document };
+        const notice = r.notice;
+        return { year: notice.year, document: notice.document, changedDeadlines: changes };
       },
     );
   };
