@@ -1,0 +1,82 @@
+/**
+ * (a) The system administrator's first login: forced password change (a weak password
+ * first, rejected by the server field by field), home page, the Accounts menu, and a
+ * new case-handler account whose one-time password is shown once.
+ */
+import { afterAll, beforeAll, expect, inject, test } from "vitest";
+import {
+  changePassword,
+  menuTexts,
+  strongPassword,
+  submitLogin,
+  uniqueName,
+} from "./support/app.ts";
+import { type Browser, openBrowser, screenshot } from "./support/browser.ts";
+
+const baseUrl = inject("baseUrl");
+let browser: Browser;
+
+beforeAll(async () => {
+  browser = await openBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+test("admin changes the one-time password, then creates a case handler's account", async () => {
+  const { page } = browser;
+  await page.goto(`${baseUrl}/`);
+  await page.waitForURL(`${baseUrl}/login`);
+
+  await submitLogin(page, baseUrl, "admin", inject("adminPassword"));
+  await page.waitForURL(`${baseUrl}/change-password`);
+  await page.getByText("首次登录请先修改一次性密码").waitFor();
+  expect(await page.getByTestId("main-menu").count()).toBe(0);
+
+  // another page is refused until the password is changed
+  await page.goto(`${baseUrl}/accounts`);
+  await page.waitForURL(`${baseUrl}/change-password`);
+
+  // the server's rule violations land on the new-password field
+  await changePassword(page, inject("adminPassword"), "admin12");
+  await page.getByText("must be at least 10 characters").waitFor();
+  await screenshot(page, "admin-weak-password");
+  expect(page.url()).toBe(`${baseUrl}/change-password`);
+
+  await changePassword(page, inject("adminPassword"), strongPassword());
+  await page.waitForURL(`${baseUrl}/`);
+  await page.getByText("系统管理员，您好！").waitFor();
+  await expect.poll(() => page.getByTestId("my-roles").textContent()).toContain("系统管理员");
+  expect(await menuTexts(page)).toEqual(["工作台", "系统管理", "账户管理"]);
+
+  // the deadline card answers from the legal calendar
+  await page.getByTestId("deadline-compute").click();
+  await page.getByTestId("deadline-due").waitFor();
+  expect(await page.getByTestId("deadline-due").textContent()).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+
+  await page.getByTestId("main-menu").getByText("账户管理").click();
+  await page.waitForURL(`${baseUrl}/accounts`);
+  const table = page.getByTestId("accounts-table");
+  await table.getByRole("cell", { name: "admin", exact: true }).waitFor();
+
+  const username = uniqueName("handler");
+  await page.getByTestId("account-create").click();
+  const dialog = page.getByRole("dialog");
+  await dialog.getByLabel("用户名").fill(username);
+  await dialog.getByLabel("姓名").fill("张承办");
+  await dialog.getByLabel("单位", { exact: true }).click();
+  await page.locator(".ant-select-item-option").first().click();
+  await dialog.getByLabel("承办人", { exact: true }).check();
+  await page.getByTestId("account-create-submit").click();
+
+  const otp = page.getByTestId("one-time-password");
+  await otp.waitFor();
+  const shown = ((await otp.textContent()) ?? "").trim();
+  expect(shown.length).toBeGreaterThanOrEqual(10);
+  await page.getByText(`请将一次性密码告知 ${username}`).waitFor();
+
+  const row = table.locator("tr", { hasText: username });
+  await row.waitFor();
+  expect(await row.textContent()).toContain("承办人");
+  await screenshot(page, "admin-accounts");
+});

@@ -1,0 +1,75 @@
+/**
+ * (b) An audit administrator made on the command line logs in (after one deliberate
+ * wrong password), changes the password, and finds the failed login in the security
+ * log and the account's creation in the audit trail.
+ */
+import { afterAll, beforeAll, expect, inject, test } from "vitest";
+import { loginFirstTime, menuTexts, submitLogin, uniqueName } from "./support/app.ts";
+import { type Browser, openBrowser, screenshot } from "./support/browser.ts";
+import { addUser } from "./support/server.ts";
+
+const baseUrl = inject("baseUrl");
+let browser: Browser;
+
+beforeAll(async () => {
+  browser = await openBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+test("audit admin sees the earlier failed login in the security log", async () => {
+  const { page } = browser;
+  const auditor = await addUser(inject("dataDir"), {
+    username: uniqueName("auditor"),
+    displayName: "审计员甲",
+    role: "audit_admin",
+  });
+
+  await submitLogin(page, baseUrl, auditor.username, `${auditor.password}x`);
+  await page.getByTestId("error-alert").getByText("wrong user name or password").waitFor();
+
+  await loginFirstTime(page, baseUrl, auditor.username, auditor.password);
+  await page.getByText("审计员甲，您好！").waitFor();
+  expect(await menuTexts(page)).toEqual(["工作台", "系统管理", "安全日志", "审计日志"]);
+
+  await page.getByTestId("main-menu").getByText("安全日志").click();
+  await page.waitForURL(`${baseUrl}/security-log`);
+  const table = page.getByTestId("security-table");
+  const failed = table.locator("tr", { hasText: auditor.username }).filter({ hasText: "登录失败" });
+  await failed.first().waitFor();
+  expect(await failed.first().textContent()).toContain("wrong_password");
+  await screenshot(page, "audit-security-log");
+
+  // the filter narrows the log to one kind
+  await page.getByLabel("事件").click();
+  await page.locator(".ant-select-item-option", { hasText: "修改密码" }).click();
+  await page.getByRole("button", { name: "查询" }).click();
+  await expect
+    .poll(async () => {
+      const kinds = await table
+        .locator("tbody [data-kind]")
+        .evaluateAll((els) => els.map((e) => e.getAttribute("data-kind")));
+      return kinds.length > 0 && kinds.every((k) => k === "password_changed");
+    })
+    .toBe(true);
+
+  await page.getByTestId("main-menu").getByText("审计日志").click();
+  await page.waitForURL(`${baseUrl}/audit`);
+  await page.getByLabel("操作").fill("user.create");
+  await page.getByRole("button", { name: "查询" }).click();
+  const created = page.getByTestId("audit-table").locator("tr", { hasText: "user.create" });
+  await created.first().waitFor();
+  await expect
+    .poll(async () => {
+      const rows = await page
+        .getByTestId("audit-table")
+        .locator("tbody tr.ant-table-row")
+        .allTextContents();
+      return rows.length > 0 && rows.every((r) => r.includes("user.create"));
+    })
+    .toBe(true);
+  await created.first().locator(".ant-table-row-expand-icon").click();
+  await page.getByText("变更后").first().waitFor();
+  await screenshot(page, "audit-trail");
+});

@@ -1,0 +1,57 @@
+/**
+ * (d) A wrong password shows the server's message; pages need a session; logging out
+ * and losing the session (a 401 from any call) both lead to the login page.
+ */
+import { afterAll, beforeAll, expect, inject, test } from "vitest";
+import { loginFirstTime, submitLogin, uniqueName } from "./support/app.ts";
+import { type Browser, openBrowser, screenshot } from "./support/browser.ts";
+import { addUser } from "./support/server.ts";
+
+const baseUrl = inject("baseUrl");
+let browser: Browser;
+
+beforeAll(async () => {
+  browser = await openBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+test("a page without a session goes to the login page", async () => {
+  const { page } = browser;
+  await page.goto(`${baseUrl}/audit`);
+  await page.waitForURL(`${baseUrl}/login`);
+  await page.getByTestId("login-submit").click();
+  await page.getByText("请输入用户名").waitFor();
+});
+
+test("a wrong password shows the server's message as it is", async () => {
+  const { page } = browser;
+  await submitLogin(page, baseUrl, uniqueName("nobody"), "not-the-password-1A");
+  const alert = page.getByTestId("error-alert");
+  await alert.waitFor();
+  expect(((await alert.textContent()) ?? "").trim()).toBe("wrong user name or password");
+  expect(page.url()).toBe(`${baseUrl}/login`);
+  expect(await page.getByLabel("密码").inputValue()).toBe("");
+  await screenshot(page, "login-error");
+});
+
+test("logout, and a session lost on the server, lead to the login page", async () => {
+  const { page, context } = browser;
+  const user = await addUser(inject("dataDir"), {
+    username: uniqueName("reader"),
+    displayName: "查阅人丙",
+    role: "read_only",
+  });
+  const password = await loginFirstTime(page, baseUrl, user.username, user.password);
+  await page.getByTestId("logout").click();
+  await page.waitForURL(`${baseUrl}/login`);
+
+  await submitLogin(page, baseUrl, user.username, password);
+  await page.waitForURL(`${baseUrl}/`);
+  // the home page has loaded (the unit's name comes from the API)
+  await expect.poll(() => page.getByTestId("my-unit").textContent()).toMatch(/^[^#]+$/);
+  await context.clearCookies(); // the next API call answers 401
+  await page.getByTestId("deadline-compute").click();
+  await page.waitForURL(`${baseUrl}/login`);
+});

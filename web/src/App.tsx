@@ -1,0 +1,46 @@
+/** Routes: the login and password pages, then the registry's pages inside the layout. */
+import { Navigate, Outlet, Route, Routes, useLocation } from "react-router";
+import { NotFoundResult, RequirePermission } from "./components/PermissionGate.tsx";
+import { AppLayout } from "./layout/AppLayout.tsx";
+import { ROUTES } from "./modules.ts";
+import { ChangePasswordPage } from "./pages/ChangePasswordPage.tsx";
+import { LoginPage } from "./pages/LoginPage.tsx";
+import { useSession } from "./session.tsx";
+
+export const CHANGE_PASSWORD_PATH = "/change-password";
+
+/** Logged in, and past the forced password change (which allows only its own page). */
+function RequireSession() {
+  const { session } = useSession();
+  const location = useLocation();
+  if (!session) return <Navigate to="/login" replace state={{ from: location.pathname }} />;
+  if (session.mustChangePassword && location.pathname !== CHANGE_PASSWORD_PATH) {
+    return <Navigate to={CHANGE_PASSWORD_PATH} replace />;
+  }
+  return <Outlet />;
+}
+
+export function App() {
+  return (
+    <Routes>
+      <Route path="/login" element={<LoginPage />} />
+      <Route element={<RequireSession />}>
+        <Route element={<AppLayout />}>
+          <Route path={CHANGE_PASSWORD_PATH} element={<ChangePasswordPage />} />
+          {ROUTES.map(({ path, component: Page, anyOf }) => (
+            <Route
+              key={path}
+              path={path}
+              element={
+                <RequirePermission anyOf={anyOf}>
+                  <Page />
+                </RequirePermission>
+              }
+            />
+          ))}
+          <Route path="*" element={<NotFoundResult />} />
+        </Route>
+      </Route>
+    </Routes>
+  );
+}

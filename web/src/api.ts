@@ -1,0 +1,208 @@
+/**
+ * The API client. Same-origin fetch with the session cookie; every state-changing
+ * request carries the CSRF token from the login response or GET /api/auth/session;
+ * errors come back as ApiError carrying the server's envelope.
+ */
+
+export interface FieldError {
+  field: string;
+  message: string;
+}
+
+export interface ErrorEnvelope {
+  error: { code: string; message: string; fields?: FieldError[] };
+}
+
+export class ApiError extends Error {
+  readonly status: number;
+  readonly envelope: ErrorEnvelope;
+
+  constructor(status: number, envelope: ErrorEnvelope) {
+    super(envelope.error.message);
+    this.name = "ApiError";
+    this.status = status;
+    this.envelope = envelope;
+  }
+
+  get code(): string {
+    return this.envelope.error.code;
+  }
+
+  get fields(): FieldError[] {
+    return this.envelope.error.fields ?? [];
+  }
+}
+
+export type QueryValue = string | number | boolean | null | undefined;
+export type QueryParams = Record<string, QueryValue>;
+
+const STATE_CHANGING = new Set(["POST", "PUT", "PATCH", "DELETE"]);
+
+let csrfToken: string | undefined;
+let onUnauthenticated: (() => void) | undefined;
+/** Bumped whenever the session changes, so a late 401 from an old session is ignored. */
+let sessionEpoch = 0;
+
+export function setCsrfToken(token: string | undefined): void {
+  if (token !== csrfToken) sessionEpoch++;
+  csrfToken = token;
+}
+
+/** Called on any 401 (except from the login call itself): the app goes to the login page. */
+export function setUnauthenticatedHandler(handler: (() => void) | undefined): void {
+  onUnauthenticated = handler;
+}
+
+/** `/api/x` plus the query string of the defined, non-empty params. */
+export function withQuery(path: string, params?: QueryParams): string {
+  if (!params) return path;
+  const q = new URLSearchParams();
+  for (const [k, v] of Object.entries(params)) {
+    if (v === undefined || v === null || v === "") continue;
+    q.set(k, String(v));
+  }
+  const s = q.toString();
+  return s ? `${path}?${s}` : path;
+}
+
+async function toError(res: Response): Promise<ApiError> {
+  let body: unknown;
+  try {
+    body = await res.json();
+  } catch {
+    body = undefined;
+  }
+  const env = body as Partial<ErrorEnvelope> | undefined;
+  if (env?.error && typeof env.error.message === "string") {
+    return new ApiError(res.status, env as ErrorEnvelope);
+  }
+  return new ApiError(res.status, {
+    error: { code: `http_${res.status}`, message: `${res.status} ${res.statusText}`.trim() },
+  });
+}
+
+export interface RequestOptions {
+  params?: QueryParams;
+  body?: unknown;
+  /** Do not call the 401 handler (login and the initial session probe). */
+  quiet401?: boolean;
+  signal?: AbortSignal;
+}
+
+export async function request<T>(method: string, path: string, opts: RequestOptions = {}) {
+  const headers: Record<string, string> = { accept: "application/json" };
+  if (opts.body !== undefined) headers["content-type"] = "application/json";
+  if (STATE_CHANGING.has(method) && csrfToken) headers["x-csrf-token"] = csrfToken;
+  const epoch = sessionEpoch;
+  let res: Response;
+  try {
+    res = await fetch(withQuery(path, opts.params), {
+      method,
+      headers,
+      credentials: "same-origin",
+      body: opts.body === undefined ? undefined : JSON.stringify(opts.body),
+      signal: opts.signal,
+    });
+  } catch (e) {
+    if ((e as Error).name === "AbortError") throw e;
+    throw new ApiError(0, { error: { code: "network", message: (e as Error).message } });
+  }
+  if (!res.ok) {
+    const err = await toError(res);
+    if (res.status === 401 && !opts.quiet401 && epoch === sessionEpoch) onUnauthenticated?.();
+    throw err;
+  }
+  if (res.status === 204) return undefined as T;
+  const text = await res.text();
+  return (text ? JSON.parse(text) : undefined) as T;
+}
+
+export const api = {
+  get: <T>(path: string, params?: QueryParams, signal?: AbortSignal) =>
+    request<T>("GET", path, { params, signal }),
+  post: <T>(path: string, body?: unknown) => request<T>("POST", path, { body: body ?? {} }),
+  put: <T>(path: string, body?: unknown) => request<T>("PUT", path, { body: body ?? {} }),
+  patch: <T>(path: string, body?: unknown) => request<T>("PATCH", path, { body: body ?? {} }),
+  delete: <T>(path: string) => request<T>("DELETE", path),
+};
+
+// ---- shapes of the platform's API (the server's zod schemas are the source of truth) ----
+
+export interface SessionInfo {
+  user: { id: number; username: string; displayName: string; regionCode: string; unitId: number };
+  roles: string[];
+  permissions: string[];
+  scope: "unit" | "region";
+  regions: string[];
+  csrfToken: string;
+  mustChangePassword?: boolean;
+}
+
+export interface Label {
+  zh: string;
+  en: string;
+}
+
+export type LabelTable = Record<string, Label>;
+
+export interface Labels {
+  roles: LabelTable;
+  unitKinds: LabelTable;
+  regionLevels: LabelTable;
+  securityEvents: LabelTable;
+  [group: string]: LabelTable;
+}
+
+export interface Unit {
+  id: number;
+  regionCode: string;
+  code: string;
+  nameZh: string;
+  nameEn: string;
+  kind: string;
+  parentId: number | null;
+}
+
+export interface UserRow {
+  id: number;
+  username: string;
+  displayName: string;
+  regionCode: string;
+  unitId: number;
+  roles: string[];
+  disabled: boolean;
+  lockedUntil: string | null;
+}
+
+export interface SecurityEvent {
+  id: number;
+  occurredAt: string;
+  kind: string;
+  username: string | null;
+  userId: number | null;
+  regionCode: string | null;
+  ip: string | null;
+  detail: unknown;
+}
+
+export interface AuditEvent {
+  regionCode: string;
+  chainKey: string;
+  seq: number;
+  occurredAt: string;
+  actorName: string | null;
+  ip: string | null;
+  action: string;
+  entityType: string;
+  entityId: string;
+  before: unknown;
+  after: unknown;
+  reason: string | null;
+  hash: string;
+}
+
+export interface DeadlineAnswer {
+  due: string;
+  provisional: boolean;
+  provisionalYears?: number[];
+}

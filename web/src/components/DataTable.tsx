@@ -1,0 +1,133 @@
+/**
+ * A table over an API list: fixed params, a filter bar, paging, loading and the error
+ * envelope. The endpoint answers either an array (paged here) or, with `serverPaging`,
+ * `{ items, total }` for `offset` / `limit` params. Its query key is
+ * `["api", path, params]`, so `invalidateQueries({ queryKey: ["api", path] })` refreshes it.
+ */
+import { ReloadOutlined, SearchOutlined } from "@ant-design/icons";
+import { keepPreviousData, useQuery } from "@tanstack/react-query";
+import { Button, Form, Input, Select, Space, Table, type TableProps } from "antd";
+import { type ReactNode, useState } from "react";
+import { api, type QueryParams } from "../api.ts";
+import { type MsgKey, useI18n } from "../i18n.ts";
+import { ErrorAlert } from "./ErrorDisplay.tsx";
+
+export interface FilterField {
+  name: string;
+  label: MsgKey;
+  /** A text box (default) or a choice from options. */
+  options?: { value: string; label: string }[];
+  width?: number;
+}
+
+export interface DataTableProps<T> {
+  path: string;
+  params?: QueryParams;
+  filters?: FilterField[];
+  columns: NonNullable<TableProps<T>["columns"]>;
+  rowKey: TableProps<T>["rowKey"];
+  pageSize?: number;
+  serverPaging?: boolean;
+  toolbar?: ReactNode;
+  expandable?: TableProps<T>["expandable"];
+  testId?: string;
+}
+
+interface Page<T> {
+  items: T[];
+  total: number;
+}
+
+export function DataTable<T extends object>(props: DataTableProps<T>) {
+  const { path, params, filters = [], pageSize: initialSize = 20, serverPaging = false } = props;
+  const { t } = useI18n();
+  const [form] = Form.useForm();
+  const [filterValues, setFilterValues] = useState<QueryParams>({});
+  const [page, setPage] = useState({ current: 1, size: initialSize });
+
+  const paging: QueryParams = serverPaging
+    ? { offset: (page.current - 1) * page.size, limit: page.size }
+    : {};
+  const merged: QueryParams = { ...params, ...filterValues, ...paging };
+  const query = useQuery({
+    queryKey: ["api", path, merged],
+    queryFn: ({ signal }) => api.get<T[] | Page<T>>(path, merged, signal),
+    placeholderData: keepPreviousData,
+  });
+  const rows: T[] = Array.isArray(query.data) ? query.data : (query.data?.items ?? []);
+  const total = Array.isArray(query.data) ? query.data.length : (query.data?.total ?? 0);
+
+  const applyFilters = (values: Record<string, string | undefined>) => {
+    const clean: QueryParams = {};
+    for (const [k, v] of Object.entries(values)) {
+      const s = typeof v === "string" ? v.trim() : v;
+      if (s !== undefined && s !== "") clean[k] = s;
+    }
+    setFilterValues(clean);
+    setPage((p) => ({ ...p, current: 1 }));
+  };
+
+  return (
+    <div data-testid={props.testId}>
+      <Space style={{ width: "100%", justifyContent: "space-between", marginBottom: 16 }} wrap>
+        {filters.length > 0 ? (
+          <Form form={form} layout="inline" onFinish={applyFilters}>
+            {filters.map((f) => (
+              <Form.Item key={f.name} name={f.name} label={t(f.label)}>
+                {f.options ? (
+                  <Select allowClear options={f.options} style={{ width: f.width ?? 180 }} />
+                ) : (
+                  <Input allowClear style={{ width: f.width ?? 160 }} />
+                )}
+              </Form.Item>
+            ))}
+            <Form.Item>
+              <Space>
+                <Button type="primary" htmlType="submit" icon={<SearchOutlined />}>
+                  {t("common.search")}
+                </Button>
+                <Button
+                  onClick={() => {
+                    form.resetFields();
+                    applyFilters({});
+                  }}
+                >
+                  {t("common.reset")}
+                </Button>
+              </Space>
+            </Form.Item>
+          </Form>
+        ) : (
+          <span />
+        )}
+        <Space>
+          {props.toolbar}
+          <Button
+            icon={<ReloadOutlined />}
+            aria-label={t("common.refresh")}
+            title={t("common.refresh")}
+            onClick={() => query.refetch()}
+          />
+        </Space>
+      </Space>
+      {query.isError ? <ErrorAlert error={query.error} /> : null}
+      <Table<T>
+        size="middle"
+        rowKey={props.rowKey}
+        columns={props.columns}
+        dataSource={rows}
+        loading={query.isFetching}
+        expandable={props.expandable}
+        scroll={{ x: "max-content" }}
+        pagination={{
+          current: page.current,
+          pageSize: page.size,
+          total,
+          showSizeChanger: true,
+          showTotal: (n) => t("common.total", { n }),
+          onChange: (current, size) => setPage({ current: size === page.size ? current : 1, size }),
+        }}
+      />
+    </div>
+  );
+}

@@ -1,0 +1,49 @@
+/** Shared reference data: labels of stable codes, the unit directory. */
+import { useQuery } from "@tanstack/react-query";
+import { useCallback } from "react";
+import { api, type Labels, type Unit } from "./api.ts";
+import { useI18n } from "./i18n.ts";
+import { useSession } from "./session.tsx";
+
+export function useLabels() {
+  return useQuery({
+    queryKey: ["labels"],
+    queryFn: ({ signal }) => api.get<Labels>("/api/labels", undefined, signal),
+    staleTime: Number.POSITIVE_INFINITY,
+  });
+}
+
+/** `label("roles", "case_handler")` → 承办人 / Case handler (the code itself until loaded). */
+export function useLabel(): (group: string, code: string) => string {
+  const { data } = useLabels();
+  const { pick } = useI18n();
+  return useCallback(
+    (group: string, code: string) => pick(data?.[group]?.[code], code),
+    [data, pick],
+  );
+}
+
+export function useUnits() {
+  const { session } = useSession();
+  return useQuery({
+    queryKey: ["api", "/api/units"],
+    queryFn: ({ signal }) => api.get<Unit[]>("/api/units", undefined, signal),
+    enabled: Boolean(session && !session.mustChangePassword),
+    staleTime: 5 * 60_000,
+  });
+}
+
+/** A unit's name in the current language. */
+export function useUnitName(): (id: number | null | undefined) => string {
+  const { data } = useUnits();
+  const { lang } = useI18n();
+  return useCallback(
+    (id) => {
+      if (id === null || id === undefined) return "";
+      const u = data?.find((x) => x.id === id);
+      if (!u) return `#${id}`;
+      return lang === "zh" ? u.nameZh : u.nameEn || u.nameZh;
+    },
+    [data, lang],
+  );
+}

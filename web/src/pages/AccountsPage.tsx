@@ -1,0 +1,140 @@
+/** Accounts: list; create (user.manage), set roles (role.assign), unlock (account.unlock). */
+import { PlusOutlined } from "@ant-design/icons";
+import { useQueryClient } from "@tanstack/react-query";
+import { App, Button, Card, Popconfirm, Space, Tag, Tooltip } from "antd";
+import { useState } from "react";
+import { api, type UserRow } from "../api.ts";
+import { DataTable } from "../components/DataTable.tsx";
+import { Can } from "../components/PermissionGate.tsx";
+import { useLabel, useUnitName } from "../data.ts";
+import { isBusinessRole } from "../format.ts";
+import { useI18n } from "../i18n.ts";
+import { useActor } from "../session.tsx";
+import { CreateAccountModal } from "./CreateAccountModal.tsx";
+import { RolesModal } from "./RolesModal.tsx";
+
+const USERS = "/api/users";
+
+const isLocked = (u: UserRow) => Boolean(u.lockedUntil && new Date(u.lockedUntil) > new Date());
+
+export function AccountsPage() {
+  const { t } = useI18n();
+  const actor = useActor();
+  const label = useLabel();
+  const unitName = useUnitName();
+  const qc = useQueryClient();
+  const { message } = App.useApp();
+  const [creating, setCreating] = useState(false);
+  const [editing, setEditing] = useState<UserRow | null>(null);
+
+  const reload = () => qc.invalidateQueries({ queryKey: ["api", USERS] });
+
+  const unlock = async (u: UserRow) => {
+    try {
+      await api.post(`${USERS}/${u.id}/unlock`);
+      message.success(t("accounts.unlocked"));
+      await reload();
+    } catch (e) {
+      message.error((e as Error).message);
+    }
+  };
+
+  const actions = (u: UserRow) => {
+    const adminAccount = u.roles.some((r) => !isBusinessRole(r));
+    return (
+      <Space>
+        <Can anyOf={["role.assign"]}>
+          <Tooltip title={adminAccount ? t("accounts.adminRoleFixed") : undefined}>
+            <Button
+              size="small"
+              disabled={adminAccount || u.id === actor.user.id}
+              onClick={() => setEditing(u)}
+            >
+              {t("accounts.setRoles")}
+            </Button>
+          </Tooltip>
+        </Can>
+        <Can anyOf={["account.unlock"]}>
+          {isLocked(u) ? (
+            <Popconfirm
+              title={t("accounts.unlockConfirm", { name: u.username })}
+              okText={t("common.ok")}
+              cancelText={t("common.cancel")}
+              onConfirm={() => unlock(u)}
+            >
+              <Button size="small">{t("accounts.unlock")}</Button>
+            </Popconfirm>
+          ) : null}
+        </Can>
+      </Space>
+    );
+  };
+
+  const withActions = actor.permissions.some((p) => p === "role.assign" || p === "account.unlock");
+
+  return (
+    <Card title={t("accounts.title")}>
+      <DataTable<UserRow>
+        testId="accounts-table"
+        path={USERS}
+        rowKey="id"
+        toolbar={
+          <Can anyOf={["user.manage"]}>
+            <Button
+              type="primary"
+              icon={<PlusOutlined />}
+              onClick={() => setCreating(true)}
+              data-testid="account-create"
+            >
+              {t("accounts.create")}
+            </Button>
+          </Can>
+        }
+        columns={[
+          { title: t("accounts.username"), dataIndex: "username" },
+          { title: t("accounts.displayName"), dataIndex: "displayName" },
+          { title: t("accounts.unit"), key: "unit", render: (_, u) => unitName(u.unitId) },
+          {
+            title: t("accounts.roles"),
+            key: "roles",
+            render: (_, u) => u.roles.map((r) => <Tag key={r}>{label("roles", r)}</Tag>),
+          },
+          {
+            title: t("accounts.status"),
+            key: "status",
+            render: (_, u) =>
+              u.disabled ? (
+                <Tag>{t("accounts.disabled")}</Tag>
+              ) : isLocked(u) ? (
+                <Tag color="red">{t("accounts.locked")}</Tag>
+              ) : (
+                <Tag color="green">{t("accounts.active")}</Tag>
+              ),
+          },
+          ...(withActions
+            ? [
+                {
+                  title: t("common.actions"),
+                  key: "actions",
+                  render: (_: unknown, u: UserRow) => actions(u),
+                },
+              ]
+            : []),
+        ]}
+      />
+      <CreateAccountModal
+        open={creating}
+        onClose={() => setCreating(false)}
+        onCreated={() => void reload()}
+      />
+      <RolesModal
+        user={editing}
+        onClose={() => setEditing(null)}
+        onSaved={() => {
+          message.success(t("accounts.rolesSaved"));
+          void reload();
+        }}
+      />
+    </Card>
+  );
+}

@@ -1,0 +1,92 @@
+import { LockOutlined, UserOutlined } from "@ant-design/icons";
+import { Button, Card, Form, Input, Typography } from "antd";
+import { useState } from "react";
+import { Navigate, useLocation } from "react-router";
+import { ErrorAlert, useFormError } from "../components/ErrorDisplay.tsx";
+import { LanguageSwitch } from "../components/LanguageSwitch.tsx";
+import { useI18n } from "../i18n.ts";
+import { useSession } from "../session.tsx";
+
+interface LoginValues {
+  username: string;
+  password: string;
+}
+
+export function LoginPage() {
+  const { t } = useI18n();
+  const { session, login } = useSession();
+  const location = useLocation();
+  const [form] = Form.useForm<LoginValues>();
+  const { fail, clear, alertProps } = useFormError(form);
+  const [busy, setBusy] = useState(false);
+
+  if (session) {
+    const from = (location.state as { from?: string } | null)?.from;
+    const to = session.mustChangePassword
+      ? "/change-password"
+      : from && from !== "/login"
+        ? from
+        : "/";
+    return <Navigate to={to} replace />;
+  }
+
+  const onFinish = async (v: LoginValues) => {
+    clear();
+    setBusy(true);
+    try {
+      await login(v.username.trim(), v.password);
+      // the session is set: the redirect above takes over on the next render
+    } catch (e) {
+      fail(e);
+      form.setFieldValue("password", "");
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const required = (field: string) => [{ required: true, message: t("auth.required", { field }) }];
+
+  return (
+    <div
+      style={{
+        minHeight: "100vh",
+        display: "flex",
+        alignItems: "center",
+        justifyContent: "center",
+        background: "linear-gradient(160deg, #7f1419 0%, #a61d24 45%, #f5f5f5 45%)",
+      }}
+    >
+      <div style={{ position: "fixed", top: 12, right: 16 }}>
+        <LanguageSwitch style={{ color: "#fff" }} />
+      </div>
+      <Card style={{ width: 380, boxShadow: "0 8px 24px rgba(0,0,0,0.15)" }}>
+        <div style={{ textAlign: "center", marginBottom: 24 }}>
+          <Typography.Title level={2} style={{ marginBottom: 4, letterSpacing: 4 }}>
+            {t("app.name")}
+          </Typography.Title>
+          <Typography.Text type="secondary">{t("app.tagline")}</Typography.Text>
+        </div>
+        <ErrorAlert {...alertProps} />
+        <Form form={form} layout="vertical" onFinish={onFinish} requiredMark={false}>
+          <Form.Item
+            name="username"
+            label={t("auth.username")}
+            rules={required(t("auth.username"))}
+          >
+            <Input prefix={<UserOutlined />} autoComplete="username" autoFocus />
+          </Form.Item>
+          <Form.Item
+            name="password"
+            label={t("auth.password")}
+            rules={required(t("auth.password"))}
+          >
+            <Input.Password prefix={<LockOutlined />} autoComplete="current-password" />
+          </Form.Item>
+          <Button type="primary" htmlType="submit" block loading={busy} data-testid="login-submit">
+            {t("auth.login")}
+          </Button>
+        </Form>
+      </Card>
+    </div>
+  );
+}

@@ -1,0 +1,67 @@
+/** The security log (security_log.read): logins, lockouts, denials, account changes. */
+import { Card, Tag, Typography } from "antd";
+import type { SecurityEvent } from "../api.ts";
+import { DataTable } from "../components/DataTable.tsx";
+import { useLabels } from "../data.ts";
+import { compactJson, formatTime } from "../format.ts";
+import { useI18n } from "../i18n.ts";
+
+const ALERT_KINDS = new Set([
+  "login_failed",
+  "account_locked",
+  "login_refused_locked",
+  "access_denied",
+  "csrf_rejected",
+]);
+
+export function SecurityLogPage() {
+  const { t, lang, pick } = useI18n();
+  const labels = useLabels();
+  const kinds = labels.data?.securityEvents ?? {};
+
+  return (
+    <Card title={t("security.title")}>
+      <DataTable<SecurityEvent>
+        testId="security-table"
+        path="/api/security-events"
+        params={{ limit: 200 }}
+        rowKey="id"
+        filters={[
+          {
+            name: "kind",
+            label: "security.kind",
+            width: 200,
+            options: Object.entries(kinds).map(([code, l]) => ({ value: code, label: pick(l) })),
+          },
+        ]}
+        columns={[
+          {
+            title: t("security.time"),
+            dataIndex: "occurredAt",
+            render: (v: string) => formatTime(v, lang),
+          },
+          {
+            title: t("security.kind"),
+            dataIndex: "kind",
+            render: (k: string) => (
+              <Tag color={ALERT_KINDS.has(k) ? "red" : "default"} data-kind={k}>
+                {pick(kinds[k], k)}
+              </Tag>
+            ),
+          },
+          { title: t("security.username"), dataIndex: "username" },
+          { title: t("security.ip"), dataIndex: "ip" },
+          {
+            title: t("security.detail"),
+            dataIndex: "detail",
+            render: (d: unknown) => (
+              <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                {compactJson(d)}
+              </Typography.Text>
+            ),
+          },
+        ]}
+      />
+    </Card>
+  );
+}
