@@ -1,0 +1,235 @@
+/**
+ * The indicators over HTTP: the declared figures, their values for a region and a
+ * period, and the records behind each. Queries run inside `inTenantTx`, so row-level
+ * security applies: a figure counts what the viewer may see (a unit's user: its own
+ * unit's records; a rule-of-law office: its region's; a city office: its districts').
+ * The annual report is computed as a region-scoped actor.
+ */
+import type { FastifyRequest } from "fastify";
+import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
+import { z } from "zod";
+import { inTenantTx, requireActor, type Services } from "../../http/context.ts";
+import { zRegionCode } from "../../kernel/codes/region.ts";
+import { NotFoundError } from "../../kernel/errors.ts";
+import { toLocalDate, yearOf } from "../../kernel/time/index.ts";
+import {
+  drillResolved,
+  evaluateResolved,
+  type IndicatorRequest,
+  type ResolvedRequest,
+  resolveRequest,
+  selectIndicators,
+} from "./engine.ts";
+import { checkIndicators, drillLink, fullDefinition, SCOPE_NOTE } from "./values.ts";
+
+const LabelOut = z.object({ zh: z.string(), en: z.string() });
+
+const ScopeQuery = z.object({
+  region: zRegionCode
+    .optional()
+    .describe("a district, or a city (with its districts); default: my region"),
+  year: z.coerce
+    .number()
+    .int()
+    .min(1000)
+    .max(9999)
+    .optional()
+    .describe("a calendar year; default: this year (unless from/to)"),
+  from: z.string().optional().describe("first day, YYYY-MM-DD (with to)"),
+  to: z.string().optional().describe("last day, YYYY-MM-DD (with from)"),
+  unitId: z.coerce.number().int().positive().optional().describe("only this unit's records"),
+});
+
+const ScopeOut = {
+  region: z.string(),
+  regions: z.array(z.string()),
+  from: z.string(),
+  to: z.string(),
+  year: z.number(),
+  unitId: z.number().nullable(),
+  scopeNote: LabelOut,
+};
+
+const ValueOut = z.object({
+  id: z.string(),
+  label: LabelOut,
+  unit: LabelOut,
+  value: z.number().nullable(),
+  decimals: z.number(),
+  definition: LabelOut,
+});
+
+const DrillRowOut = z.object({
+  kind: z.enum(["case", "register", "unit"]),
+  regionCode: z.string(),
+  id: z.number(),
+  type: z.string(),
+  title: z.string(),
+  unitId: z.number(),
+  value: z.number(),
+  extra: z.record(z.string(), z.unknown()).optional(),
+  link: z.string(),
+});
+
+function scopeOut(s: ResolvedRequest) {
+  return {
+    region: s.region,
+    regions: s.regions,
+    from: s.from,
+    to: s.to,
+    year: s.year,
+    unitId: s.unitId ?? null,
+    scopeNote: SCOPE_NOTE,
+  };
+}
+
+export const indicatorRoutes = (services: Services): FastifyPluginAsyncZod => {
+  // A declaration error (a ratio of an undeclared indicator, a cycle) stops the start.
+  checkIndicators(services.registry.indicators());
+
+  /** The request's scope; a region outside the actor's is as absent as a region that is not. */
+  const requestOf = (req: FastifyRequest, query: z.infer<typeof ScopeQuery>): IndicatorRequest => {
+    const actor = requireActor(req);
+    const region = query.region ?? actor.regionCode;
+    if (!actor.regions.includes(region)) throw new NotFoundError(`no region ${region}`);
+    const explicit = query.year !== undefined || query.from !== undefined || query.to !== undefined;
+    return {
+      region,
+      year: explicit ? query.year : yearOf(toLocalDate(services.clock())),
+      from: query.from,
+      to: query.to,
+      unitId: query.unitId,
+    };
+  };
+
+  /** Resolve inside the transaction; never reach past the actor's regions. */
+  const resolve = async (
+    trx: Parameters<typeof resolveRequest>[0],
+    req: FastifyRequest,
+    r: IndicatorRequest,
+  ) => {
+    const scope = await resolveRequest(trx, r);
+    const mine = requireActor(req).regions;
+    return { ...scope, regions: scope.regions.filter((c) => mine.includes(c)) };
+  };
+
+  return async (app) => {
+    app.get(
+      "/api/indicators",
+      {
+        config: { access: "record.read" },
+        schema: {
+          tags: ["indicators"],
+          summary: "The declared indicators (every figure of the report), with their definitions",
+          response: {
+            200: z.object({
+              scopeNote: LabelOut,
+              indicators: z.array(
+                z.object({
+                  id: z.string(),
+                  module: z.string(),
+                  label: LabelOut,
+                  unit: LabelOut,
+                  decimals: z.number(),
+                  definition: LabelOut,
+                  dependsOn: z.array(z.string()),
+                }),
+              ),
+            }),
+          },
+        },
+      },
+      async () => ({
+        scopeNote: SCOPE_NOTE,
+        indicators: services.registry.indicators().map((d) => ({
+          id: d.id,
+          module: d.module,
+          label: d.label,
+          unit: d.unit,
+          decimals: d.decimals ?? 2,
+          definition: fullDefinition(d),
+          dependsOn: [...(d.dependsOn ?? [])],
+        })),
+      }),
+    );
+
+    app.get(
+      "/api/indicators/values",
+      {
+        config: { access: "record.read" },
+        schema: {
+          tags: ["indicators"],
+          summary: "Figures for a region, a period and optionally a unit, as I may see them",
+          querystring: ScopeQuery.extend({
+            ids: z.string().optional().describe("indicator ids, comma-separated; default: all"),
+          }),
+          response: { 200: z.object({ ...ScopeOut, values: z.array(ValueOut) }) },
+        },
+      },
+      async (req) => {
+        const r = requestOf(req, req.query);
+        const ids = req.query.ids
+          ?.split(",")
+          .map((s) => s.trim())
+          .filter(Boolean);
+        const decls = selectIndicators(services.registry, ids);
+        return inTenantTx(services, req, async (tx) => {
+          const scope = await resolve(tx.trx, req, r);
+          const values = await evaluateResolved(services.registry, tx.trx, scope, decls);
+          return { ...scopeOut(scope), values };
+        });
+      },
+    );
+
+    app.get(
+      "/api/indicators/:id/drill",
+      {
+        config: { access: "record.read" },
+        schema: {
+          tags: ["indicators"],
+          summary: "The records behind a figure, with links to them",
+          params: z.object({ id: z.string() }),
+          querystring: ScopeQuery.extend({
+            limit: z.coerce.number().int().min(1).max(5000).default(500),
+            offset: z.coerce.number().int().min(0).default(0),
+          }),
+          response: {
+            200: ValueOut.extend({
+              ...ScopeOut,
+              total: z.number(),
+              offset: z.number(),
+              limit: z.number(),
+              rows: z.array(DrillRowOut),
+            }),
+          },
+        },
+      },
+      async (req) => {
+        if (!services.registry.indicator(req.params.id)) {
+          throw new NotFoundError(`no indicator ${req.params.id}`);
+        }
+        const r = requestOf(req, req.query);
+        return inTenantTx(services, req, async (tx) => {
+          const scope = await resolve(tx.trx, req, r);
+          const { value, rows } = await drillResolved(
+            services.registry,
+            tx.trx,
+            scope,
+            req.params.id,
+          );
+          const { offset, limit } = req.query;
+          return {
+            ...value,
+            ...scopeOut(scope),
+            total: rows.length,
+            offset,
+            limit,
+            rows: rows
+              .slice(offset, offset + limit)
+              .map((row) => ({ ...row, link: drillLink(row) })),
+          };
+        });
+      },
+    );
+  };
+};
