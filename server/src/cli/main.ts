@@ -3,6 +3,8 @@ import { migrateToLatest } from "../db/connection.ts";
 import { ROLE_CODES } from "../kernel/access.ts";
 import { auditAnchor, auditVerify } from "./commands/audit.ts";
 import { calendarLoad, deadline } from "./commands/calendar.ts";
+import { demo } from "./commands/demo.ts";
+import { indicators } from "./commands/indicators.ts";
 import { serve } from "./commands/serve.ts";
 import { userAdd } from "./commands/user.ts";
 import { reportError, withDatabase } from "./runtime.ts";
@@ -44,6 +46,14 @@ program
     ),
   );
 
+program
+  .command("demo")
+  .description(
+    "load the demo district (Wulong, 500156) into the current database, once, and print the demo logins",
+  )
+  .option("--seed <seed>", "the same seed gives the same demo (default wulong-2020)")
+  .action(async (o) => demo(o));
+
 const user = program.command("user").description("accounts");
 user
   .command("add")
@@ -65,6 +75,17 @@ program
   .action(async (start: string, period: string) => {
     process.exitCode = await deadline([start, period]);
   });
+
+program
+  .command("indicators")
+  .description(
+    'the figures of a region and a year as one JSON object ({"officers": 815, …}), over every record',
+  )
+  .option("--region <code>", "a district, or a city (its districts together), e.g. 500156")
+  .option("--year <year>", "the calendar year, e.g. 2020")
+  .option("--unit <unit>", "only this unit's records (unit id or code)")
+  .option("--id <id...>", "only these indicators (default: all declared)")
+  .action(async (o) => indicators(o));
 
 const calendar = program.command("calendar").description("the legal calendar");
 calendar

@@ -1,5 +1,6 @@
 import type { ModuleDecl } from "../engines/registry.ts";
+import { directoryModule } from "./directory/index.ts";
 import { examplesModule } from "./examples/index.ts";
 
 /** Every module of the platform. A new module is one import and one entry here. */
-export const MODULES: ModuleDecl[] = [examplesModule];
+export const MODULES: ModuleDecl[] = [directoryModule, examplesModule];

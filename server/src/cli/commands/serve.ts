@@ -8,6 +8,7 @@ import { anchorAllRegions } from "../../platform/audit/anchor.ts";
 import { ensureFirstAdmin } from "../../platform/bootstrap.ts";
 import { systemClock } from "../../platform/clock.ts";
 import { CliError, liveServePid, servePidFile } from "../runtime.ts";
+import { loadDemoIfEmpty } from "./demo.ts";
 
 /** Anchor the audit chains every hour (FAZHI_ANCHOR_MINUTES) while serving. */
 const ANCHOR_EVERY_MS = Number(process.env.FAZHI_ANCHOR_MINUTES ?? 60) * 60_000;
@@ -38,8 +39,10 @@ export async function serve(opts: { port?: number; host?: string }): Promise<voi
       `\nFirst start: created the system administrator.\n  user name: ${first.username}\n  one-time password: ${first.password}\n(change it at first login; create the security and audit administrators with \`npx fazhi user add\`)\n\n`,
     );
   }
+  const registry = createRegistry(MODULES);
+  if (process.env.FAZHI_NO_DEMO !== "1") await loadDemoIfEmpty(db, registry, { print: true });
   const app = await buildApp(
-    { db, config, clock: systemClock, registry: createRegistry(MODULES) },
+    { db, config, clock: systemClock, registry },
     { logger: process.env.FAZHI_LOG === "1" },
   );
   const port = opts.port ?? config.port;
