@@ -541,3 +541,85 @@ describe("personal data", () => {
     expect(d.body.case.fields.applicant.idNumber).toBe(applicant.idNumber);
   });
 });
+
+describe("attachments and the chain of custody", () => {
+  const pdf = Buffer.from("%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n");
+  const upload = (s: Session, id: number, query: string, body: Buffer, type = "application/pdf") =>
+    t.call(s, {
+      method: "POST",
+      url: `/api/cases/example_permit/${id}/attachments?${query}`,
+      payload: body,
+      headers: { "content-type": type },
+    });
+
+  it("evidence must name its device, officer and capture time", async () => {
+    const c = await open(handler);
+    const r = await upload(handler, c.id, "name=现场照片.pdf&kind=evidence", pdf);
+    expect(r.statusCode).toBe(422);
+    expect(
+      r
+        .json()
+        .error.fields.map((f: { field: string }) => f.field)
+        .sort(),
+    ).toEqual(["capturedAt", "device", "officer"]);
+  });
+
+  it("refuses a file whose bytes are not what its name says", async () => {
+    const c = await open(handler);
+    const r = await upload(handler, c.id, "name=fake.pdf", Buffer.from("MZ not a pdf"));
+    expect(r.statusCode).toBe(422);
+    expect(r.json().error.fields[0].field).toBe("file");
+  });
+
+  it("stores by SM3, shows custody in the timeline, and re-checks the hash on every read", async () => {
+    const c = await open(handler);
+    const q = new URLSearchParams({
+      name: "执法记录仪视频截图.pdf",
+      kind: "evidence",
+      device: "DSJ-0042",
+      officer: "张三 50156001",
+      capturedAt: "2020-10-19T10:30:00+08:00",
+    });
+    const r = await upload(handler, c.id, q.toString(), pdf);
+    expect(r.statusCode, r.body).toBe(201);
+    const a = r.json();
+    expect(a.sm3).toMatch(/^[0-9a-f]{64}$/);
+    const got = await t.call(handler, {
+      method: "GET",
+      url: `/api/cases/example_permit/${c.id}/attachments/${a.id}`,
+    });
+    expect(got.statusCode).toBe(200);
+    expect(got.rawPayload.equals(pdf)).toBe(true);
+    const d = (await detail(handler, c.id)).body;
+    expect(d.attachments[0]).toMatchObject({ name: "执法记录仪视频截图.pdf", sm3: a.sm3 });
+    const custody = d.timeline.filter(
+      (e: { kind: string }) => e.kind === "attach" || e.kind === "custody",
+    );
+    expect(custody.map((e: { action: string }) => e.action)).toEqual(["attach", "download"]);
+    expect(custody[0].data).toMatchObject({
+      device: "DSJ-0042",
+      officer: "张三 50156001",
+      sm3: a.sm3,
+    });
+    expect(
+      (
+        await t.call(other, {
+          method: "GET",
+          url: `/api/cases/example_permit/${c.id}/attachments/${a.id}`,
+        })
+      ).statusCode,
+    ).toBe(404);
+    // Alter the stored file behind the system's back.
+    const { LocalFileStore } = await import("../src/platform/files/store.ts");
+    const fs = await import("node:fs/promises");
+    const path = new LocalFileStore(t.config.fileDir).pathOf(a.sm3);
+    await fs.chmod(path, 0o600);
+    await fs.writeFile(path, Buffer.from("%PDF-1.4 tampered"));
+    const bad = await t.call(handler, {
+      method: "GET",
+      url: `/api/cases/example_permit/${c.id}/attachments/${a.id}`,
+    });
+    expect(bad.statusCode).toBe(409);
+    expect(bad.json().error.message).toMatch(/altered/);
+  });
+});

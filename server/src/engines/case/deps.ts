@@ -4,6 +4,7 @@ import type { DB } from "../../db/schema.ts";
 import type { LegalCalendar } from "../../kernel/time/index.ts";
 import { legalCalendar } from "../../platform/calendar.ts";
 import { loadOrCreateFieldKey } from "../../platform/crypto/keys.ts";
+import { type FileStore, LocalFileStore } from "../../platform/files/store.ts";
 import type { Registry } from "../registry.ts";
 
 /** What the case engine needs besides the unit of work. */
@@ -13,6 +14,8 @@ export interface CaseDeps {
   calendar(db: Kysely<DB>): Promise<LegalCalendar>;
   /** The SM4 key for ID and phone numbers at rest (kept outside the database). */
   fieldKey: Buffer;
+  /** Where attachments are stored (by SM3 content hash). */
+  files: FileStore;
 }
 
 export async function caseDeps(s: {
@@ -24,5 +27,6 @@ export async function caseDeps(s: {
     registry: s.registry,
     calendar: (db) => legalCalendar(db, s.clock().getTime()),
     fieldKey: await loadOrCreateFieldKey(s.config.keyDir),
+    files: new LocalFileStore(s.config.fileDir),
   };
 }

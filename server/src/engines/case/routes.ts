@@ -2,6 +2,7 @@ import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { inTenantTx, requireActor, type Services } from "../../http/context.ts";
 import { can } from "../../kernel/access.ts";
+import { attachFile, readAttachment, requireBody } from "./attachments.ts";
 import type { CaseDeps } from "./deps.ts";
 import {
   addParticipant,
@@ -169,6 +170,64 @@ export const caseRoutes =
           openSubCase(deps, w, req.params.type, req.params.id, req.body),
         );
         return reply.status(201).send(c);
+      },
+    );
+
+    // Files: the raw bytes as the body (any content type; the bytes are checked).
+    app.addContentTypeParser(
+      "*",
+      { parseAs: "buffer", bodyLimit: 52 * 1024 * 1024 },
+      (_req, body, done) => done(null, body),
+    );
+    app.post(
+      "/api/cases/:type/:id/attachments",
+      {
+        config: { access: "record.write" },
+        bodyLimit: 52 * 1024 * 1024,
+        schema: {
+          tags: ["cases"],
+          summary: "Attach a file (raw body); evidence needs device, officer and capturedAt",
+          params: CaseParams,
+          querystring: AnyBody,
+        },
+      },
+      async (req, reply) => {
+        const bytes = requireBody(req.body);
+        const a = await work(req, (w) =>
+          attachFile(
+            deps,
+            w,
+            req.params.type,
+            req.params.id,
+            req.query,
+            bytes,
+            req.headers["content-type"] ?? "",
+          ),
+        );
+        return reply.status(201).send(a);
+      },
+    );
+    app.get(
+      "/api/cases/:type/:id/attachments/:attachmentId",
+      {
+        config: { access: "record.read" },
+        schema: {
+          tags: ["cases"],
+          summary: "Download a file (its hash re-checked)",
+          params: CaseParams.extend({ attachmentId: z.coerce.number().int() }),
+        },
+      },
+      async (req, reply) => {
+        const f = await work(req, (w) =>
+          readAttachment(deps, w, req.params.type, req.params.id, req.params.attachmentId),
+        );
+        return reply
+          .type(f.mime)
+          .header(
+            "content-disposition",
+            `attachment; filename*=UTF-8''${encodeURIComponent(f.name)}`,
+          )
+          .send(f.bytes);
       },
     );
 
