@@ -95,6 +95,46 @@ describe("row-level security (the database layer alone)", () => {
       ),
     ).rejects.toThrow(/row-level security/);
   });
+  it("register entries: a unit reads region-visible entries of others but cannot change or delete them", async () => {
+    const ins = await t.db.owner
+      .insertInto("register_entry")
+      .values({
+        region_code: "500156",
+        register: "x",
+        unit_id: ids.scjgj!,
+        visibility: "region",
+        data: "{}",
+        created_at: new Date(),
+        updated_at: new Date(),
+        created_by: null,
+        updated_by: null,
+      })
+      .returning("id")
+      .executeTakeFirstOrThrow();
+    const asSfj = (q: string) =>
+      withScope(t.db.app, { regions: ["500156"], unitId: ids.sfj, userId: 1 }, (trx) =>
+        sql.raw(q).execute(trx),
+      );
+    expect((await asSfj(`select id from register_entry where id = ${ins.id}`)).rows).toHaveLength(
+      1,
+    );
+    expect(
+      Number((await asSfj(`delete from register_entry where id = ${ins.id}`)).numAffectedRows),
+    ).toBe(0);
+    expect(
+      Number(
+        (await asSfj(`update register_entry set data = '{"x":1}' where id = ${ins.id}`))
+          .numAffectedRows,
+      ),
+    ).toBe(0);
+    const still = await t.db.owner
+      .selectFrom("register_entry")
+      .select("data")
+      .where("id", "=", ins.id)
+      .executeTakeFirstOrThrow();
+    expect(still.data).toEqual({});
+  });
+
   it("the app's role is not a superuser and cannot bypass RLS or edit the audit trail", async () => {
     const { rows } = await sql<{ rolsuper: boolean; rolbypassrls: boolean }>`
       select rolsuper, rolbypassrls from pg_roles where rolname = current_user`.execute(t.db.app);

@@ -12,6 +12,7 @@ import {
 import { caseDeps } from "../engines/case/deps.ts";
 import { caseRoutes } from "../engines/case/routes.ts";
 import { indicatorRoutes } from "../engines/indicator/routes.ts";
+import { registerRoutes } from "../engines/register/routes.ts";
 import { can } from "../kernel/access.ts";
 import { ForbiddenError, UnauthenticatedError } from "../kernel/errors.ts";
 import { logSecurityEvent } from "../platform/auth/security-log.ts";
@@ -133,6 +134,7 @@ export async function buildApp(
   await app.register(publicRoutes(services));
   await app.register(caseRoutes(services, await caseDeps(services)));
   await app.register(indicatorRoutes(services));
+  await app.register(registerRoutes(services));
   await app.register(portalRoutes(services));
 
   await app.register(webRoutes(opts.webDist));

@@ -223,13 +223,28 @@ export async function up(db: Kysely<any>): Promise<void> {
         or exists (select 1 from case_file c where c.region_code = case_link.region_code and c.id = case_link.to_case_id)))
       with check (region_code = any(fazhi_regions()));
     alter table register_entry enable row level security;
-    create policy register_entry_tenant on register_entry to fazhi_app
+    -- Reading follows the register's visibility; writing is the own unit's (or region scope).
+    create policy register_entry_read on register_entry for select to fazhi_app
       using (region_code = any(fazhi_regions())
-        and (visibility = 'region' or fazhi_unit() is null or unit_id = fazhi_unit()))
-      with check (region_code = any(fazhi_regions())
-        and (fazhi_unit() is null or unit_id = fazhi_unit()));
+        and (visibility = 'region' or fazhi_unit() is null or unit_id = fazhi_unit()));
+    create policy register_entry_insert on register_entry for insert to fazhi_app
+      with check (fazhi_row_visible(region_code, unit_id));
+    create policy register_entry_update on register_entry for update to fazhi_app
+      using (fazhi_row_visible(region_code, unit_id)) with check (fazhi_row_visible(region_code, unit_id));
+    create policy register_entry_delete on register_entry for delete to fazhi_app
+      using (fazhi_row_visible(region_code, unit_id));
   `.execute(db);
-  await enableTenantRls(db, "register_key");
+  await sql`
+    alter table register_key enable row level security;
+    create policy register_key_read on register_key for select to fazhi_app
+      using (region_code = any(fazhi_regions()));
+    create policy register_key_write on register_key for insert to fazhi_app
+      with check (exists (select 1 from register_entry e where e.region_code = register_key.region_code
+        and e.id = register_key.entry_id and fazhi_row_visible(e.region_code, e.unit_id)));
+    create policy register_key_delete on register_key for delete to fazhi_app
+      using (exists (select 1 from register_entry e where e.region_code = register_key.region_code
+        and e.id = register_key.entry_id and fazhi_row_visible(e.region_code, e.unit_id)));
+  `.execute(db);
   await enableTenantRls(db, "number_sequence");
 
   for (const t of [

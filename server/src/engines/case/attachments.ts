@@ -10,6 +10,7 @@ import { checkUpload } from "../../platform/files/upload.ts";
 import type { WorkTx } from "../../platform/work.ts";
 import type { CaseView } from "./declare.ts";
 import type { CaseDeps } from "./deps.ts";
+import { isOwner, isParticipant, recordCaseEvent } from "./record.ts";
 import { caseTypeOf } from "./service.ts";
 import { appendEvent, loadCase } from "./store.ts";
 import { parseWith, requirePermission } from "./validate.ts";
@@ -42,15 +43,7 @@ export const AttachMeta = z
   });
 
 async function mayTouch(w: WorkTx, c: CaseView): Promise<boolean> {
-  if (w.actor.scope === "region" || w.actor.unitId === c.unitId) return true;
-  const p = await w.trx
-    .selectFrom("case_participant")
-    .select("role")
-    .where("region_code", "=", c.regionCode)
-    .where("case_id", "=", c.id)
-    .where("unit_id", "=", w.actor.unitId)
-    .executeTakeFirst();
-  return Boolean(p);
+  return isOwner(w, c) || (await isParticipant(w, c));
 }
 
 export async function attachFile(

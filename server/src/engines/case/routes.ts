@@ -4,15 +4,9 @@ import { inTenantTx, requireActor, type Services } from "../../http/context.ts";
 import { can } from "../../kernel/access.ts";
 import { attachFile, readAttachment, requireBody } from "./attachments.ts";
 import type { CaseDeps } from "./deps.ts";
-import {
-  addParticipant,
-  extendCase,
-  linkCase,
-  openSubCase,
-  resumeCase,
-  suspendCase,
-} from "./ops.ts";
+import { extendCase, resumeCase, suspendCase } from "./ops.ts";
 import { caseDetail, listCases, warningList } from "./query.ts";
+import { addParticipant, linkCase, openSubCase } from "./relations.ts";
 import { createCase, transition } from "./service.ts";
 
 const TypeParams = z.object({ type: z.string().regex(/^[a-z0-9_]+$/) });

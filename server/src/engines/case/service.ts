@@ -14,6 +14,7 @@ import type { CaseTypeDecl, CaseView, GuardContext, TransitionDecl } from "./dec
 import type { CaseDeps } from "./deps.ts";
 import { issueNumber } from "./numbers.ts";
 import { sealPeople } from "./protect.ts";
+import { isOwner, isParticipant } from "./record.ts";
 import { appendEvent, bumpVersion, lastStepDate, loadCase, loadHistory, toView } from "./store.ts";
 import { parseWith, requirePermission, stepDate } from "./validate.ts";
 
@@ -129,18 +130,8 @@ const TransitionBody = z.object({
 
 /** Whether the actor may take this step on this case (owner unit, region scope, or participant role). */
 export async function mayAct(w: WorkTx, c: CaseView, t: TransitionDecl): Promise<boolean> {
-  if (t.actor && typeof t.actor === "object") {
-    const p = await w.trx
-      .selectFrom("case_participant")
-      .select("role")
-      .where("region_code", "=", c.regionCode)
-      .where("case_id", "=", c.id)
-      .where("unit_id", "=", w.actor.unitId)
-      .where("role", "=", t.actor.participantRole)
-      .executeTakeFirst();
-    return Boolean(p);
-  }
-  return w.actor.scope === "region" || w.actor.unitId === c.unitId;
+  if (t.actor && typeof t.actor === "object") return isParticipant(w, c, t.actor.participantRole);
+  return isOwner(w, c);
 }
 
 /**

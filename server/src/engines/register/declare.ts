@@ -6,6 +6,17 @@ import type { PersonRoleCode } from "../../kernel/masking.ts";
 /** How a field shows in tables and xlsx files. */
 export type ColumnKind = "text" | "integer" | "number" | "date" | "boolean" | "enum" | "list";
 
+/**
+ * How one item of a list column is written in an xlsx cell and read back (items are
+ * joined by "；"). Without a codec an item is its text, or its option's label when the
+ * column has options.
+ */
+export interface ListItemCodec {
+  format(item: unknown): string;
+  /** The item from its text; throw an Error whose message says what is wrong. */
+  parse(text: string): unknown;
+}
+
 export interface ColumnDecl {
   field: string;
   label: Label;
@@ -16,6 +27,8 @@ export interface ColumnDecl {
   inList?: boolean;
   /** Offered as a list filter. */
   filter?: boolean;
+  /** For list columns of objects: how an item reads in an xlsx cell. */
+  item?: ListItemCodec;
 }
 
 /**

@@ -1,7 +1,12 @@
 import { crc32, deflateRawSync } from "node:zlib";
 import { describe, expect, it } from "vitest";
 import { ValidationError } from "../../kernel/errors.ts";
-import { ALLOWED_UPLOAD_TYPES, checkUpload, DEFAULT_MAX_UPLOAD_BYTES, type UploadToCheck } from "./upload.ts";
+import {
+  ALLOWED_UPLOAD_TYPES,
+  checkUpload,
+  DEFAULT_MAX_UPLOAD_BYTES,
+  type UploadToCheck,
+} from "./upload.ts";
 import { listZipEntries, readZipEntry, ZipFormatError } from "./zip.ts";
 
 /** A ZIP archive (the first entry stored, the others deflated), as real tools write them. */
@@ -112,11 +117,18 @@ describe("checkUpload", () => {
     for (const [type, bytes] of Object.entries(FIXTURES) as [keyof typeof FIXTURES, Buffer][]) {
       for (const claimed of [MIME[type], "application/octet-stream", ""]) {
         const ok = checkUpload(upload(`材料.${type.toUpperCase()}`, bytes, claimed));
-        expect(ok).toEqual({ name: `材料.${type.toUpperCase()}`, type, mime: MIME[type], size: bytes.length });
+        expect(ok).toEqual({
+          name: `材料.${type.toUpperCase()}`,
+          type,
+          mime: MIME[type],
+          size: bytes.length,
+        });
       }
     }
     expect(checkUpload(upload("photo.jpeg", FIXTURES.jpg, "image/jpeg")).type).toBe("jpg");
-    expect(checkUpload(upload("a.txt", FIXTURES.txt, "text/plain; charset=utf-8")).mime).toBe("text/plain");
+    expect(checkUpload(upload("a.txt", FIXTURES.txt, "text/plain; charset=utf-8")).mime).toBe(
+      "text/plain",
+    );
   });
 
   it("accepts an empty ZIP archive, GB 18030 and UTF-16 text", () => {
@@ -130,13 +142,21 @@ describe("checkUpload", () => {
 
   it("refuses content that is not what the extension claims", () => {
     const exe = Buffer.concat([Buffer.from("MZ\x90\0\x03\0", "latin1"), Buffer.alloc(64)]);
-    expect(refusal(() => checkUpload(upload("report.pdf", exe, "application/pdf")))).toMatch(/%PDF-/);
-    expect(refusal(() => checkUpload(upload("report.pdf", FIXTURES.png)))).toMatch(/not a \.pdf file/);
+    expect(refusal(() => checkUpload(upload("report.pdf", exe, "application/pdf")))).toMatch(
+      /%PDF-/,
+    );
+    expect(refusal(() => checkUpload(upload("report.pdf", FIXTURES.png)))).toMatch(
+      /not a \.pdf file/,
+    );
     expect(refusal(() => checkUpload(upload("photo.jpg", FIXTURES.png)))).toMatch(/FF D8 FF/);
     expect(refusal(() => checkUpload(upload("photo.png", FIXTURES.jpg)))).toMatch(/89 50 4E 47/);
     expect(refusal(() => checkUpload(upload("a.docx", FIXTURES.pdf)))).toMatch(/PK\\x03\\x04/);
-    expect(refusal(() => checkUpload(upload("a.docx", FIXTURES.xlsx)))).toMatch(/not a Word \(docx\)/);
-    expect(refusal(() => checkUpload(upload("a.xlsx", FIXTURES.docx)))).toMatch(/not a Excel \(xlsx\)/);
+    expect(refusal(() => checkUpload(upload("a.docx", FIXTURES.xlsx)))).toMatch(
+      /not a Word \(docx\)/,
+    );
+    expect(refusal(() => checkUpload(upload("a.xlsx", FIXTURES.docx)))).toMatch(
+      /not a Excel \(xlsx\)/,
+    );
     expect(refusal(() => checkUpload(upload("a.ofd", FIXTURES.zip)))).toMatch(/no OFD\.xml/);
     expect(refusal(() => checkUpload(upload("a.doc", FIXTURES.xls)))).toMatch(/not a Word \(doc\)/);
     expect(refusal(() => checkUpload(upload("a.xls", FIXTURES.docx)))).toMatch(/OLE compound file/);
@@ -151,11 +171,15 @@ describe("checkUpload", () => {
 
   it("refuses types outside the allowlist, by extension", () => {
     for (const name of ["run.exe", "page.html", "script.js", "noextension", ".pdf", "a.pdf.exe"]) {
-      expect(refusal(() => checkUpload(upload(name, FIXTURES.pdf)))).toMatch(/is not allowed; allowed: pdf, docx/);
+      expect(refusal(() => checkUpload(upload(name, FIXTURES.pdf)))).toMatch(
+        /is not allowed; allowed: pdf, docx/,
+      );
     }
     const narrowed = { allow: ["pdf", "ofd"] as const };
     expect(checkUpload(upload("a.pdf", FIXTURES.pdf), narrowed).type).toBe("pdf");
-    expect(refusal(() => checkUpload(upload("a.png", FIXTURES.png), narrowed))).toMatch(/allowed: pdf, ofd$/);
+    expect(refusal(() => checkUpload(upload("a.png", FIXTURES.png), narrowed))).toMatch(
+      /allowed: pdf, ofd$/,
+    );
   });
 
   it("refuses a claimed MIME type that does not fit the extension", () => {
@@ -168,10 +192,14 @@ describe("checkUpload", () => {
     expect(DEFAULT_MAX_UPLOAD_BYTES).toBe(50 * 1024 * 1024);
     const big = Buffer.concat([FIXTURES.pdf, Buffer.alloc(1000)]);
     expect(checkUpload(upload("a.pdf", big), { maxBytes: big.length }).size).toBe(big.length);
-    expect(refusal(() => checkUpload(upload("a.pdf", big), { maxBytes: 1000 }))).toMatch(/larger than the limit/);
+    expect(refusal(() => checkUpload(upload("a.pdf", big), { maxBytes: 1000 }))).toMatch(
+      /larger than the limit/,
+    );
     const claimedHuge = { ...upload("a.pdf", FIXTURES.pdf), size: DEFAULT_MAX_UPLOAD_BYTES + 1 };
     expect(refusal(() => checkUpload(claimedHuge))).toMatch(/larger than the limit of 50 MB/);
-    expect(refusal(() => checkUpload({ ...upload("a.pdf", FIXTURES.pdf), size: 3 }))).toMatch(/size claimed/);
+    expect(refusal(() => checkUpload({ ...upload("a.pdf", FIXTURES.pdf), size: 3 }))).toMatch(
+      /size claimed/,
+    );
     expect(refusal(() => checkUpload(upload("a.pdf", Buffer.alloc(0))))).toMatch(/empty/);
   });
 
@@ -179,12 +207,18 @@ describe("checkUpload", () => {
     expect(checkUpload(upload("C:\\Users\\x\\决定书.pdf", FIXTURES.pdf)).name).toBe("决定书.pdf");
     expect(checkUpload(upload("../../etc/决定书.pdf", FIXTURES.pdf)).name).toBe("决定书.pdf");
     expect(refusal(() => checkUpload(upload("", FIXTURES.pdf)))).toMatch(/no name/);
-    expect(refusal(() => checkUpload(upload("a\nb.pdf", FIXTURES.pdf)))).toMatch(/control characters/);
-    expect(refusal(() => checkUpload(upload(`${"长".repeat(300)}.pdf`, FIXTURES.pdf)))).toMatch(/255/);
+    expect(refusal(() => checkUpload(upload("a\nb.pdf", FIXTURES.pdf)))).toMatch(
+      /control characters/,
+    );
+    expect(refusal(() => checkUpload(upload(`${"长".repeat(300)}.pdf`, FIXTURES.pdf)))).toMatch(
+      /255/,
+    );
   });
 
   it("says what is wrong in the error message too", () => {
-    expect(() => checkUpload(upload("a.pdf", FIXTURES.png))).toThrow(/^file refused: the content is not a \.pdf file/);
+    expect(() => checkUpload(upload("a.pdf", FIXTURES.png))).toThrow(
+      /^file refused: the content is not a \.pdf file/,
+    );
   });
 });
 
@@ -198,6 +232,8 @@ describe("zip reader", () => {
     expect(readZipEntry(zip, "a.txt")?.toString()).toBe("stored 文本");
     expect(readZipEntry(zip, "dir/b.xml")?.toString()).toBe("<b>deflated 文本</b>".repeat(20));
     expect(readZipEntry(zip, "missing")).toBeUndefined();
-    expect(() => listZipEntries(Buffer.from("not a zip at all, not at all"))).toThrow(ZipFormatError);
+    expect(() => listZipEntries(Buffer.from("not a zip at all, not at all"))).toThrow(
+      ZipFormatError,
+    );
   });
 });

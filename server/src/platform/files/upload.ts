@@ -47,7 +47,8 @@ const startsWith = (bytes: Buffer, magic: Buffer | string, at = 0): boolean => {
 };
 
 function zipNames(bytes: Buffer, what: string): string[] | string {
-  if (!startsWith(bytes, ZIP_LOCAL)) return `a ${what} file is a ZIP archive and must start with PK\\x03\\x04`;
+  if (!startsWith(bytes, ZIP_LOCAL))
+    return `a ${what} file is a ZIP archive and must start with PK\\x03\\x04`;
   try {
     return listZipEntries(bytes).map((e) => e.name);
   } catch (err) {
@@ -70,7 +71,8 @@ function ooxml(what: string, partDir: string) {
 /** A legacy Office file (OLE compound file) with a stream of one of these names (UTF-16LE). */
 function ole(what: string, streams: readonly string[]) {
   return (bytes: Buffer): string | null => {
-    if (!startsWith(bytes, OLE_CFB)) return `a ${what} file must be an OLE compound file (D0 CF 11 E0)`;
+    if (!startsWith(bytes, OLE_CFB))
+      return `a ${what} file must be an OLE compound file (D0 CF 11 E0)`;
     const found = streams.some((s) => bytes.includes(Buffer.from(s, "utf16le")));
     return found ? null : `an OLE compound file, but not a ${what} document`;
   };
@@ -105,12 +107,16 @@ const RULES: Record<UploadType, TypeRule> = {
   jpg: {
     extensions: ["jpg", "jpeg"],
     mimes: ["image/jpeg", "image/pjpeg", "image/jpg"],
-    problem: (b) => (startsWith(b, Buffer.from([0xff, 0xd8, 0xff])) ? null : "a JPEG file must start with FF D8 FF"),
+    problem: (b) =>
+      startsWith(b, Buffer.from([0xff, 0xd8, 0xff]))
+        ? null
+        : "a JPEG file must start with FF D8 FF",
   },
   png: {
     extensions: ["png"],
     mimes: ["image/png"],
-    problem: (b) => (startsWith(b, PNG) ? null : "a PNG file must start with 89 50 4E 47 0D 0A 1A 0A"),
+    problem: (b) =>
+      startsWith(b, PNG) ? null : "a PNG file must start with 89 50 4E 47 0D 0A 1A 0A",
   },
   ofd: {
     // GB/T 33190-2016: a ZIP container whose entry file is OFD.xml.
@@ -119,7 +125,9 @@ const RULES: Record<UploadType, TypeRule> = {
     problem: (b) => {
       const names = zipNames(b, "OFD");
       if (typeof names === "string") return names;
-      return names.includes("OFD.xml") ? null : "a ZIP archive, but not an OFD document (no OFD.xml)";
+      return names.includes("OFD.xml")
+        ? null
+        : "a ZIP archive, but not an OFD document (no OFD.xml)";
     },
   },
   mp4: {
@@ -139,7 +147,9 @@ const RULES: Record<UploadType, TypeRule> = {
     extensions: ["wav"],
     mimes: ["audio/wav", "audio/x-wav", "audio/wave", "audio/vnd.wave"],
     problem: (b) =>
-      startsWith(b, "RIFF") && startsWith(b, "WAVE", 8) ? null : "a WAV file must start with RIFF….WAVE",
+      startsWith(b, "RIFF") && startsWith(b, "WAVE", 8)
+        ? null
+        : "a WAV file must start with RIFF….WAVE",
   },
   zip: {
     extensions: ["zip"],
@@ -175,7 +185,12 @@ function textProblem(b: Buffer): string | null {
 export const ALLOWED_UPLOAD_TYPES = Object.keys(RULES) as UploadType[];
 
 /** MIME types a client may send for any file (the bytes decide). */
-const GENERIC_MIMES = new Set(["", "application/octet-stream", "binary/octet-stream", "application/unknown"]);
+const GENERIC_MIMES = new Set([
+  "",
+  "application/octet-stream",
+  "binary/octet-stream",
+  "application/unknown",
+]);
 
 const BY_EXTENSION = new Map<string, UploadType>(
   ALLOWED_UPLOAD_TYPES.flatMap((t) => RULES[t].extensions.map((e) => [e, t] as const)),
@@ -215,7 +230,10 @@ function refuse(message: string): never {
 const mib = (n: number) => `${Math.round((n / 1024 / 1024) * 10) / 10} MB`;
 
 /** Checks an upload; returns what to record, or throws a ValidationError on field `file`. */
-export function checkUpload(upload: UploadToCheck, options: UploadCheckOptions = {}): CheckedUpload {
+export function checkUpload(
+  upload: UploadToCheck,
+  options: UploadCheckOptions = {},
+): CheckedUpload {
   const maxBytes = options.maxBytes ?? DEFAULT_MAX_UPLOAD_BYTES;
   const allow = options.allow ?? ALLOWED_UPLOAD_TYPES;
   const { bytes } = upload;
@@ -229,9 +247,12 @@ export function checkUpload(upload: UploadToCheck, options: UploadCheckOptions =
   if (!Buffer.isBuffer(bytes)) refuse("no content");
   const size = bytes.length;
   if (Math.max(size, upload.size ?? 0) > maxBytes) {
-    refuse(`the file is larger than the limit of ${mib(maxBytes)} (${mib(Math.max(size, upload.size ?? 0))})`);
+    refuse(
+      `the file is larger than the limit of ${mib(maxBytes)} (${mib(Math.max(size, upload.size ?? 0))})`,
+    );
   }
-  if (upload.size !== size) refuse(`the size claimed (${upload.size}) is not the size received (${size})`);
+  if (upload.size !== size)
+    refuse(`the size claimed (${upload.size}) is not the size received (${size})`);
   if (size === 0) refuse("the file is empty");
 
   const dot = name.lastIndexOf(".");

@@ -1,0 +1,164 @@
+import { z } from "zod";
+import { InvalidStateError, NotFoundError, ValidationError } from "../../kernel/errors.ts";
+import type { WorkTx } from "../../platform/work.ts";
+import type { CaseDeps } from "./deps.ts";
+import { ownerOnly } from "./ops.ts";
+import { recordCaseEvent } from "./record.ts";
+import { caseTypeOf, createCase } from "./service.ts";
+import { loadCase } from "./store.ts";
+import { parseWith, requirePermission } from "./validate.ts";
+
+/** A case's relations: typed links, participating units, sub-cases. */
+
+async function unitInRegion(w: WorkTx, unitId: number, regionCode: string) {
+  const unit = await w.trx
+    .selectFrom("unit")
+    .select(["id", "region_code"])
+    .where("id", "=", unitId)
+    .executeTakeFirst();
+  if (!unit || unit.region_code !== regionCode) {
+    throw new ValidationError("no such unit in the case's region", [
+      { field: "unitId", message: `no unit ${unitId}` },
+    ]);
+  }
+  return unit;
+}
+
+const LinkBody = z.object({ kind: z.string(), toCaseId: z.number().int() });
+
+/** A typed link, shown on both sides (reviews, follows, opened_from, amends, repeals, part_of). */
+export async function linkCase(
+  deps: CaseDeps,
+  w: WorkTx,
+  caseType: string,
+  id: number,
+  body: unknown,
+) {
+  const b = parseWith(LinkBody, body, "");
+  const decl = caseTypeOf(deps, caseType);
+  requirePermission(w, "record.write", "linking cases");
+  if (!decl.links?.includes(b.kind)) {
+    throw new ValidationError(`a ${decl.label.en} has no link ${b.kind}`, [
+      { field: "kind", message: `one of ${(decl.links ?? []).join(", ") || "(none)"}` },
+    ]);
+  }
+  const c = await loadCase(w.trx, id, { caseType: decl.code, lock: true });
+  ownerOnly(w, c);
+  const target = await w.trx
+    .selectFrom("case_file")
+    .select(["id", "region_code", "case_type"])
+    .where("id", "=", b.toCaseId)
+    .executeTakeFirst();
+  if (!target || target.region_code !== c.regionCode) {
+    throw new ValidationError("no such case", [
+      { field: "toCaseId", message: `no case ${b.toCaseId} you can see in this region` },
+    ]);
+  }
+  if (target.id === c.id) {
+    throw new ValidationError("a case cannot link to itself", [
+      { field: "toCaseId", message: "the same case" },
+    ]);
+  }
+  await w.trx
+    .insertInto("case_link")
+    .values({
+      region_code: c.regionCode,
+      from_case_id: c.id,
+      kind: b.kind,
+      to_case_id: target.id,
+      created_at: w.now,
+    })
+    .onConflict((oc) => oc.doNothing())
+    .execute();
+  await recordCaseEvent(w, decl.code, c, {
+    kind: "link",
+    action: "link",
+    onDate: w.today,
+    data: { kind: b.kind, toCaseId: target.id, toCaseType: target.case_type },
+  });
+}
+
+const ParticipantBody = z.object({ unitId: z.number().int(), role: z.string() });
+
+/** A unit taking part in a case it does not own sees it and acts on its own part only. */
+export async function addParticipant(
+  deps: CaseDeps,
+  w: WorkTx,
+  caseType: string,
+  id: number,
+  body: unknown,
+) {
+  const b = parseWith(ParticipantBody, body, "");
+  const decl = caseTypeOf(deps, caseType);
+  requirePermission(w, "record.write", "adding a participant");
+  if (!decl.participantRoles?.[b.role]) {
+    throw new ValidationError(`a ${decl.label.en} has no participant role ${b.role}`, [
+      {
+        field: "role",
+        message: `one of ${Object.keys(decl.participantRoles ?? {}).join(", ") || "(none)"}`,
+      },
+    ]);
+  }
+  const c = await loadCase(w.trx, id, { caseType: decl.code, lock: true });
+  ownerOnly(w, c);
+  const unit = await unitInRegion(w, b.unitId, c.regionCode);
+  await w.trx
+    .insertInto("case_participant")
+    .values({ region_code: c.regionCode, case_id: c.id, unit_id: unit.id, role: b.role })
+    .onConflict((oc) => oc.doNothing())
+    .execute();
+  await recordCaseEvent(w, decl.code, c, {
+    kind: "participant",
+    action: "add_participant",
+    onDate: w.today,
+    data: { unitId: unit.id, role: b.role },
+  });
+}
+
+const SubCaseBody = z.object({
+  unitId: z.number().int(),
+  fields: z.record(z.string(), z.unknown()),
+  onDate: z.string().optional(),
+});
+
+/** Open a sub-case for another unit (one intake, several units processing in parallel). */
+export async function openSubCase(
+  deps: CaseDeps,
+  w: WorkTx,
+  caseType: string,
+  id: number,
+  body: unknown,
+) {
+  const b = parseWith(SubCaseBody, body, "");
+  const decl = caseTypeOf(deps, caseType);
+  if (!decl.subCases) throw new NotFoundError(`a ${decl.label.en} has no sub-cases`);
+  const parent = await loadCase(w.trx, id, { caseType: decl.code, lock: true });
+  ownerOnly(w, parent);
+  if (parent.closedOn) throw new InvalidStateError(`case ${id} is closed`);
+  const unit = await unitInRegion(w, b.unitId, parent.regionCode);
+  const child = await createCase(
+    deps,
+    w,
+    decl.subCases.caseType,
+    { fields: b.fields, onDate: b.onDate, unitId: unit.id },
+    { parentId: parent.id },
+  );
+  // The processing unit takes part in the parent: it sees the intake.
+  await w.trx
+    .insertInto("case_participant")
+    .values({
+      region_code: parent.regionCode,
+      case_id: parent.id,
+      unit_id: unit.id,
+      role: "sub_case",
+    })
+    .onConflict((oc) => oc.doNothing())
+    .execute();
+  await recordCaseEvent(w, decl.code, parent, {
+    kind: "sub_case",
+    action: "open_sub_case",
+    onDate: child.openedOn,
+    data: { subCaseId: child.id, unitId: unit.id },
+  });
+  return child;
+}

@@ -1,0 +1,34 @@
+/** The register engine (名录/台账): declare a register once, get CRUD, xlsx, versions, public listing. */
+export {
+  checkRegisterDecl,
+  type EntryData,
+  normalizeForIndex,
+  type RegisterEnv,
+} from "./data.ts";
+export type { ColumnDecl, ColumnKind, ListItemCodec, RegisterDecl } from "./declare.ts";
+export { type PublicEntry, type PublicPage, publicEntries, publicProjection } from "./public.ts";
+export {
+  canEditEntry,
+  canWriteRegister,
+  createEntry,
+  deleteEntry,
+  type EntryPage,
+  type EntryVersion,
+  type EntryView,
+  entryVersions,
+  getEntry,
+  type ListQuery,
+  listEntries,
+  MAX_PAGE_SIZE,
+  type RegisterSummary,
+  readableRegisters,
+  updateEntry,
+} from "./service.ts";
+export {
+  exportXlsx,
+  type ImportResult,
+  type ImportRowError,
+  importXlsx,
+  MAX_IMPORT_BYTES,
+  XLSX_MIME,
+} from "./xlsx.ts";
