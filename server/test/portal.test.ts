@@ -10,6 +10,26 @@ const parties: PrivateParty[] = [
   { name: "李四", idNumber: "500156199001011234", phone: "02377778888" },
 ];
 const ids: number[] = [];
+// Officials acting in office: shown with their certificate numbers; their ID and phone never.
+const officers = [
+  {
+    name: "张执法",
+    certificateNo: "50156001",
+    idNumber: "500156198001012479",
+    phone: "13700001111",
+    validFrom: "2019-01-01",
+    validTo: "2024-12-31",
+  },
+  {
+    name: "刘审核",
+    certificateNo: "50156002",
+    idNumber: "500156198502024638",
+    phone: "13700002222",
+    validFrom: "2019-01-01",
+    validTo: "2024-12-31",
+    legalReviewer: true,
+  },
+];
 
 beforeAll(async () => {
   t = await testApp([examplesModule]);
@@ -19,6 +39,14 @@ beforeAll(async () => {
   t.clock.t = new Date("2020-11-20T02:00:00Z");
   const h = await t.login("handler");
   const r = await t.login("reviewer");
+  for (const o of officers) {
+    const res = await t.call(h, {
+      method: "POST",
+      url: "/api/registers/example_officer/entries",
+      payload: { data: o },
+    });
+    expect(res.statusCode, res.body).toBeLessThan(300);
+  }
   for (const [i, p] of parties.entries()) {
     const c = (
       await t.call(h, {
@@ -85,6 +113,21 @@ describe("public portal", () => {
       "number",
       "summary",
     ]);
+  });
+
+  it("shows officials acting in office with their certificate numbers, never their ID or phone", async () => {
+    const res = await t.app.inject({
+      method: "GET",
+      url: "/public/500156/registers/example_officer",
+    });
+    expect(res.statusCode).toBe(200);
+    expect(res.body).toContain("张执法");
+    expect(res.body).toContain("50156001");
+    expect(res.body).toContain("执法证号");
+    const api = (
+      await t.app.inject({ method: "GET", url: "/public/api/500156/registers/example_officer" })
+    ).json();
+    expect(Object.keys(api.items[0]).sort()).toEqual(["certificateNo", "id", "name", "validTo"]);
   });
 
   it("a private type or unknown region is 404", async () => {

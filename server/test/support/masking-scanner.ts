@@ -6,6 +6,7 @@ import type { FastifyInstance } from "fastify";
  * place a private party's name, ID number or phone number appears unmasked.
  */
 export interface PrivateParty {
+  /** Empty for people whose name may be shown (officials), to scan only their numbers. */
   name: string;
   idNumber?: string;
   phone?: string;
