@@ -113,6 +113,35 @@ describe("a case from intake to decision", () => {
     ]);
     expect(d2.body.deadlines[0].state).toBe("stopped");
     expect(d2.body.actions.map((x: { action: string }) => x.action)).toEqual([]); // handler cannot revoke
+
+    const doc = await t.call(handler, {
+      method: "GET",
+      url: `/api/cases/example_permit/${c.id}/documents/decision`,
+    });
+    expect(doc.statusCode).toBe(200);
+    expect(doc.headers["content-type"]).toMatch(/wordprocessingml/);
+    const { readZipEntry } = await import("../src/platform/files/zip.ts");
+    const xml = readZipEntry(doc.rawPayload, "word/document.xml")!.toString("utf8");
+    expect(xml).toContain("武隆市监许〔2020〕1号");
+    expect(xml).toContain("准予行政许可决定书");
+    expect(xml).toContain("王小明");
+  });
+
+  it("a document exists only in its declared states", async () => {
+    const c = await open(handler);
+    const r = await t.call(handler, {
+      method: "GET",
+      url: `/api/cases/example_permit/${c.id}/documents/decision`,
+    });
+    expect(r.statusCode).toBe(409);
+    expect(
+      (
+        await t.call(handler, {
+          method: "GET",
+          url: `/api/cases/example_permit/${c.id}/documents/nope`,
+        })
+      ).statusCode,
+    ).toBe(404);
   });
 
   it("separate issuers keep separate, gapless sequences; concurrent steps never duplicate a number", async () => {

@@ -3,6 +3,7 @@ import type { Permission } from "../../kernel/access.ts";
 import type { Label } from "../../kernel/labels.ts";
 import type { PersonRoleCode } from "../../kernel/masking.ts";
 import type { LocalDate, Period, RuleSet } from "../../kernel/time/index.ts";
+import type { OfficialDocument } from "../../platform/documents/official.ts";
 import type { WorkTx } from "../../platform/work.ts";
 
 /**
@@ -132,6 +133,22 @@ export type PublicProjection<F = Record<string, unknown>> = (
   c: CaseView<F>,
 ) => Record<string, unknown> | undefined;
 
+/** What a document template may use besides the case. */
+export interface DocumentContext {
+  unitName: string;
+  regionName: string;
+  today: LocalDate;
+}
+
+/** An official document (GB/T 9704) generated from a case, e.g. a decision or a service receipt. */
+export interface CaseDocumentDecl<F = Record<string, unknown>> {
+  code: string;
+  label: Label;
+  /** The states in which the document can be generated. */
+  states: readonly string[];
+  build(c: CaseView<F>, ctx: DocumentContext): OfficialDocument;
+}
+
 export interface CaseTypeDecl<F = Record<string, unknown>> {
   code: string;
   label: Label;
@@ -176,6 +193,8 @@ export interface CaseTypeDecl<F = Record<string, unknown>> {
     legalBasis: string;
     permission?: Permission;
   }[];
+  /** Official documents generated from the case (.docx in the GB/T 9704 layout). */
+  documents?: readonly CaseDocumentDecl<F>[];
   /** Sub-cases: the parent moves on when all its sub-cases reach a terminal state. */
   subCases?: { caseType: string; onAllClosed: string };
 }

@@ -4,6 +4,7 @@ import { inTenantTx, requireActor, type Services } from "../../http/context.ts";
 import { can } from "../../kernel/access.ts";
 import { attachFile, readAttachment, requireBody } from "./attachments.ts";
 import type { CaseDeps } from "./deps.ts";
+import { caseDocument } from "./documents.ts";
 import { extendCase, resumeCase, suspendCase } from "./ops.ts";
 import { caseDetail, listCases, warningList } from "./query.ts";
 import { addParticipant, linkCase, openSubCase } from "./relations.ts";
@@ -61,6 +62,11 @@ export const caseRoutes =
             legalBasis: e.legalBasis,
           })),
           subCases: d.subCases ?? null,
+          documents: (d.documents ?? []).map((x) => ({
+            code: x.code,
+            label: x.label,
+            states: x.states,
+          })),
         }));
       },
     );
@@ -217,6 +223,30 @@ export const caseRoutes =
         );
         return reply
           .type(f.mime)
+          .header(
+            "content-disposition",
+            `attachment; filename*=UTF-8''${encodeURIComponent(f.name)}`,
+          )
+          .send(f.bytes);
+      },
+    );
+
+    app.get(
+      "/api/cases/:type/:id/documents/:code",
+      {
+        config: { access: "record.read" },
+        schema: {
+          tags: ["cases"],
+          summary: "Generate a declared official document of the case (.docx, GB/T 9704)",
+          params: CaseParams.extend({ code: z.string().regex(/^[a-z0-9_]+$/) }),
+        },
+      },
+      async (req, reply) => {
+        const f = await work(req, (w) =>
+          caseDocument(deps, w, req.params.type, req.params.id, req.params.code),
+        );
+        return reply
+          .type("application/vnd.openxmlformats-officedocument.wordprocessingml.document")
           .header(
             "content-disposition",
             `attachment; filename*=UTF-8''${encodeURIComponent(f.name)}`,

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import type { CaseTypeDecl } from "../../engines/case/declare.ts";
 import { maskName, redactText } from "../../kernel/masking.ts";
+import { formatChineseDate } from "../../platform/documents/official.ts";
 
 /**
  * A worked example of a case type (not a module of the report): a licence application
@@ -153,6 +154,27 @@ export const permitCaseType: CaseTypeDecl<Permit> = {
   links: ["reviews"],
   participantRoles: { supporting: { zh: "协办单位", en: "Supporting unit" } },
   people: [{ field: "applicant", role: "applicant", idField: "idNumber", phoneField: "phone" }],
+  documents: [
+    {
+      code: "decision",
+      label: { zh: "准予行政许可决定书", en: "Decision granting the licence" },
+      states: ["decided", "revoked"],
+      build: (c, ctx) => ({
+        issuerMark: `${ctx.regionName}${ctx.unitName}`,
+        number: c.numbers.decision,
+        title: "准予行政许可决定书",
+        addressee: c.fields.applicant.name,
+        body: [
+          `你（单位）于${formatChineseDate(c.openedOn)}提出的${c.fields.item}申请，本机关已于受理后依法进行了审查。`,
+          `经审查，该申请符合法定条件、标准。根据《中华人民共和国行政许可法》第三十八条第一款的规定，决定如下：${c.fields.decisionSummary ?? ""}。`,
+          "如不服本决定，可以自收到本决定书之日起六十日内依法申请行政复议，或者六个月内依法向人民法院提起行政诉讼。",
+        ],
+        issuer: ctx.unitName,
+        date: c.closedOn ?? ctx.today,
+        seal: true,
+      }),
+    },
+  ],
   publicStates: ["decided"],
   publicLabels: {
     number: { zh: "决定书文号", en: "Decision number" },

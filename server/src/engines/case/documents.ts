@@ -1,0 +1,51 @@
+import { InvalidStateError, NotFoundError } from "../../kernel/errors.ts";
+import { renderOfficialDocument } from "../../platform/documents/official.ts";
+import type { WorkTx } from "../../platform/work.ts";
+import type { CaseDeps } from "./deps.ts";
+import { openPeople } from "./protect.ts";
+import { caseTypeOf } from "./service.ts";
+import { loadCase } from "./store.ts";
+import { requirePermission } from "./validate.ts";
+
+/** Generate one of a case's declared official documents as .docx (GB/T 9704-2012 layout). */
+export async function caseDocument(
+  deps: CaseDeps,
+  w: WorkTx,
+  caseType: string,
+  id: number,
+  code: string,
+) {
+  const decl = caseTypeOf(deps, caseType);
+  requirePermission(w, "record.read", "generating a document");
+  const d = decl.documents?.find((x) => x.code === code);
+  if (!d) throw new NotFoundError(`a ${decl.label.en} has no document ${code}`);
+  const c = await loadCase(w.trx, id, { caseType: decl.code });
+  if (!d.states.includes(c.state)) {
+    throw new InvalidStateError(
+      `the ${d.label.en.toLowerCase()} exists only in state ${d.states.join(" or ")}`,
+    );
+  }
+  const unit = await w.trx
+    .selectFrom("unit")
+    .select("name_zh")
+    .where("id", "=", c.unitId)
+    .executeTakeFirstOrThrow();
+  const region = await w.trx
+    .selectFrom("region")
+    .select("name_zh")
+    .where("code", "=", c.regionCode)
+    .executeTakeFirstOrThrow();
+  const doc = d.build(
+    { ...c, fields: openPeople(decl, c.fields, deps.fieldKey) },
+    { unitName: unit.name_zh, regionName: region.name_zh, today: w.today },
+  );
+  const bytes = await renderOfficialDocument(doc);
+  await w.audit({
+    regionCode: c.regionCode,
+    action: `case.${decl.code}.document`,
+    entityType: "case",
+    entityId: c.id,
+    after: { document: code, number: doc.number ?? null },
+  });
+  return { name: `${d.label.zh}${doc.number ? `（${doc.number}）` : ""}.docx`, bytes };
+}
