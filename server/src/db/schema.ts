@@ -239,6 +239,14 @@ export interface RegisterKeyTable {
   entry_id: number;
 }
 
+export interface SettingTable {
+  region_code: string;
+  code: string;
+  value: Json;
+  updated_by: number | null;
+  updated_at: Timestamp;
+}
+
 export interface DB {
   region: RegionTable;
   unit: UnitTable;
@@ -261,4 +269,5 @@ export interface DB {
   attachment: AttachmentTable;
   register_entry: RegisterEntryTable;
   register_key: RegisterKeyTable;
+  setting: SettingTable;
 }

@@ -3,6 +3,7 @@ import type { AnyCaseType } from "./case/declare.ts";
 import type { DemoContribution } from "./demo/declare.ts";
 import type { IndicatorDecl } from "./indicator/declare.ts";
 import type { RegisterDecl } from "./register/declare.ts";
+import type { SettingDecl } from "./settings.ts";
 
 /**
  * A module (one area of the report) declares what it adds to the engines: case types,
@@ -16,6 +17,8 @@ export interface ModuleDecl {
   registers?: RegisterDecl[];
   indicators?: IndicatorDecl[];
   demo?: DemoContribution[];
+  /** Rules that differ by province or city, with their national defaults. */
+  settings?: SettingDecl[];
 }
 
 export interface Registry {
@@ -27,6 +30,8 @@ export interface Registry {
   registers(): RegisterDecl[];
   indicators(): IndicatorDecl[];
   demo(): DemoContribution[];
+  setting(code: string): SettingDecl | undefined;
+  settings(): SettingDecl[];
 }
 
 /** Build the registry, refusing duplicate codes across modules. */
@@ -61,6 +66,11 @@ export function createRegistry(modules: readonly ModuleDecl[]): Registry {
     modules.flatMap((m) => m.demo ?? []),
     (d) => d.id,
   );
+  const settings = index(
+    "setting",
+    modules.flatMap((m) => m.settings ?? []),
+    (s) => s.code,
+  );
   return {
     modules,
     caseType: (c) => caseTypes.get(c),
@@ -70,5 +80,7 @@ export function createRegistry(modules: readonly ModuleDecl[]): Registry {
     registers: () => [...registers.values()],
     indicators: () => [...indicators.values()],
     demo: () => [...demo.values()],
+    setting: (c) => settings.get(c),
+    settings: () => [...settings.values()],
   };
 }

@@ -26,6 +26,7 @@ import { authRoutes } from "./routes/auth.ts";
 import { calendarRoutes } from "./routes/calendar.ts";
 import { metaRoutes } from "./routes/meta.ts";
 import { publicRoutes } from "./routes/public.ts";
+import { settingsRoutes } from "./routes/settings.ts";
 import { webRoutes } from "./web.ts";
 
 const STATE_CHANGING = new Set(["POST", "PUT", "PATCH", "DELETE"]);
@@ -131,6 +132,7 @@ export async function buildApp(
   await app.register(adminRoutes(services));
   await app.register(auditRoutes(services));
   await app.register(calendarRoutes(services));
+  await app.register(settingsRoutes(services));
   await app.register(publicRoutes(services));
   await app.register(caseRoutes(services, await caseDeps(services)));
   await app.register(indicatorRoutes(services));

@@ -10,6 +10,7 @@ import {
   parsePeriod,
 } from "../../kernel/time/index.ts";
 import type { Registry } from "../registry.ts";
+import type { Settings } from "../settings.ts";
 import type { CaseTypeDecl, CaseView, ClockDecl } from "./declare.ts";
 
 /**
@@ -33,8 +34,8 @@ export interface ClockState {
   provisionalYears: number[];
 }
 
-function periodOf(decl: ClockDecl, c: CaseView) {
-  return typeof decl.period === "function" ? decl.period(c) : decl.period;
+function periodOf(decl: ClockDecl, c: CaseView, settings: Settings) {
+  return typeof decl.period === "function" ? decl.period(c, settings) : decl.period;
 }
 
 /** Start and stop the clocks that a step of case `c` triggers, on `c` and on linked cases. */
@@ -135,6 +136,7 @@ export async function caseClocks(
   c: CaseView,
   calendar: LegalCalendar,
   today: LocalDate,
+  settings: Settings,
 ): Promise<ClockState[]> {
   const [clocks, suspensions, extensions] = await Promise.all([
     trx
@@ -162,7 +164,7 @@ export async function caseClocks(
   for (const row of clocks) {
     const d = decl.clocks?.find((k) => k.code === row.clock);
     if (!d) continue;
-    const period = periodOf(d, c);
+    const period = periodOf(d, c, settings);
     const r = computeDeadline({
       calendar,
       rule: {

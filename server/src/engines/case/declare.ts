@@ -5,6 +5,7 @@ import type { PersonRoleCode } from "../../kernel/masking.ts";
 import type { LocalDate, Period, RuleSet } from "../../kernel/time/index.ts";
 import type { OfficialDocument } from "../../platform/documents/official.ts";
 import type { WorkTx } from "../../platform/work.ts";
+import type { Settings } from "../settings.ts";
 
 /**
  * A case type (办件/案件 type), declared in TypeScript: states, transitions with guards
@@ -52,6 +53,8 @@ export interface GuardContext<F = Record<string, unknown>> {
   onDate: LocalDate;
   /** Earlier steps of this case, oldest first. */
   history: StepEvent[];
+  /** Settings as they apply in the case's region. */
+  settings: Settings;
 }
 
 /** A guard returns nothing when the step may go ahead, or the reason it may not. */
@@ -110,8 +113,8 @@ export interface ClockTrigger {
 export interface ClockDecl<F = Record<string, unknown>> {
   code: string;
   label: Label;
-  /** The period; may depend on the case (e.g. a setting per case category) and the rule version. */
-  period: Period | ((c: CaseView<F>) => Period);
+  /** The period; may depend on the case (its category, the rule version) and on settings. */
+  period: Period | ((c: CaseView<F>, settings: Settings) => Period);
   legalBasis: string;
   startOn: ClockTrigger;
   stopOn: readonly ClockTrigger[];

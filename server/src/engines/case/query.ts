@@ -4,6 +4,7 @@ import { can } from "../../kernel/access.ts";
 import type { Label } from "../../kernel/labels.ts";
 
 import type { WorkTx } from "../../platform/work.ts";
+import { type Settings, settingsFor } from "../settings.ts";
 import { type ClockState, caseClocks } from "./clocks.ts";
 import type { CaseView } from "./declare.ts";
 import type { CaseDeps } from "./deps.ts";
@@ -115,7 +116,8 @@ export async function caseDetail(
       .executeTakeFirst(),
   ]);
   const calendar = await deps.calendar(w.trx);
-  const deadlines = await caseClocks(w.trx, decl, c, calendar, w.today);
+  const settings = await settingsFor(w.trx, deps.registry, c.regionCode);
+  const deadlines = await caseClocks(w.trx, decl, c, calendar, w.today, settings);
   const actions: CaseDetail["actions"] = [];
   if (!suspension) {
     for (const t of decl.transitions) {
@@ -271,6 +273,7 @@ export async function warningList(
   const calendar = await deps.calendar(w.trx);
   const seen = new Set<string>();
   const out: Warning[] = [];
+  const byRegion = new Map<string, Settings>();
   for (const r of rows) {
     const k = `${r.region_code}:${r.id}`;
     if (seen.has(k)) continue;
@@ -278,7 +281,12 @@ export async function warningList(
     const decl = deps.registry.caseType(r.case_type);
     if (!decl) continue;
     const c = toView(r);
-    for (const d of await caseClocks(w.trx, decl, c, calendar, w.today)) {
+    let settings = byRegion.get(c.regionCode);
+    if (!settings) {
+      settings = await settingsFor(w.trx, deps.registry, c.regionCode);
+      byRegion.set(c.regionCode, settings);
+    }
+    for (const d of await caseClocks(w.trx, decl, c, calendar, w.today, settings)) {
       if (d.state !== "running" || d.warning === "normal") continue;
       if (filter.level && d.warning !== filter.level) continue;
       out.push({

@@ -2,6 +2,7 @@ import type { Kysely } from "kysely";
 import type { DB } from "../../db/schema.ts";
 import type { LegalCalendar, LocalDate } from "../../kernel/time/index.ts";
 import type { Registry } from "../registry.ts";
+import { settingsFor } from "../settings.ts";
 import { caseClocks } from "./clocks.ts";
 import { toView } from "./store.ts";
 
@@ -48,9 +49,10 @@ export async function deadlineChanges(
       const decl = registry.caseType(r.case_type);
       if (!decl) continue;
       const c = toView(r);
+      const settings = await settingsFor(trx, registry, c.regionCode);
       const [b, a] = [
-        await caseClocks(trx, decl, c, before, today),
-        await caseClocks(trx, decl, c, after, today),
+        await caseClocks(trx, decl, c, before, today, settings),
+        await caseClocks(trx, decl, c, after, today, settings),
       ];
       for (const x of b) {
         const y = a.find((k) => k.clock === x.clock);

@@ -9,6 +9,7 @@ import {
 } from "../../kernel/errors.ts";
 import { addPeriod, compareLocalDate, type LocalDate, yearOf } from "../../kernel/time/index.ts";
 import type { WorkTx } from "../../platform/work.ts";
+import { settingsFor } from "../settings.ts";
 import { applyClockTriggers, stopAllClocks } from "./clocks.ts";
 import type { CaseTypeDecl, CaseView, GuardContext, TransitionDecl } from "./declare.ts";
 import type { CaseDeps } from "./deps.ts";
@@ -197,7 +198,8 @@ export async function transition(
       }
     }
   }
-  const ctx: GuardContext = { w, case: c, input, onDate, history };
+  const settings = await settingsFor(w.trx, deps.registry, c.regionCode);
+  const ctx: GuardContext = { w, case: c, input, onDate, history, settings };
   for (const guard of t.guards ?? []) {
     const refusal = await guard(ctx);
     if (refusal) {

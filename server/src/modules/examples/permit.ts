@@ -126,7 +126,11 @@ export const permitCaseType: CaseTypeDecl<Permit> = {
     {
       code: "decision",
       label: { zh: "许可决定期限", en: "Time limit for the decision" },
-      period: { n: 20, unit: "working_day" },
+      // A setting, to show how a rule that differs by region is declared (default: the law's 20).
+      period: (_c, settings) => ({
+        n: settings<number>("examples.decision_working_days"),
+        unit: "working_day",
+      }),
       legalBasis: "行政许可法 art. 42(1), art. 82",
       startOn: { action: "accept" },
       stopOn: [{ action: "decide" }, { action: "reject" }],
