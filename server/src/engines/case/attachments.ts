@@ -12,7 +12,7 @@ import type { CaseView } from "./declare.ts";
 import type { CaseDeps } from "./deps.ts";
 import { isOwner, isParticipant, recordCaseEvent } from "./record.ts";
 import { caseTypeOf } from "./service.ts";
-import { appendEvent, loadCase } from "./store.ts";
+import { loadCase } from "./store.ts";
 import { parseWith, requirePermission } from "./validate.ts";
 
 /**
@@ -86,30 +86,18 @@ export async function attachFile(
     })
     .returning("id")
     .executeTakeFirstOrThrow();
-  await appendEvent(w.trx, c, w.actor, w.now, {
+  const data = {
+    attachmentId: row.id,
+    name: checked.name,
+    sm3: stored.sm3,
+    size: stored.size,
+    ...record,
+  };
+  await recordCaseEvent(w, decl.code, c, {
     kind: "attach",
     action: "attach",
     onDate: w.today,
-    data: {
-      attachmentId: row.id,
-      name: checked.name,
-      sm3: stored.sm3,
-      size: stored.size,
-      ...record,
-    },
-  });
-  await w.audit({
-    regionCode: c.regionCode,
-    action: `case.${decl.code}.attach`,
-    entityType: "case",
-    entityId: c.id,
-    after: {
-      attachmentId: row.id,
-      name: checked.name,
-      sm3: stored.sm3,
-      size: stored.size,
-      ...record,
-    },
+    data,
   });
   return {
     id: row.id,
@@ -152,21 +140,24 @@ export async function readAttachment(
     }
     throw e;
   }
+  const custody = {
+    kind: "custody",
+    action: "download",
+    onDate: w.today,
+    data: { attachmentId: a.id, sm3: a.sm3 },
+  };
   if ((a.meta as { kind?: string }).kind === "evidence") {
-    await appendEvent(w.trx, c, w.actor, w.now, {
-      kind: "custody",
-      action: "download",
-      onDate: w.today,
-      data: { attachmentId: a.id, sm3: a.sm3 },
+    // Evidence: every access is part of its chain of custody, in the timeline.
+    await recordCaseEvent(w, decl.code, c, custody);
+  } else {
+    await w.audit({
+      regionCode: c.regionCode,
+      action: `case.${decl.code}.download`,
+      entityType: "case",
+      entityId: c.id,
+      after: custody.data,
     });
   }
-  await w.audit({
-    regionCode: c.regionCode,
-    action: `case.${decl.code}.download`,
-    entityType: "case",
-    entityId: c.id,
-    after: { attachmentId: a.id, sm3: a.sm3 },
-  });
   return { name: a.name, mime: a.mime, bytes };
 }
 
