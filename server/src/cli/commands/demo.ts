@@ -16,11 +16,11 @@ import { CliError, withDatabase } from "../runtime.ts";
 
 /** `fazhi demo`: load the demo district into the current database, once. */
 export async function demo(opts: { seed?: string }): Promise<void> {
-  await withDatabase(async (db) => {
+  await withDatabase(async (db, config) => {
     const registry = createRegistry(MODULES);
     let result: DemoLoadResult;
     try {
-      result = await loadDemo(db, registry, { seed: opts.seed });
+      result = await loadDemo(db, registry, { seed: opts.seed, keyDir: config.keyDir });
     } catch (e) {
       if (e instanceof ConflictError || e instanceof DemoOrderError || e instanceof DemoLoadError) {
         throw new CliError(e.message);

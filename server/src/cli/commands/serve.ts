@@ -40,7 +40,8 @@ export async function serve(opts: { port?: number; host?: string }): Promise<voi
     );
   }
   const registry = createRegistry(MODULES);
-  if (process.env.FAZHI_NO_DEMO !== "1") await loadDemoIfEmpty(db, registry, { print: true });
+  if (process.env.FAZHI_NO_DEMO !== "1")
+    await loadDemoIfEmpty(db, registry, { print: true, keyDir: config.keyDir });
   const app = await buildApp(
     { db, config, clock: systemClock, registry },
     { logger: process.env.FAZHI_LOG === "1" },

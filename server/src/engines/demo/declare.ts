@@ -92,6 +92,11 @@ export interface DemoContext {
   regionCode: string;
   /** The password every demo account gets (see DEMO_PASSWORD). */
   password: string;
+  /**
+   * The SM4 field key (kept outside the database) for ID and phone numbers written by
+   * the register and case engines; throws when the load was given no key directory.
+   */
+  fieldKey(): Promise<Buffer>;
 
   /**
    * The instant of a demo day: "2020-03-04" is 09:00 that day in Asia/Shanghai,

@@ -8,6 +8,7 @@ import { recordAudit } from "../../platform/audit/record.ts";
 import { loadActor } from "../../platform/auth/sessions.ts";
 import { createUser } from "../../platform/auth/users.ts";
 import { type Clock, systemClock } from "../../platform/clock.ts";
+import { loadOrCreateFieldKey } from "../../platform/crypto/keys.ts";
 import { inWork } from "../../platform/work.ts";
 import type { Registry } from "../registry.ts";
 import {
@@ -44,6 +45,8 @@ export interface LoadDemoOptions {
   seed?: string;
   /** When the load itself is recorded (the demo's records use the fixed demo dates). */
   clock?: Clock;
+  /** The key directory (config.keyDir): the field key for encrypted ID and phone numbers. */
+  keyDir?: string;
 }
 
 export interface DemoLoadResult {
@@ -156,12 +159,23 @@ export async function loadDemo(
     password: DEMO_PASSWORD,
   };
   const actors = new Map<string, Actor>();
+  let key: Promise<Buffer> | undefined;
+  const fieldKey = (): Promise<Buffer> => {
+    const dir = options.keyDir;
+    if (!dir) {
+      return Promise.reject(
+        new Error("this demo writes encrypted fields: load it with the key directory (keyDir)"),
+      );
+    }
+    key ??= loadOrCreateFieldKey(dir);
+    return key;
+  };
   for (const c of ordered) {
     const started = Date.now();
     const notes: string[] = [];
     try {
       await db.owner.transaction().execute(async (trx) => {
-        const ctx = makeContext(db, registry, trx, c, seed, notes, actors, result);
+        const ctx = makeContext(db, registry, trx, c, seed, notes, actors, result, fieldKey);
         await c.load(ctx);
       });
     } catch (e) {
@@ -221,6 +235,7 @@ function makeContext(
   notes: string[],
   actors: Map<string, Actor>,
   result: DemoLoadResult,
+  fieldKey: () => Promise<Buffer>,
 ): DemoContext {
   const unitRow = async (code: string, regionCode: string) =>
     trx
@@ -241,6 +256,7 @@ function makeContext(
     regionCode: DEMO_REGION,
     password: DEMO_PASSWORD,
     at: demoInstant,
+    fieldKey,
 
     async as(username, onDate, fn) {
       let actor = actors.get(username);

@@ -11,6 +11,12 @@
  *   code checks again;
  * - an entry the actor sees (a region-visibility register) but may not edit (another
  *   unit's, for a unit-scoped actor) is forbidden (403).
+ *
+ * Encrypted fields (ID and phone numbers) are shown in full only to the unit owning the
+ * entry, in the entry itself and its versions; lists and exports mask them for
+ * everyone, and every other unit — the rule-of-law office included — sees them masked
+ * everywhere (个人信息保护法 art. 34: no more than the duty needs; GB/T 22239-2019
+ * 8.1.4.11). Writing a masked value back (as shown) keeps the stored number.
  */
 import { type Expression, type Selectable, type SqlBool, sql } from "kysely";
 import type { RegisterEntryTable } from "../../db/schema.ts";
@@ -34,6 +40,7 @@ import {
   encryptedFields,
   type KeyValue,
   maskData,
+  maskSecret,
   type RegisterEnv,
   sameData,
   uniqueKeyValues,
@@ -156,6 +163,37 @@ export function toView(w: WorkTx, decl: RegisterDecl, row: EntryRow, data: Entry
 }
 
 const storedOf = (row: EntryRow) => (row.data ?? {}) as EntryData;
+
+/** Does the actor see the entry's encrypted fields in full? Only the owning unit does. */
+export function seesSecrets(actor: Actor, row: { unit_id: number }): boolean {
+  return row.unit_id === actor.unitId;
+}
+
+/** The entry's plaintext as the actor may see it: encrypted fields masked but for the owner. */
+function shownData(w: WorkTx, decl: RegisterDecl, row: EntryRow, plain: EntryData): EntryData {
+  return seesSecrets(w.actor, row) ? plain : maskData(decl, plain);
+}
+
+/**
+ * Input data with each encrypted field that was written back exactly as it is shown
+ * masked (138****5678) replaced by the stored number, so that a unit seeing it masked
+ * can still edit the other fields.
+ */
+function unmaskInput(decl: RegisterDecl, row: EntryRow, input: unknown, env: RegisterEnv): unknown {
+  const fields = encryptedFields(decl);
+  if (fields.length === 0 || !input || typeof input !== "object" || Array.isArray(input)) {
+    return input;
+  }
+  const data = input as EntryData;
+  if (!fields.some((f) => typeof data[f] === "string" && data[f].includes("*"))) return input;
+  const before = decryptData(decl, storedOf(row), env);
+  const out = { ...data };
+  for (const f of fields) {
+    const old = before[f];
+    if (typeof old === "string" && old !== "" && out[f] === maskSecret(old)) out[f] = old;
+  }
+  return out;
+}
 
 // ---------------------------------------------------------------------------------
 // Keys
@@ -379,7 +417,7 @@ export async function createEntry(
   const plain = validateData(decl, input.data);
   const unit = await resolveUnit(w, input.unitId);
   const row = await insertEntry(w, decl, unit, plain, env);
-  return toView(w, decl, row, plain);
+  return toView(w, decl, row, shownData(w, decl, row, plain));
 }
 
 export async function getEntry(
@@ -390,7 +428,7 @@ export async function getEntry(
 ): Promise<EntryView> {
   assertRead(w.actor);
   const row = await loadEntryRow(w, decl, id);
-  return toView(w, decl, row, decryptData(decl, storedOf(row), env));
+  return toView(w, decl, row, shownData(w, decl, row, decryptData(decl, storedOf(row), env)));
 }
 
 export async function updateEntry(
@@ -410,9 +448,9 @@ export async function updateEntry(
       `${decl.label.en} entry ${id} is at version ${row.version}, not ${input.version}: reload and try again`,
     );
   }
-  const plain = validateData(decl, input.data);
+  const plain = validateData(decl, unmaskInput(decl, row, input.data, env));
   const updated = await updateEntryRow(w, decl, row, plain, env, input.reason);
-  return toView(w, decl, updated ?? row, plain);
+  return toView(w, decl, updated ?? row, shownData(w, decl, row, plain));
 }
 
 export async function deleteEntry(
@@ -486,10 +524,12 @@ export async function entryVersions(
     .where("entity_type", "=", ENTITY)
     .orderBy("seq")
     .execute();
+  const full = seesSecrets(w.actor, row);
   const open = (v: unknown): EntryData | null => {
     if (v === null || v === undefined || typeof v !== "object") return null;
     try {
-      return decryptData(decl, v as EntryData, env);
+      const plain = decryptData(decl, v as EntryData, env);
+      return full ? plain : maskData(decl, plain);
     } catch {
       return maskData(decl, v as EntryData);
     }
