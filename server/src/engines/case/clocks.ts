@@ -34,6 +34,7 @@ export interface ClockState {
   provisionalYears: number[];
 }
 
+/** The clock's period for this case; undefined when the time limit does not apply to it. */
 function periodOf(decl: ClockDecl, c: CaseView, settings: Settings) {
   return typeof decl.period === "function" ? decl.period(c, settings) : decl.period;
 }
@@ -129,7 +130,7 @@ export async function stopAllClocks(trx: Transaction<DB>, c: CaseView, onDate: L
     .execute();
 }
 
-/** The computed deadlines of one case (started clocks only). */
+/** The computed deadlines of one case (started clocks that apply to it only). */
 export async function caseClocks(
   trx: Transaction<DB>,
   decl: CaseTypeDecl,
@@ -165,6 +166,7 @@ export async function caseClocks(
     const d = decl.clocks?.find((k) => k.code === row.clock);
     if (!d) continue;
     const period = periodOf(d, c, settings);
+    if (!period) continue;
     const r = computeDeadline({
       calendar,
       rule: {

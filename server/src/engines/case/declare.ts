@@ -2,7 +2,7 @@ import type { z } from "zod";
 import type { Permission } from "../../kernel/access.ts";
 import type { Label } from "../../kernel/labels.ts";
 import type { PersonRoleCode } from "../../kernel/masking.ts";
-import type { LocalDate, Period, RuleSet } from "../../kernel/time/index.ts";
+import type { LegalCalendar, LocalDate, Period, RuleSet } from "../../kernel/time/index.ts";
 import type { OfficialDocument } from "../../platform/documents/official.ts";
 import type { WorkTx } from "../../platform/work.ts";
 import type { Settings } from "../settings.ts";
@@ -55,6 +55,8 @@ export interface GuardContext<F = Record<string, unknown>> {
   history: StepEvent[];
   /** Settings as they apply in the case's region. */
   settings: Settings;
+  /** The legal calendar (holidays, make-up working days), for guards that count periods. */
+  calendar: LegalCalendar;
 }
 
 /** A guard returns nothing when the step may go ahead, or the reason it may not. */
@@ -73,10 +75,11 @@ export interface GuardRefusal {
  * `period` after the step's own date (e.g. a hearing notice ≥ 7 working days before the
  * hearing, 行政处罚法 arts. 64, 85).
  */
-export interface LeadTimeCheck {
+export interface LeadTimeCheck<F = Record<string, unknown>> {
   /** The input field holding the later date (e.g. "hearingDate"). */
   field: string;
-  period: Period;
+  /** The period; may depend on the case (e.g. the rule version in force when it was opened). */
+  period: Period | ((c: CaseView<F>, settings: Settings) => Period);
   legalBasis: string;
 }
 
@@ -92,7 +95,13 @@ export interface TransitionDecl<F = Record<string, unknown>> {
   /** Input fields merged into the case's fields when the step succeeds. */
   setsFields?: readonly string[];
   guards?: readonly Guard<F>[];
-  leadTimes?: readonly LeadTimeCheck[];
+  leadTimes?: readonly LeadTimeCheck<F>[];
+  /**
+   * Fields the step computes (after the guards pass, before numbers are issued), merged
+   * into the case's fields after `setsFields` and recorded on the step's event as
+   * `derived` — e.g. the discretion benchmark a decision applied, read from a register.
+   */
+  derive?: (ctx: GuardContext<F>) => Promise<Record<string, unknown>> | Record<string, unknown>;
   /** A reason is required (audited). */
   sensitive?: boolean;
   /** Number kinds allocated at this step (inside its transaction). */
@@ -100,7 +109,26 @@ export interface TransitionDecl<F = Record<string, unknown>> {
   /** Who acts: the owning unit (default) or a participating unit on its own part. */
   actor?: "owner" | { participantRole: string };
   /** Own effects after the state change (e.g. open sub-cases), in the same transaction. */
-  effect?: (ctx: GuardContext<F> & { next: CaseView<F> }) => Promise<void>;
+  effect?: (ctx: EffectContext<F>) => Promise<void>;
+}
+
+/** What an effect may open: a case of another type, linked to this one. */
+export interface OpenCaseInit {
+  fields: Record<string, unknown>;
+  /** The owning unit (default: this case's unit). */
+  unitId?: number;
+  /** Link the new case to this one: a link of this kind from the new case to this case. */
+  link?: string;
+}
+
+export interface EffectContext<F = Record<string, unknown>> extends GuardContext<F> {
+  /** The case after the step. */
+  next: CaseView<F>;
+  /**
+   * Open a case (dated on this step's date, in this transaction), optionally linked to
+   * this one — e.g. a decision opens its publication record. Its clocks start on "create".
+   */
+  openCase(caseType: string, init: OpenCaseInit): Promise<CaseView>;
 }
 
 /** When a clock starts or stops: a step of this case, or of a linked case. */
@@ -113,8 +141,12 @@ export interface ClockTrigger {
 export interface ClockDecl<F = Record<string, unknown>> {
   code: string;
   label: Label;
-  /** The period; may depend on the case (its category, the rule version) and on settings. */
-  period: Period | ((c: CaseView<F>, settings: Settings) => Period);
+  /**
+   * The period; may depend on the case (its category, the rule version) and on settings.
+   * A function returning undefined: the time limit does not apply to this case (e.g. a
+   * limit a law introduced after the case was opened) — the clock is not shown or warned.
+   */
+  period: Period | ((c: CaseView<F>, settings: Settings) => Period | undefined);
   legalBasis: string;
   startOn: ClockTrigger;
   stopOn: readonly ClockTrigger[];

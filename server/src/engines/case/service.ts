@@ -11,11 +11,17 @@ import { addPeriod, compareLocalDate, type LocalDate, yearOf } from "../../kerne
 import type { WorkTx } from "../../platform/work.ts";
 import { settingsFor } from "../settings.ts";
 import { applyClockTriggers, stopAllClocks } from "./clocks.ts";
-import type { CaseTypeDecl, CaseView, GuardContext, TransitionDecl } from "./declare.ts";
+import type {
+  CaseTypeDecl,
+  CaseView,
+  GuardContext,
+  OpenCaseInit,
+  TransitionDecl,
+} from "./declare.ts";
 import type { CaseDeps } from "./deps.ts";
 import { issueNumber } from "./numbers.ts";
 import { sealPeople } from "./protect.ts";
-import { isOwner, isParticipant } from "./record.ts";
+import { isOwner, isParticipant, recordCaseEvent } from "./record.ts";
 import { appendEvent, bumpVersion, lastStepDate, loadCase, loadHistory, toView } from "./store.ts";
 import { parseWith, requirePermission, stepDate } from "./validate.ts";
 
@@ -178,28 +184,24 @@ export async function transition(
   }
   const history = await loadHistory(w.trx, c);
   const onDate = stepDate(w, req.onDate, lastStepDate(history));
+  const settings = await settingsFor(w.trx, deps.registry, c.regionCode);
+  const calendar = await deps.calendar(w.trx);
 
-  if (t.leadTimes?.length) {
-    const calendar = await deps.calendar(w.trx);
-    for (const lt of t.leadTimes) {
-      const later = input[lt.field];
-      if (typeof later !== "string") continue;
-      const earliest = addPeriod(calendar, onDate, lt.period).due;
-      if (compareLocalDate(later as LocalDate, earliest) < 0) {
-        throw new ValidationError(
-          `${lt.field} must be on or after ${earliest} (${lt.legalBasis})`,
-          [
-            {
-              field: `input.${lt.field}`,
-              message: `at least ${lt.period.n} ${lt.period.unit.replace("_", " ")}s after ${onDate}: on or after ${earliest} (${lt.legalBasis})`,
-            },
-          ],
-        );
-      }
+  for (const lt of t.leadTimes ?? []) {
+    const later = input[lt.field];
+    if (typeof later !== "string") continue;
+    const period = typeof lt.period === "function" ? lt.period(c, settings) : lt.period;
+    const earliest = addPeriod(calendar, onDate, period).due;
+    if (compareLocalDate(later as LocalDate, earliest) < 0) {
+      throw new ValidationError(`${lt.field} must be on or after ${earliest} (${lt.legalBasis})`, [
+        {
+          field: `input.${lt.field}`,
+          message: `at least ${period.n} ${period.unit.replace("_", " ")}s after ${onDate}: on or after ${earliest} (${lt.legalBasis})`,
+        },
+      ]);
     }
   }
-  const settings = await settingsFor(w.trx, deps.registry, c.regionCode);
-  const ctx: GuardContext = { w, case: c, input, onDate, history, settings };
+  const ctx: GuardContext = { w, case: c, input, onDate, history, settings, calendar };
   for (const guard of t.guards ?? []) {
     const refusal = await guard(ctx);
     if (refusal) {
@@ -220,6 +222,8 @@ export async function transition(
 
   const fields = { ...c.fields };
   for (const f of t.setsFields ?? []) if (f in input) fields[f] = input[f];
+  const derived = t.derive ? await t.derive(ctx) : undefined;
+  if (derived) Object.assign(fields, derived);
   const numbers = { ...c.numbers };
   const issued: Record<string, string> = {};
   for (const kind of t.issues ?? []) {
@@ -256,12 +260,20 @@ export async function transition(
     fromState: c.state,
     toState: t.to,
     onDate,
-    data: { input: sealPeople(decl, input, deps.fieldKey), numbers: issued },
+    data: {
+      input: sealPeople(decl, input, deps.fieldKey),
+      numbers: issued,
+      ...(derived ? { derived: sealPeople(decl, derived, deps.fieldKey) } : {}),
+    },
     reason,
   });
   await applyClockTriggers(w.trx, deps.registry, next, action, onDate);
   if (terminal) await stopAllClocks(w.trx, next, onDate);
-  if (t.effect) await t.effect({ ...ctx, next });
+  if (t.effect) {
+    const openCase = (caseType: string, init: OpenCaseInit) =>
+      openLinkedCase(deps, w, next, onDate, caseType, init);
+    await t.effect({ ...ctx, next, openCase });
+  }
   await w.audit({
     regionCode: c.regionCode,
     action: `case.${decl.code}.${action}`,
@@ -273,12 +285,55 @@ export async function transition(
       version: next.version,
       input: sealPeople(decl, input, deps.fieldKey),
       numbers: issued,
+      ...(derived ? { derived: sealPeople(decl, derived, deps.fieldKey) } : {}),
     },
     reason,
     reasonRequired: t.sensitive === true,
   });
   if (terminal && c.parentId !== null) await concludeParentIfDone(deps, w, next, onDate);
   return next;
+}
+
+/**
+ * A step's effect opens a case of another type (dated on the step's date, owned by the
+ * case's unit unless another of the region is named), optionally linked to the case.
+ */
+async function openLinkedCase(
+  deps: CaseDeps,
+  w: WorkTx,
+  from: CaseView,
+  onDate: LocalDate,
+  caseType: string,
+  init: OpenCaseInit,
+): Promise<CaseView> {
+  const decl = caseTypeOf(deps, caseType);
+  if (init.link && !decl.links?.includes(init.link)) {
+    throw new Error(`case type ${decl.code} declares no link ${init.link}`);
+  }
+  const opened = await createCase(deps, w, caseType, {
+    fields: init.fields,
+    onDate,
+    unitId: init.unitId ?? from.unitId,
+  });
+  if (init.link) {
+    await w.trx
+      .insertInto("case_link")
+      .values({
+        region_code: from.regionCode,
+        from_case_id: opened.id,
+        kind: init.link,
+        to_case_id: from.id,
+        created_at: w.now,
+      })
+      .execute();
+    await recordCaseEvent(w, decl.code, opened, {
+      kind: "link",
+      action: "link",
+      onDate: w.today,
+      data: { kind: init.link, toCaseId: from.id, toCaseType: from.caseType },
+    });
+  }
+  return opened;
 }
 
 /**

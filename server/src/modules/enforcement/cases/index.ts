@@ -1,12 +1,32 @@
+/**
+ * 行政执法 — the case types under the "three systems" (public disclosure, full-process
+ * record, legality review of major decisions): the penalty general procedure and its
+ * publication record, the simplified procedure, inspections, seal-up and seizure, and
+ * case-file reviews; their settings, indicators and demo.
+ */
 import type { AnyCaseType } from "../../../engines/case/declare.ts";
 import type { DemoContribution } from "../../../engines/demo/declare.ts";
 import type { IndicatorDecl } from "../../../engines/indicator/declare.ts";
 import type { RegisterDecl } from "../../../engines/register/declare.ts";
 import type { SettingDecl } from "../../../engines/settings.ts";
+import { casesDemo } from "./demo.ts";
+import { disclosureCaseType } from "./disclosure.ts";
+import { fileReviewCaseType } from "./file-review.ts";
+import { indicators as caseIndicators } from "./indicators.ts";
+import { compulsionCaseType, inspectionCaseType } from "./inspection.ts";
+import { penaltyCaseType } from "./penalty.ts";
+import { settings as caseSettings } from "./settings.ts";
+import { simplifiedCaseType } from "./simplified.ts";
 
-// Filled in by the enforcement cases work.
-export const caseTypes: AnyCaseType[] = [];
+export const caseTypes: AnyCaseType[] = [
+  penaltyCaseType,
+  disclosureCaseType,
+  simplifiedCaseType,
+  inspectionCaseType,
+  compulsionCaseType,
+  fileReviewCaseType,
+];
 export const registers: RegisterDecl[] = [];
-export const indicators: IndicatorDecl[] = [];
-export const demo: DemoContribution[] = [];
-export const settings: SettingDecl[] = [];
+export const indicators: IndicatorDecl[] = caseIndicators;
+export const demo: DemoContribution[] = [casesDemo];
+export const settings: SettingDecl[] = caseSettings;
