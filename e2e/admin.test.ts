@@ -75,6 +75,13 @@ test("admin changes the one-time password, then creates a case handler's account
   expect(shown.length).toBeGreaterThanOrEqual(10);
   await page.getByText(`请将一次性密码告知 ${username}`).waitFor();
 
+  // With the demo's 120-odd accounts, find the new one by its name.
+  await page
+    .getByRole("dialog")
+    .getByRole("button", { name: /确\s*定/ })
+    .click();
+  await page.getByLabel("用户名或姓名").fill(username);
+  await page.getByRole("button", { name: "查询" }).click();
   const row = table.locator("tr", { hasText: username });
   await row.waitFor();
   expect(await row.textContent()).toContain("承办人");

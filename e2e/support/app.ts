@@ -12,6 +12,38 @@ export function strongPassword(): string {
   return `Qz7-${randomBytes(6).toString("hex")}-Lw`;
 }
 
+/** The password of every demo account (Wulong district, loaded on the first start). */
+export const DEMO_PASSWORD = "Fazhi-Demo-2020";
+
+/**
+ * Log in as a demo user (logging out whoever is logged in) and wait to leave the login
+ * page (for the home page, or the page the last user was on).
+ */
+export async function loginAs(page: Page, baseUrl: string, username: string) {
+  if (await page.getByTestId("logout").isVisible()) {
+    await page.getByTestId("logout").click();
+    await page.waitForURL(`${baseUrl}/login`);
+  }
+  await submitLogin(page, baseUrl, username, DEMO_PASSWORD);
+  await page.waitForURL((u) => u.pathname !== "/login");
+  await page.getByTestId("main-menu").waitFor();
+}
+
+/** Click a menu entry (a leaf, by its exact text); callers wait for its page. */
+export async function openMenu(page: Page, text: string) {
+  const item = page
+    .getByTestId("main-menu")
+    .locator("li.ant-menu-item")
+    .filter({ hasText: new RegExp(`^\\s*${text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}\\s*$`) });
+  await item.first().click();
+}
+
+/** A date `days` calendar days from today in Asia/Shanghai, YYYY-MM-DD. */
+export function shanghaiDate(days: number): string {
+  const d = new Date(Date.now() + days * 86_400_000);
+  return new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Shanghai" }).format(d);
+}
+
 export async function submitLogin(page: Page, baseUrl: string, username: string, password: string) {
   if (!page.url().startsWith(`${baseUrl}/login`)) await page.goto(`${baseUrl}/login`);
   await page.getByLabel("用户名").fill(username);

@@ -7,6 +7,10 @@
 export interface FieldError {
   field: string;
   message: string;
+  /** An import's bad cell: the sheet row, the column's header and why. */
+  row?: number;
+  column?: string;
+  reason?: string;
 }
 
 export interface ErrorEnvelope {
@@ -84,6 +88,8 @@ async function toError(res: Response): Promise<ApiError> {
 export interface RequestOptions {
   params?: QueryParams;
   body?: unknown;
+  /** A raw body (a file) sent as it is, with this content type, instead of JSON. */
+  raw?: { body: Blob; contentType: string };
   /** Do not call the 401 handler (login and the initial session probe). */
   quiet401?: boolean;
   signal?: AbortSignal;
@@ -91,7 +97,8 @@ export interface RequestOptions {
 
 export async function request<T>(method: string, path: string, opts: RequestOptions = {}) {
   const headers: Record<string, string> = { accept: "application/json" };
-  if (opts.body !== undefined) headers["content-type"] = "application/json";
+  if (opts.raw) headers["content-type"] = opts.raw.contentType;
+  else if (opts.body !== undefined) headers["content-type"] = "application/json";
   if (STATE_CHANGING.has(method) && csrfToken) headers["x-csrf-token"] = csrfToken;
   const epoch = sessionEpoch;
   let res: Response;
@@ -100,7 +107,11 @@ export async function request<T>(method: string, path: string, opts: RequestOpti
       method,
       headers,
       credentials: "same-origin",
-      body: opts.body === undefined ? undefined : JSON.stringify(opts.body),
+      body: opts.raw
+        ? opts.raw.body
+        : opts.body === undefined
+          ? undefined
+          : JSON.stringify(opts.body),
       signal: opts.signal,
     });
   } catch (e) {
@@ -123,8 +134,44 @@ export const api = {
   post: <T>(path: string, body?: unknown) => request<T>("POST", path, { body: body ?? {} }),
   put: <T>(path: string, body?: unknown) => request<T>("PUT", path, { body: body ?? {} }),
   patch: <T>(path: string, body?: unknown) => request<T>("PATCH", path, { body: body ?? {} }),
-  delete: <T>(path: string) => request<T>("DELETE", path),
+  delete: <T>(path: string, body?: unknown) => request<T>("DELETE", path, { body }),
+  /** POST a file as the raw body (e.g. an .xlsx import). */
+  upload: <T>(path: string, file: Blob, contentType: string, params?: QueryParams) =>
+    request<T>("POST", path, { raw: { body: file, contentType }, params }),
 };
+
+/** The file name a content-disposition header names (filename* first), or the fallback. */
+function fileNameOf(disposition: string | null, fallback: string): string {
+  if (!disposition) return fallback;
+  const star = /filename\*=UTF-8''([^;]+)/i.exec(disposition);
+  if (star?.[1]) {
+    try {
+      return decodeURIComponent(star[1]);
+    } catch {
+      // fall through to the plain name
+    }
+  }
+  return /filename="?([^";]+)"?/i.exec(disposition)?.[1] ?? fallback;
+}
+
+/** GET a file with the session and hand it to the browser as a download. */
+export async function download(path: string, params: QueryParams, fallbackName: string) {
+  const res = await fetch(withQuery(path, params), { credentials: "same-origin" });
+  if (!res.ok) {
+    const err = await toError(res);
+    if (res.status === 401) onUnauthenticated?.();
+    throw err;
+  }
+  const blob = await res.blob();
+  const url = URL.createObjectURL(blob);
+  const a = document.createElement("a");
+  a.href = url;
+  a.download = fileNameOf(res.headers.get("content-disposition"), fallbackName);
+  document.body.appendChild(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
 
 // ---- shapes of the platform's API (the server's zod schemas are the source of truth) ----
 
@@ -199,6 +246,14 @@ export interface AuditEvent {
   after: unknown;
   reason: string | null;
   hash: string;
+}
+
+export interface Region {
+  code: string;
+  nameZh: string;
+  nameEn: string;
+  parentCode: string | null;
+  level: string;
 }
 
 export interface DeadlineAnswer {

@@ -2,20 +2,35 @@
  * The module registry. Each module declares its menu entries and its routes; the
  * layout builds the menu and the router from this list. A new module adds one entry
  * to MODULES (and its strings to i18n.ts) — the layout is not edited.
+ *
+ * Server-driven entries: a module may also derive menu entries from what the server
+ * declares (`serverMenu`): the engines' module gives one entry per case type and per
+ * register, grouped under the server module that declares it, so a newly declared case
+ * type or register needs no web code.
  */
 import {
+  AlertOutlined,
   AuditOutlined,
+  BarChartOutlined,
   HomeOutlined,
   SafetyOutlined,
   SettingOutlined,
   TeamOutlined,
 } from "@ant-design/icons";
 import type { ComponentType } from "react";
+import type { Label } from "./api.ts";
+import { CaseDetailPage } from "./cases/CaseDetailPage.tsx";
+import { CaseListPage } from "./cases/CaseListPage.tsx";
+import { type CaseType, casePath } from "./cases/types.ts";
+import { WarningsPage } from "./cases/WarningsPage.tsx";
 import type { MsgKey } from "./i18n.ts";
+import { IndicatorsPage } from "./indicators/IndicatorsPage.tsx";
 import { AccountsPage } from "./pages/AccountsPage.tsx";
 import { AuditPage } from "./pages/AuditPage.tsx";
 import { HomePage } from "./pages/HomePage.tsx";
 import { SecurityLogPage } from "./pages/SecurityLogPage.tsx";
+import { RegisterPage } from "./registers/RegisterPage.tsx";
+import { type RegisterInfo, registerPath } from "./registers/types.ts";
 
 export interface MenuGroup {
   key: string;
@@ -43,9 +58,30 @@ export interface RouteEntry {
   anyOf?: readonly string[];
 }
 
+/** What the server declares, as the menu reads it. */
+export interface ServerCatalog {
+  caseTypes: CaseType[];
+  registers: RegisterInfo[];
+}
+
+/** A menu entry derived from the server's declarations, already labelled. */
+export interface ServerMenuEntry {
+  path: string;
+  label: string;
+  order: number;
+  /** The submenu: one per server module. */
+  group: { key: string; label: string; order: number };
+}
+
+export interface ServerMenuContext {
+  pick: (label: Label) => string;
+  moduleLabel: (code: string) => string;
+}
+
 export interface WebModule {
   id: string;
   menu?: MenuEntry[];
+  serverMenu?: (catalog: ServerCatalog, ctx: ServerMenuContext) => ServerMenuEntry[];
   routes: RouteEntry[];
 }
 
@@ -102,7 +138,56 @@ const auditModule: WebModule = {
   ],
 };
 
-export const MODULES: WebModule[] = [homeModule, accountsModule, auditModule];
+const READ = ["record.read"] as const;
+/** Server modules' submenus come after the fixed entries and before the system group. */
+const SERVER_GROUP_ORDER = 100;
+
+const enginesModule: WebModule = {
+  id: "engines",
+  menu: [
+    { path: "/warnings", label: "menu.warnings", icon: AlertOutlined, anyOf: READ, order: 10 },
+    {
+      path: "/indicators",
+      label: "menu.indicators",
+      icon: BarChartOutlined,
+      anyOf: READ,
+      order: 20,
+    },
+  ],
+  serverMenu: ({ caseTypes, registers }, { pick, moduleLabel }) => {
+    const modules = [...new Set([...caseTypes, ...registers].map((d) => d.module))];
+    const group = (module: string) => ({
+      key: `module:${module}`,
+      label: moduleLabel(module),
+      order: SERVER_GROUP_ORDER + modules.indexOf(module),
+    });
+    return [
+      ...caseTypes.map((c, i) => ({
+        path: casePath(c.code),
+        label: pick(c.label),
+        order: i,
+        group: group(c.module),
+      })),
+      ...registers.map((r, i) => ({
+        path: registerPath(r.code),
+        label: pick(r.label),
+        order: 500 + i,
+        group: group(r.module),
+      })),
+    ];
+  },
+  routes: [
+    { path: "/warnings", component: WarningsPage, anyOf: READ },
+    { path: "/indicators", component: IndicatorsPage, anyOf: READ },
+    { path: "/cases/:type", component: CaseListPage, anyOf: READ },
+    { path: "/cases/:type/:id", component: CaseDetailPage, anyOf: READ },
+    { path: "/registers/:code", component: RegisterPage, anyOf: READ },
+    { path: "/registers/:code/:region/:id", component: RegisterPage, anyOf: READ },
+  ],
+};
+
+export const MODULES: WebModule[] = [homeModule, enginesModule, accountsModule, auditModule];
 
 export const ROUTES: RouteEntry[] = MODULES.flatMap((m) => m.routes);
 export const MENU: MenuEntry[] = MODULES.flatMap((m) => m.menu ?? []);
+export const SERVER_MENUS = MODULES.flatMap((m) => (m.serverMenu ? [m.serverMenu] : []));

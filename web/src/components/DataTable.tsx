@@ -1,7 +1,8 @@
 /**
  * A table over an API list: fixed params, a filter bar, paging, loading and the error
  * envelope. The endpoint answers either an array (paged here) or, with `serverPaging`,
- * `{ items, total }` for `offset` / `limit` params. Its query key is
+ * `{ items, total }` for `offset` / `limit` params (or `page` / `pageSize` with
+ * `serverPaging="page"`). Its query key is
  * `["api", path, params]`, so `invalidateQueries({ queryKey: ["api", path] })` refreshes it.
  */
 import { ReloadOutlined, SearchOutlined } from "@ant-design/icons";
@@ -14,7 +15,9 @@ import { ErrorAlert } from "./ErrorDisplay.tsx";
 
 export interface FilterField {
   name: string;
-  label: MsgKey;
+  label?: MsgKey;
+  /** A label that is not an i18n key (e.g. a column label from the server). */
+  title?: string;
   /** A text box (default) or a choice from options. */
   options?: { value: string; label: string }[];
   width?: number;
@@ -27,10 +30,15 @@ export interface DataTableProps<T> {
   columns: NonNullable<TableProps<T>["columns"]>;
   rowKey: TableProps<T>["rowKey"];
   pageSize?: number;
-  serverPaging?: boolean;
+  serverPaging?: boolean | "page";
   toolbar?: ReactNode;
   expandable?: TableProps<T>["expandable"];
   testId?: string;
+  /**
+   * For endpoints that answer the whole list: apply the filters here instead of
+   * sending them (a row passes when this returns true for the filter values).
+   */
+  localFilter?: (row: T, values: QueryParams) => boolean;
 }
 
 interface Page<T> {
@@ -45,17 +53,22 @@ export function DataTable<T extends object>(props: DataTableProps<T>) {
   const [filterValues, setFilterValues] = useState<QueryParams>({});
   const [page, setPage] = useState({ current: 1, size: initialSize });
 
-  const paging: QueryParams = serverPaging
-    ? { offset: (page.current - 1) * page.size, limit: page.size }
-    : {};
-  const merged: QueryParams = { ...params, ...filterValues, ...paging };
+  const paging: QueryParams =
+    serverPaging === "page"
+      ? { page: page.current, pageSize: page.size }
+      : serverPaging
+        ? { offset: (page.current - 1) * page.size, limit: page.size }
+        : {};
+  const { localFilter } = props;
+  const merged: QueryParams = { ...params, ...(localFilter ? {} : filterValues), ...paging };
   const query = useQuery({
     queryKey: ["api", path, merged],
     queryFn: ({ signal }) => api.get<T[] | Page<T>>(path, merged, signal),
     placeholderData: keepPreviousData,
   });
-  const rows: T[] = Array.isArray(query.data) ? query.data : (query.data?.items ?? []);
-  const total = Array.isArray(query.data) ? query.data.length : (query.data?.total ?? 0);
+  const all: T[] = Array.isArray(query.data) ? query.data : (query.data?.items ?? []);
+  const rows = localFilter ? all.filter((r) => localFilter(r, filterValues)) : all;
+  const total = Array.isArray(query.data) ? rows.length : (query.data?.total ?? 0);
 
   const applyFilters = (values: Record<string, string | undefined>) => {
     const clean: QueryParams = {};
@@ -73,11 +86,24 @@ export function DataTable<T extends object>(props: DataTableProps<T>) {
         {filters.length > 0 ? (
           <Form form={form} layout="inline" onFinish={applyFilters}>
             {filters.map((f) => (
-              <Form.Item key={f.name} name={f.name} label={t(f.label)}>
+              <Form.Item
+                key={f.name}
+                name={f.name}
+                label={f.title ?? (f.label ? t(f.label) : f.name)}
+              >
                 {f.options ? (
-                  <Select allowClear options={f.options} style={{ width: f.width ?? 180 }} />
+                  <Select
+                    allowClear
+                    options={f.options}
+                    style={{ width: f.width ?? 180 }}
+                    data-testid={`filter-${f.name}`}
+                  />
                 ) : (
-                  <Input allowClear style={{ width: f.width ?? 160 }} />
+                  <Input
+                    allowClear
+                    style={{ width: f.width ?? 160 }}
+                    data-testid={`filter-${f.name}`}
+                  />
                 )}
               </Form.Item>
             ))}

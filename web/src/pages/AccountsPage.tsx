@@ -78,6 +78,15 @@ export function AccountsPage() {
         testId="accounts-table"
         path={USERS}
         rowKey="id"
+        filters={[{ name: "q", label: "accounts.search" }]}
+        localFilter={(u, { q }) => {
+          const needle = String(q ?? "").toLowerCase();
+          return (
+            !needle ||
+            u.username.toLowerCase().includes(needle) ||
+            u.displayName.toLowerCase().includes(needle)
+          );
+        }}
         toolbar={
           <Can anyOf={["user.manage"]}>
             <Button

@@ -1,4 +1,6 @@
 import { Card, Col, Descriptions, Row, Space, Tag, Typography } from "antd";
+import { WarningsCard } from "../cases/WarningsCard.tsx";
+import { Can } from "../components/PermissionGate.tsx";
 import { useLabel, useUnitName } from "../data.ts";
 import { useI18n } from "../i18n.ts";
 import { useActor } from "../session.tsx";
@@ -45,7 +47,12 @@ export function HomePage() {
           ]}
         />
       </Card>
-      <Row gutter={16}>
+      <Row gutter={[16, 16]}>
+        <Can anyOf={["record.read"]}>
+          <Col xs={24} lg={12}>
+            <WarningsCard />
+          </Col>
+        </Can>
         <Col xs={24} lg={12}>
           <DeadlineCard />
         </Col>

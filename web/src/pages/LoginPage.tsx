@@ -24,7 +24,9 @@ export function LoginPage() {
     const from = (location.state as { from?: string } | null)?.from;
     const to = session.mustChangePassword
       ? "/change-password"
-      : from && from !== "/login"
+      : // not back to the forced password change: a quick logout right after it can
+        // leave that page as the place the last session was
+        from && from !== "/login" && from !== "/change-password"
         ? from
         : "/";
     return <Navigate to={to} replace />;

@@ -1,0 +1,81 @@
+/**
+ * Warnings: a licence application received and accepted two months ago (legal dates in
+ * the past) has an overdue decision clock: red on the case page, listed on the warnings
+ * page (filtered by level and "mine", leading to the case) and counted on the home card.
+ */
+import { afterAll, beforeAll, expect, inject, test } from "vitest";
+import { loginAs, openMenu, shanghaiDate, uniqueName } from "./support/app.ts";
+import { type Browser, openBrowser, screenshot } from "./support/browser.ts";
+
+const baseUrl = inject("baseUrl");
+let browser: Browser;
+
+beforeAll(async () => {
+  browser = await openBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+test("an overdue clock shows on the case, the warnings page and the home card", async () => {
+  const { page } = browser;
+  const item = uniqueName("逾期示例-");
+  const longAgo = shanghaiDate(-60);
+  await loginAs(page, baseUrl, "wl.scjgj.handler");
+  await openMenu(page, "示例：许可申请");
+  await page.waitForURL(`${baseUrl}/cases/example_permit`);
+
+  await page.getByTestId("case-new").click();
+  const form = page.getByTestId("case-new-form");
+  await form.getByTestId("field-fields.applicant.name").fill("李四");
+  await form.getByTestId("field-fields.item").fill(item);
+  await form.getByTestId("field-fields.category").click();
+  await page.locator(".ant-select-item-option", { hasText: "general" }).click();
+  const opened = form.getByTestId("case-new-date");
+  await opened.click();
+  await opened.fill(longAgo);
+  await opened.press("Enter");
+  await page.getByTestId("case-new-submit").click();
+  const row = page.getByTestId("case-table").locator("tr", { hasText: item });
+  await row.waitFor();
+  expect(await row.textContent()).toContain(longAgo);
+  await row.getByRole("link").click();
+  await page.waitForURL(/\/cases\/example_permit\/\d+$/);
+  const caseUrl = page.url();
+
+  await page.getByTestId("action-accept").click();
+  const date = page.getByRole("dialog").getByTestId("action-date");
+  await date.click();
+  await date.fill(longAgo);
+  await date.press("Enter");
+  await page.getByTestId("action-submit").click();
+  const clock = page.getByTestId("deadline-decision");
+  await clock.locator('[data-warning="overdue"]').waitFor();
+  expect(await clock.textContent()).toContain("已超期");
+  await screenshot(page, "case-overdue");
+
+  await openMenu(page, "预警");
+  await page.waitForURL(`${baseUrl}/warnings`);
+  const table = page.getByTestId("warnings-table");
+  const warning = table.locator("tr", { hasText: item });
+  await warning.waitFor();
+  expect(await warning.textContent()).toContain("许可决定期限");
+  expect(await warning.textContent()).toContain("已超期");
+
+  // Due soon only: the overdue case is not listed; mine and overdue: it is.
+  await page.getByTestId("warnings-level").getByText("即将到期").click();
+  await warning.waitFor({ state: "detached" });
+  await page.getByTestId("warnings-level").getByText("已超期").click();
+  await page.getByTestId("warnings-mine").check();
+  await warning.waitFor();
+  await screenshot(page, "warnings");
+  await warning.getByRole("link", { name: item }).click();
+  await page.waitForURL(caseUrl);
+
+  await page.goto(`${baseUrl}/`);
+  // The home card counts it (and lists the most urgent few, which may be others').
+  const count = page.getByTestId("warnings-card").getByTestId("warnings-overdue-count");
+  await expect
+    .poll(async () => Number((await count.textContent())?.replace(/\D/g, "") || 0))
+    .toBeGreaterThan(0);
+});

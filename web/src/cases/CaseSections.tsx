@@ -1,0 +1,185 @@
+/** The parts of a case page below its header: the fields, and the related records. */
+import { PaperClipOutlined } from "@ant-design/icons";
+import { App, Button, Card, Descriptions, List, Space, Tag, Typography } from "antd";
+import { Link } from "react-router";
+import { download } from "../api.ts";
+import { useUnitName } from "../data.ts";
+import { useCaseTypes } from "../engines.ts";
+import { useI18n } from "../i18n.ts";
+import { enumLabel, type JsonSchema, kindOf, labelOf, normalize } from "../schema/schema.ts";
+import type { CaseDetail, CaseType } from "./types.ts";
+import { casePath } from "./types.ts";
+
+interface Row {
+  key: string;
+  label: string;
+  value: string;
+}
+
+/** Flatten the fields for display: nested objects as "applicant › name", enum labels. */
+function flatten(
+  schema: JsonSchema | undefined,
+  value: Record<string, unknown>,
+  lang: "zh" | "en",
+  yes: string,
+  no: string,
+  prefix = "",
+  labelPrefix = "",
+): Row[] {
+  const props = schema ? (normalize(schema).properties ?? {}) : {};
+  const keys = [...new Set([...Object.keys(props), ...Object.keys(value)])];
+  const rows: Row[] = [];
+  for (const k of keys) {
+    const v = value[k];
+    if (v === undefined || v === null || v === "") continue;
+    const prop = props[k] ?? {};
+    const label = `${labelPrefix}${labelOf(k, prop, lang)}`;
+    const path = `${prefix}${k}`;
+    const kind = kindOf(prop);
+    if (typeof v === "object" && !Array.isArray(v) && (kind === "object" || kind === "json")) {
+      rows.push(
+        ...flatten(prop, v as Record<string, unknown>, lang, yes, no, `${path}.`, `${label} › `),
+      );
+      continue;
+    }
+    let text: string;
+    if (kind === "enum") text = enumLabel(prop, v, lang);
+    else if (typeof v === "boolean") text = v ? yes : no;
+    else if (Array.isArray(v))
+      text = v
+        .map((x) => (kind === "multi" ? enumLabel(normalize(prop).items ?? {}, x, lang) : x))
+        .map((x) => (typeof x === "object" ? JSON.stringify(x) : String(x)))
+        .join("、");
+    else text = String(v);
+    rows.push({ key: path, label, value: text });
+  }
+  return rows;
+}
+
+export function CaseFields({ type, detail }: { type: CaseType | undefined; detail: CaseDetail }) {
+  const { t, lang } = useI18n();
+  const rows = flatten(type?.fields, detail.case.fields, lang, t("common.yes"), t("common.no"));
+  return (
+    <Card title={t("cases.fields")} size="small" data-testid="case-fields">
+      <Descriptions
+        size="small"
+        column={1}
+        bordered
+        items={rows.map((r) => ({
+          key: r.key,
+          label: r.label,
+          children: <span data-field={r.key}>{r.value}</span>,
+        }))}
+      />
+    </Card>
+  );
+}
+
+/** Links, participating units and sub-cases, each leading to its case. */
+export function CaseRelations({
+  type,
+  detail,
+  apiPath,
+}: {
+  type: CaseType | undefined;
+  detail: CaseDetail;
+  apiPath: string;
+}) {
+  const { t, pick } = useI18n();
+  const { message } = App.useApp();
+  const fetchFile = (id: number, name: string) =>
+    download(`${apiPath}/attachments/${id}`, {}, name).catch((e: Error) =>
+      message.error(e.message),
+    );
+  const unitName = useUnitName();
+  const types = useCaseTypes().data ?? [];
+  const stateOf = (caseType: string, state: string) => {
+    const s = types.find((x) => x.code === caseType)?.states[state];
+    return s ? pick(s.label) : state;
+  };
+  const typeLabel = (code: string) => {
+    const x = types.find((y) => y.code === code);
+    return x ? pick(x.label) : code;
+  };
+  const subType = type?.subCases?.caseType;
+  const { links, participants, subCases, attachments } = detail;
+  if (links.length + participants.length + subCases.length + attachments.length === 0) {
+    return null;
+  }
+  return (
+    <Card title={t("cases.related")} size="small" data-testid="case-relations">
+      <Space orientation="vertical" style={{ width: "100%" }}>
+        {links.length > 0 ? (
+          <List
+            size="small"
+            header={<Typography.Text strong>{t("cases.links")}</Typography.Text>}
+            dataSource={links}
+            renderItem={(l) => (
+              <List.Item>
+                <Space wrap>
+                  <Tag>
+                    {l.direction === "out" ? "→" : "←"} {l.kind}
+                  </Tag>
+                  <Typography.Text type="secondary">{typeLabel(l.caseType)}</Typography.Text>
+                  <Link to={casePath(l.caseType, l.caseId)}>{l.title}</Link>
+                  <Tag>{stateOf(l.caseType, l.state)}</Tag>
+                </Space>
+              </List.Item>
+            )}
+          />
+        ) : null}
+        {participants.length > 0 ? (
+          <List
+            size="small"
+            header={<Typography.Text strong>{t("cases.participants")}</Typography.Text>}
+            dataSource={participants}
+            renderItem={(p) => (
+              <List.Item>
+                {unitName(p.unitId)}
+                <Tag style={{ marginInlineStart: 8 }}>
+                  {pick(type?.participantRoles[p.role], p.role)}
+                </Tag>
+              </List.Item>
+            )}
+          />
+        ) : null}
+        {subCases.length > 0 ? (
+          <List
+            size="small"
+            header={<Typography.Text strong>{t("cases.subCases")}</Typography.Text>}
+            dataSource={subCases}
+            renderItem={(s) => (
+              <List.Item>
+                <Space wrap>
+                  {subType ? <Link to={casePath(subType, s.id)}>{s.title}</Link> : s.title}
+                  <Typography.Text type="secondary">{unitName(s.unitId)}</Typography.Text>
+                  <Tag>{subType ? stateOf(subType, s.state) : s.state}</Tag>
+                </Space>
+              </List.Item>
+            )}
+          />
+        ) : null}
+        {attachments.length > 0 ? (
+          <List
+            size="small"
+            header={<Typography.Text strong>{t("cases.attachments")}</Typography.Text>}
+            dataSource={attachments}
+            renderItem={(a) => (
+              <List.Item>
+                <Button
+                  type="link"
+                  size="small"
+                  icon={<PaperClipOutlined />}
+                  onClick={() => void fetchFile(a.id, a.name)}
+                >
+                  {a.name}
+                </Button>
+                <Typography.Text type="secondary">({Math.ceil(a.size / 1024)} KB)</Typography.Text>
+              </List.Item>
+            )}
+          />
+        ) : null}
+      </Space>
+    </Card>
+  );
+}

@@ -1,0 +1,120 @@
+/** A case's clocks: due date, legal basis, what remains, coloured by warning level. */
+import { Card, Descriptions, Empty, Space, Tag, Tooltip, Typography } from "antd";
+import { type MsgKey, useI18n } from "../i18n.ts";
+import type { Deadline } from "./types.ts";
+
+const UNIT_KEYS: Record<string, MsgKey> = {
+  working_day: "deadline.unit.wd",
+  calendar_day: "deadline.unit.d",
+  day: "deadline.unit.d",
+  month: "deadline.unit.m",
+};
+
+/** The tag colour: suspended grey, stopped plain, else by warning level. */
+export function deadlineColor(d: Pick<Deadline, "state" | "warning">): string {
+  if (d.state === "suspended") return "#8c8c8c";
+  if (d.state === "stopped") return "default";
+  if (d.warning === "overdue") return "red";
+  if (d.warning === "due_soon") return "orange";
+  return "green";
+}
+
+/** The tag text: the clock's state, or its warning level while it runs. */
+export function DeadlineTag({ d }: { d: Pick<Deadline, "state" | "warning"> }) {
+  const { t } = useI18n();
+  const text =
+    d.state === "running" ? t(`deadline.warning.${d.warning}`) : t(`deadline.state.${d.state}`);
+  return (
+    <Tag color={deadlineColor(d)} data-warning={d.state === "running" ? d.warning : d.state}>
+      {text}
+    </Tag>
+  );
+}
+
+/** "剩余 5 个工作日" / "超期 2 个工作日". */
+export function useRemaining(): (d: Pick<Deadline, "remaining" | "remainingUnit">) => string {
+  const { t } = useI18n();
+  return (d) => {
+    if (d.remaining === undefined) return "";
+    const key = d.remainingUnit ? UNIT_KEYS[d.remainingUnit] : undefined;
+    const unit = key ? t(key) : (d.remainingUnit ?? "");
+    return d.remaining >= 0
+      ? t("deadline.remaining", { n: d.remaining, unit })
+      : t("deadline.overdueBy", { n: -d.remaining, unit });
+  };
+}
+
+const PERIOD_UNITS: Record<string, MsgKey> = {
+  wd: "deadline.unit.wd",
+  d: "deadline.unit.d",
+  m: "deadline.unit.m",
+};
+
+/** "20wd" → "20 个工作日" (as written when the form is unknown). */
+export function usePeriodText(): (period: string) => string {
+  const { t } = useI18n();
+  return (period) => {
+    const m = /^(\d+)(wd|d|m)$/.exec(period);
+    const key = m?.[2] ? PERIOD_UNITS[m[2]] : undefined;
+    return m && key ? `${m[1]} ${t(key)}` : period;
+  };
+}
+
+export function ProvisionalTag({ d }: { d: Pick<Deadline, "provisional" | "provisionalYears"> }) {
+  const { t } = useI18n();
+  if (!d.provisional) return null;
+  return (
+    <Tooltip title={t("deadline.provisionalHint", { years: d.provisionalYears.join("、") })}>
+      <Tag color="orange" data-testid="deadline-provisional">
+        {t("deadline.provisional")}
+      </Tag>
+    </Tooltip>
+  );
+}
+
+export function DeadlinesPanel({ deadlines }: { deadlines: Deadline[] }) {
+  const { t, pick } = useI18n();
+  const remaining = useRemaining();
+  const periodText = usePeriodText();
+  return (
+    <Card title={t("cases.deadlines")} size="small" data-testid="case-deadlines">
+      {deadlines.length === 0 ? (
+        <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t("cases.noDeadlines")} />
+      ) : (
+        <Space orientation="vertical" style={{ width: "100%" }} size="middle">
+          {deadlines.map((d) => (
+            <div key={d.clock} data-testid={`deadline-${d.clock}`} data-state={d.state}>
+              <Space wrap style={{ marginBottom: 4 }}>
+                <Typography.Text strong>{pick(d.label)}</Typography.Text>
+                <DeadlineTag d={d} />
+                <ProvisionalTag d={d} />
+              </Space>
+              <Descriptions
+                size="small"
+                column={1}
+                items={[
+                  {
+                    key: "due",
+                    label: t("deadline.due"),
+                    children: (
+                      <span data-testid="deadline-due-date">
+                        {d.due ?? "—"} {remaining(d) ? `（${remaining(d)}）` : ""}
+                      </span>
+                    ),
+                  },
+                  { key: "period", label: t("deadline.period"), children: periodText(d.period) },
+                  {
+                    key: "started",
+                    label: t("deadline.start"),
+                    children: d.stoppedOn ? `${d.startedOn} → ${d.stoppedOn}` : d.startedOn,
+                  },
+                  { key: "basis", label: t("deadline.legalBasis"), children: d.legalBasis },
+                ]}
+              />
+            </div>
+          ))}
+        </Space>
+      )}
+    </Card>
+  );
+}

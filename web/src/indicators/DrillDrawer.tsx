@@ -1,0 +1,134 @@
+/** The records behind a figure (GET /api/indicators/:id/drill), each leading to its page. */
+import { useQuery } from "@tanstack/react-query";
+import { Descriptions, Drawer, Table, Tag, Typography } from "antd";
+import { Link } from "react-router";
+import { api } from "../api.ts";
+import { casePath } from "../cases/types.ts";
+import { ErrorAlert } from "../components/ErrorDisplay.tsx";
+import { useUnitName } from "../data.ts";
+import { useCaseTypes, useRegisters } from "../engines.ts";
+import { useI18n } from "../i18n.ts";
+import { registerPath } from "../registers/types.ts";
+import { type DrillAnswer, type DrillRow, formatValue } from "./types.ts";
+
+const PAGE = 500;
+
+/** The web page of a drill row: the case page, the register entry, or none (a unit). */
+export function rowPath(r: DrillRow): string | null {
+  if (r.kind === "case") return casePath(r.type, r.id);
+  if (r.kind === "register") {
+    return `${registerPath(r.type)}/${encodeURIComponent(r.regionCode)}/${r.id}`;
+  }
+  return null;
+}
+
+const extraText = (extra: Record<string, unknown> | undefined) =>
+  Object.entries(extra ?? {})
+    .filter(([, v]) => v !== null && v !== undefined && v !== "")
+    .map(([k, v]) => `${k}: ${typeof v === "object" ? JSON.stringify(v) : String(v)}`)
+    .join(" · ");
+
+export function DrillDrawer({
+  id,
+  scope,
+  onClose,
+}: {
+  id: string | null;
+  scope: { region?: string; year?: number };
+  onClose: () => void;
+}) {
+  const { t, pick } = useI18n();
+  const unitName = useUnitName();
+  const caseTypes = useCaseTypes().data ?? [];
+  const registers = useRegisters().data ?? [];
+  const path = `/api/indicators/${encodeURIComponent(id ?? "")}/drill`;
+  const params = { ...scope, limit: PAGE };
+  const query = useQuery({
+    queryKey: ["api", path, params],
+    queryFn: ({ signal }) => api.get<DrillAnswer>(path, params, signal),
+    enabled: id !== null,
+  });
+  const d = query.data;
+  const typeLabel = (r: DrillRow) => {
+    if (r.kind === "case") {
+      const c = caseTypes.find((x) => x.code === r.type);
+      return c ? pick(c.label) : r.type;
+    }
+    if (r.kind === "register") {
+      const g = registers.find((x) => x.code === r.type);
+      return g ? pick(g.label) : r.type;
+    }
+    return t("ind.kind.unit");
+  };
+
+  return (
+    <Drawer
+      open={id !== null}
+      onClose={onClose}
+      size={820}
+      title={d ? pick(d.label) : t("ind.drill")}
+      data-testid="drill-drawer"
+    >
+      {query.isError ? <ErrorAlert error={query.error} /> : null}
+      {d ? (
+        <Descriptions
+          size="small"
+          column={2}
+          style={{ marginBottom: 16 }}
+          items={[
+            {
+              key: "value",
+              label: t("ind.value"),
+              children: (
+                <Typography.Text strong>
+                  {formatValue(d.value, d.decimals)} {pick(d.unit)}
+                </Typography.Text>
+              ),
+            },
+            { key: "period", label: t("ind.periodLabel"), children: `${d.from} — ${d.to}` },
+            { key: "def", label: t("ind.definition"), span: 2, children: pick(d.definition) },
+          ]}
+        />
+      ) : null}
+      <Table<DrillRow>
+        size="small"
+        data-testid="drill-table"
+        loading={query.isFetching}
+        dataSource={d?.rows ?? []}
+        rowKey={(r, i) => `${r.kind}:${r.regionCode}:${r.id}:${i}`}
+        pagination={{ pageSize: 20, showTotal: (n) => t("common.total", { n }) }}
+        columns={[
+          {
+            title: t("ind.record"),
+            key: "title",
+            render: (_, r) => {
+              const to = rowPath(r);
+              return to ? <Link to={to}>{r.title}</Link> : r.title;
+            },
+          },
+          {
+            title: t("ind.kind"),
+            key: "kind",
+            render: (_, r) => <Tag>{typeLabel(r)}</Tag>,
+          },
+          { title: t("cases.unit"), key: "unit", render: (_, r) => unitName(r.unitId) },
+          { title: t("ind.contribution"), dataIndex: "value" },
+          {
+            title: t("ind.detail"),
+            key: "extra",
+            render: (_, r) => (
+              <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                {extraText(r.extra)}
+              </Typography.Text>
+            ),
+          },
+        ]}
+      />
+      {d && d.total > d.rows.length ? (
+        <Typography.Text type="secondary">
+          {t("ind.truncated", { shown: d.rows.length, total: d.total })}
+        </Typography.Text>
+      ) : null}
+    </Drawer>
+  );
+}
