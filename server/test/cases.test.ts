@@ -78,6 +78,7 @@ describe("a case from intake to decision", () => {
     expect(c.state).toBe("received");
     const a = await act(handler, c.id, "accept", { version: 1, onDate: "2020-09-30" });
     expect(a.statusCode, a.body).toBe(200);
+    expect(a.json().fields.applicant.phone).toBe(applicant.phone); // the step's answer shows the case as GET does
     expect(a.json().numbers.acceptance).toMatch(/^武隆许受〔2020〕\d+号$/);
     const d1 = await detail(handler, c.id);
     const clock = d1.body.deadlines.find((k: { clock: string }) => k.clock === "decision");
@@ -289,6 +290,29 @@ describe("refusals write nothing", () => {
       .error.fields.map((f: { field: string }) => f.field)
       .sort();
     expect(fields).toEqual(["fields.applicant.name", "fields.category", "fields.item"]);
+  });
+
+  it("fields that a step sets cannot be given when opening (no skipping the review)", async () => {
+    const r = await t.call(handler, {
+      method: "POST",
+      url: "/api/cases/example_permit",
+      payload: {
+        fields: {
+          applicant,
+          item: "x",
+          category: "general",
+          reviewPassed: true,
+          decisionSummary: "准予",
+        },
+      },
+    });
+    expect(r.statusCode).toBe(422);
+    expect(
+      r
+        .json()
+        .error.fields.map((f: { field: string }) => f.field)
+        .sort(),
+    ).toEqual(["fields.decisionSummary", "fields.reviewPassed"]);
   });
 
   it("a step cannot be dated in the future or before the previous step", async () => {

@@ -506,8 +506,8 @@ describe("over HTTP (row-level security: what the viewer may see)", () => {
     expect(body.rows[0].link).toBe(`/registers/t_event/500156/${e.e1}`);
     const cases = (await get(s.office, "/api/indicators/cases_closed/drill?year=2020")).json();
     expect(cases.rows.map((r: { link: string }) => r.link)).toEqual([
-      `/cases/500156/${c.c1}`,
-      `/cases/500156/${c.c4}`,
+      `/cases/t_case/${c.c1}`,
+      `/cases/t_case/${c.c4}`,
     ]);
     const page = (
       await get(s.office, "/api/indicators/events/drill?year=2020&limit=2&offset=1")

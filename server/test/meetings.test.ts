@@ -1,7 +1,7 @@
 import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { checkRegisterDecl } from "../src/engines/register/data.ts";
-import { XLSX_MIME } from "../src/engines/register/xlsx.ts";
+import { XLSX_MIME } from "../src/engines/register/xlsx/index.ts";
 import {
   loadMeeting,
   meetingRegister,

@@ -5,7 +5,7 @@ import { z } from "zod";
 import { checkRegisterDecl } from "../src/engines/register/data.ts";
 import type { RegisterDecl } from "../src/engines/register/declare.ts";
 import { publicEntries } from "../src/engines/register/public.ts";
-import { XLSX_MIME } from "../src/engines/register/xlsx.ts";
+import { XLSX_MIME } from "../src/engines/register/xlsx/index.ts";
 import type { ModuleDecl } from "../src/engines/registry.ts";
 import type { Session, TestApp } from "./support/app.ts";
 import { registerTestApp } from "./support/register-app.ts";

@@ -196,6 +196,14 @@ export interface CaseTypeDecl<F = Record<string, unknown>> {
   transitions: readonly TransitionDecl<F>[];
   clocks?: readonly ClockDecl<F>[];
   numbers?: readonly NumberDecl<F>[];
+  /**
+   * Fields that steps compute (`derive`) — like those steps set from their input
+   * (`setsFields`), they cannot be given when the case is opened (secure by default: a
+   * review's result given at opening would skip the review).
+   */
+  stepFields?: readonly string[];
+  /** Fields given at opening that a later step may revise (exempt from the rule above). */
+  revisableFields?: readonly string[];
   /** Number kinds allocated when the case is created. */
   issuesOnCreate?: readonly string[];
   /** Link kinds this type uses, e.g. reviews, follows, opened_from, amends, repeals, part_of. */

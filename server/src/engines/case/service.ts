@@ -20,7 +20,7 @@ import type {
 } from "./declare.ts";
 import type { CaseDeps } from "./deps.ts";
 import { issueNumber } from "./numbers.ts";
-import { sealPeople } from "./protect.ts";
+import { openPeople, sealPeople } from "./protect.ts";
 import { isOwner, isParticipant, recordCaseEvent } from "./record.ts";
 import { appendEvent, bumpVersion, lastStepDate, loadCase, loadHistory, toView } from "./store.ts";
 import { parseWith, requirePermission, stepDate } from "./validate.ts";
@@ -41,6 +41,32 @@ export type CreateInput = z.infer<typeof CreateBody>;
 
 const auditActor = (w: WorkTx) => w.actor;
 
+/**
+ * Fields that a step sets (a review's result, a decision's content) are the step's to
+ * set: giving them when opening the case would skip the step and its guards.
+ */
+function refuseStepFields(decl: CaseTypeDecl, given: Record<string, unknown>) {
+  const revisable = new Set(decl.revisableFields ?? []);
+  const owned = new Set(
+    [...decl.transitions.flatMap((t) => t.setsFields ?? []), ...(decl.stepFields ?? [])].filter(
+      (f) => !revisable.has(f),
+    ),
+  );
+  const bad = Object.keys(given).filter((k) => owned.has(k));
+  if (bad.length > 0) {
+    throw new ValidationError(
+      "these fields are set by the case's steps, not when it is opened",
+      bad.map((k) => {
+        const by = decl.transitions.find((t) => t.setsFields?.includes(k));
+        return {
+          field: `fields.${k}`,
+          message: by ? `set by the step "${by.label.en}"` : "computed by a step",
+        };
+      }),
+    );
+  }
+}
+
 /** Open a case: validate its fields, allocate the numbers issued on creation, start its clocks. */
 export async function createCase(
   deps: CaseDeps,
@@ -52,6 +78,7 @@ export async function createCase(
   const decl = caseTypeOf(deps, caseType);
   requirePermission(w, "record.write", `opening a ${decl.label.en}`);
   const input = parseWith(CreateBody, body, "");
+  refuseStepFields(decl, input.fields);
   const fields = parseWith(decl.fields, input.fields, "fields") as Record<string, unknown>;
   const onDate = stepDate(w, input.onDate);
   const unitId = input.unitId ?? w.actor.unitId;
@@ -291,7 +318,7 @@ export async function transition(
     reasonRequired: t.sensitive === true,
   });
   if (terminal && c.parentId !== null) await concludeParentIfDone(deps, w, next, onDate);
-  return next;
+  return { ...next, fields: openPeople(decl, next.fields, deps.fieldKey) };
 }
 
 /**

@@ -79,7 +79,7 @@ export function fullDefinition(decl: Pick<IndicatorDecl, "definition" | "basis">
  */
 export function drillLink(row: Pick<DrillRow, "kind" | "regionCode" | "id" | "type">): string {
   const r = encodeURIComponent(row.regionCode);
-  if (row.kind === "case") return `/cases/${r}/${row.id}`;
+  if (row.kind === "case") return `/cases/${encodeURIComponent(row.type)}/${row.id}`;
   if (row.kind === "register") return `/registers/${encodeURIComponent(row.type)}/${r}/${row.id}`;
   return `/units/${row.id}`;
 }

@@ -23,7 +23,7 @@ export {
   type RegisterSummary,
   readableRegisters,
   updateEntry,
-} from "./service.ts";
+} from "./service/index.ts";
 export {
   exportXlsx,
   type ImportResult,
@@ -31,4 +31,4 @@ export {
   importXlsx,
   MAX_IMPORT_BYTES,
   XLSX_MIME,
-} from "./xlsx.ts";
+} from "./xlsx/index.ts";

@@ -12,7 +12,7 @@ import { NotFoundError } from "../../kernel/errors.ts";
 import { type MaskOptions, maskPerson, type PersonRoleCode } from "../../kernel/masking.ts";
 import type { EntryData } from "./data.ts";
 import type { RegisterDecl } from "./declare.ts";
-import { pagingOf } from "./service.ts";
+import { pagingOf } from "./service/index.ts";
 
 export interface PublicEntry {
   /** The entry id (for a detail link); every other key is an allowlisted field. */

@@ -31,8 +31,8 @@ import {
   MAX_PAGE_SIZE,
   readableRegisters,
   updateEntry,
-} from "./service.ts";
-import { exportXlsx, importXlsx, MAX_IMPORT_BYTES, XLSX_MIME } from "./xlsx.ts";
+} from "./service/index.ts";
+import { exportXlsx, importXlsx, MAX_IMPORT_BYTES, XLSX_MIME } from "./xlsx/index.ts";
 
 const CodeParams = z.object({ code: z.string().max(100) });
 const EntryParams = CodeParams.extend({

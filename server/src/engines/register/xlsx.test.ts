@@ -11,7 +11,7 @@ import {
   uniqueKeyValues,
 } from "./data.ts";
 import type { ColumnDecl, RegisterDecl } from "./declare.ts";
-import { formatCell, parseCell, type Raw } from "./xlsx.ts";
+import { formatCell, parseCell, type Raw } from "./xlsx/index.ts";
 
 const roundTrip = (col: ColumnDecl, v: unknown) => parseCell(col, formatCell(col, v) as Raw);
 

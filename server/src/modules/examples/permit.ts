@@ -9,15 +9,38 @@ import { formatChineseDate } from "../../platform/documents/official.ts";
  * licensing module declares its own.
  */
 const Person = z.object({
-  name: z.string().trim().min(1, "required"),
-  idNumber: z.string().trim().optional(),
-  phone: z.string().trim().optional(),
+  name: z
+    .string()
+    .trim()
+    .min(1, "required")
+    .meta({ label: { zh: "姓名或名称", en: "Name" } }),
+  idNumber: z
+    .string()
+    .trim()
+    .optional()
+    .meta({ label: { zh: "身份证号", en: "ID number" } }),
+  phone: z
+    .string()
+    .trim()
+    .optional()
+    .meta({ label: { zh: "联系电话", en: "Phone" } }),
 });
 
 const PermitFields = z.object({
-  applicant: Person,
-  item: z.string().trim().min(1, "required").max(200),
-  category: z.enum(["general", "market"]),
+  applicant: Person.meta({ label: { zh: "申请人", en: "Applicant" } }),
+  item: z
+    .string()
+    .trim()
+    .min(1, "required")
+    .max(200)
+    .meta({ label: { zh: "许可事项", en: "Licensed item" } }),
+  category: z.enum(["general", "market"]).meta({
+    label: { zh: "类别", en: "Category" },
+    enumLabels: {
+      general: { zh: "一般事项", en: "General" },
+      market: { zh: "市场监管事项", en: "Market regulation" },
+    },
+  }),
   reviewPassed: z.boolean().optional(),
   decisionSummary: z.string().optional(),
 });
@@ -63,7 +86,9 @@ export const permitCaseType: CaseTypeDecl<Permit> = {
       label: { zh: "安排听证", en: "Schedule a hearing" },
       from: ["accepted"],
       to: "accepted",
-      input: z.object({ hearingDate: z.iso.date() }),
+      input: z.object({
+        hearingDate: z.iso.date().meta({ label: { zh: "听证日期", en: "Hearing date" } }),
+      }),
       setsFields: [],
       // 行政许可法 art. 48(1): notify the applicant 7 days before the hearing.
       leadTimes: [
@@ -79,7 +104,13 @@ export const permitCaseType: CaseTypeDecl<Permit> = {
       label: { zh: "提出协办意见", en: "Give the supporting opinion" },
       from: ["accepted"],
       to: "accepted",
-      input: z.object({ opinion: z.string().trim().min(1, "required") }),
+      input: z.object({
+        opinion: z
+          .string()
+          .trim()
+          .min(1, "required")
+          .meta({ label: { zh: "协办意见", en: "Opinion" } }),
+      }),
       actor: { participantRole: "supporting" },
     },
     {
@@ -87,7 +118,9 @@ export const permitCaseType: CaseTypeDecl<Permit> = {
       label: { zh: "审查", en: "Review" },
       from: ["accepted"],
       to: "accepted",
-      input: z.object({ reviewPassed: z.boolean() }),
+      input: z.object({
+        reviewPassed: z.boolean().meta({ label: { zh: "审查通过", en: "Review passed" } }),
+      }),
       setsFields: ["reviewPassed"],
       permission: "legal_review.sign",
     },
@@ -96,7 +129,13 @@ export const permitCaseType: CaseTypeDecl<Permit> = {
       label: { zh: "作出决定", en: "Decide" },
       from: ["accepted"],
       to: "decided",
-      input: z.object({ decisionSummary: z.string().trim().min(1, "required") }),
+      input: z.object({
+        decisionSummary: z
+          .string()
+          .trim()
+          .min(1, "required")
+          .meta({ label: { zh: "决定内容", en: "Decision" } }),
+      }),
       setsFields: ["decisionSummary"],
       issues: ["decision"],
       guards: [

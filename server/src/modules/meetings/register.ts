@@ -17,7 +17,7 @@
  */
 import { z } from "zod";
 import type { RegisterDecl } from "../../engines/register/declare.ts";
-import { type EntryView, getEntry } from "../../engines/register/service.ts";
+import { type EntryView, getEntry } from "../../engines/register/service/index.ts";
 import type { Label } from "../../kernel/labels.ts";
 import { localDateProblem } from "../../kernel/time/index.ts";
 import type { WorkTx } from "../../platform/work.ts";

@@ -1,8 +1,8 @@
 /**
  * 行政处罚决定公开 (事后公开): the publication record a penalty decision opens when it must
- * be published (penalty.ts, setting-driven scope). It carries what may be published — a
- * snapshot of the decision with the party's ID number never copied and free text
- * scrubbed — and its own clocks:
+ * be published (penalty/publication.ts, setting-driven scope). It carries what may be
+ * published — a snapshot of the decision with the party's ID number never copied and free
+ * text scrubbed — and its own clocks:
  * - publication: N working days from the decision (settings: 国办发〔2018〕118号 7 working
  *   days; 总局令第45号 20 working days for market regulation), stopped by publication;
  * - withdrawal: 3 working days from the decision being changed, revoked, confirmed
@@ -29,7 +29,7 @@ import {
   zDay,
 } from "./common.ts";
 import { ALTERATION_LABELS } from "./labels.ts";
-import { DISCLOSURE_TYPE } from "./penalty.ts";
+import { DISCLOSURE_TYPE } from "./penalty/index.ts";
 import { penaltyRulesAt } from "./rules.ts";
 
 export const PUBLICATION_CHANNEL_LABELS = {

@@ -15,7 +15,7 @@ import {
   PENALTY_KIND_LABELS,
   SERVICE_METHOD_LABELS,
 } from "./labels.ts";
-import type { PenaltyCase } from "./penalty.ts";
+import type { PenaltyCase } from "./penalty/index.ts";
 import type { PenaltyRules } from "./rules.ts";
 
 /** The issuing body as documents name it: the region and the unit (区市场监管局 → 武隆区市场监管局). */

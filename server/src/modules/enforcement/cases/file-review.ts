@@ -12,7 +12,7 @@ import type { CaseTypeDecl, GuardContext } from "../../../engines/case/declare.t
 import type { Label } from "../../../kernel/labels.ts";
 import { L, MODULE } from "./common.ts";
 import { COMPULSION_TYPE, INSPECTION_TYPE } from "./inspection.ts";
-import { PENALTY_TYPE } from "./penalty.ts";
+import { PENALTY_TYPE } from "./penalty/index.ts";
 import { SIMPLIFIED_TYPE } from "./simplified.ts";
 
 export const FILE_REVIEW_TYPE = "case_file_review";

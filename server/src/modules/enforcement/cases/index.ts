@@ -9,12 +9,12 @@ import type { DemoContribution } from "../../../engines/demo/declare.ts";
 import type { IndicatorDecl } from "../../../engines/indicator/declare.ts";
 import type { RegisterDecl } from "../../../engines/register/declare.ts";
 import type { SettingDecl } from "../../../engines/settings.ts";
-import { casesDemo } from "./demo.ts";
+import { casesDemo } from "./demo/index.ts";
 import { disclosureCaseType } from "./disclosure.ts";
 import { fileReviewCaseType } from "./file-review.ts";
 import { indicators as caseIndicators } from "./indicators.ts";
 import { compulsionCaseType, inspectionCaseType } from "./inspection.ts";
-import { penaltyCaseType } from "./penalty.ts";
+import { penaltyCaseType } from "./penalty/index.ts";
 import { settings as caseSettings } from "./settings.ts";
 import { simplifiedCaseType } from "./simplified.ts";
 

@@ -28,7 +28,7 @@ import { MODULE } from "./common.ts";
 import { disclosureCaseType } from "./disclosure.ts";
 import { FILE_REVIEW_TYPE } from "./file-review.ts";
 import { COMPULSION_TYPE, compulsionCaseType, INSPECTION_TYPE } from "./inspection.ts";
-import { DISCLOSURE_TYPE, PENALTY_TYPE, penaltyCaseType } from "./penalty.ts";
+import { DISCLOSURE_TYPE, PENALTY_TYPE, penaltyCaseType } from "./penalty/index.ts";
 import { settings as SETTINGS } from "./settings.ts";
 import { SIMPLIFIED_TYPE, simplifiedCaseType } from "./simplified.ts";
 

@@ -14,7 +14,7 @@
  */
 import type { DemoContext, DemoContribution, DemoRandom } from "../../../engines/demo/declare.ts";
 import type { RegisterEnv } from "../../../engines/register/data.ts";
-import { createEntry } from "../../../engines/register/service.ts";
+import { createEntry } from "../../../engines/register/service/index.ts";
 import { demoIdCards } from "../../../kernel/codes/id-card.ts";
 import {
   addDays,

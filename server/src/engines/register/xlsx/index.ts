@@ -1,0 +1,12 @@
+/**
+ * xlsx export and import of a register (exceljs).
+ *
+ * - layout.ts: the sheet's layout and the limits;
+ * - cells.ts: a value as its cell, and a cell read back as a value;
+ * - export.ts: the entries as a file;
+ * - import.ts (and sheet.ts, reading the file's columns): a file into the register.
+ */
+export { formatCell, parseCell, type Raw } from "./cells.ts";
+export { exportXlsx } from "./export.ts";
+export { type ImportResult, type ImportRowError, importXlsx } from "./import.ts";
+export { MAX_EXPORT_ROWS, MAX_IMPORT_BYTES, MAX_IMPORT_ROWS, XLSX_MIME } from "./layout.ts";

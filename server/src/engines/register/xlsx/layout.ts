@@ -1,0 +1,19 @@
+/**
+ * Layout (one sheet, named after the register):
+ * - row 1: the Chinese labels, first "系统编号" (the entry id), then the declared columns;
+ * - row 2 (hidden): the field codes (`_id`, then each column's field), which the import
+ *   reads to map columns, so relabelled or reordered columns still import; a sheet
+ *   without the code row is mapped by the labels of row 1 (zh or en);
+ * - from row 3: one entry per row. Enum cells hold the option's Chinese label, dates
+ *   are YYYY-MM-DD text, booleans 是/否, list items joined by "；" (by line breaks when an
+ *   item itself contains "；"), encrypted fields (ID and phone numbers) masked.
+ */
+export const XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+export const MAX_IMPORT_BYTES = 10 * 1024 * 1024;
+export const MAX_IMPORT_ROWS = 10_000;
+export const MAX_EXPORT_ROWS = 50_000;
+
+export const ID_LABEL = { zh: "系统编号", en: "System id" };
+export const SEP = "；";
+export const CODE_ROW = 2;
+export const FIRST_DATA_ROW = 3;

@@ -1,0 +1,92 @@
+import ExcelJS from "exceljs";
+import { ValidationError } from "../../../kernel/errors.ts";
+import { columnOf, ID_FIELD } from "../data.ts";
+import type { ColumnDecl, RegisterDecl } from "../declare.ts";
+import { raw, text } from "./cells.ts";
+import type { ImportRowError } from "./import.ts";
+import { CODE_ROW, FIRST_DATA_ROW, ID_LABEL, MAX_IMPORT_BYTES } from "./layout.ts";
+
+// ---------------------------------------------------------------------------------
+// Import: the file and its columns
+
+export interface SheetColumn {
+  index: number;
+  label: string;
+  field: string;
+  col: ColumnDecl | undefined;
+}
+
+export function bad(message: string, errors: ImportRowError[] = []): ValidationError {
+  return new ValidationError(message, errors.length > 0 ? errors : [{ field: "file", message }]);
+}
+
+export async function readWorkbook(file: Buffer): Promise<ExcelJS.Worksheet> {
+  if (file.length === 0) throw bad("the file is empty");
+  if (file.length > MAX_IMPORT_BYTES) {
+    throw bad(`the file is larger than ${MAX_IMPORT_BYTES / 1024 / 1024} MB`);
+  }
+  // An .xlsx is a zip (local file header PK\x03\x04); .xls, .csv and the rest are not.
+  if (file.readUInt32LE(0) !== 0x04034b50) {
+    throw bad("not an .xlsx file (Excel 2007 or later); save the sheet as .xlsx and try again");
+  }
+  const wb = new ExcelJS.Workbook();
+  try {
+    await wb.xlsx.load(file as unknown as ExcelJS.Buffer);
+  } catch {
+    throw bad("the file cannot be read as an .xlsx workbook");
+  }
+  const ws = wb.worksheets[0];
+  if (!ws) throw bad("the workbook has no sheet");
+  return ws;
+}
+
+export function mapColumns(decl: RegisterDecl, ws: ExcelJS.Worksheet) {
+  const errors: ImportRowError[] = [];
+  const labels = ws.getRow(1);
+  const codes = ws.getRow(CODE_ROW);
+  const known = new Set([ID_FIELD, ...decl.columns.map((c) => c.field)]);
+  const width = Math.max(labels.cellCount, codes.cellCount);
+  const codeCells: string[] = [];
+  for (let i = 1; i <= width; i++) codeCells.push(text(raw(codes.getCell(i).value)));
+  const nonEmpty = codeCells.filter((c) => c !== "");
+  const hasCodeRow = nonEmpty.length > 0 && nonEmpty.every((c) => known.has(c));
+  const byLabel = (label: string): string | undefined => {
+    if (label === ID_LABEL.zh || label === ID_LABEL.en) return ID_FIELD;
+    return decl.columns.find(
+      (c) => c.label.zh === label || c.label.en.toLowerCase() === label.toLowerCase(),
+    )?.field;
+  };
+  const columns: SheetColumn[] = [];
+  const seen = new Map<string, string>();
+  for (let i = 1; i <= width; i++) {
+    const label = text(raw(labels.getCell(i).value));
+    const field = hasCodeRow ? codeCells[i - 1] || undefined : label ? byLabel(label) : undefined;
+    if (!label && !field) continue;
+    const shown = label || field || `#${i}`;
+    if (!field) {
+      errors.push({
+        row: 1,
+        column: shown,
+        field: "",
+        reason: `unknown column (the columns of ${decl.label.zh} are ${decl.columns
+          .map((c) => c.label.zh)
+          .join("、")})`,
+        message: `column "${shown}" is not a column of ${decl.label.zh}`,
+      });
+      continue;
+    }
+    if (seen.has(field)) {
+      errors.push({
+        row: 1,
+        column: shown,
+        field,
+        reason: `the same column as "${seen.get(field)}"`,
+        message: `column "${shown}" appears twice`,
+      });
+      continue;
+    }
+    seen.set(field, shown);
+    columns.push({ index: i, label: shown, field, col: columnOf(decl, field) });
+  }
+  return { columns, firstRow: hasCodeRow ? FIRST_DATA_ROW : 2, errors };
+}

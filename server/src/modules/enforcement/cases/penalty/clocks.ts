@@ -1,0 +1,66 @@
+import type { CaseTypeDecl, ClockDecl } from "../../../../engines/case/declare.ts";
+import type { Category } from "../common.ts";
+import { COMPULSION } from "../rules.ts";
+import { decisionDays } from "../settings.ts";
+import { type PenaltyCase, rulesOf } from "./fields.ts";
+
+// ────────────────────────────────────────────────────────────────────────── clocks
+
+export const PENALTY_CLOCKS: ClockDecl<PenaltyCase>[] = [
+  {
+    code: "decision_limit",
+    label: { zh: "作出处罚决定期限", en: "Time limit for the decision" },
+    period: (c, s) =>
+      rulesOf(c).decisionLimit
+        ? { n: decisionDays(s, c.fields.category as Category), unit: "calendar_day" }
+        : undefined,
+    legalBasis:
+      "行政处罚法(2021) art. 60: 立案之日起九十日内 (a setting per area where a law, regulation or rule provides otherwise); no limit under the 2017 text",
+    startOn: { action: "create" },
+    stopOn: [{ action: "decide" }, { action: "drop" }],
+  },
+  {
+    code: "service",
+    label: { zh: "送达期限", en: "Time limit for service" },
+    period: (c) => rulesOf(c).service.value,
+    legalBasis:
+      "行政处罚法(2021) art. 61 and art. 85: 当事人不在场的，七日（工作日）内送达; 2017 text art. 40: 七日内",
+    startOn: { action: "decide" },
+    stopOn: [{ action: "serve" }, { action: "alter_decision" }],
+  },
+  {
+    code: "payment",
+    label: { zh: "缴纳罚款期限", en: "Time limit for paying the fine" },
+    period: (c) => (Number(c.fields.fineAmount ?? 0) > 0 ? rulesOf(c).payment.value : undefined),
+    legalBasis:
+      "行政处罚法(2021) art. 67 para. 3 (2017 text art. 46 para. 3): 收到决定书之日起十五日内缴纳; 到期不缴纳的每日加处3%罚款 (art. 72)",
+    startOn: { action: "serve" },
+    stopOn: [
+      { action: "record_payment" },
+      { action: "apply_court" },
+      { action: "close" },
+      { action: "alter_decision" },
+    ],
+  },
+  {
+    code: "court_application",
+    label: { zh: "申请法院强制执行期限", en: "Time limit for applying to the court" },
+    period: (c) =>
+      Number(c.fields.fineAmount ?? 0) > 0 ? COMPULSION.courtApplication.value : undefined,
+    legalBasis: COMPULSION.courtApplication.basis,
+    startOn: { action: "serve" },
+    stopOn: [
+      { action: "record_payment" },
+      { action: "apply_court" },
+      { action: "close" },
+      { action: "alter_decision" },
+    ],
+    dueSoon: { n: 20, unit: "working_day" },
+  },
+];
+
+export const PENALTY_SUSPENSION: NonNullable<CaseTypeDecl<PenaltyCase>["suspension"]> = {
+  clocks: ["decision_limit"],
+  legalBasis:
+    "Periods a law, regulation or rule leaves out of the time limit, e.g. 市场监督管理行政处罚程序规定 art. 64: 中止、听证、公告和检测、检验、检疫、鉴定等期间不计入 [R]",
+};

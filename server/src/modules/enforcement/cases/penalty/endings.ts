@@ -1,0 +1,63 @@
+import { z } from "zod";
+import type { TransitionDecl } from "../../../../engines/case/declare.ts";
+import { L, labelledEnum } from "../common.ts";
+import { ALTERATION_LABELS, ALTERING_AUTHORITY_LABELS } from "../labels.ts";
+import { type PenaltyCase, rulesOf } from "./fields.ts";
+import { POST_DECISION } from "./states.ts";
+
+// ─────────────────────────────────────────────────── closing, alteration, dropping
+
+export const ENDING_STEPS: TransitionDecl<PenaltyCase>[] = [
+  {
+    action: "close",
+    label: { zh: "结案", en: "Close the case" },
+    from: ["served", "executed", "court_enforcement"],
+    to: "closed",
+    input: z.object({
+      summary: L(z.string().trim().max(2000).optional(), "结案说明", "Summary"),
+    }),
+    guards: [
+      (ctx) => {
+        const fine = Number(ctx.case.fields.fineAmount ?? 0);
+        if (ctx.case.state === "served" && fine > 0) {
+          return {
+            message: `the fine of ${fine} yuan is unpaid: record the payment, or remind the party and apply to the court (${rulesOf(ctx.case).payment.basis})`,
+          };
+        }
+        return undefined;
+      },
+    ],
+  },
+  {
+    action: "alter_decision",
+    label: {
+      zh: "决定被变更、撤销或确认违法、无效",
+      en: "The decision is changed, revoked, or confirmed illegal or invalid",
+    },
+    from: POST_DECISION,
+    to: "altered",
+    sensitive: true,
+    input: z.object({
+      ground: labelledEnum(ALTERATION_LABELS, "情形", "What happened"),
+      authority: labelledEnum(ALTERING_AUTHORITY_LABELS, "依据", "By"),
+      documentNo: L(z.string().trim().min(1, "required").max(100), "文书文号", "Document number"),
+      reason: L(z.string().trim().min(1, "required").max(2000), "理由", "Reason"),
+    }),
+    derive: (ctx) => ({
+      alteration: {
+        onDate: ctx.onDate,
+        ground: ctx.input.ground,
+        authority: ctx.input.authority,
+        documentNo: ctx.input.documentNo,
+        reason: ctx.input.reason,
+      },
+    }),
+  },
+  {
+    action: "drop",
+    label: { zh: "撤销立案", en: "Drop the case" },
+    from: ["filed", "investigating", "investigated"],
+    to: "dropped",
+    sensitive: true,
+  },
+];

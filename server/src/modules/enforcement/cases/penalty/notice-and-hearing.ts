@@ -1,0 +1,137 @@
+import { z } from "zod";
+import type { TransitionDecl } from "../../../../engines/case/declare.ts";
+import { addPeriod, compareLocalDate } from "../../../../kernel/time/index.ts";
+import { L, zAmount, zDay } from "../common.ts";
+import { type PenaltyCase, rulesOf } from "./fields.ts";
+import { hearingWindowEnd } from "./guards.ts";
+import { BEFORE_DECISION } from "./states.ts";
+
+// ─────────────────────────────────────────────────── notice, statement and hearing
+
+export const NOTICE_AND_HEARING_STEPS: TransitionDecl<PenaltyCase>[] = [
+  {
+    action: "notify",
+    label: {
+      zh: "告知拟作出的处罚（陈述申辩、听证权利）",
+      en: "Notify the intended penalty (rights to state, defend and ask for a hearing)",
+    },
+    from: ["investigated", ...BEFORE_DECISION],
+    to: "notified",
+    input: z.object({
+      intendedPenalty: L(
+        z.string().trim().min(1, "required").max(2000),
+        "拟作出的行政处罚",
+        "Intended penalty",
+      ),
+      intendedFine: L(zAmount.default(0), "拟罚款金额（元）", "Intended fine (yuan)"),
+      hearingRight: L(
+        z.boolean(),
+        "已告知听证权利（较大数额罚款等）",
+        "Right to a hearing notified (art. 63)",
+      ),
+    }),
+    setsFields: ["intendedPenalty", "intendedFine", "hearingRight"],
+    derive: (ctx) => ({
+      hearingRequestUntil: ctx.input.hearingRight
+        ? addPeriod(ctx.calendar, ctx.onDate, rulesOf(ctx.case).hearingRequest.value).due
+        : undefined,
+      statementWaived: false,
+      hearingWaived: false,
+    }),
+  },
+  {
+    action: "record_statement",
+    label: { zh: "记录陈述申辩及复核", en: "Record the statement and defence, and its review" },
+    from: ["notified", "reviewed"],
+    to: "notified",
+    input: z.object({
+      statement: L(z.string().trim().min(1, "required").max(5000), "陈述申辩意见", "Statement"),
+      adopted: L(z.boolean(), "是否采纳", "Adopted"),
+      reply: L(z.string().trim().min(1, "required").max(5000), "复核意见", "Review of it"),
+    }),
+  },
+  {
+    action: "waive_rights",
+    label: { zh: "当事人放弃权利", en: "The party waives its rights" },
+    from: ["notified"],
+    to: "notified",
+    input: z.object({
+      statementWaived: L(z.boolean(), "放弃陈述申辩", "Waives statement and defence"),
+      hearingWaived: L(z.boolean(), "放弃听证", "Waives the hearing"),
+      signedBy: L(z.string().trim().min(1, "required").max(100), "签字人", "Signed by"),
+    }),
+    setsFields: ["statementWaived", "hearingWaived"],
+  },
+  {
+    action: "request_hearing",
+    label: { zh: "当事人要求听证", en: "The party asks for a hearing" },
+    from: ["notified", "reviewed"],
+    to: "hearing_requested",
+    input: z.object({
+      note: L(z.string().trim().max(2000).optional(), "申请内容", "Request"),
+    }),
+    guards: [
+      (ctx) => {
+        const f = ctx.case.fields;
+        if (!f.hearingRight) {
+          return {
+            message:
+              "the notice did not give a right to a hearing (行政处罚法(2021) art. 63; 2017 art. 42)",
+          };
+        }
+        if (f.hearingWaived) return { message: "the party waived the hearing" };
+        const end = hearingWindowEnd(ctx);
+        if (end && compareLocalDate(ctx.onDate, end) > 0) {
+          return {
+            message: `too late: a hearing could be asked for until ${end} (${rulesOf(ctx.case).hearingRequest.basis})`,
+          };
+        }
+        return undefined;
+      },
+    ],
+  },
+  {
+    action: "schedule_hearing",
+    label: { zh: "通知听证", en: "Schedule the hearing" },
+    from: ["hearing_requested"],
+    to: "hearing_scheduled",
+    input: z.object({
+      hearingDate: L(zDay, "听证日期", "Hearing date"),
+      hearingPlace: L(z.string().trim().min(1, "required").max(200), "听证地点", "Place"),
+      hearingChair: L(
+        z.string().trim().min(1, "required").max(50),
+        "听证主持人（非本案调查人员）",
+        "Chair (not an investigator)",
+      ),
+      publicHearing: L(z.boolean().default(true), "公开举行", "Held in public"),
+    }),
+    setsFields: ["hearingDate", "hearingPlace", "hearingChair"],
+    leadTimes: [
+      {
+        field: "hearingDate",
+        period: (c) => rulesOf(c).hearingNotice.value,
+        legalBasis:
+          "行政处罚法(2021) art. 64 (二) and art. 85 (7 working days); 2017 text art. 42 (二) (7 days)",
+      },
+    ],
+  },
+  {
+    action: "hold_hearing",
+    label: { zh: "举行听证", en: "Hold the hearing" },
+    from: ["hearing_scheduled"],
+    to: "heard",
+    input: z.object({
+      partyAttended: L(z.boolean(), "当事人到场", "The party attended"),
+      record: L(z.string().trim().min(1, "required").max(10000), "听证笔录摘要", "Record"),
+      partySigned: L(z.boolean(), "笔录经当事人核对签字", "Record signed by the party"),
+    }),
+    guards: [
+      (ctx) =>
+        ctx.case.fields.hearingDate && compareLocalDate(ctx.onDate, ctx.case.fields.hearingDate) < 0
+          ? {
+              message: `the hearing is scheduled for ${ctx.case.fields.hearingDate}: it cannot be held on ${ctx.onDate}`,
+            }
+          : undefined,
+    ],
+  },
+];

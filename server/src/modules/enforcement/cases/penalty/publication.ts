@@ -1,0 +1,70 @@
+import type { WorkTx } from "../../../../platform/work.ts";
+import { bodyOfUnit } from "../../registers/lookup.ts";
+import { PENALTY_KIND_LABELS } from "../labels.ts";
+import { publicationRule } from "../settings.ts";
+import type { Ctx, PenaltyCase } from "./fields.ts";
+import type { DecisionValues } from "./guards.ts";
+
+// ──────────────────────────────────────────────────────────────────────── derived
+
+export async function bodyName(w: WorkTx, unitId: number, regionCode: string) {
+  const body = await bodyOfUnit(w, unitId);
+  if (body) return body.name;
+  const u = await w.trx
+    .selectFrom("unit")
+    .select("name_zh")
+    .where("id", "=", unitId)
+    .executeTakeFirst();
+  const r = await w.trx
+    .selectFrom("region")
+    .select("name_zh")
+    .where("code", "=", regionCode)
+    .executeTakeFirst();
+  return `${r?.name_zh ?? ""}${(u?.name_zh ?? "").replace(/^区/, "")}`;
+}
+
+export function publicationPlanOf(ctx: Ctx, d: DecisionValues): PenaltyCase["publicationPlan"] {
+  const f = ctx.case.fields;
+  if (d.kind !== "penalty") {
+    return { required: false, reason: "不予行政处罚或移送司法机关的决定不在公开范围" };
+  }
+  if (f.party.minor) {
+    return {
+      required: false,
+      reason: "当事人为未成年人，不予公开（未成年人保护法 art. 103 [R]; kernel/masking.ts）",
+    };
+  }
+  const withhold = String(ctx.input.withholdReason ?? "").trim();
+  if (withhold) {
+    return {
+      required: false,
+      reason: `${withhold}（行政处罚法 art. 50; 政府信息公开条例 art. 15）`,
+    };
+  }
+  const rule = publicationRule(ctx.settings, f.category);
+  const onlyWarning = d.penalties.every((p) => p === "warning" || p === "criticism");
+  if (onlyWarning && !rule.warnings) {
+    return { required: false, reason: `仅受到警告的不予公示（${rule.basis}）` };
+  }
+  if (rule.scope === "social_impact" && ctx.input.socialImpact !== true) {
+    return {
+      required: false,
+      reason: "不具有一定社会影响（行政处罚法 art. 48; 本地区公开范围设置）",
+    };
+  }
+  return {
+    required: true,
+    reason: "应当公开",
+    workingDays: rule.workingDays,
+    basis: rule.basis,
+  };
+}
+
+export function penaltyText(f: PenaltyCase): string {
+  const parts = (f.penalties ?? []).map((p) => PENALTY_KIND_LABELS[p].zh);
+  const amounts = [
+    f.fineAmount ? `罚款${f.fineAmount}元` : "",
+    f.confiscationAmount ? `没收${f.confiscationAmount}元` : "",
+  ].filter(Boolean);
+  return [parts.join("、"), amounts.join("，")].filter(Boolean).join("：");
+}

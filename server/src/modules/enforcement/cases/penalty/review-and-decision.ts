@@ -1,0 +1,155 @@
+import { z } from "zod";
+import type { TransitionDecl } from "../../../../engines/case/declare.ts";
+import { findOfficer } from "../../registers/lookup.ts";
+import { issuerPrefix, L, type PartyData, scrub } from "../common.ts";
+import { REVIEW_ITEMS } from "../labels.ts";
+import { penaltyRulesAt } from "../rules.ts";
+import { DISCLOSURE_TYPE, type LegalReviewRecord, type PenaltyCase } from "./fields.ts";
+import {
+  decisionValues,
+  discretionGuard,
+  discussionGuard,
+  hearingWindowGuard,
+  majorOf,
+  noHeavierGuard,
+  reviewedBefore,
+  reviewerCheck,
+  reviewGuard,
+} from "./guards.ts";
+import { DecideInput, ReviewInput } from "./inputs.ts";
+import { bodyName, penaltyText, publicationPlanOf } from "./publication.ts";
+import { BEFORE_DECISION } from "./states.ts";
+
+// ───────────────────────────── legality review, collective discussion and decision
+
+export const REVIEW_AND_DECISION_STEPS: TransitionDecl<PenaltyCase>[] = [
+  {
+    action: "legal_review",
+    label: { zh: "法制审核", en: "Legality review" },
+    from: ["notified", "heard", "reviewed", "discussed"],
+    to: "reviewed",
+    permission: "legal_review.sign",
+    input: ReviewInput,
+    guards: [reviewerCheck],
+    derive: async (ctx) => {
+      const f = ctx.case.fields;
+      const no = String(ctx.input.reviewerCertificateNo);
+      const o = await findOfficer(ctx.w, no, ctx.case.regionCode);
+      const items = Object.fromEntries(
+        REVIEW_ITEMS.map((k) => [k, ctx.input[k] as { passed: boolean; note?: string }]),
+      ) as LegalReviewRecord["items"];
+      const failed = REVIEW_ITEMS.filter((k) => !items[k].passed);
+      const review: LegalReviewRecord = {
+        onDate: ctx.onDate,
+        reviewer: {
+          name: o?.name ?? "",
+          certificateNo: no,
+          firstTime: !(await reviewedBefore(ctx.w, no, ctx.onDate)),
+        },
+        items,
+        failed,
+        opinion: String(ctx.input.opinion),
+        passed: failed.length === 0,
+        benchmark: f.benchmark ?? null,
+        proposal: { penalty: f.intendedPenalty, fine: f.intendedFine },
+      };
+      return { legalReview: review };
+    },
+  },
+  {
+    action: "collective_discussion",
+    label: { zh: "负责人集体讨论", en: "Collective discussion by the leaders" },
+    from: ["notified", "heard", "reviewed", "discussed"],
+    to: "discussed",
+    permission: "unit.lead",
+    input: z.object({
+      participants: L(
+        z.array(z.string().trim().min(1)).min(3, "at least three leaders").max(20),
+        "参加讨论的负责人",
+        "Leaders taking part",
+      ),
+      conclusion: L(z.string().trim().min(1, "required").max(5000), "讨论结论", "Conclusion"),
+    }),
+    derive: (ctx) => ({
+      collectiveDiscussion: {
+        onDate: ctx.onDate,
+        participants: ctx.input.participants,
+        conclusion: ctx.input.conclusion,
+      },
+    }),
+  },
+  {
+    action: "supplement_investigation",
+    label: { zh: "补充调查", en: "Investigate further" },
+    from: ["investigated", ...BEFORE_DECISION],
+    to: "investigating",
+    input: z.object({
+      reason: L(z.string().trim().min(1, "required").max(2000), "补充调查理由", "Why"),
+    }),
+  },
+  {
+    action: "decide",
+    label: { zh: "作出决定", en: "Decide" },
+    from: BEFORE_DECISION,
+    to: "decided",
+    permission: "unit.lead",
+    input: DecideInput,
+    setsFields: [
+      "decisionKind",
+      "penalties",
+      "fineAmount",
+      "confiscationAmount",
+      "decisionContent",
+      "discretionReason",
+      "socialImpact",
+      "withholdReason",
+    ],
+    issues: ["decision"],
+    guards: [hearingWindowGuard, noHeavierGuard, reviewGuard, discussionGuard, discretionGuard],
+    derive: async (ctx) => {
+      const m = await majorOf(ctx);
+      const b = ctx.case.fields.benchmark;
+      const fine = Number(ctx.input.fineAmount ?? 0);
+      return {
+        decidedOn: ctx.onDate,
+        lawVersion: penaltyRulesAt(ctx.case.openedOn).law,
+        documentPrefix: await issuerPrefix(ctx.w, ctx.case.unitId, ctx.case.regionCode),
+        major: { ...m, reviewPassed: ctx.case.fields.legalReview?.passed === true },
+        benchmarkCheck: b
+          ? { applied: true, within: fine >= b.fineMin && fine <= b.fineMax }
+          : { applied: false, within: null },
+        publicationPlan: publicationPlanOf(ctx, decisionValues(ctx)),
+      };
+    },
+    // A decision that must be published opens its publication record, linked to the case.
+    effect: async (ctx) => {
+      const f = ctx.next.fields;
+      if (!f.publicationPlan?.required) return;
+      const party: PartyData = f.party;
+      const names = [party.name, party.legalRepresentative ?? ""];
+      await ctx.openCase(DISCLOSURE_TYPE, {
+        link: "follows",
+        fields: {
+          penaltyCaseId: ctx.next.id,
+          decisionNumber: ctx.next.numbers.decision,
+          decidedOn: ctx.onDate,
+          bodyName: await bodyName(ctx.w, ctx.next.unitId, ctx.next.regionCode),
+          category: f.category,
+          party: {
+            kind: party.kind,
+            name: party.name,
+            ...(party.uscc ? { uscc: party.uscc } : {}),
+            minor: party.minor === true,
+          },
+          violation: scrub(f.cause, names),
+          facts: scrub(f.facts ?? "", names),
+          penalty: scrub(penaltyText(f), names),
+          legalBasis: f.legalBasis ?? "",
+          fineAmount: f.fineAmount ?? 0,
+          workingDays: f.publicationPlan.workingDays,
+          scopeBasis: f.publicationPlan.basis ?? "",
+        },
+      });
+    },
+  },
+];

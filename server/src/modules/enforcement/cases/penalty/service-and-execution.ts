@@ -1,0 +1,158 @@
+import { z } from "zod";
+import type { TransitionDecl } from "../../../../engines/case/declare.ts";
+import {
+  addPeriod,
+  compareLocalDate,
+  diffDays,
+  type LocalDate,
+} from "../../../../kernel/time/index.ts";
+import { L, labelledEnum, zAmount } from "../common.ts";
+import { SERVICE_METHOD_LABELS } from "../labels.ts";
+import { COMPULSION } from "../rules.ts";
+import { type Ctx, type PenaltyCase, rulesOf } from "./fields.ts";
+
+// ─────────────────────────────────────────────────────────── service and execution
+
+export const SERVICE_AND_EXECUTION_STEPS: TransitionDecl<PenaltyCase>[] = [
+  {
+    action: "serve",
+    label: { zh: "送达决定书", en: "Serve the decision" },
+    from: ["decided"],
+    to: "served",
+    input: z.object({
+      serviceMethod: labelledEnum(SERVICE_METHOD_LABELS, "送达方式", "How it was served"),
+      servedTo: L(
+        z.string().trim().min(1, "required").max(100),
+        "受送达人（签收人）",
+        "Received by",
+      ),
+      note: L(z.string().trim().max(1000).optional(), "备注", "Note"),
+    }),
+    setsFields: ["serviceMethod", "servedTo"],
+    derive: (ctx) => ({
+      servedOn: ctx.onDate,
+      paymentDue:
+        Number(ctx.case.fields.fineAmount ?? 0) > 0
+          ? addPeriod(ctx.calendar, ctx.onDate, rulesOf(ctx.case).payment.value).due
+          : undefined,
+    }),
+  },
+  {
+    action: "record_payment",
+    label: { zh: "登记缴纳罚款（银行收缴）", en: "Record the payment (at the bank)" },
+    from: ["served", "reminded", "court_enforcement"],
+    to: "executed",
+    input: z.object({
+      amountPaid: L(zAmount, "缴纳罚款（元）", "Fine paid (yuan)"),
+      surchargePaid: L(zAmount.default(0), "加处罚款（元）", "Surcharge paid (yuan)"),
+      collector: L(
+        z.string().trim().min(1, "required").max(100),
+        "收缴机构（代收银行）",
+        "Collecting bank",
+      ),
+      receiptNo: L(z.string().trim().min(1, "required").max(50), "缴款凭证号", "Receipt number"),
+    }),
+    guards: [
+      (ctx) => {
+        const fine = Number(ctx.case.fields.fineAmount ?? 0);
+        if (Number(ctx.input.amountPaid) < fine) {
+          return {
+            field: "amountPaid",
+            message: `the fine is ${fine} yuan; ${ctx.input.amountPaid} yuan does not settle it`,
+          };
+        }
+        const cap = surchargeCap(ctx);
+        if (Number(ctx.input.surchargePaid) > cap.amount) {
+          return {
+            field: "surchargePaid",
+            message: `the surcharge can be at most ${cap.amount} yuan (${cap.daysLate} days late × 3% of ${fine}, capped at the fine; ${rulesOf(ctx.case).surcharge.basis})`,
+          };
+        }
+        return undefined;
+      },
+    ],
+    derive: (ctx) => {
+      const cap = surchargeCap(ctx);
+      return {
+        payment: {
+          paidOn: ctx.onDate,
+          amountPaid: ctx.input.amountPaid,
+          surchargePaid: ctx.input.surchargePaid,
+          daysLate: cap.daysLate,
+          surchargeCap: cap.amount,
+          collector: ctx.input.collector,
+          receiptNo: ctx.input.receiptNo,
+        },
+      };
+    },
+  },
+  {
+    action: "remind",
+    label: { zh: "催告履行", en: "Remind the party to pay" },
+    from: ["served"],
+    to: "reminded",
+    input: z.object({
+      reminderNo: L(z.string().trim().min(1, "required").max(50), "催告书文号", "Reminder number"),
+    }),
+    guards: [
+      (ctx) => {
+        const due = ctx.case.fields.paymentDue;
+        if (!due) return { message: "there is no fine to pay" };
+        if (compareLocalDate(ctx.onDate, due) <= 0) {
+          return {
+            message: `the fine is due by ${due}: remind the party only after that day (${COMPULSION.reminder})`,
+          };
+        }
+        return undefined;
+      },
+    ],
+    derive: (ctx) => ({ reminderOn: ctx.onDate }),
+  },
+  {
+    action: "apply_court",
+    label: { zh: "申请人民法院强制执行", en: "Apply to the court for enforcement" },
+    from: ["reminded"],
+    to: "court_enforcement",
+    input: z.object({
+      court: L(z.string().trim().min(1, "required").max(100), "受理法院", "Court"),
+    }),
+    guards: [
+      (ctx) => {
+        const f = ctx.case.fields;
+        const wait = addPeriod(
+          ctx.calendar,
+          f.reminderOn as LocalDate,
+          COMPULSION.reminderWait.value,
+        ).due;
+        if (compareLocalDate(ctx.onDate, wait) < 0) {
+          return {
+            message: `the reminder was served on ${f.reminderOn}: apply on or after ${wait} (${COMPULSION.reminderWait.basis})`,
+          };
+        }
+        const open = addPeriod(
+          ctx.calendar,
+          f.servedOn as LocalDate,
+          COMPULSION.challengePeriod.value,
+        ).due;
+        if (compareLocalDate(ctx.onDate, open) <= 0) {
+          return {
+            message: `the party may still apply for reconsideration or sue until ${open}: apply to the court after that day (${COMPULSION.challengePeriod.basis})`,
+          };
+        }
+        return undefined;
+      },
+    ],
+    derive: (ctx) => ({ courtApplication: { onDate: ctx.onDate, court: ctx.input.court } }),
+  },
+];
+
+/** The surcharge the party may owe on the payment date (art. 72 (一); 行政强制法 art. 45). */
+function surchargeCap(ctx: Ctx): { daysLate: number; amount: number } {
+  const f = ctx.case.fields;
+  const fine = Number(f.fineAmount ?? 0);
+  if (!f.paymentDue || fine <= 0) return { daysLate: 0, amount: 0 };
+  const daysLate = Math.max(0, diffDays(f.paymentDue, ctx.onDate));
+  const rate = rulesOf(ctx.case).surcharge.value;
+  const amount = Math.min(fine, Math.round(fine * rate * daysLate * 100) / 100);
+  return { daysLate, amount };
+}
