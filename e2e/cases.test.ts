@@ -56,7 +56,7 @@ test("a handler accepts a licence application and may not decide before the revi
   await form.getByTestId("field-fields.applicant.name").fill("张三");
   await form.getByTestId("field-fields.item").fill(item);
   await form.getByTestId("field-fields.category").click();
-  await page.locator(".ant-select-item-option", { hasText: "market" }).click();
+  await page.locator(".ant-select-item-option", { hasText: "市场监管事项" }).click();
   await page.getByTestId("case-new-submit").click();
 
   const row = page.getByTestId("case-table").locator("tr", { hasText: item });
@@ -162,7 +162,7 @@ test("suspending in one tab makes the other tab's version stale; resume and exte
   await form.getByTestId("field-fields.applicant.name").fill("王五");
   await form.getByTestId("field-fields.item").fill(other);
   await form.getByTestId("field-fields.category").click();
-  await page.locator(".ant-select-item-option", { hasText: "general" }).click();
+  await page.locator(".ant-select-item-option", { hasText: "一般事项" }).click();
   await page.getByTestId("case-new-submit").click();
   await page.getByTestId("case-table").locator("tr", { hasText: other }).getByRole("link").click();
   await page.waitForURL(/\/cases\/example_permit\/\d+$/);

@@ -30,7 +30,7 @@ test("an overdue clock shows on the case, the warnings page and the home card", 
   await form.getByTestId("field-fields.applicant.name").fill("李四");
   await form.getByTestId("field-fields.item").fill(item);
   await form.getByTestId("field-fields.category").click();
-  await page.locator(".ant-select-item-option", { hasText: "general" }).click();
+  await page.locator(".ant-select-item-option", { hasText: "一般事项" }).click();
   const opened = form.getByTestId("case-new-date");
   await opened.click();
   await opened.fill(longAgo);
