@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
-import { permissionsOf } from "../../kernel/access.ts";
+import { type Actor, permissionsOf } from "../../kernel/access.ts";
 import { ValidationError } from "../../kernel/errors.ts";
 import { login } from "../../platform/auth/login.ts";
 import { hashPassword, passwordProblems, verifyPassword } from "../../platform/auth/passwords.ts";
@@ -23,6 +23,25 @@ const SessionInfo = z.object({
   csrfToken: z.string(),
   mustChangePassword: z.boolean().optional(),
 });
+
+/** What the web needs to know about the session: who, roles, permissions, scope, CSRF token. */
+function sessionInfo(a: Actor, csrfToken: string) {
+  return {
+    user: {
+      id: a.userId,
+      username: a.username,
+      displayName: a.displayName,
+      regionCode: a.regionCode,
+      unitId: a.unitId,
+    },
+    roles: a.roles,
+    permissions: [...permissionsOf(a.roles)],
+    scope: a.scope,
+    regions: a.regions,
+    csrfToken,
+    mustChangePassword: a.mustChangePassword,
+  };
+}
 
 export const authRoutes =
   (services: Services): FastifyPluginAsyncZod =>
@@ -61,22 +80,7 @@ export const authRoutes =
           userAgent: req.headers["user-agent"] ?? null,
         });
         reply.setCookie(SESSION_COOKIE, r.token, cookieOptions);
-        const a = r.actor;
-        return {
-          user: {
-            id: a.userId,
-            username: a.username,
-            displayName: a.displayName,
-            regionCode: a.regionCode,
-            unitId: a.unitId,
-          },
-          roles: a.roles,
-          permissions: [...permissionsOf(a.roles)],
-          scope: a.scope,
-          regions: a.regions,
-          csrfToken: r.csrfToken,
-          mustChangePassword: r.mustChangePassword,
-        };
+        return sessionInfo(r.actor, r.csrfToken);
       },
     );
 
@@ -87,22 +91,7 @@ export const authRoutes =
         schema: { tags: ["auth"], summary: "The current session", response: { 200: SessionInfo } },
       },
       async (req) => {
-        const a = requireActor(req);
-        return {
-          user: {
-            id: a.userId,
-            username: a.username,
-            displayName: a.displayName,
-            regionCode: a.regionCode,
-            unitId: a.unitId,
-          },
-          roles: a.roles,
-          permissions: [...permissionsOf(a.roles)],
-          scope: a.scope,
-          regions: a.regions,
-          csrfToken: req.csrfToken!,
-          mustChangePassword: a.mustChangePassword,
-        };
+        return sessionInfo(requireActor(req), req.csrfToken!);
       },
     );
 

@@ -109,6 +109,15 @@ function certificateEnd(from: LocalDate): LocalDate {
   return addDays(addMonthsClamped(from, 72), -1);
 }
 
+/**
+ * Officers still in service had their six-year certificate renewed once on expiry; the
+ * demo keeps one row per officer (first issue date, end of the renewed term) so that the
+ * demo stays usable after 2026 while every 2020 figure is unchanged.
+ */
+function renewedCertificateEnd(from: LocalDate): LocalDate {
+  return addDays(addMonthsClamped(from, 144), -1);
+}
+
 const jitter = (rng: DemoRandom, w: number) => w * (0.85 + rng.next() * 0.3);
 
 // ──────────────────────────────────────────────────────────────────────────── plan
@@ -271,7 +280,7 @@ function planOfficers(ctx: DemoContext, bodies: PlannedBody[]): PlannedOfficer[]
         bodyUnitCode: b.unitCode,
         certificateNo: certNumbers[k]!,
         certificateValidFrom: validFrom,
-        certificateValidTo: certificateEnd(validFrom),
+        certificateValidTo: renewedCertificateEnd(validFrom),
         legalReviewer: reviewer,
         legalQualification: rng.chance(reviewer ? 0.45 : 0.04),
         training,
