@@ -2,8 +2,9 @@
  * 行政处罚·普通程序 (penalty_general) from filing to closure, through the web UI, as the
  * market regulation bureau (scjgj) works it today, under the 2021 penalty law:
  *
- *   (0) the handler registers this year's certified officers on the 执法人员 register page
- *       (the demo's certificates, issued 2015–2020 for six years, have run out by now);
+ *   (0) the handler registers the officers this test works with on the 执法人员 register
+ *       page (two certified officers, a qualified legal reviewer, one whose certificate
+ *       ran out ten days ago);
  *   立案 (the generated form) → 调查取证 (refused with one officer, and with an expired
  *   certificate; done with two) → 调查终结 → 告知 → 当事人放弃陈述申辩和听证 → 法制审核
  *   (the reviewer: refused with an officer who is no legal reviewer; six items passed)
@@ -11,8 +12,7 @@
  *   threshold, so no collective discussion) → 送达 → 登记缴纳罚款 → 结案.
  *
  * Along the way: the decision number, the clocks (decision limit, then service, then
- * payment), the timeline in order, and the closed state. The API is used only to look up
- * a demo officer's expired certificate.
+ * payment), the timeline in order, and the closed state. Every step goes through the UI.
  */
 import { randomInt } from "node:crypto";
 import type { Locator, Page } from "playwright-core";
@@ -130,7 +130,13 @@ async function dueOf(c: Locator): Promise<string> {
 /** A new officer of the bureau, through the 执法人员 register's form. */
 async function registerOfficer(
   page: Page,
-  o: { name: string; cert: string; reviewer?: boolean; qualified?: boolean },
+  o: {
+    name: string;
+    cert: string;
+    reviewer?: boolean;
+    qualified?: boolean;
+    expiredDaysAgo?: number;
+  },
 ) {
   await page.getByTestId("entry-new").click();
   const form = page.getByTestId("entry-form");
@@ -140,8 +146,9 @@ async function registerOfficer(
   await fill(form.getByTestId("field-data.idNumber"), idNumber("500156", "1990-05-17"));
   await fill(form.getByTestId("field-data.bodyUnitCode"), "scjgj");
   await fill(form.getByTestId("field-data.certificateNo"), o.cert);
-  await fillDate(form.getByTestId("field-data.certificateValidFrom"), shanghaiDate(-30));
-  await fillDate(form.getByTestId("field-data.certificateValidTo"), shanghaiDate(6 * 365 - 31));
+  const end = o.expiredDaysAgo ? -o.expiredDaysAgo : 6 * 365 - 31;
+  await fillDate(form.getByTestId("field-data.certificateValidFrom"), shanghaiDate(end - 6 * 365));
+  await fillDate(form.getByTestId("field-data.certificateValidTo"), shanghaiDate(end));
   if (o.reviewer) await form.getByTestId("field-data.legalReviewer").check();
   if (o.qualified) await form.getByTestId("field-data.legalQualification").check();
   await page.getByTestId("entry-submit").click();
@@ -173,17 +180,10 @@ test("a penalty case from filing to closure under the 2021 law", { timeout: 300_
   await page.getByTestId("register-table").waitFor();
   for (const o of [officerA, officerB, reviewer]) await registerOfficer(page, o);
 
-  // A demo officer of the bureau whose certificate has run out (looked up, not changed).
-  const expired = await page.evaluate(async (today) => {
-    const r = await fetch(
-      "/api/registers/enforcement_officer/entries?bodyUnitCode=scjgj&legalReviewer=false&pageSize=100",
-    );
-    const body = (await r.json()) as {
-      items: { data: { certificateNo: string; certificateValidTo: string } }[];
-    };
-    return body.items.find((e) => e.data.certificateValidTo < today)?.data.certificateNo;
-  }, TODAY);
-  expect(expired).toBeDefined();
+  // An officer of the bureau whose certificate ran out ten days ago.
+  const lapsed = { name: uniqueName("过期丁"), cert: certificateNo(), expiredDaysAgo: 10 };
+  await registerOfficer(page, lapsed);
+  const expired = lapsed.cert;
 
   // ── 立案: menu → list → the form generated from the type's fields.
   await openMenu(page, "行政处罚（普通程序）");
