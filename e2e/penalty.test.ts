@@ -335,7 +335,7 @@ test("a penalty case from filing to closure under the 2021 law", { timeout: 300_
   await choose(page, dialog.getByTestId("field-input.decisionKind"), "给予行政处罚");
   // The kinds of penalty are offered by their codes: the labels sit on the list's schema
   // (PenaltyList .meta enumLabels), where the form does not look for them (see the report).
-  await choose(page, dialog.getByTestId("field-input.penalties"), "warning", "fine");
+  await choose(page, dialog.getByTestId("field-input.penalties"), "警告", "罚款");
   await dialog.getByText("决定类型").click(); // close the list of penalties
   await fill(dialog.getByTestId("field-input.fineAmount"), String(FINE));
   await fill(

@@ -98,7 +98,11 @@ function Field({ name, path, schema: raw, label, required }: FieldProps) {
           <Select
             mode="multiple"
             allowClear
-            options={optionsOf(s.items ?? {}, lang)}
+            // Option labels may sit on the list (`.meta` on the array) or on its items.
+            options={optionsOf(
+              { enumLabels: s.enumLabels ?? s["x-enumLabels"], ...(s.items ?? {}) },
+              lang,
+            )}
             data-testid={testId}
           />
         </Form.Item>
