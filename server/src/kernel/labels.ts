@@ -51,3 +51,13 @@ export const SECURITY_EVENT_LABELS: Record<string, Label> = {
   roles_changed: { zh: "变更角色", en: "Roles changed" },
   user_created: { zh: "创建用户", en: "User created" },
 };
+
+/** Kinds of links between cases (the same kinds for every case type). */
+export const LINK_LABELS: Record<string, Label> = {
+  reviews: { zh: "复查", en: "Reviews" },
+  follows: { zh: "后续", en: "Follows" },
+  opened_from: { zh: "由此立案", en: "Opened from" },
+  amends: { zh: "修改", en: "Amends" },
+  repeals: { zh: "废止", en: "Repeals" },
+  part_of: { zh: "组成部分", en: "Part of" },
+};
