@@ -194,6 +194,21 @@ describe("a case from intake to decision", () => {
   });
 });
 
+describe("case types", () => {
+  it("describe themselves for generic pages: states, steps, number and link labels", async () => {
+    const types = (await t.call(handler, { method: "GET", url: "/api/case-types" })).json() as {
+      code: string;
+      numbers: { kind: string; label: { zh: string } }[];
+      linkLabels: Record<string, { zh: string }>;
+      fields: { properties: Record<string, { label?: { zh: string } }> };
+    }[];
+    const permit = types.find((x) => x.code === "example_permit")!;
+    expect(permit.numbers.map((n) => n.label.zh)).toEqual(["受理号", "决定书文号"]);
+    expect(permit.linkLabels.reviews?.zh).toBe("复查");
+    expect(permit.fields.properties.item?.label?.zh).toBe("许可事项");
+  });
+});
+
 describe("refusals write nothing", () => {
   async function snapshot(id: number) {
     const row = await t.db.owner

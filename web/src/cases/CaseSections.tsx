@@ -6,59 +6,13 @@ import { download } from "../api.ts";
 import { useUnitName } from "../data.ts";
 import { useCaseTypes } from "../engines.ts";
 import { useI18n } from "../i18n.ts";
-import { enumLabel, type JsonSchema, kindOf, labelOf, normalize } from "../schema/schema.ts";
 import type { CaseDetail, CaseType } from "./types.ts";
 import { casePath } from "./types.ts";
-
-interface Row {
-  key: string;
-  label: string;
-  value: string;
-}
-
-/** Flatten the fields for display: nested objects as "applicant › name", enum labels. */
-function flatten(
-  schema: JsonSchema | undefined,
-  value: Record<string, unknown>,
-  lang: "zh" | "en",
-  yes: string,
-  no: string,
-  prefix = "",
-  labelPrefix = "",
-): Row[] {
-  const props = schema ? (normalize(schema).properties ?? {}) : {};
-  const keys = [...new Set([...Object.keys(props), ...Object.keys(value)])];
-  const rows: Row[] = [];
-  for (const k of keys) {
-    const v = value[k];
-    if (v === undefined || v === null || v === "") continue;
-    const prop = props[k] ?? {};
-    const label = `${labelPrefix}${labelOf(k, prop, lang)}`;
-    const path = `${prefix}${k}`;
-    const kind = kindOf(prop);
-    if (typeof v === "object" && !Array.isArray(v) && (kind === "object" || kind === "json")) {
-      rows.push(
-        ...flatten(prop, v as Record<string, unknown>, lang, yes, no, `${path}.`, `${label} › `),
-      );
-      continue;
-    }
-    let text: string;
-    if (kind === "enum") text = enumLabel(prop, v, lang);
-    else if (typeof v === "boolean") text = v ? yes : no;
-    else if (Array.isArray(v))
-      text = v
-        .map((x) => (kind === "multi" ? enumLabel(normalize(prop).items ?? {}, x, lang) : x))
-        .map((x) => (typeof x === "object" ? JSON.stringify(x) : String(x)))
-        .join("、");
-    else text = String(v);
-    rows.push({ key: path, label, value: text });
-  }
-  return rows;
-}
+import { caseFieldProps, useValueRows } from "./values.tsx";
 
 export function CaseFields({ type, detail }: { type: CaseType | undefined; detail: CaseDetail }) {
-  const { t, lang } = useI18n();
-  const rows = flatten(type?.fields, detail.case.fields, lang, t("common.yes"), t("common.no"));
+  const { t } = useI18n();
+  const rows = useValueRows()(caseFieldProps(type), detail.case.fields);
   return (
     <Card title={t("cases.fields")} size="small" data-testid="case-fields">
       <Descriptions
@@ -101,6 +55,9 @@ export function CaseRelations({
     const x = types.find((y) => y.code === code);
     return x ? pick(x.label) : code;
   };
+  // A link's kind is declared by the case that links: this one, or the one linking here.
+  const linkLabel = (kind: string, other: string) =>
+    pick(type?.linkLabels?.[kind] ?? types.find((x) => x.code === other)?.linkLabels?.[kind], kind);
   const subType = type?.subCases?.caseType;
   const { links, participants, subCases, attachments } = detail;
   if (links.length + participants.length + subCases.length + attachments.length === 0) {
@@ -118,7 +75,7 @@ export function CaseRelations({
               <List.Item>
                 <Space wrap>
                   <Tag>
-                    {l.direction === "out" ? "→" : "←"} {l.kind}
+                    {l.direction === "out" ? "→" : "←"} {linkLabel(l.kind, l.caseType)}
                   </Tag>
                   <Typography.Text type="secondary">{typeLabel(l.caseType)}</Typography.Text>
                   <Link to={casePath(l.caseType, l.caseId)}>{l.title}</Link>

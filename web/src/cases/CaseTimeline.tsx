@@ -1,10 +1,12 @@
 /** A case's timeline: each step with its legal date, actor, states, reason and numbers. */
+
 import { Card, Space, Tag, Timeline, Typography } from "antd";
+import type { ReactNode } from "react";
 import { formatTime } from "../format.ts";
 import { isMsgKey, useI18n } from "../i18n.ts";
-import { enumLabel, labelOf, normalize } from "../schema/schema.ts";
 import { usePeriodText } from "./DeadlinesPanel.tsx";
 import type { CaseType, TimelineEvent } from "./types.ts";
+import { propsOf, useValueRows } from "./values.tsx";
 
 const COLORS: Record<string, string> = {
   created: "blue",
@@ -26,10 +28,11 @@ export function useStepLabel(type: CaseType | undefined): (e: TimelineEvent) => 
 }
 
 /** A step's input as "label: value" pairs, labelled from the step's input schema. */
-function useInputText(type: CaseType | undefined) {
-  const { t, lang } = useI18n();
+function useInputView(type: CaseType | undefined) {
+  const { t } = useI18n();
   const periodText = usePeriodText();
-  return (e: TimelineEvent): string => {
+  const valueRows = useValueRows();
+  return (e: TimelineEvent): ReactNode => {
     if (e.kind === "extend" && e.data) {
       return t("timeline.extendDetail", {
         period: periodText(String(e.data.period ?? "")),
@@ -37,22 +40,16 @@ function useInputText(type: CaseType | undefined) {
       });
     }
     const input = e.data?.input;
-    if (!input || typeof input !== "object") return "";
+    if (!input || typeof input !== "object" || Array.isArray(input)) return null;
     const schema = type?.transitions.find((x) => x.action === e.action)?.input;
-    const props = schema ? (normalize(schema).properties ?? {}) : {};
-    return Object.entries(input as Record<string, unknown>)
-      .filter(([, v]) => v !== undefined && v !== null && v !== "")
-      .map(([k, v]) => {
-        const prop = props[k] ?? {};
-        const text =
-          typeof v === "boolean"
-            ? t(v ? "common.yes" : "common.no")
-            : typeof v === "object"
-              ? JSON.stringify(v)
-              : enumLabel(prop, v, lang);
-        return `${labelOf(k, prop, lang)}：${text}`;
-      })
-      .join("；");
+    const rows = valueRows(propsOf(schema), input as Record<string, unknown>);
+    if (rows.length === 0) return null;
+    return rows.map((r, i) => (
+      <span key={r.key} data-input={r.key}>
+        {i > 0 ? "；" : null}
+        {r.label}：{r.value}
+      </span>
+    ));
   };
 }
 
@@ -65,7 +62,7 @@ export function CaseTimeline({
 }) {
   const { t, pick, lang } = useI18n();
   const stepLabel = useStepLabel(type);
-  const inputText = useInputText(type);
+  const inputView = useInputView(type);
   const stateLabel = (s: string | null) => {
     if (!s) return "";
     const st = type?.states[s];
@@ -77,6 +74,7 @@ export function CaseTimeline({
       <Timeline
         items={events.map((e) => {
           const numbers = Object.entries(e.data?.numbers ?? {});
+          const input = inputView(e);
           const moved = e.fromState && e.toState && e.fromState !== e.toState;
           return {
             key: e.seq,
@@ -99,10 +97,10 @@ export function CaseTimeline({
                     <Typography.Text type="secondary">→ {stateLabel(e.toState)}</Typography.Text>
                   ) : null}
                 </Space>
-                {inputText(e) ? (
-                  <div>
-                    <Typography.Text type="secondary">{inputText(e)}</Typography.Text>
-                  </div>
+                {input ? (
+                  <Typography.Paragraph type="secondary" style={{ marginBottom: 0 }}>
+                    {input}
+                  </Typography.Paragraph>
                 ) : null}
                 {numbers.length > 0 ? (
                   <div>

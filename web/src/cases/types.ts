@@ -36,6 +36,8 @@ export interface CaseType {
   documents?: { code: string; label: Label; states: string[] }[];
   /** Number kinds with their labels (when the server declares them here). */
   numbers?: { kind: string; label: Label }[];
+  /** Labels of the link kinds (e.g. follows → 后续), when the server declares them. */
+  linkLabels?: Record<string, Label>;
 }
 
 export interface CaseRow {

@@ -68,6 +68,10 @@ export const caseRoutes =
             label: x.label,
             states: x.states,
           })),
+          numbers: (d.numbers ?? []).map((n) => ({ kind: n.kind, label: n.label })),
+          linkLabels: Object.fromEntries(
+            (d.links ?? []).map((k) => [k, LINK_LABELS[k] ?? { zh: k, en: k }]),
+          ),
         }));
       },
     );
