@@ -547,6 +547,67 @@ describe("isolation, participation, links, sub-cases", () => {
     ).toBe("stopped");
   });
 
+  it("a step on a linked case of another unit starts this case's clock, though that unit cannot see this case", async () => {
+    const permit = await open(handler);
+    const review = (
+      await t.call(other, {
+        method: "POST",
+        url: "/api/cases/example_review",
+        payload: { fields: { grounds: "跨单位复核" }, onDate: "2020-10-09" },
+      })
+    ).json();
+    // `other` cannot see the permit, so the rule-of-law office (region scope) records the link.
+    const l = await t.call(office, {
+      method: "POST",
+      url: `/api/cases/example_review/${review.id}/links`,
+      payload: { kind: "reviews", toCaseId: permit.id },
+    });
+    expect(l.statusCode, l.body).toBe(200);
+    expect((await detail(other, permit.id)).status).toBe(404);
+    const acc = await act(
+      other,
+      review.id,
+      "accept",
+      { version: 1, onDate: "2020-10-09" },
+      "example_review",
+    );
+    expect(acc.statusCode, acc.body).toBe(200);
+    const respond = (await detail(handler, permit.id)).body.deadlines.find(
+      (k: { clock: string }) => k.clock === "respond",
+    );
+    expect(respond?.startedOn).toBe("2020-10-09");
+  });
+
+  it("the database refuses writes for cases the actor cannot see, even with the engine bypassed", async () => {
+    const { withScope } = await import("../src/db/scope.ts");
+    const { sql } = await import("kysely");
+    const c = await open(handler);
+    const asOther = (q: string) =>
+      withScope(t.db.app, { regions: ["500156"], unitId: u.other, userId: 1 }, (trx) =>
+        sql.raw(q).execute(trx),
+      );
+    await expect(
+      asOther(
+        `insert into case_event (region_code, case_id, seq, kind, action, on_date, at) values ('500156', ${c.id}, 99, 'x', 'x', '2020-10-01', now())`,
+      ),
+    ).rejects.toThrow(/row-level security/);
+    await expect(
+      asOther(
+        `insert into case_clock (region_code, case_id, clock, started_on) values ('500156', ${c.id}, 'x', '2020-10-01')`,
+      ),
+    ).rejects.toThrow(/row-level security/);
+    await expect(
+      asOther(
+        `insert into case_file (region_code, case_type, unit_id, state, title, opened_on, created_at, updated_at) values ('500156', 'example_permit', ${u.market}, 'received', 'x', '2020-10-01', now(), now())`,
+      ),
+    ).rejects.toThrow(/row-level security/);
+    await expect(
+      asOther(
+        `select fazhi_linked_clock('500156', ${c.id}, ${c.id}, 'decision', '2020-10-01', true)`,
+      ),
+    ).rejects.toThrow(/not linked/);
+  });
+
   it("sub-cases: several units in parallel; the parent concludes when all have", async () => {
     const parent = (
       await t.call(handler, {

@@ -195,7 +195,43 @@ export async function up(db: Kysely<any>): Promise<void> {
       using (region_code = any(fazhi_regions()) and (
         fazhi_unit() is null or unit_id = fazhi_unit() or fazhi_participates(region_code, id)
         or (parent_id is not null and fazhi_case_unit(region_code, parent_id) = fazhi_unit())))
-      with check (region_code = any(fazhi_regions()));
+      with check (region_code = any(fazhi_regions()) and (
+        fazhi_unit() is null or unit_id = fazhi_unit() or fazhi_participates(region_code, id)
+        or (parent_id is not null and fazhi_case_unit(region_code, parent_id) = fazhi_unit())));
+    -- A step of a case that the caller can see may start or stop a clock on a case linked
+    -- to it, which the caller may not see (a review of another unit's decision): only
+    -- through these two functions, which check the link and the caller's own case.
+    create function fazhi_case_visible(r text, c bigint) returns boolean
+      language sql stable security definer set search_path = public as $$
+      select exists (select 1 from case_file f where f.region_code = r and f.id = c
+        and r = any(fazhi_regions()) and (fazhi_unit() is null or f.unit_id = fazhi_unit()
+          or fazhi_participates(r, c)
+          or (f.parent_id is not null and fazhi_case_unit(r, f.parent_id) = fazhi_unit())))
+    $$;
+    create function fazhi_linked_cases(r text, via bigint)
+      returns table (kind text, other_id bigint, other_type text)
+      language sql stable security definer set search_path = public as $$
+      select l.kind, f.id, f.case_type from case_link l
+        join case_file f on f.region_code = l.region_code
+         and f.id = case when l.from_case_id = via then l.to_case_id else l.from_case_id end
+       where fazhi_case_visible(r, via) and l.region_code = r
+         and (l.from_case_id = via or l.to_case_id = via)
+    $$;
+    create function fazhi_linked_clock(r text, via bigint, target bigint, clk text, d date, start boolean)
+      returns void language plpgsql security definer set search_path = public as $$
+    begin
+      if not fazhi_case_visible(r, via) or not exists (select 1 from case_link where region_code = r
+          and ((from_case_id = via and to_case_id = target) or (from_case_id = target and to_case_id = via))) then
+        raise exception 'case % is not linked to a case you work on', target using errcode = '42501';
+      end if;
+      if start then
+        insert into case_clock (region_code, case_id, clock, started_on) values (r, target, clk, d)
+          on conflict do nothing;
+      else
+        update case_clock set stopped_on = d
+         where region_code = r and case_id = target and clock = clk and stopped_on is null;
+      end if;
+    end $$;
     alter table case_participant enable row level security;
     create policy case_participant_tenant on case_participant to fazhi_app
       using (region_code = any(fazhi_regions()) and (
@@ -211,7 +247,8 @@ export async function up(db: Kysely<any>): Promise<void> {
          create policy ${t}_tenant on ${t} to fazhi_app
            using (region_code = any(fazhi_regions()) and (case_id is null or exists (
              select 1 from case_file c where c.region_code = ${t}.region_code and c.id = ${t}.case_id)))
-           with check (region_code = any(fazhi_regions()));`,
+           with check (region_code = any(fazhi_regions()) and (case_id is null or exists (
+             select 1 from case_file c where c.region_code = ${t}.region_code and c.id = ${t}.case_id)));`,
       )
       .execute(db);
   }

@@ -1,4 +1,4 @@
-import type { Transaction } from "kysely";
+import { sql, type Transaction } from "kysely";
 import type { DB } from "../../db/schema.ts";
 import type { Label } from "../../kernel/labels.ts";
 import {
@@ -55,30 +55,23 @@ export async function applyClockTriggers(
       await stopClock(trx, c, clock.code, onDate);
   }
   // Clocks of cases on the other end of a typed link (e.g. a reconsideration that
-  // reviews a penalty decision starts a clock on the decision's case).
-  const links = await trx
-    .selectFrom("case_link")
-    .select(["kind", "from_case_id", "to_case_id"])
-    .where("region_code", "=", c.regionCode)
-    .where((eb) => eb.or([eb("from_case_id", "=", c.id), eb("to_case_id", "=", c.id)]))
-    .execute();
-  for (const l of links) {
-    const otherId = l.from_case_id === c.id ? l.to_case_id : l.from_case_id;
-    const other = await trx
-      .selectFrom("case_file")
-      .select(["case_type", "id", "region_code"])
-      .where("region_code", "=", c.regionCode)
-      .where("id", "=", otherId)
-      .executeTakeFirst();
-    if (!other) continue;
-    const decl = registry.caseType(other.case_type);
-    const target = { regionCode: other.region_code, id: other.id };
+  // reviews a penalty decision starts a clock on the decision's case). The other case may
+  // belong to a unit the actor cannot see: the database functions check the link and
+  // that the actor works on this case (migration 0003).
+  const { rows } = await sql<{ kind: string; other_id: number; other_type: string }>`
+    select kind, other_id, other_type from fazhi_linked_cases(${c.regionCode}, ${c.id})`.execute(
+    trx,
+  );
+  for (const l of rows) {
+    const decl = registry.caseType(l.other_type);
     for (const clock of decl?.clocks ?? []) {
-      if (clock.startOn.viaLink === l.kind && clock.startOn.action === action) {
-        await startClock(trx, target, clock.code, onDate);
-      }
-      if (clock.stopOn.some((t) => t.viaLink === l.kind && t.action === action)) {
-        await stopClock(trx, target, clock.code, onDate);
+      const starts = clock.startOn.viaLink === l.kind && clock.startOn.action === action;
+      const stops = clock.stopOn.some((t) => t.viaLink === l.kind && t.action === action);
+      for (const start of [starts ? true : undefined, stops ? false : undefined]) {
+        if (start === undefined) continue;
+        await sql`select fazhi_linked_clock(${c.regionCode}, ${c.id}, ${l.other_id}, ${clock.code}, ${onDate}::date, ${start})`.execute(
+          trx,
+        );
       }
     }
   }
