@@ -1,14 +1,24 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from "fastify";
 import { hasZodFastifySchemaValidationErrors } from "fastify-type-provider-zod";
-import { DomainError, type ErrorCode, type FieldError } from "../kernel/errors.ts";
+import { DomainError, type ErrorCode, textOf } from "../kernel/errors.ts";
 
 /** One error envelope for every API error: `{ error: { code, message, fields? } }`. */
 export interface ErrorEnvelope {
   error: {
     code: ErrorCode | "internal" | "too_large" | "bad_request";
     message: string;
-    fields?: FieldError[];
+    fields?: { field: string; message: string }[];
   };
+}
+
+export type Lang = "zh" | "en";
+
+/** The language of the request's messages: Chinese unless the client prefers English. */
+export function langOf(req: Pick<FastifyRequest, "headers"> | undefined): Lang {
+  const h = req?.headers["accept-language"];
+  const v = (Array.isArray(h) ? h[0] : h) ?? "";
+  const first = v.split(",")[0]?.trim().toLowerCase() ?? "";
+  return first.startsWith("en") ? "en" : "zh";
 }
 
 export const STATUS: Record<ErrorCode, number> = {
@@ -26,15 +36,25 @@ function fieldName(instancePath: string, context: string | undefined): string {
   return p || context || "body";
 }
 
-export function toEnvelope(err: unknown): { status: number; body: ErrorEnvelope } {
+export function toEnvelope(
+  err: unknown,
+  lang: Lang = "zh",
+): { status: number; body: ErrorEnvelope } {
   if (err instanceof DomainError) {
     return {
       status: STATUS[err.code],
       body: {
         error: {
           code: err.code,
-          message: err.message,
-          ...(err.fields ? { fields: err.fields } : {}),
+          message: err.text[lang],
+          ...(err.fields
+            ? {
+                fields: err.fields.map((f) => ({
+                  field: f.field,
+                  message: textOf(f.message)[lang],
+                })),
+              }
+            : {}),
         },
       },
     };
@@ -76,7 +96,7 @@ export function toEnvelope(err: unknown): { status: number; body: ErrorEnvelope 
 }
 
 export function errorHandler(err: unknown, req: FastifyRequest, reply: FastifyReply) {
-  const { status, body } = toEnvelope(err);
+  const { status, body } = toEnvelope(err, langOf(req));
   if (status >= 500) {
     req.log.error({ err }, "unhandled error");
     if (process.env.FAZHI_DEBUG_ERRORS) console.error(err);

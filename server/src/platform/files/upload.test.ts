@@ -1,6 +1,6 @@
 import { crc32, deflateRawSync } from "node:zlib";
 import { describe, expect, it } from "vitest";
-import { ValidationError } from "../../kernel/errors.ts";
+import { textOf, ValidationError } from "../../kernel/errors.ts";
 import {
   ALLOWED_UPLOAD_TYPES,
   checkUpload,
@@ -106,7 +106,7 @@ function refusal(fn: () => unknown): string {
     expect(err).toBeInstanceOf(ValidationError);
     const fields = (err as ValidationError).fields ?? [];
     expect(fields.map((f) => f.field)).toEqual(["file"]);
-    return fields[0]!.message;
+    return textOf(fields[0]!.message).en;
   }
   throw new Error("expected a refusal");
 }

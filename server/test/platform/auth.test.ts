@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { PASSWORD, type TestApp, testApp } from "./support/app.ts";
+import { PASSWORD, type TestApp, testApp } from "../support/app.ts";
 
 let t: TestApp;
 let unit: number;

@@ -1,14 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { demoSummary, loadDemoIfEmpty } from "../src/cli/commands/demo.ts";
-import type { Database } from "../src/db/connection.ts";
-import { DEMO_PASSWORD, type DemoContribution } from "../src/engines/demo/declare.ts";
-import { type DemoLoadResult, demoStatus, loadDemo } from "../src/engines/demo/loader.ts";
-import { createRegistry, type ModuleDecl } from "../src/engines/registry.ts";
-import { ROLE_CODES } from "../src/kernel/access.ts";
-import { DEMO_ACCOUNTS, directoryModule } from "../src/modules/directory/index.ts";
-import { ensureFirstAdmin } from "../src/platform/bootstrap.ts";
-import { type TestApp, testApp } from "./support/app.ts";
-import { type TestDatabase, testDatabase } from "./support/db.ts";
+import { demoSummary, loadDemoIfEmpty } from "../../../src/cli/commands/demo.ts";
+import type { Database } from "../../../src/db/connection.ts";
+import { DEMO_PASSWORD, type DemoContribution } from "../../../src/engines/demo/declare.ts";
+import { type DemoLoadResult, demoStatus, loadDemo } from "../../../src/engines/demo/loader.ts";
+import { createRegistry, type ModuleDecl } from "../../../src/engines/registry.ts";
+import { ROLE_CODES } from "../../../src/kernel/access.ts";
+import { DEMO_ACCOUNTS, directoryModule } from "../../../src/modules/directory/index.ts";
+import { ensureFirstAdmin } from "../../../src/platform/bootstrap.ts";
+import { type TestApp, testApp } from "../../support/app.ts";
+import { type TestDatabase, testDatabase } from "../../support/db.ts";
 
 /** A tiny module acting as a demo user: an audit event written through ctx.as. */
 const probe: DemoContribution = {

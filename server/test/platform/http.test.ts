@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type TestApp, testApp } from "./support/app.ts";
+import { type TestApp, testApp } from "../support/app.ts";
 
 let t: TestApp;
 

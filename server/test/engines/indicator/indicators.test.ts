@@ -3,9 +3,9 @@ import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { computeIndicators } from "../src/cli/commands/indicators.ts";
-import type { DrillRow, IndicatorDecl } from "../src/engines/indicator/declare.ts";
-import { drillDown, evaluate, IndicatorError } from "../src/engines/indicator/engine.ts";
+import { computeIndicators } from "../../../src/cli/commands/indicators.ts";
+import type { DrillRow, IndicatorDecl } from "../../../src/engines/indicator/declare.ts";
+import { drillDown, evaluate, IndicatorError } from "../../../src/engines/indicator/engine.ts";
 import {
   countCases,
   countEvents,
@@ -16,9 +16,9 @@ import {
   relativeChange,
   sumCases,
   sumRegister,
-} from "../src/engines/indicator/queries.ts";
-import { createRegistry, type ModuleDecl } from "../src/engines/registry.ts";
-import { type Session, type TestApp, testApp } from "./support/app.ts";
+} from "../../../src/engines/indicator/queries.ts";
+import { createRegistry, type ModuleDecl } from "../../../src/engines/registry.ts";
+import { type Session, type TestApp, testApp } from "../../support/app.ts";
 
 /**
  * The indicator engine over real records: cases, steps and register entries inserted
@@ -539,7 +539,7 @@ describe("over HTTP (row-level security: what the viewer may see)", () => {
 });
 
 describe("the CLI", () => {
-  const BIN = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../bin/fazhi.js");
+  const BIN = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../../bin/fazhi.js");
   const fazhi = (args: string[]) =>
     new Promise<{ code: number; stdout: string; stderr: string }>((resolve) => {
       const p = spawn(process.execPath, [BIN, ...args], {

@@ -1,11 +1,11 @@
 import fs from "node:fs/promises";
 import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { withScope } from "../src/db/scope.ts";
-import { anchorAllRegions, anchorFilePath } from "../src/platform/audit/anchor.ts";
-import { recordAudit } from "../src/platform/audit/record.ts";
-import { verifyAudit } from "../src/platform/audit/verify.ts";
-import { type TestApp, testApp } from "./support/app.ts";
+import { withScope } from "../../src/db/scope.ts";
+import { anchorAllRegions, anchorFilePath } from "../../src/platform/audit/anchor.ts";
+import { recordAudit } from "../../src/platform/audit/record.ts";
+import { verifyAudit } from "../../src/platform/audit/verify.ts";
+import { type TestApp, testApp } from "../support/app.ts";
 
 let t: TestApp;
 let unit: number;
@@ -171,7 +171,7 @@ describe("fazhi audit verify", () => {
       );
       await anchorAllRegions(t2.db.owner, t2.config, t2.clock.now());
       // Rewrite the only event and recompute its hash so the chain itself is consistent.
-      const { computeEventHash } = await import("../src/kernel/audit/chain.ts");
+      const { computeEventHash } = await import("../../src/kernel/audit/chain.ts");
       const e = await t2.db.owner
         .selectFrom("audit_event")
         .selectAll()

@@ -6,14 +6,14 @@
  */
 import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { DEMO_PASSWORD } from "../src/engines/demo/declare.ts";
-import { loadDemo } from "../src/engines/demo/loader.ts";
-import { decryptData, type EntryData } from "../src/engines/register/data.ts";
-import { createRegistry } from "../src/engines/registry.ts";
-import { makeIdCard } from "../src/kernel/codes/id-card.ts";
-import { directoryModule } from "../src/modules/directory/index.ts";
-import { enforcementModule } from "../src/modules/enforcement/index.ts";
-import { apportion } from "../src/modules/enforcement/registers/demo.ts";
+import { DEMO_PASSWORD } from "../../../src/engines/demo/declare.ts";
+import { loadDemo } from "../../../src/engines/demo/loader.ts";
+import { decryptData, type EntryData } from "../../../src/engines/register/data.ts";
+import { createRegistry } from "../../../src/engines/registry.ts";
+import { makeIdCard } from "../../../src/kernel/codes/id-card.ts";
+import { directoryModule } from "../../../src/modules/directory/index.ts";
+import { enforcementModule } from "../../../src/modules/enforcement/index.ts";
+import { apportion } from "../../../src/modules/enforcement/registers/demo.ts";
 import {
   benchmarkFor,
   bodyOfUnit,
@@ -25,13 +25,13 @@ import {
   officerValidOn,
   SEED_FIGURES,
   trainingCodec,
-} from "../src/modules/enforcement/registers/index.ts";
-import { loadActor } from "../src/platform/auth/sessions.ts";
-import { loadOrCreateFieldKey } from "../src/platform/crypto/keys.ts";
-import { inWork, type WorkTx } from "../src/platform/work.ts";
-import type { Session, TestApp } from "./support/app.ts";
-import { testApp } from "./support/app.ts";
-import { scanPublic } from "./support/masking-scanner.ts";
+} from "../../../src/modules/enforcement/registers/index.ts";
+import { loadActor } from "../../../src/platform/auth/sessions.ts";
+import { loadOrCreateFieldKey } from "../../../src/platform/crypto/keys.ts";
+import { inWork, type WorkTx } from "../../../src/platform/work.ts";
+import type { Session, TestApp } from "../../support/app.ts";
+import { testApp } from "../../support/app.ts";
+import { scanPublic } from "../../support/masking-scanner.ts";
 
 const modules = [directoryModule, enforcementModule];
 const registry = createRegistry(modules);

@@ -1,23 +1,23 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { z } from "zod";
-import type { CaseTypeDecl } from "../src/engines/case/declare.ts";
-import { DEMO_PASSWORD } from "../src/engines/demo/declare.ts";
-import { type DemoLoadResult, loadDemo } from "../src/engines/demo/loader.ts";
-import type { ModuleDecl } from "../src/engines/registry.ts";
-import { createRegistry } from "../src/engines/registry.ts";
-import { makeIdCard } from "../src/kernel/codes/id-card.ts";
-import { makeUscc } from "../src/kernel/codes/uscc.ts";
+import type { CaseTypeDecl } from "../../../src/engines/case/declare.ts";
+import { DEMO_PASSWORD } from "../../../src/engines/demo/declare.ts";
+import { type DemoLoadResult, loadDemo } from "../../../src/engines/demo/loader.ts";
+import type { ModuleDecl } from "../../../src/engines/registry.ts";
+import { createRegistry } from "../../../src/engines/registry.ts";
+import { makeIdCard } from "../../../src/kernel/codes/id-card.ts";
+import { makeUscc } from "../../../src/kernel/codes/uscc.ts";
 import {
   addDays,
   addPeriod,
   bundledNotices,
   LegalCalendar,
   type LocalDate,
-} from "../src/kernel/time/index.ts";
-import { directoryModule } from "../src/modules/directory/index.ts";
-import { enforcementModule } from "../src/modules/enforcement/index.ts";
-import { type Session, type TestApp, testApp } from "./support/app.ts";
-import { scanPublic } from "./support/masking-scanner.ts";
+} from "../../../src/kernel/time/index.ts";
+import { directoryModule } from "../../../src/modules/directory/index.ts";
+import { enforcementModule } from "../../../src/modules/enforcement/index.ts";
+import { type Session, type TestApp, testApp } from "../../support/app.ts";
+import { scanPublic } from "../../support/masking-scanner.ts";
 
 /**
  * The enforcement case types over HTTP (src/modules/enforcement/cases): a penalty case

@@ -2,13 +2,13 @@ import ExcelJS from "exceljs";
 import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { z } from "zod";
-import { checkRegisterDecl } from "../src/engines/register/data.ts";
-import type { RegisterDecl } from "../src/engines/register/declare.ts";
-import { publicEntries } from "../src/engines/register/public.ts";
-import { XLSX_MIME } from "../src/engines/register/xlsx/index.ts";
-import type { ModuleDecl } from "../src/engines/registry.ts";
-import type { Session, TestApp } from "./support/app.ts";
-import { registerTestApp } from "./support/register-app.ts";
+import { checkRegisterDecl } from "../../../src/engines/register/data.ts";
+import type { RegisterDecl } from "../../../src/engines/register/declare.ts";
+import { publicEntries } from "../../../src/engines/register/public.ts";
+import { XLSX_MIME } from "../../../src/engines/register/xlsx/index.ts";
+import type { ModuleDecl } from "../../../src/engines/registry.ts";
+import type { Session, TestApp } from "../../support/app.ts";
+import { registerTestApp } from "../../support/register-app.ts";
 
 // ---------------------------------------------------------------------------------
 // Two registers declared here, the way a module declares its own.

@@ -5,14 +5,14 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { freePort, readPostmasterPid } from "../src/db/embedded.ts";
+import { freePort, readPostmasterPid } from "../../src/db/embedded.ts";
 
 /**
  * The embedded server's life as a user lives it: `fazhi serve` on an empty ./data,
  * CLI verbs while it runs, a kill -9 and a restart, a clean stop — through the real
  * `fazhi` command in child processes.
  */
-const BIN = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../bin/fazhi.js");
+const BIN = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../bin/fazhi.js");
 let dir: string;
 let port: number;
 let server: ChildProcess | undefined;

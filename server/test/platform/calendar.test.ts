@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { examplesModule } from "../src/modules/examples/index.ts";
-import { type Session, type TestApp, testApp } from "./support/app.ts";
+import { examplesModule } from "../../src/modules/examples/index.ts";
+import { type Session, type TestApp, testApp } from "../support/app.ts";
 
 /**
  * Past the last loaded notice a deadline is provisional; loading the year's notice (an

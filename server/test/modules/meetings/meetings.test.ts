@@ -1,16 +1,16 @@
 import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { checkRegisterDecl } from "../src/engines/register/data.ts";
-import { XLSX_MIME } from "../src/engines/register/xlsx/index.ts";
+import { checkRegisterDecl } from "../../../src/engines/register/data.ts";
+import { XLSX_MIME } from "../../../src/engines/register/xlsx/index.ts";
 import {
   loadMeeting,
   meetingRegister,
   meetingsModule,
   studiedLaw,
-} from "../src/modules/meetings/index.ts";
-import { inWork } from "../src/platform/work.ts";
-import type { Session, TestApp } from "./support/app.ts";
-import { registerTestApp } from "./support/register-app.ts";
+} from "../../../src/modules/meetings/index.ts";
+import { inWork } from "../../../src/platform/work.ts";
+import type { Session, TestApp } from "../../support/app.ts";
+import { registerTestApp } from "../../support/register-app.ts";
 
 let t: TestApp;
 const ids: Record<string, number> = {};

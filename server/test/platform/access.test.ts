@@ -1,8 +1,8 @@
 import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { enableTenantRls, grantApp } from "../src/db/migrations/helpers.ts";
-import { withScope } from "../src/db/scope.ts";
-import { type Session, type TestApp, testApp } from "./support/app.ts";
+import { enableTenantRls, grantApp } from "../../src/db/migrations/helpers.ts";
+import { withScope } from "../../src/db/scope.ts";
+import { type Session, type TestApp, testApp } from "../support/app.ts";
 
 let t: TestApp;
 const ids: Record<string, number> = {};

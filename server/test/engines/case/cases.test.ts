@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { addPeriod, bundledNotices, LegalCalendar } from "../src/kernel/time/index.ts";
-import { examplesModule } from "../src/modules/examples/index.ts";
-import { type Session, type TestApp, testApp } from "./support/app.ts";
+import { addPeriod, bundledNotices, LegalCalendar } from "../../../src/kernel/time/index.ts";
+import { examplesModule } from "../../../src/modules/examples/index.ts";
+import { type Session, type TestApp, testApp } from "../../support/app.ts";
 
 /**
  * The case engine over HTTP, proven on the worked example case types
@@ -121,7 +121,7 @@ describe("a case from intake to decision", () => {
     });
     expect(doc.statusCode).toBe(200);
     expect(doc.headers["content-type"]).toMatch(/wordprocessingml/);
-    const { readZipEntry } = await import("../src/platform/files/zip.ts");
+    const { readZipEntry } = await import("../../../src/platform/files/zip.ts");
     const xml = readZipEntry(doc.rawPayload, "word/document.xml")!.toString("utf8");
     expect(xml).toContain("武隆市监许〔2020〕1号");
     expect(xml).toContain("准予行政许可决定书");
@@ -579,7 +579,7 @@ describe("isolation, participation, links, sub-cases", () => {
   });
 
   it("the database refuses writes for cases the actor cannot see, even with the engine bypassed", async () => {
-    const { withScope } = await import("../src/db/scope.ts");
+    const { withScope } = await import("../../../src/db/scope.ts");
     const { sql } = await import("kysely");
     const c = await open(handler);
     const asOther = (q: string) =>
@@ -739,7 +739,7 @@ describe("attachments and the chain of custody", () => {
       ).statusCode,
     ).toBe(404);
     // Alter the stored file behind the system's back.
-    const { LocalFileStore } = await import("../src/platform/files/store.ts");
+    const { LocalFileStore } = await import("../../../src/platform/files/store.ts");
     const fs = await import("node:fs/promises");
     const path = new LocalFileStore(t.config.fileDir).pathOf(a.sm3);
     await fs.chmod(path, 0o600);

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { examplesModule } from "../src/modules/examples/index.ts";
-import { type TestApp, testApp } from "./support/app.ts";
-import { type PrivateParty, scanPublic } from "./support/masking-scanner.ts";
+import { examplesModule } from "../../src/modules/examples/index.ts";
+import { type TestApp, testApp } from "../support/app.ts";
+import { type PrivateParty, scanPublic } from "../support/masking-scanner.ts";
 
 let t: TestApp;
 const parties: PrivateParty[] = [
