@@ -160,10 +160,26 @@ export interface CaseEventTable {
 
 export interface CaseClockTable {
   region_code: string;
+  id: Generated<number>;
   case_id: number;
   clock: string;
+  /** 1, 2, …: a restartable clock's starts; the latest is the clock, earlier ones history. */
+  instance: Generated<number>;
   started_on: string;
+  /** The moment it started, for periods in hours (null when dated by a past date). */
+  started_at: Timestamp | null;
+  /** Where the start date came from: step, input.<name> or field.<name>. */
+  start_source: Generated<string>;
+  /** Stopped because the clock started again. */
+  superseded: Generated<boolean>;
   stopped_on: string | null;
+}
+
+export interface CaseSuspensionClockTable {
+  region_code: string;
+  case_id: number;
+  suspension_id: number;
+  clock_id: number;
 }
 
 export interface CaseSuspensionTable {
@@ -185,6 +201,11 @@ export interface CaseExtensionTable {
   basis: string;
   approved_by: string;
   on_date: string;
+  clock_id: number | null;
+  approved_by_user_id: number | null;
+  reason: string | null;
+  notice_on: string | null;
+  notice_text: string | null;
 }
 
 export interface CaseLinkTable {
@@ -192,6 +213,7 @@ export interface CaseLinkTable {
   from_case_id: number;
   kind: string;
   to_case_id: number;
+  to_region_code: string;
   created_at: Timestamp;
 }
 
@@ -263,6 +285,7 @@ export interface DB {
   case_event: CaseEventTable;
   case_clock: CaseClockTable;
   case_suspension: CaseSuspensionTable;
+  case_suspension_clock: CaseSuspensionClockTable;
   case_extension: CaseExtensionTable;
   case_link: CaseLinkTable;
   number_sequence: NumberSequenceTable;

@@ -41,6 +41,7 @@ import {
   parseLocalDate,
 } from "./local-date.ts";
 import {
+  hourDays,
   nominalEnd,
   nthWorkingDayAfter,
   type Period,
@@ -158,7 +159,10 @@ function runSegment(
         if (probe.isWorkingDay(x) && --left === 0) return { end: x };
       }
     } else {
-      if (diffDays(cursor, stop) >= left) return { end: rollForward(probe, addDays(cursor, left)) };
+      if (diffDays(cursor, stop) >= left) {
+        const end = addDays(cursor, left);
+        return { end: period.unit === "hour" ? end : rollForward(probe, end) };
+      }
       left -= diffDays(cursor, stop);
     }
     if (s.to === null) return { suspended: true, left, unit };
@@ -166,7 +170,8 @@ function runSegment(
   }
   const end =
     unit === "working_day" ? nthWorkingDayAfter(probe, cursor, left) : addDays(cursor, left);
-  return { end: unit === "working_day" ? end : rollForward(probe, end) };
+  // Hours run through rest days (民法典 art. 201 para. 2): no roll-forward.
+  return { end: unit === "working_day" || period.unit === "hour" ? end : rollForward(probe, end) };
 }
 
 /** Working days in (from, to]; 0 when to <= from. */
@@ -190,6 +195,7 @@ function withinWindow(
     return due < nthWorkingDayAfter(probe, today, window.n + 1);
   }
   if (window.unit === "calendar_day") return diffDays(today, due) <= window.n;
+  if (window.unit === "hour") return diffDays(today, due) <= hourDays(window.n);
   return due <= addMonthsClamped(today, window.n);
 }
 

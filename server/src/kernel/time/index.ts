@@ -30,6 +30,8 @@ export {
   formatPeriod,
   type LatestDate,
   latestBefore,
+  addHours,
+  hourDays,
   nominalEnd,
   nthWorkingDayAfter,
   PERIOD_LIMITS,

@@ -4,7 +4,14 @@ import { bundledNotices } from "./bundled.ts";
 import { LegalCalendar } from "./calendar.ts";
 import { parseLocalDate } from "./local-date.ts";
 import { parseHolidayNotice } from "./notice.ts";
-import { addPeriod, formatPeriod, latestBefore, nominalEnd, parsePeriod } from "./period.ts";
+import {
+  addHours,
+  addPeriod,
+  formatPeriod,
+  latestBefore,
+  nominalEnd,
+  parsePeriod,
+} from "./period.ts";
 
 const d = (s: string) => parseLocalDate(s);
 const cal = new LegalCalendar(bundledNotices());
@@ -172,5 +179,29 @@ describe("latestBefore", () => {
     // Event Mon 2021-03-01 (02-28 is a Sunday): 01-29..01-31 all map to 02-28 → 03-01.
     expect(latestBefore(cal, d("2021-03-01"), parsePeriod("1m")).date).toBe("2021-02-01");
     expect(latestBefore(cal, d("2021-03-31"), parsePeriod("1m")).date).toBe("2021-02-28");
+  });
+});
+
+describe("periods in hours (民法典 art. 201 para. 2)", () => {
+
+  it("parse and format as <N>h", () => {
+    expect(parsePeriod("24h")).toEqual({ n: 24, unit: "hour" });
+    expect(formatPeriod({ n: 72, unit: "hour" })).toBe("72h");
+  });
+  it("run through rest days without roll-forward, ending on the latest day they can end", () => {
+    // 2020-10-01 is a holiday: a 24-hour period from 2020-09-30 is due 2020-10-01.
+    expect(addPeriod(cal, "2020-09-30", { n: 24, unit: "hour" }).due).toBe("2020-10-01");
+    expect(addPeriod(cal, "2020-09-30", { n: 25, unit: "hour" }).due).toBe("2020-10-02");
+    expect(addPeriod(cal, "2020-09-30", { n: 1, unit: "hour" }).due).toBe("2020-10-01");
+  });
+  it("end exactly N hours after a start moment", () => {
+    expect(addHours(new Date("2020-06-01T10:00:00Z"), 24).toISOString()).toBe(
+      "2020-06-02T10:00:00.000Z",
+    );
+  });
+  it("latestBefore is the inverse on dates", () => {
+    const r = latestBefore(cal, "2020-10-03", { n: 48, unit: "hour" });
+    expect(r.date).toBe("2020-10-01");
+    expect(addPeriod(cal, r.date, { n: 48, unit: "hour" }).due).toBe("2020-10-03");
   });
 });

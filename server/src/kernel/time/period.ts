@@ -10,13 +10,20 @@
  *   period ends on the first working day after it (民法典 art. 203; 民诉法 art. 85 para. 3).
  * - Months: the corresponding day N months later, or the month-end when there is
  *   none (民法典 art. 202), then the same roll-forward.
+ * - Hours (e.g. a 24-hour report): 民法典 art. 201 para. 2 — a period in hours runs
+ *   from the moment fixed by law, and ends N hours later, rest days included (no
+ *   roll-forward: art. 203 speaks of the last *day*). With a start timestamp the end is
+ *   exact (`addHours`). On dates alone (this module's granularity) the start's time of
+ *   day is unknown, so the period is read as ending on the latest day it could end:
+ *   the start day + ceil(N / 24) calendar days — a 24-hour period from 2020-06-01
+ *   (any time that day) is due by the end of 2020-06-02.
  */
 import { ValidationError } from "../errors.ts";
 import type { CalendarAnswer, CalendarProbe, LegalCalendar } from "./calendar.ts";
 import { MAX_REST_RUN } from "./calendar.ts";
 import { addDays, addMonthsClamped, type LocalDate, parseLocalDate } from "./local-date.ts";
 
-export type PeriodUnit = "working_day" | "calendar_day" | "month";
+export type PeriodUnit = "working_day" | "calendar_day" | "month" | "hour";
 
 export interface Period {
   n: number;
@@ -28,19 +35,21 @@ export const PERIOD_LIMITS: Readonly<Record<PeriodUnit, number>> = {
   working_day: 1000,
   calendar_day: 3660,
   month: 240,
+  hour: 8784,
 };
 
 const SUFFIX: Readonly<Record<PeriodUnit, string>> = {
   working_day: "wd",
   calendar_day: "d",
   month: "m",
+  hour: "h",
 };
 
 /** Checks a Period value (e.g. one built in code or read from a database). */
 export function validatePeriod(p: Period, field = "period"): Period {
   if (!(p.unit in PERIOD_LIMITS)) {
     throw new ValidationError(`invalid ${field}: unknown unit "${String(p.unit)}"`, [
-      { field: `${field}.unit`, message: "must be working_day, calendar_day or month" },
+      { field: `${field}.unit`, message: "must be working_day, calendar_day, month or hour" },
     ]);
   }
   const max = PERIOD_LIMITS[p.unit];
@@ -53,14 +62,27 @@ export function validatePeriod(p: Period, field = "period"): Period {
   return p;
 }
 
-/** Parses "7wd" (working days), "15d" (calendar days) or "3m" (months). */
+const UNIT_OF: Readonly<Record<string, PeriodUnit>> = {
+  wd: "working_day",
+  d: "calendar_day",
+  m: "month",
+  h: "hour",
+};
+
+/** Parses "7wd" (working days), "15d" (calendar days), "3m" (months) or "24h" (hours). */
 export function parsePeriod(text: string, field = "period"): Period {
-  const m = /^([1-9][0-9]{0,5})(wd|d|m)$/.exec(text);
+  const m = /^([1-9][0-9]{0,5})(wd|d|m|h)$/.exec(text);
   if (!m) {
-    const message = `"${text}" is not a period: use <N>wd (working days), <N>d (calendar days) or <N>m (months)`;
-    throw new ValidationError(`invalid ${field}: ${message}`, [{ field, message }]);
+    const message = {
+      zh: `"${text}"不是有效期间：请使用 <N>wd（工作日）、<N>d（日）、<N>m（月）或 <N>h（小时）`,
+      en: `"${text}" is not a period: use <N>wd (working days), <N>d (calendar days), <N>m (months) or <N>h (hours)`,
+    };
+    throw new ValidationError(
+      { zh: `${field}无效：${message.zh}`, en: `invalid ${field}: ${message.en}` },
+      [{ field, message }],
+    );
   }
-  const unit: PeriodUnit = m[2] === "wd" ? "working_day" : m[2] === "d" ? "calendar_day" : "month";
+  const unit = UNIT_OF[m[2] as string] as PeriodUnit;
   return validatePeriod({ n: Number(m[1]), unit }, field);
 }
 
@@ -111,9 +133,20 @@ export function rollBackward(probe: CalendarProbe, d: LocalDate): LocalDate {
   throw new ValidationError(`no working day within ${MAX_REST_RUN} days before ${d}`);
 }
 
-/** The last day of a calendar-day or month period before roll-forward. */
+/** Calendar days an hour period can reach on dates alone: ceil(N / 24). */
+export function hourDays(n: number): number {
+  return Math.ceil(n / 24);
+}
+
+/** The exact end of a period in hours from a moment (民法典 art. 201 para. 2). */
+export function addHours(start: Date, n: number): Date {
+  return new Date(start.getTime() + n * 3_600_000);
+}
+
+/** The last day of a calendar-day, month or hour period before roll-forward. */
 export function nominalEnd(start: LocalDate, period: Period): LocalDate {
   if (period.unit === "month") return addMonthsClamped(start, period.n);
+  if (period.unit === "hour") return addDays(start, hourDays(period.n));
   if (period.unit === "calendar_day") return addDays(start, period.n);
   throw new ValidationError("a working-day period has no nominal end; use addPeriod");
 }
@@ -131,6 +164,8 @@ export function addPeriod(cal: LegalCalendar, start: LocalDate, period: Period):
 /** addPeriod on an existing probe (so a caller can collect provisional years across steps). */
 export function dueWith(probe: CalendarProbe, start: LocalDate, period: Period): LocalDate {
   if (period.unit === "working_day") return nthWorkingDayAfter(probe, start, period.n);
+  // Hours run through rest days: no roll-forward.
+  if (period.unit === "hour") return nominalEnd(start, period);
   return rollForward(probe, nominalEnd(start, period));
 }
 
@@ -169,6 +204,8 @@ export function latestBefore(cal: LegalCalendar, event: LocalDate, period: Perio
       if (probe.isWorkingDay(d)) left -= 1;
     }
     date = addDays(d, -1);
+  } else if (period.unit === "hour") {
+    date = addDays(e, -hourDays(period.n));
   } else {
     const last = rollBackward(probe, e);
     if (period.unit === "calendar_day") {
