@@ -234,7 +234,9 @@ export async function up(db: Kysely<any>): Promise<void> {
     "fazhi_linked_step(text, bigint, text, bigint, text[], text, boolean, date, timestamptz, bigint, bigint, text, text, jsonb, text)",
     "fazhi_reviews_of(text, bigint)",
   ]) {
-    await sql.raw(`revoke all on function ${f} from public; grant execute on function ${f} to fazhi_app`).execute(db);
+    await sql
+      .raw(`revoke all on function ${f} from public; grant execute on function ${f} to fazhi_app`)
+      .execute(db);
   }
 }
 

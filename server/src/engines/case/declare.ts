@@ -1,5 +1,6 @@
 import type { z } from "zod";
 import type { Permission } from "../../kernel/access.ts";
+import type { Message } from "../../kernel/errors.ts";
 import type { Label } from "../../kernel/labels.ts";
 import type { PersonRoleCode } from "../../kernel/masking.ts";
 import type { LegalCalendar, LocalDate, Period, RuleSet } from "../../kernel/time/index.ts";
@@ -57,6 +58,69 @@ export interface GuardContext<F = Record<string, unknown>> {
   settings: Settings;
   /** The legal calendar (holidays, make-up working days), for guards that count periods. */
   calendar: LegalCalendar;
+  /**
+   * The cases linked to this one by a link kind (either direction), even of another
+   * unit or region: their state and only the fields the link kind declares (`reads`),
+   * read through a checked database function (row-level security hides the rest).
+   */
+  linked(kind: string): Promise<LinkedCase[]>;
+}
+
+/** A case on the other end of a link, as a guard may see it. */
+export interface LinkedCase {
+  direction: "out" | "in";
+  regionCode: string;
+  id: number;
+  caseType: string;
+  state: string;
+  closedOn: LocalDate | null;
+  /** Only the fields the link kind declares in `reads`. */
+  fields: Record<string, unknown>;
+}
+
+/**
+ * A kind of link between cases (reviews, follows, opened_from, amends, repeals, part_of
+ * are the engine's ordinary kinds: `links: ["follows"]`). A case type may declare its
+ * own, or give an ordinary kind the right to cross units:
+ *
+ * Jurisdiction, modelled simply: a link that crosses units is created by a unit whose
+ * code is one of `jurisdiction.units`, in the target case's region (`sameRegion`, e.g.
+ * the district government's reconsideration office reviewing a district department's
+ * act, 行政复议法(2023) 第二十四条第一款第(一)项) and/or in the region directly above it
+ * (`parentRegion`, e.g. the city government reviewing the district government's own
+ * act, 第二十四条第一款第(二)项). The creating user needs `record.write` and the
+ * declared permission. Without `jurisdiction` a link is ordinary: made by the owner of
+ * this case to a case it can see in the same region.
+ */
+export interface LinkKindDecl {
+  code: string;
+  label: Label;
+  jurisdiction?: {
+    units: readonly string[];
+    /** Default true. */
+    sameRegion?: boolean;
+    parentRegion?: boolean;
+    permission?: Permission;
+    /** The basis of the jurisdiction, shown with the link kind. */
+    legalBasis: string;
+  };
+  /** The case types this kind may point at (default: any). */
+  targets?: readonly string[];
+  /** Fields of the linked case that guards may read through the link. */
+  reads?: readonly string[];
+}
+
+/**
+ * A step this case takes on the cases it is linked to, after its own step: e.g. a
+ * reconsideration decision `revoke` makes the penalty case take its `revoked` step. The
+ * target's transition must allow it (`viaLink` naming this link kind); a target not in
+ * one of that transition's `from` states is left as it is (recorded on this case).
+ */
+export interface FollowUpDecl<F = Record<string, unknown>> {
+  link: string;
+  action: string;
+  /** Only when this holds (default: always). */
+  when?: (ctx: GuardContext<F>) => boolean;
 }
 
 /** A guard returns nothing when the step may go ahead, or the reason it may not. */
@@ -65,7 +129,8 @@ export type Guard<F = Record<string, unknown>> = (
 ) => Promise<GuardRefusal | undefined> | GuardRefusal | undefined;
 
 export interface GuardRefusal {
-  message: string;
+  /** Bilingual (t(zh, en)); a plain string is shown as it is in both languages. */
+  message: Message;
   /** The input field the refusal is about, if any. */
   field?: string;
 }
@@ -110,6 +175,16 @@ export interface TransitionDecl<F = Record<string, unknown>> {
   actor?: "owner" | { participantRole: string };
   /** Own effects after the state change (e.g. open sub-cases), in the same transaction. */
   effect?: (ctx: EffectContext<F>) => Promise<void>;
+  /** The step may be taken while the case is suspended (default: refused). */
+  allowedWhileSuspended?: boolean;
+  /**
+   * Link kinds through which a linked case's step may take this one as its follow-up
+   * (declared on the target, e.g. the penalty case's `revoked` via `reviews`). Such a
+   * step checks the state only (the linked case's guards decided it).
+   */
+  viaLink?: readonly string[];
+  /** Follow-up steps on linked cases (through a checked database function). */
+  followUps?: readonly FollowUpDecl<F>[];
 }
 
 /** What an effect may open: a case of another type, linked to this one. */
@@ -138,6 +213,17 @@ export interface ClockTrigger {
   viaLink?: string;
 }
 
+/** When a clock starts: the step, dated by the step or by a date it carries. */
+export interface ClockStart extends ClockTrigger {
+  /**
+   * The start date comes from the step's input or a case field instead of the step's
+   * date, e.g. "input.knewOn" (a reconsideration application runs from the day the
+   * applicant knew of the act, 行政复议法(2023) 第二十条) or "field.agreementEffectiveOn"
+   * (30 days from the day a mediation agreement took effect). Not with `viaLink`.
+   */
+  dateFrom?: `input.${string}` | `field.${string}`;
+}
+
 export interface ClockDecl<F = Record<string, unknown>> {
   code: string;
   label: Label;
@@ -148,10 +234,30 @@ export interface ClockDecl<F = Record<string, unknown>> {
    */
   period: Period | ((c: CaseView<F>, settings: Settings) => Period | undefined);
   legalBasis: string;
-  startOn: ClockTrigger;
+  startOn: ClockStart;
   stopOn: readonly ClockTrigger[];
   /** Warn this long before the due date (default 3 working days). */
   dueSoon?: Period;
+  /**
+   * A repeated start step starts a new instance (a second notice, a new hearing date);
+   * the earlier instance stops as superseded and stays in the history. Default: the
+   * first start counts, a repeated start changes nothing.
+   */
+  restartable?: boolean;
+}
+
+/** Extensions (延长) of one clock with approval. */
+export interface ExtensionDecl {
+  clock: string;
+  /** The longest one extension may be. */
+  max: Period;
+  /** How many extensions (default 1: 行政许可法 art. 42 "可以延长十日" once). */
+  maxCount?: number;
+  /** The longest all extensions together may be (same unit as `max`). */
+  maxTotal?: Period;
+  legalBasis: string;
+  /** Who approves (the approving user holds it). Default unit.lead. */
+  permission?: Permission;
 }
 
 export interface NumberDecl<F = Record<string, unknown>> {
@@ -206,8 +312,12 @@ export interface CaseTypeDecl<F = Record<string, unknown>> {
   revisableFields?: readonly string[];
   /** Number kinds allocated when the case is created. */
   issuesOnCreate?: readonly string[];
-  /** Link kinds this type uses, e.g. reviews, follows, opened_from, amends, repeals, part_of. */
-  links?: readonly string[];
+  /**
+   * Link kinds this type uses: the engine's ordinary kinds by code (reviews, follows,
+   * opened_from, amends, repeals, part_of) or declared kinds (label, jurisdiction across
+   * units, targets, the fields a guard may read).
+   */
+  links?: readonly (string | LinkKindDecl)[];
   /** Participant roles, e.g. supporting, joint, respondent. */
   participantRoles?: Record<string, Label>;
   /** Fields holding people, with their role for masking (public output) and encryption. */
@@ -226,16 +336,13 @@ export interface CaseTypeDecl<F = Record<string, unknown>> {
   publicStates?: readonly string[];
   /**
    * Suspension (中止) where the law provides for it: the clocks it may stop, with the
-   * legal basis. Absent: the case type cannot be suspended.
+   * legal basis. Absent: the case type cannot be suspended. A suspension stops the
+   * named suspendable clocks that are running (default: all of them); asking for a
+   * clock not declared here is refused.
    */
   suspension?: { clocks: readonly string[] | "all"; legalBasis: string };
-  /** Extensions (延长) with approval: per clock, the longest allowed and who approves. */
-  extensions?: readonly {
-    clock: string;
-    max: Period;
-    legalBasis: string;
-    permission?: Permission;
-  }[];
+  /** Extensions (延长) with approval: per clock, how long, how often, who approves. */
+  extensions?: readonly ExtensionDecl[];
   /** Official documents generated from the case (.docx in the GB/T 9704 layout). */
   documents?: readonly CaseDocumentDecl<F>[];
   /** Sub-cases: the parent moves on when all its sub-cases reach a terminal state. */

@@ -6,6 +6,7 @@ import { legalCalendar } from "../../platform/calendar.ts";
 import { loadOrCreateFieldKey } from "../../platform/crypto/keys.ts";
 import { type FileStore, LocalFileStore } from "../../platform/files/store.ts";
 import type { Registry } from "../registry.ts";
+import type { ClockProblem } from "./clocks.ts";
 
 /** What the case engine needs besides the unit of work. */
 export interface CaseDeps {
@@ -16,6 +17,8 @@ export interface CaseDeps {
   fieldKey: Buffer;
   /** Where attachments are stored (by SM3 content hash). */
   files: FileStore;
+  /** Told of a case whose clocks cannot be computed (the server log). */
+  log?: (problem: ClockProblem) => void;
 }
 
 export async function caseDeps(s: {

@@ -3,15 +3,19 @@ import {
   ConflictError,
   ForbiddenError,
   InvalidStateError,
+  t,
   ValidationError,
 } from "../../kernel/errors.ts";
 import {
   compareLocalDate,
   formatPeriod,
   type LocalDate,
+  type Period,
   parsePeriod,
 } from "../../kernel/time/index.ts";
 import type { WorkTx } from "../../platform/work.ts";
+import { settingsFor } from "../settings.ts";
+import { computeCaseClocks } from "./clocks.ts";
 import type { CaseView } from "./declare.ts";
 import type { CaseDeps } from "./deps.ts";
 import { isOwner, recordCaseEvent } from "./record.ts";
@@ -22,7 +26,10 @@ import { parseWith, requirePermission, stepDate } from "./validate.ts";
 /** The clock operations: suspend, resume, extend (each a versioned change of the case). */
 
 export function ownerOnly(w: WorkTx, c: CaseView) {
-  if (!isOwner(w, c)) throw new ForbiddenError("only the unit that owns the case may do this");
+  if (!isOwner(w, c))
+    throw new ForbiddenError(
+      t("仅案件所属单位可以进行此操作", "only the unit that owns the case may do this"),
+    );
 }
 
 async function lockForChange(
@@ -33,17 +40,23 @@ async function lockForChange(
   version: number,
 ) {
   const decl = caseTypeOf(deps, caseType);
-  requirePermission(w, "record.write", "changing a case");
+  requirePermission(w, "record.write", t("变更案件", "changing a case"));
   const c = await loadCase(w.trx, id, { caseType: decl.code, lock: true });
   if (c.version !== version)
-    throw new ConflictError(`case ${id} was changed by someone else; reload it`);
+    throw new ConflictError(
+      t(
+        `案件 ${id} 已被他人修改，请刷新后重试`,
+        `case ${id} was changed by someone else; reload it`,
+      ),
+    );
   ownerOnly(w, c);
-  if (c.closedOn) throw new InvalidStateError(`case ${id} is closed`);
+  if (c.closedOn) throw new InvalidStateError(t(`案件 ${id} 已办结`, `case ${id} is closed`));
   const lastDate = lastStepDate(await loadHistory(w.trx, c));
   return { decl, c, lastDate, bump: () => bumpVersion(w.trx, c, version, {}, w.now) };
 }
 
-async function openSuspension(w: WorkTx, c: CaseView) {
+/** The case's open suspension, if it is suspended. */
+export async function openSuspension(w: WorkTx, c: Pick<CaseView, "regionCode" | "id">) {
   return w.trx
     .selectFrom("case_suspension")
     .selectAll()
@@ -56,11 +69,19 @@ async function openSuspension(w: WorkTx, c: CaseView) {
 const Version = z.number().int().positive();
 const SuspendBody = z.object({
   version: Version,
+  /** The clocks to stop (default: every suspendable clock that is running). */
+  clocks: z.array(z.string()).optional(),
+  /** One clock (the form's older shape). */
   clock: z.string().optional(),
   reason: z.string().trim().min(1, "a reason is required"),
   onDate: z.string().optional(),
 });
 
+/**
+ * Suspend (中止): the named clocks stop — only clocks the case type declares
+ * suspendable, and only running ones (a suspension never changes a stopped clock). The
+ * case is suspended until resumed: steps not declared `allowedWhileSuspended` are refused.
+ */
 export async function suspendCase(
   deps: CaseDeps,
   w: WorkTx,
@@ -70,26 +91,98 @@ export async function suspendCase(
 ) {
   const b = parseWith(SuspendBody, body, "");
   const { decl, c, lastDate, bump } = await lockForChange(deps, w, caseType, id, b.version);
-  if (!decl.suspension) throw new InvalidStateError(`a ${decl.label.en} cannot be suspended`);
+  if (!decl.suspension)
+    throw new InvalidStateError(
+      t(`${decl.label.zh}不能中止`, `a ${decl.label.en} cannot be suspended`),
+    );
   const allowed = decl.suspension.clocks;
-  if (b.clock && allowed !== "all" && !allowed.includes(b.clock)) {
-    throw new ValidationError(`clock ${b.clock} cannot be suspended`, [
-      { field: "clock", message: `one of ${allowed.join(", ")}` },
-    ]);
+  const suspendable = (code: string) =>
+    allowed === "all" ? Boolean(decl.clocks?.some((k) => k.code === code)) : allowed.includes(code);
+  const named = b.clocks ?? (b.clock ? [b.clock] : undefined);
+  const bad = (named ?? []).flatMap((k, i) => (suspendable(k) ? [] : [{ k, i }]));
+  if (bad.length > 0) {
+    const list = allowed === "all" ? (decl.clocks ?? []).map((k) => k.code) : allowed;
+    throw new ValidationError(
+      t(
+        `以下期限不得中止：${bad.map((x) => x.k).join("、")}`,
+        `these clocks cannot be suspended: ${bad.map((x) => x.k).join(", ")}`,
+      ),
+      bad.map((x) => ({
+        field: b.clocks ? `clocks.${x.i}` : "clock",
+        message: t(
+          `可以中止的期限：${list.join("、") || "（无）"}（${decl.suspension?.legalBasis}）`,
+          `one of ${list.join(", ") || "(none)"} (${decl.suspension?.legalBasis})`,
+        ),
+      })),
+    );
   }
-  if (await openSuspension(w, c)) throw new InvalidStateError(`case ${id} is already suspended`);
-  const onDate = stepDate(w, b.onDate, lastDate);
-  await w.trx
+  if (await openSuspension(w, c))
+    throw new InvalidStateError(t(`案件 ${id} 已处于中止状态`, `case ${id} is already suspended`));
+  const onDate = stepDate(w, b.onDate, lastDate, c.openedOn);
+  const running = await w.trx
+    .selectFrom("case_clock")
+    .select(["id", "clock", "started_on"])
+    .where("region_code", "=", c.regionCode)
+    .where("case_id", "=", c.id)
+    .where("stopped_on", "is", null)
+    .execute();
+  const targets = running.filter(
+    (k) => suspendable(k.clock) && (named === undefined || named.includes(k.clock)),
+  );
+  if (named) {
+    const notRunning = named.flatMap((k, i) =>
+      targets.some((x) => x.clock === k) ? [] : [{ k, i }],
+    );
+    if (notRunning.length > 0) {
+      throw new ValidationError(
+        t(
+          `以下期限未在计算中，无从中止：${notRunning.map((x) => x.k).join("、")}`,
+          `these clocks are not running, so there is nothing to suspend: ${notRunning.map((x) => x.k).join(", ")}`,
+        ),
+        notRunning.map((x) => ({
+          field: b.clocks ? `clocks.${x.i}` : "clock",
+          message: t("未开始或已停止", "not started or already stopped"),
+        })),
+      );
+    }
+  }
+  const early = targets.find((k) => compareLocalDate(onDate, k.started_on as LocalDate) < 0);
+  if (early) {
+    throw new ValidationError(
+      t("中止日期早于期限起算日", "the suspension starts before the clock"),
+      [
+        {
+          field: "onDate",
+          message: t(`不得早于 ${early.started_on}`, `on or after ${early.started_on}`),
+        },
+      ],
+    );
+  }
+  const s = await w.trx
     .insertInto("case_suspension")
     .values({
       region_code: c.regionCode,
       case_id: c.id,
-      clock: b.clock ?? null,
+      clock: named?.length === 1 ? named[0]! : null,
       from_date: onDate,
       to_date: null,
       reason: b.reason,
     })
-    .execute();
+    .returning("id")
+    .executeTakeFirstOrThrow();
+  if (targets.length > 0) {
+    await w.trx
+      .insertInto("case_suspension_clock")
+      .values(
+        targets.map((k) => ({
+          region_code: c.regionCode,
+          case_id: c.id,
+          suspension_id: s.id,
+          clock_id: k.id,
+        })),
+      )
+      .execute();
+  }
   await bump();
   await recordCaseEvent(
     w,
@@ -100,7 +193,11 @@ export async function suspendCase(
       action: "suspend",
       onDate,
       reason: b.reason,
-      data: { clock: b.clock ?? null, legalBasis: decl.suspension.legalBasis },
+      data: {
+        clocks: targets.map((k) => k.clock),
+        clock: named?.length === 1 ? named[0] : null,
+        legalBasis: decl.suspension.legalBasis,
+      },
     },
     { reasonRequired: true },
   );
@@ -118,12 +215,18 @@ export async function resumeCase(
   const b = parseWith(ResumeBody, body, "");
   const { decl, c, lastDate, bump } = await lockForChange(deps, w, caseType, id, b.version);
   const open = await openSuspension(w, c);
-  if (!open) throw new InvalidStateError(`case ${id} is not suspended`);
-  const onDate = stepDate(w, b.onDate, lastDate);
+  if (!open) throw new InvalidStateError(t(`案件 ${id} 未中止`, `case ${id} is not suspended`));
+  const onDate = stepDate(w, b.onDate, lastDate, c.openedOn);
   if (compareLocalDate(onDate, open.from_date as LocalDate) < 0) {
-    throw new ValidationError("cannot resume before the suspension began", [
-      { field: "onDate", message: `on or after ${open.from_date}` },
-    ]);
+    throw new ValidationError(
+      t("恢复日期不得早于中止日期", "cannot resume before the suspension began"),
+      [
+        {
+          field: "onDate",
+          message: t(`不得早于 ${open.from_date}`, `on or after ${open.from_date}`),
+        },
+      ],
+    );
   }
   await w.trx
     .updateTable("case_suspension")
@@ -144,11 +247,23 @@ const ExtendBody = z.object({
   version: Version,
   clock: z.string(),
   period: z.string(),
-  approvedBy: z.string().trim().min(1, "who approved the extension"),
   reason: z.string().trim().min(1, "a reason is required"),
+  /** The notice of the extension to the party (行政许可法 art. 42: 将延长期限的理由告知申请人). */
+  notice: z.object({
+    on: z.string(),
+    text: z.string().trim().min(1, "the text of the notice").max(2000),
+  }),
   onDate: z.string().optional(),
 });
 
+const samePeriodUnit = (a: Period, b: Period) => a.unit === b.unit;
+
+/**
+ * Extend (延长) a clock with approval: the approving user is the one who asks (holding
+ * the declared permission), with the reason and the notice to the party. At most
+ * `maxCount` extensions, each at most `max`, together at most `maxTotal`; and only
+ * while the clock runs — an extension after it ran out is refused.
+ */
 export async function extendCase(
   deps: CaseDeps,
   w: WorkTx,
@@ -156,30 +271,97 @@ export async function extendCase(
   id: number,
   body: unknown,
 ) {
+  const v = parseWith(z.object({ version: Version }), body, "");
+  const { decl, c, lastDate, bump } = await lockForChange(deps, w, caseType, id, v.version);
   const b = parseWith(ExtendBody, body, "");
-  const { decl, c, lastDate, bump } = await lockForChange(deps, w, caseType, id, b.version);
   const rule = decl.extensions?.find((e) => e.clock === b.clock);
   if (!rule) {
-    throw new ValidationError(`clock ${b.clock} cannot be extended`, [
-      { field: "clock", message: "no extension is provided for this clock" },
-    ]);
+    throw new ValidationError(
+      t(`期限 ${b.clock} 不得延长`, `clock ${b.clock} cannot be extended`),
+      [
+        {
+          field: "clock",
+          message: t("该期限没有延长的规定", "no extension is provided for this clock"),
+        },
+      ],
+    );
   }
-  requirePermission(w, rule.permission ?? "unit.lead", "approving an extension");
+  const permission = rule.permission ?? "unit.lead";
+  requirePermission(w, permission, t("批准延长期限", "approving an extension"));
   const period = parsePeriod(b.period, "period");
-  if (period.unit !== rule.max.unit || period.n > rule.max.n) {
-    throw new ValidationError(`at most ${formatPeriod(rule.max)} (${rule.legalBasis})`, [
-      { field: "period", message: `at most ${formatPeriod(rule.max)}` },
-    ]);
+  if (!samePeriodUnit(period, rule.max) || period.n > rule.max.n) {
+    throw new ValidationError(
+      t(
+        `每次最长延长 ${formatPeriod(rule.max)}（${rule.legalBasis}）`,
+        `at most ${formatPeriod(rule.max)} (${rule.legalBasis})`,
+      ),
+      [
+        {
+          field: "period",
+          message: t(`最长 ${formatPeriod(rule.max)}`, `at most ${formatPeriod(rule.max)}`),
+        },
+      ],
+    );
   }
-  const already = await w.trx
-    .selectFrom("case_extension")
+  const onDate = stepDate(w, b.onDate, lastDate, c.openedOn);
+  const noticeOn = stepDate(w, b.notice.on, undefined, c.openedOn, "notice.on");
+  const settings = await settingsFor(w.trx, deps.registry, c.regionCode);
+  const calendar = await deps.calendar(w.trx);
+  const clocks = await computeCaseClocks(w.trx, decl, c, calendar, onDate, settings);
+  const cur = clocks.clocks.find((k) => k.clock === b.clock);
+  if (!cur) {
+    throw new InvalidStateError(
+      t(`期限 ${b.clock} 尚未开始计算`, `clock ${b.clock} has not started`),
+    );
+  }
+  if (cur.state === "stopped") {
+    throw new InvalidStateError(t(`期限 ${b.clock} 已停止计算`, `clock ${b.clock} has stopped`));
+  }
+  if (cur.due && compareLocalDate(onDate, cur.due) > 0) {
+    throw new InvalidStateError(
+      t(
+        `期限已于 ${cur.due} 届满，届满后不得延长（${rule.legalBasis}）`,
+        `the clock ran out on ${cur.due}; it cannot be extended after it ran out (${rule.legalBasis})`,
+      ),
+    );
+  }
+  const maxCount = rule.maxCount ?? 1;
+  if (cur.extensions.length >= maxCount) {
+    throw new InvalidStateError(
+      t(
+        `期限 ${b.clock} 最多延长 ${maxCount} 次，已延长 ${cur.extensions.length} 次`,
+        `clock ${b.clock} may be extended ${maxCount} time(s); it was extended ${cur.extensions.length}`,
+      ),
+    );
+  }
+  if (rule.maxTotal) {
+    const total = cur.extensions.reduce((n, e) => n + parsePeriod(e.period).n, 0) + period.n;
+    if (total > rule.maxTotal.n) {
+      throw new ValidationError(
+        t(
+          `延长合计不得超过 ${formatPeriod(rule.maxTotal)}（${rule.legalBasis}）`,
+          `extensions together may not exceed ${formatPeriod(rule.maxTotal)} (${rule.legalBasis})`,
+        ),
+        [
+          {
+            field: "period",
+            message: t(
+              `最多还可延长 ${rule.maxTotal.n - (total - period.n)}`,
+              `at most ${rule.maxTotal.n - (total - period.n)} more`,
+            ),
+          },
+        ],
+      );
+    }
+  }
+  const clockRow = await w.trx
+    .selectFrom("case_clock")
     .select("id")
     .where("region_code", "=", c.regionCode)
     .where("case_id", "=", c.id)
     .where("clock", "=", b.clock)
-    .executeTakeFirst();
-  if (already) throw new InvalidStateError(`clock ${b.clock} was already extended once`);
-  const onDate = stepDate(w, b.onDate, lastDate);
+    .where("instance", "=", cur.instance)
+    .executeTakeFirstOrThrow();
   const p = formatPeriod(period);
   await w.trx
     .insertInto("case_extension")
@@ -187,9 +369,14 @@ export async function extendCase(
       region_code: c.regionCode,
       case_id: c.id,
       clock: b.clock,
+      clock_id: clockRow.id,
       period: p,
       basis: rule.legalBasis,
-      approved_by: b.approvedBy,
+      approved_by: w.actor.displayName,
+      approved_by_user_id: w.actor.userId,
+      reason: b.reason,
+      notice_on: noticeOn,
+      notice_text: b.notice.text,
       on_date: onDate,
     })
     .execute();
@@ -199,6 +386,33 @@ export async function extendCase(
     action: "extend",
     onDate,
     reason: b.reason,
-    data: { clock: b.clock, period: p, approvedBy: b.approvedBy, legalBasis: rule.legalBasis },
+    data: {
+      clock: b.clock,
+      instance: cur.instance,
+      period: p,
+      approvedBy: w.actor.displayName,
+      approvedByUserId: w.actor.userId,
+      permission,
+      notice: { on: noticeOn, text: b.notice.text },
+      legalBasis: rule.legalBasis,
+    },
   });
+}
+
+/** Whether a step may be taken now: refused while the case is suspended, unless declared. */
+export async function refuseWhileSuspended(
+  w: WorkTx,
+  c: CaseView,
+  step: { allowedWhileSuspended?: boolean; label: { zh: string; en: string } },
+) {
+  if (step.allowedWhileSuspended) return;
+  const open = await openSuspension(w, c);
+  if (open) {
+    throw new InvalidStateError(
+      t(
+        `案件自 ${open.from_date} 起中止，恢复前不得${step.label.zh}`,
+        `the case is suspended since ${open.from_date}: resume it before "${step.label.en}"`,
+      ),
+    );
+  }
 }

@@ -1,13 +1,16 @@
 import { sql } from "kysely";
 import { z } from "zod";
 import { can } from "../../kernel/access.ts";
+import { t, ValidationError } from "../../kernel/errors.ts";
 import type { Label } from "../../kernel/labels.ts";
+import { type LocalDate, parseLocalDate } from "../../kernel/time/index.ts";
 
 import type { WorkTx } from "../../platform/work.ts";
 import { type Settings, settingsFor } from "../settings.ts";
-import { type ClockState, caseClocks } from "./clocks.ts";
+import { type ClockProblem, type ClockState, computeCaseClocks } from "./clocks.ts";
 import type { CaseView } from "./declare.ts";
 import type { CaseDeps } from "./deps.ts";
+import { caseLinks } from "./links.ts";
 import { openPeople } from "./protect.ts";
 import { caseTypeOf, mayAct } from "./service.ts";
 import { loadCase, toView } from "./store.ts";
@@ -29,15 +32,14 @@ export interface CaseDetail {
     reason: string | null;
   }[];
   deadlines: ClockState[];
-  suspended: { from: string; clock: string | null; reason: string } | null;
-  links: {
-    direction: "out" | "in";
-    kind: string;
-    caseId: number;
-    caseType: string;
-    title: string;
-    state: string;
-  }[];
+  /** Earlier instances of restartable clocks. */
+  clockHistory: ClockState[];
+  /** Clocks that cannot be computed from the stored data (also in GET /api/data-quality). */
+  clockProblems: { clock: string; message: string }[];
+  suspended: { from: string; clock: string | null; clocks: string[]; reason: string } | null;
+  links: Awaited<ReturnType<typeof caseLinks>>["links"];
+  /** Reviews of this case by cases the reader cannot see: their kind, type and state only. */
+  reviews: Awaited<ReturnType<typeof caseLinks>>["reviews"];
   participants: { unitId: number; role: string }[];
   subCases: { id: number; unitId: number; state: string; title: string }[];
   attachments: {
@@ -72,21 +74,7 @@ export async function caseDetail(
       .where("case_id", "=", key.id)
       .orderBy("seq")
       .execute(),
-    sql<{
-      direction: "out" | "in";
-      kind: string;
-      case_id: number;
-      case_type: string;
-      title: string;
-      state: string;
-    }>`
-      select 'out' as direction, l.kind, c.id as case_id, c.case_type, c.title, c.state
-        from case_link l join case_file c on c.region_code = l.region_code and c.id = l.to_case_id
-       where l.region_code = ${key.region} and l.from_case_id = ${key.id}
-      union all
-      select 'in' as direction, l.kind, c.id, c.case_type, c.title, c.state
-        from case_link l join case_file c on c.region_code = l.region_code and c.id = l.from_case_id
-       where l.region_code = ${key.region} and l.to_case_id = ${key.id}`.execute(w.trx),
+    caseLinks(deps, w, c),
     w.trx
       .selectFrom("case_participant")
       .select(["unit_id", "role"])
@@ -117,19 +105,30 @@ export async function caseDetail(
   ]);
   const calendar = await deps.calendar(w.trx);
   const settings = await settingsFor(w.trx, deps.registry, c.regionCode);
-  const deadlines = await caseClocks(w.trx, decl, c, calendar, w.today, settings);
+  const clocks = await computeCaseClocks(w.trx, decl, c, calendar, w.today, settings, w.now);
+  reportProblems(deps, clocks.problems);
+  const suspendedClocks = suspension
+    ? await w.trx
+        .selectFrom("case_suspension_clock as sc")
+        .innerJoin("case_clock as k", (j) =>
+          j.onRef("k.region_code", "=", "sc.region_code").onRef("k.id", "=", "sc.clock_id"),
+        )
+        .select("k.clock")
+        .where("sc.region_code", "=", key.region)
+        .where("sc.suspension_id", "=", suspension.id)
+        .execute()
+    : [];
   const actions: CaseDetail["actions"] = [];
-  if (!suspension) {
-    for (const t of decl.transitions) {
-      if (!t.from.includes(c.state) || !can(w.actor, t.permission ?? "record.write")) continue;
-      if (await mayAct(w, c, t))
-        actions.push({
-          action: t.action,
-          label: t.label,
-          sensitive: t.sensitive === true,
-          to: t.to,
-        });
-    }
+  for (const x of decl.transitions) {
+    if (suspension && !x.allowedWhileSuspended) continue;
+    if (!x.from.includes(c.state) || !can(w.actor, x.permission ?? "record.write")) continue;
+    if (await mayAct(w, c, x))
+      actions.push({
+        action: x.action,
+        label: x.label,
+        sensitive: x.sensitive === true,
+        to: x.to,
+      });
   }
   const myRoles = participants.filter((p) => p.unit_id === w.actor.unitId).map((p) => p.role);
   return {
@@ -147,18 +146,19 @@ export async function caseDetail(
       data: e.data,
       reason: e.reason,
     })),
-    deadlines,
+    deadlines: clocks.clocks,
+    clockHistory: clocks.history,
+    clockProblems: clocks.problems.map((p) => ({ clock: p.clock, message: p.message })),
     suspended: suspension
-      ? { from: suspension.from_date, clock: suspension.clock, reason: suspension.reason }
+      ? {
+          from: suspension.from_date,
+          clock: suspension.clock,
+          clocks: suspendedClocks.map((k) => k.clock),
+          reason: suspension.reason,
+        }
       : null,
-    links: links.rows.map((l) => ({
-      direction: l.direction,
-      kind: l.kind,
-      caseId: l.case_id,
-      caseType: l.case_type,
-      title: l.title,
-      state: l.state,
-    })),
+    links: links.links,
+    reviews: links.reviews,
     participants: participants.map((p) => ({ unitId: p.unit_id, role: p.role })),
     subCases: subCases.map((s) => ({
       id: s.id,
@@ -198,6 +198,8 @@ export const ListQuery = z.object({
 export async function listCases(deps: CaseDeps, w: WorkTx, caseType: string, query: unknown) {
   const decl = caseTypeOf(deps, caseType);
   const f = parseWith(ListQuery, query, "query");
+  const openedFrom = listDate(f.openedFrom, "openedFrom");
+  const openedTo = listDate(f.openedTo, "openedTo");
   let q = w.trx.selectFrom("case_file").where("case_type", "=", decl.code);
   if (f.state) q = q.where("state", "=", f.state);
   if (f.unitId) q = q.where("unit_id", "=", f.unitId);
@@ -205,8 +207,8 @@ export async function listCases(deps: CaseDeps, w: WorkTx, caseType: string, que
     q = q.where((eb) =>
       eb.or([eb("title", "ilike", `%${f.q}%`), sql<boolean>`numbers::text ilike ${`%${f.q}%`}`]),
     );
-  if (f.openedFrom) q = q.where("opened_on", ">=", f.openedFrom);
-  if (f.openedTo) q = q.where("opened_on", "<=", f.openedTo);
+  if (openedFrom) q = q.where("opened_on", ">=", openedFrom);
+  if (openedTo) q = q.where("opened_on", "<=", openedTo);
   if (f.open === "true") q = q.where("closed_on", "is", null);
   if (f.open === "false") q = q.where("closed_on", "is not", null);
   const [rows, total] = await Promise.all([
@@ -286,7 +288,12 @@ export async function warningList(
       settings = await settingsFor(w.trx, deps.registry, c.regionCode);
       byRegion.set(c.regionCode, settings);
     }
-    for (const d of await caseClocks(w.trx, decl, c, calendar, w.today, settings)) {
+    const clocks = await computeCaseClocks(w.trx, decl, c, calendar, w.today, settings, w.now);
+    // A case whose clocks cannot be computed is skipped here, logged, and listed in
+    // GET /api/data-quality; the rest of the list is served.
+    reportProblems(deps, clocks.problems);
+    if (clocks.problems.length > 0) continue;
+    for (const d of clocks.clocks) {
       if (d.state !== "running" || d.warning === "normal") continue;
       if (filter.level && d.warning !== filter.level) continue;
       out.push({
@@ -303,4 +310,62 @@ export async function warningList(
   return out.sort((a, b) =>
     (a.due ?? "") < (b.due ?? "") ? -1 : (a.due ?? "") > (b.due ?? "") ? 1 : 0,
   );
+}
+
+/** A list filter's date: a real YYYY-MM-DD (2020-02-30 is not), else 422 naming the field. */
+function listDate(value: string | undefined, name: string): LocalDate | undefined {
+  if (value === undefined || value === "") return undefined;
+  try {
+    return parseLocalDate(value, name);
+  } catch {
+    throw new ValidationError(t(`筛选条件 ${name} 不是有效日期`, `${name} is not a valid date`), [
+      {
+        field: `query.${name}`,
+        message: t(`“${value}”不是有效日期（YYYY-MM-DD）`, `"${value}" is not a date (YYYY-MM-DD)`),
+      },
+    ]);
+  }
+}
+
+function reportProblems(deps: CaseDeps, problems: ClockProblem[]) {
+  for (const p of problems) deps.log?.(p);
+}
+
+/**
+ * Data quality for the rule-of-law office: every case the actor may see whose clocks
+ * cannot be computed from the stored data (named, with the reason), so that it can be
+ * corrected; lists and indicators skip such cases meanwhile.
+ */
+export async function dataQuality(deps: CaseDeps, w: WorkTx): Promise<ClockProblem[]> {
+  const rows = await w.trx
+    .selectFrom("case_file as c")
+    .selectAll("c")
+    .where((eb) =>
+      eb.exists(
+        eb
+          .selectFrom("case_clock as k")
+          .select("k.clock")
+          .whereRef("k.region_code", "=", "c.region_code")
+          .whereRef("k.case_id", "=", "c.id"),
+      ),
+    )
+    .orderBy("c.region_code")
+    .orderBy("c.id")
+    .execute();
+  const calendar = await deps.calendar(w.trx);
+  const byRegion = new Map<string, Settings>();
+  const out: ClockProblem[] = [];
+  for (const r of rows) {
+    const decl = deps.registry.caseType(r.case_type);
+    if (!decl) continue;
+    let settings = byRegion.get(r.region_code);
+    if (!settings) {
+      settings = await settingsFor(w.trx, deps.registry, r.region_code);
+      byRegion.set(r.region_code, settings);
+    }
+    const c = toView(r);
+    const clocks = await computeCaseClocks(w.trx, decl, c, calendar, w.today, settings, w.now);
+    out.push(...clocks.problems);
+  }
+  return out;
 }

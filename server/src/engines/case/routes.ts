@@ -2,13 +2,13 @@ import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { inTenantTx, requireActor, type Services } from "../../http/context.ts";
 import { can } from "../../kernel/access.ts";
-import { LINK_LABELS } from "../../kernel/labels.ts";
 import { attachFile, readAttachment, requireBody } from "./attachments.ts";
 import type { CaseDeps } from "./deps.ts";
 import { caseDocument } from "./documents.ts";
+import { linkCase, linkKinds } from "./links.ts";
 import { extendCase, resumeCase, suspendCase } from "./ops.ts";
-import { caseDetail, listCases, warningList } from "./query.ts";
-import { addParticipant, linkCase, openSubCase } from "./relations.ts";
+import { caseDetail, dataQuality, listCases, warningList } from "./query.ts";
+import { addParticipant, openSubCase } from "./relations.ts";
 import { createCase, transition } from "./service.ts";
 
 const TypeParams = z.object({ type: z.string().regex(/^[a-z0-9_]+$/) });
@@ -18,8 +18,19 @@ const AnyBody = z.record(z.string(), z.unknown());
 
 /** The case engine over HTTP: the same routes for every declared case type. */
 export const caseRoutes =
-  (services: Services, deps: CaseDeps): FastifyPluginAsyncZod =>
+  (services: Services, caseDeps: CaseDeps): FastifyPluginAsyncZod =>
   async (app) => {
+    // A case whose clocks cannot be computed is named in the server log.
+    const deps: CaseDeps = {
+      ...caseDeps,
+      log:
+        caseDeps.log ??
+        ((p) =>
+          app.log.warn(
+            { dataQuality: p },
+            `case ${p.regionCode}/${p.caseId} (${p.caseType}): clock ${p.clock} cannot be computed; skipped`,
+          )),
+    };
     const work = <T>(
       req: Parameters<typeof inTenantTx>[1],
       fn: Parameters<typeof inTenantTx<T>>[2],
@@ -47,20 +58,45 @@ export const caseRoutes =
             to: t.to,
             sensitive: t.sensitive === true,
             allowed: can(a, t.permission ?? "record.write"),
+            allowedWhileSuspended: t.allowedWhileSuspended === true,
             input: t.input ? z.toJSONSchema(t.input, { unrepresentable: "any" }) : null,
           })),
           clocks: (d.clocks ?? []).map((k) => ({
             code: k.code,
             label: k.label,
             legalBasis: k.legalBasis,
+            restartable: k.restartable === true,
+            suspendable:
+              d.suspension !== undefined &&
+              (d.suspension.clocks === "all" || d.suspension.clocks.includes(k.code)),
           })),
-          links: d.links ?? [],
+          links: linkKinds(d).map((k) => k.code),
+          linkKinds: linkKinds(d).map((k) => ({
+            code: k.code,
+            label: k.label,
+            acrossUnits: Boolean(k.jurisdiction),
+            legalBasis: k.jurisdiction?.legalBasis ?? null,
+            allowed: can(a, k.jurisdiction?.permission ?? "record.write"),
+          })),
           participantRoles: d.participantRoles ?? {},
           suspendable: Boolean(d.suspension),
+          suspension: d.suspension
+            ? {
+                clocks:
+                  d.suspension.clocks === "all"
+                    ? (d.clocks ?? []).map((k) => k.code)
+                    : d.suspension.clocks,
+                legalBasis: d.suspension.legalBasis,
+              }
+            : null,
           extensions: (d.extensions ?? []).map((e) => ({
             clock: e.clock,
             max: e.max,
+            maxCount: e.maxCount ?? 1,
+            maxTotal: e.maxTotal ?? null,
             legalBasis: e.legalBasis,
+            permission: e.permission ?? "unit.lead",
+            allowed: can(a, e.permission ?? "unit.lead"),
           })),
           subCases: d.subCases ?? null,
           documents: (d.documents ?? []).map((x) => ({
@@ -69,9 +105,7 @@ export const caseRoutes =
             states: x.states,
           })),
           numbers: (d.numbers ?? []).map((n) => ({ kind: n.kind, label: n.label })),
-          linkLabels: Object.fromEntries(
-            (d.links ?? []).map((k) => [k, LINK_LABELS[k] ?? { zh: k, en: k }]),
-          ),
+          linkLabels: Object.fromEntries(linkKinds(d).map((k) => [k.code, k.label])),
         }));
       },
     );
@@ -149,11 +183,15 @@ export const caseRoutes =
           return { ok: true };
         },
       );
-    op("suspend", "Suspend the clocks: { version, reason, clock?, onDate? }", suspendCase);
+    op(
+      "suspend",
+      "Suspend named suspendable clocks (default: all running ones): { version, reason, clocks?, onDate? }",
+      suspendCase,
+    );
     op("resume", "Resume: { version, onDate? }", resumeCase);
     op(
       "extend",
-      "Extend a clock with approval: { version, clock, period, approvedBy, reason }",
+      "Extend a clock, approved by the caller (declared permission): { version, clock, period, reason, notice: { on, text }, onDate? }",
       extendCase,
     );
     op("links", "Link to another case: { kind, toCaseId }", linkCase);
@@ -258,6 +296,19 @@ export const caseRoutes =
           )
           .send(f.bytes);
       },
+    );
+
+    app.get(
+      "/api/data-quality",
+      {
+        config: { access: "region.oversee" },
+        schema: {
+          tags: ["cases"],
+          summary:
+            "Cases whose clocks cannot be computed from the stored data (skipped by lists and indicators)",
+        },
+      },
+      async (req) => work(req, (w) => dataQuality(deps, w)),
     );
 
     app.get(

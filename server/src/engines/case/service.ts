@@ -5,6 +5,8 @@ import {
   ForbiddenError,
   InvalidStateError,
   NotFoundError,
+  t,
+  t as t0,
   ValidationError,
 } from "../../kernel/errors.ts";
 import { addPeriod, compareLocalDate, type LocalDate, yearOf } from "../../kernel/time/index.ts";
@@ -19,7 +21,9 @@ import type {
   TransitionDecl,
 } from "./declare.ts";
 import type { CaseDeps } from "./deps.ts";
+import { linkKind, readLinked, takeFollowUps } from "./links.ts";
 import { issueNumber } from "./numbers.ts";
+import { refuseWhileSuspended } from "./ops.ts";
 import { openPeople, sealPeople } from "./protect.ts";
 import { isOwner, isParticipant, recordCaseEvent } from "./record.ts";
 import { appendEvent, bumpVersion, lastStepDate, loadCase, loadHistory, toView } from "./store.ts";
@@ -27,7 +31,7 @@ import { parseWith, requirePermission, stepDate } from "./validate.ts";
 
 export function caseTypeOf(deps: CaseDeps, code: string): CaseTypeDecl {
   const decl = deps.registry.caseType(code);
-  if (!decl) throw new NotFoundError(`no case type ${code}`);
+  if (!decl) throw new NotFoundError(t(`没有案件类型 ${code}`, `no case type ${code}`));
   return decl;
 }
 
@@ -55,12 +59,17 @@ function refuseStepFields(decl: CaseTypeDecl, given: Record<string, unknown>) {
   const bad = Object.keys(given).filter((k) => owned.has(k));
   if (bad.length > 0) {
     throw new ValidationError(
-      "these fields are set by the case's steps, not when it is opened",
+      t(
+        "这些字段由办理步骤填写，登记时不得填写",
+        "these fields are set by the case's steps, not when it is opened",
+      ),
       bad.map((k) => {
-        const by = decl.transitions.find((t) => t.setsFields?.includes(k));
+        const by = decl.transitions.find((x) => x.setsFields?.includes(k));
         return {
           field: `fields.${k}`,
-          message: by ? `set by the step "${by.label.en}"` : "computed by a step",
+          message: by
+            ? t(`由“${by.label.zh}”步骤填写`, `set by the step "${by.label.en}"`)
+            : t("由办理步骤计算", "computed by a step"),
         };
       }),
     );
@@ -76,14 +85,14 @@ export async function createCase(
   opts: { parentId?: number } = {},
 ): Promise<CaseView> {
   const decl = caseTypeOf(deps, caseType);
-  requirePermission(w, "record.write", `opening a ${decl.label.en}`);
+  requirePermission(w, "record.write", t(`登记${decl.label.zh}`, `opening a ${decl.label.en}`));
   const input = parseWith(CreateBody, body, "");
   refuseStepFields(decl, input.fields);
   const fields = parseWith(decl.fields, input.fields, "fields") as Record<string, unknown>;
   const onDate = stepDate(w, input.onDate);
   const unitId = input.unitId ?? w.actor.unitId;
   if (unitId !== w.actor.unitId && w.actor.scope !== "region" && opts.parentId === undefined) {
-    throw new ForbiddenError("a unit opens cases for itself only");
+    throw new ForbiddenError(t("单位只能为本单位登记案件", "a unit opens cases for itself only"));
   }
   const unit = await w.trx
     .selectFrom("unit")
@@ -91,9 +100,32 @@ export async function createCase(
     .where("id", "=", unitId)
     .executeTakeFirst();
   if (!unit || !w.actor.regions.includes(unit.region_code)) {
-    throw new ValidationError("no such unit in your regions", [
-      { field: "unitId", message: `no unit ${unitId}` },
+    throw new ValidationError(t("您的地区内没有该单位", "no such unit in your regions"), [
+      { field: "unitId", message: t(`没有单位 ${unitId}`, `no unit ${unitId}`) },
     ]);
+  }
+  const handlerUserId = input.handlerUserId ?? w.actor.userId;
+  if (input.handlerUserId !== undefined) {
+    // The handler works in the case's region (the user table is global reference data).
+    const handler = await w.trx
+      .selectFrom("app_user")
+      .select(["id", "region_code", "disabled"])
+      .where("id", "=", input.handlerUserId)
+      .executeTakeFirst();
+    if (!handler || handler.region_code !== unit.region_code || handler.disabled) {
+      throw new ValidationError(
+        t("承办人须为本地区的在用用户", "the handler must be an active user of the case's region"),
+        [
+          {
+            field: "handlerUserId",
+            message: t(
+              `${unit.region_code} 没有用户 ${input.handlerUserId}`,
+              `no user ${input.handlerUserId} in ${unit.region_code}`,
+            ),
+          },
+        ],
+      );
+    }
   }
   const row = await w.trx
     .insertInto("case_file")
@@ -108,7 +140,7 @@ export async function createCase(
       parent_id: opts.parentId ?? null,
       opened_on: onDate,
       closed_on: null,
-      handler_user_id: input.handlerUserId ?? w.actor.userId,
+      handler_user_id: handlerUserId,
       created_by: w.actor.userId,
       created_at: w.now,
       updated_at: w.now,
@@ -138,7 +170,12 @@ export async function createCase(
     onDate,
     data: { numbers },
   });
-  await applyClockTriggers(w.trx, deps.registry, c, "create", onDate);
+  await applyClockTriggers(w.trx, deps.registry, c, "create", onDate, {
+    input: {},
+    fields,
+    now: w.now,
+    today: w.today,
+  });
   await w.audit({
     regionCode: c.regionCode,
     action: `case.${decl.code}.create`,
@@ -183,8 +220,11 @@ export async function transition(
 ): Promise<CaseView> {
   const decl = caseTypeOf(deps, caseType);
   const t = decl.transitions.find((x) => x.action === action);
-  if (!t) throw new NotFoundError(`case type ${decl.code} has no action ${action}`);
-  requirePermission(w, t.permission ?? "record.write", `${t.label.en}`);
+  if (!t)
+    throw new NotFoundError(
+      t0(`${decl.label.zh}没有“${action}”步骤`, `case type ${decl.code} has no action ${action}`),
+    );
+  requirePermission(w, t.permission ?? "record.write", t.label);
   const req = parseWith(TransitionBody, body, "");
   const input = t.input
     ? (parseWith(t.input, req.input ?? {}, "input") as Record<string, unknown>)
@@ -193,24 +233,36 @@ export async function transition(
   const c = await loadCase(w.trx, id, { caseType: decl.code, lock: true });
   if (c.version !== req.version) {
     throw new ConflictError(
-      `case ${id} was changed by someone else (version ${c.version}, you had ${req.version}); reload it`,
+      t0(
+        `案件 ${id} 已被他人修改（当前版本 ${c.version}，您的版本 ${req.version}），请刷新后重试`,
+        `case ${id} was changed by someone else (version ${c.version}, you had ${req.version}); reload it`,
+      ),
     );
   }
   if (!t.from.includes(c.state)) {
-    const label = decl.states[c.state]?.label.en ?? c.state;
+    const label = decl.states[c.state]?.label ?? { zh: c.state, en: c.state };
     throw new InvalidStateError(
-      `cannot ${t.label.en.toLowerCase()} a case in state "${label}" (${c.state})`,
+      t0(
+        `案件处于“${label.zh}”状态，不能${t.label.zh}`,
+        `cannot ${t.label.en.toLowerCase()} a case in state "${label.en}" (${c.state})`,
+      ),
     );
   }
   if (!(await mayAct(w, c, t))) {
+    const role = typeof t.actor === "object" ? t.actor.participantRole : undefined;
+    const roleLabel = role ? (decl.participantRoles?.[role] ?? { zh: role, en: role }) : undefined;
     throw new ForbiddenError(
-      typeof t.actor === "object"
-        ? `only a unit taking part as ${t.actor.participantRole} may ${t.label.en.toLowerCase()}`
-        : "only the unit that owns the case may take this step",
+      roleLabel
+        ? t0(
+            `仅以“${roleLabel.zh}”身份参与的单位可以${t.label.zh}`,
+            `only a unit taking part as ${role} may ${t.label.en.toLowerCase()}`,
+          )
+        : t0("仅案件所属单位可以办理此步骤", "only the unit that owns the case may take this step"),
     );
   }
+  await refuseWhileSuspended(w, c, t);
   const history = await loadHistory(w.trx, c);
-  const onDate = stepDate(w, req.onDate, lastStepDate(history));
+  const onDate = stepDate(w, req.onDate, lastStepDate(history), c.openedOn);
   const settings = await settingsFor(w.trx, deps.registry, c.regionCode);
   const calendar = await deps.calendar(w.trx);
 
@@ -220,15 +272,36 @@ export async function transition(
     const period = typeof lt.period === "function" ? lt.period(c, settings) : lt.period;
     const earliest = addPeriod(calendar, onDate, period).due;
     if (compareLocalDate(later as LocalDate, earliest) < 0) {
-      throw new ValidationError(`${lt.field} must be on or after ${earliest} (${lt.legalBasis})`, [
-        {
-          field: `input.${lt.field}`,
-          message: `at least ${period.n} ${period.unit.replace("_", " ")}s after ${onDate}: on or after ${earliest} (${lt.legalBasis})`,
-        },
-      ]);
+      const unitZh = { working_day: "个工作日", calendar_day: "日", month: "个月", hour: "小时" }[
+        period.unit
+      ];
+      throw new ValidationError(
+        t0(
+          `${lt.field} 不得早于 ${earliest}（${lt.legalBasis}）`,
+          `${lt.field} must be on or after ${earliest} (${lt.legalBasis})`,
+        ),
+        [
+          {
+            field: `input.${lt.field}`,
+            message: t0(
+              `须在 ${onDate} 之后至少 ${period.n}${unitZh}：不早于 ${earliest}（${lt.legalBasis}）`,
+              `at least ${period.n} ${period.unit.replace("_", " ")}s after ${onDate}: on or after ${earliest} (${lt.legalBasis})`,
+            ),
+          },
+        ],
+      );
     }
   }
-  const ctx: GuardContext = { w, case: c, input, onDate, history, settings, calendar };
+  const ctx: GuardContext = {
+    w,
+    case: c,
+    input,
+    onDate,
+    history,
+    settings,
+    calendar,
+    linked: (kind) => readLinked(w, decl, c, kind),
+  };
   for (const guard of t.guards ?? []) {
     const refusal = await guard(ctx);
     if (refusal) {
@@ -242,9 +315,10 @@ export async function transition(
   }
   const reason = req.reason?.trim() || null;
   if (t.sensitive && !reason) {
-    throw new ValidationError(`a reason is required to ${t.label.en.toLowerCase()}`, [
-      { field: "reason", message: "required for this step" },
-    ]);
+    throw new ValidationError(
+      t0(`${t.label.zh}须说明理由`, `a reason is required to ${t.label.en.toLowerCase()}`),
+      [{ field: "reason", message: t0("此步骤须填写理由", "required for this step") }],
+    );
   }
 
   const fields = { ...c.fields };
@@ -272,7 +346,13 @@ export async function transition(
     },
     w.now,
   );
-  if (!ok) throw new ConflictError(`case ${id} was changed by someone else; reload it`);
+  if (!ok)
+    throw new ConflictError(
+      t0(
+        `案件 ${id} 已被他人修改，请刷新后重试`,
+        `case ${id} was changed by someone else; reload it`,
+      ),
+    );
   const next: CaseView = {
     ...c,
     state: t.to,
@@ -294,13 +374,19 @@ export async function transition(
     },
     reason,
   });
-  await applyClockTriggers(w.trx, deps.registry, next, action, onDate);
+  await applyClockTriggers(w.trx, deps.registry, next, action, onDate, {
+    input,
+    fields,
+    now: w.now,
+    today: w.today,
+  });
   if (terminal) await stopAllClocks(w.trx, next, onDate);
   if (t.effect) {
     const openCase = (caseType: string, init: OpenCaseInit) =>
       openLinkedCase(deps, w, next, onDate, caseType, init);
     await t.effect({ ...ctx, next, openCase });
   }
+  const followUps = await takeFollowUps(deps, w, decl, t, next, ctx, onDate, reason);
   await w.audit({
     regionCode: c.regionCode,
     action: `case.${decl.code}.${action}`,
@@ -313,6 +399,7 @@ export async function transition(
       input: sealPeople(decl, input, deps.fieldKey),
       numbers: issued,
       ...(derived ? { derived: sealPeople(decl, derived, deps.fieldKey) } : {}),
+      ...(followUps.length > 0 ? { followUps } : {}),
     },
     reason,
     reasonRequired: t.sensitive === true,
@@ -334,7 +421,7 @@ async function openLinkedCase(
   init: OpenCaseInit,
 ): Promise<CaseView> {
   const decl = caseTypeOf(deps, caseType);
-  if (init.link && !decl.links?.includes(init.link)) {
+  if (init.link && !linkKind(decl, init.link)) {
     throw new Error(`case type ${decl.code} declares no link ${init.link}`);
   }
   const opened = await createCase(deps, w, caseType, {
@@ -350,6 +437,7 @@ async function openLinkedCase(
         from_case_id: opened.id,
         kind: init.link,
         to_case_id: from.id,
+        to_region_code: from.regionCode,
         created_at: w.now,
       })
       .execute();
@@ -394,7 +482,12 @@ async function concludeParentIfDone(deps: CaseDeps, w: WorkTx, child: CaseView, 
     onDate,
     data: { trigger: "all_sub_cases_closed", lastSubCase: child.id },
   });
-  await applyClockTriggers(w.trx, deps.registry, { ...parent, state: t.to }, t.action, onDate);
+  await applyClockTriggers(w.trx, deps.registry, { ...parent, state: t.to }, t.action, onDate, {
+    input: {},
+    fields: parent.fields,
+    now: w.now,
+    today: w.today,
+  });
   if (terminal) await stopAllClocks(w.trx, parent, onDate);
   await w.audit({
     regionCode: parent.regionCode,

@@ -24,14 +24,14 @@ export {
 export * from "./local-date.ts";
 export { type HolidayNotice, type NoticeAmendment, parseHolidayNotice } from "./notice.ts";
 export {
+  addHours,
   addPeriod,
   type DueDate,
   dueWith,
   formatPeriod,
+  hourDays,
   type LatestDate,
   latestBefore,
-  addHours,
-  hourDays,
   nominalEnd,
   nthWorkingDayAfter,
   PERIOD_LIMITS,

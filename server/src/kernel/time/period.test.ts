@@ -183,16 +183,15 @@ describe("latestBefore", () => {
 });
 
 describe("periods in hours (民法典 art. 201 para. 2)", () => {
-
   it("parse and format as <N>h", () => {
     expect(parsePeriod("24h")).toEqual({ n: 24, unit: "hour" });
     expect(formatPeriod({ n: 72, unit: "hour" })).toBe("72h");
   });
   it("run through rest days without roll-forward, ending on the latest day they can end", () => {
     // 2020-10-01 is a holiday: a 24-hour period from 2020-09-30 is due 2020-10-01.
-    expect(addPeriod(cal, "2020-09-30", { n: 24, unit: "hour" }).due).toBe("2020-10-01");
-    expect(addPeriod(cal, "2020-09-30", { n: 25, unit: "hour" }).due).toBe("2020-10-02");
-    expect(addPeriod(cal, "2020-09-30", { n: 1, unit: "hour" }).due).toBe("2020-10-01");
+    expect(addPeriod(cal, d("2020-09-30"), { n: 24, unit: "hour" }).due).toBe("2020-10-01");
+    expect(addPeriod(cal, d("2020-09-30"), { n: 25, unit: "hour" }).due).toBe("2020-10-02");
+    expect(addPeriod(cal, d("2020-09-30"), { n: 1, unit: "hour" }).due).toBe("2020-10-01");
   });
   it("end exactly N hours after a start moment", () => {
     expect(addHours(new Date("2020-06-01T10:00:00Z"), 24).toISOString()).toBe(
@@ -200,7 +199,7 @@ describe("periods in hours (民法典 art. 201 para. 2)", () => {
     );
   });
   it("latestBefore is the inverse on dates", () => {
-    const r = latestBefore(cal, "2020-10-03", { n: 48, unit: "hour" });
+    const r = latestBefore(cal, d("2020-10-03"), { n: 48, unit: "hour" });
     expect(r.date).toBe("2020-10-01");
     expect(addPeriod(cal, r.date, { n: 48, unit: "hour" }).due).toBe("2020-10-03");
   });

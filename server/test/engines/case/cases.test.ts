@@ -376,8 +376,9 @@ describe("clocks: suspension, extension, warnings", () => {
         version: 4,
         clock: "decision",
         period: "10wd",
-        approvedBy: "张局长",
         reason: "情况复杂",
+        notice: { on: "2020-09-30", text: "延长许可期限告知书" },
+        onDate: "2020-09-30",
       },
     });
     expect(denied.statusCode).toBe(403);
@@ -388,8 +389,9 @@ describe("clocks: suspension, extension, warnings", () => {
         version: 4,
         clock: "decision",
         period: "15wd",
-        approvedBy: "张局长",
         reason: "情况复杂",
+        notice: { on: "2020-09-30", text: "延长许可期限告知书" },
+        onDate: "2020-09-30",
       },
     });
     expect(tooLong.statusCode).toBe(422);
@@ -400,8 +402,9 @@ describe("clocks: suspension, extension, warnings", () => {
         version: 4,
         clock: "decision",
         period: "10wd",
-        approvedBy: "张局长",
         reason: "情况复杂",
+        notice: { on: "2020-09-30", text: "延长许可期限告知书" },
+        onDate: "2020-09-30",
       },
     });
     expect(ext.statusCode, ext.body).toBe(200);
@@ -603,7 +606,7 @@ describe("isolation, participation, links, sub-cases", () => {
     ).rejects.toThrow(/row-level security/);
     await expect(
       asOther(
-        `select fazhi_linked_clock('500156', ${c.id}, ${c.id}, 'decision', '2020-10-01', true)`,
+        `select fazhi_linked_clock('500156', ${c.id}, '500156', ${c.id}, 'decision', '2020-10-01', true, false)`,
       ),
     ).rejects.toThrow(/not linked/);
   });

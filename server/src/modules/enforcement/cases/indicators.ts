@@ -6,7 +6,7 @@
  */
 import { type Kysely, sql, type Transaction } from "kysely";
 import type { DB } from "../../../db/schema.ts";
-import { caseClocks } from "../../../engines/case/clocks.ts";
+import { computeCaseClocks } from "../../../engines/case/clocks.ts";
 import type { AnyCaseType } from "../../../engines/case/declare.ts";
 import { toView } from "../../../engines/case/store.ts";
 import type {
@@ -87,7 +87,8 @@ async function overdueRows(q: IndicatorQuery): Promise<DrillRow[]> {
       bySettings.set(r.region_code, settings);
     }
     const c = toView(r);
-    const clocks = await caseClocks(
+    // A case whose clocks cannot be computed is skipped (named in GET /api/data-quality).
+    const computed = await computeCaseClocks(
       q.db as Transaction<DB>,
       decl,
       c,
@@ -95,6 +96,8 @@ async function overdueRows(q: IndicatorQuery): Promise<DrillRow[]> {
       q.to as LocalDate,
       settings,
     );
+    if (computed.problems.length > 0) continue;
+    const clocks = computed.clocks;
     const late = clocks.filter((k) => {
       if (!k.due || k.startedOn > q.to) return false;
       const stoppedInPeriod = k.stoppedOn !== null && k.stoppedOn >= q.from && k.stoppedOn <= q.to;

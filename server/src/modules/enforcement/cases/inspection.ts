@@ -234,6 +234,9 @@ export const compulsionCaseType: CaseTypeDecl<CompulsionCase> = {
     {
       clock: "term",
       max: COMPULSION.extension.value,
+      // 行政强制法 art. 25 para. 1: 情况复杂的，经批准可以延长，但是延长期限不得超过三十日。
+      maxCount: 1,
+      maxTotal: COMPULSION.extension.value,
       legalBasis: COMPULSION.extension.basis,
       permission: "unit.lead",
     },

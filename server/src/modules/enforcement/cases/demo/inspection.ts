@@ -87,8 +87,12 @@ export function seizure(plan: Plan, p: Profile, on: LocalDate, extend: boolean, 
         version: h.version,
         clock: "term",
         period: "30d",
-        approvedBy: `局长${inventName(rng, names)}`,
         reason: "检验结果尚未出具，情况复杂",
+        // 行政强制法 art. 25 para. 2: 延长查封、扣押的决定应当及时书面告知当事人，并说明理由。
+        notice: {
+          on: extendOn,
+          text: "延长查封、扣押期限通知书：检验结果尚未出具，期限延长三十日。",
+        },
         onDate: extendOn,
       });
       h.version += 1;
