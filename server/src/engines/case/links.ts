@@ -207,8 +207,31 @@ export async function caseLinks(deps: CaseDeps, w: WorkTx, c: CaseView) {
     select 'in' as direction, l.kind, f.id, f.case_type, f.title, f.state
       from case_link l join case_file f on f.region_code = l.region_code and f.id = l.from_case_id
      where l.to_region_code = ${c.regionCode} and l.to_case_id = ${c.id}`.execute(w.trx);
-  const reviews = await reviewsOf(deps, w, c, new Set(rows.map((r) => Number(r.case_id))));
+  const seen = new Set(rows.map((r) => Number(r.case_id)));
+  const reviews = await reviewsOf(deps, w, c, seen);
+  // The cases this one reviews across units: their state and the declared fields only.
+  const decl = deps.registry.caseType(c.caseType);
+  const reviewing = [];
+  for (const k of decl ? linkKinds(decl).filter((x) => x.jurisdiction) : []) {
+    for (const x of await readLinked(w, decl!, c, k.code)) {
+      if (x.direction !== "out" || seen.has(x.id)) continue;
+      const td = deps.registry.caseType(x.caseType);
+      reviewing.push({
+        kind: k.code,
+        kindLabel: k.label,
+        caseId: x.id,
+        regionCode: x.regionCode,
+        caseType: x.caseType,
+        caseTypeLabel: td?.label ?? { zh: x.caseType, en: x.caseType },
+        state: x.state,
+        stateLabel: td?.states[x.state]?.label ?? { zh: x.state, en: x.state },
+        closedOn: x.closedOn,
+        fields: x.fields,
+      });
+    }
+  }
   return {
+    reviewing,
     links: rows.map((l) => ({
       direction: l.direction,
       kind: l.kind,

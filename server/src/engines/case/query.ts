@@ -40,6 +40,8 @@ export interface CaseDetail {
   links: Awaited<ReturnType<typeof caseLinks>>["links"];
   /** Reviews of this case by cases the reader cannot see: their kind, type and state only. */
   reviews: Awaited<ReturnType<typeof caseLinks>>["reviews"];
+  /** The other units' cases this one reviews: their state and the link kind's declared fields. */
+  reviewing: Awaited<ReturnType<typeof caseLinks>>["reviewing"];
   participants: { unitId: number; role: string }[];
   subCases: { id: number; unitId: number; state: string; title: string }[];
   attachments: {
@@ -159,6 +161,7 @@ export async function caseDetail(
       : null,
     links: links.links,
     reviews: links.reviews,
+    reviewing: links.reviewing,
     participants: participants.map((p) => ({ unitId: p.unit_id, role: p.role })),
     subCases: subCases.map((s) => ({
       id: s.id,
