@@ -193,7 +193,7 @@ test("suspending in one tab makes the other tab's version stale; resume and exte
   });
   const conflict = page.getByTestId("conflict-alert");
   await conflict.waitFor();
-  expect(await conflict.textContent()).toContain("reload");
+  expect(await conflict.textContent()).toContain("刷新");
   await screenshot(page, "case-conflict");
   await page.getByTestId("conflict-reload").click();
   await page.getByTestId("case-suspended").waitFor();
@@ -212,7 +212,10 @@ test("suspending in one tab makes the other tab's version stale; resume and exte
   await page.getByTestId("clock-extend").click();
   const dialog = page.getByRole("dialog");
   await dialog.getByRole("spinbutton").fill("10");
-  await dialog.getByLabel("批准人").fill("局长 刘明");
+  // The approver is the signed-in leader; the notice to the party is recorded.
+  await dialog.getByLabel("告知当事人日期").fill(new Date().toISOString().slice(0, 10));
+  await dialog.getByLabel("告知当事人日期").press("Enter");
+  await dialog.getByLabel("告知内容").fill("延长许可期限告知书：情况复杂，延长十日");
   await dialog.getByLabel("理由").fill("情况复杂，经负责人批准延长十日");
   await page.getByTestId("clock-op-submit").click();
   const extended = page.getByTestId("case-timeline").locator('[data-action="extend"]');

@@ -188,7 +188,11 @@ export function CaseDetailPage() {
         </Col>
         <Col xs={24} lg={10}>
           <Space orientation="vertical" size="middle" style={{ width: "100%" }}>
-            <DeadlinesPanel deadlines={d.deadlines} />
+            <DeadlinesPanel
+              deadlines={d.deadlines}
+              history={d.clockHistory ?? []}
+              problems={d.clockProblems ?? []}
+            />
             <CaseRelations type={type} detail={d} apiPath={apiPath} />
           </Space>
         </Col>

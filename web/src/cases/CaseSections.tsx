@@ -60,7 +60,17 @@ export function CaseRelations({
     pick(type?.linkLabels?.[kind] ?? types.find((x) => x.code === other)?.linkLabels?.[kind], kind);
   const subType = type?.subCases?.caseType;
   const { links, participants, subCases, attachments } = detail;
-  if (links.length + participants.length + subCases.length + attachments.length === 0) {
+  const reviews = detail.reviews ?? [];
+  const reviewing = detail.reviewing ?? [];
+  if (
+    links.length +
+      participants.length +
+      subCases.length +
+      attachments.length +
+      reviews.length +
+      reviewing.length ===
+    0
+  ) {
     return null;
   }
   return (
@@ -80,6 +90,54 @@ export function CaseRelations({
                   <Typography.Text type="secondary">{typeLabel(l.caseType)}</Typography.Text>
                   <Link to={casePath(l.caseType, l.caseId)}>{l.title}</Link>
                   <Tag>{stateOf(l.caseType, l.state)}</Tag>
+                </Space>
+              </List.Item>
+            )}
+          />
+        ) : null}
+        {reviews.length > 0 ? (
+          <List
+            size="small"
+            data-testid="case-reviews"
+            header={<Typography.Text strong>{t("cases.reviews")}</Typography.Text>}
+            dataSource={reviews}
+            renderItem={(r) => (
+              <List.Item>
+                <Space wrap>
+                  <Tag>← {pick(r.kindLabel)}</Tag>
+                  <Typography.Text>{pick(r.caseTypeLabel)}</Typography.Text>
+                  <Typography.Text type="secondary">
+                    {t("cases.reviewUnit")}：{r.unitName ?? unitName(r.unitId)}
+                  </Typography.Text>
+                  <Tag color={r.concluded ? "blue" : "orange"}>{pick(r.stateLabel)}</Tag>
+                  <Typography.Text type="secondary">
+                    {r.openedOn}
+                    {r.closedOn ? ` → ${r.closedOn}` : ""}
+                  </Typography.Text>
+                </Space>
+              </List.Item>
+            )}
+          />
+        ) : null}
+        {reviewing.length > 0 ? (
+          <List
+            size="small"
+            data-testid="case-reviewing"
+            header={<Typography.Text strong>{t("cases.reviewing")}</Typography.Text>}
+            dataSource={reviewing}
+            renderItem={(r) => (
+              <List.Item>
+                <Space wrap>
+                  <Tag>→ {pick(r.kindLabel)}</Tag>
+                  <Typography.Text>
+                    {pick(r.caseTypeLabel)} #{r.caseId}
+                  </Typography.Text>
+                  <Tag>{pick(r.stateLabel)}</Tag>
+                  {Object.entries(r.fields).map(([k, v]) => (
+                    <Typography.Text key={k} type="secondary">
+                      {k}：{String(v)}
+                    </Typography.Text>
+                  ))}
                 </Space>
               </List.Item>
             )}

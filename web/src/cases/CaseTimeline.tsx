@@ -29,7 +29,7 @@ export function useStepLabel(type: CaseType | undefined): (e: TimelineEvent) => 
 
 /** A step's input as "label: value" pairs, labelled from the step's input schema. */
 function useInputView(type: CaseType | undefined) {
-  const { t } = useI18n();
+  const { t, pick } = useI18n();
   const periodText = usePeriodText();
   const valueRows = useValueRows();
   return (e: TimelineEvent): ReactNode => {
@@ -38,6 +38,13 @@ function useInputView(type: CaseType | undefined) {
         period: periodText(String(e.data.period ?? "")),
         by: String(e.data.approvedBy ?? ""),
       });
+    }
+    if (e.kind === "suspend" && Array.isArray(e.data?.clocks) && e.data.clocks.length > 0) {
+      const names = (e.data.clocks as string[]).map((c) => {
+        const k = type?.clocks.find((x) => x.code === c);
+        return k ? pick(k.label) : c;
+      });
+      return names.join("、");
     }
     const input = e.data?.input;
     if (!input || typeof input !== "object" || Array.isArray(input)) return null;

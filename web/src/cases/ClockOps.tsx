@@ -15,11 +15,17 @@ import type { CaseDetail, CaseType } from "./types.ts";
 
 type Op = "suspend" | "resume" | "extend";
 
-const SUFFIX: Record<string, string> = { working_day: "wd", calendar_day: "d", month: "m" };
+const SUFFIX: Record<string, string> = {
+  working_day: "wd",
+  calendar_day: "d",
+  month: "m",
+  hour: "h",
+};
 const UNIT_KEYS: Record<string, MsgKey> = {
   working_day: "deadline.unit.wd",
   calendar_day: "deadline.unit.d",
   month: "deadline.unit.m",
+  hour: "deadline.unit.h",
 };
 
 function OpModal({
@@ -35,6 +41,7 @@ function OpModal({
 }) {
   const { t, pick } = useI18n();
   const { message } = App.useApp();
+  const { session } = useSession();
   const [form] = Form.useForm();
   const { fail, clear, alertProps } = useFormError(form);
   const [conflict, setConflict] = useState<ApiError | null>(null);
@@ -44,6 +51,10 @@ function OpModal({
     return c ? pick(c.label) : code;
   };
   const extClock = Form.useWatch("clock", form) as string | undefined;
+  // Only the clocks the case type declares suspendable (the server refuses the others).
+  const suspendable = type.clocks.filter((c) =>
+    type.suspension ? type.suspension.clocks.includes(c.code) : c.suspendable !== false,
+  );
   const ext = type.extensions.find((e) => e.clock === extClock) ?? type.extensions[0];
 
   const close = () => {
@@ -60,10 +71,12 @@ function OpModal({
     const body: Record<string, unknown> = { version: target.version };
     if (v.onDate) body.onDate = v.onDate;
     if (v.reason?.trim()) body.reason = v.reason.trim();
-    if (v.clock) body.clock = v.clock;
+    if (op === "suspend" && v.clocks?.length) body.clocks = v.clocks;
     if (op === "extend") {
+      body.clock = v.clock;
       body.period = `${v.n ?? ""}${SUFFIX[ext?.max.unit ?? ""] ?? ""}`;
-      body.approvedBy = v.approvedBy?.trim();
+      // The approver is the signed-in user (holding the declared permission).
+      body.notice = { on: v.noticeOn, text: v.noticeText?.trim() };
     }
     try {
       await api.post(`${target.apiPath}/${op}`, body);
@@ -106,11 +119,17 @@ function OpModal({
         preserve={false}
         initialValues={op === "extend" ? { clock: type.extensions[0]?.clock } : {}}
       >
-        {op === "suspend" && type.clocks.length > 1 ? (
-          <Form.Item name="clock" label={t("cases.clock")} extra={t("cases.allClocksHint")}>
+        {op === "suspend" && suspendable.length > 1 ? (
+          <Form.Item
+            name="clocks"
+            label={t("cases.clock")}
+            extra={`${t("cases.allClocksHint")}${type.suspension ? ` · ${type.suspension.legalBasis}` : ""}`}
+          >
             <Select
+              mode="multiple"
               allowClear
-              options={type.clocks.map((c) => ({ value: c.code, label: pick(c.label) }))}
+              data-testid="suspend-clocks"
+              options={suspendable.map((c) => ({ value: c.code, label: pick(c.label) }))}
             />
           </Form.Item>
         ) : null}
@@ -142,8 +161,23 @@ function OpModal({
                 </Button>
               </Space.Compact>
             </Form.Item>
-            <Form.Item name="approvedBy" label={t("cases.approvedBy")} rules={[{ required: true }]}>
-              <Input />
+            <Form.Item label={t("cases.approvedBy")} extra={t("cases.approverHint")}>
+              <Input value={session?.user.displayName ?? ""} disabled />
+            </Form.Item>
+            <Form.Item
+              name="noticeOn"
+              label={t("cases.noticeOn")}
+              rules={[{ required: true }]}
+              {...dateItemProps}
+            >
+              <DatePicker />
+            </Form.Item>
+            <Form.Item
+              name="noticeText"
+              label={t("cases.noticeText")}
+              rules={[{ required: true, whitespace: true }]}
+            >
+              <Input.TextArea autoSize={{ minRows: 2, maxRows: 6 }} />
             </Form.Item>
           </>
         ) : null}

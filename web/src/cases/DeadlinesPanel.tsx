@@ -8,6 +8,7 @@ const UNIT_KEYS: Record<string, MsgKey> = {
   calendar_day: "deadline.unit.d",
   day: "deadline.unit.d",
   month: "deadline.unit.m",
+  hour: "deadline.unit.h",
 };
 
 /** The tag colour: suspended grey, stopped plain, else by warning level. */
@@ -48,13 +49,14 @@ const PERIOD_UNITS: Record<string, MsgKey> = {
   wd: "deadline.unit.wd",
   d: "deadline.unit.d",
   m: "deadline.unit.m",
+  h: "deadline.unit.h",
 };
 
 /** "20wd" → "20 个工作日" (as written when the form is unknown). */
 export function usePeriodText(): (period: string) => string {
   const { t } = useI18n();
   return (period) => {
-    const m = /^(\d+)(wd|d|m)$/.exec(period);
+    const m = /^(\d+)(wd|d|m|h)$/.exec(period);
     const key = m?.[2] ? PERIOD_UNITS[m[2]] : undefined;
     return m && key ? `${m[1]} ${t(key)}` : period;
   };
@@ -72,7 +74,15 @@ export function ProvisionalTag({ d }: { d: Pick<Deadline, "provisional" | "provi
   );
 }
 
-export function DeadlinesPanel({ deadlines }: { deadlines: Deadline[] }) {
+export function DeadlinesPanel({
+  deadlines,
+  history = [],
+  problems = [],
+}: {
+  deadlines: Deadline[];
+  history?: Deadline[];
+  problems?: { clock: string; message: string }[];
+}) {
   const { t, pick } = useI18n();
   const remaining = useRemaining();
   const periodText = usePeriodText();
@@ -98,7 +108,8 @@ export function DeadlinesPanel({ deadlines }: { deadlines: Deadline[] }) {
                     label: t("deadline.due"),
                     children: (
                       <span data-testid="deadline-due-date">
-                        {d.due ?? "—"} {remaining(d) ? `（${remaining(d)}）` : ""}
+                        {d.dueAt ? new Date(d.dueAt).toLocaleString("zh-CN") : (d.due ?? "—")}{" "}
+                        {remaining(d) ? `（${remaining(d)}）` : ""}
                       </span>
                     ),
                   },
@@ -106,7 +117,9 @@ export function DeadlinesPanel({ deadlines }: { deadlines: Deadline[] }) {
                   {
                     key: "started",
                     label: t("deadline.start"),
-                    children: d.stoppedOn ? `${d.startedOn} → ${d.stoppedOn}` : d.startedOn,
+                    children: `${d.stoppedOn ? `${d.startedOn} → ${d.stoppedOn}` : d.startedOn}${
+                      (d.instance ?? 1) > 1 ? `（${t("deadline.instance", { n: d.instance ?? 1 })}）` : ""
+                    }`,
                   },
                   { key: "basis", label: t("deadline.legalBasis"), children: d.legalBasis },
                 ]}
@@ -115,6 +128,24 @@ export function DeadlinesPanel({ deadlines }: { deadlines: Deadline[] }) {
           ))}
         </Space>
       )}
+      {history.length > 0 ? (
+        <div data-testid="deadline-history" style={{ marginTop: 12 }}>
+          <Typography.Text type="secondary">{t("deadline.history")}</Typography.Text>
+          <ul style={{ margin: "4px 0 0", paddingInlineStart: 20 }}>
+            {history.map((d) => (
+              <li key={`${d.clock}:${d.instance}`}>
+                {pick(d.label)}（{t("deadline.instance", { n: d.instance ?? 1 })}）：{d.startedOn} →{" "}
+                {d.stoppedOn ?? "—"}，{t("deadline.due")} {d.due ?? "—"}
+              </li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
+      {problems.length > 0 ? (
+        <Typography.Paragraph type="danger" data-testid="deadline-problems" style={{ marginTop: 12 }}>
+          {t("deadline.problems")}：{problems.map((p) => p.clock).join("、")}
+        </Typography.Paragraph>
+      ) : null}
     </Card>
   );
 }

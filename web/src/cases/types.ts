@@ -9,6 +9,8 @@ export interface TransitionInfo {
   to: string;
   sensitive: boolean;
   allowed: boolean;
+  /** The step may be taken while the case is suspended. */
+  allowedWhileSuspended?: boolean;
   input: JsonSchema | null;
 }
 
@@ -20,15 +22,35 @@ export interface CaseType {
   initial: string;
   fields: JsonSchema;
   transitions: TransitionInfo[];
-  clocks: { code: string; label: Label; legalBasis: string }[];
+  clocks: {
+    code: string;
+    label: Label;
+    legalBasis: string;
+    restartable?: boolean;
+    suspendable?: boolean;
+  }[];
   links: string[];
+  /** Link kinds with their labels; across units: a reviewing body with jurisdiction. */
+  linkKinds?: {
+    code: string;
+    label: Label;
+    acrossUnits: boolean;
+    legalBasis: string | null;
+    allowed: boolean;
+  }[];
   participantRoles: Record<string, Label>;
   suspendable: boolean;
+  /** The clocks a suspension may stop, with the legal basis. */
+  suspension?: { clocks: string[]; legalBasis: string } | null;
   extensions: {
     clock: string;
+    /** The longest one extension may be. */
     max: { n: number; unit: string };
+    /** How many extensions, and how long all together. */
+    maxCount?: number;
+    maxTotal?: { n: number; unit: string } | null;
     legalBasis: string;
-    /** Who approves (the server's default: unit.lead), when the server says so. */
+    /** Who approves: the approving user holds it. */
     permission?: string;
   }[];
   subCases: { caseType: string; onAllClosed?: string } | null;
@@ -75,7 +97,15 @@ export interface Deadline {
   label: Label;
   legalBasis: string;
   period: string;
+  /** 1, 2, …: a restartable clock's instance. */
+  instance?: number;
   startedOn: string;
+  /** Where the start date came from: step, input.<name>, field.<name>. */
+  startSource?: string;
+  /** A period in hours started at a known moment: the exact end (ISO). */
+  dueAt?: string;
+  extensions?: { period: string; onDate: string; approvedBy: string }[];
+  superseded?: boolean;
   stoppedOn: string | null;
   due: string | null;
   state: "running" | "suspended" | "stopped";
@@ -104,14 +134,46 @@ export interface CaseDetail {
   stateLabel: Label;
   timeline: TimelineEvent[];
   deadlines: Deadline[];
-  suspended: { from: string; clock: string | null; reason: string } | null;
+  /** Earlier instances of restartable clocks. */
+  clockHistory?: Deadline[];
+  /** Clocks that cannot be computed from the stored data. */
+  clockProblems?: { clock: string; message: string }[];
+  suspended: { from: string; clock: string | null; clocks?: string[]; reason: string } | null;
   links: {
     direction: "out" | "in";
     kind: string;
+    kindLabel?: Label;
     caseId: number;
     caseType: string;
     title: string;
     state: string;
+    stateLabel?: Label;
+  }[];
+  /** Reviews of this case by another unit's cases: kind, type and state only. */
+  reviews?: {
+    kind: string;
+    kindLabel: Label;
+    caseType: string;
+    caseTypeLabel: Label;
+    state: string;
+    stateLabel: Label;
+    concluded: boolean;
+    unitId: number;
+    unitName: string | null;
+    openedOn: string;
+    closedOn: string | null;
+  }[];
+  /** Another unit's cases this one reviews: their state and the declared fields. */
+  reviewing?: {
+    kind: string;
+    kindLabel: Label;
+    caseId: number;
+    caseType: string;
+    caseTypeLabel: Label;
+    state: string;
+    stateLabel: Label;
+    closedOn: string | null;
+    fields: Record<string, unknown>;
   }[];
   participants: { unitId: number; role: string }[];
   subCases: { id: number; unitId: number; state: string; title: string }[];

@@ -3,6 +3,7 @@ import {
   DomainError,
   ForbiddenError,
   NotFoundError,
+  t,
   ValidationError,
 } from "../../kernel/errors.ts";
 import { FileIntegrityError } from "../../platform/files/store.ts";
@@ -56,11 +57,13 @@ export async function attachFile(
   claimedMime: string,
 ) {
   const decl = caseTypeOf(deps, caseType);
-  requirePermission(w, "record.write", "attaching a file");
+  requirePermission(w, "record.write", t("上传附件", "attaching a file"));
   const meta = parseWith(AttachMeta, query, "");
   const c = await loadCase(w.trx, id, { caseType: decl.code, lock: true });
   if (!(await mayTouch(w, c)))
-    throw new ForbiddenError("only the units working on the case may attach files");
+    throw new ForbiddenError(
+      t("仅办理该案件的单位可以上传附件", "only the units working on the case may attach files"),
+    );
   const checked = checkUpload({ name: meta.name, mime: claimedMime, size: bytes.length, bytes });
   const stored = await deps.files.put(bytes);
   const record = {
@@ -118,7 +121,7 @@ export async function readAttachment(
   attachmentId: number,
 ) {
   const decl = caseTypeOf(deps, caseType);
-  requirePermission(w, "record.read", "reading a file");
+  requirePermission(w, "record.read", t("读取附件", "reading a file"));
   const c = await loadCase(w.trx, id, { caseType: decl.code });
   const a = await w.trx
     .selectFrom("attachment")
@@ -127,7 +130,10 @@ export async function readAttachment(
     .where("case_id", "=", c.id)
     .where("id", "=", attachmentId)
     .executeTakeFirst();
-  if (!a) throw new NotFoundError(`no file ${attachmentId} on case ${id}`);
+  if (!a)
+    throw new NotFoundError(
+      t(`案件 ${id} 没有附件 ${attachmentId}`, `no file ${attachmentId} on case ${id}`),
+    );
   let bytes: Buffer;
   try {
     bytes = await deps.files.get(a.sm3);
@@ -135,7 +141,10 @@ export async function readAttachment(
     if (e instanceof FileIntegrityError) {
       throw new DomainError(
         "invalid_state",
-        `the stored file "${a.name}" no longer matches its SM3 hash ${a.sm3}: it was altered outside the system`,
+        t(
+          `存储的文件“${a.name}”与其 SM3 摘要 ${a.sm3} 不符：已在系统之外被改动`,
+          `the stored file "${a.name}" no longer matches its SM3 hash ${a.sm3}: it was altered outside the system`,
+        ),
       );
     }
     throw e;
@@ -163,8 +172,8 @@ export async function readAttachment(
 
 export function requireBody(body: unknown): Buffer {
   if (!Buffer.isBuffer(body) || body.length === 0) {
-    throw new ValidationError("send the file as the request body", [
-      { field: "file", message: "empty body" },
+    throw new ValidationError(t("请以请求正文发送文件", "send the file as the request body"), [
+      { field: "file", message: t("正文为空", "empty body") },
     ]);
   }
   return body;

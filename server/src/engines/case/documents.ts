@@ -1,4 +1,4 @@
-import { InvalidStateError, NotFoundError } from "../../kernel/errors.ts";
+import { InvalidStateError, NotFoundError, t } from "../../kernel/errors.ts";
 import { renderOfficialDocument } from "../../platform/documents/official.ts";
 import type { WorkTx } from "../../platform/work.ts";
 import type { CaseDeps } from "./deps.ts";
@@ -16,13 +16,19 @@ export async function caseDocument(
   code: string,
 ) {
   const decl = caseTypeOf(deps, caseType);
-  requirePermission(w, "record.read", "generating a document");
+  requirePermission(w, "record.read", t("生成文书", "generating a document"));
   const d = decl.documents?.find((x) => x.code === code);
-  if (!d) throw new NotFoundError(`a ${decl.label.en} has no document ${code}`);
+  if (!d)
+    throw new NotFoundError(
+      t(`${decl.label.zh}没有文书 ${code}`, `a ${decl.label.en} has no document ${code}`),
+    );
   const c = await loadCase(w.trx, id, { caseType: decl.code });
   if (!d.states.includes(c.state)) {
     throw new InvalidStateError(
-      `the ${d.label.en.toLowerCase()} exists only in state ${d.states.join(" or ")}`,
+      t(
+        `${d.label.zh}仅在以下状态可生成：${d.states.map((s) => decl.states[s]?.label.zh ?? s).join("、")}`,
+        `the ${d.label.en.toLowerCase()} exists only in state ${d.states.join(" or ")}`,
+      ),
     );
   }
   const unit = await w.trx

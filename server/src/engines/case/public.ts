@@ -1,7 +1,7 @@
 import type { Kysely } from "kysely";
 import type { DB } from "../../db/schema.ts";
 import { withScope } from "../../db/scope.ts";
-import { NotFoundError } from "../../kernel/errors.ts";
+import { NotFoundError, t } from "../../kernel/errors.ts";
 import type { Registry } from "../registry.ts";
 import { toView } from "./store.ts";
 
@@ -30,7 +30,8 @@ export async function publicCases(
   paging: { page: number; pageSize: number },
 ): Promise<{ items: PublicCase[]; total: number; page: number; pageSize: number }> {
   const decl = registry.caseType(caseType);
-  if (!decl?.public) throw new NotFoundError(`no public case type ${caseType}`);
+  if (!decl?.public)
+    throw new NotFoundError(t(`没有公开的案件类型 ${caseType}`, `no public case type ${caseType}`));
   const rows = await withScope(
     db,
     { regions: [regionCode], unitId: undefined, userId: undefined },
@@ -61,7 +62,8 @@ export async function publicCase(
   id: number,
 ): Promise<PublicCase> {
   const decl = registry.caseType(caseType);
-  if (!decl?.public) throw new NotFoundError(`no public case type ${caseType}`);
+  if (!decl?.public)
+    throw new NotFoundError(t(`没有公开的案件类型 ${caseType}`, `no public case type ${caseType}`));
   const row = await withScope(
     db,
     { regions: [regionCode], unitId: undefined, userId: undefined },
@@ -74,6 +76,6 @@ export async function publicCase(
         .executeTakeFirst(),
   );
   const p = row ? decl.public(toView(row)) : undefined;
-  if (!p) throw new NotFoundError(`no public case ${id}`);
+  if (!p) throw new NotFoundError(t(`没有公开的案件 ${id}`, `no public case ${id}`));
   return { ...p, id };
 }

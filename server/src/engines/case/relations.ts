@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { InvalidStateError, NotFoundError, ValidationError } from "../../kernel/errors.ts";
+import { InvalidStateError, NotFoundError, t, ValidationError } from "../../kernel/errors.ts";
 import type { WorkTx } from "../../platform/work.ts";
 import type { CaseDeps } from "./deps.ts";
 import { ownerOnly } from "./ops.ts";
@@ -17,8 +17,8 @@ async function unitInRegion(w: WorkTx, unitId: number, regionCode: string) {
     .where("id", "=", unitId)
     .executeTakeFirst();
   if (!unit || unit.region_code !== regionCode) {
-    throw new ValidationError("no such unit in the case's region", [
-      { field: "unitId", message: `no unit ${unitId}` },
+    throw new ValidationError(t("案件所在地区没有该单位", "no such unit in the case's region"), [
+      { field: "unitId", message: t(`没有单位 ${unitId}`, `no unit ${unitId}`) },
     ]);
   }
   return unit;
@@ -36,14 +36,24 @@ export async function addParticipant(
 ) {
   const b = parseWith(ParticipantBody, body, "");
   const decl = caseTypeOf(deps, caseType);
-  requirePermission(w, "record.write", "adding a participant");
+  requirePermission(w, "record.write", t("添加参与单位", "adding a participant"));
   if (!decl.participantRoles?.[b.role]) {
-    throw new ValidationError(`a ${decl.label.en} has no participant role ${b.role}`, [
-      {
-        field: "role",
-        message: `one of ${Object.keys(decl.participantRoles ?? {}).join(", ") || "(none)"}`,
-      },
-    ]);
+    const roles = Object.keys(decl.participantRoles ?? {});
+    throw new ValidationError(
+      t(
+        `${decl.label.zh}没有参与角色“${b.role}”`,
+        `a ${decl.label.en} has no participant role ${b.role}`,
+      ),
+      [
+        {
+          field: "role",
+          message: t(
+            `可选：${roles.join("、") || "（无）"}`,
+            `one of ${roles.join(", ") || "(none)"}`,
+          ),
+        },
+      ],
+    );
   }
   const c = await loadCase(w.trx, id, { caseType: decl.code, lock: true });
   ownerOnly(w, c);
@@ -77,10 +87,11 @@ export async function openSubCase(
 ) {
   const b = parseWith(SubCaseBody, body, "");
   const decl = caseTypeOf(deps, caseType);
-  if (!decl.subCases) throw new NotFoundError(`a ${decl.label.en} has no sub-cases`);
+  if (!decl.subCases)
+    throw new NotFoundError(t(`${decl.label.zh}没有子案件`, `a ${decl.label.en} has no sub-cases`));
   const parent = await loadCase(w.trx, id, { caseType: decl.code, lock: true });
   ownerOnly(w, parent);
-  if (parent.closedOn) throw new InvalidStateError(`case ${id} is closed`);
+  if (parent.closedOn) throw new InvalidStateError(t(`案件 ${id} 已办结`, `case ${id} is closed`));
   const unit = await unitInRegion(w, b.unitId, parent.regionCode);
   const child = await createCase(
     deps,

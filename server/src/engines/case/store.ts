@@ -1,6 +1,6 @@
 import type { Selectable, Transaction } from "kysely";
 import type { CaseFileTable, DB } from "../../db/schema.ts";
-import { NotFoundError } from "../../kernel/errors.ts";
+import { NotFoundError, t } from "../../kernel/errors.ts";
 import type { LocalDate } from "../../kernel/time/index.ts";
 import type { CaseView, StepEvent } from "./declare.ts";
 
@@ -35,7 +35,9 @@ export async function loadCase(
   if (opts.caseType) q = q.where("case_type", "=", opts.caseType);
   const row = await (opts.lock ? q.forUpdate() : q).executeTakeFirst();
   if (!row)
-    throw new NotFoundError(`no case ${id}${opts.caseType ? ` of type ${opts.caseType}` : ""}`);
+    throw new NotFoundError(
+      t(`没有案件 ${id}`, `no case ${id}${opts.caseType ? ` of type ${opts.caseType}` : ""}`),
+    );
   return toView(row);
 }
 

@@ -1,4 +1,7 @@
 import type { z } from "zod";
+
+type Issue = z.core.$ZodIssue;
+
 import { can, type Permission } from "../../kernel/access.ts";
 import {
   type FieldError,
@@ -11,13 +14,50 @@ import {
 import { compareLocalDate, type LocalDate, parseLocalDate } from "../../kernel/time/index.ts";
 import type { WorkTx } from "../../platform/work.ts";
 
+/** The Chinese of the engine's own schema messages (zod keeps one string per message). */
+const ZH: Readonly<Record<string, string>> = {
+  required: "必填",
+  "a reason is required": "须填写理由",
+  "the text of the notice": "须填写告知内容",
+  "the file name is required": "须填写文件名",
+  "required for evidence (full-process record)": "证据须填写此项（执法全过程记录）",
+};
+
+const CJK = /[\u4e00-\u9fff]/;
+
+/** A zod issue as a bilingual message: declared Chinese kept, zod's own by its code. */
+function issueText(i: Issue): Message {
+  if (CJK.test(i.message)) return i.message;
+  const known = ZH[i.message];
+  if (known) return t(known, i.message);
+  const x = i as Issue & {
+    expected?: string;
+    minimum?: number | bigint;
+    maximum?: number | bigint;
+    origin?: string;
+    format?: string;
+    values?: unknown[];
+    keys?: string[];
+  };
+  const len = x.origin === "string" ? "个字符" : x.origin === "array" ? "项" : "";
+  const zh: Record<string, string> = {
+    invalid_type: /received undefined/.test(i.message) ? "必填" : `类型不符（应为 ${x.expected}）`,
+    too_small: len ? `至少 ${x.minimum} ${len}` : `不得小于 ${x.minimum}`,
+    too_big: len ? `至多 ${x.maximum} ${len}` : `不得大于 ${x.maximum}`,
+    invalid_format: `格式不符（${x.format}）`,
+    invalid_value: `须为以下之一：${(x.values ?? []).map(String).join("、")}`,
+    unrecognized_keys: `无法识别的字段：${(x.keys ?? []).join("、")}`,
+  };
+  return t(zh[i.code] ?? "无效", i.message);
+}
+
 /** Validate with a zod schema; every problem named by its field path, all at once. */
 export function parseWith<T>(schema: z.ZodType<T>, value: unknown, prefix: string): T {
   const r = schema.safeParse(value ?? {});
   if (r.success) return r.data;
   const fields: FieldError[] = r.error.issues.map((i) => ({
     field: [prefix, ...i.path.map(String)].filter(Boolean).join("."),
-    message: i.message,
+    message: issueText(i),
   }));
   const names = [...new Set(fields.map((f) => f.field))].join(", ");
   throw new ValidationError(

@@ -752,6 +752,6 @@ describe("attachments and the chain of custody", () => {
       url: `/api/cases/example_permit/${c.id}/attachments/${a.id}`,
     });
     expect(bad.statusCode).toBe(409);
-    expect(bad.json().error.message).toMatch(/altered/);
+    expect(bad.json().error.message).toMatch(/已在系统之外被改动/);
   });
 });

@@ -97,6 +97,8 @@ async function step(
     method: "POST",
     url: `${P}/${type}/${id}/actions/${action}`,
     payload: { version: d.case.version, input, onDate, ...(reason ? { reason } : {}) },
+    // The refusals below are matched in English (the default answer is Chinese).
+    headers: { "accept-language": "en" },
   });
 }
 
@@ -1418,8 +1420,8 @@ describe("inspection, seal-up and case-file review", () => {
         version: d.case.version,
         clock: "term",
         period: "30d",
-        approvedBy: "局长甲",
         reason: "情况复杂",
+        notice: { on: "2021-10-01", text: "延长查封、扣押期限通知书" },
         onDate: "2021-10-01",
       },
     });
