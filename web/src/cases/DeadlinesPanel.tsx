@@ -118,7 +118,9 @@ export function DeadlinesPanel({
                     key: "started",
                     label: t("deadline.start"),
                     children: `${d.stoppedOn ? `${d.startedOn} → ${d.stoppedOn}` : d.startedOn}${
-                      (d.instance ?? 1) > 1 ? `（${t("deadline.instance", { n: d.instance ?? 1 })}）` : ""
+                      (d.instance ?? 1) > 1
+                        ? `（${t("deadline.instance", { n: d.instance ?? 1 })}）`
+                        : ""
                     }`,
                   },
                   { key: "basis", label: t("deadline.legalBasis"), children: d.legalBasis },
@@ -142,7 +144,11 @@ export function DeadlinesPanel({
         </div>
       ) : null}
       {problems.length > 0 ? (
-        <Typography.Paragraph type="danger" data-testid="deadline-problems" style={{ marginTop: 12 }}>
+        <Typography.Paragraph
+          type="danger"
+          data-testid="deadline-problems"
+          style={{ marginTop: 12 }}
+        >
           {t("deadline.problems")}：{problems.map((p) => p.clock).join("、")}
         </Typography.Paragraph>
       ) : null}

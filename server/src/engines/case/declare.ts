@@ -121,6 +121,11 @@ export interface FollowUpDecl<F = Record<string, unknown>> {
   action: string;
   /** Only when this holds (default: always). */
   when?: (ctx: GuardContext<F>) => boolean;
+  /**
+   * The target step's input (validated by its schema, recorded on its timeline event;
+   * the target's `setsFields` are not applied through the link).
+   */
+  input?: (ctx: GuardContext<F>) => Record<string, unknown>;
 }
 
 /** A guard returns nothing when the step may go ahead, or the reason it may not. */

@@ -331,8 +331,15 @@ export async function takeFollowUps(
         );
       }
       const terminal = target.states[tt.to]?.terminal === true;
+      const input = tt.input
+        ? (parseWith(tt.input, f.input ? f.input(ctx) : {}, "followUp.input") as Record<
+            string,
+            unknown
+          >)
+        : {};
       const data = {
         via: { kind: f.link, caseId: next.id, caseType: next.caseType, action: t0.action },
+        input,
       };
       const { rows: r } = await sql<{ v: number }>`select fazhi_linked_step(${next.regionCode},
           ${next.id}, ${l.other_region}, ${l.other_id}, ${[...tt.from]}::text[], ${tt.to},

@@ -38,6 +38,7 @@ const penalty: CaseTypeDecl<{ party: string; fine: number }> = {
       to: "revoked",
       // 行政复议法(2023) 第六十四条: the reconsideration body revokes the act.
       viaLink: ["reviews"],
+      input: z.object({ documentNo: z.string().min(1) }),
     },
   ],
   clocks: [
@@ -88,7 +89,12 @@ const reconsideration: CaseTypeDecl<{ applicant: string }> = {
         },
       ],
       followUps: [
-        { link: "reviews", action: "revoke", when: (ctx) => ctx.input.outcome === "revoke" },
+        {
+          link: "reviews",
+          action: "revoke",
+          when: (ctx) => ctx.input.outcome === "revoke",
+          input: (ctx) => ({ documentNo: `复决〔2021〕${ctx.case.id}号` }),
+        },
       ],
     },
   ],
@@ -282,6 +288,7 @@ describe("a reconsideration of another unit's penalty", () => {
     const last = pd.timeline.at(-1);
     expect(last).toMatchObject({ kind: "transition", action: "revoke", toState: "revoked" });
     expect(last.data.via).toMatchObject({ kind: "reviews", caseId: r.id, action: "decide" });
+    expect(last.data.input).toEqual({ documentNo: `复决〔2021〕${r.id}号` });
     expect(pd.reviews[0]).toMatchObject({ state: "decided", concluded: true });
     expect((await get(justice, "rv_penalty", p.id)).statusCode).toBe(404);
     // The reviewer cannot take the penalty's steps directly either.

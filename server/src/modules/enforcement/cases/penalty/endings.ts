@@ -37,6 +37,9 @@ export const ENDING_STEPS: TransitionDecl<PenaltyCase>[] = [
     from: POST_DECISION,
     to: "altered",
     sensitive: true,
+    // A reconsideration body's decision (行政复议法(2023) 第六十三条、第六十四条) may take
+    // this step on the penalty case through its `reviews` link.
+    viaLink: ["reviews"],
     input: z.object({
       ground: labelledEnum(ALTERATION_LABELS, "情形", "What happened"),
       authority: labelledEnum(ALTERING_AUTHORITY_LABELS, "依据", "By"),
