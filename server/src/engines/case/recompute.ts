@@ -3,7 +3,7 @@ import type { DB } from "../../db/schema.ts";
 import type { LegalCalendar, LocalDate } from "../../kernel/time/index.ts";
 import type { Registry } from "../registry.ts";
 import { settingsFor } from "../settings.ts";
-import { caseClocks } from "./clocks.ts";
+import { computeCaseClocks } from "./clocks.ts";
 import { toView } from "./store.ts";
 
 /**
@@ -50,9 +50,10 @@ export async function deadlineChanges(
       if (!decl) continue;
       const c = toView(r);
       const settings = await settingsFor(trx, registry, c.regionCode);
+      // A case whose clocks cannot be computed is skipped (see GET /api/data-quality).
       const [b, a] = [
-        await caseClocks(trx, decl, c, before, today, settings),
-        await caseClocks(trx, decl, c, after, today, settings),
+        (await computeCaseClocks(trx, decl, c, before, today, settings)).clocks,
+        (await computeCaseClocks(trx, decl, c, after, today, settings)).clocks,
       ];
       for (const x of b) {
         const y = a.find((k) => k.clock === x.clock);

@@ -295,7 +295,7 @@ describe("a reconsideration of another unit's penalty", () => {
     const direct = await t.call(justice, {
       method: "POST",
       url: `${P}/rv_penalty/${p.id}/actions/revoke`,
-      payload: { version: pd.case.version },
+      payload: { version: pd.case.version, input: { documentNo: "x" } },
     });
     expect(direct.statusCode).toBe(404);
     // The decision's audit records the follow-up.
