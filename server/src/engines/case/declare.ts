@@ -83,6 +83,14 @@ export interface LeadTimeCheck<F = Record<string, unknown>> {
   legalBasis: string;
 }
 
+/** Names a declaration reads at run time, declared so that a wrong one fails at start. */
+export interface DeclaredReads {
+  /** Setting codes (ctx.settings(code), a clock period's settings). */
+  settings?: readonly string[];
+  /** Register codes (entries a guard or derive looks up). */
+  registers?: readonly string[];
+}
+
 export interface TransitionDecl<F = Record<string, unknown>> {
   action: string;
   label: Label;
@@ -95,6 +103,8 @@ export interface TransitionDecl<F = Record<string, unknown>> {
   /** Input fields merged into the case's fields when the step succeeds. */
   setsFields?: readonly string[];
   guards?: readonly Guard<F>[];
+  /** What the guards, `derive` and `effect` read by name (checked at start, engines/check.ts). */
+  reads?: DeclaredReads;
   leadTimes?: readonly LeadTimeCheck<F>[];
   /**
    * Fields the step computes (after the guards pass, before numbers are issued), merged
@@ -238,6 +248,8 @@ export interface CaseTypeDecl<F = Record<string, unknown>> {
   }[];
   /** Official documents generated from the case (.docx in the GB/T 9704 layout). */
   documents?: readonly CaseDocumentDecl<F>[];
+  /** What the clock periods and lead times read by name (checked at start). */
+  reads?: DeclaredReads;
   /** Sub-cases: the parent moves on when all its sub-cases reach a terminal state. */
   subCases?: { caseType: string; onAllClosed: string };
 }
