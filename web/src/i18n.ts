@@ -73,7 +73,6 @@ const STRINGS = {
   "menu.warnings": { zh: "预警", en: "Warnings" },
   "menu.indicators": { zh: "指标", en: "Indicators" },
 
-  "module.examples": { zh: "示例", en: "Examples" },
   "module.meetings": { zh: "会议", en: "Meetings" },
   "module.directory": { zh: "机构与人员", en: "Directory" },
   "module.enforcement": { zh: "行政执法", en: "Administrative enforcement" },

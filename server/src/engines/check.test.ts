@@ -163,7 +163,7 @@ describe("createRegistry checks every declaration", () => {
       columns: [{ field: "nmae", label: { zh: "姓名", en: "Name" }, kind: "text" }],
       visibility: "region",
       edit: { permission: "record.write", scope: "own_unit" },
-      title: (d) => d.name,
+      title: (d) => String(d.name),
     };
     expect(problems(mod(good(), { registers: [register] }))).toContain(
       'module "m", register "m_officers" is badly declared: column "nmae" is not a field of the schema',

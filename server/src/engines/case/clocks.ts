@@ -158,7 +158,9 @@ export async function caseClocks(
   for (const row of clocks) {
     const d = decl.clocks?.find((k) => k.code === row.clock);
     if (!d) continue;
-    const period = periodOf(d, c, settings);
+    // The value in force on the day the clock started: a later change of a setting never
+    // moves a deadline already running (engines/settings.ts, migration 0009).
+    const period = periodOf(d, c, settings.on(row.started_on as LocalDate));
     if (!period) continue;
     const r = computeDeadline({
       calendar,

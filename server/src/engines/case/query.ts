@@ -116,7 +116,7 @@ export async function caseDetail(
       .executeTakeFirst(),
   ]);
   const calendar = await deps.calendar(w.trx);
-  const settings = await settingsFor(w.trx, deps.registry, c.regionCode);
+  const settings = await settingsFor(w.trx, deps.registry, c.regionCode, w.today);
   const deadlines = await caseClocks(w.trx, decl, c, calendar, w.today, settings);
   const actions: CaseDetail["actions"] = [];
   if (!suspension) {
@@ -283,7 +283,7 @@ export async function warningList(
     const c = toView(r);
     let settings = byRegion.get(c.regionCode);
     if (!settings) {
-      settings = await settingsFor(w.trx, deps.registry, c.regionCode);
+      settings = await settingsFor(w.trx, deps.registry, c.regionCode, w.today);
       byRegion.set(c.regionCode, settings);
     }
     for (const d of await caseClocks(w.trx, decl, c, calendar, w.today, settings)) {

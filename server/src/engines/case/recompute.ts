@@ -49,7 +49,7 @@ export async function deadlineChanges(
       const decl = registry.caseType(r.case_type);
       if (!decl) continue;
       const c = toView(r);
-      const settings = await settingsFor(trx, registry, c.regionCode);
+      const settings = await settingsFor(trx, registry, c.regionCode, today);
       const [b, a] = [
         await caseClocks(trx, decl, c, before, today, settings),
         await caseClocks(trx, decl, c, after, today, settings),

@@ -211,7 +211,7 @@ export async function transition(
   }
   const history = await loadHistory(w.trx, c);
   const onDate = stepDate(w, req.onDate, lastStepDate(history));
-  const settings = await settingsFor(w.trx, deps.registry, c.regionCode);
+  const settings = await settingsFor(w.trx, deps.registry, c.regionCode, onDate);
   const calendar = await deps.calendar(w.trx);
 
   for (const lt of t.leadTimes ?? []) {

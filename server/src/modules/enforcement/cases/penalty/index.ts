@@ -22,7 +22,7 @@
  * endings.ts — with their guards (guards.ts), inputs (inputs.ts) and the publication plan
  * (publication.ts); its clocks (clocks.ts); its decision number and documents (documents.ts).
  */
-import type { CaseTypeDecl } from "../../../../engines/case/declare.ts";
+import type { CaseTypeDecl } from "../../../../engines/case/index.ts";
 import type { RuleSet } from "../../../../kernel/time/index.ts";
 import { MODULE, PARTY_PEOPLE } from "../common.ts";
 import { PENALTY_RULES } from "../rules.ts";
