@@ -2,7 +2,7 @@ import type { z } from "zod";
 import type { Permission } from "../../kernel/access.ts";
 import type { Label } from "../../kernel/labels.ts";
 import type { PersonRoleCode } from "../../kernel/masking.ts";
-import type { LegalCalendar, LocalDate, Period, RuleSet } from "../../kernel/time/index.ts";
+import type { LegalCalendar, LocalDate, Period } from "../../kernel/time/index.ts";
 import type { OfficialDocument } from "../../platform/documents/official.ts";
 import type { WorkTx } from "../../platform/work.ts";
 import type { Settings } from "../settings.ts";
@@ -227,8 +227,6 @@ export interface CaseTypeDecl<F = Record<string, unknown>> {
     idField?: string;
     phoneField?: string;
   }[];
-  /** The procedure version in force on the opening date (laws change). */
-  ruleSet?: RuleSet<unknown>;
   public?: PublicProjection<F>;
   /** Labels of the public projection's fields, in display order. */
   publicLabels?: Record<string, Label>;
