@@ -3,6 +3,7 @@ import { z } from "zod";
 import { MODULES } from "../modules/index.ts";
 import type { CaseTypeDecl } from "./case/declare.ts";
 import { DeclarationError } from "./check.ts";
+import { countCases, countEvents, countRegister, type IndicatorSpec } from "./indicator/index.ts";
 import type { RegisterDecl } from "./register/declare.ts";
 import { createRegistry, type ModuleDecl } from "./registry.ts";
 
@@ -180,6 +181,48 @@ describe("createRegistry checks every declaration", () => {
     expect(problems(mod(good(), { indicators: [indicator] }))).toContain(
       'indicator "m_rate" depends on undeclared "m_count"',
     );
+  });
+
+  it("refuses an indicator counting a misspelt case type, state, step or register field", () => {
+    const ind = (id: string, spec: IndicatorSpec) => ({
+      id,
+      label: { zh: "数", en: "Count" },
+      unit: { zh: "件", en: "cases" },
+      definition: { zh: "数", en: "Count" },
+      module: "m",
+      ...spec,
+    });
+    const register: RegisterDecl = {
+      code: "m_officers",
+      label: { zh: "人员", en: "Officers" },
+      module: "m",
+      schema: z.object({ name: z.string(), since: z.string() }),
+      columns: [{ field: "name", label: { zh: "姓名", en: "Name" }, kind: "text" }],
+      visibility: "region",
+      edit: { permission: "record.write", scope: "own_unit" },
+      title: (d) => String(d.name),
+    };
+    const msg = problems(
+      mod(good(), {
+        registers: [register],
+        indicators: [
+          ind("m_a", countCases({ caseType: "t_permitt", by: "opened" })),
+          ind("m_b", countCases({ caseType: "t_permit", by: "closed", states: ["decidd"] })),
+          ind("m_c", countEvents({ caseType: "t_permit", action: "acept" })),
+          ind("m_d", countRegister({ register: "m_officers", on: "sinse" })),
+          ind("m_e", countRegister({ register: "m_oficers", stock: true })),
+        ],
+      }),
+    );
+    for (const name of [
+      'indicator "m_a": counts case type "t_permitt", which is not declared',
+      'indicator "m_b": counts state "decidd"',
+      'indicator "m_c": counts step "acept"',
+      'indicator "m_d": reads field "sinse", which register "m_officers" does not have',
+      'indicator "m_e": counts register "m_oficers", which is not declared',
+    ]) {
+      expect(msg).toContain(name);
+    }
   });
 
   it("refuses a setting whose default its own schema rejects", () => {

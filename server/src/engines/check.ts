@@ -161,7 +161,10 @@ export function checkModules(modules: readonly ModuleDecl[]): void {
   const types = new Map<string, AnyCaseType>();
   for (const m of modules) for (const t of m.caseTypes ?? []) types.set(t.code, t);
   const settings = new Set(modules.flatMap((m) => (m.settings ?? []).map((s) => s.code)));
-  const registers = new Set(modules.flatMap((m) => (m.registers ?? []).map((r) => r.code)));
+  const registersByCode = new Map(
+    modules.flatMap((m) => (m.registers ?? []).map((r) => [r.code, r] as const)),
+  );
+  const registers = new Set(registersByCode.keys());
   for (const m of modules) {
     for (const t of m.caseTypes ?? []) checkCaseType(m, t, types, { settings, registers }, out);
     for (const r of m.registers ?? []) {
@@ -187,8 +190,35 @@ export function checkModules(modules: readonly ModuleDecl[]): void {
         out.push(`module "${m.code}", setting "${s.code}": module "${s.module}" is not its module`);
     }
     for (const i of m.indicators ?? []) {
-      if (i.module !== m.code)
-        out.push(`module "${m.code}", indicator "${i.id}": module "${i.module}" is not its module`);
+      const bad = (what: string) => out.push(`module "${m.code}", indicator "${i.id}": ${what}`);
+      if (i.module !== m.code) bad(`module "${i.module}" is not its module`);
+      const r = i.reads;
+      if (!r) continue;
+      const named = (r.caseTypes ?? []).map((c) => [c, types.get(c)] as const);
+      for (const [c, decl] of named)
+        if (!decl) bad(`counts case type "${c}", which is not declared`);
+      const found = named.flatMap(([, d]) => (d ? [d] : []));
+      if (found.length === named.length && found.length > 0) {
+        for (const s of r.states ?? [])
+          if (!found.some((d) => Object.hasOwn(d.states, s)))
+            bad(`counts state "${s}", which no case type it reads declares`);
+        for (const a of r.actions ?? [])
+          if (
+            !(ENGINE_ACTIONS as readonly string[]).includes(a) &&
+            !found.some((d) => d.transitions.some((x) => x.action === a))
+          )
+            bad(`counts step "${a}", which no case type it reads declares`);
+      }
+      for (const code of r.registers ?? []) {
+        const reg = registersByCode.get(code);
+        if (!reg) {
+          bad(`counts register "${code}", which is not declared`);
+          continue;
+        }
+        const shape = shapeOf(reg.schema);
+        for (const f of r.registerFields ?? [])
+          if (!shape.has(f)) bad(`reads field "${f}", which register "${code}" does not have`);
+      }
     }
   }
   try {
