@@ -26,8 +26,8 @@ import {
   LegalCalendar,
   type LocalDate,
 } from "../server/src/kernel/time/index.ts";
-import { examplesModule } from "../server/src/modules/examples/index.ts";
 import { createUser } from "../server/src/platform/auth/users.ts";
+import { examplesModule } from "../server/test/fixtures/examples/index.ts";
 
 function time(fn: () => void, n: number): number {
   const t0 = performance.now();

@@ -71,7 +71,13 @@ function cleanEnv(): NodeJS.ProcessEnv {
 }
 
 function serverEnv(dataDir: string): NodeJS.ProcessEnv {
-  const env: NodeJS.ProcessEnv = { ...cleanEnv(), FAZHI_DATA_DIR: dataDir };
+  // The worked examples (a test-only module, server/test/fixtures/examples) are what the
+  // browser tests drive; production servers never load them.
+  const env: NodeJS.ProcessEnv = {
+    ...cleanEnv(),
+    FAZHI_DATA_DIR: dataDir,
+    FAZHI_TEST_MODULES: "examples",
+  };
   delete env.DATABASE_URL;
   delete env.PORT;
   return env;

@@ -12,6 +12,7 @@ import {
   AlertOutlined,
   AuditOutlined,
   BarChartOutlined,
+  ControlOutlined,
   HomeOutlined,
   SafetyOutlined,
   SettingOutlined,
@@ -29,6 +30,7 @@ import { AccountsPage } from "./pages/AccountsPage.tsx";
 import { AuditPage } from "./pages/AuditPage.tsx";
 import { HomePage } from "./pages/HomePage.tsx";
 import { SecurityLogPage } from "./pages/SecurityLogPage.tsx";
+import { SettingsPage } from "./pages/SettingsPage.tsx";
 import { RegisterPage } from "./registers/RegisterPage.tsx";
 import { type RegisterInfo, registerPath } from "./registers/types.ts";
 
@@ -112,6 +114,23 @@ const accountsModule: WebModule = {
   routes: [{ path: "/accounts", component: AccountsPage, anyOf: ACCOUNT_PERMISSIONS }],
 };
 
+/** Local settings: everyone with a role reads the rules in force; system.configure sets them. */
+const SETTINGS_READERS = ["system.configure", "record.read"] as const;
+const settingsModule: WebModule = {
+  id: "settings",
+  menu: [
+    {
+      path: "/settings",
+      label: "menu.settings",
+      icon: ControlOutlined,
+      anyOf: SETTINGS_READERS,
+      group: "system",
+      order: 15,
+    },
+  ],
+  routes: [{ path: "/settings", component: SettingsPage, anyOf: SETTINGS_READERS }],
+};
+
 const auditModule: WebModule = {
   id: "audit",
   menu: [
@@ -186,7 +205,13 @@ const enginesModule: WebModule = {
   ],
 };
 
-export const MODULES: WebModule[] = [homeModule, enginesModule, accountsModule, auditModule];
+export const MODULES: WebModule[] = [
+  homeModule,
+  enginesModule,
+  accountsModule,
+  settingsModule,
+  auditModule,
+];
 
 export const ROUTES: RouteEntry[] = MODULES.flatMap((m) => m.routes);
 export const MENU: MenuEntry[] = MODULES.flatMap((m) => m.menu ?? []);

@@ -264,7 +264,12 @@ export interface RegisterKeyTable {
 export interface SettingTable {
   region_code: string;
   code: string;
-  value: Json;
+  /** Null: from effective_from, the region inherits again (its parent's value or the default). */
+  value: Json | null;
+  /** The day the value takes effect (migration 0009). */
+  effective_from: ColumnType<string, string, string>;
+  /** The local rule the value follows. */
+  basis: string | null;
   updated_by: number | null;
   updated_at: Timestamp;
 }

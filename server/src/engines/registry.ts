@@ -1,5 +1,6 @@
 import type { Label } from "../kernel/labels.ts";
 import type { AnyCaseType } from "./case/declare.ts";
+import { checkModules } from "./check.ts";
 import type { DemoContribution } from "./demo/declare.ts";
 import type { IndicatorDecl } from "./indicator/declare.ts";
 import type { RegisterDecl } from "./register/declare.ts";
@@ -34,7 +35,11 @@ export interface Registry {
   settings(): SettingDecl[];
 }
 
-/** Build the registry, refusing duplicate codes across modules. */
+/**
+ * Build the registry, refusing duplicate codes across modules and any declaration that
+ * names something that does not exist (engines/check.ts) — so the server, the CLI and
+ * every test refuse to start on a misspelt state, action, clock or setting.
+ */
 export function createRegistry(modules: readonly ModuleDecl[]): Registry {
   const index = <T>(kind: string, items: T[], key: (t: T) => string) => {
     const m = new Map<string, T>();
@@ -71,6 +76,7 @@ export function createRegistry(modules: readonly ModuleDecl[]): Registry {
     modules.flatMap((m) => m.settings ?? []),
     (s) => s.code,
   );
+  checkModules(modules);
   return {
     modules,
     caseType: (c) => caseTypes.get(c),

@@ -1,14 +1,20 @@
 import type { Kysely } from "kysely";
-import type { z } from "zod";
+import { z } from "zod";
 import type { DB } from "../db/schema.ts";
-import { NotFoundError, ValidationError } from "../kernel/errors.ts";
+import { ConflictError, NotFoundError, t, ValidationError } from "../kernel/errors.ts";
 import type { Label } from "../kernel/labels.ts";
+import { compareLocalDate, type LocalDate, parseLocalDate } from "../kernel/time/index.ts";
 import type { WorkTx } from "../platform/work.ts";
 
 /**
  * A setting: a rule that differs by province or city, or is uncertain, declared with its
  * national default and the basis for it. A region's value applies to it and to the
  * regions below it (a city's value to its districts) unless they set their own.
+ *
+ * Values are in force from a date (`effective_from`, migration 0009): a new value is a new
+ * row, the earlier ones stay. A clock reads the value in force on the day it started
+ * (engines/case/clocks.ts), so changing a setting never alters a deadline already running
+ * or past; a step's guards read the value in force on the step's date.
  */
 export interface SettingDecl<T = unknown> {
   code: string;
@@ -20,12 +26,27 @@ export interface SettingDecl<T = unknown> {
   basis: string;
 }
 
-/** Settings as seen from one region (its own value, else its ancestors', else the default). */
-export type Settings = <T>(code: string) => T;
+/**
+ * Settings as seen from one region on one day (its own value in force that day, else
+ * its ancestors', else the default); `on(day)` gives them on another day.
+ */
+export type Settings = (<T>(code: string) => T) & {
+  /** The day these settings are in force. */
+  readonly date: LocalDate;
+  /** The same region's settings in force on another day (same rows, no query). */
+  on(day: LocalDate): Settings;
+};
 
 interface Lookup {
   setting(code: string): SettingDecl | undefined;
   settings(): SettingDecl[];
+}
+
+interface Row {
+  region_code: string;
+  code: string;
+  value: unknown;
+  effective_from: string;
 }
 
 async function ancestry(db: Kysely<DB>, regionCode: string): Promise<string[]> {
@@ -43,102 +64,223 @@ async function ancestry(db: Kysely<DB>, regionCode: string): Promise<string[]> {
   return out;
 }
 
+/** The row in force on `day` for a setting: the nearest region with a value (null rows: inherit). */
+function inForce(rows: readonly Row[], chain: readonly string[], code: string, day: string) {
+  for (const region of chain) {
+    let best: Row | undefined;
+    for (const r of rows) {
+      if (r.region_code !== region || r.code !== code || r.effective_from > day) continue;
+      if (!best || r.effective_from > best.effective_from) best = r;
+    }
+    if (best && best.value !== null) return best;
+  }
+  return undefined;
+}
+
+function settingsOf(
+  rows: readonly Row[],
+  chain: readonly string[],
+  registry: Lookup,
+  day: LocalDate,
+) {
+  const read = <T>(code: string): T => {
+    const decl = registry.setting(code);
+    if (!decl) throw new Error(`no setting ${code} is declared`);
+    const row = inForce(rows, chain, code, day);
+    return (row ? row.value : decl.default) as T;
+  };
+  return Object.assign(read, {
+    date: day,
+    on: (other: LocalDate) => settingsOf(rows, chain, registry, other),
+  }) as Settings;
+}
+
+/** The settings of a region in force on `onDate` (and, through `.on(day)`, on any other day). */
 export async function settingsFor(
   db: Kysely<DB>,
   registry: Lookup,
   regionCode: string,
+  onDate: LocalDate,
 ): Promise<Settings> {
   const chain = await ancestry(db, regionCode);
   const rows = await db
     .selectFrom("setting")
-    .select(["region_code", "code", "value"])
+    .select(["region_code", "code", "value", "effective_from"])
     .where("region_code", "in", chain)
     .execute();
-  return <T>(code: string): T => {
-    const decl = registry.setting(code);
-    if (!decl) throw new Error(`no setting ${code} is declared`);
-    for (const region of chain) {
-      const row = rows.find((r) => r.region_code === region && r.code === code);
-      if (row) return row.value as T;
-    }
-    return decl.default as T;
-  };
+  return settingsOf(rows, chain, registry, onDate);
 }
 
-/** Every declared setting with its effective value for a region and where it comes from. */
-export async function listSettings(db: Kysely<DB>, registry: Lookup, regionCode: string) {
+export interface SettingValueRecord {
+  regionCode: string;
+  effectiveFrom: string;
+  /** Null: from this day the region inherits again. */
+  value: unknown;
+  basis: string | null;
+  updatedBy: number | null;
+  updatedAt: Date;
+}
+
+export interface SettingView {
+  code: string;
+  label: Label;
+  module: string;
+  /** The national default and its legal basis. */
+  default: unknown;
+  basis: string;
+  /** The value's JSON Schema (for the settings page's form). */
+  schema: unknown;
+  /** The value in force on `onDate`, the region that set it (null: the default) and since when. */
+  value: unknown;
+  setIn: string | null;
+  effectiveFrom: string | null;
+  localBasis: string | null;
+  /** Every value of this region and its ancestors, oldest first (scheduled ones included). */
+  history: SettingValueRecord[];
+}
+
+function jsonSchemaOf(schema: z.ZodType): unknown {
+  try {
+    return z.toJSONSchema(schema, { unrepresentable: "any" });
+  } catch {
+    return {};
+  }
+}
+
+/** Every declared setting with the value in force for a region on a day, and its history. */
+export async function listSettings(
+  db: Kysely<DB>,
+  registry: Lookup,
+  regionCode: string,
+  onDate: LocalDate,
+): Promise<SettingView[]> {
   const chain = await ancestry(db, regionCode);
   const rows = await db
     .selectFrom("setting")
     .selectAll()
     .where("region_code", "in", chain)
+    .orderBy("effective_from")
+    .orderBy("region_code")
     .execute();
   return registry.settings().map((d) => {
-    const row = chain
-      .map((r) => rows.find((x) => x.region_code === r && x.code === d.code))
-      .find(Boolean);
+    const row = inForce(rows, chain, d.code, onDate) as (typeof rows)[number] | undefined;
     return {
       code: d.code,
       label: d.label,
       module: d.module,
-      basis: d.basis,
       default: d.default,
+      basis: d.basis,
+      schema: jsonSchemaOf(d.schema),
       value: row ? row.value : d.default,
       setIn: row?.region_code ?? null,
+      effectiveFrom: row?.effective_from ?? null,
+      localBasis: row?.basis ?? null,
+      history: rows
+        .filter((r) => r.code === d.code)
+        .map((r) => ({
+          regionCode: r.region_code,
+          effectiveFrom: r.effective_from,
+          value: r.value,
+          basis: r.basis,
+          updatedBy: r.updated_by,
+          updatedAt: r.updated_at,
+        })),
     };
   });
 }
 
-/** Set (or with `value === null`, clear) a region's value of a setting; audited. */
-export async function putSetting(
-  w: WorkTx,
-  registry: Lookup,
-  regionCode: string,
-  code: string,
-  value: unknown,
-) {
+export interface PutSetting {
+  region: string;
+  /** The new value; null: from `effectiveFrom` the region inherits again. */
+  value: unknown;
+  /** The day it takes effect: today (default) or later — never earlier. */
+  effectiveFrom?: string;
+  /** The local rule the value follows (shown beside it; required). */
+  basis: string;
+}
+
+/**
+ * Give a region a new value of a setting from a day on (or, with `value === null`, go
+ * back to the inherited value from that day); audited. The day is today or later: a value
+ * never takes effect in the past, so no clock already started changes. A value whose day
+ * has not come may be replaced; one already in force may not (set a newer one instead).
+ */
+export async function putSetting(w: WorkTx, registry: Lookup, code: string, body: PutSetting) {
   const decl = registry.setting(code);
-  if (!decl) throw new NotFoundError(`no setting ${code}`);
-  if (!w.actor.regions.includes(regionCode)) throw new NotFoundError(`no region ${regionCode}`);
-  const before = await w.trx
-    .selectFrom("setting")
-    .select("value")
-    .where("region_code", "=", regionCode)
-    .where("code", "=", code)
-    .executeTakeFirst();
-  if (value === null) {
-    await w.trx
-      .deleteFrom("setting")
-      .where("region_code", "=", regionCode)
-      .where("code", "=", code)
-      .execute();
-  } else {
-    const r = decl.schema.safeParse(value);
+  if (!decl) throw new NotFoundError(t(`没有设置项 ${code}`, `no setting ${code}`));
+  const regionCode = body.region;
+  if (!w.actor.regions.includes(regionCode)) {
+    throw new NotFoundError(t(`没有地区 ${regionCode}`, `no region ${regionCode}`));
+  }
+  const from =
+    body.effectiveFrom === undefined
+      ? w.today
+      : parseLocalDate(body.effectiveFrom, "effectiveFrom");
+  if (compareLocalDate(from, w.today) < 0) {
+    throw new ValidationError(
+      t("设置值不能追溯生效", "a setting's value cannot take effect in the past"),
+      [
+        {
+          field: "effectiveFrom",
+          message: t(
+            `应为今天（${w.today}）或以后：已经开始的期限不受新值影响`,
+            `today (${w.today}) or later: deadlines already running keep the value they started with`,
+          ),
+        },
+      ],
+    );
+  }
+  let value: unknown = null;
+  if (body.value !== null) {
+    const r = decl.schema.safeParse(body.value);
     if (!r.success) {
       throw new ValidationError(
-        `invalid value for ${code}`,
+        t(`设置项 ${code} 的值无效`, `invalid value for ${code}`),
         r.error.issues.map((i) => ({
           field: ["value", ...i.path.map(String)].join("."),
           message: i.message,
         })),
       );
     }
+    value = r.data;
+  }
+  const same = await w.trx
+    .selectFrom("setting")
+    .selectAll()
+    .where("region_code", "=", regionCode)
+    .where("code", "=", code)
+    .where("effective_from", "=", from)
+    .forUpdate()
+    .executeTakeFirst();
+  if (same && compareLocalDate(from, w.today) <= 0) {
+    throw new ConflictError(
+      t(
+        `本地区该设置项自 ${from} 起的值已经生效，不能更改；请设置自明天起的新值`,
+        `this region's value from ${from} is already in force and cannot be changed; set a new value from tomorrow`,
+      ),
+    );
+  }
+  const before = await listSettings(w.trx, registry, regionCode, from).then(
+    (all) => all.find((s) => s.code === code)?.value,
+  );
+  const row = {
+    value: value === null ? null : JSON.stringify(value),
+    basis: body.basis,
+    updated_by: w.actor.userId,
+    updated_at: w.now,
+  };
+  if (same) {
+    await w.trx
+      .updateTable("setting")
+      .set(row)
+      .where("region_code", "=", regionCode)
+      .where("code", "=", code)
+      .where("effective_from", "=", from)
+      .execute();
+  } else {
     await w.trx
       .insertInto("setting")
-      .values({
-        region_code: regionCode,
-        code,
-        value: JSON.stringify(r.data),
-        updated_by: w.actor.userId,
-        updated_at: w.now,
-      })
-      .onConflict((oc) =>
-        oc.columns(["region_code", "code"]).doUpdateSet({
-          value: JSON.stringify(r.data),
-          updated_by: w.actor.userId,
-          updated_at: w.now,
-        }),
-      )
+      .values({ region_code: regionCode, code, effective_from: from, ...row })
       .execute();
   }
   await w.audit({
@@ -146,7 +288,9 @@ export async function putSetting(
     action: "setting.put",
     entityType: "setting",
     entityId: code,
-    before: before?.value ?? null,
-    after: value,
+    before: { value: before ?? null, ...(same ? { replaced: same.value } : {}) },
+    after: { value, effectiveFrom: from, basis: body.basis },
+    reason: body.basis,
   });
+  return { code, region: regionCode, effectiveFrom: from, value };
 }

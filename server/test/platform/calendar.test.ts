@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { examplesModule } from "../../src/modules/examples/index.ts";
+import { examplesModule } from "../fixtures/examples/index.ts";
 import { type Session, type TestApp, testApp } from "../support/app.ts";
 
 /**

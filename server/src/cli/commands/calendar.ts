@@ -3,7 +3,7 @@ import { loadConfig } from "../../db/config.ts";
 import { deadlineChanges } from "../../engines/case/recompute.ts";
 import { createRegistry } from "../../engines/registry.ts";
 import { bundledNotices, LegalCalendar, toLocalDate } from "../../kernel/time/index.ts";
-import { MODULES } from "../../modules/index.ts";
+import { loadModules } from "../../modules/index.ts";
 import { recordAudit } from "../../platform/audit/record.ts";
 import { loadNotices, storeNotice } from "../../platform/calendar.ts";
 import { systemClock } from "../../platform/clock.ts";
@@ -63,7 +63,7 @@ export async function calendarLoad(file: string): Promise<void> {
       `loaded the ${n.year} notice ${n.document}: ${n.off.length} days off, ${n.workdays.length} make-up working days\n`,
     );
     const changes = await deadlineChanges(
-      createRegistry(MODULES),
+      createRegistry(await loadModules()),
       db.owner,
       r.before,
       r.after,

@@ -11,13 +11,13 @@ import { createRegistry, type Registry } from "../../engines/registry.ts";
 import { ROLE_CODES } from "../../kernel/access.ts";
 import { ConflictError } from "../../kernel/errors.ts";
 import { ROLE_LABELS, UNIT_KIND_LABELS } from "../../kernel/labels.ts";
-import { MODULES } from "../../modules/index.ts";
+import { loadModules } from "../../modules/index.ts";
 import { CliError, withDatabase } from "../runtime.ts";
 
 /** `fazhi demo`: load the demo district into the current database, once. */
 export async function demo(opts: { seed?: string }): Promise<void> {
   await withDatabase(async (db, config) => {
-    const registry = createRegistry(MODULES);
+    const registry = createRegistry(await loadModules());
     let result: DemoLoadResult;
     try {
       result = await loadDemo(db, registry, { seed: opts.seed, keyDir: config.keyDir });

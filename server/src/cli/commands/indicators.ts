@@ -12,7 +12,7 @@ import { checkIndicators } from "../../engines/indicator/values.ts";
 import { createRegistry, type ModuleDecl, type Registry } from "../../engines/registry.ts";
 import { regionCodeMessage, regionCodeProblem } from "../../kernel/codes/region.ts";
 import { DomainError, NotFoundError, ValidationError } from "../../kernel/errors.ts";
-import { MODULES } from "../../modules/index.ts";
+import { loadModules } from "../../modules/index.ts";
 import { CliError, withDatabase } from "../runtime.ts";
 
 /** The options as commander gives them (strings). */
@@ -125,7 +125,7 @@ export async function indicators(
   } = {},
 ): Promise<void> {
   const args = parseIndicatorsArgs(o);
-  const registry = createRegistry([...MODULES, ...(opts.extraModules ?? [])]);
+  const registry = createRegistry([...(await loadModules()), ...(opts.extraModules ?? [])]);
   const out = opts.out ?? ((s: string) => process.stdout.write(s));
   const values = await withDatabase(
     (db) => computeIndicators(db.owner, registry, args),

@@ -3,7 +3,7 @@ import { loadConfig } from "../../db/config.ts";
 import { openDatabase } from "../../db/connection.ts";
 import { createRegistry } from "../../engines/registry.ts";
 import { buildApp } from "../../http/app.ts";
-import { MODULES } from "../../modules/index.ts";
+import { loadModules } from "../../modules/index.ts";
 import { anchorAllRegions } from "../../platform/audit/anchor.ts";
 import { ensureFirstAdmin } from "../../platform/bootstrap.ts";
 import { systemClock } from "../../platform/clock.ts";
@@ -39,7 +39,7 @@ export async function serve(opts: { port?: number; host?: string }): Promise<voi
       `\nFirst start: created the system administrator.\n  user name: ${first.username}\n  one-time password: ${first.password}\n(change it at first login; create the security and audit administrators with \`npx fazhi user add\`)\n\n`,
     );
   }
-  const registry = createRegistry(MODULES);
+  const registry = createRegistry(await loadModules());
   if (process.env.FAZHI_NO_DEMO !== "1")
     await loadDemoIfEmpty(db, registry, { print: true, keyDir: config.keyDir });
   const app = await buildApp(

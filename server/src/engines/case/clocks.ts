@@ -276,7 +276,9 @@ export async function computeCaseClocks(
     const d = decl.clocks?.find((k) => k.code === row.clock);
     if (!d) continue;
     try {
-      const period = periodOf(d, c, settings);
+      // The value in force on the day the clock started: a later change of a setting never
+      // moves a deadline already running (engines/settings.ts, migration 0009).
+      const period = periodOf(d, c, settings.on(row.started_on as LocalDate));
       if (!period) continue;
       const stoppedOn = row.stopped_on as LocalDate | null;
       // A suspension stops the instances it names; an instance that stopped while it

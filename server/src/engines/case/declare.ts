@@ -3,7 +3,7 @@ import type { Permission } from "../../kernel/access.ts";
 import type { Message } from "../../kernel/errors.ts";
 import type { Label } from "../../kernel/labels.ts";
 import type { PersonRoleCode } from "../../kernel/masking.ts";
-import type { LegalCalendar, LocalDate, Period, RuleSet } from "../../kernel/time/index.ts";
+import type { LegalCalendar, LocalDate, Period } from "../../kernel/time/index.ts";
 import type { OfficialDocument } from "../../platform/documents/official.ts";
 import type { WorkTx } from "../../platform/work.ts";
 import type { Settings } from "../settings.ts";
@@ -153,6 +153,14 @@ export interface LeadTimeCheck<F = Record<string, unknown>> {
   legalBasis: string;
 }
 
+/** Names a declaration reads at run time, declared so that a wrong one fails at start. */
+export interface DeclaredReads {
+  /** Setting codes (ctx.settings(code), a clock period's settings). */
+  settings?: readonly string[];
+  /** Register codes (entries a guard or derive looks up). */
+  registers?: readonly string[];
+}
+
 export interface TransitionDecl<F = Record<string, unknown>> {
   action: string;
   label: Label;
@@ -165,6 +173,8 @@ export interface TransitionDecl<F = Record<string, unknown>> {
   /** Input fields merged into the case's fields when the step succeeds. */
   setsFields?: readonly string[];
   guards?: readonly Guard<F>[];
+  /** What the guards, `derive` and `effect` read by name (checked at start, engines/check.ts). */
+  reads?: DeclaredReads;
   leadTimes?: readonly LeadTimeCheck<F>[];
   /**
    * Fields the step computes (after the guards pass, before numbers are issued), merged
@@ -332,8 +342,6 @@ export interface CaseTypeDecl<F = Record<string, unknown>> {
     idField?: string;
     phoneField?: string;
   }[];
-  /** The procedure version in force on the opening date (laws change). */
-  ruleSet?: RuleSet<unknown>;
   public?: PublicProjection<F>;
   /** Labels of the public projection's fields, in display order. */
   publicLabels?: Record<string, Label>;
@@ -350,6 +358,8 @@ export interface CaseTypeDecl<F = Record<string, unknown>> {
   extensions?: readonly ExtensionDecl[];
   /** Official documents generated from the case (.docx in the GB/T 9704 layout). */
   documents?: readonly CaseDocumentDecl<F>[];
+  /** What the clock periods and lead times read by name (checked at start). */
+  reads?: DeclaredReads;
   /** Sub-cases: the parent moves on when all its sub-cases reach a terminal state. */
   subCases?: { caseType: string; onAllClosed: string };
 }

@@ -305,7 +305,7 @@ export async function extendCase(
   }
   const onDate = stepDate(w, b.onDate, lastDate, c.openedOn);
   const noticeOn = stepDate(w, b.notice.on, undefined, c.openedOn, "notice.on");
-  const settings = await settingsFor(w.trx, deps.registry, c.regionCode);
+  const settings = await settingsFor(w.trx, deps.registry, c.regionCode, onDate);
   const calendar = await deps.calendar(w.trx);
   const clocks = await computeCaseClocks(w.trx, decl, c, calendar, onDate, settings);
   const cur = clocks.clocks.find((k) => k.clock === b.clock);

@@ -106,7 +106,7 @@ export async function caseDetail(
       .executeTakeFirst(),
   ]);
   const calendar = await deps.calendar(w.trx);
-  const settings = await settingsFor(w.trx, deps.registry, c.regionCode);
+  const settings = await settingsFor(w.trx, deps.registry, c.regionCode, w.today);
   const clocks = await computeCaseClocks(w.trx, decl, c, calendar, w.today, settings, w.now);
   reportProblems(deps, clocks.problems);
   const suspendedClocks = suspension
@@ -288,7 +288,7 @@ export async function warningList(
     const c = toView(r);
     let settings = byRegion.get(c.regionCode);
     if (!settings) {
-      settings = await settingsFor(w.trx, deps.registry, c.regionCode);
+      settings = await settingsFor(w.trx, deps.registry, c.regionCode, w.today);
       byRegion.set(c.regionCode, settings);
     }
     const clocks = await computeCaseClocks(w.trx, decl, c, calendar, w.today, settings, w.now);
@@ -363,7 +363,7 @@ export async function dataQuality(deps: CaseDeps, w: WorkTx): Promise<ClockProbl
     if (!decl) continue;
     let settings = byRegion.get(r.region_code);
     if (!settings) {
-      settings = await settingsFor(w.trx, deps.registry, r.region_code);
+      settings = await settingsFor(w.trx, deps.registry, r.region_code, w.today);
       byRegion.set(r.region_code, settings);
     }
     const c = toView(r);

@@ -49,7 +49,7 @@ export async function deadlineChanges(
       const decl = registry.caseType(r.case_type);
       if (!decl) continue;
       const c = toView(r);
-      const settings = await settingsFor(trx, registry, c.regionCode);
+      const settings = await settingsFor(trx, registry, c.regionCode, today);
       // A case whose clocks cannot be computed is skipped (see GET /api/data-quality).
       const [b, a] = [
         (await computeCaseClocks(trx, decl, c, before, today, settings)).clocks,

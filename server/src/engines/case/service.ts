@@ -263,7 +263,7 @@ export async function transition(
   await refuseWhileSuspended(w, c, t);
   const history = await loadHistory(w.trx, c);
   const onDate = stepDate(w, req.onDate, lastStepDate(history), c.openedOn);
-  const settings = await settingsFor(w.trx, deps.registry, c.regionCode);
+  const settings = await settingsFor(w.trx, deps.registry, c.regionCode, onDate);
   const calendar = await deps.calendar(w.trx);
 
   for (const lt of t.leadTimes ?? []) {

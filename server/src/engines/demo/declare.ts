@@ -3,6 +3,8 @@ import type { Database } from "../../db/connection.ts";
 import type { DB } from "../../db/schema.ts";
 import type { RoleCode } from "../../kernel/access.ts";
 import type { WorkTx } from "../../platform/work.ts";
+import type { CaseEngine } from "../case/index.ts";
+import type { RegisterEngine } from "../register/index.ts";
 import type { Registry } from "../registry.ts";
 
 /** The demo district: Wulong (重庆市武隆区), under the city of Chongqing. */
@@ -97,6 +99,13 @@ export interface DemoContext {
    * the register and case engines; throws when the load was given no key directory.
    */
   fieldKey(): Promise<Buffer>;
+  /**
+   * The case engine (open, step, link, extend, clocks…) with the demo's dependencies:
+   * use it inside `as(user, day, (w) => ctx.cases.step(w, …))`. The demo attaches no files.
+   */
+  cases: CaseEngine;
+  /** The register engine (create, update, remove…), with the field key. */
+  registers: RegisterEngine;
 
   /**
    * The instant of a demo day: "2020-03-04" is 09:00 that day in Asia/Shanghai,

@@ -7,9 +7,12 @@ import { parseLocalDate } from "../../kernel/time/index.ts";
 import { recordAudit } from "../../platform/audit/record.ts";
 import { loadActor } from "../../platform/auth/sessions.ts";
 import { createUser } from "../../platform/auth/users.ts";
+import { legalCalendar } from "../../platform/calendar.ts";
 import { type Clock, systemClock } from "../../platform/clock.ts";
 import { loadOrCreateFieldKey } from "../../platform/crypto/keys.ts";
 import { inWork } from "../../platform/work.ts";
+import { type CaseEngine, caseEngine } from "../case/index.ts";
+import { type RegisterEngine, registerEngine } from "../register/index.ts";
 import type { Registry } from "../registry.ts";
 import {
   DEMO_NOW,
@@ -170,12 +173,37 @@ export async function loadDemo(
     key ??= loadOrCreateFieldKey(dir);
     return key;
   };
+  // The engines, bound once for every contribution (the field key read on first use).
+  const engines = {
+    cases: caseEngine(async () => ({
+      registry,
+      calendar: (db) => legalCalendar(db, clock().getTime()),
+      fieldKey: await fieldKey(),
+      files: {
+        put: () => Promise.reject(new Error("the demo attaches no files")),
+        get: () => Promise.reject(new Error("the demo attaches no files")),
+        has: async () => false,
+      },
+    })),
+    registers: registerEngine(async () => ({ fieldKey: await fieldKey() })),
+  };
   for (const c of ordered) {
     const started = Date.now();
     const notes: string[] = [];
     try {
       await db.owner.transaction().execute(async (trx) => {
-        const ctx = makeContext(db, registry, trx, c, seed, notes, actors, result, fieldKey);
+        const ctx = makeContext(
+          db,
+          registry,
+          trx,
+          c,
+          seed,
+          notes,
+          actors,
+          result,
+          fieldKey,
+          engines,
+        );
         await c.load(ctx);
       });
     } catch (e) {
@@ -236,6 +264,7 @@ function makeContext(
   actors: Map<string, Actor>,
   result: DemoLoadResult,
   fieldKey: () => Promise<Buffer>,
+  engines: { cases: CaseEngine; registers: RegisterEngine },
 ): DemoContext {
   const unitRow = async (code: string, regionCode: string) =>
     trx
@@ -257,6 +286,8 @@ function makeContext(
     password: DEMO_PASSWORD,
     at: demoInstant,
     fieldKey,
+    cases: engines.cases,
+    registers: engines.registers,
 
     async as(username, onDate, fn) {
       let actor = actors.get(username);

@@ -59,6 +59,18 @@ export interface DrillRow {
  * Most indicators spread a query helper (engines/indicator/queries.ts) into the
  * declaration: it supplies `drill`, `value`, `basis`, `decimals` (and `dependsOn`).
  */
+/** Names an indicator reads, so that a misspelt one fails at start instead of counting 0. */
+export interface IndicatorReads {
+  caseTypes?: readonly string[];
+  /** States of those case types. */
+  states?: readonly string[];
+  /** Steps of those case types. */
+  actions?: readonly string[];
+  registers?: readonly string[];
+  /** Fields of those registers' schemas. */
+  registerFields?: readonly string[];
+}
+
 export interface IndicatorDecl {
   id: string;
   label: Label;
@@ -80,4 +92,6 @@ export interface IndicatorDecl {
   decimals?: number;
   /** Indicators this one is computed from (ratios, changes). */
   dependsOn?: readonly string[];
+  /** The case types, states, steps, registers and register fields it reads (checked at start). */
+  reads?: IndicatorReads;
 }

@@ -1,4 +1,8 @@
-/** The register engine (名录/台账): declare a register once, get CRUD, xlsx, versions, public listing. */
+/**
+ * The register engine (名录/台账): declare a register once, get CRUD, xlsx, versions,
+ * public listing. This file is its front door: modules import it, never the engine's
+ * other files (test/engines/imports.test.ts).
+ */
 export {
   checkRegisterDecl,
   type EntryData,
@@ -6,6 +10,8 @@ export {
   type RegisterEnv,
 } from "./data.ts";
 export type { ColumnDecl, ColumnKind, ListItemCodec, RegisterDecl } from "./declare.ts";
+export { type ColumnInput, defineRegister, type RegisterInput } from "./define.ts";
+export { type RegisterEngine, registerEngine } from "./engine.ts";
 export { type PublicEntry, type PublicPage, publicEntries, publicProjection } from "./public.ts";
 export {
   canEditEntry,

@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { sql } from "kysely";
+import { declaredLabels } from "../../engines/declared-labels.ts";
 import { ROLE_CODES } from "../../kernel/access.ts";
 import {
   REGION_LEVEL_LABELS,
@@ -28,13 +29,18 @@ export const metaRoutes =
       "/api/labels",
       {
         config: { access: "public" },
-        schema: { tags: ["meta"], summary: "Labels (zh, en) of the stable codes" },
+        schema: {
+          tags: ["meta"],
+          summary:
+            "Labels (zh, en) of the stable codes: the platform's and every module's declarations (modules, case types, registers, indicators, settings)",
+        },
       },
       async () => ({
         roles: Object.fromEntries(ROLE_CODES.map((r) => [r, ROLE_LABELS[r]])),
         unitKinds: UNIT_KIND_LABELS,
         regionLevels: REGION_LEVEL_LABELS,
         securityEvents: SECURITY_EVENT_LABELS,
+        ...declaredLabels(services.registry),
       }),
     );
   };

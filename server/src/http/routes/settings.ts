@@ -1,7 +1,8 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { listSettings, putSetting } from "../../engines/settings.ts";
-import { NotFoundError } from "../../kernel/errors.ts";
+import { NotFoundError, t } from "../../kernel/errors.ts";
+import { parseLocalDate, toLocalDate } from "../../kernel/time/index.ts";
 import { inTenantTx, requireActor, type Services } from "../context.ts";
 
 const Region = z.string().regex(/^[0-9]{6}$/, "a six-digit region code");
@@ -18,14 +19,23 @@ export const settingsRoutes =
           tags: ["settings"],
           summary:
             "Declared settings, their national defaults and the values in force for a region",
-          querystring: z.object({ region: Region.optional() }),
+          querystring: z.object({
+            region: Region.optional(),
+            /** The day whose values are shown (default: today). */
+            on: z.string().optional(),
+          }),
         },
       },
       async (req) => {
         const a = requireActor(req);
         const region = req.query.region ?? a.regionCode;
-        if (!a.regions.includes(region)) throw new NotFoundError(`no region ${region}`);
-        return listSettings(services.db.app, services.registry, region);
+        if (!a.regions.includes(region))
+          throw new NotFoundError(t(`没有地区 ${region}`, `no region ${region}`));
+        const on =
+          req.query.on === undefined
+            ? toLocalDate(services.clock())
+            : parseLocalDate(req.query.on, "on");
+        return listSettings(services.db.app, services.registry, region, on);
       },
     );
 
@@ -35,22 +45,29 @@ export const settingsRoutes =
         config: { access: "system.configure" },
         schema: {
           tags: ["settings"],
-          summary: "Set a region's value of a setting (null: back to the inherited value)",
+          summary:
+            "Give a region a new value of a setting from a day on (today or later; null: back to the inherited value); earlier values stay in force for the clocks that started under them",
           params: z.object({ code: z.string() }),
-          body: z.object({ region: Region, value: z.unknown() }),
+          body: z.object({
+            region: Region,
+            value: z.unknown(),
+            effectiveFrom: z.string().optional(),
+            basis: z.string().trim().min(1, "the local rule this value follows").max(1000),
+          }),
         },
       },
       async (req) => {
-        await inTenantTx(services, req, (w) =>
-          putSetting(
-            w,
-            services.registry,
-            req.body.region,
-            req.params.code,
-            req.body.value ?? null,
-          ),
+        const r = await inTenantTx(services, req, (w) =>
+          putSetting(w, services.registry, req.params.code, {
+            region: req.body.region,
+            value: req.body.value ?? null,
+            basis: req.body.basis,
+            ...(req.body.effectiveFrom !== undefined
+              ? { effectiveFrom: req.body.effectiveFrom }
+              : {}),
+          }),
         );
-        return { ok: true };
+        return { ok: true, ...r };
       },
     );
   };

@@ -1,4 +1,4 @@
-import type { DemoContext, DemoContribution } from "../../engines/demo/declare.ts";
+import type { DemoContext, DemoContribution } from "../../engines/demo/index.ts";
 import { recordAudit } from "../../platform/audit/record.ts";
 import { DEMO_ACCOUNTS, inventName } from "./accounts.ts";
 import {

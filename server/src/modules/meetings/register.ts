@@ -16,8 +16,8 @@
  * this register), and a decision itself is published with its own case.
  */
 import { z } from "zod";
-import type { RegisterDecl } from "../../engines/register/declare.ts";
-import { type EntryView, getEntry } from "../../engines/register/service/index.ts";
+import type { RegisterDecl } from "../../engines/register/index.ts";
+import { type EntryView, getEntry } from "../../engines/register/index.ts";
 import type { Label } from "../../kernel/labels.ts";
 import { localDateProblem } from "../../kernel/time/index.ts";
 import type { WorkTx } from "../../platform/work.ts";

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { addPeriod, bundledNotices, LegalCalendar } from "../../../src/kernel/time/index.ts";
-import { examplesModule } from "../../../src/modules/examples/index.ts";
+import { examplesModule } from "../../fixtures/examples/index.ts";
 import { type Session, type TestApp, testApp } from "../../support/app.ts";
 
 /**

@@ -3,7 +3,9 @@ import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { z } from "zod";
 import { computeIndicators } from "../../../src/cli/commands/indicators.ts";
+import type { CaseTypeDecl } from "../../../src/engines/case/index.ts";
 import type { DrillRow, IndicatorDecl } from "../../../src/engines/indicator/declare.ts";
 import { drillDown, evaluate, IndicatorError } from "../../../src/engines/indicator/engine.ts";
 import {
@@ -17,6 +19,7 @@ import {
   sumCases,
   sumRegister,
 } from "../../../src/engines/indicator/queries.ts";
+import type { RegisterDecl } from "../../../src/engines/register/index.ts";
 import { createRegistry, type ModuleDecl } from "../../../src/engines/registry.ts";
 import { type Session, type TestApp, testApp } from "../../support/app.ts";
 
@@ -66,9 +69,52 @@ const INDICATORS: IndicatorDecl[] = [
   ),
   ind("departments", countUnits({ kind: "department" })),
 ];
+// What the indicators read is declared (createRegistry checks every name an indicator
+// counts); the records themselves are inserted directly below.
+const l = (zh: string) => ({ zh, en: zh });
+const T_CASE: CaseTypeDecl = {
+  code: "t_case",
+  label: l("测试案件"),
+  module: "t_ind",
+  fields: z.object({ major: z.boolean().optional(), amount: z.number().optional() }),
+  title: () => "案件",
+  states: { open: { label: l("办理中") }, closed: { label: l("已办结"), terminal: true } },
+  initial: "open",
+  transitions: [
+    { action: "accept", label: l("受理"), from: ["open"], to: "open" },
+    { action: "decide", label: l("决定"), from: ["open"], to: "closed" },
+  ],
+};
+const register = (code: string, schema: z.ZodObject): RegisterDecl => ({
+  code,
+  label: l(code),
+  module: "t_ind",
+  schema,
+  columns: Object.keys(schema.shape).map((field) => ({ field, label: l(field), kind: "text" })),
+  visibility: "region",
+  edit: { permission: "record.write", scope: "own_unit" },
+  title: (d) => String(d.name ?? d.title),
+});
+const T_REGISTERS = [
+  register(
+    "t_officer",
+    z.object({
+      name: z.string(),
+      role: z.string(),
+      validFrom: z.string().optional(),
+      validTo: z.string().optional(),
+    }),
+  ),
+  register(
+    "t_event",
+    z.object({ title: z.string(), heldOn: z.string(), attendance: z.number().optional() }),
+  ),
+];
 const MODULE: ModuleDecl = {
   code: "t_ind",
   label: { zh: "指标测试", en: "Indicator test" },
+  caseTypes: [T_CASE],
+  registers: T_REGISTERS,
   indicators: INDICATORS,
 };
 const registry = createRegistry([MODULE]);
@@ -397,8 +443,9 @@ describe("the engine (owner connection: every record)", () => {
   it("a failing indicator says which one failed (and which it was computing)", async () => {
     const broken = createRegistry([
       {
-        code: "t_broken",
+        code: "t_ind",
         label: { zh: "坏", en: "Broken" },
+        caseTypes: [T_CASE],
         indicators: [
           ind("fine", countCases({ caseType: "t_case", by: "opened" })),
           {

@@ -1673,17 +1673,24 @@ describe("settings", () => {
     expect(byCode["enforcement.penalty_decision_days"]?.basis).toMatch(/art\. 60/);
     const c = await open(handler, "penalty_general", penaltyFields(), "2021-12-01");
     const admin = await t.login("sysadmin");
-    const put = (value: unknown) =>
+    const put = (value: unknown, effectiveFrom: string) =>
       t.call(admin, {
         method: "PUT",
         url: "/api/settings/enforcement.penalty_decision_days",
-        payload: { region: "500156", value },
+        payload: { region: "500156", value, effectiveFrom, basis: "市场监管部门规章另有规定" },
       });
-    expect((await put({ market_regulation: 120 })).statusCode).toBe(200);
-    const d = await detail(handler, "penalty_general", c.id);
-    expect(d.deadlines.find((k: { clock: string }) => k.clock === "decision_limit").due).toBe(
-      due("2021-12-01", 120, "calendar_day"),
-    );
-    expect((await put(null)).statusCode).toBe(200);
+    const limit = async (id: number) =>
+      (await detail(handler, "penalty_general", id)).deadlines.find(
+        (k: { clock: string }) => k.clock === "decision_limit",
+      ).due;
+    expect((await put({ market_regulation: 120 }, "2022-06-01")).statusCode).toBe(200);
+    // A case filed before the change keeps its limit (the value in force on its filing day);
+    // one filed from the day the value takes effect gets the new one.
+    expect(await limit(c.id)).toBe(due("2021-12-01", 90, "calendar_day"));
+    const later = await open(handler, "penalty_general", penaltyFields(), "2022-06-01");
+    expect(await limit(later.id)).toBe(due("2022-06-01", 120, "calendar_day"));
+    // Back to the inherited value from the next day: the later case keeps 120.
+    expect((await put(null, "2022-06-02")).statusCode).toBe(200);
+    expect(await limit(later.id)).toBe(due("2022-06-01", 120, "calendar_day"));
   });
 });

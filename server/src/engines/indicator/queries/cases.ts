@@ -125,6 +125,7 @@ export const CASE_COLUMNS = [
 export function countCases(s: CaseSelection): IndicatorSpec {
   checkCases(s);
   return {
+    reads: { caseTypes: list(s.caseType), ...(s.states ? { states: s.states } : {}) },
     basis: caseBasis(s),
     decimals: 0,
     value: async (q) => {
@@ -149,6 +150,7 @@ export function sumCases(s: CaseSelection & { field: string }): IndicatorSpec {
   checkCases(s);
   const amount = jsonAccess("case_file.fields").num(s.field);
   return {
+    reads: { caseTypes: list(s.caseType), ...(s.states ? { states: s.states } : {}) },
     basis: caseBasis(s, { zh: `合计字段「${s.field}」`, en: `sum of the field ${s.field}` }),
     decimals: 2,
     value: async (q) => {

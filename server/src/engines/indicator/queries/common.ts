@@ -3,7 +3,7 @@ import type { IndicatorDecl } from "../declare.ts";
 
 /** What a helper returns: spread it into an IndicatorDecl. */
 export type IndicatorSpec = Required<Pick<IndicatorDecl, "drill" | "basis" | "decimals">> &
-  Pick<IndicatorDecl, "value" | "dependsOn">;
+  Pick<IndicatorDecl, "value" | "dependsOn" | "reads">;
 
 export const list = (v: string | readonly string[]): readonly string[] =>
   typeof v === "string" ? [v] : v;

@@ -139,6 +139,7 @@ async function registerRows(
 export function countRegister(s: RegisterSelection): IndicatorSpec {
   checkRegister(s);
   return {
+    reads: { registers: [s.register], registerFields: s.on !== undefined ? [s.on] : [] },
     basis: timingBasis(s),
     decimals: 0,
     value: async (q) => {
@@ -157,6 +158,10 @@ export function sumRegister(s: RegisterSelection & { field: string }): Indicator
   const amount = jsonAccess("register_entry.data").num(s.field);
   const b = timingBasis(s);
   return {
+    reads: {
+      registers: [s.register],
+      registerFields: [s.field, ...(s.on !== undefined ? [s.on] : [])],
+    },
     basis: {
       zh: `合计字段「${s.field}」（非数字或缺失计为0）；${b.zh}`,
       en: `sum of the field ${s.field} (missing or non-numeric counts as 0); ${b.en}`,

@@ -79,6 +79,7 @@ export function countEvents(s: EventSelection): IndicatorSpec {
       ? { zh: "按办理该步骤的单位归属", en: "attributed to the unit that took the step" }
       : { zh: "按案件承办单位归属", en: "attributed to the case's unit" };
   return {
+    reads: { caseTypes: list(s.caseType), actions: list(s.action) },
     basis: {
       zh: `案件类型：${zhList(types)}；办理步骤（${zhList(actions)}）按其发生日期计入所属期间${s.distinctCases ? "，每件案件只计一次" : "，每次步骤计一次"}；${unitNote.zh}`,
       en: `case types: ${joinList(types)}; a step (${joinList(actions)}) counts in the period in which it happened (its legal date)${s.distinctCases ? ", each case once" : ", each step once"}; ${unitNote.en}`,

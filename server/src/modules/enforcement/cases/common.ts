@@ -5,7 +5,8 @@
  * a body, and scrubbing of free text before publication.
  */
 import { z } from "zod";
-import type { GuardContext, GuardRefusal } from "../../../engines/case/declare.ts";
+import type { GuardContext, GuardRefusal } from "../../../engines/case/index.ts";
+import { L, labelledEnum } from "../../../engines/labels.ts";
 import { zIdCard } from "../../../kernel/codes/id-card.ts";
 import { zUscc } from "../../../kernel/codes/uscc.ts";
 import type { Label } from "../../../kernel/labels.ts";
@@ -15,20 +16,8 @@ import { bodyOfUnit, findOfficer, officerValidOn } from "../registers/lookup.ts"
 
 export const MODULE = "enforcement";
 
-/** A labelled schema (zh first). */
-export function L<T extends z.ZodType>(schema: T, zh: string, en: string): T {
-  return schema.meta({ label: { zh, en } }) as T;
-}
-
-/** A labelled enum with labelled options. */
-export function labelledEnum<const K extends string>(
-  labels: Record<K, Label>,
-  zh: string,
-  en: string,
-) {
-  const codes = Object.keys(labels) as [K, ...K[]];
-  return z.enum(codes).meta({ label: { zh, en }, enumLabels: labels });
-}
+/** The label helpers live in the engines (for every module); re-exported for this module's files. */
+export { L, labelledEnum } from "../../../engines/labels.ts";
 
 export const zDay = z.iso.date();
 

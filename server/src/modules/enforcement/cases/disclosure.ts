@@ -13,7 +13,7 @@
  * it shows the withdrawal and its reason instead.
  */
 import { z } from "zod";
-import type { CaseTypeDecl, CaseView } from "../../../engines/case/declare.ts";
+import type { CaseTypeDecl, CaseView } from "../../../engines/case/index.ts";
 import { zUscc } from "../../../kernel/codes/uscc.ts";
 import { maskName, publicationBlockedBy } from "../../../kernel/masking.ts";
 import { addPeriod, compareLocalDate, type LocalDate } from "../../../kernel/time/index.ts";

@@ -6,7 +6,7 @@
  *   the body's name and the date; the seal.
  * - 送达回证 (service receipt), filled in once the decision is served.
  */
-import type { CaseView, DocumentContext } from "../../../engines/case/declare.ts";
+import type { CaseView, DocumentContext } from "../../../engines/case/index.ts";
 import type { Block, OfficialDocument } from "../../../platform/documents/official.ts";
 import { formatChineseDate } from "../../../platform/documents/official.ts";
 import {

@@ -8,7 +8,7 @@
  */
 import { sql } from "kysely";
 import { z } from "zod";
-import type { CaseTypeDecl, GuardContext } from "../../../engines/case/declare.ts";
+import type { CaseTypeDecl, GuardContext } from "../../../engines/case/index.ts";
 import type { Label } from "../../../kernel/labels.ts";
 import { L, MODULE } from "./common.ts";
 import { COMPULSION_TYPE, INSPECTION_TYPE } from "./inspection.ts";

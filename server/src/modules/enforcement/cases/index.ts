@@ -4,10 +4,10 @@
  * publication record, the simplified procedure, inspections, seal-up and seizure, and
  * case-file reviews; their settings, indicators and demo.
  */
-import type { AnyCaseType } from "../../../engines/case/declare.ts";
-import type { DemoContribution } from "../../../engines/demo/declare.ts";
-import type { IndicatorDecl } from "../../../engines/indicator/declare.ts";
-import type { RegisterDecl } from "../../../engines/register/declare.ts";
+import type { AnyCaseType } from "../../../engines/case/index.ts";
+import type { DemoContribution } from "../../../engines/demo/index.ts";
+import type { IndicatorDecl } from "../../../engines/indicator/index.ts";
+import type { RegisterDecl } from "../../../engines/register/index.ts";
 import type { SettingDecl } from "../../../engines/settings.ts";
 import { casesDemo } from "./demo/index.ts";
 import { disclosureCaseType } from "./disclosure.ts";

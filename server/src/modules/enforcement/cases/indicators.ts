@@ -6,20 +6,14 @@
  */
 import { type Kysely, sql, type Transaction } from "kysely";
 import type { DB } from "../../../db/schema.ts";
-import { computeCaseClocks } from "../../../engines/case/clocks.ts";
-import type { AnyCaseType } from "../../../engines/case/declare.ts";
-import { toView } from "../../../engines/case/store.ts";
-import type {
-  DrillRow,
-  IndicatorDecl,
-  IndicatorQuery,
-} from "../../../engines/indicator/declare.ts";
+import { type AnyCaseType, caseViewOf, clockStatesOf } from "../../../engines/case/index.ts";
+import type { DrillRow, IndicatorDecl, IndicatorQuery } from "../../../engines/indicator/index.ts";
 import {
   countCases,
   countEvents,
   ratio,
   relativeChange,
-} from "../../../engines/indicator/queries.ts";
+} from "../../../engines/indicator/index.ts";
 import { type Settings, settingsFor } from "../../../engines/settings.ts";
 import type { Label } from "../../../kernel/labels.ts";
 import type { LocalDate } from "../../../kernel/time/index.ts";
@@ -83,19 +77,22 @@ async function overdueRows(q: IndicatorQuery): Promise<DrillRow[]> {
     if (!decl) continue;
     let settings = bySettings.get(r.region_code);
     if (!settings) {
-      settings = await settingsFor(q.db as Kysely<DB>, SETTINGS_LOOKUP, r.region_code);
+      settings = await settingsFor(
+        q.db as Kysely<DB>,
+        SETTINGS_LOOKUP,
+        r.region_code,
+        q.to as LocalDate,
+      );
       bySettings.set(r.region_code, settings);
     }
-    const c = toView(r);
-    // A case whose clocks cannot be computed is skipped (named in GET /api/data-quality).
-    const computed = await computeCaseClocks(
-      q.db as Transaction<DB>,
-      decl,
-      c,
+    const c = caseViewOf(r);
+    // Each clock's period from the settings in force on the day it started; a case whose
+    // clocks cannot be computed is skipped (named in GET /api/data-quality).
+    const computed = await clockStatesOf(q.db as Transaction<DB>, decl, c, {
       calendar,
-      q.to as LocalDate,
+      asOf: q.to as LocalDate,
       settings,
-    );
+    });
     if (computed.problems.length > 0) continue;
     const clocks = computed.clocks;
     const late = clocks.filter((k) => {

@@ -11,7 +11,7 @@
  *   ends with a handling decision within the term (art. 27).
  */
 import { z } from "zod";
-import type { CaseTypeDecl } from "../../../engines/case/declare.ts";
+import type { CaseTypeDecl } from "../../../engines/case/index.ts";
 import { compareLocalDate, type LocalDate } from "../../../kernel/time/index.ts";
 import {
   checkOfficers,

@@ -6,7 +6,7 @@
  * collected on the spot (≤100 yuan, 2021 art. 68; ≤20 yuan, 2017 art. 47).
  */
 import { z } from "zod";
-import type { CaseTypeDecl, GuardContext } from "../../../engines/case/declare.ts";
+import type { CaseTypeDecl, GuardContext } from "../../../engines/case/index.ts";
 import type { LocalDate } from "../../../kernel/time/index.ts";
 import {
   checkOfficers,

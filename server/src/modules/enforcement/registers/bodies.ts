@@ -13,7 +13,7 @@
  * staffing data, not required to be public.
  */
 import { z } from "zod";
-import type { RegisterDecl } from "../../../engines/register/declare.ts";
+import type { RegisterDecl } from "../../../engines/register/index.ts";
 import type { Label } from "../../../kernel/labels.ts";
 import { MODULE, zUnitCode } from "./common.ts";
 

@@ -12,7 +12,7 @@
  *   range and other penalties. Published, like the catalogue (事前公开).
  */
 import { z } from "zod";
-import type { RegisterDecl } from "../../../engines/register/declare.ts";
+import type { RegisterDecl } from "../../../engines/register/index.ts";
 import type { Label } from "../../../kernel/labels.ts";
 import { labelCode, MODULE, zUnitCode, zYuan } from "./common.ts";
 

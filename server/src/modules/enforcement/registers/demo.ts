@@ -12,9 +12,7 @@
  * generated too: certificates expired in 2019, retired devices, certificate training in
  * earlier years, failed attempts, refresher courses.
  */
-import type { DemoContext, DemoContribution, DemoRandom } from "../../../engines/demo/declare.ts";
-import type { RegisterEnv } from "../../../engines/register/data.ts";
-import { createEntry } from "../../../engines/register/service/index.ts";
+import type { DemoContext, DemoContribution, DemoRandom } from "../../../engines/demo/index.ts";
 import { demoIdCards } from "../../../kernel/codes/id-card.ts";
 import {
   addDays,
@@ -395,7 +393,7 @@ export const enforcementRegistersDemo: DemoContribution = {
     "enforcement bodies, officers and their certificate training, equipment, major-decision catalogues, discretion benchmarks",
   async load(ctx) {
     const started = Date.now();
-    const env: RegisterEnv = { fieldKey: await ctx.fieldKey() };
+    const { registers } = ctx;
     const bodies = await planBodies(ctx);
     const officers = planOfficers(ctx, bodies);
     const equipment = planEquipment(ctx, bodies, officers);
@@ -413,7 +411,7 @@ export const enforcementRegistersDemo: DemoContribution = {
           powers: area.powers,
           publicProcedures: PUBLIC_PROCEDURES,
         };
-        await createEntry(w, bodyRegister, { data, unitId: b.unitId }, env);
+        await registers.create(w, bodyRegister, { data, unitId: b.unitId });
       }
     });
 
@@ -424,16 +422,16 @@ export const enforcementRegistersDemo: DemoContribution = {
         for (const o of officers) {
           if (o.body !== b.unitCode) continue;
           const { body: _b, ...data } = o;
-          await createEntry(w, officerRegister, { data }, env);
+          await registers.create(w, officerRegister, { data });
         }
         for (const e of equipment) {
           if (e.body !== b.unitCode) continue;
           const { body: _b, ...data } = e;
-          await createEntry(w, equipmentRegister, { data }, env);
+          await registers.create(w, equipmentRegister, { data });
         }
-        await createEntry(w, catalogueRegister, { data: catalogueOf(b) }, env);
+        await registers.create(w, catalogueRegister, { data: catalogueOf(b) });
         for (const data of benchmarksOf(b)) {
-          await createEntry(w, benchmarkRegister, { data }, env);
+          await registers.create(w, benchmarkRegister, { data });
           benchmarks += 1;
         }
       });

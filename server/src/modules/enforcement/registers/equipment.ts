@@ -4,7 +4,7 @@
  * 国办发〔2018〕118号 音像记录). Each body keeps its own; every unit of the district sees them.
  */
 import { z } from "zod";
-import type { RegisterDecl } from "../../../engines/register/declare.ts";
+import type { RegisterDecl } from "../../../engines/register/index.ts";
 import type { Label } from "../../../kernel/labels.ts";
 import { MODULE, zDate, zUnitCode } from "./common.ts";
 

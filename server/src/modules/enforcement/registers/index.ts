@@ -1,6 +1,6 @@
-import type { DemoContribution } from "../../../engines/demo/declare.ts";
-import type { IndicatorDecl } from "../../../engines/indicator/declare.ts";
-import type { RegisterDecl } from "../../../engines/register/declare.ts";
+import type { DemoContribution } from "../../../engines/demo/index.ts";
+import type { IndicatorDecl } from "../../../engines/indicator/index.ts";
+import type { RegisterDecl } from "../../../engines/register/index.ts";
 import type { SettingDecl } from "../../../engines/settings.ts";
 import { bodyRegister } from "./bodies.ts";
 import { benchmarkRegister, catalogueRegister } from "./catalogue.ts";

@@ -9,12 +9,8 @@
  * the totals, which the report does not state.
  */
 import { type Expression, type SqlBool, sql } from "kysely";
-import type {
-  DrillRow,
-  IndicatorDecl,
-  IndicatorQuery,
-} from "../../../engines/indicator/declare.ts";
-import { countRegister, ratio, sumRegister } from "../../../engines/indicator/queries.ts";
+import type { DrillRow, IndicatorDecl, IndicatorQuery } from "../../../engines/indicator/index.ts";
+import { countRegister, ratio, sumRegister } from "../../../engines/indicator/index.ts";
 import type { Label } from "../../../kernel/labels.ts";
 import { BODY_KIND_LABELS, BODY_KINDS, type BodyKind, bodyRegister } from "./bodies.ts";
 import { MODULE } from "./common.ts";

@@ -16,7 +16,7 @@
  *   the certificate's last valid day.
  */
 import { z } from "zod";
-import type { RegisterDecl } from "../../../engines/register/declare.ts";
+import type { RegisterDecl } from "../../../engines/register/index.ts";
 import { zIdCard } from "../../../kernel/codes/id-card.ts";
 import type { Label } from "../../../kernel/labels.ts";
 import { labelCode, MODULE, zDate, zUnitCode } from "./common.ts";

@@ -1,4 +1,3 @@
-import { transition } from "../../../../engines/case/service.ts";
 import {
   addDays,
   addPeriod,
@@ -26,7 +25,7 @@ export function afterDecision(
     party: DemoParty;
   },
 ) {
-  const { rng, deps, at, act, stats, stalls, unpublished, closedGeneral, published } = plan;
+  const { rng, cases, at, act, stats, stalls, unpublished, closedGeneral, published } = plan;
   const { filedOn, h, handler, leader, decidedOn, fine, party } = c;
   // The publication record, if the decision opened one.
   const disclosure: Handle = { type: DISCLOSURE_TYPE, id: 0, version: 0 };
@@ -59,7 +58,7 @@ export function afterDecision(
   if (publishOn) {
     at(publishOn, handler, async (w) => {
       if (!disclosure.id) return;
-      const next = await transition(deps, w, DISCLOSURE_TYPE, disclosure.id, "publish", {
+      const next = await cases.step(w, DISCLOSURE_TYPE, disclosure.id, "publish", {
         version: disclosure.version,
         input: {
           channel: p.category === "market_regulation" ? "credit_system" : "government_portal",

@@ -1,4 +1,4 @@
-import type { DemoRandom } from "../../../../engines/demo/declare.ts";
+import type { DemoRandom } from "../../../../engines/demo/index.ts";
 import {
   addPeriod,
   bundledNotices,

@@ -1,4 +1,3 @@
-import { linkCase } from "../../../../engines/case/relations.ts";
 import type { LocalDate } from "../../../../kernel/time/index.ts";
 import { inventName } from "../../../directory/accounts.ts";
 import { demoUsername } from "../../../directory/index.ts";
@@ -17,7 +16,7 @@ export function generalCase(
   filedOn: LocalDate,
   opts: { inspection?: Handle; minor?: boolean } = {},
 ) {
-  const { rng, deps, names, at, open, act, stats } = plan;
+  const { rng, cases, names, at, open, act, stats } = plan;
   const { personParty, minorParty, firmParty } = plan;
   const { pickOfficers, pickReviewer, benchmarkOf, thresholdOf } = plan;
   const inspection = opts.inspection;
@@ -64,7 +63,7 @@ export function generalCase(
   });
   if (inspection) {
     at(filedOn, handler, async (w) => {
-      await linkCase(deps, w, PENALTY_TYPE, h.id, {
+      await cases.link(w, PENALTY_TYPE, h.id, {
         kind: "opened_from",
         toCaseId: inspection.id,
       });

@@ -22,9 +22,7 @@
  * (simplified.ts), an inspection and a seizure (inspection.ts).
  */
 
-import { linkCase } from "../../../../engines/case/relations.ts";
-import { createCase, transition } from "../../../../engines/case/service.ts";
-import type { DemoContribution } from "../../../../engines/demo/declare.ts";
+import type { DemoContribution } from "../../../../engines/demo/index.ts";
 import { compareLocalDate, type LocalDate } from "../../../../kernel/time/index.ts";
 import { inventName } from "../../../directory/accounts.ts";
 import { DIRECTORY_DEMO_ID, demoUsername } from "../../../directory/index.ts";
@@ -49,7 +47,7 @@ export const casesDemo: DemoContribution = {
     const started = Date.now();
     const { rng } = ctx;
     const plan = await makePlan(ctx);
-    const { deps, names, stats, unpublished, closedGeneral, published } = plan;
+    const { cases, names, stats, unpublished, closedGeneral, published } = plan;
 
     // ── the year plans
     for (const year of [2019, 2020]) {
@@ -108,7 +106,7 @@ export const casesDemo: DemoContribution = {
       const x = rng.pick(w0);
       const alterOn = wd(x.lastStep, 25);
       await ctx.as(demoUsername(x.unit, "case_handler"), alterOn, async (w) => {
-        const next = await transition(deps, w, PENALTY_TYPE, x.p.id, "alter_decision", {
+        const next = await cases.step(w, PENALTY_TYPE, x.p.id, "alter_decision", {
           version: x.p.version,
           input: {
             ground: "revoked",
@@ -123,7 +121,7 @@ export const casesDemo: DemoContribution = {
       });
       const withdrawOn = wd(alterOn, 2);
       await ctx.as(demoUsername(x.unit, "case_handler"), withdrawOn, async (w) => {
-        await transition(deps, w, DISCLOSURE_TYPE, x.d.id, "withdraw", {
+        await cases.step(w, DISCLOSURE_TYPE, x.d.id, "withdraw", {
           version: x.d.version,
           input: {
             withdrawalGround: "revoked",
@@ -142,15 +140,15 @@ export const casesDemo: DemoContribution = {
     for (const x of rng.shuffle(closedGeneral).slice(0, 16)) {
       const on = workingDayBetween(rng, "2020-12-07", "2020-12-18");
       await ctx.as(office, on, async (w) => {
-        const r = await createCase(deps, w, FILE_REVIEW_TYPE, {
+        const r = await cases.open(w, FILE_REVIEW_TYPE, {
           fields: { year: 2020, reviewers: rng.shuffle(reviewers).slice(0, 2) },
           onDate: on,
         });
-        await linkCase(deps, w, FILE_REVIEW_TYPE, r.id, { kind: "reviews", toCaseId: x.h.id });
+        await cases.link(w, FILE_REVIEW_TYPE, r.id, { kind: "reviews", toCaseId: x.h.id });
         const quality = 0.72 + rng.next() * 0.27;
         const score = (m: number) =>
           Math.min(m, Math.max(0, Math.round(m * (quality + (rng.next() - 0.5) * 0.1))));
-        await transition(deps, w, FILE_REVIEW_TYPE, r.id, "score", {
+        await cases.step(w, FILE_REVIEW_TYPE, r.id, "score", {
           version: r.version,
           input: {
             subject: score(10),

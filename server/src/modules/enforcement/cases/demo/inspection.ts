@@ -1,4 +1,3 @@
-import { extendCase } from "../../../../engines/case/ops.ts";
 import type { LocalDate } from "../../../../kernel/time/index.ts";
 import { inventName } from "../../../directory/accounts.ts";
 import { demoUsername } from "../../../directory/index.ts";
@@ -53,7 +52,7 @@ export function inspection(plan: Plan, p: Profile, on: LocalDate, leadsToCase: b
 // ── a seal-up or seizure
 
 export function seizure(plan: Plan, p: Profile, on: LocalDate, extend: boolean, inForce = false) {
-  const { rng, deps, names, at, open, act, firmParty, pickOfficers, stats } = plan;
+  const { rng, cases, names, at, open, act, firmParty, pickOfficers, stats } = plan;
   const handler = demoUsername(p.unit, "case_handler");
   const leader = demoUsername(p.unit, "unit_leader");
   const h: Handle = { type: COMPULSION_TYPE, id: 0, version: 0 };
@@ -83,7 +82,7 @@ export function seizure(plan: Plan, p: Profile, on: LocalDate, extend: boolean, 
   if (extend) {
     const extendOn = cd(on, 25);
     at(extendOn, leader, async (w) => {
-      await extendCase(deps, w, COMPULSION_TYPE, h.id, {
+      await cases.extend(w, COMPULSION_TYPE, h.id, {
         version: h.version,
         clock: "term",
         period: "30d",

@@ -1,10 +1,7 @@
-import type { CaseDeps } from "../../../../engines/case/deps.ts";
-import { createCase, transition } from "../../../../engines/case/service.ts";
-import type { DemoContext } from "../../../../engines/demo/declare.ts";
+import type { DemoContext } from "../../../../engines/demo/index.ts";
 import { demoIdCards, makeIdCard } from "../../../../kernel/codes/id-card.ts";
 import { demoUsccs } from "../../../../kernel/codes/uscc.ts";
 import type { LocalDate } from "../../../../kernel/time/index.ts";
-import { legalCalendar } from "../../../../platform/calendar.ts";
 import type { WorkTx } from "../../../../platform/work.ts";
 import { inventName } from "../../../directory/accounts.ts";
 import { FIRM_PLACE, FIRM_TRADE, ROADS, TOWNS } from "./profiles.ts";
@@ -32,16 +29,7 @@ export interface PlannedStep {
  */
 export async function makePlan(ctx: DemoContext) {
   const { rng } = ctx;
-  const deps: CaseDeps = {
-    registry: ctx.registry,
-    calendar: (db) => legalCalendar(db, Date.now()),
-    fieldKey: await ctx.fieldKey(),
-    files: {
-      put: () => Promise.reject(new Error("the demo attaches no files")),
-      get: () => Promise.reject(new Error("the demo attaches no files")),
-      has: async () => false,
-    },
-  };
+  const { cases } = ctx;
   const reg = await readRegisters(ctx);
   const steps: PlannedStep[] = [];
   let order = 0;
@@ -50,7 +38,7 @@ export async function makePlan(ctx: DemoContext) {
 
   const open = (h: Handle, user: string, date: LocalDate, fields: Record<string, unknown>) =>
     at(date, user, async (w) => {
-      const c = await createCase(deps, w, h.type, { fields, onDate: date });
+      const c = await cases.open(w, h.type, { fields, onDate: date });
       h.id = c.id;
       h.version = c.version;
     });
@@ -63,7 +51,7 @@ export async function makePlan(ctx: DemoContext) {
     reason?: string,
   ) =>
     at(date, user, async (w) => {
-      const next = await transition(deps, w, h.type, h.id, action, {
+      const next = await cases.step(w, h.type, h.id, action, {
         version: h.version,
         input,
         onDate: date,
@@ -193,7 +181,7 @@ export async function makePlan(ctx: DemoContext) {
 
   return {
     rng,
-    deps,
+    cases,
     names,
     steps,
     at,

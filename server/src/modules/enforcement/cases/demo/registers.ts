@@ -1,4 +1,4 @@
-import type { DemoContext } from "../../../../engines/demo/declare.ts";
+import type { DemoContext } from "../../../../engines/demo/index.ts";
 import { ENFORCEMENT_REGISTERS_DEMO_ID } from "../../registers/demo.ts";
 
 // ─────────────────────────────────────────────────────────────────────── the registers

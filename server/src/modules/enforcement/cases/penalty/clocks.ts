@@ -1,4 +1,4 @@
-import type { CaseTypeDecl, ClockDecl } from "../../../../engines/case/declare.ts";
+import type { CaseTypeDecl, ClockDecl } from "../../../../engines/case/index.ts";
 import type { Category } from "../common.ts";
 import { COMPULSION } from "../rules.ts";
 import { decisionDays } from "../settings.ts";

@@ -1,4 +1,4 @@
-import type { CaseDocumentDecl, NumberDecl } from "../../../../engines/case/declare.ts";
+import type { CaseDocumentDecl, NumberDecl } from "../../../../engines/case/index.ts";
 import { decisionDocument, serviceReceipt } from "../documents.ts";
 import { type PenaltyCase, rulesOf } from "./fields.ts";
 import { POST_DECISION } from "./states.ts";

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import type { TransitionDecl } from "../../../../engines/case/declare.ts";
+import type { TransitionDecl } from "../../../../engines/case/index.ts";
 import { L, labelledEnum } from "../common.ts";
 import { ALTERATION_LABELS, ALTERING_AUTHORITY_LABELS } from "../labels.ts";
 import { type PenaltyCase, rulesOf } from "./fields.ts";

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import type { CaseView, GuardContext } from "../../../../engines/case/declare.ts";
+import type { CaseView, GuardContext } from "../../../../engines/case/index.ts";
 import type { LocalDate } from "../../../../kernel/time/index.ts";
 import type { Benchmark } from "../../registers/lookup.ts";
 import { L, labelledEnum, Party, zCategory } from "../common.ts";

@@ -22,10 +22,8 @@
  * endings.ts — with their guards (guards.ts), inputs (inputs.ts) and the publication plan
  * (publication.ts); its clocks (clocks.ts); its decision number and documents (documents.ts).
  */
-import type { CaseTypeDecl } from "../../../../engines/case/declare.ts";
-import type { RuleSet } from "../../../../kernel/time/index.ts";
+import type { CaseTypeDecl } from "../../../../engines/case/index.ts";
 import { MODULE, PARTY_PEOPLE } from "../common.ts";
-import { PENALTY_RULES } from "../rules.ts";
 import { PENALTY_CLOCKS, PENALTY_SUSPENSION } from "./clocks.ts";
 import { PENALTY_DOCUMENTS, PENALTY_NUMBERS } from "./documents.ts";
 import { ENDING_STEPS } from "./endings.ts";
@@ -57,7 +55,6 @@ export const penaltyCaseType: CaseTypeDecl<PenaltyCase> = {
   title: (f) => `${f.cause}（${f.party.name}）`,
   states: PENALTY_STATES,
   initial: "filed",
-  ruleSet: PENALTY_RULES as RuleSet<unknown>,
   transitions: [
     ...INVESTIGATION_STEPS,
     ...NOTICE_AND_HEARING_STEPS,

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import type { TransitionDecl } from "../../../../engines/case/declare.ts";
+import type { TransitionDecl } from "../../../../engines/case/index.ts";
 import { L, labelledEnum, zAmount, zOfficers } from "../common.ts";
 import { CIRCUMSTANCE_LABELS, INVESTIGATION_KIND_LABELS } from "../labels.ts";
 import { FLAGS, type PenaltyCase } from "./fields.ts";

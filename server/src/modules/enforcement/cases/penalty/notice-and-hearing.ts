@@ -1,5 +1,5 @@
 import { z } from "zod";
-import type { TransitionDecl } from "../../../../engines/case/declare.ts";
+import type { TransitionDecl } from "../../../../engines/case/index.ts";
 import { addPeriod, compareLocalDate } from "../../../../kernel/time/index.ts";
 import { L, zAmount, zDay } from "../common.ts";
 import { type PenaltyCase, rulesOf } from "./fields.ts";

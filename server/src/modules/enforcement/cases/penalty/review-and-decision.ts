@@ -1,5 +1,5 @@
 import { z } from "zod";
-import type { TransitionDecl } from "../../../../engines/case/declare.ts";
+import type { TransitionDecl } from "../../../../engines/case/index.ts";
 import { findOfficer } from "../../registers/lookup.ts";
 import { issuerPrefix, L, type PartyData, scrub } from "../common.ts";
 import { REVIEW_ITEMS } from "../labels.ts";

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import type { TransitionDecl } from "../../../../engines/case/declare.ts";
+import type { TransitionDecl } from "../../../../engines/case/index.ts";
 import {
   addPeriod,
   compareLocalDate,

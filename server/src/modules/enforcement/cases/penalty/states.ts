@@ -1,4 +1,4 @@
-import type { StateDecl } from "../../../../engines/case/declare.ts";
+import type { StateDecl } from "../../../../engines/case/index.ts";
 
 // ────────────────────────────────────────────────────────────────────────── states
 

@@ -1,0 +1,17 @@
+/**
+ * The demo engine's front door for modules: the contribution and context types and the
+ * demo's constants. Modules import this file, never the engine's other files.
+ */
+export {
+  DEMO_CITY_REGION,
+  DEMO_NOW,
+  DEMO_PASSWORD,
+  DEMO_REGION,
+  DEMO_SEED,
+  type DemoContext,
+  type DemoContribution,
+  type DemoRandom,
+  type DemoUnit,
+  type DemoUser,
+  type NewDemoUser,
+} from "./declare.ts";
