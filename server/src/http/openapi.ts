@@ -85,7 +85,8 @@ type TransformInput = Parameters<typeof jsonSchemaTransform>[0] & { route: Route
 function transform(input: TransformInput) {
   const { route, url } = input;
   // Only the API is documented (not the web's pages or the portal's HTML).
-  if (!url.startsWith("/api/") && !url.startsWith("/public/")) return { schema: { hide: true }, url };
+  if (!url.startsWith("/api/") && !url.startsWith("/public/"))
+    return { schema: { hide: true }, url };
   const out = jsonSchemaTransform(input) as { schema: Record<string, unknown>; url: string };
   if (out.schema.hide) return out;
   const source = (input.schema ?? {}) as Record<string, unknown>;
@@ -102,12 +103,14 @@ interface Doc {
 /** The whole document: components, the error responses by reference, unused schemas dropped. */
 function transformObject(input: Parameters<typeof jsonSchemaTransformObject>[0]) {
   const doc = jsonSchemaTransformObject(input) as unknown as Doc;
-  const components = (doc.components ??= {});
-  const schemas = (components.schemas ??= {});
+  doc.components ??= {};
+  const components = doc.components;
+  components.schemas ??= {};
+  const schemas = components.schemas;
   schemas.ErrorEnvelope ??= stripIds(z.toJSONSchema(ErrorEnvelope, { target: "draft-2020-12" }));
-  const responses = (components.responses ??= {});
-  for (const [status, [name, description]] of Object.entries(ERRORS)) {
-    void status;
+  components.responses ??= {};
+  const responses = components.responses;
+  for (const [name, description] of Object.values(ERRORS)) {
     responses[name] = {
       description,
       content: { "application/json": { schema: { $ref: "#/components/schemas/ErrorEnvelope" } } },
@@ -118,7 +121,8 @@ function transformObject(input: Parameters<typeof jsonSchemaTransformObject>[0])
     for (const op of Object.values(item)) {
       const statuses = (op["x-fazhi-errors"] ?? []) as ErrorStatus[];
       delete op["x-fazhi-errors"];
-      const res = (op.responses ??= {}) as Record<string, unknown>;
+      op.responses ??= {};
+      const res = op.responses as Record<string, unknown>;
       for (const s of statuses) {
         const name = ERRORS[s][0];
         usedResponses.add(name);

@@ -121,7 +121,10 @@ export type UserOut = z.infer<typeof UserOut>;
 export const CreatedUser = z
   .object({
     id: z.number().int(),
-    oneTimePassword: z.string().describe("shown once; the user must change it at first login"),
+    oneTimePassword: z
+      .string()
+      .optional()
+      .describe("shown once; the user must change it at first login"),
   })
   .meta({ id: "CreatedUser" });
 
@@ -214,7 +217,7 @@ export const Health = z.object({ ok: z.boolean(), time: Instant }).meta({ id: "H
 
 export const Labels = z
   .object({
-    roles: z.record(z.string(), Label),
+    roles: z.record(z.string(), Label.optional()),
     unitKinds: z.record(z.string(), Label),
     regionLevels: z.record(z.string(), Label),
     securityEvents: z.record(z.string(), Label),

@@ -182,7 +182,12 @@ export const caseRoutes =
           return { ok: true };
         },
       );
-    op("suspend", "suspendCase", "Suspend the clocks: { version, reason, clock?, onDate? }", suspendCase);
+    op(
+      "suspend",
+      "suspendCase",
+      "Suspend the clocks: { version, reason, clock?, onDate? }",
+      suspendCase,
+    );
     op("resume", "resumeCase", "Resume: { version, onDate? }", resumeCase);
     op(
       "extend",
@@ -191,7 +196,12 @@ export const caseRoutes =
       extendCase,
     );
     op("links", "linkCase", "Link to another case: { kind, toCaseId }", linkCase);
-    op("participants", "addParticipant", "Add a participating unit: { unitId, role }", addParticipant);
+    op(
+      "participants",
+      "addParticipant",
+      "Add a participating unit: { unitId, role }",
+      addParticipant,
+    );
 
     app.post(
       "/api/cases/:type/:id/sub-cases",

@@ -8,6 +8,7 @@ import {
   UNIT_KIND_LABELS,
 } from "../../kernel/labels.ts";
 import type { Services } from "../context.ts";
+import { Health, Labels } from "../wire.ts";
 
 export const metaRoutes =
   (services: Services): FastifyPluginAsyncZod =>
@@ -16,7 +17,12 @@ export const metaRoutes =
       "/api/health",
       {
         config: { access: "public" },
-        schema: { tags: ["meta"], summary: "Liveness and database reachability" },
+        schema: {
+          operationId: "health",
+          tags: ["meta"],
+          summary: "Liveness and database reachability",
+          response: { 200: Health },
+        },
       },
       async () => {
         await sql`select 1`.execute(services.db.app);
@@ -28,7 +34,12 @@ export const metaRoutes =
       "/api/labels",
       {
         config: { access: "public" },
-        schema: { tags: ["meta"], summary: "Labels (zh, en) of the stable codes" },
+        schema: {
+          operationId: "labels",
+          tags: ["meta"],
+          summary: "Labels (zh, en) of the stable codes",
+          response: { 200: Labels },
+        },
       },
       async () => ({
         roles: Object.fromEntries(ROLE_CODES.map((r) => [r, ROLE_LABELS[r]])),

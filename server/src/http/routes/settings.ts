@@ -3,6 +3,7 @@ import { z } from "zod";
 import { listSettings, putSetting } from "../../engines/settings.ts";
 import { NotFoundError } from "../../kernel/errors.ts";
 import { inTenantTx, requireActor, type Services } from "../context.ts";
+import { Ok, Setting } from "../wire.ts";
 
 const Region = z.string().regex(/^[0-9]{6}$/, "a six-digit region code");
 
@@ -15,10 +16,12 @@ export const settingsRoutes =
       {
         config: { access: "authenticated" },
         schema: {
+          operationId: "listSettings",
           tags: ["settings"],
           summary:
             "Declared settings, their national defaults and the values in force for a region",
           querystring: z.object({ region: Region.optional() }),
+          response: { 200: z.array(Setting) },
         },
       },
       async (req) => {
@@ -34,10 +37,12 @@ export const settingsRoutes =
       {
         config: { access: "system.configure" },
         schema: {
+          operationId: "putSetting",
           tags: ["settings"],
           summary: "Set a region's value of a setting (null: back to the inherited value)",
           params: z.object({ code: z.string() }),
           body: z.object({ region: Region, value: z.unknown() }),
+          response: { 200: Ok },
         },
       },
       async (req) => {
