@@ -38,6 +38,7 @@ const ERRORS = {
   429: ["RateLimited", "Too many requests; try again later"],
 } as const;
 type ErrorStatus = keyof typeof ERRORS;
+const SUCCESS: Record<string, string> = { "200": "OK", "201": "Created", "204": "No content" };
 
 interface RouteLike {
   method: string | string[];
@@ -122,7 +123,10 @@ function transformObject(input: Parameters<typeof jsonSchemaTransformObject>[0])
       const statuses = (op["x-fazhi-errors"] ?? []) as ErrorStatus[];
       delete op["x-fazhi-errors"];
       op.responses ??= {};
-      const res = op.responses as Record<string, unknown>;
+      const res = op.responses as Record<string, { description?: string; $ref?: string }>;
+      for (const [status, r] of Object.entries(res)) {
+        if (r.description === "Default Response") r.description = SUCCESS[status] ?? "Success";
+      }
       for (const s of statuses) {
         const name = ERRORS[s][0];
         usedResponses.add(name);

@@ -43,7 +43,15 @@ export const ErrorEnvelope = z
       ]),
       message: z.string().describe("Chinese by default; English with Accept-Language: en"),
       fields: z
-        .array(z.object({ field: z.string(), message: z.string() }))
+        .array(
+          z.object({
+            field: z.string(),
+            message: z.string(),
+            row: z.number().int().optional().describe("imports: the row of the file"),
+            column: z.string().optional().describe("imports: the column's heading"),
+            reason: z.string().optional(),
+          }),
+        )
         .optional()
         .describe("every bad field at once (400 shape, 422 domain)"),
     }),

@@ -35,8 +35,9 @@ interface Doc {
 
 const here = dirname(fileURLToPath(import.meta.url));
 const require = createRequire(import.meta.url);
-const Ajv2020 = (Ajv2020Module as unknown as { default: typeof Ajv2020Module }).default;
-const addFormats = (addFormatsModule as unknown as { default: typeof addFormatsModule }).default;
+// CommonJS modules: their default export is also `module.exports.default`.
+const Ajv2020 = Ajv2020Module.default;
+const addFormats = addFormatsModule.default;
 
 let t: TestApp;
 let doc: Doc;
@@ -50,7 +51,7 @@ beforeAll(async () => {
   await t.user("handler", u.market, ["case_handler"]);
   await t.user("leader", u.market, ["unit_leader"]);
   await t.user("office", u.office, ["rule_of_law_office"]);
-  await t.user("sys", u.office, ["system_admin"]);
+  await t.user("sys", u.office, ["sys_admin"]);
 });
 afterAll(async () => t?.close());
 
@@ -212,9 +213,10 @@ describe("real answers match the document", () => {
   const get = (s: Session | undefined, url: string) => call(s, { method: "GET", url });
 
   it("a representative run: auth, directory, settings, cases, warnings, registers, indicators, portal", async () => {
-    const handler = await t.login("handler");
-    const leader = await t.login("leader");
-    const office = await t.login("office");
+    t.clock.t = new Date("2020-10-09T02:00:00Z");
+    let handler = await t.login("handler");
+    let leader = await t.login("leader");
+    let office = await t.login("office");
     const sys = await t.login("sys");
     const login = await t.app.inject({
       method: "POST",
@@ -253,7 +255,6 @@ describe("real answers match the document", () => {
 
     // Cases: the worked example permit, opened, listed, read, stepped, warned about.
     await get(handler, "/api/case-types");
-    t.clock.t = new Date("2020-10-09T02:00:00Z");
     const opened = await call(handler, {
       method: "POST",
       url: "/api/cases/example_permit",
@@ -290,7 +291,10 @@ describe("real answers match the document", () => {
     expect(detail.json().deadlines.length).toBeGreaterThan(0);
     await get(handler, "/api/cases/example_permit/999999"); // 404
     await get(handler, "/api/cases/example_permit/abc"); // 400
-    t.clock.t = new Date("2020-11-20T02:00:00Z");
+    t.clock.t = new Date("2020-11-20T02:00:00Z"); // sessions idle out: log in again
+    handler = await t.login("handler");
+    leader = await t.login("leader");
+    office = await t.login("office");
     const warnings = await get(handler, "/api/warnings");
     expect(warnings.json().length).toBeGreaterThan(0);
     await get(office, "/api/warnings?level=overdue");
