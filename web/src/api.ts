@@ -173,91 +173,32 @@ export async function download(path: string, params: QueryParams, fallbackName: 
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
-// ---- shapes of the platform's API (the server's zod schemas are the source of truth) ----
+// ---- shapes of the platform's API: the server's wire schemas (see wire.ts) ----
 
-export interface SessionInfo {
-  user: { id: number; username: string; displayName: string; regionCode: string; unitId: number };
-  roles: string[];
-  permissions: string[];
-  scope: "unit" | "region";
-  regions: string[];
-  csrfToken: string;
-  mustChangePassword?: boolean;
-}
+import type {
+  AuditEvent,
+  DueDate as DeadlineAnswer,
+  Label,
+  Region,
+  SecurityEvent,
+  SessionInfo,
+  Unit,
+  UserOut as UserRow,
+  Labels as WireLabels,
+} from "./wire.ts";
 
-export interface Label {
-  zh: string;
-  en: string;
-}
+export type {
+  AuditEvent,
+  DeadlineAnswer,
+  Label,
+  Region,
+  SecurityEvent,
+  SessionInfo,
+  Unit,
+  UserRow,
+};
 
 export type LabelTable = Record<string, Label>;
 
-export interface Labels {
-  roles: LabelTable;
-  unitKinds: LabelTable;
-  regionLevels: LabelTable;
-  securityEvents: LabelTable;
-  [group: string]: LabelTable;
-}
-
-export interface Unit {
-  id: number;
-  regionCode: string;
-  code: string;
-  nameZh: string;
-  nameEn: string;
-  kind: string;
-  parentId: number | null;
-}
-
-export interface UserRow {
-  id: number;
-  username: string;
-  displayName: string;
-  regionCode: string;
-  unitId: number;
-  roles: string[];
-  disabled: boolean;
-  lockedUntil: string | null;
-}
-
-export interface SecurityEvent {
-  id: number;
-  occurredAt: string;
-  kind: string;
-  username: string | null;
-  userId: number | null;
-  regionCode: string | null;
-  ip: string | null;
-  detail: unknown;
-}
-
-export interface AuditEvent {
-  regionCode: string;
-  chainKey: string;
-  seq: number;
-  occurredAt: string;
-  actorName: string | null;
-  ip: string | null;
-  action: string;
-  entityType: string;
-  entityId: string;
-  before: unknown;
-  after: unknown;
-  reason: string | null;
-  hash: string;
-}
-
-export interface Region {
-  code: string;
-  nameZh: string;
-  nameEn: string;
-  parentCode: string | null;
-  level: string;
-}
-
-export interface DeadlineAnswer {
-  due: string;
-  provisional: boolean;
-  provisionalYears?: number[];
-}
+/** The label tables of /api/labels (the server may add groups). */
+export type Labels = WireLabels & Record<string, LabelTable>;

@@ -118,7 +118,7 @@ export interface SettingValueRecord {
   value: unknown;
   basis: string | null;
   updatedBy: number | null;
-  updatedAt: Date;
+  updatedAt: string;
 }
 
 export interface SettingView {
@@ -183,7 +183,7 @@ export async function listSettings(
           value: r.value,
           basis: r.basis,
           updatedBy: r.updated_by,
-          updatedAt: r.updated_at,
+          updatedAt: new Date(r.updated_at).toISOString(),
         })),
     };
   });

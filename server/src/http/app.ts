@@ -3,12 +3,7 @@ import rateLimit from "@fastify/rate-limit";
 import swagger from "@fastify/swagger";
 import swaggerUi from "@fastify/swagger-ui";
 import Fastify, { type FastifyInstance } from "fastify";
-import {
-  jsonSchemaTransform,
-  serializerCompiler,
-  validatorCompiler,
-  type ZodTypeProvider,
-} from "fastify-type-provider-zod";
+import { validatorCompiler, type ZodTypeProvider } from "fastify-type-provider-zod";
 import { caseDeps } from "../engines/case/deps.ts";
 import { caseRoutes } from "../engines/case/routes.ts";
 import { indicatorRoutes } from "../engines/indicator/routes.ts";
@@ -19,6 +14,7 @@ import { logSecurityEvent } from "../platform/auth/security-log.ts";
 import { resolveSession } from "../platform/auth/sessions.ts";
 import { clientIp, SESSION_COOKIE, type Services } from "./context.ts";
 import { errorHandler } from "./errors.ts";
+import { responseSerializer, swaggerOptions } from "./openapi.ts";
 import { portalRoutes } from "./portal/routes.ts";
 import { adminRoutes } from "./routes/admin.ts";
 import { auditRoutes } from "./routes/audit.ts";
@@ -47,7 +43,7 @@ export async function buildApp(
     bodyLimit: 2 * 1024 * 1024,
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
-  app.setSerializerCompiler(serializerCompiler);
+  app.setSerializerCompiler(responseSerializer);
   app.setErrorHandler(errorHandler);
   app.setNotFoundHandler((req, reply) =>
     reply
@@ -71,17 +67,7 @@ export async function buildApp(
 
   await app.register(cookie);
   await app.register(rateLimit, { global: false });
-  await app.register(swagger, {
-    openapi: {
-      openapi: "3.1.0",
-      info: {
-        title: "Fazhi API",
-        description: "法治 — the working system of a district government's rule-of-law work",
-        version: "0.1.0",
-      },
-    },
-    transform: jsonSchemaTransform,
-  });
+  await app.register(swagger, swaggerOptions);
   await app.register(swaggerUi, { routePrefix: "/api/docs" });
 
   app.addHook("onRequest", async (req) => {

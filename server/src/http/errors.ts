@@ -1,15 +1,10 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from "fastify";
 import { hasZodFastifySchemaValidationErrors } from "fastify-type-provider-zod";
 import { DomainError, type ErrorCode, textOf } from "../kernel/errors.ts";
+import type { ErrorEnvelope } from "./wire.ts";
 
-/** One error envelope for every API error: `{ error: { code, message, fields? } }`. */
-export interface ErrorEnvelope {
-  error: {
-    code: ErrorCode | "internal" | "too_large" | "bad_request";
-    message: string;
-    fields?: { field: string; message: string }[];
-  };
-}
+/** One error envelope for every API error: `{ error: { code, message, fields? } }` (wire.ts). */
+export type { ErrorEnvelope } from "./wire.ts";
 
 export type Lang = "zh" | "en";
 

@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { inTenantTx, requireActor, type Services } from "../../http/context.ts";
+import { binary, Ok } from "../../http/wire.ts";
 import { can } from "../../kernel/access.ts";
 import { attachFile, readAttachment, requireBody } from "./attachments.ts";
 import type { CaseDeps } from "./deps.ts";
@@ -10,6 +11,16 @@ import { extendCase, resumeCase, suspendCase } from "./ops.ts";
 import { caseDetail, dataQuality, listCases, warningList } from "./query.ts";
 import { addParticipant, openSubCase } from "./relations.ts";
 import { createCase, transition } from "./service.ts";
+import {
+  AttachmentQuery,
+  AttachmentStored,
+  CaseDetail,
+  CaseListQuery,
+  CasePage,
+  CaseType,
+  CaseView,
+  Warning,
+} from "./wire.ts";
 
 const TypeParams = z.object({ type: z.string().regex(/^[a-z0-9_]+$/) });
 const CaseParams = TypeParams.extend({ id: z.coerce.number().int().positive() });
@@ -40,7 +51,12 @@ export const caseRoutes =
       "/api/case-types",
       {
         config: { access: "record.read" },
-        schema: { tags: ["cases"], summary: "The declared case types" },
+        schema: {
+          operationId: "listCaseTypes",
+          tags: ["cases"],
+          summary: "The declared case types",
+          response: { 200: z.array(CaseType) },
+        },
       },
       async (req) => {
         const a = requireActor(req);
@@ -50,7 +66,7 @@ export const caseRoutes =
           module: d.module,
           states: d.states,
           initial: d.initial,
-          fields: z.toJSONSchema(d.fields, { unrepresentable: "any" }),
+          fields: z.toJSONSchema(d.fields, { unrepresentable: "any" }) as Record<string, unknown>,
           transitions: d.transitions.map((t) => ({
             action: t.action,
             label: t.label,
@@ -59,7 +75,9 @@ export const caseRoutes =
             sensitive: t.sensitive === true,
             allowed: can(a, t.permission ?? "record.write"),
             allowedWhileSuspended: t.allowedWhileSuspended === true,
-            input: t.input ? z.toJSONSchema(t.input, { unrepresentable: "any" }) : null,
+            input: t.input
+              ? (z.toJSONSchema(t.input, { unrepresentable: "any" }) as Record<string, unknown>)
+              : null,
           })),
           clocks: (d.clocks ?? []).map((k) => ({
             code: k.code,
@@ -116,9 +134,11 @@ export const caseRoutes =
         config: { access: "record.read" },
         schema: {
           tags: ["cases"],
+          operationId: "listCases",
           summary: "List cases of a type",
           params: TypeParams,
-          querystring: AnyBody,
+          querystring: CaseListQuery,
+          response: { 200: CasePage },
         },
       },
       async (req) => work(req, (w) => listCases(deps, w, req.params.type, req.query)),
@@ -130,9 +150,11 @@ export const caseRoutes =
         config: { access: "record.write" },
         schema: {
           tags: ["cases"],
+          operationId: "openCase",
           summary: "Open a case: { fields, onDate?, unitId? }",
           params: TypeParams,
           body: AnyBody,
+          response: { 201: CaseView },
         },
       },
       async (req, reply) => {
@@ -147,8 +169,10 @@ export const caseRoutes =
         config: { access: "record.read" },
         schema: {
           tags: ["cases"],
+          operationId: "getCase",
           summary: "A case with its timeline, deadlines, links and the actions open to me",
           params: CaseParams,
+          response: { 200: CaseDetail },
         },
       },
       async (req) => work(req, (w) => caseDetail(deps, w, req.params.type, req.params.id)),
@@ -160,9 +184,11 @@ export const caseRoutes =
         config: { access: "record.write" },
         schema: {
           tags: ["cases"],
+          operationId: "takeStep",
           summary: "Take a step: { version, input?, onDate?, reason? } (409 on a stale version)",
           params: ActionParams,
           body: AnyBody,
+          response: { 200: CaseView },
         },
       },
       async (req) =>
@@ -171,12 +197,19 @@ export const caseRoutes =
         ),
     );
 
-    const op = (path: string, summary: string, fn: typeof suspendCase) =>
+    const op = (path: string, operationId: string, summary: string, fn: typeof suspendCase) =>
       app.post(
         `/api/cases/:type/:id/${path}`,
         {
           config: { access: "record.write" },
-          schema: { tags: ["cases"], summary, params: CaseParams, body: AnyBody },
+          schema: {
+            operationId,
+            tags: ["cases"],
+            summary,
+            params: CaseParams,
+            body: AnyBody,
+            response: { 200: Ok },
+          },
         },
         async (req) => {
           await work(req, (w) => fn(deps, w, req.params.type, req.params.id, req.body));
@@ -185,17 +218,24 @@ export const caseRoutes =
       );
     op(
       "suspend",
+      "suspendCase",
       "Suspend named suspendable clocks (default: all running ones): { version, reason, clocks?, onDate? }",
       suspendCase,
     );
-    op("resume", "Resume: { version, onDate? }", resumeCase);
+    op("resume", "resumeCase", "Resume: { version, onDate? }", resumeCase);
     op(
       "extend",
+      "extendClock",
       "Extend a clock, approved by the caller (declared permission): { version, clock, period, reason, notice: { on, text }, onDate? }",
       extendCase,
     );
-    op("links", "Link to another case: { kind, toCaseId }", linkCase);
-    op("participants", "Add a participating unit: { unitId, role }", addParticipant);
+    op("links", "linkCase", "Link to another case: { kind, toCaseId }", linkCase);
+    op(
+      "participants",
+      "addParticipant",
+      "Add a participating unit: { unitId, role }",
+      addParticipant,
+    );
 
     app.post(
       "/api/cases/:type/:id/sub-cases",
@@ -203,9 +243,11 @@ export const caseRoutes =
         config: { access: "record.write" },
         schema: {
           tags: ["cases"],
+          operationId: "openSubCase",
           summary: "Open a sub-case for a unit: { unitId, fields }",
           params: CaseParams,
           body: AnyBody,
+          response: { 201: CaseView },
         },
       },
       async (req, reply) => {
@@ -229,9 +271,11 @@ export const caseRoutes =
         bodyLimit: 52 * 1024 * 1024,
         schema: {
           tags: ["cases"],
+          operationId: "attachFile",
           summary: "Attach a file (raw body); evidence needs device, officer and capturedAt",
           params: CaseParams,
-          querystring: AnyBody,
+          querystring: AttachmentQuery,
+          response: { 201: AttachmentStored },
         },
       },
       async (req, reply) => {
@@ -256,8 +300,12 @@ export const caseRoutes =
         config: { access: "record.read" },
         schema: {
           tags: ["cases"],
+          operationId: "downloadAttachment",
           summary: "Download a file (its hash re-checked)",
           params: CaseParams.extend({ attachmentId: z.coerce.number().int() }),
+          response: {
+            200: binary("application/octet-stream", "The file's bytes (its own media type)"),
+          },
         },
       },
       async (req, reply) => {
@@ -280,8 +328,15 @@ export const caseRoutes =
         config: { access: "record.read" },
         schema: {
           tags: ["cases"],
+          operationId: "caseDocument",
           summary: "Generate a declared official document of the case (.docx, GB/T 9704)",
           params: CaseParams.extend({ code: z.string().regex(/^[a-z0-9_]+$/) }),
+          response: {
+            200: binary(
+              "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+              "The document (.docx)",
+            ),
+          },
         },
       },
       async (req, reply) => {
@@ -317,12 +372,14 @@ export const caseRoutes =
         config: { access: "record.read" },
         schema: {
           tags: ["cases"],
+          operationId: "listWarnings",
           summary: "Deadlines due soon or overdue, across every case type",
           querystring: z.object({
             unitId: z.coerce.number().int().optional(),
             mine: z.enum(["true", "false"]).optional(),
             level: z.enum(["due_soon", "overdue"]).optional(),
           }),
+          response: { 200: z.array(Warning) },
         },
       },
       async (req) =>

@@ -21,8 +21,7 @@ import {
   selectIndicators,
 } from "./engine.ts";
 import { checkIndicators, drillLink, fullDefinition, SCOPE_NOTE } from "./values.ts";
-
-const LabelOut = z.object({ zh: z.string(), en: z.string() });
+import { DrillAnswer, IndicatorList, IndicatorValues } from "./wire.ts";
 
 const ScopeQuery = z.object({
   region: zRegionCode
@@ -38,37 +37,6 @@ const ScopeQuery = z.object({
   from: z.string().optional().describe("first day, YYYY-MM-DD (with to)"),
   to: z.string().optional().describe("last day, YYYY-MM-DD (with from)"),
   unitId: z.coerce.number().int().positive().optional().describe("only this unit's records"),
-});
-
-const ScopeOut = {
-  region: z.string(),
-  regions: z.array(z.string()),
-  from: z.string(),
-  to: z.string(),
-  year: z.number(),
-  unitId: z.number().nullable(),
-  scopeNote: LabelOut,
-};
-
-const ValueOut = z.object({
-  id: z.string(),
-  label: LabelOut,
-  unit: LabelOut,
-  value: z.number().nullable(),
-  decimals: z.number(),
-  definition: LabelOut,
-});
-
-const DrillRowOut = z.object({
-  kind: z.enum(["case", "register", "unit"]),
-  regionCode: z.string(),
-  id: z.number(),
-  type: z.string(),
-  title: z.string(),
-  unitId: z.number(),
-  value: z.number(),
-  extra: z.record(z.string(), z.unknown()).optional(),
-  link: z.string(),
 });
 
 function scopeOut(s: ResolvedRequest) {
@@ -119,24 +87,10 @@ export const indicatorRoutes = (services: Services): FastifyPluginAsyncZod => {
       {
         config: { access: "record.read" },
         schema: {
+          operationId: "listIndicators",
           tags: ["indicators"],
           summary: "The declared indicators (every figure of the report), with their definitions",
-          response: {
-            200: z.object({
-              scopeNote: LabelOut,
-              indicators: z.array(
-                z.object({
-                  id: z.string(),
-                  module: z.string(),
-                  label: LabelOut,
-                  unit: LabelOut,
-                  decimals: z.number(),
-                  definition: LabelOut,
-                  dependsOn: z.array(z.string()),
-                }),
-              ),
-            }),
-          },
+          response: { 200: IndicatorList },
         },
       },
       async () => ({
@@ -158,12 +112,13 @@ export const indicatorRoutes = (services: Services): FastifyPluginAsyncZod => {
       {
         config: { access: "record.read" },
         schema: {
+          operationId: "indicatorValues",
           tags: ["indicators"],
           summary: "Figures for a region, a period and optionally a unit, as I may see them",
           querystring: ScopeQuery.extend({
             ids: z.string().optional().describe("indicator ids, comma-separated; default: all"),
           }),
-          response: { 200: z.object({ ...ScopeOut, values: z.array(ValueOut) }) },
+          response: { 200: IndicatorValues },
         },
       },
       async (req) => {
@@ -186,6 +141,7 @@ export const indicatorRoutes = (services: Services): FastifyPluginAsyncZod => {
       {
         config: { access: "record.read" },
         schema: {
+          operationId: "drillIndicator",
           tags: ["indicators"],
           summary: "The records behind a figure, with links to them",
           params: z.object({ id: z.string() }),
@@ -193,15 +149,7 @@ export const indicatorRoutes = (services: Services): FastifyPluginAsyncZod => {
             limit: z.coerce.number().int().min(1).max(5000).default(500),
             offset: z.coerce.number().int().min(0).default(0),
           }),
-          response: {
-            200: ValueOut.extend({
-              ...ScopeOut,
-              total: z.number(),
-              offset: z.number(),
-              limit: z.number(),
-              rows: z.array(DrillRowOut),
-            }),
-          },
+          response: { 200: DrillAnswer },
         },
       },
       async (req) => {

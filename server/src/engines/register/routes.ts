@@ -17,6 +17,7 @@ import type { FastifyRequest } from "fastify";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { inTenantTx, requireActor, type Services } from "../../http/context.ts";
+import { binary } from "../../http/wire.ts";
 import { NotFoundError, ValidationError } from "../../kernel/errors.ts";
 import { loadOrCreateFieldKey } from "../../platform/crypto/keys.ts";
 import { checkRegisterDecl, RESERVED_QUERY, type RegisterEnv } from "./data.ts";
@@ -32,6 +33,7 @@ import {
   readableRegisters,
   updateEntry,
 } from "./service/index.ts";
+import { Entry, EntryPage, EntryVersion, ImportResult, RegisterInfo } from "./wire.ts";
 import { exportXlsx, importXlsx, MAX_IMPORT_BYTES, XLSX_MIME } from "./xlsx/index.ts";
 
 const CodeParams = z.object({ code: z.string().max(100) });
@@ -40,13 +42,14 @@ const EntryParams = CodeParams.extend({
 });
 const ListQuerystring = z
   .object({
-    q: z.string().max(200).optional(),
-    unitId: z.coerce.number().int().positive().optional(),
+    q: z.string().max(200).optional().describe("words in any text column"),
+    unitId: z.coerce.number().int().positive().optional().describe("only this unit's entries"),
     page: z.coerce.number().int().min(1).max(1_000_000).optional(),
     pageSize: z.coerce.number().int().min(1).max(MAX_PAGE_SIZE).optional(),
-    sort: z.string().max(100).optional(),
+    sort: z.string().max(100).optional().describe("a column; -column for descending"),
   })
-  .catchall(z.string().max(500));
+  .catchall(z.string().max(500))
+  .describe("besides these, the register's declared filter columns (GET /api/registers)");
 
 function listQueryOf(query: Record<string, unknown>): ListQuery {
   const filters: Record<string, string> = {};
@@ -94,7 +97,12 @@ export const registerRoutes =
       "/api/registers",
       {
         config: { access: "record.read" },
-        schema: { tags, summary: "The registers I may read, with their columns and filters" },
+        schema: {
+          operationId: "listRegisters",
+          tags,
+          summary: "The registers I may read, with their columns and filters",
+          response: { 200: z.array(RegisterInfo) },
+        },
       },
       async (req) => readableRegisters(requireActor(req), services.registry.registers()),
     );
@@ -105,9 +113,11 @@ export const registerRoutes =
         config: { access: "record.read" },
         schema: {
           tags,
+          operationId: "listEntries",
           summary: "Entries of a register: filters (declared filter columns) as query parameters",
           params: CodeParams,
           querystring: ListQuerystring,
+          response: { 200: EntryPage },
         },
       },
       async (req) => {
@@ -123,12 +133,14 @@ export const registerRoutes =
         config: { access: "record.write" },
         schema: {
           tags,
+          operationId: "createEntry",
           summary: "Create an entry",
           params: CodeParams,
           body: z.object({
             data: z.record(z.string(), z.unknown()),
             unitId: z.number().int().positive().optional(),
           }),
+          response: { 201: Entry },
         },
       },
       async (req, reply) => {
@@ -143,7 +155,13 @@ export const registerRoutes =
       "/api/registers/:code/entries/:id",
       {
         config: { access: "record.read" },
-        schema: { tags, summary: "One entry", params: EntryParams },
+        schema: {
+          operationId: "getEntry",
+          tags,
+          summary: "One entry",
+          params: EntryParams,
+          response: { 200: Entry },
+        },
       },
       async (req) => {
         const decl = declOf(req.params.code);
@@ -158,6 +176,7 @@ export const registerRoutes =
         config: { access: "record.write" },
         schema: {
           tags,
+          operationId: "updateEntry",
           summary: "Replace an entry's data (optimistic locking on version)",
           params: EntryParams,
           body: z.object({
@@ -165,6 +184,7 @@ export const registerRoutes =
             data: z.record(z.string(), z.unknown()),
             reason: z.string().max(2000).optional(),
           }),
+          response: { 200: Entry },
         },
       },
       async (req) => {
@@ -180,6 +200,7 @@ export const registerRoutes =
         config: { access: "record.write" },
         schema: {
           tags,
+          operationId: "deleteEntry",
           summary: "Delete an entry (a reason where the register asks for one)",
           params: EntryParams,
           querystring: z.object({
@@ -192,6 +213,7 @@ export const registerRoutes =
               version: z.number().int().positive().optional(),
             })
             .nullish(),
+          response: { 204: z.undefined().describe("Deleted") },
         },
       },
       async (req, reply) => {
@@ -212,8 +234,10 @@ export const registerRoutes =
         config: { access: "record.read" },
         schema: {
           tags,
+          operationId: "entryVersions",
           summary: "An entry's history from the audit trail: who, when, what changed",
           params: EntryParams,
+          response: { 200: z.array(EntryVersion) },
         },
       },
       async (req) => {
@@ -229,9 +253,11 @@ export const registerRoutes =
         config: { access: "record.read" },
         schema: {
           tags,
+          operationId: "exportEntries",
           summary: "The entries as an .xlsx file (same filters as the list)",
           params: CodeParams,
           querystring: ListQuerystring,
+          response: { 200: binary(XLSX_MIME, "The entries (.xlsx)") },
         },
       },
       async (req, reply) => {
@@ -259,12 +285,14 @@ export const registerRoutes =
         bodyLimit: MAX_IMPORT_BYTES,
         schema: {
           tags,
+          operationId: "importEntries",
           summary: `Import an .xlsx file (the export's layout; all rows or none; body: ${XLSX_MIME})`,
           params: CodeParams,
           querystring: z.object({
             unitId: z.coerce.number().int().positive().optional(),
             reason: z.string().max(2000).optional(),
           }),
+          response: { 200: ImportResult },
         },
       },
       async (req) => {

@@ -1,7 +1,9 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { publicCase, publicCases, publicCaseTypes } from "../../engines/case/public.ts";
+import { PublicCasePage } from "../../engines/case/wire.ts";
 import { publicEntries } from "../../engines/register/public.ts";
+import { PublicEntryPage } from "../../engines/register/wire.ts";
 import { NotFoundError } from "../../kernel/errors.ts";
 import type { Label } from "../../kernel/labels.ts";
 import type { Services } from "../context.ts";
@@ -215,10 +217,12 @@ export const portalRoutes =
       {
         config: { access: "public" },
         schema: {
+          operationId: "publicCases",
           tags: ["public"],
           summary: "Public projections of a case type",
           params: z.object({ region: Region, type: Code }),
           querystring: PageQ,
+          response: { 200: PublicCasePage },
         },
       },
       async (req) =>
@@ -232,10 +236,12 @@ export const portalRoutes =
       {
         config: { access: "public" },
         schema: {
+          operationId: "publicEntries",
           tags: ["public"],
           summary: "Public entries of a register",
           params: z.object({ region: Region, code: Code }),
           querystring: PageQ,
+          response: { 200: PublicEntryPage },
         },
       },
       async (req) => {

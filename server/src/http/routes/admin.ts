@@ -5,17 +5,7 @@ import { ForbiddenError, NotFoundError, ValidationError } from "../../kernel/err
 import { logSecurityEvent } from "../../platform/auth/security-log.ts";
 import { createUser } from "../../platform/auth/users.ts";
 import { clientIp, inTenantTx, requireActor, type Services } from "../context.ts";
-
-const UserOut = z.object({
-  id: z.number(),
-  username: z.string(),
-  displayName: z.string(),
-  regionCode: z.string(),
-  unitId: z.number(),
-  roles: z.array(z.string()),
-  disabled: z.boolean(),
-  lockedUntil: z.string().nullable(),
-});
+import { CreatedUser, Ok, Region, Unit, UserOut } from "../wire.ts";
 
 const businessRoles = ROLE_CODES.filter((r) => ROLES[r].kind === "business");
 
@@ -32,7 +22,12 @@ export const adminRoutes =
       "/api/regions",
       {
         config: { access: "authenticated" },
-        schema: { tags: ["directory"], summary: "Regions visible to me" },
+        schema: {
+          operationId: "listRegions",
+          tags: ["directory"],
+          summary: "Regions visible to me",
+          response: { 200: z.array(Region) },
+        },
       },
       async (req) => {
         const a = requireActor(req);
@@ -56,7 +51,12 @@ export const adminRoutes =
       "/api/units",
       {
         config: { access: "authenticated" },
-        schema: { tags: ["directory"], summary: "Units of the regions visible to me" },
+        schema: {
+          operationId: "listUnits",
+          tags: ["directory"],
+          summary: "Units of the regions visible to me",
+          response: { 200: z.array(Unit) },
+        },
       },
       async (req) => {
         const a = requireActor(req);
@@ -84,6 +84,7 @@ export const adminRoutes =
       {
         config: { access: ["user.manage", "role.assign", "account.unlock"] },
         schema: {
+          operationId: "listUsers",
           tags: ["accounts"],
           summary: "Accounts in my regions",
           response: { 200: z.array(UserOut) },
@@ -134,6 +135,7 @@ export const adminRoutes =
       {
         config: { access: "user.manage" },
         schema: {
+          operationId: "createUser",
           tags: ["accounts"],
           summary: "Create an account with business roles; returns a one-time password",
           body: z.object({
@@ -142,6 +144,7 @@ export const adminRoutes =
             unitId: z.number().int(),
             roles: z.array(z.enum(businessRoles as [string, ...string[]])).min(1),
           }),
+          response: { 200: CreatedUser },
         },
       },
       async (req) => {
@@ -189,10 +192,12 @@ export const adminRoutes =
       {
         config: { access: "role.assign" },
         schema: {
+          operationId: "setUserRoles",
           tags: ["accounts"],
           summary: "Set an account's business roles",
           params: z.object({ id: z.coerce.number().int() }),
           body: z.object({ roles: z.array(z.string()).min(1), reason: z.string().optional() }),
+          response: { 200: Ok },
         },
       },
       async (req) => {
@@ -255,9 +260,11 @@ export const adminRoutes =
       {
         config: { access: "account.unlock" },
         schema: {
+          operationId: "unlockUser",
           tags: ["accounts"],
           summary: "Unlock an account locked by failed logins",
           params: z.object({ id: z.coerce.number().int() }),
+          response: { 200: Ok },
         },
       },
       async (req) => {

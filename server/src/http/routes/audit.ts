@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { inTenantTx, requireActor, type Services } from "../context.ts";
+import { AuditEvent, SecurityEvent } from "../wire.ts";
 
 /** The audit trail and the security log, for the audit administrator. */
 export const auditRoutes =
@@ -11,6 +12,7 @@ export const auditRoutes =
       {
         config: { access: "audit.read" },
         schema: {
+          operationId: "listAuditEvents",
           tags: ["audit"],
           summary: "Audit events of my regions, newest first",
           querystring: z.object({
@@ -20,6 +22,7 @@ export const auditRoutes =
             limit: z.coerce.number().int().min(1).max(500).default(100),
             before: z.iso.datetime().optional(),
           }),
+          response: { 200: z.array(AuditEvent) },
         },
       },
       async (req) =>
@@ -60,12 +63,14 @@ export const auditRoutes =
       {
         config: { access: "security_log.read" },
         schema: {
+          operationId: "listSecurityEvents",
           tags: ["audit"],
           summary: "The security log of my regions, newest first",
           querystring: z.object({
             kind: z.string().optional(),
             limit: z.coerce.number().int().min(1).max(500).default(100),
           }),
+          response: { 200: z.array(SecurityEvent) },
         },
       },
       async (req) => {

@@ -7,22 +7,7 @@ import { hashPassword, passwordProblems, verifyPassword } from "../../platform/a
 import { logSecurityEvent } from "../../platform/auth/security-log.ts";
 import { deleteSession, IDLE_TIMEOUT_MS } from "../../platform/auth/sessions.ts";
 import { clientIp, inTenantTx, requireActor, SESSION_COOKIE, type Services } from "../context.ts";
-
-const SessionInfo = z.object({
-  user: z.object({
-    id: z.number(),
-    username: z.string(),
-    displayName: z.string(),
-    regionCode: z.string(),
-    unitId: z.number(),
-  }),
-  roles: z.array(z.string()),
-  permissions: z.array(z.string()),
-  scope: z.enum(["unit", "region"]),
-  regions: z.array(z.string()),
-  csrfToken: z.string(),
-  mustChangePassword: z.boolean().optional(),
-});
+import { Ok, SessionInfo } from "../wire.ts";
 
 /** What the web needs to know about the session: who, roles, permissions, scope, CSRF token. */
 function sessionInfo(a: Actor, csrfToken: string) {
@@ -63,6 +48,7 @@ export const authRoutes =
           rateLimit: { max: 20, timeWindow: "1 minute" },
         },
         schema: {
+          operationId: "login",
           tags: ["auth"],
           summary: "Log in; sets the session cookie and returns the CSRF token",
           body: z.object({
@@ -88,7 +74,12 @@ export const authRoutes =
       "/api/auth/session",
       {
         config: { access: "authenticated", allowWithOneTimePassword: true },
-        schema: { tags: ["auth"], summary: "The current session", response: { 200: SessionInfo } },
+        schema: {
+          operationId: "getSession",
+          tags: ["auth"],
+          summary: "The current session",
+          response: { 200: SessionInfo },
+        },
       },
       async (req) => {
         return sessionInfo(requireActor(req), req.csrfToken!);
@@ -99,7 +90,12 @@ export const authRoutes =
       "/api/auth/logout",
       {
         config: { access: "authenticated", allowWithOneTimePassword: true },
-        schema: { tags: ["auth"], summary: "Log out" },
+        schema: {
+          operationId: "logout",
+          tags: ["auth"],
+          summary: "Log out",
+          response: { 200: Ok },
+        },
       },
       async (req, reply) => {
         const a = requireActor(req);
@@ -125,12 +121,14 @@ export const authRoutes =
           rateLimit: { max: 10, timeWindow: "1 minute" },
         },
         schema: {
+          operationId: "changePassword",
           tags: ["auth"],
           summary: "Change one's own password",
           body: z.object({
             currentPassword: z.string().min(1),
             newPassword: z.string().min(1).max(256),
           }),
+          response: { 200: Ok },
         },
       },
       async (req) => {

@@ -5,6 +5,7 @@ import { addPeriod, parseLocalDate, parsePeriod, toLocalDate } from "../../kerne
 import { recordAudit } from "../../platform/audit/record.ts";
 import { forgetCalendar, legalCalendar, storeNotice } from "../../platform/calendar.ts";
 import { clientIp, requireActor, type Services } from "../context.ts";
+import { DueDate, NoticeLoaded } from "../wire.ts";
 
 export const calendarRoutes =
   (services: Services): FastifyPluginAsyncZod =>
@@ -14,9 +15,14 @@ export const calendarRoutes =
       {
         config: { access: "authenticated" },
         schema: {
+          operationId: "deadline",
           tags: ["calendar"],
           summary: "Due date of a legal period (the trigger day not counted)",
-          querystring: z.object({ start: z.string(), period: z.string() }),
+          querystring: z.object({
+            start: z.string().describe("the trigger day, YYYY-MM-DD"),
+            period: z.string().describe("e.g. 15wd (working days), 60d, 3m, 24h"),
+          }),
+          response: { 200: DueDate },
         },
       },
       async (req) => {
@@ -32,9 +38,11 @@ export const calendarRoutes =
       {
         config: { access: "system.configure" },
         schema: {
+          operationId: "loadHolidayNotice",
           tags: ["calendar"],
           summary: "Load a State Council holiday notice for a year",
           body: z.record(z.string(), z.unknown()),
+          response: { 200: NoticeLoaded },
         },
       },
       async (req) => {

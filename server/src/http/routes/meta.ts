@@ -9,6 +9,7 @@ import {
   UNIT_KIND_LABELS,
 } from "../../kernel/labels.ts";
 import type { Services } from "../context.ts";
+import { Health, Labels } from "../wire.ts";
 
 export const metaRoutes =
   (services: Services): FastifyPluginAsyncZod =>
@@ -17,7 +18,12 @@ export const metaRoutes =
       "/api/health",
       {
         config: { access: "public" },
-        schema: { tags: ["meta"], summary: "Liveness and database reachability" },
+        schema: {
+          operationId: "health",
+          tags: ["meta"],
+          summary: "Liveness and database reachability",
+          response: { 200: Health },
+        },
       },
       async () => {
         await sql`select 1`.execute(services.db.app);
@@ -30,9 +36,11 @@ export const metaRoutes =
       {
         config: { access: "public" },
         schema: {
+          operationId: "labels",
           tags: ["meta"],
           summary:
             "Labels (zh, en) of the stable codes: the platform's and every module's declarations (modules, case types, registers, indicators, settings)",
+          response: { 200: Labels },
         },
       },
       async () => ({

@@ -2,6 +2,7 @@ import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { loadOrCreateSigningKey } from "../../platform/crypto/keys.ts";
 import type { Services } from "../context.ts";
+import { Anchors, binary } from "../wire.ts";
 
 /**
  * Published audit anchors (no login): anyone may keep copies, so that history cannot be
@@ -15,12 +16,14 @@ export const publicRoutes =
       {
         config: { access: "public" },
         schema: {
+          operationId: "auditAnchors",
           tags: ["public"],
           summary: "Signed audit anchors of a region (SM2 over SM3), newest first",
           querystring: z.object({
             region: z.string().regex(/^[0-9]{6}$/, "a six-digit region code"),
             limit: z.coerce.number().int().min(1).max(1000).default(100),
           }),
+          response: { 200: Anchors },
         },
       },
       async (req) => {
@@ -47,7 +50,12 @@ export const publicRoutes =
       "/public/audit/signing-key.pem",
       {
         config: { access: "public" },
-        schema: { tags: ["public"], summary: "The SM2 public key that signs anchors" },
+        schema: {
+          operationId: "auditSigningKey",
+          tags: ["public"],
+          summary: "The SM2 public key that signs anchors",
+          response: { 200: binary("application/x-pem-file", "The SM2 public key (PEM)") },
+        },
       },
       async (_req, reply) => {
         const key = await loadOrCreateSigningKey(services.config.keyDir);

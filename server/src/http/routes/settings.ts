@@ -4,6 +4,7 @@ import { listSettings, putSetting } from "../../engines/settings.ts";
 import { NotFoundError, t } from "../../kernel/errors.ts";
 import { parseLocalDate, toLocalDate } from "../../kernel/time/index.ts";
 import { inTenantTx, requireActor, type Services } from "../context.ts";
+import { Ok, Setting } from "../wire.ts";
 
 const Region = z.string().regex(/^[0-9]{6}$/, "a six-digit region code");
 
@@ -16,6 +17,7 @@ export const settingsRoutes =
       {
         config: { access: "authenticated" },
         schema: {
+          operationId: "listSettings",
           tags: ["settings"],
           summary:
             "Declared settings, their national defaults and the values in force for a region",
@@ -24,6 +26,7 @@ export const settingsRoutes =
             /** The day whose values are shown (default: today). */
             on: z.string().optional(),
           }),
+          response: { 200: z.array(Setting) },
         },
       },
       async (req) => {
@@ -44,6 +47,7 @@ export const settingsRoutes =
       {
         config: { access: "system.configure" },
         schema: {
+          operationId: "putSetting",
           tags: ["settings"],
           summary:
             "Give a region a new value of a setting from a day on (today or later; null: back to the inherited value); earlier values stay in force for the clocks that started under them",
@@ -54,6 +58,7 @@ export const settingsRoutes =
             effectiveFrom: z.string().optional(),
             basis: z.string().trim().min(1, "the local rule this value follows").max(1000),
           }),
+          response: { 200: Ok },
         },
       },
       async (req) => {

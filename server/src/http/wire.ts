@@ -1,0 +1,256 @@
+/**
+ * Wire shapes of the platform's own routes (auth, directory, accounts, audit, calendar,
+ * settings, meta, the published anchors) and of what every route shares (labels, the
+ * error envelope). These zod schemas are the routes' `response` schemas: Fastify
+ * serializes every answer through them (fields not named here never leave the server),
+ * the OpenAPI document is generated from them, and the web imports their inferred
+ * types (web/src/wire.ts). Keep this file free of server-only imports: the web's
+ * type check reads it.
+ */
+import { z } from "zod";
+
+/** A label: Chinese first, English beside. */
+export const Label = z.object({ zh: z.string(), en: z.string() }).meta({ id: "Label" });
+export type Label = z.infer<typeof Label>;
+
+/** A civil date, `YYYY-MM-DD` (Asia/Shanghai). */
+export const LocalDate = z.string().meta({ format: "date" });
+/** An instant, ISO 8601 in UTC. */
+export const Instant = z.string().meta({ format: "date-time" });
+/** Any JSON value the server stores and echoes (audit before/after, event data). */
+export const Json = z.unknown();
+/** A JSON object with open keys (declared fields, register data). */
+export const JsonObject = z.record(z.string(), z.unknown());
+
+/** The answer of an action that returns nothing else. */
+export const Ok = z.object({ ok: z.boolean() }).meta({ id: "Ok" });
+
+/** One error envelope for every API error (http/errors.ts). */
+export const ErrorEnvelope = z
+  .object({
+    error: z.object({
+      code: z.enum([
+        "validation",
+        "not_found",
+        "forbidden",
+        "unauthenticated",
+        "conflict",
+        "invalid_state",
+        "rate_limited",
+        "internal",
+        "too_large",
+        "bad_request",
+      ]),
+      message: z.string().describe("Chinese by default; English with Accept-Language: en"),
+      fields: z
+        .array(
+          z.object({
+            field: z.string(),
+            message: z.string(),
+            row: z.number().int().optional().describe("imports: the row of the file"),
+            column: z.string().optional().describe("imports: the column's heading"),
+            reason: z.string().optional(),
+          }),
+        )
+        .optional()
+        .describe("every bad field at once (400 shape, 422 domain)"),
+    }),
+  })
+  .meta({ id: "ErrorEnvelope" });
+export type ErrorEnvelope = z.infer<typeof ErrorEnvelope>;
+
+/** A calendar answer rests on a year whose holiday notice is not loaded (kernel/time). */
+const Provisional = {
+  provisional: z.boolean(),
+  provisionalYears: z.array(z.number().int()),
+};
+
+// ---------------------------------------------------------------- auth
+
+export const SessionInfo = z
+  .object({
+    user: z.object({
+      id: z.number().int(),
+      username: z.string(),
+      displayName: z.string(),
+      regionCode: z.string(),
+      unitId: z.number().int(),
+    }),
+    roles: z.array(z.string()),
+    permissions: z.array(z.string()),
+    scope: z.enum(["unit", "region"]),
+    regions: z.array(z.string()),
+    csrfToken: z.string().describe("send it back as the x-csrf-token header on writes"),
+    mustChangePassword: z.boolean().optional(),
+  })
+  .meta({ id: "SessionInfo" });
+export type SessionInfo = z.infer<typeof SessionInfo>;
+
+// ---------------------------------------------------------------- directory and accounts
+
+export const Region = z
+  .object({
+    code: z.string(),
+    nameZh: z.string(),
+    nameEn: z.string(),
+    parentCode: z.string().nullable(),
+    level: z.string(),
+  })
+  .meta({ id: "Region" });
+export type Region = z.infer<typeof Region>;
+
+export const Unit = z
+  .object({
+    id: z.number().int(),
+    regionCode: z.string(),
+    code: z.string(),
+    nameZh: z.string(),
+    nameEn: z.string(),
+    kind: z.string(),
+    parentId: z.number().int().nullable(),
+  })
+  .meta({ id: "Unit" });
+export type Unit = z.infer<typeof Unit>;
+
+export const UserOut = z
+  .object({
+    id: z.number().int(),
+    username: z.string(),
+    displayName: z.string(),
+    regionCode: z.string(),
+    unitId: z.number().int(),
+    roles: z.array(z.string()),
+    disabled: z.boolean(),
+    lockedUntil: Instant.nullable(),
+  })
+  .meta({ id: "User" });
+export type UserOut = z.infer<typeof UserOut>;
+
+export const CreatedUser = z
+  .object({
+    id: z.number().int(),
+    oneTimePassword: z
+      .string()
+      .optional()
+      .describe("shown once; the user must change it at first login"),
+  })
+  .meta({ id: "CreatedUser" });
+
+// ---------------------------------------------------------------- audit
+
+export const AuditEvent = z
+  .object({
+    regionCode: z.string(),
+    chainKey: z.string(),
+    seq: z.number().int(),
+    occurredAt: Instant,
+    actorUserId: z.number().int().nullable(),
+    actorUnitId: z.number().int().nullable(),
+    actorName: z.string().nullable(),
+    ip: z.string().nullable(),
+    action: z.string(),
+    entityType: z.string(),
+    entityId: z.string(),
+    before: Json,
+    after: Json,
+    reason: z.string().nullable(),
+    hash: z.string(),
+  })
+  .meta({ id: "AuditEvent" });
+export type AuditEvent = z.infer<typeof AuditEvent>;
+
+export const SecurityEvent = z
+  .object({
+    id: z.number().int(),
+    occurredAt: Instant,
+    kind: z.string(),
+    username: z.string().nullable(),
+    userId: z.number().int().nullable(),
+    regionCode: z.string().nullable(),
+    ip: z.string().nullable(),
+    detail: Json,
+  })
+  .meta({ id: "SecurityEvent" });
+export type SecurityEvent = z.infer<typeof SecurityEvent>;
+
+export const Anchors = z
+  .object({
+    region: z.string(),
+    algorithm: z.string(),
+    anchors: z.array(z.object({ payload: Json, digest: z.string(), signature: z.string() })),
+  })
+  .meta({ id: "Anchors" });
+
+// ---------------------------------------------------------------- calendar and settings
+
+export const DueDate = z.object({ due: LocalDate, ...Provisional }).meta({ id: "DueDate" });
+export type DueDate = z.infer<typeof DueDate>;
+
+export const DeadlineChange = z
+  .object({
+    regionCode: z.string(),
+    caseId: z.number().int(),
+    caseType: z.string(),
+    title: z.string(),
+    clock: z.string(),
+    before: LocalDate.nullable(),
+    after: LocalDate.nullable(),
+  })
+  .meta({ id: "DeadlineChange" });
+
+export const NoticeLoaded = z
+  .object({
+    year: z.number().int(),
+    document: z.string(),
+    changedDeadlines: z.array(DeadlineChange),
+  })
+  .meta({ id: "NoticeLoaded" });
+
+export const Setting = z
+  .object({
+    code: z.string(),
+    label: Label,
+    module: z.string(),
+    basis: z.string(),
+    default: Json,
+    value: Json,
+    setIn: z.string().nullable().describe("the region whose value is in force; null: default"),
+    schema: Json.describe("the value's JSON Schema (for the settings page's form)"),
+    effectiveFrom: LocalDate.nullable().describe("since when the value in force applies"),
+    localBasis: z.string().nullable().describe("the local rule the region's value follows"),
+    history: z
+      .array(
+        z.object({
+          regionCode: z.string(),
+          effectiveFrom: LocalDate,
+          value: Json.describe("null: from this day the region inherits again"),
+          basis: z.string().nullable(),
+          updatedBy: z.number().int().nullable(),
+          updatedAt: Instant,
+        }),
+      )
+      .describe("every value of this region and its ancestors, oldest first"),
+  })
+  .meta({ id: "Setting" });
+export type Setting = z.infer<typeof Setting>;
+
+// ---------------------------------------------------------------- meta
+
+export const Health = z.object({ ok: z.boolean(), time: Instant }).meta({ id: "Health" });
+
+export const Labels = z
+  .object({
+    roles: z.record(z.string(), Label.optional()),
+    unitKinds: z.record(z.string(), Label),
+    regionLevels: z.record(z.string(), Label),
+    securityEvents: z.record(z.string(), Label),
+  })
+  .catchall(z.unknown())
+  .meta({ id: "Labels" });
+export type Labels = z.infer<typeof Labels>;
+
+/** Binary answers (files): documented, never serialized (a Buffer is sent as is). */
+export const binary = (mime: string, description: string) => ({
+  description,
+  content: { [mime]: { schema: z.any().meta({ type: "string", format: "binary" }) } },
+});

@@ -1,0 +1,51 @@
+/**
+ * The server's answers as the web receives them: types inferred from the zod schemas
+ * the server serializes every answer through (server/src/http/wire.ts and
+ * server/src/engines/<engine>/wire.ts). Type-only imports: nothing of the server is
+ * bundled, and a field the server stops sending fails the web's type check.
+ */
+
+export type {
+  AttachmentInfo,
+  CaseDetail,
+  CasePage,
+  CaseRow,
+  CaseType,
+  CaseView,
+  Deadline,
+  TimelineEvent,
+  TransitionInfo,
+  Warning,
+  WarningLevel,
+} from "../../server/src/engines/case/wire.ts";
+export type {
+  DrillAnswer,
+  DrillRow,
+  IndicatorInfo,
+  IndicatorScope,
+  IndicatorValue,
+  IndicatorValues,
+} from "../../server/src/engines/indicator/wire.ts";
+export type {
+  ColumnKind,
+  Entry,
+  EntryData,
+  EntryPage,
+  EntryVersion,
+  ImportResult,
+  RegisterColumn,
+  RegisterInfo,
+} from "../../server/src/engines/register/wire.ts";
+export type {
+  AuditEvent,
+  DueDate,
+  ErrorEnvelope,
+  Label,
+  Labels,
+  Region,
+  SecurityEvent,
+  SessionInfo,
+  Setting,
+  Unit,
+  UserOut,
+} from "../../server/src/http/wire.ts";
