@@ -18,8 +18,10 @@ export const BIN = path.resolve(path.dirname(fileURLToPath(import.meta.url)), ".
 
 /** A start (cluster, migrations, first admin, no demo) on a busy machine. */
 export const START_BUDGET_MS = 150_000;
-/** One CLI verb (tsx loads the whole module graph: 21 s at a load average of 15 on 2 cores,
- * up to 55 s at 25). */
+/**
+ * One CLI verb (tsx loads the whole module graph: 21 s at a load average of 15 on 2
+ * cores, up to 55 s at 25).
+ */
 export const VERB_BUDGET_MS = 90_000;
 /** The demo's first load (≈33 s quiet) plus a start, at five times. */
 export const DEMO_BUDGET_MS = 240_000;
