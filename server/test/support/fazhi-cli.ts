@@ -23,8 +23,11 @@ export const START_BUDGET_MS = 150_000;
  * cores, up to 55 s at 25).
  */
 export const VERB_BUDGET_MS = 90_000;
-/** The demo's first load (≈33 s quiet) plus a start, at five times. */
-export const DEMO_BUDGET_MS = 240_000;
+/**
+ * The demo's first load (≈33 s quiet) plus a first start, at five times and more: it did
+ * not finish in 240 s at a load average of 21 on 2 cores.
+ */
+export const DEMO_BUDGET_MS = 360_000;
 
 export interface Run {
   code: number;
@@ -59,18 +62,27 @@ export async function dataDir(prefix = "fazhi-life-"): Promise<DataDir> {
   };
   const remove = async () => {
     await stopOrphan(dir);
-    await fs.rm(dir, { recursive: true, force: true });
+    await fs.rm(dir, { recursive: true, force: true, maxRetries: 20, retryDelay: 500 });
   };
   return { dir, port, env, remove };
 }
 
-/** SIGINT (fast shutdown) to a PostgreSQL still running on `dataDir`. */
+/** SIGINT (fast shutdown) to a PostgreSQL still running on `dataDir`; waits for it. */
 export async function stopOrphan(dataDir: string): Promise<void> {
   const pid = await readPostmasterPid(path.join(dataDir, "pg"));
-  if (pid) {
+  if (!pid) return;
+  try {
+    process.kill(pid.pid, "SIGINT");
+  } catch {
+    return;
+  }
+  for (let i = 0; i < 120; i++) {
     try {
-      process.kill(pid.pid, "SIGINT");
-    } catch {}
+      process.kill(pid.pid, 0);
+    } catch {
+      return;
+    }
+    await new Promise((r) => setTimeout(r, 250));
   }
 }
 
@@ -112,7 +124,7 @@ export function serve(
     let stdout = "";
     let stderr = "";
     const timer = setTimeout(() => {
-      proc.kill("SIGTERM");
+      proc.kill("SIGKILL");
       reject(new Error(`serve did not start in ${budgetMs} ms: ${stdout}${stderr}`));
     }, budgetMs);
     proc.stdout?.on("data", (d) => {
