@@ -69,6 +69,11 @@ describe("the data-directory lock", () => {
     },
   );
 
+  it("breaks a lock naming this very pid (a container restart reuses pid 1)", async () => {
+    await fs.writeFile(file, `${process.pid}\n`);
+    expect((await acquireLock(file)).ok).toBe(true);
+  });
+
   it("breaks a lock left empty for long (a holder killed between create and write)", async () => {
     await fs.writeFile(file, "");
     const old = new Date(Date.now() - 60_000);

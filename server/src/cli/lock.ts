@@ -96,13 +96,14 @@ export async function acquireLock(file: string): Promise<LockResult> {
     }
     const pid = await readPid(file);
     if (pid === undefined) continue; // released meanwhile
-    if (pid === process.pid) throw new Error(`${file} is already held by this process`);
     if (pid === 0) {
       // Created but not yet filled (the holder is between open and write): wait, unless
       // it has stayed empty too long (the holder died there).
       const st = await fs.stat(file).catch(() => undefined);
       if (st && Date.now() - st.mtimeMs > BREAKER_STALE_MS) await breakStale(file, 0);
-    } else if (liveFazhiProcess(pid)) {
+      // Our own pid in the file is a lock left before a restart that reused the pid (a
+      // container where the server is always pid 1): stale, like a dead one.
+    } else if (pid !== process.pid && liveFazhiProcess(pid)) {
       return { ok: false, pid };
     } else {
       await breakStale(file, pid);
