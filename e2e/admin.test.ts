@@ -3,7 +3,7 @@
  * first, rejected by the server field by field), home page, the Accounts menu, and a
  * new case-handler account whose one-time password is shown once.
  */
-import { afterAll, beforeAll, expect, inject, test } from "vitest";
+import { expect } from "vitest";
 import {
   changePassword,
   menuTexts,
@@ -11,24 +11,16 @@ import {
   submitLogin,
   uniqueName,
 } from "./support/app.ts";
-import { type Browser, openBrowser, screenshot } from "./support/browser.ts";
+import { screenshot } from "./support/browser.ts";
+import { adminPassword, baseUrl, test } from "./support/fixture.ts";
 
-const baseUrl = inject("baseUrl");
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await openBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
-
-test("admin changes the one-time password, then creates a case handler's account", async () => {
-  const { page } = browser;
+test("admin changes the one-time password, then creates a case handler's account", async ({
+  page,
+}) => {
   await page.goto(`${baseUrl}/`);
   await page.waitForURL(`${baseUrl}/login`);
 
-  await submitLogin(page, baseUrl, "admin", inject("adminPassword"));
+  await submitLogin(page, baseUrl, "admin", adminPassword);
   await page.waitForURL(`${baseUrl}/change-password`);
   await page.getByText("首次登录请先修改一次性密码").waitFor();
   expect(await page.getByTestId("main-menu").count()).toBe(0);
@@ -38,12 +30,12 @@ test("admin changes the one-time password, then creates a case handler's account
   await page.waitForURL(`${baseUrl}/change-password`);
 
   // the server's rule violations land on the new-password field
-  await changePassword(page, inject("adminPassword"), "admin12");
+  await changePassword(page, adminPassword, "admin12");
   await page.getByText("must be at least 10 characters").waitFor();
   await screenshot(page, "admin-weak-password");
   expect(page.url()).toBe(`${baseUrl}/change-password`);
 
-  await changePassword(page, inject("adminPassword"), strongPassword());
+  await changePassword(page, adminPassword, strongPassword());
   await page.waitForURL(`${baseUrl}/`);
   await page.getByText("系统管理员，您好！").waitFor();
   await expect.poll(() => page.getByTestId("my-roles").textContent()).toContain("系统管理员");

@@ -3,24 +3,14 @@
  * wrong password), changes the password, and finds the failed login in the security
  * log and the account's creation in the audit trail.
  */
-import { afterAll, beforeAll, expect, inject, test } from "vitest";
+import { expect } from "vitest";
 import { loginFirstTime, menuTexts, submitLogin, uniqueName } from "./support/app.ts";
-import { type Browser, openBrowser, screenshot } from "./support/browser.ts";
+import { screenshot } from "./support/browser.ts";
+import { baseUrl, dataDir, test } from "./support/fixture.ts";
 import { addUser } from "./support/server.ts";
 
-const baseUrl = inject("baseUrl");
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await openBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
-
-test("audit admin sees the earlier failed login in the security log", async () => {
-  const { page } = browser;
-  const auditor = await addUser(inject("dataDir"), {
+test("audit admin sees the earlier failed login in the security log", async ({ page }) => {
+  const auditor = await addUser(dataDir, {
     username: uniqueName("auditor"),
     displayName: "审计员甲",
     role: "audit_admin",

@@ -7,23 +7,15 @@
  * decision number.
  */
 import type { Page } from "playwright-core";
-import { afterAll, beforeAll, expect, inject, test } from "vitest";
+import { expect } from "vitest";
 import { loginAs, openMenu, shanghaiDate, uniqueName } from "./support/app.ts";
-import { type Browser, openBrowser, screenshot } from "./support/browser.ts";
+import { screenshot } from "./support/browser.ts";
+import { baseUrl, test } from "./support/fixture.ts";
 
-const baseUrl = inject("baseUrl");
 const HANDLER = "wl.scjgj.handler";
 const REVIEWER = "wl.scjgj.reviewer";
-let browser: Browser;
 let caseUrl = "";
 const item = uniqueName("食品经营许可-");
-
-beforeAll(async () => {
-  browser = await openBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
 
 /** Open a step's modal, fill it with `fill`, submit. */
 async function takeStep(
@@ -39,8 +31,9 @@ async function takeStep(
   await page.getByTestId("action-submit").click();
 }
 
-test("a handler accepts a licence application and may not decide before the review", async () => {
-  const { page } = browser;
+test("a handler accepts a licence application and may not decide before the review", async ({
+  page,
+}) => {
   await loginAs(page, baseUrl, HANDLER);
 
   await openMenu(page, "示例：许可申请");
@@ -120,8 +113,7 @@ test("a handler accepts a licence application and may not decide before the revi
   expect(await page.getByTestId("case-state").textContent()).toBe("已受理");
 });
 
-test("the legal reviewer passes the review, then the handler decides", async () => {
-  const { page } = browser;
+test("the legal reviewer passes the review, then the handler decides", async ({ page }) => {
   expect(caseUrl).not.toBe("");
   await loginAs(page, baseUrl, REVIEWER);
   await page.goto(caseUrl);
@@ -152,8 +144,10 @@ test("the legal reviewer passes the review, then the handler decides", async () 
   await screenshot(page, "case-decided");
 });
 
-test("suspending in one tab makes the other tab's version stale; resume and extend", async () => {
-  const { page, context } = browser;
+test("suspending in one tab makes the other tab's version stale; resume and extend", async ({
+  page,
+  context,
+}) => {
   await loginAs(page, baseUrl, HANDLER);
   const other = uniqueName("中止示例-");
   await page.goto(`${baseUrl}/cases/example_permit`);

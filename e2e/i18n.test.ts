@@ -1,22 +1,12 @@
 /** (c) The language switch turns the menu and header into English, and it persists. */
-import { afterAll, beforeAll, expect, inject, test } from "vitest";
+import { expect } from "vitest";
 import { loginFirstTime, menuTexts, uniqueName } from "./support/app.ts";
-import { type Browser, openBrowser, screenshot } from "./support/browser.ts";
+import { screenshot } from "./support/browser.ts";
+import { baseUrl, dataDir, test } from "./support/fixture.ts";
 import { addUser } from "./support/server.ts";
 
-const baseUrl = inject("baseUrl");
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await openBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
-
-test("the English switch changes the menu labels", async () => {
-  const { page } = browser;
-  const user = await addUser(inject("dataDir"), {
+test("the English switch changes the menu labels", async ({ page }) => {
+  const user = await addUser(dataDir, {
     username: uniqueName("secadmin"),
     displayName: "安全员乙",
     role: "security_admin",

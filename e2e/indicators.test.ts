@@ -3,22 +3,12 @@
  * the directory, the year, the table, the chart; the records behind a figure when any
  * figure is declared).
  */
-import { afterAll, beforeAll, expect, inject, test } from "vitest";
+import { expect } from "vitest";
 import { loginAs, openMenu } from "./support/app.ts";
-import { type Browser, openBrowser, screenshot } from "./support/browser.ts";
+import { screenshot } from "./support/browser.ts";
+import { baseUrl, test } from "./support/fixture.ts";
 
-const baseUrl = inject("baseUrl");
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await openBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
-
-test("the indicators page shows the figures of a region and a year", async () => {
-  const { page } = browser;
+test("the indicators page shows the figures of a region and a year", async ({ page }) => {
   await loginAs(page, baseUrl, "wl.yfzqb.office");
   await openMenu(page, "指标");
   await page.waitForURL(`${baseUrl}/indicators`);

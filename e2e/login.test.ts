@@ -2,31 +2,20 @@
  * (d) A wrong password shows the server's message; pages need a session; logging out
  * and losing the session (a 401 from any call) both lead to the login page.
  */
-import { afterAll, beforeAll, expect, inject, test } from "vitest";
+import { expect } from "vitest";
 import { loginFirstTime, submitLogin, uniqueName } from "./support/app.ts";
-import { type Browser, openBrowser, screenshot } from "./support/browser.ts";
+import { screenshot } from "./support/browser.ts";
+import { baseUrl, dataDir, test } from "./support/fixture.ts";
 import { addUser } from "./support/server.ts";
 
-const baseUrl = inject("baseUrl");
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await openBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
-
-test("a page without a session goes to the login page", async () => {
-  const { page } = browser;
+test("a page without a session goes to the login page", async ({ page }) => {
   await page.goto(`${baseUrl}/audit`);
   await page.waitForURL(`${baseUrl}/login`);
   await page.getByTestId("login-submit").click();
   await page.getByText("请输入用户名").waitFor();
 });
 
-test("a wrong password shows the server's message as it is", async () => {
-  const { page } = browser;
+test("a wrong password shows the server's message as it is", async ({ page }) => {
   await submitLogin(page, baseUrl, uniqueName("nobody"), "not-the-password-1A");
   const alert = page.getByTestId("error-alert");
   await alert.waitFor();
@@ -36,9 +25,11 @@ test("a wrong password shows the server's message as it is", async () => {
   await screenshot(page, "login-error");
 });
 
-test("logout, and a session lost on the server, lead to the login page", async () => {
-  const { page, context } = browser;
-  const user = await addUser(inject("dataDir"), {
+test("logout, and a session lost on the server, lead to the login page", async ({
+  page,
+  context,
+}) => {
+  const user = await addUser(dataDir, {
     username: uniqueName("reader"),
     displayName: "查阅人丙",
     role: "read_only",

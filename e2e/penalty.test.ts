@@ -16,26 +16,17 @@
  */
 import { randomInt } from "node:crypto";
 import type { Locator, Page } from "playwright-core";
-import { afterAll, beforeAll, expect, inject, test } from "vitest";
+import { expect } from "vitest";
 import { loginAs, openMenu, shanghaiDate, uniqueName } from "./support/app.ts";
-import { type Browser, openBrowser, screenshot } from "./support/browser.ts";
+import { screenshot } from "./support/browser.ts";
+import { baseUrl, test } from "./support/fixture.ts";
 
-const baseUrl = inject("baseUrl");
 const HANDLER = "wl.scjgj.handler";
 const REVIEWER = "wl.scjgj.reviewer";
 const LEADER = "wl.scjgj.leader";
 const TODAY = shanghaiDate(0);
 const YEAR = TODAY.slice(0, 4);
 const FINE = 2000; // SCJG-JG-001, 一般: 1 000–3 000 yuan; the bureau's major threshold is 50 000
-
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await openBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
 
 // ───────────────────────────────────────────────────────────────────────── helpers
 
@@ -161,8 +152,9 @@ async function registerOfficer(
 
 // ──────────────────────────────────────────────────────────────────────────── test
 
-test("a penalty case from filing to closure under the 2021 law", { timeout: 300_000 }, async () => {
-  const { page } = browser;
+test("a penalty case from filing to closure under the 2021 law", { timeout: 300_000 }, async ({
+  page,
+}) => {
   const party = uniqueName("武隆区芙蓉街道便利店");
   const officerA = { name: uniqueName("执法甲"), cert: certificateNo() };
   const officerB = { name: uniqueName("执法乙"), cert: certificateNo() };

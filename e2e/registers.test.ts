@@ -8,20 +8,17 @@ import fs from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import ExcelJS from "exceljs";
-import { afterAll, beforeAll, expect, inject, test } from "vitest";
+import { afterAll, beforeAll, expect } from "vitest";
 import { loginAs, openMenu, uniqueName } from "./support/app.ts";
-import { type Browser, openBrowser, screenshot } from "./support/browser.ts";
+import { screenshot } from "./support/browser.ts";
+import { baseUrl, test } from "./support/fixture.ts";
 
-const baseUrl = inject("baseUrl");
-let browser: Browser;
 let dir = "";
 
 beforeAll(async () => {
-  browser = await openBrowser();
   dir = await fs.mkdtemp(path.join(os.tmpdir(), "fazhi-e2e-xlsx-"));
 });
 afterAll(async () => {
-  await browser?.close();
   if (dir) await fs.rm(dir, { recursive: true, force: true });
 });
 
@@ -42,8 +39,9 @@ async function withRows(exported: string, rows: Record<string, string>[], name: 
   return { file, first };
 }
 
-test("an import with a bad row shows the row, column and reason, and imports nothing", async () => {
-  const { page } = browser;
+test("an import with a bad row shows the row, column and reason, and imports nothing", async ({
+  page,
+}) => {
   await loginAs(page, baseUrl, "wl.zfb.handler");
   await openMenu(page, "会议");
   await page.waitForURL(`${baseUrl}/registers/meeting`);

@@ -3,22 +3,14 @@
  * the past) has an overdue decision clock: red on the case page, listed on the warnings
  * page (filtered by level and "mine", leading to the case) and counted on the home card.
  */
-import { afterAll, beforeAll, expect, inject, test } from "vitest";
+import { expect } from "vitest";
 import { loginAs, openMenu, shanghaiDate, uniqueName } from "./support/app.ts";
-import { type Browser, openBrowser, screenshot } from "./support/browser.ts";
+import { screenshot } from "./support/browser.ts";
+import { baseUrl, test } from "./support/fixture.ts";
 
-const baseUrl = inject("baseUrl");
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await openBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
-
-test("an overdue clock shows on the case, the warnings page and the home card", async () => {
-  const { page } = browser;
+test("an overdue clock shows on the case, the warnings page and the home card", async ({
+  page,
+}) => {
   const item = uniqueName("逾期示例-");
   const longAgo = shanghaiDate(-60);
   await loginAs(page, baseUrl, "wl.scjgj.handler");

@@ -15,7 +15,8 @@ import { promisify } from "node:util";
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 const WEB = path.join(ROOT, "web");
 const CLI = path.join(ROOT, "server/bin/fazhi.js");
-const START_TIMEOUT_MS = 180_000;
+/** The first start loads the demo: ≈33 s quiet, over 100 s on a busy 2-core machine. */
+const START_TIMEOUT_MS = 300_000;
 
 async function newestMtime(p: string): Promise<number> {
   const st = await fs.stat(p);

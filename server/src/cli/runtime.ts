@@ -5,6 +5,7 @@ import { type FazhiConfig, loadConfig } from "../db/config.ts";
 import { type Database, openDatabase } from "../db/connection.ts";
 import { EmbeddedStartError } from "../db/embedded.ts";
 import { DomainError } from "../kernel/errors.ts";
+import { liveFazhiProcess } from "./lock.ts";
 
 /** Exit codes: 0 ok, 1 a check failed, 2 bad input or cannot run. */
 export class CliError extends Error {
@@ -16,16 +17,20 @@ export class CliError extends Error {
   }
 }
 
+/**
+ * The data directory's lock, held by the `fazhi serve` that owns it: created atomically
+ * before anything else (cli/lock.ts), holding its pid.
+ */
 export function servePidFile(config: FazhiConfig): string {
   return path.join(config.dataDir, "serve.pid");
 }
 
+/** The pid of a live `fazhi serve` holding the data directory (not this process). */
 export async function liveServePid(config: FazhiConfig): Promise<number | undefined> {
   try {
     const pid = Number((await fs.readFile(servePidFile(config), "utf8")).trim());
     if (!pid || pid === process.pid) return undefined;
-    process.kill(pid, 0);
-    return pid;
+    return liveFazhiProcess(pid) ? pid : undefined;
   } catch {
     return undefined;
   }

@@ -10,6 +10,12 @@ export interface FazhiConfig {
   keyDir: string;
   anchorDir: string;
   fileDir: string;
+  /**
+   * Running as root only: where the embedded PostgreSQL's binaries and cluster go when
+   * the `postgres` OS user cannot reach the clone or the data directory
+   * (FAZHI_SYSTEM_DIR, default /var/lib/fazhi; see db/embedded-root.ts).
+   */
+  systemDir?: string;
   /** External PostgreSQL (owner/migration role). Undefined: embedded server. */
   databaseUrl: string | undefined;
   /** External PostgreSQL as the app's non-superuser role. */
@@ -29,6 +35,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     keyDir: path.resolve(cwd, env.FAZHI_KEY_DIR ?? path.join(dataDir, "keys")),
     anchorDir: path.resolve(cwd, env.FAZHI_ANCHOR_DIR ?? path.join(dataDir, "anchors")),
     fileDir: path.resolve(cwd, env.FAZHI_FILE_DIR ?? path.join(dataDir, "files")),
+    systemDir: path.resolve(cwd, env.FAZHI_SYSTEM_DIR ?? "/var/lib/fazhi"),
     databaseUrl: env.DATABASE_URL || undefined,
     databaseAppUrl: env.DATABASE_APP_URL || undefined,
     appPassword: env.FAZHI_APP_DB_PASSWORD || undefined,

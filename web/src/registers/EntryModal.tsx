@@ -3,10 +3,9 @@
  * An edit sends the loaded version (a stale one → 409 with a reload button); a reason
  * is asked where the register marks updates sensitive.
  */
-import { Alert, App, Button, Form, Input, Modal, Select } from "antd";
-import { useState } from "react";
-import { ApiError, api } from "../api.ts";
-import { ErrorAlert, useFormError } from "../components/ErrorDisplay.tsx";
+import { Form, Input, Modal, Select } from "antd";
+import { api } from "../api.ts";
+import { useSubmit } from "../components/useSubmit.tsx";
 import { useUnits } from "../data.ts";
 import { useI18n } from "../i18n.ts";
 import { ObjectFields } from "../schema/SchemaForm.tsx";
@@ -30,49 +29,28 @@ export function EntryModal({ reg, entry, onClose, onSaved }: EntryModalProps) {
   const { t, pick, lang } = useI18n();
   const actor = useActor();
   const units = useUnits();
-  const { message } = App.useApp();
   const [form] = Form.useForm();
-  const { fail, clear, alertProps } = useFormError(form);
-  const [conflict, setConflict] = useState<ApiError | null>(null);
-  const [busy, setBusy] = useState(false);
   const editing = entry !== null && entry !== "new" ? entry : null;
   const schema = entrySchema(reg, editing?.data);
   const base = `/api/registers/${encodeURIComponent(reg.code)}/entries`;
   const needsReason = editing !== null && reg.sensitive.includes("update");
 
-  const close = () => {
-    clear();
-    setConflict(null);
-    onClose();
-  };
-
-  const submit = async () => {
-    const all = (await form.validateFields()) as Record<string, unknown>;
-    const { [REASON]: reason, [UNIT]: unitId, ...values } = all;
-    const data = toJson(schema, values) as Record<string, unknown>;
-    clear();
-    setConflict(null);
-    setBusy(true);
-    try {
-      if (editing) {
-        await api.put(`${base}/${editing.id}`, {
-          version: editing.version,
-          data,
-          ...(typeof reason === "string" && reason.trim() ? { reason: reason.trim() } : {}),
-        });
-      } else {
-        await api.post(base, { data, ...(unitId ? { unitId } : {}) });
-      }
-      message.success(t("reg.saved"));
-      close();
-      onSaved();
-    } catch (e) {
-      if (e instanceof ApiError && e.status === 409 && e.code === "conflict") setConflict(e);
-      else fail(e);
-    } finally {
-      setBusy(false);
-    }
-  };
+  const { submit, close, busy, alerts } = useSubmit<Record<string, unknown>>(form, {
+    send: (all) => {
+      const { [REASON]: reason, [UNIT]: unitId, ...values } = all;
+      const data = toJson(schema, values) as Record<string, unknown>;
+      return editing
+        ? api.put(`${base}/${editing.id}`, {
+            version: editing.version,
+            data,
+            ...(typeof reason === "string" && reason.trim() ? { reason: reason.trim() } : {}),
+          })
+        : api.post(base, { data, ...(unitId ? { unitId } : {}) });
+    },
+    done: () => t("reg.saved"),
+    onClose,
+    reload: onSaved,
+  });
 
   const labels = Object.fromEntries(reg.columns.map((c) => [c.field, pick(c.label)]));
   return (
@@ -88,28 +66,7 @@ export function EntryModal({ reg, entry, onClose, onSaved }: EntryModalProps) {
       width={680}
       okButtonProps={{ "data-testid": "entry-submit" }}
     >
-      {conflict ? (
-        <Alert
-          type="warning"
-          showIcon
-          role="alert"
-          data-testid="conflict-alert"
-          style={{ marginBottom: 16 }}
-          title={conflict.message}
-          action={
-            <Button
-              size="small"
-              onClick={() => {
-                close();
-                onSaved();
-              }}
-            >
-              {t("cases.reload")}
-            </Button>
-          }
-        />
-      ) : null}
-      <ErrorAlert {...alertProps} />
+      {alerts}
       <Form
         form={form}
         layout="vertical"

@@ -7,7 +7,8 @@ import { loadModules } from "../../modules/index.ts";
 import { anchorAllRegions } from "../../platform/audit/anchor.ts";
 import { ensureFirstAdmin } from "../../platform/bootstrap.ts";
 import { systemClock } from "../../platform/clock.ts";
-import { CliError, liveServePid, servePidFile } from "../runtime.ts";
+import { acquireLock } from "../lock.ts";
+import { CliError, servePidFile } from "../runtime.ts";
 import { loadDemoIfEmpty } from "./demo.ts";
 
 /** Anchor the audit chains every hour (FAZHI_ANCHOR_MINUTES) while serving. */
@@ -19,16 +20,26 @@ export const serving = () => running;
 
 export async function serve(opts: { port?: number; host?: string }): Promise<void> {
   const config = loadConfig();
+  // The data directory's lock before anything else (issue 8): of two cold starts on one
+  // directory exactly one serves; the other stops here, before touching PostgreSQL.
+  let unlock = async () => {};
   if (!config.databaseUrl) {
-    const other = await liveServePid(config);
-    if (other) {
+    await fs.mkdir(config.dataDir, { recursive: true });
+    const lock = await acquireLock(servePidFile(config));
+    if (!lock.ok) {
       throw new CliError(
-        `Fazhi is already serving ${config.dataDir} (pid ${other}); stop it first, or set FAZHI_DATA_DIR to another directory`,
+        `Fazhi is already serving ${config.dataDir} (pid ${lock.pid}); stop it first, or set FAZHI_DATA_DIR to another directory`,
       );
     }
+    unlock = lock.release;
   }
-  const db = await openDatabase(config);
-  if (!config.databaseUrl) await fs.writeFile(servePidFile(config), `${process.pid}\n`);
+  let db: Awaited<ReturnType<typeof openDatabase>>;
+  try {
+    db = await openDatabase(config);
+  } catch (e) {
+    await unlock();
+    throw e;
+  }
   const first = await ensureFirstAdmin(
     db.owner,
     systemClock(),
@@ -54,7 +65,7 @@ export async function serve(opts: { port?: number; host?: string }): Promise<voi
     await app.close();
     await db.close();
     if (db.embedded) await db.embedded.stop();
-    await fs.rm(servePidFile(config), { force: true });
+    await unlock();
     const code = (e as { code?: string }).code;
     throw new CliError(code === "EADDRINUSE" ? `port ${port} is in use (set PORT)` : String(e));
   }
@@ -79,7 +90,7 @@ export async function serve(opts: { port?: number; host?: string }): Promise<voi
     await db.close();
     // serve owns ./data: it stops the server it started or adopted.
     if (db.embedded) await db.embedded.stop();
-    if (!config.databaseUrl) await fs.rm(servePidFile(config), { force: true });
+    await unlock();
     process.exit(0);
   };
   process.on("SIGINT", stop);

@@ -1,6 +1,6 @@
 /**
  * Official documents (公文) in the layout of GB/T 9704-2012 《党政机关公文格式》, written as
- * .docx with the `docx` library. See /work/shared/domain/official-documents.md.
+ * .docx with the `docx` library. See ../shared/domain/official-documents.md.
  *
  * In official/:
  * - model.ts: the document (blocks, head, body, signature, colophon) as modules give it;
