@@ -5,6 +5,7 @@ import type { PersonRoleCode } from "../../kernel/masking.ts";
 import type { LegalCalendar, LocalDate, Period, RuleSet } from "../../kernel/time/index.ts";
 import type { OfficialDocument } from "../../platform/documents/official.ts";
 import type { WorkTx } from "../../platform/work.ts";
+import type { SearchDecl } from "../search/declare.ts";
 import type { Settings } from "../settings.ts";
 
 /**
@@ -240,6 +241,8 @@ export interface CaseTypeDecl<F = Record<string, unknown>> {
   documents?: readonly CaseDocumentDecl<F>[];
   /** Sub-cases: the parent moves on when all its sub-cases reach a terminal state. */
   subCases?: { caseType: string; onAllClosed: string };
+  /** The fields full-text search indexes besides the title and numbers (engines/search). */
+  search?: SearchDecl;
 }
 
 /** A case type of any fields (what registries and engines hold). */

@@ -83,7 +83,7 @@ export function wordsOf(run: string): { word: string; at: number }[] {
 export function bigramsOf(run: string): string[] {
   const chars = [...run];
   const out: string[] = [];
-  for (let i = 0; i + 1 < chars.length; i++) out.push(chars[i] + chars[i + 1]);
+  for (let i = 0; i + 1 < chars.length; i++) out.push(`${chars[i]}${chars[i + 1]}`);
   return out;
 }
 
