@@ -13,6 +13,7 @@ import { caseDeps } from "../engines/case/deps.ts";
 import { caseRoutes } from "../engines/case/routes.ts";
 import { indicatorRoutes } from "../engines/indicator/routes.ts";
 import { registerRoutes } from "../engines/register/routes.ts";
+import { searchRoutes } from "../engines/search/routes.ts";
 import { can } from "../kernel/access.ts";
 import { ForbiddenError, UnauthenticatedError } from "../kernel/errors.ts";
 import { logSecurityEvent } from "../platform/auth/security-log.ts";
@@ -137,6 +138,7 @@ export async function buildApp(
   await app.register(caseRoutes(services, await caseDeps(services)));
   await app.register(indicatorRoutes(services));
   await app.register(registerRoutes(services));
+  await app.register(searchRoutes(services));
   await app.register(portalRoutes(services));
 
   await app.register(webRoutes(opts.webDist));
