@@ -116,14 +116,14 @@ async function lawHits(
   }));
 }
 
-async function docHits(
+/** The query over search documents (exported so a test can EXPLAIN it). */
+export function docQuery(
   db: Kysely<DB> | Transaction<DB>,
-  registry: Registry,
   p: ParsedQuery,
   f: SearchParams,
   audience: "internal" | "public",
   region?: string,
-): Promise<SearchHit[]> {
+) {
   let q = db
     .selectFrom("search_doc")
     .select([
@@ -147,11 +147,18 @@ async function docHits(
   if (f.status) q = q.where("status", "=", f.status);
   if (f.from) q = q.where("on_date", ">=", f.from);
   if (f.to) q = q.where("on_date", "<=", f.to);
-  const rows = await q
-    .orderBy("score", "desc")
-    .orderBy("record_id", "desc")
-    .limit(f.limit)
-    .execute();
+  return q.orderBy("score", "desc").orderBy("record_id", "desc").limit(f.limit);
+}
+
+async function docHits(
+  db: Kysely<DB> | Transaction<DB>,
+  registry: Registry,
+  p: ParsedQuery,
+  f: SearchParams,
+  audience: "internal" | "public",
+  region?: string,
+): Promise<SearchHit[]> {
+  const rows = await docQuery(db, p, f, audience, region).execute();
   return rows.map((r) => {
     const label =
       r.kind === "register"
