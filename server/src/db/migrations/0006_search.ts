@@ -53,7 +53,6 @@ export async function up(db: Kysely<any>): Promise<void> {
       primary key (region_code, kind, record_id, audience)
     );
     create index search_doc_tokens on search_doc using gin (tokens);
-    create index search_doc_source on search_doc (region_code, source, unit_id);
   `.execute(db);
 
   await grantApp(db, "law", ["select"]);
@@ -74,6 +73,22 @@ export async function up(db: Kysely<any>): Promise<void> {
     create policy search_doc_tenant on search_doc to fazhi_app
       using (region_code = any(fazhi_regions()) and fazhi_search_record_visible(region_code, kind, record_id))
       with check (region_code = any(fazhi_regions()) and fazhi_search_record_visible(region_code, kind, record_id));
+
+    -- The index lookup. Row-level security keeps a non-leakproof operator such as @@ from
+    -- being used as an index condition below the policy (PostgreSQL evaluates policy
+    -- quals first), so under the policy every search would scan the table. This function
+    -- (as the owner) finds the matching documents of the caller's regions through the GIN
+    -- index; the caller then reads them from search_doc under the policy, which keeps
+    -- only the records it may see. It returns keys only, never text, and only of the
+    -- regions in the caller's scope.
+    create function fazhi_search_match(q tsquery, aud text)
+      returns table (region_code text, kind text, record_id bigint)
+      language sql stable security definer set search_path = public as $$
+      select d.region_code, d.kind, d.record_id from search_doc d
+       where d.tokens @@ q and d.audience = aud and d.region_code = any(fazhi_regions())
+    $$;
+    revoke all on function fazhi_search_match(tsquery, text) from public;
+    grant execute on function fazhi_search_match(tsquery, text) to fazhi_app;
 
     -- A deleted record takes its search documents with it (as the owner: once the record
     -- is gone, the policy above no longer shows them to the deleting user).

@@ -16,7 +16,7 @@ import { t, ValidationError } from "../../kernel/errors.ts";
 import type { Label } from "../../kernel/labels.ts";
 import type { Registry } from "../registry.ts";
 import { SEARCH_KINDS, type SearchKind } from "./declare.ts";
-import { type ParsedQuery, parseQuery, snippetOf } from "./text.ts";
+import { hasMatch, type ParsedQuery, parseQuery, snippetOf } from "./text.ts";
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -138,7 +138,11 @@ export function docQuery(
       "on_date",
       sql<number>`ts_rank(tokens, ${p.rankQuery}::tsquery)::float8`.as("score"),
     ])
-    .where(sql<boolean>`tokens @@ ${p.tsquery}::tsquery`)
+    // The GIN index is reached through fazhi_search_match (migration 0006): under the
+    // row-level security of search_doc, PostgreSQL cannot use @@ as an index condition.
+    .where(
+      sql<boolean>`(region_code, kind, record_id) in (select * from fazhi_search_match(${p.tsquery}::tsquery, ${audience}))`,
+    )
     .where("audience", "=", audience);
   if (region) q = q.where("region_code", "=", region);
   if (f.kind) q = q.where("kind", "=", f.kind as "case" | "register" | "document");
@@ -168,7 +172,8 @@ async function docHits(
       kind: r.kind,
       id: String(r.record_id),
       title: r.title,
-      snippet: snippetOf(r.body || r.title, p.terms),
+      // Around the matches in the body, or the title when only the title matched.
+      snippet: snippetOf(hasMatch(r.body, p.terms) ? r.body : r.title, p.terms),
       score: Number(r.score),
       source: r.source,
       sourceLabel: label ?? { zh: r.source, en: r.source },

@@ -225,3 +225,9 @@ export function snippetOf(text: string, terms: readonly string[], width = 80): s
   if (end < chars.length) out += "…";
   return out.replace(/\s+/g, " ");
 }
+
+/** Whether any of the terms occurs in the text (as normalised). */
+export function hasMatch(text: string, terms: readonly string[]): boolean {
+  const norm = normalizedChars(text).join("");
+  return terms.some((t) => t && norm.includes(t));
+}
