@@ -21,6 +21,7 @@ import { resolveSession } from "../platform/auth/sessions.ts";
 import { clientIp, SESSION_COOKIE, type Services } from "./context.ts";
 import { errorHandler } from "./errors.ts";
 import { portalRoutes } from "./portal/routes.ts";
+import { portalSearchRoutes } from "./portal/search.ts";
 import { adminRoutes } from "./routes/admin.ts";
 import { auditRoutes } from "./routes/audit.ts";
 import { authRoutes } from "./routes/auth.ts";
@@ -140,6 +141,7 @@ export async function buildApp(
   await app.register(registerRoutes(services));
   await app.register(searchRoutes(services));
   await app.register(portalRoutes(services));
+  await app.register(portalSearchRoutes(services));
 
   await app.register(webRoutes(opts.webDist));
 
