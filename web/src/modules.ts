@@ -13,8 +13,8 @@ import {
   AuditOutlined,
   BarChartOutlined,
   HomeOutlined,
-  SearchOutlined,
   SafetyOutlined,
+  SearchOutlined,
   SettingOutlined,
   TeamOutlined,
 } from "@ant-design/icons";

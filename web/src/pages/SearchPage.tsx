@@ -39,14 +39,14 @@ const ENTITIES: Record<string, string> = {
   "&quot;": '"',
   "&#39;": "'",
 };
-const unescape = (s: string) => s.replace(/&(lt|gt|amp|quot|#39);/g, (e) => ENTITIES[e] ?? e);
+const unescapeHtml = (s: string) => s.replace(/&(lt|gt|amp|quot|#39);/g, (e) => ENTITIES[e] ?? e);
 
 /** The server's snippet (escaped text, matches in <mark>) as React nodes — no raw HTML. */
 export function renderSnippet(snippet: string): ReactNode[] {
   return snippet.split(/(<mark>.*?<\/mark>)/).map((part, i) => {
     const m = /^<mark>(.*)<\/mark>$/.exec(part);
     // biome-ignore lint/suspicious/noArrayIndexKey: the parts of one string, in order
-    return m ? <mark key={i}>{unescape(m[1] ?? "")}</mark> : unescape(part);
+    return m ? <mark key={i}>{unescapeHtml(m[1] ?? "")}</mark> : unescapeHtml(part);
   });
 }
 

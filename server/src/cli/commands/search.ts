@@ -15,7 +15,7 @@ import { withScope } from "../../db/scope.ts";
 import { createRegistry, type ModuleDecl } from "../../engines/registry.ts";
 import { SEARCH_KINDS, type SearchKind } from "../../engines/search/declare.ts";
 import { ensureLawLibrary } from "../../engines/search/laws.ts";
-import { type SearchHit, search as runSearch } from "../../engines/search/query.ts";
+import { search as runSearch, type SearchHit } from "../../engines/search/query.ts";
 import { reindexAll } from "../../engines/search/records.ts";
 import { regionCodeMessage, regionCodeProblem } from "../../kernel/codes/region.ts";
 import { DomainError } from "../../kernel/errors.ts";
@@ -49,7 +49,8 @@ function regionOf(region: string | undefined): string {
 /** Check the arguments before touching a database; a CliError (exit 2) names what is wrong. */
 export function parseSearchArgs(query: string | undefined, o: SearchOptions): SearchArgs {
   const q = query?.trim() ?? "";
-  if (!q) throw new CliError('<query>: give the words to search for, e.g. fazhi search "行政处罚 听证"');
+  if (!q)
+    throw new CliError('<query>: give the words to search for, e.g. fazhi search "行政处罚 听证"');
   if (q.length > 200) throw new CliError("<query>: at most 200 characters");
   const region = regionOf(o.region);
   let kind: SearchKind | undefined;
@@ -84,9 +85,11 @@ export function formatHits(hits: readonly SearchHit[], json: boolean): string {
   if (hits.length === 0) return "no hits\n";
   return hits
     .map((h) => {
-      const text = h.snippet.replace(/<\/?mark>/g, "").replace(/&(lt|gt|amp|quot|#39);/g, (_, e) =>
-        e === "lt" ? "<" : e === "gt" ? ">" : e === "amp" ? "&" : e === "quot" ? '"' : "'",
-      );
+      const text = h.snippet
+        .replace(/<\/?mark>/g, "")
+        .replace(/&(lt|gt|amp|quot|#39);/g, (_, e) =>
+          e === "lt" ? "<" : e === "gt" ? ">" : e === "amp" ? "&" : e === "quot" ? '"' : "'",
+        );
       return `${h.kind}\t${h.id}\t${h.title}\n\t${text}\n`;
     })
     .join("");
@@ -96,7 +99,11 @@ export function formatHits(hits: readonly SearchHit[], json: boolean): string {
 export async function searchVerb(
   query: string | undefined,
   o: SearchOptions,
-  opts: { extraModules?: readonly ModuleDecl[]; config?: FazhiConfig; out?: (s: string) => void } = {},
+  opts: {
+    extraModules?: readonly ModuleDecl[];
+    config?: FazhiConfig;
+    out?: (s: string) => void;
+  } = {},
 ): Promise<void> {
   const args = parseSearchArgs(query, o);
   const registry = createRegistry([...MODULES, ...(opts.extraModules ?? [])]);
@@ -119,7 +126,11 @@ export async function searchVerb(
 
 export async function reindexVerb(
   o: { region?: string },
-  opts: { extraModules?: readonly ModuleDecl[]; config?: FazhiConfig; out?: (s: string) => void } = {},
+  opts: {
+    extraModules?: readonly ModuleDecl[];
+    config?: FazhiConfig;
+    out?: (s: string) => void;
+  } = {},
 ): Promise<void> {
   const region = o.region === undefined ? undefined : regionOf(o.region);
   const registry = createRegistry([...MODULES, ...(opts.extraModules ?? [])]);
@@ -127,6 +138,8 @@ export async function reindexVerb(
   await withDatabase(async (db) => {
     const laws = await ensureLawLibrary(db.owner, new Date());
     const n = await reindexAll(db.owner, registry, new Date(), region);
-    out(`laws loaded: ${laws.length}; cases indexed: ${n.cases}; register entries indexed: ${n.entries}\n`);
+    out(
+      `laws loaded: ${laws.length}; cases indexed: ${n.cases}; register entries indexed: ${n.entries}\n`,
+    );
   }, opts.config);
 }

@@ -43,7 +43,7 @@ describe("law files", () => {
     for (const f of readdirSync(LAWS).filter((x) => x.endsWith(".md"))) {
       const law = parseLaw(readFileSync(`${LAWS}${f}`, "utf8"));
       expect(law.articles.length, f).toBeGreaterThan(5);
-      law.articles.forEach((a, i) => expect(a.no, `${f} ${a.label}`).toBe(i + 1));
+      for (const [i, a] of law.articles.entries()) expect(a.no, `${f} ${a.label}`).toBe(i + 1);
     }
   });
 });

@@ -91,7 +91,9 @@ export async function ensureLawLibrary(
         await trx
           .insertInto("law_article")
           .values(
-            rows.slice(i, i + 200).map((r) => ({ ...r, tokens: sql<string>`${r.tokens}::tsvector` })),
+            rows
+              .slice(i, i + 200)
+              .map((r) => ({ ...r, tokens: sql<string>`${r.tokens}::tsvector` })),
           )
           .execute();
       }

@@ -11,7 +11,7 @@ import { z } from "zod";
 import { inTenantTx, type Services } from "../../http/context.ts";
 import { NotFoundError, t } from "../../kernel/errors.ts";
 import { SEARCH_KINDS } from "./declare.ts";
-import { search, SearchQuery } from "./query.ts";
+import { SearchQuery, search } from "./query.ts";
 
 const LabelOut = z.object({ zh: z.string(), en: z.string() });
 

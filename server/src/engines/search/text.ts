@@ -117,7 +117,7 @@ export function tsvectorOf(parts: readonly { text: string; weight: Weight }[]): 
         continue;
       }
       const bigrams = bigramsOf(run.text);
-      bigrams.forEach((b, i) => add(b, pos + i, part.weight));
+      for (const [i, b] of bigrams.entries()) add(b, pos + i, part.weight);
       const last = [...run.text].at(-1) ?? "";
       add(last, pos + Math.max(0, bigrams.length - 1), part.weight);
       for (const w of wordsOf(run.text)) add(w.word, pos + w.at, part.weight);

@@ -62,7 +62,11 @@ describe("portal search", () => {
     expect(await portal("净化器")).toEqual([]);
     expect(await portal("司马")).toEqual([]);
     // …though users inside find them.
-    const inside = await t.call(market, { method: "GET", url: "/api/search", query: { q: "司马" } });
+    const inside = await t.call(market, {
+      method: "GET",
+      url: "/api/search",
+      query: { q: "司马" },
+    });
     expect((inside.json() as { hits: { id: string }[] }).hits.map((h) => h.id)).toEqual([
       String(c.id),
     ]);

@@ -132,11 +132,7 @@ describe("the index", () => {
       t.db.app,
       { regions: ["500156"], unitId: u.transport, userId: undefined },
       (trx) =>
-        trx
-          .selectFrom("search_doc")
-          .select("record_id")
-          .where("record_id", "=", mine.id)
-          .execute(),
+        trx.selectFrom("search_doc").select("record_id").where("record_id", "=", mine.id).execute(),
     );
     expect(n).toEqual([]);
   });
@@ -172,12 +168,14 @@ describe("the index", () => {
     ]);
     expect(await find(market, { q: "虚假宣传", kind: "register" })).toEqual([]);
     expect(await find(office, { q: "虚假宣传", unitId: String(u.transport) })).toEqual([]);
-    expect((await find(office, { q: "虚假宣传", unitId: String(u.market) })).map((h) => h.id)).toEqual(
-      [id],
-    );
+    expect(
+      (await find(office, { q: "虚假宣传", unitId: String(u.market) })).map((h) => h.id),
+    ).toEqual([id]);
     expect(await find(market, { q: "虚假宣传", from: "2020-05-11" })).toEqual([]);
     expect(
-      (await find(market, { q: "虚假宣传", from: "2020-05-10", to: "2020-05-10" })).map((h) => h.id),
+      (await find(market, { q: "虚假宣传", from: "2020-05-10", to: "2020-05-10" })).map(
+        (h) => h.id,
+      ),
     ).toEqual([id]);
   });
 
@@ -185,7 +183,9 @@ describe("the index", () => {
     const res = await t.call(market, {
       method: "POST",
       url: "/api/registers/search_ledger/entries",
-      payload: { data: { name: "武隆区冷库台账", note: "液氨制冷", idNumber: "500102199001011234" } },
+      payload: {
+        data: { name: "武隆区冷库台账", note: "液氨制冷", idNumber: "500102199001011234" },
+      },
     });
     expect(res.statusCode, res.body).toBe(201);
     const entry = res.json() as { id: number };
@@ -244,7 +244,10 @@ describe("the law library", () => {
   });
 
   it("an article is citable by law code and number; a missing one is 404 in Chinese", async () => {
-    const res = await t.call(market, { method: "GET", url: "/api/laws/admin_penalty_2021/articles/63" });
+    const res = await t.call(market, {
+      method: "GET",
+      url: "/api/laws/admin_penalty_2021/articles/63",
+    });
     expect(res.statusCode, res.body).toBe(200);
     const a = res.json() as { citation: string; text: string; label: string };
     expect(a.citation).toBe("《中华人民共和国行政处罚法》第六十三条");
