@@ -126,7 +126,14 @@ export async function indexCaseRow(
   } as const;
   await upsert(db, { ...base, audience: "internal", title: row.title, body }, now);
   const inState = !decl.publicStates || decl.publicStates.includes(row.state);
-  const projection = decl.public && inState ? decl.public(toView(row)) : undefined;
+  let projection: Record<string, unknown> | undefined;
+  try {
+    projection = decl.public && inState ? decl.public(toView(row)) : undefined;
+  } catch {
+    // A projection that fails on this record's data shows nothing (as the portal would),
+    // and never breaks the step that wrote the record.
+    projection = undefined;
+  }
   if (!projection) {
     await forget(db, { region: row.region_code, kind, id: row.id, audience: "public" });
     return;
