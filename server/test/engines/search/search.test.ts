@@ -210,6 +210,19 @@ describe("the index", () => {
     expect(left).toEqual([]);
   });
 
+  it("refuses the anonymous (401) and administrators without record.read (403)", async () => {
+    const anon = await t.call(undefined, {
+      method: "GET",
+      url: "/api/search",
+      query: { q: "法治" },
+    });
+    expect(anon.statusCode).toBe(401);
+    await t.user("auditor", u.office, ["audit_admin"]);
+    const auditor = await t.login("auditor");
+    const res = await t.call(auditor, { method: "GET", url: "/api/search", query: { q: "法治" } });
+    expect(res.statusCode).toBe(403);
+  });
+
   it("refuses a query with nothing to search, naming the field, in Chinese by default", async () => {
     const res = await t.call(market, { method: "GET", url: "/api/search", query: { q: "%_" } });
     expect(res.statusCode).toBe(422);
