@@ -56,8 +56,15 @@ export async function ensureLawLibrary(
   const gone = [...loaded.keys()].filter((c) => !manifest.some((e) => e.code === c));
   if (changed.length === 0 && gone.length === 0) return [];
   await owner.transaction().execute(async (trx) => {
+    // One loader at a time (a `serve` and a CLI verb starting together): the second
+    // waits, then finds the laws loaded and skips them.
+    await sql`select pg_advisory_xact_lock(hashtext('fazhi.law_library'))`.execute(trx);
+    const current = new Map(
+      (await trx.selectFrom("law").select(["code", "sm3"]).execute()).map((r) => [r.code, r.sm3]),
+    );
     if (gone.length) await trx.deleteFrom("law").where("code", "in", gone).execute();
     for (const { entry, bytes, sm3 } of changed) {
+      if (current.get(entry.code) === sm3) continue;
       const law = parseLaw(bytes.toString("utf8"));
       if (law.articles.length === 0) throw new Error(`law file ${entry.file}: no articles`);
       await trx.deleteFrom("law").where("code", "=", entry.code).execute();

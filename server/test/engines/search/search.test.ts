@@ -217,7 +217,7 @@ describe("the index", () => {
       query: { q: "法治" },
     });
     expect(anon.statusCode).toBe(401);
-    await t.user("auditor", u.office, ["audit_admin"]);
+    await t.user("auditor", u.office as number, ["audit_admin"]);
     const auditor = await t.login("auditor");
     const res = await t.call(auditor, { method: "GET", url: "/api/search", query: { q: "法治" } });
     expect(res.statusCode).toBe(403);
