@@ -72,6 +72,23 @@ const STRINGS = {
   "menu.system": { zh: "系统管理", en: "System" },
   "menu.warnings": { zh: "预警", en: "Warnings" },
   "menu.indicators": { zh: "指标", en: "Indicators" },
+  "menu.search": { zh: "检索", en: "Search" },
+  "search.title": { zh: "全文检索", en: "Full-text search" },
+  "search.placeholder": {
+    zh: "输入字词，空格分隔，例如：行政处罚 听证",
+    en: "Words separated by spaces, e.g. 行政处罚 听证",
+  },
+  "search.go": { zh: "检索", en: "Search" },
+  "search.allKinds": { zh: "全部类别", en: "All kinds" },
+  "search.kind.law": { zh: "法律法规", en: "Laws" },
+  "search.kind.case": { zh: "案件", en: "Cases" },
+  "search.kind.register": { zh: "台账名录", en: "Registers" },
+  "search.kind.document": { zh: "文件", en: "Documents" },
+  "search.hint": {
+    zh: "检索法律法规条文、案件、台账和文件（仅限您有权查看的）",
+    en: "Search laws, cases, registers and documents (those you may see)",
+  },
+  "search.none": { zh: "没有找到相关内容", en: "Nothing found" },
 
   "module.meetings": { zh: "会议", en: "Meetings" },
   "module.directory": { zh: "机构与人员", en: "Directory" },

@@ -15,6 +15,7 @@ import {
   ControlOutlined,
   HomeOutlined,
   SafetyOutlined,
+  SearchOutlined,
   SettingOutlined,
   TeamOutlined,
 } from "@ant-design/icons";
@@ -29,6 +30,7 @@ import { IndicatorsPage } from "./indicators/IndicatorsPage.tsx";
 import { AccountsPage } from "./pages/AccountsPage.tsx";
 import { AuditPage } from "./pages/AuditPage.tsx";
 import { HomePage } from "./pages/HomePage.tsx";
+import { SearchPage } from "./pages/SearchPage.tsx";
 import { SecurityLogPage } from "./pages/SecurityLogPage.tsx";
 import { SettingsPage } from "./pages/SettingsPage.tsx";
 import { RegisterPage } from "./registers/RegisterPage.tsx";
@@ -172,6 +174,7 @@ const enginesModule: WebModule = {
       anyOf: READ,
       order: 20,
     },
+    { path: "/search", label: "menu.search", icon: SearchOutlined, anyOf: READ, order: 5 },
   ],
   serverMenu: ({ caseTypes, registers }, { pick, moduleLabel }) => {
     const modules = [...new Set([...caseTypes, ...registers].map((d) => d.module))];
@@ -198,6 +201,7 @@ const enginesModule: WebModule = {
   routes: [
     { path: "/warnings", component: WarningsPage, anyOf: READ },
     { path: "/indicators", component: IndicatorsPage, anyOf: READ },
+    { path: "/search", component: SearchPage, anyOf: READ },
     { path: "/cases/:type", component: CaseListPage, anyOf: READ },
     { path: "/cases/:type/:id", component: CaseDetailPage, anyOf: READ },
     { path: "/registers/:code", component: RegisterPage, anyOf: READ },

@@ -5,6 +5,7 @@ import { auditAnchor, auditVerify } from "./commands/audit.ts";
 import { calendarLoad, deadline } from "./commands/calendar.ts";
 import { demo } from "./commands/demo.ts";
 import { indicators } from "./commands/indicators.ts";
+import { reindexVerb, searchVerb } from "./commands/search.ts";
 import { serve } from "./commands/serve.ts";
 import { userAdd } from "./commands/user.ts";
 import { reportError, withDatabase } from "./runtime.ts";
@@ -75,6 +76,24 @@ program
   .action(async (start: string, period: string) => {
     process.exitCode = await deadline([start, period]);
   });
+
+program
+  .command("search")
+  .description(
+    'full-text search of laws, cases, registers and documents as a region sees them: fazhi search "行政处罚 听证" --region 500156 --json',
+  )
+  .argument("<query>", "the words to search for (all must match)")
+  .requiredOption("--region <code>", "region code (its districts included)")
+  .option("--kind <kind>", "law | case | register | document")
+  .option("--limit <n>", "at most this many hits (default 20)")
+  .option("--json", "print a JSON array of {kind, id, title, snippet, score}, best first")
+  .action(async (query: string, o) => searchVerb(query, o));
+
+program
+  .command("reindex")
+  .description("rebuild the search index from the records and reload the law library")
+  .option("--region <code>", "only this region")
+  .action(async (o) => reindexVerb(o));
 
 program
   .command("indicators")

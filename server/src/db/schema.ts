@@ -274,6 +274,44 @@ export interface SettingTable {
   updated_at: Timestamp;
 }
 
+/** The law library (engines/search/laws.ts): national texts, global reference data. */
+export interface LawTable {
+  code: string;
+  title: string;
+  short_title: string;
+  title_en: string;
+  version_date: string;
+  source_file: string;
+  sm3: string;
+  loaded_at: Timestamp;
+}
+
+export interface LawArticleTable {
+  law_code: string;
+  article_no: number;
+  label: string;
+  chapter: string | null;
+  text: string;
+  /** A tsvector literal on the way in (engines/search/text.ts). */
+  tokens: string;
+}
+
+/** One search document per searchable record and audience (migration 0006_search). */
+export interface SearchDocTable {
+  region_code: string;
+  kind: "case" | "register" | "document";
+  record_id: number;
+  audience: "internal" | "public";
+  source: string;
+  unit_id: number;
+  status: string | null;
+  on_date: string | null;
+  title: string;
+  body: string;
+  tokens: string;
+  indexed_at: Timestamp;
+}
+
 export interface DB {
   region: RegionTable;
   unit: UnitTable;
@@ -298,4 +336,7 @@ export interface DB {
   register_entry: RegisterEntryTable;
   register_key: RegisterKeyTable;
   setting: SettingTable;
+  law: LawTable;
+  law_article: LawArticleTable;
+  search_doc: SearchDocTable;
 }

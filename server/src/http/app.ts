@@ -8,6 +8,7 @@ import { caseDeps } from "../engines/case/deps.ts";
 import { caseRoutes } from "../engines/case/routes.ts";
 import { indicatorRoutes } from "../engines/indicator/routes.ts";
 import { registerRoutes } from "../engines/register/routes.ts";
+import { searchRoutes } from "../engines/search/routes.ts";
 import { can } from "../kernel/access.ts";
 import { ForbiddenError, UnauthenticatedError } from "../kernel/errors.ts";
 import { logSecurityEvent } from "../platform/auth/security-log.ts";
@@ -16,6 +17,7 @@ import { clientIp, SESSION_COOKIE, type Services } from "./context.ts";
 import { errorHandler } from "./errors.ts";
 import { responseSerializer, swaggerOptions } from "./openapi.ts";
 import { portalRoutes } from "./portal/routes.ts";
+import { portalSearchRoutes } from "./portal/search.ts";
 import { adminRoutes } from "./routes/admin.ts";
 import { auditRoutes } from "./routes/audit.ts";
 import { authRoutes } from "./routes/auth.ts";
@@ -123,7 +125,9 @@ export async function buildApp(
   await app.register(caseRoutes(services, await caseDeps(services)));
   await app.register(indicatorRoutes(services));
   await app.register(registerRoutes(services));
+  await app.register(searchRoutes(services));
   await app.register(portalRoutes(services));
+  await app.register(portalSearchRoutes(services));
 
   await app.register(webRoutes(opts.webDist));
 

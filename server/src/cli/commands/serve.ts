@@ -2,6 +2,7 @@ import fs from "node:fs/promises";
 import { loadConfig } from "../../db/config.ts";
 import { openDatabase } from "../../db/connection.ts";
 import { createRegistry } from "../../engines/registry.ts";
+import { ensureLawLibrary } from "../../engines/search/laws.ts";
 import { buildApp } from "../../http/app.ts";
 import { loadModules } from "../../modules/index.ts";
 import { anchorAllRegions } from "../../platform/audit/anchor.ts";
@@ -40,6 +41,7 @@ export async function serve(opts: { port?: number; host?: string }): Promise<voi
     await unlock();
     throw e;
   }
+  await ensureLawLibrary(db.owner, systemClock()); // the law library (engines/search)
   const first = await ensureFirstAdmin(
     db.owner,
     systemClock(),

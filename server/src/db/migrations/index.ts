@@ -4,6 +4,7 @@ import * as m0002 from "./0002_regions_chongqing.ts";
 import * as m0003 from "./0003_engines.ts";
 import * as m0004 from "./0004_settings.ts";
 import * as m0005 from "./0005_case_engine_2.ts";
+import * as m0006 from "./0006_search.ts";
 import * as m0009 from "./0009_settings_effective.ts";
 
 /** Every migration, in order. Module migrations are appended here. */
@@ -13,5 +14,6 @@ export const migrations: Record<string, Migration> = {
   "0003_engines": m0003,
   "0004_settings": m0004,
   "0005_case_engine_2": m0005,
+  "0006_search": m0006,
   "0009_settings_effective": m0009,
 };

@@ -6,6 +6,7 @@ import type { PersonRoleCode } from "../../kernel/masking.ts";
 import type { LegalCalendar, LocalDate, Period } from "../../kernel/time/index.ts";
 import type { OfficialDocument } from "../../platform/documents/official.ts";
 import type { WorkTx } from "../../platform/work.ts";
+import type { SearchDecl } from "../search/declare.ts";
 import type { Settings } from "../settings.ts";
 
 /**
@@ -362,6 +363,8 @@ export interface CaseTypeDecl<F = Record<string, unknown>> {
   reads?: DeclaredReads;
   /** Sub-cases: the parent moves on when all its sub-cases reach a terminal state. */
   subCases?: { caseType: string; onAllClosed: string };
+  /** The fields full-text search indexes besides the title and numbers (engines/search). */
+  search?: SearchDecl;
 }
 
 /** A case type of any fields (what registries and engines hold). */

@@ -206,10 +206,13 @@ export async function listCases(deps: CaseDeps, w: WorkTx, caseType: string, que
   let q = w.trx.selectFrom("case_file").where("case_type", "=", decl.code);
   if (f.state) q = q.where("state", "=", f.state);
   if (f.unitId) q = q.where("unit_id", "=", f.unitId);
-  if (f.q)
+  if (f.q) {
+    // `%` and `_` (and the escape `\`) in what the user typed are literal characters.
+    const like = `%${f.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
     q = q.where((eb) =>
-      eb.or([eb("title", "ilike", `%${f.q}%`), sql<boolean>`numbers::text ilike ${`%${f.q}%`}`]),
+      eb.or([eb("title", "ilike", like), sql<boolean>`numbers::text ilike ${like}`]),
     );
+  }
   if (openedFrom) q = q.where("opened_on", ">=", openedFrom);
   if (openedTo) q = q.where("opened_on", "<=", openedTo);
   if (f.open === "true") q = q.where("closed_on", "is", null);

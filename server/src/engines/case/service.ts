@@ -11,6 +11,7 @@ import {
 } from "../../kernel/errors.ts";
 import { addPeriod, compareLocalDate, type LocalDate, yearOf } from "../../kernel/time/index.ts";
 import type { WorkTx } from "../../platform/work.ts";
+import { indexCase } from "../search/records.ts";
 import { settingsFor } from "../settings.ts";
 import { applyClockTriggers, stopAllClocks } from "./clocks.ts";
 import type {
@@ -189,6 +190,7 @@ export async function createCase(
       numbers,
     },
   });
+  await indexCase(w.trx, deps.registry, c, w.now); // full-text search (engines/search)
   return { ...c, fields };
 }
 
@@ -404,6 +406,7 @@ export async function transition(
     reason,
     reasonRequired: t.sensitive === true,
   });
+  await indexCase(w.trx, deps.registry, next, w.now); // full-text search (engines/search)
   if (terminal && c.parentId !== null) await concludeParentIfDone(deps, w, next, onDate);
   return { ...next, fields: openPeople(decl, next.fields, deps.fieldKey) };
 }

@@ -2,6 +2,7 @@ import type { z } from "zod";
 import type { Permission } from "../../kernel/access.ts";
 import type { Label } from "../../kernel/labels.ts";
 import type { PersonRoleCode } from "../../kernel/masking.ts";
+import type { SearchDecl } from "../search/declare.ts";
 
 /** How a field shows in tables and xlsx files. */
 export type ColumnKind = "text" | "integer" | "number" | "date" | "boolean" | "enum" | "list";
@@ -58,4 +59,6 @@ export interface RegisterDecl<S extends z.ZodObject<any> = z.ZodObject<any>> {
   people?: { field: string; role: PersonRoleCode }[];
   /** Actions that need a reason (e.g. "delete"). */
   sensitive?: ("update" | "delete")[];
+  /** The fields full-text search indexes besides the title (engines/search). */
+  search?: Pick<SearchDecl, "fields">;
 }

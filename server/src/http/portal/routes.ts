@@ -97,7 +97,7 @@ export const portalRoutes =
           page({
             title: name,
             lang,
-            body: `<ul>${items.join("")}</ul>`,
+            body: `<form method="get" action="/public/${region}/search"><input type="hidden" name="lang" value="${lang}"><input name="q" size="40" aria-label="${lang === "en" ? "Search" : "检索"}"> <button type="submit">${lang === "en" ? "Search" : "检索"}</button></form><ul>${items.join("")}</ul>`,
             crumbs: [[`/public?lang=${lang}`, lang === "en" ? "Public" : "公示"]],
           }),
         );

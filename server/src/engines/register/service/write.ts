@@ -1,6 +1,7 @@
 import { sql } from "kysely";
 import { ConflictError, ForbiddenError, ValidationError } from "../../../kernel/errors.ts";
 import type { WorkTx } from "../../../platform/work.ts";
+import { indexEntry } from "../../search/records.ts";
 import {
   type EntryData,
   encryptData,
@@ -73,6 +74,7 @@ export async function insertEntry(
     .returningAll()
     .executeTakeFirstOrThrow();
   await writeKeys(w, decl, unit.regionCode, row.id, plain, env);
+  await indexEntry(w.trx, decl, row, w.now); // full-text search (engines/search)
   await w.audit({
     regionCode: unit.regionCode,
     action: `register.${decl.code}.create`,
@@ -124,6 +126,7 @@ export async function updateEntryRow(
     .executeTakeFirst();
   if (!updated) throw new ConflictError(`${decl.label.en} entry ${row.id} was changed meanwhile`);
   await writeKeys(w, decl, row.region_code, row.id, plain, env);
+  await indexEntry(w.trx, decl, updated, w.now); // full-text search (engines/search)
   await w.audit({
     regionCode: row.region_code,
     action: `register.${decl.code}.update`,
