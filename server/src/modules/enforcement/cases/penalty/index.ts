@@ -23,7 +23,16 @@
  * (publication.ts); its clocks (clocks.ts); its decision number and documents (documents.ts).
  */
 import type { CaseTypeDecl } from "../../../../engines/case/index.ts";
+import { bodyRegister } from "../../registers/bodies.ts";
+import { benchmarkRegister, catalogueRegister } from "../../registers/catalogue.ts";
+import { officerRegister } from "../../registers/officers.ts";
 import { MODULE, PARTY_PEOPLE } from "../common.ts";
+import {
+  DECISION_DAYS,
+  PUBLICATION_BY_CATEGORY,
+  PUBLICATION_SCOPE,
+  PUBLICATION_WORKING_DAYS,
+} from "../settings.ts";
 import { PENALTY_CLOCKS, PENALTY_SUSPENSION } from "./clocks.ts";
 import { PENALTY_DOCUMENTS, PENALTY_NUMBERS } from "./documents.ts";
 import { ENDING_STEPS } from "./endings.ts";
@@ -68,4 +77,16 @@ export const penaltyCaseType: CaseTypeDecl<PenaltyCase> = {
   links: ["opened_from", "follows", "reviews"],
   people: PARTY_PEOPLE.map((p) => ({ ...p })),
   documents: PENALTY_DOCUMENTS,
+  // What the clocks, guards and derive look up by name (checked when the modules load):
+  // the decision limit and publication settings; officers, bodies, the major-decision
+  // catalogue and the discretion benchmarks (registers/lookup.ts).
+  reads: {
+    settings: [DECISION_DAYS, PUBLICATION_SCOPE, PUBLICATION_WORKING_DAYS, PUBLICATION_BY_CATEGORY],
+    registers: [
+      officerRegister.code,
+      bodyRegister.code,
+      catalogueRegister.code,
+      benchmarkRegister.code,
+    ],
+  },
 };
