@@ -1,4 +1,4 @@
-import { extendCase } from "../../../../engines/case/ops.ts";
+import { extendCase } from "../../../../engines/case/extend.ts";
 import type { LocalDate } from "../../../../kernel/time/index.ts";
 import { inventName } from "../../../directory/accounts.ts";
 import { demoUsername } from "../../../directory/index.ts";
