@@ -1,4 +1,3 @@
-import { sql } from "kysely";
 import { z } from "zod";
 import {
   ConflictError,
@@ -13,6 +12,7 @@ import { addPeriod, compareLocalDate, type LocalDate, yearOf } from "../../kerne
 import type { WorkTx } from "../../platform/work.ts";
 import { indexCase } from "../search/records.ts";
 import { settingsFor } from "../settings.ts";
+import { concludeParentIfDone, openLinkedCase } from "./cascade.ts";
 import { applyClockTriggers, stopAllClocks } from "./clocks.ts";
 import type {
   CaseTypeDecl,
@@ -22,11 +22,11 @@ import type {
   TransitionDecl,
 } from "./declare.ts";
 import type { CaseDeps } from "./deps.ts";
-import { linkKind, readLinked, takeFollowUps } from "./links.ts";
+import { readLinked, takeFollowUps } from "./links.ts";
 import { issueNumber } from "./numbers.ts";
 import { refuseWhileSuspended } from "./ops.ts";
 import { openPeople, sealPeople } from "./protect.ts";
-import { isOwner, isParticipant, recordCaseEvent } from "./record.ts";
+import { isOwner, isParticipant } from "./record.ts";
 import { appendEvent, bumpVersion, lastStepDate, loadCase, loadHistory, toView } from "./store.ts";
 import { parseWith, requirePermission, stepDate } from "./validate.ts";
 
@@ -409,95 +409,4 @@ export async function transition(
   await indexCase(w.trx, deps.registry, next, w.now); // full-text search (engines/search)
   if (terminal && c.parentId !== null) await concludeParentIfDone(deps, w, next, onDate);
   return { ...next, fields: openPeople(decl, next.fields, deps.fieldKey) };
-}
-
-/**
- * A step's effect opens a case of another type (dated on the step's date, owned by the
- * case's unit unless another of the region is named), optionally linked to the case.
- */
-async function openLinkedCase(
-  deps: CaseDeps,
-  w: WorkTx,
-  from: CaseView,
-  onDate: LocalDate,
-  caseType: string,
-  init: OpenCaseInit,
-): Promise<CaseView> {
-  const decl = caseTypeOf(deps, caseType);
-  if (init.link && !linkKind(decl, init.link)) {
-    throw new Error(`case type ${decl.code} declares no link ${init.link}`);
-  }
-  const opened = await createCase(deps, w, caseType, {
-    fields: init.fields,
-    onDate,
-    unitId: init.unitId ?? from.unitId,
-  });
-  if (init.link) {
-    await w.trx
-      .insertInto("case_link")
-      .values({
-        region_code: from.regionCode,
-        from_case_id: opened.id,
-        kind: init.link,
-        to_case_id: from.id,
-        to_region_code: from.regionCode,
-        created_at: w.now,
-      })
-      .execute();
-    await recordCaseEvent(w, decl.code, opened, {
-      kind: "link",
-      action: "link",
-      onDate: w.today,
-      data: { kind: init.link, toCaseId: from.id, toCaseType: from.caseType },
-    });
-  }
-  return opened;
-}
-
-/**
- * Sub-cases: when the last open sub-case of a parent reaches a terminal state, the
- * parent takes its declared `onAllClosed` step (one intake, several units in parallel).
- */
-async function concludeParentIfDone(deps: CaseDeps, w: WorkTx, child: CaseView, onDate: LocalDate) {
-  const parent = await loadCase(w.trx, child.parentId!, { lock: true });
-  const pdecl = caseTypeOf(deps, parent.caseType);
-  if (!pdecl.subCases) return;
-  // Count across units (row-level security would hide the other units' sub-cases).
-  const { rows } = await sql<{
-    n: number;
-  }>`select fazhi_open_sub_cases(${parent.regionCode}, ${parent.id}) as n`.execute(w.trx);
-  if (Number(rows[0]?.n ?? 0) > 0) return;
-  const t = pdecl.transitions.find((x) => x.action === pdecl.subCases?.onAllClosed);
-  if (!t?.from.includes(parent.state)) return;
-  const terminal = pdecl.states[t.to]?.terminal === true;
-  await bumpVersion(
-    w.trx,
-    parent,
-    parent.version,
-    { state: t.to, closed_on: terminal ? onDate : null },
-    w.now,
-  );
-  await appendEvent(w.trx, parent, auditActor(w), w.now, {
-    kind: "transition",
-    action: t.action,
-    fromState: parent.state,
-    toState: t.to,
-    onDate,
-    data: { trigger: "all_sub_cases_closed", lastSubCase: child.id },
-  });
-  await applyClockTriggers(w.trx, deps.registry, { ...parent, state: t.to }, t.action, onDate, {
-    input: {},
-    fields: parent.fields,
-    now: w.now,
-    today: w.today,
-  });
-  if (terminal) await stopAllClocks(w.trx, parent, onDate);
-  await w.audit({
-    regionCode: parent.regionCode,
-    action: `case.${pdecl.code}.${t.action}`,
-    entityType: "case",
-    entityId: parent.id,
-    before: { state: parent.state, version: parent.version },
-    after: { state: t.to, version: parent.version + 1, trigger: "all_sub_cases_closed" },
-  });
 }
