@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { publicCase, publicCases, publicCaseTypes } from "../../engines/case/public.ts";
 import { publicEntries } from "../../engines/register/public.ts";
-import { NotFoundError } from "../../kernel/errors.ts";
+import { NotFoundError, t as text } from "../../kernel/errors.ts";
 import type { Label } from "../../kernel/labels.ts";
 import type { Services } from "../context.ts";
 import { esc, type Lang, page, pager, t, table } from "./html.ts";
@@ -43,7 +43,7 @@ export const portalRoutes =
         .select(["name_zh", "name_en"])
         .where("code", "=", code)
         .executeTakeFirst();
-      if (!r) throw new NotFoundError(`no region ${code}`);
+      if (!r) throw new NotFoundError(text("没有这个地区", `no region ${code}`));
       return lang === "en" ? r.name_en : r.name_zh;
     };
 
@@ -185,7 +185,7 @@ export const portalRoutes =
         const { region, code } = req.params;
         const { lang, page: p } = req.query;
         const decl = registry.register(code);
-        if (!decl?.public) throw new NotFoundError(`no public register ${code}`);
+        if (!decl?.public) throw new NotFoundError(text("没有这个公开台账", `no public register ${code}`));
         const data = await publicEntries(db, decl, region, { page: p, pageSize: PAGE_SIZE });
         const labels = Object.fromEntries(
           decl.public.fields.map((f) => [
@@ -240,7 +240,7 @@ export const portalRoutes =
       },
       async (req) => {
         const decl = registry.register(req.params.code);
-        if (!decl?.public) throw new NotFoundError(`no public register ${req.params.code}`);
+        if (!decl?.public) throw new NotFoundError(text("没有这个公开台账", `no public register ${req.params.code}`));
         return publicEntries(db, decl, req.params.region, {
           page: req.query.page,
           pageSize: PAGE_SIZE,

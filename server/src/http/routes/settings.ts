@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { listSettings, putSetting } from "../../engines/settings.ts";
-import { NotFoundError } from "../../kernel/errors.ts";
+import { NotFoundError, t } from "../../kernel/errors.ts";
 import { inTenantTx, requireActor, type Services } from "../context.ts";
 
 const Region = z.string().regex(/^[0-9]{6}$/, "a six-digit region code");
@@ -24,7 +24,7 @@ export const settingsRoutes =
       async (req) => {
         const a = requireActor(req);
         const region = req.query.region ?? a.regionCode;
-        if (!a.regions.includes(region)) throw new NotFoundError(`no region ${region}`);
+        if (!a.regions.includes(region)) throw new NotFoundError(t("没有这个地区，或不在您的管辖范围内", `no region ${region}`));
         return listSettings(services.db.app, services.registry, region);
       },
     );
