@@ -1,6 +1,13 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from "fastify";
 import { hasZodFastifySchemaValidationErrors } from "fastify-type-provider-zod";
-import { DomainError, type ErrorCode, type Text, t, textOf } from "../kernel/errors.ts";
+import {
+  DomainError,
+  type ErrorCode,
+  type FieldError,
+  type Text,
+  t,
+  textOf,
+} from "../kernel/errors.ts";
 import { issueText } from "../kernel/issue-text.ts";
 
 /** One error envelope for every API error: `{ error: { code, message, fields? } }`. */
@@ -8,7 +15,8 @@ export interface ErrorEnvelope {
   error: {
     code: ErrorCode | "internal" | "too_large" | "bad_request";
     message: string;
-    fields?: { field: string; message: string }[];
+    /** Each bad field; an import's bad cell also names its row, column and reason. */
+    fields?: { field: string; message: string; row?: number; column?: string; reason?: string }[];
   };
 }
 
@@ -32,6 +40,23 @@ export const STATUS: Record<ErrorCode, number> = {
   rate_limited: 429,
 };
 
+const isText = (v: unknown): v is Text =>
+  typeof v === "object" &&
+  v !== null &&
+  typeof (v as Text).zh === "string" &&
+  typeof (v as Text).en === "string";
+
+/** A field error in the request's language: every bilingual member picks its side. */
+function localizeField(
+  f: FieldError,
+  lang: Lang,
+): { field: string; message: string; row?: number; column?: string; reason?: string } {
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(f)) out[k] = isText(v) ? v[lang] : v;
+  out.message = textOf(f.message)[lang];
+  return out as { field: string; message: string };
+}
+
 function fieldName(instancePath: string, context: string | undefined): string {
   const p = instancePath.replace(/^\//, "").replaceAll("/", ".");
   return p || context || "body";
@@ -50,10 +75,7 @@ export function toEnvelope(
           message: err.text[lang],
           ...(err.fields
             ? {
-                fields: err.fields.map((f) => ({
-                  field: f.field,
-                  message: textOf(f.message)[lang],
-                })),
+                fields: err.fields.map((f) => localizeField(f, lang)),
               }
             : {}),
         },

@@ -42,7 +42,6 @@ export interface IssueLike {
   message: string;
   path?: readonly PropertyKey[];
   input?: unknown;
-  [k: string]: unknown;
 }
 
 const TYPE_ZH: Record<string, string> = {

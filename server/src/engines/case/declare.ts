@@ -1,5 +1,6 @@
 import type { z } from "zod";
 import type { Permission } from "../../kernel/access.ts";
+import type { Message } from "../../kernel/errors.ts";
 import type { Label } from "../../kernel/labels.ts";
 import type { PersonRoleCode } from "../../kernel/masking.ts";
 import type { LegalCalendar, LocalDate, Period, RuleSet } from "../../kernel/time/index.ts";
@@ -65,7 +66,8 @@ export type Guard<F = Record<string, unknown>> = (
 ) => Promise<GuardRefusal | undefined> | GuardRefusal | undefined;
 
 export interface GuardRefusal {
-  message: string;
+  /** Bilingual: `t("中文", "English")` (kernel/errors.ts). */
+  message: Message;
   /** The input field the refusal is about, if any. */
   field?: string;
 }

@@ -1,19 +1,21 @@
 import type { z } from "zod";
 import { can, type Permission } from "../../kernel/access.ts";
-import { type FieldError, ForbiddenError, ValidationError } from "../../kernel/errors.ts";
+import { type FieldError, ForbiddenError, t, ValidationError } from "../../kernel/errors.ts";
+import { issueText } from "../../kernel/issue-text.ts";
 import { compareLocalDate, type LocalDate, parseLocalDate } from "../../kernel/time/index.ts";
 import type { WorkTx } from "../../platform/work.ts";
 
 /** Validate with a zod schema; every problem named by its field path, all at once. */
 export function parseWith<T>(schema: z.ZodType<T>, value: unknown, prefix: string): T {
-  const r = schema.safeParse(value ?? {});
+  const r = schema.safeParse(value ?? {}, { reportInput: true });
   if (r.success) return r.data;
   const fields: FieldError[] = r.error.issues.map((i) => ({
     field: [prefix, ...i.path.map(String)].filter(Boolean).join("."),
-    message: i.message,
+    message: issueText(i),
   }));
+  const names = [...new Set(fields.map((f) => f.field))];
   throw new ValidationError(
-    `invalid ${prefix}: ${[...new Set(fields.map((f) => f.field))].join(", ")}`,
+    t(`填写的内容有 ${names.length} 处不符合要求，请按提示修改`, `invalid ${prefix}: ${names.join(", ")}`),
     fields,
   );
 }
