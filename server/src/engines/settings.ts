@@ -1,7 +1,8 @@
 import type { Kysely } from "kysely";
 import type { z } from "zod";
 import type { DB } from "../db/schema.ts";
-import { NotFoundError, ValidationError } from "../kernel/errors.ts";
+import { NotFoundError, t, ValidationError } from "../kernel/errors.ts";
+import { issueText } from "../kernel/issue-text.ts";
 import type { Label } from "../kernel/labels.ts";
 import type { WorkTx } from "../platform/work.ts";
 
@@ -98,8 +99,8 @@ export async function putSetting(
   value: unknown,
 ) {
   const decl = registry.setting(code);
-  if (!decl) throw new NotFoundError(`no setting ${code}`);
-  if (!w.actor.regions.includes(regionCode)) throw new NotFoundError(`no region ${regionCode}`);
+  if (!decl) throw new NotFoundError(t("没有这项设置", `no setting ${code}`));
+  if (!w.actor.regions.includes(regionCode)) throw new NotFoundError(t("没有这个地区，或不在您的管辖范围内", `no region ${regionCode}`));
   const before = await w.trx
     .selectFrom("setting")
     .select("value")
@@ -113,13 +114,13 @@ export async function putSetting(
       .where("code", "=", code)
       .execute();
   } else {
-    const r = decl.schema.safeParse(value);
+    const r = decl.schema.safeParse(value, { reportInput: true });
     if (!r.success) {
       throw new ValidationError(
-        `invalid value for ${code}`,
+        t(`“${decl.label.zh}”的值不符合要求`, `invalid value for ${code}`),
         r.error.issues.map((i) => ({
           field: ["value", ...i.path.map(String)].join("."),
-          message: i.message,
+          message: issueText(i),
         })),
       );
     }
