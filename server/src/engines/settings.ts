@@ -100,7 +100,8 @@ export async function putSetting(
 ) {
   const decl = registry.setting(code);
   if (!decl) throw new NotFoundError(t("没有这项设置", `no setting ${code}`));
-  if (!w.actor.regions.includes(regionCode)) throw new NotFoundError(t("没有这个地区，或不在您的管辖范围内", `no region ${regionCode}`));
+  if (!w.actor.regions.includes(regionCode))
+    throw new NotFoundError(t("没有这个地区，或不在您的管辖范围内", `no region ${regionCode}`));
   const before = await w.trx
     .selectFrom("setting")
     .select("value")

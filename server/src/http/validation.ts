@@ -1,6 +1,6 @@
 import type { FastifySchemaCompiler } from "fastify";
 import type { ZodFastifySchemaValidationError } from "fastify-type-provider-zod";
-import { $ZodType, safeParse } from "zod/v4/core";
+import { type $ZodType, safeParse } from "zod/v4/core";
 
 /** The marker fastify-type-provider-zod puts on its validation items (Symbol.for). */
 const MARK = Symbol.for("ZodFastifySchemaValidationError");

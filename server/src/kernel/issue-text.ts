@@ -30,8 +30,11 @@ export function zt(zh: string, en: string): string {
 /** The messages the platform's schemas share. */
 export const REQUIRED = zt("必填", "required");
 zt("必须是大于零的数", "must be positive");
-zt("须为 YYYY-MM-DD 格式的日期", "must be a date YYYY-MM-DD");
-zt("日期格式不正确", "invalid date");
+/** A date field that is not a real calendar day in the form YYYY-MM-DD. */
+export const INVALID_DATE = zt(
+  "应为有效日期（YYYY-MM-DD）",
+  "must be a real calendar date YYYY-MM-DD",
+);
 
 const zhLocale = z.locales.zhCN().localeError;
 const enLocale = z.locales.en().localeError;

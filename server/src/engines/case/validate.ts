@@ -15,7 +15,10 @@ export function parseWith<T>(schema: z.ZodType<T>, value: unknown, prefix: strin
   }));
   const names = [...new Set(fields.map((f) => f.field))];
   throw new ValidationError(
-    t(`填写的内容有 ${names.length} 处不符合要求，请按提示修改`, `invalid ${prefix}: ${names.join(", ")}`),
+    t(
+      `填写的内容有 ${names.length} 处不符合要求，请按提示修改`,
+      `invalid ${prefix}: ${names.join(", ")}`,
+    ),
     fields,
   );
 }

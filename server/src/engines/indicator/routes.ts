@@ -91,7 +91,8 @@ export const indicatorRoutes = (services: Services): FastifyPluginAsyncZod => {
   const requestOf = (req: FastifyRequest, query: z.infer<typeof ScopeQuery>): IndicatorRequest => {
     const actor = requireActor(req);
     const region = query.region ?? actor.regionCode;
-    if (!actor.regions.includes(region)) throw new NotFoundError(t("没有这个地区，或不在您的管辖范围内", `no region ${region}`));
+    if (!actor.regions.includes(region))
+      throw new NotFoundError(t("没有这个地区，或不在您的管辖范围内", `no region ${region}`));
     const explicit = query.year !== undefined || query.from !== undefined || query.to !== undefined;
     return {
       region,

@@ -49,9 +49,10 @@ export function resolvePeriod(p: { year?: number; from?: string; to?: string }):
     return { from, to, year: yearOf(to) };
   }
   if (p.year === undefined) {
-    throw new ValidationError(t("请选择年度（或起止日期）", "a year (or from and to) is required"), [
-      { field: "year", message: t("必填", "required") },
-    ]);
+    throw new ValidationError(
+      t("请选择年度（或起止日期）", "a year (or from and to) is required"),
+      [{ field: "year", message: t("必填", "required") }],
+    );
   }
   if (!Number.isInteger(p.year) || p.year < 1000 || p.year > 9999) {
     throw new ValidationError(t(`“${p.year}”不是年度`, `not a year: ${p.year}`), [

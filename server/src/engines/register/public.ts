@@ -79,7 +79,8 @@ export async function publicEntries(
   paging: { page?: number; pageSize?: number } = {},
   options: MaskOptions = {},
 ): Promise<PublicPage> {
-  if (!decl.public) throw new NotFoundError(t(`${decl.label.zh}不公开`, `${decl.label.en} is not public`));
+  if (!decl.public)
+    throw new NotFoundError(t(`${decl.label.zh}不公开`, `${decl.label.en} is not public`));
   const where = decl.public.where;
   const { page, pageSize } = pagingOf(paging);
   return withScope(

@@ -153,15 +153,18 @@ export const adminRoutes =
             .where("id", "=", req.body.unitId)
             .executeTakeFirst();
           if (!unit || !tx.actor.regions.includes(unit.region_code)) {
-            throw new ValidationError(t("您管辖的地区没有这个单位", "no such unit in your regions"), [
-              {
-                field: "unitId",
-                message: t(
-                  "您管辖的地区没有这个单位",
-                  `no unit ${req.body.unitId} in your regions`,
-                ),
-              },
-            ]);
+            throw new ValidationError(
+              t("您管辖的地区没有这个单位", "no such unit in your regions"),
+              [
+                {
+                  field: "unitId",
+                  message: t(
+                    "您管辖的地区没有这个单位",
+                    `no unit ${req.body.unitId} in your regions`,
+                  ),
+                },
+              ],
+            );
           }
           const created = await createUser(tx.trx, req.body);
           await tx.audit({
@@ -204,12 +207,16 @@ export const adminRoutes =
       },
       async (req) => {
         const a = requireActor(req);
-        if (req.params.id === a.userId) throw new ForbiddenError(t("不能给自己分配角色", "nobody assigns their own roles"));
+        if (req.params.id === a.userId)
+          throw new ForbiddenError(t("不能给自己分配角色", "nobody assigns their own roles"));
         const roles = validateRoleSet(req.body.roles);
         const admin = roles.find((r) => ROLES[r].kind === "admin");
         if (admin) {
           throw new ValidationError(
-            t("管理员角色只能在服务器命令行分配", "administrator roles are assigned on the command line"),
+            t(
+              "管理员角色只能在服务器命令行分配",
+              "administrator roles are assigned on the command line",
+            ),
             [
               {
                 field: "roles",

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import type { RegisterDecl } from "../../engines/register/declare.ts";
 import { zIdCard } from "../../kernel/codes/id-card.ts";
+import { zt } from "../../kernel/issue-text.ts";
 
 /**
  * A worked example of a register (not a module of the report): certified officers with
@@ -16,12 +17,12 @@ export const officerSchema = z.object({
   certificateNo: z
     .string()
     .trim()
-    .regex(/^[0-9A-Z]{6,20}$/, "6–20 digits or capital letters"),
+    .regex(/^[0-9A-Z]{6,20}$/, zt("应为 6–20 位数字或大写字母", "6–20 digits or capital letters")),
   idNumber: zIdCard,
   phone: z
     .string()
     .trim()
-    .regex(/^1[3-9][0-9]{9}$/, "an 11-digit mobile number")
+    .regex(/^1[3-9][0-9]{9}$/, zt("应为 11 位手机号码", "an 11-digit mobile number"))
     .optional(),
   validFrom: date,
   validTo: date,

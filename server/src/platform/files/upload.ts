@@ -242,9 +242,11 @@ export function checkUpload(
 
   const name = (upload.name ?? "").split(/[/\\]/).pop()!.trim();
   if (name === "" || name === "." || name === "..") refuse("文件没有名称", "the file has no name");
-  if (name.length > 255) refuse("文件名超过 255 个字符", "the file name is longer than 255 characters");
+  if (name.length > 255)
+    refuse("文件名超过 255 个字符", "the file name is longer than 255 characters");
   // biome-ignore lint/suspicious/noControlCharactersInRegex: refusing control characters is the point
-  if (/[\u0000-\u001f\u007f]/.test(name)) refuse("文件名含有控制字符", "the file name contains control characters");
+  if (/[\u0000-\u001f\u007f]/.test(name))
+    refuse("文件名含有控制字符", "the file name contains control characters");
 
   if (!Buffer.isBuffer(bytes)) refuse("文件没有内容", "no content");
   const size = bytes.length;
@@ -283,8 +285,7 @@ export function checkUpload(
   }
 
   const problem = rule.problem(bytes);
-  if (problem)
-    refuse(`文件内容不是 .${ext} 格式`, `the content is not a .${ext} file: ${problem}`);
+  if (problem) refuse(`文件内容不是 .${ext} 格式`, `the content is not a .${ext} file: ${problem}`);
 
   return { name, type, mime: rule.mimes[0]!, size };
 }

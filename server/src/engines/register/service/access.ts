@@ -23,9 +23,8 @@ export function canEditEntry(actor: Actor, decl: RegisterDecl, row: { unit_id: n
 }
 
 export function assertRead(actor: Actor) {
-  if (!canReadRegisters(actor)) throw new ForbiddenError(
-      t("您没有查阅台账的权限", "reading registers needs record.read"),
-    );
+  if (!canReadRegisters(actor))
+    throw new ForbiddenError(t("您没有查阅台账的权限", "reading registers needs record.read"));
 }
 
 export function assertWrite(actor: Actor, decl: RegisterDecl) {

@@ -46,10 +46,9 @@ function filterExpression(
   env: RegisterEnv,
 ): Expression<SqlBool> {
   const bad = (message: Text) =>
-    new ValidationError(
-      t(`筛选条件“${col.label.zh}”有误`, `invalid filter ${col.field}`),
-      [{ field: col.field, message }],
-    );
+    new ValidationError(t(`筛选条件“${col.label.zh}”有误`, `invalid filter ${col.field}`), [
+      { field: col.field, message },
+    ]);
   if (encryptedFields(decl).includes(col.field)) {
     const bi = blindIndexOf(decl, col.field, value, env);
     return sql<SqlBool>`exists (select 1 from register_key k

@@ -98,7 +98,10 @@ export async function updateEntryRow(
   if (sameData(before, stored)) return null;
   if (decl.sensitive?.includes("update") && !reason?.trim()) {
     throw new ValidationError(
-      t(`修改${decl.label.zh}须填写理由`, `a reason is required to change a ${decl.label.en} entry`),
+      t(
+        `修改${decl.label.zh}须填写理由`,
+        `a reason is required to change a ${decl.label.en} entry`,
+      ),
       [{ field: "reason", message: t("必填", "required") }],
     );
   }
@@ -196,13 +199,19 @@ export async function deleteEntry(
   const reason = input.reason?.trim() || null;
   if (decl.sensitive?.includes("delete") && !reason) {
     throw new ValidationError(
-      t(`删除${decl.label.zh}记录须填写理由`, `a reason is required to delete a ${decl.label.en} entry`),
+      t(
+        `删除${decl.label.zh}记录须填写理由`,
+        `a reason is required to delete a ${decl.label.en} entry`,
+      ),
       [{ field: "reason", message: t("必填", "required") }],
     );
   }
   if (input.version !== undefined && input.version !== row.version) {
     throw new ConflictError(
-      t("记录已被他人修改，请刷新后重试", `${decl.label.en} entry ${id} is at version ${row.version}, not ${input.version}`),
+      t(
+        "记录已被他人修改，请刷新后重试",
+        `${decl.label.en} entry ${id} is at version ${row.version}, not ${input.version}`,
+      ),
     );
   }
   const gone = await w.trx
@@ -213,7 +222,9 @@ export async function deleteEntry(
     .returning("id")
     .executeTakeFirst();
   if (!gone)
-    throw new ConflictError(t("记录已被他人修改，请刷新后重试", `${decl.label.en} entry ${id} was changed meanwhile`));
+    throw new ConflictError(
+      t("记录已被他人修改，请刷新后重试", `${decl.label.en} entry ${id} was changed meanwhile`),
+    );
   await w.audit({
     regionCode: row.region_code,
     action: `register.${decl.code}.delete`,

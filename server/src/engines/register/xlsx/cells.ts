@@ -113,8 +113,10 @@ function parseNumber(r: Raw, integer: boolean): number {
   if (typeof r !== "number" && !/^-?[\d,]*\.?\d+(e-?\d+)?$/i.test(String(r).trim())) {
     throw cellError(`“${String(r)}”不是数字`, `"${String(r)}" is not a number`);
   }
-  if (!Number.isFinite(n)) throw cellError(`“${String(r)}”不是数字`, `"${String(r)}" is not a number`);
-  if (integer && !Number.isInteger(n)) throw cellError(`${n} 不是整数`, `${n} is not a whole number`);
+  if (!Number.isFinite(n))
+    throw cellError(`“${String(r)}”不是数字`, `"${String(r)}" is not a number`);
+  if (integer && !Number.isInteger(n))
+    throw cellError(`${n} 不是整数`, `${n} is not a whole number`);
   return n;
 }
 

@@ -100,10 +100,7 @@ export async function importXlsx(
       column,
       field,
       reason,
-      message: t(
-        `第 ${row} 行“${column}”：${reason.zh}`,
-        `row ${row}, ${column}: ${reason.en}`,
-      ),
+      message: t(`第 ${row} 行“${column}”：${reason.zh}`, `row ${row}, ${column}: ${reason.en}`),
     });
   };
   const enc = new Set(encryptedFields(decl));
@@ -297,7 +294,10 @@ export async function importXlsx(
   if (!opts.reason?.trim() && decl.sensitive?.includes("update")) {
     if (pending.some((p) => p.action === "update")) {
       throw new ValidationError(
-        t(`修改${decl.label.zh}记录须填写理由`, `a reason is required to change ${decl.label.en} entries`),
+        t(
+          `修改${decl.label.zh}记录须填写理由`,
+          `a reason is required to change ${decl.label.en} entries`,
+        ),
         [{ field: "reason", message: t("必填", "required") }],
       );
     }

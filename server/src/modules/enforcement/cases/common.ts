@@ -4,10 +4,12 @@
  * the officer check (行政处罚法 art. 42; 行政强制法 art. 18), the document-number prefix of
  * a body, and scrubbing of free text before publication.
  */
+
 import { z } from "zod";
 import type { GuardContext, GuardRefusal } from "../../../engines/case/declare.ts";
 import { zIdCard } from "../../../kernel/codes/id-card.ts";
 import { zUscc } from "../../../kernel/codes/uscc.ts";
+import { zt } from "../../../kernel/issue-text.ts";
 import type { Label } from "../../../kernel/labels.ts";
 import { redactText } from "../../../kernel/masking.ts";
 import type { WorkTx } from "../../../platform/work.ts";
@@ -35,9 +37,12 @@ export const zDay = z.iso.date();
 /** Yuan, not negative, at most two decimals. */
 export const zAmount = z
   .number()
-  .nonnegative("not negative")
+  .nonnegative(zt("不能为负数", "not negative"))
   .max(1e12)
-  .refine((n) => Math.round(n * 100) === n * 100, "at most two decimals (fen)");
+  .refine(
+    (n) => Math.round(n * 100) === n * 100,
+    zt("最多两位小数（精确到分）", "at most two decimals (fen)"),
+  );
 
 // ─────────────────────────────────────────────────────────────────────── categories
 
@@ -87,7 +92,10 @@ export const Party = z
       z
         .string()
         .trim()
-        .regex(/^(1[3-9][0-9]{9}|0[0-9]{2,3}-?[0-9]{7,8})$/, "a mobile or landline number")
+        .regex(
+          /^(1[3-9][0-9]{9}|0[0-9]{2,3}-?[0-9]{7,8})$/,
+          zt("应为手机号码或固定电话号码", "a mobile or landline number"),
+        )
         .optional(),
       "联系电话",
       "Phone",
@@ -96,13 +104,17 @@ export const Party = z
   })
   .superRefine((p, ctx) => {
     if (p.kind === "legal_person" && !p.uscc) {
-      ctx.addIssue({ code: "custom", path: ["uscc"], message: "required for a legal person" });
+      ctx.addIssue({
+        code: "custom",
+        path: ["uscc"],
+        message: zt("当事人为法人时必填", "required for a legal person"),
+      });
     }
     if (p.kind !== "natural_person" && p.minor) {
       ctx.addIssue({
         code: "custom",
         path: ["minor"],
-        message: "only a natural person is a minor",
+        message: zt("只有自然人才可能是未成年人", "only a natural person is a minor"),
       });
     }
   })
@@ -117,7 +129,10 @@ export const PARTY_PEOPLE = [
 // ────────────────────────────────────────────────────────────────────────── officers
 
 export const zOfficers = L(
-  z.array(z.string().trim().toUpperCase().min(1)).min(1, "name the officers").max(10),
+  z
+    .array(z.string().trim().toUpperCase().min(1))
+    .min(1, zt("请填写执法人员", "name the officers"))
+    .max(10),
   "执法人员执法证号",
   "Officers' certificate numbers",
 );

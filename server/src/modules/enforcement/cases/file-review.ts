@@ -6,9 +6,11 @@
  * body and per year (indicators.ts). Basis: 行政处罚法(2021) art. 75 (评议、考核); the
  * report's 案卷评查 (seed 四, 五).
  */
+
 import { sql } from "kysely";
 import { z } from "zod";
 import type { CaseTypeDecl, GuardContext } from "../../../engines/case/declare.ts";
+import { zt } from "../../../kernel/issue-text.ts";
 import type { Label } from "../../../kernel/labels.ts";
 import { L, MODULE } from "./common.ts";
 import { COMPULSION_TYPE, INSPECTION_TYPE } from "./inspection.ts";
@@ -45,7 +47,10 @@ export const REVIEWABLE = [PENALTY_TYPE, SIMPLIFIED_TYPE, INSPECTION_TYPE, COMPU
 export const FileReviewFields = z.object({
   year: L(z.number().int().min(2000).max(2100), "评查年度", "Year of the review"),
   reviewers: L(
-    z.array(z.string().trim().min(1).max(50)).min(1, "name the reviewers").max(10),
+    z
+      .array(z.string().trim().min(1).max(50))
+      .min(1, zt("请填写评查人员", "name the reviewers"))
+      .max(10),
     "评查人员",
     "Reviewers",
   ),
@@ -102,7 +107,7 @@ export const fileReviewCaseType: CaseTypeDecl<FileReviewCase> = {
           ITEMS.map((k) => [
             k,
             L(
-              z.number().min(0, "not negative"),
+              z.number().min(0, zt("不能为负数", "not negative")),
               `${CHECKLIST[k]!.zh}（满分${CHECKLIST[k]!.max}）`,
               `${CHECKLIST[k]!.en} (max ${CHECKLIST[k]!.max})`,
             ),

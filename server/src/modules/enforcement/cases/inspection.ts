@@ -10,8 +10,10 @@
  *   with approval (art. 25 para. 1); testing periods do not count (art. 25 para. 3); it
  *   ends with a handling decision within the term (art. 27).
  */
+
 import { z } from "zod";
 import type { CaseTypeDecl } from "../../../engines/case/declare.ts";
+import { zt } from "../../../kernel/issue-text.ts";
 import { compareLocalDate, type LocalDate } from "../../../kernel/time/index.ts";
 import {
   checkOfficers,
@@ -147,7 +149,7 @@ export const CompulsionFields = z.object({
   category: zCategory,
   measure: labelledEnum(MEASURE_LABELS, "强制措施", "Measure"),
   items: L(
-    z.array(z.string().trim().min(1).max(200)).min(1, "list the items").max(200),
+    z.array(z.string().trim().min(1).max(200)).min(1, zt("请列出物品", "list the items")).max(200),
     "查封、扣押清单",
     "Items",
   ),

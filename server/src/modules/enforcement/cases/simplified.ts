@@ -5,8 +5,10 @@
  * certificates, filed with the body (备案), then paid at a bank within 15 days unless
  * collected on the spot (≤100 yuan, 2021 art. 68; ≤20 yuan, 2017 art. 47).
  */
+
 import { z } from "zod";
 import type { CaseTypeDecl, GuardContext } from "../../../engines/case/declare.ts";
+import { zt } from "../../../kernel/issue-text.ts";
 import type { LocalDate } from "../../../kernel/time/index.ts";
 import {
   checkOfficers,
@@ -44,7 +46,7 @@ export const SimplifiedFields = z
       ctx.addIssue({
         code: "custom",
         path: ["fineAmount"],
-        message: "a fine needs an amount; a warning has none",
+        message: zt("罚款须填写金额；警告不填写金额", "a fine needs an amount; a warning has none"),
       });
     }
   });
