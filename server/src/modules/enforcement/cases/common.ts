@@ -7,8 +7,10 @@
 
 import { z } from "zod";
 import type { GuardContext, GuardRefusal } from "../../../engines/case/declare.ts";
+import { basisEn, basisZh } from "../../../kernel/citation.ts";
 import { zIdCard } from "../../../kernel/codes/id-card.ts";
 import { zUscc } from "../../../kernel/codes/uscc.ts";
+import { t } from "../../../kernel/errors.ts";
 import { zt } from "../../../kernel/issue-text.ts";
 import type { Label } from "../../../kernel/labels.ts";
 import { redactText } from "../../../kernel/masking.ts";
@@ -196,7 +198,10 @@ export async function checkOfficers<F>(
   if (distinct.length < min) {
     return {
       field,
-      message: `at least ${min} officers with valid certificates are required, ${distinct.length} named (${basis})`,
+      message: t(
+        `至少需要 ${min} 名持有效执法证件的执法人员，现填写 ${distinct.length} 名${basisZh(basis)}`,
+        `at least ${min} officers with valid certificates are required, ${distinct.length} named${basisEn(basis)}`,
+      ),
     };
   }
   const bodies = await bodyCodesOf(ctx.w, ctx.case.unitId);
@@ -205,19 +210,28 @@ export async function checkOfficers<F>(
     if (!o) {
       return {
         field,
-        message: `no enforcement officer holds certificate ${no} in the officers register (${basis})`,
+        message: t(
+          `执法人员名录中没有执法证号为 ${no} 的人员${basisZh(basis)}`,
+          `no enforcement officer holds certificate ${no} in the officers register${basisEn(basis)}`,
+        ),
       };
     }
     if (!officerValidOn(o, ctx.onDate)) {
       return {
         field,
-        message: `${o.name}'s certificate ${no} is not valid on ${ctx.onDate} (valid ${o.validFrom || "?"} to ${o.validTo || "?"}) (${basis})`,
+        message: t(
+          `${o.name}的执法证（${no}）在 ${ctx.onDate} 不在有效期内（有效期 ${o.validFrom || "？"} 至 ${o.validTo || "？"}）${basisZh(basis)}`,
+          `${o.name}'s certificate ${no} is not valid on ${ctx.onDate} (valid ${o.validFrom || "?"} to ${o.validTo || "?"})${basisEn(basis)}`,
+        ),
       };
     }
     if (bodies.length && !bodies.includes(o.bodyUnitCode)) {
       return {
         field,
-        message: `${o.name} (certificate ${no}) enforces for ${o.bodyUnitCode}, not for this case's body ${bodies.join(" or ")} (${basis})`,
+        message: t(
+          `${o.name}（执法证号 ${no}）不是本案执法主体的执法人员${basisZh(basis)}`,
+          `${o.name} (certificate ${no}) enforces for ${o.bodyUnitCode}, not for this case's body ${bodies.join(" or ")}${basisEn(basis)}`,
+        ),
       };
     }
   }

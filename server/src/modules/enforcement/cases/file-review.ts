@@ -10,6 +10,7 @@
 import { sql } from "kysely";
 import { z } from "zod";
 import type { CaseTypeDecl, GuardContext } from "../../../engines/case/declare.ts";
+import { t } from "../../../kernel/errors.ts";
 import { zt } from "../../../kernel/issue-text.ts";
 import type { Label } from "../../../kernel/labels.ts";
 import { L, MODULE } from "./common.ts";
@@ -120,7 +121,10 @@ export const fileReviewCaseType: CaseTypeDecl<FileReviewCase> = {
           for (const k of ITEMS) {
             const v = Number(ctx.input[k]);
             if (v > CHECKLIST[k]!.max) {
-              return { field: k, message: `at most ${CHECKLIST[k]!.max} points` };
+              return {
+                field: k,
+                message: t(`最多 ${CHECKLIST[k]!.max} 分`, `at most ${CHECKLIST[k]!.max} points`),
+              };
             }
           }
           return undefined;
@@ -129,15 +133,27 @@ export const fileReviewCaseType: CaseTypeDecl<FileReviewCase> = {
           const r = await reviewedCase(ctx);
           if (!r) {
             return {
-              message:
+              message: t(
+                "请先关联被评查的案件（已结案的行政执法案件）",
                 "link the reviewed case first (a link of kind reviews to a closed enforcement case)",
+              ),
             };
           }
           if (!REVIEWABLE.includes(r.case_type)) {
-            return { message: `case ${r.id} is not an enforcement case (${r.case_type})` };
+            return {
+              message: t(
+                "关联的案件不是行政执法案件",
+                `case ${r.id} is not an enforcement case (${r.case_type})`,
+              ),
+            };
           }
           if (!r.closed_on) {
-            return { message: `case ${r.id} is not closed: only closed case files are reviewed` };
+            return {
+              message: t(
+                "关联的案件尚未结案：只评查已结案的案卷",
+                `case ${r.id} is not closed: only closed case files are reviewed`,
+              ),
+            };
           }
           return undefined;
         },

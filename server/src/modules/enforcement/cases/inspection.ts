@@ -13,6 +13,7 @@
 
 import { z } from "zod";
 import type { CaseTypeDecl } from "../../../engines/case/declare.ts";
+import { t } from "../../../kernel/errors.ts";
 import { zt } from "../../../kernel/issue-text.ts";
 import { compareLocalDate, type LocalDate } from "../../../kernel/time/index.ts";
 import {
@@ -110,7 +111,10 @@ export const inspectionCaseType: CaseTypeDecl<InspectionCase> = {
       guards: [
         (ctx) =>
           compareLocalDate(ctx.input.rectificationDeadline as LocalDate, ctx.onDate) <= 0
-            ? { field: "rectificationDeadline", message: `after ${ctx.onDate}` }
+            ? {
+                field: "rectificationDeadline",
+                message: t(`应晚于 ${ctx.onDate}`, `after ${ctx.onDate}`),
+              }
             : undefined,
       ],
     },

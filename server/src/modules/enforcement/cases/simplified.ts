@@ -8,6 +8,8 @@
 
 import { z } from "zod";
 import type { CaseTypeDecl, GuardContext } from "../../../engines/case/declare.ts";
+import { basisEn, basisZh } from "../../../kernel/citation.ts";
+import { t } from "../../../kernel/errors.ts";
 import { zt } from "../../../kernel/issue-text.ts";
 import type { LocalDate } from "../../../kernel/time/index.ts";
 import {
@@ -68,7 +70,10 @@ const amountGuard = (ctx: Ctx) => {
   const max = f.party.kind === "natural_person" ? r.value.natural : r.value.organisation;
   if (f.fineAmount > max) {
     return {
-      message: `a fine of ${f.fineAmount} yuan is beyond the simplified procedure (at most ${max} yuan for ${f.party.kind === "natural_person" ? "a citizen" : "an organisation"}, ${r.basis}): convert the case to the general procedure`,
+      message: t(
+        `罚款 ${f.fineAmount} 元超出简易程序的范围（对${f.party.kind === "natural_person" ? "公民" : "法人或者其他组织"}最多 ${max} 元）${basisZh(r.basis)}：请转为普通程序`,
+        `a fine of ${f.fineAmount} yuan is beyond the simplified procedure (at most ${max} yuan for ${f.party.kind === "natural_person" ? "a citizen" : "an organisation"}${basisEn(r.basis).replace(" (", ", ").replace(/\)$/, "")}): convert the case to the general procedure`,
+      ),
     };
   }
   if (
@@ -77,7 +82,10 @@ const amountGuard = (ctx: Ctx) => {
   ) {
     return {
       field: "collectedOnSpot",
-      message: `a fine of ${f.fineAmount} yuan cannot be collected on the spot (${rulesOf(ctx.case).onSpotCollection.basis}): the party pays at the bank`,
+      message: t(
+        `罚款 ${f.fineAmount} 元不能当场收缴${basisZh(rulesOf(ctx.case).onSpotCollection.basis)}：当事人应到银行缴纳`,
+        `a fine of ${f.fineAmount} yuan cannot be collected on the spot${basisEn(rulesOf(ctx.case).onSpotCollection.basis)}: the party pays at the bank`,
+      ),
     };
   }
   return undefined;
@@ -150,7 +158,10 @@ export const simplifiedCaseType: CaseTypeDecl<SimplifiedCase> = {
           if (f.fineAmount > 0 && !f.collectedOnSpot && ctx.input.paid !== true) {
             return {
               field: "paid",
-              message: `the fine of ${f.fineAmount} yuan is unpaid (${rulesOf(ctx.case).payment.basis})`,
+              message: t(
+                `罚款 ${f.fineAmount} 元尚未缴纳${basisZh(rulesOf(ctx.case).payment.basis)}`,
+                `the fine of ${f.fineAmount} yuan is unpaid${basisEn(rulesOf(ctx.case).payment.basis)}`,
+              ),
             };
           }
           return undefined;
