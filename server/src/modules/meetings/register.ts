@@ -19,6 +19,7 @@
 import { z } from "zod";
 import type { RegisterDecl } from "../../engines/register/declare.ts";
 import { type EntryView, getEntry } from "../../engines/register/service/index.ts";
+import { t, ValidationError } from "../../kernel/errors.ts";
 import { INVALID_DATE, zt } from "../../kernel/issue-text.ts";
 import type { Label } from "../../kernel/labels.ts";
 import { localDateProblem } from "../../kernel/time/index.ts";
@@ -159,17 +160,19 @@ function labelCode<K extends string>(labels: Record<K, Label>, text: string): K 
   for (const [code, l] of Object.entries(labels) as [K, Label][]) {
     if (code === s || l.zh === s || l.en.toLowerCase() === s.toLowerCase()) return code;
   }
-  throw new Error(
-    `"${s}" is not one of ${Object.values<Label>(labels)
-      .map((l) => l.zh)
-      .join("、")}`,
+  const all = Object.values<Label>(labels);
+  throw new ValidationError(
+    t(
+      `“${s}”不是可选的值（可选：${all.map((l) => l.zh).join("、")}）`,
+      `"${s}" is not one of ${all.map((l) => l.en).join(", ")}`,
+    ),
   );
 }
 
 /** "前缀：正文" split at the first full-width or ASCII colon. */
 function splitColon(text: string): [string, string] {
   const i = text.search(/[：:]/);
-  if (i < 0) throw new Error('write it as "类别：内容"');
+  if (i < 0) throw new ValidationError(t("请按“类别：内容”填写", 'write it as "category：text"'));
   return [text.slice(0, i).trim(), text.slice(i + 1).trim()];
 }
 

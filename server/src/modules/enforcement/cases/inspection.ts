@@ -209,8 +209,11 @@ export const compulsionCaseType: CaseTypeDecl<CompulsionCase> = {
             ? undefined
             : {
                 field: "listHandedOver",
-                message:
+                // 行政强制法 第二十四条
+                message: t(
+                  "查封、扣押决定书和清单应当当场交付当事人（依据《中华人民共和国行政强制法》第二十四条）",
                   "the decision and the list of items are handed over on the spot (行政强制法 art. 24)",
+                ),
               },
       ],
     },
