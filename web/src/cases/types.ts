@@ -19,6 +19,8 @@ export interface CaseType {
   states: Record<string, { label: Label; terminal?: boolean }>;
   initial: string;
   fields: JsonSchema;
+  /** The labels of the fields steps compute (major, payment, legalReview, …), if declared. */
+  derived?: JsonSchema | null;
   transitions: TransitionInfo[];
   clocks: { code: string; label: Label; legalBasis: string }[];
   links: string[];

@@ -40,6 +40,7 @@ export const caseRoutes =
           states: d.states,
           initial: d.initial,
           fields: z.toJSONSchema(d.fields, { unrepresentable: "any" }),
+          derived: d.derived ? z.toJSONSchema(d.derived, { unrepresentable: "any" }) : null,
           transitions: d.transitions.map((t) => ({
             action: t.action,
             label: t.label,
