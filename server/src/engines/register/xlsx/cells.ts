@@ -143,8 +143,8 @@ function optionCode(col: ColumnDecl, text: string): string {
       .map((l) => l.zh)
       .join("、")}）`,
     `"${s}" is not one of ${Object.values(options)
-      .map((l) => l.en)
-      .join(", ")}`,
+      .map((l) => l.zh)
+      .join("、")}`,
   );
 }
 
