@@ -111,7 +111,7 @@ export const trainingCodec = {
       throw new ValidationError(
         t(
           "请按“日期｜类别｜课程｜学时｜合格/不合格”填写",
-          "write it as date｜kind｜course｜hours｜合格/不合格",
+          "write it as 日期｜类别｜课程｜学时｜合格/不合格",
         ),
       );
     }

@@ -246,7 +246,7 @@ export const reviewGuard = async (ctx: Ctx) => {
     return {
       message: t(
         `${r.onDate} 的法制审核未通过（${failed.map((l) => l.zh).join("、")}）：不得作出${why.zh}${basisZh(basis)}`,
-        `the legality review of ${r.onDate} did not pass (${failed.map((l) => l.en).join(", ")}): ${why.en} cannot be issued${basisEn(basis)}`,
+        `the legality review of ${r.onDate} did not pass (${failed.map((l) => l.zh).join("、")}): ${why.en} cannot be issued${basisEn(basis)}`,
       ),
     };
   }
