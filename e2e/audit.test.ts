@@ -17,7 +17,7 @@ test("audit admin sees the earlier failed login in the security log", async ({ p
   });
 
   await submitLogin(page, baseUrl, auditor.username, `${auditor.password}x`);
-  await page.getByTestId("error-alert").getByText("wrong user name or password").waitFor();
+  await page.getByTestId("error-alert").getByText("用户名或密码错误").waitFor();
 
   await loginFirstTime(page, baseUrl, auditor.username, auditor.password);
   await page.getByText("审计员甲，您好！").waitFor();

@@ -15,11 +15,13 @@ test("a page without a session goes to the login page", async ({ page }) => {
   await page.getByText("请输入用户名").waitFor();
 });
 
-test("a wrong password shows the server's message as it is", async ({ page }) => {
+test("a wrong password shows the server's message as it is, in the UI's language", async ({
+  page,
+}) => {
   await submitLogin(page, baseUrl, uniqueName("nobody"), "not-the-password-1A");
   const alert = page.getByTestId("error-alert");
   await alert.waitFor();
-  expect(((await alert.textContent()) ?? "").trim()).toBe("wrong user name or password");
+  expect(((await alert.textContent()) ?? "").trim()).toBe("用户名或密码错误");
   expect(page.url()).toBe(`${baseUrl}/login`);
   expect(await page.getByLabel("密码").inputValue()).toBe("");
   await screenshot(page, "login-error");

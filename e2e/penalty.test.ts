@@ -243,7 +243,7 @@ test("a penalty case from filing to closure under the 2021 law", { timeout: 300_
   await fillDate(dialog.getByTestId("action-date"), TODAY);
   await page.getByTestId("action-submit").click();
   await fieldError(dialog, "field-input.officers")
-    .getByText(`${expired} is not valid on ${TODAY}`)
+    .getByText(`（${expired}）在 ${TODAY} 不在有效期内`)
     .waitFor();
   await cancelStep(page);
 
@@ -312,7 +312,7 @@ test("a penalty case from filing to closure under the 2021 law", { timeout: 300_
   );
   await page.getByTestId("action-submit").click();
   await fieldError(dialog, "field-input.reviewerCertificateNo")
-    .getByText("is not a legal reviewer")
+    .getByText("不是法制审核人员")
     .waitFor();
   await fill(dialog.getByTestId("field-input.reviewerCertificateNo"), reviewer.cert);
   await submitStep(page, dialog, "已法制审核");

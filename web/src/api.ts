@@ -43,6 +43,21 @@ export type QueryParams = Record<string, QueryValue>;
 const STATE_CHANGING = new Set(["POST", "PUT", "PATCH", "DELETE"]);
 
 let csrfToken: string | undefined;
+/** The UI's language: sent as Accept-Language so that the server answers in it. */
+let language: "zh" | "en" = "zh";
+
+/** Set by the i18n provider whenever the UI language changes. */
+export function setRequestLanguage(lang: "zh" | "en"): void {
+  language = lang;
+}
+
+const ACCEPT_LANGUAGE = { zh: "zh-CN,zh;q=0.9", en: "en" } as const;
+
+/** Messages of the client itself (the server's come in the requested language). */
+const CLIENT_TEXT = {
+  network: { zh: "无法连接服务器，请检查网络后重试", en: "cannot reach the server" },
+  http: { zh: "服务器返回错误", en: "the server answered with an error" },
+} as const;
 let onUnauthenticated: (() => void) | undefined;
 /** Bumped whenever the session changes, so a late 401 from an old session is ignored. */
 let sessionEpoch = 0;
@@ -81,7 +96,10 @@ async function toError(res: Response): Promise<ApiError> {
     return new ApiError(res.status, env as ErrorEnvelope);
   }
   return new ApiError(res.status, {
-    error: { code: `http_${res.status}`, message: `${res.status} ${res.statusText}`.trim() },
+    error: {
+      code: `http_${res.status}`,
+      message: `${CLIENT_TEXT.http[language]}（${res.status}）`,
+    },
   });
 }
 
@@ -96,7 +114,10 @@ export interface RequestOptions {
 }
 
 export async function request<T>(method: string, path: string, opts: RequestOptions = {}) {
-  const headers: Record<string, string> = { accept: "application/json" };
+  const headers: Record<string, string> = {
+    accept: "application/json",
+    "accept-language": ACCEPT_LANGUAGE[language],
+  };
   if (opts.raw) headers["content-type"] = opts.raw.contentType;
   else if (opts.body !== undefined) headers["content-type"] = "application/json";
   if (STATE_CHANGING.has(method) && csrfToken) headers["x-csrf-token"] = csrfToken;
@@ -116,7 +137,7 @@ export async function request<T>(method: string, path: string, opts: RequestOpti
     });
   } catch (e) {
     if ((e as Error).name === "AbortError") throw e;
-    throw new ApiError(0, { error: { code: "network", message: (e as Error).message } });
+    throw new ApiError(0, { error: { code: "network", message: CLIENT_TEXT.network[language] } });
   }
   if (!res.ok) {
     const err = await toError(res);
@@ -156,7 +177,10 @@ function fileNameOf(disposition: string | null, fallback: string): string {
 
 /** GET a file with the session and hand it to the browser as a download. */
 export async function download(path: string, params: QueryParams, fallbackName: string) {
-  const res = await fetch(withQuery(path, params), { credentials: "same-origin" });
+  const res = await fetch(withQuery(path, params), {
+    credentials: "same-origin",
+    headers: { "accept-language": ACCEPT_LANGUAGE[language] },
+  });
   if (!res.ok) {
     const err = await toError(res);
     if (res.status === 401) onUnauthenticated?.();

@@ -3,6 +3,7 @@
  * server's stable codes (roles, event kinds, …) come from GET /api/labels instead.
  * A module adds its strings here under its own key prefix.
  */
+
 import {
   createContext,
   createElement,
@@ -12,6 +13,7 @@ import {
   useMemo,
   useState,
 } from "react";
+import { setRequestLanguage } from "./api.ts";
 
 export type Lang = "zh" | "en";
 
@@ -387,7 +389,11 @@ export interface I18n {
 const I18nContext = createContext<I18n | undefined>(undefined);
 
 export function I18nProvider({ children }: { children: ReactNode }) {
-  const [lang, setLangState] = useState<Lang>(initialLang);
+  const [lang, setLangState] = useState<Lang>(() => {
+    const first = initialLang();
+    setRequestLanguage(first);
+    return first;
+  });
   useEffect(() => {
     document.documentElement.lang = lang === "zh" ? "zh-CN" : "en";
     document.title = translate(lang, "app.name");
@@ -401,6 +407,7 @@ export function I18nProvider({ children }: { children: ReactNode }) {
         } catch {
           // private mode: the choice lasts for this page only
         }
+        setRequestLanguage(next);
         setLangState(next);
       },
       t: (key, vars) => translate(lang, key, vars),

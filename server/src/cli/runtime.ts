@@ -4,7 +4,7 @@ import path from "node:path";
 import { type FazhiConfig, loadConfig } from "../db/config.ts";
 import { type Database, openDatabase } from "../db/connection.ts";
 import { EmbeddedStartError } from "../db/embedded.ts";
-import { DomainError } from "../kernel/errors.ts";
+import { DomainError, textOf } from "../kernel/errors.ts";
 import { liveFazhiProcess } from "./lock.ts";
 
 /** Exit codes: 0 ok, 1 a check failed, 2 bad input or cannot run. */
@@ -67,7 +67,8 @@ export function reportError(e: unknown): number {
     return e.exitCode;
   }
   if (e instanceof DomainError) {
-    const fields = e.fields?.map((f) => `  ${f.field}: ${f.message}`).join("\n");
+    // The command line answers in English (Error.message is the English side).
+    const fields = e.fields?.map((f) => `  ${f.field}: ${textOf(f.message).en}`).join("\n");
     process.stderr.write(`fazhi: ${e.message}\n${fields ? `${fields}\n` : ""}`);
     return 2;
   }

@@ -2,6 +2,7 @@ import type { Kysely } from "kysely";
 import { z } from "zod";
 import type { DB } from "../db/schema.ts";
 import { ConflictError, NotFoundError, t, ValidationError } from "../kernel/errors.ts";
+import { issueText } from "../kernel/issue-text.ts";
 import type { Label } from "../kernel/labels.ts";
 import { compareLocalDate, type LocalDate, parseLocalDate } from "../kernel/time/index.ts";
 import type { WorkTx } from "../platform/work.ts";
@@ -207,10 +208,10 @@ export interface PutSetting {
  */
 export async function putSetting(w: WorkTx, registry: Lookup, code: string, body: PutSetting) {
   const decl = registry.setting(code);
-  if (!decl) throw new NotFoundError(t(`没有设置项 ${code}`, `no setting ${code}`));
+  if (!decl) throw new NotFoundError(t("没有这项设置", `no setting ${code}`));
   const regionCode = body.region;
   if (!w.actor.regions.includes(regionCode)) {
-    throw new NotFoundError(t(`没有地区 ${regionCode}`, `no region ${regionCode}`));
+    throw new NotFoundError(t("没有这个地区，或不在您的管辖范围内", `no region ${regionCode}`));
   }
   const from =
     body.effectiveFrom === undefined
@@ -232,13 +233,13 @@ export async function putSetting(w: WorkTx, registry: Lookup, code: string, body
   }
   let value: unknown = null;
   if (body.value !== null) {
-    const r = decl.schema.safeParse(body.value);
+    const r = decl.schema.safeParse(body.value, { reportInput: true });
     if (!r.success) {
       throw new ValidationError(
-        t(`设置项 ${code} 的值无效`, `invalid value for ${code}`),
+        t(`“${decl.label.zh}”的值不符合要求`, `invalid value for ${code}`),
         r.error.issues.map((i) => ({
           field: ["value", ...i.path.map(String)].join("."),
-          message: i.message,
+          message: issueText(i),
         })),
       );
     }

@@ -3,18 +3,19 @@ import rateLimit from "@fastify/rate-limit";
 import swagger from "@fastify/swagger";
 import swaggerUi from "@fastify/swagger-ui";
 import Fastify, { type FastifyInstance } from "fastify";
-import { validatorCompiler, type ZodTypeProvider } from "fastify-type-provider-zod";
+import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { caseDeps } from "../engines/case/deps.ts";
 import { caseRoutes } from "../engines/case/routes.ts";
 import { indicatorRoutes } from "../engines/indicator/routes.ts";
 import { registerRoutes } from "../engines/register/routes.ts";
 import { searchRoutes } from "../engines/search/routes.ts";
 import { can } from "../kernel/access.ts";
-import { ForbiddenError, UnauthenticatedError } from "../kernel/errors.ts";
+import { ForbiddenError, type Text, t, UnauthenticatedError } from "../kernel/errors.ts";
+import { PERMISSION_LABELS } from "../kernel/labels.ts";
 import { logSecurityEvent } from "../platform/auth/security-log.ts";
 import { resolveSession } from "../platform/auth/sessions.ts";
 import { clientIp, SESSION_COOKIE, type Services } from "./context.ts";
-import { errorHandler } from "./errors.ts";
+import { errorHandler, langOf, noRoute } from "./errors.ts";
 import { responseSerializer, swaggerOptions } from "./openapi.ts";
 import { portalRoutes } from "./portal/routes.ts";
 import { portalSearchRoutes } from "./portal/search.ts";
@@ -25,9 +26,17 @@ import { calendarRoutes } from "./routes/calendar.ts";
 import { metaRoutes } from "./routes/meta.ts";
 import { publicRoutes } from "./routes/public.ts";
 import { settingsRoutes } from "./routes/settings.ts";
+import { validatorCompiler } from "./validation.ts";
 import { webRoutes } from "./web.ts";
 
 const STATE_CHANGING = new Set(["POST", "PUT", "PATCH", "DELETE"]);
+
+/** The access refusal, naming the permission by its label (never its code, in Chinese). */
+function needsPermission(anyOf: readonly string[]): Text {
+  const zh = anyOf.map((p) => `“${PERMISSION_LABELS[p]?.zh ?? p}”`).join("或");
+  const en = anyOf.map((p) => `${PERMISSION_LABELS[p]?.en ?? p} (${p})`).join(" or ");
+  return t(`您没有进行此操作的权限（需要${zh}权限）`, `this action needs the permission ${en}`);
+}
 
 /**
  * The HTTP app. Every route goes: authentication (session cookie) → access check
@@ -50,7 +59,7 @@ export async function buildApp(
   app.setNotFoundHandler((req, reply) =>
     reply
       .status(404)
-      .send({ error: { code: "not_found", message: `no route ${req.method} ${req.url}` } }),
+      .send({ error: { code: "not_found", message: noRoute(req.method, req.url)[langOf(req)] } }),
   );
 
   app.decorateRequest("actor", undefined);
@@ -87,7 +96,7 @@ export async function buildApp(
     const access = req.routeOptions.config?.access;
     if (!access || access === "public") return;
     if (!req.actor) throw new UnauthenticatedError();
-    const denied = async (kind: string, message: string) => {
+    const denied = async (kind: string, message: Text) => {
       await logSecurityEvent(services.db.app, services.clock(), {
         kind,
         userId: req.actor!.userId,
@@ -101,16 +110,27 @@ export async function buildApp(
     if (STATE_CHANGING.has(req.method) && req.routeOptions.config?.csrf !== false) {
       const sent = req.headers["x-csrf-token"];
       if (typeof sent !== "string" || sent !== req.csrfToken) {
-        await denied("csrf_rejected", "missing or wrong CSRF token (header x-csrf-token)");
+        await denied(
+          "csrf_rejected",
+          t(
+            "页面已过期或请求来源无法确认，请刷新页面后重试",
+            "missing or wrong CSRF token (header x-csrf-token)",
+          ),
+        );
       }
     }
     if (req.actor.mustChangePassword && !req.routeOptions.config?.allowWithOneTimePassword) {
-      throw new ForbiddenError("change the one-time password first (POST /api/auth/password)");
+      throw new ForbiddenError(
+        t(
+          "请先修改一次性密码，修改后才能使用系统",
+          "change the one-time password first (POST /api/auth/password)",
+        ),
+      );
     }
     if (access !== "authenticated") {
       const anyOf = typeof access === "string" ? [access] : access;
       if (!anyOf.some((p) => can(req.actor!, p))) {
-        await denied("access_denied", `this action needs the permission ${anyOf.join(" or ")}`);
+        await denied("access_denied", needsPermission(anyOf));
       }
     }
   });

@@ -1,6 +1,14 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from "fastify";
 import { hasZodFastifySchemaValidationErrors } from "fastify-type-provider-zod";
-import { DomainError, type ErrorCode, textOf } from "../kernel/errors.ts";
+import {
+  DomainError,
+  type ErrorCode,
+  type FieldError,
+  type Text,
+  t,
+  textOf,
+} from "../kernel/errors.ts";
+import { issueText } from "../kernel/issue-text.ts";
 import type { ErrorEnvelope } from "./wire.ts";
 
 /** One error envelope for every API error: `{ error: { code, message, fields? } }` (wire.ts). */
@@ -26,6 +34,23 @@ export const STATUS: Record<ErrorCode, number> = {
   rate_limited: 429,
 };
 
+const isText = (v: unknown): v is Text =>
+  typeof v === "object" &&
+  v !== null &&
+  typeof (v as Text).zh === "string" &&
+  typeof (v as Text).en === "string";
+
+/** A field error in the request's language: every bilingual member picks its side. */
+function localizeField(
+  f: FieldError,
+  lang: Lang,
+): { field: string; message: string; row?: number; column?: string; reason?: string } {
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(f)) out[k] = isText(v) ? v[lang] : v;
+  out.message = textOf(f.message)[lang];
+  return out as { field: string; message: string };
+}
+
 function fieldName(instancePath: string, context: string | undefined): string {
   const p = instancePath.replace(/^\//, "").replaceAll("/", ".");
   return p || context || "body";
@@ -44,10 +69,7 @@ export function toEnvelope(
           message: err.text[lang],
           ...(err.fields
             ? {
-                fields: err.fields.map((f) => ({
-                  field: f.field,
-                  message: textOf(f.message)[lang],
-                })),
+                fields: err.fields.map((f) => localizeField(f, lang)),
               }
             : {}),
         },
@@ -58,36 +80,76 @@ export function toEnvelope(
     const context = (err as { validationContext?: string }).validationContext;
     const fields = err.validation.map((v) => ({
       field: fieldName(v.instancePath, context),
-      message: v.message ?? "invalid",
+      message: issueText({
+        code: v.keyword,
+        message: v.message ?? "invalid",
+        ...(v.params as Record<string, unknown>),
+      })[lang],
     }));
-    const names = [...new Set(fields.map((f) => f.field))].join(", ");
+    const names = [...new Set(fields.map((f) => f.field))];
+    const message = t(
+      `${PART_ZH[context ?? ""] ?? "提交的内容"}有 ${names.length} 处不符合要求，请按提示修改`,
+      `invalid ${context ?? "input"}: ${names.join(", ")}`,
+    );
     return {
       status: 400,
-      body: {
-        error: { code: "validation", message: `invalid ${context ?? "input"}: ${names}`, fields },
-      },
+      body: { error: { code: "validation", message: message[lang], fields } },
     };
   }
   const fe = err as Partial<FastifyError>;
   if (fe.statusCode === 429) {
     return {
       status: 429,
-      body: { error: { code: "rate_limited", message: fe.message ?? "too many requests" } },
+      body: { error: { code: "rate_limited", message: TOO_MANY[lang] } },
     };
   }
   if (fe.statusCode === 413) {
     return {
       status: 413,
-      body: { error: { code: "too_large", message: "request body too large" } },
+      body: { error: { code: "too_large", message: TOO_LARGE[lang] } },
     };
   }
   if (fe.statusCode && fe.statusCode >= 400 && fe.statusCode < 500) {
     return {
       status: fe.statusCode,
-      body: { error: { code: "bad_request", message: fe.message ?? "bad request" } },
+      body: { error: { code: "bad_request", message: badRequest(fe)[lang] } },
     };
   }
-  return { status: 500, body: { error: { code: "internal", message: "internal error" } } };
+  return { status: 500, body: { error: { code: "internal", message: INTERNAL[lang] } } };
+}
+
+/** Which part of the request a validation error is about. */
+const PART_ZH: Record<string, string> = {
+  body: "提交的内容",
+  querystring: "查询条件",
+  params: "地址",
+  headers: "请求头",
+};
+
+const TOO_MANY = t("操作过于频繁，请稍后再试", "too many requests: try again later");
+const TOO_LARGE = t("提交的内容过大（上限 2 MB）", "request body too large (at most 2 MB)");
+const INTERNAL = t("服务器内部错误，请稍后再试或联系管理员", "internal error");
+
+/** Fastify's own 4xx refusals (bad JSON, wrong content type, …), in the request's language. */
+function badRequest(fe: Partial<FastifyError>): Text {
+  switch (fe.code) {
+    case "FST_ERR_CTP_INVALID_MEDIA_TYPE":
+      return t("不支持的内容类型", `unsupported content type: ${fe.message ?? ""}`);
+    case "FST_ERR_CTP_EMPTY_JSON_BODY":
+      return t("内容类型为 JSON，但请求体为空", "the JSON body is empty");
+    case "FST_ERR_CTP_INVALID_JSON_BODY":
+    case undefined:
+      if (fe.statusCode === 400 && /JSON/i.test(fe.message ?? ""))
+        return t("请求体不是有效的 JSON", fe.message ?? "invalid JSON body");
+      return t("请求无效", fe.message ?? "bad request");
+    default:
+      return t("请求无效", fe.message ?? "bad request");
+  }
+}
+
+/** The 404 of a path no route serves. */
+export function noRoute(method: string, url: string): Text {
+  return t(`没有这个地址：${method} ${url}`, `no route ${method} ${url}`);
 }
 
 export function errorHandler(err: unknown, req: FastifyRequest, reply: FastifyReply) {

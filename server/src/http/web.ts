@@ -3,6 +3,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import fastifyStatic from "@fastify/static";
 import type { FastifyPluginAsync } from "fastify";
+import { langOf, noRoute } from "./errors.ts";
 
 /** The built web app (`npm run build -w web` → web/dist). */
 export const WEB_DIST = path.resolve(
@@ -32,7 +33,7 @@ export const webRoutes =
       if (url.startsWith("/api/") || url.startsWith("/public/")) {
         return reply
           .status(404)
-          .send({ error: { code: "not_found", message: `no route GET ${url}` } });
+          .send({ error: { code: "not_found", message: noRoute("GET", url)[langOf(req)] } });
       }
       return reply.sendFile("index.html");
     });

@@ -1,4 +1,5 @@
-import { ValidationError } from "./errors.ts";
+import { t, ValidationError } from "./errors.ts";
+import { ROLE_LABELS } from "./labels.ts";
 
 /**
  * Roles and permissions. Stable codes; labels in labels.ts.
@@ -110,21 +111,32 @@ export function isRoleCode(s: string): s is RoleCode {
 export function validateRoleSet(roles: readonly string[]): RoleCode[] {
   const unknown = roles.filter((r) => !isRoleCode(r));
   if (unknown.length > 0) {
-    throw new ValidationError(`unknown role ${unknown.join(", ")}`, [
-      { field: "roles", message: `unknown role: ${unknown.join(", ")}` },
-    ]);
+    const msg = t(`没有这个角色：${unknown.join("、")}`, `unknown role: ${unknown.join(", ")}`);
+    throw new ValidationError(msg, [{ field: "roles", message: msg }]);
   }
   const codes = [...new Set(roles)] as RoleCode[];
   if (codes.length === 0) {
-    throw new ValidationError("an account needs at least one role", [
-      { field: "roles", message: "at least one role is required" },
+    throw new ValidationError(t("账户至少要有一个角色", "an account needs at least one role"), [
+      { field: "roles", message: t("至少选择一个角色", "at least one role is required") },
     ]);
   }
   const admins = codes.filter((r) => ROLES[r].kind === "admin");
   if (admins.length > 0 && codes.length > 1) {
+    const names = admins.map((r) => ROLE_LABELS[r]?.zh ?? r).join("、");
     throw new ValidationError(
-      "an administrator role (system, security, audit) cannot be combined with any other role",
-      [{ field: "roles", message: `${admins.join(", ")} must be the account's only role` }],
+      t(
+        "管理员角色（系统、安全、审计管理员）不能与其他角色同时授予",
+        "an administrator role (system, security, audit) cannot be combined with any other role",
+      ),
+      [
+        {
+          field: "roles",
+          message: t(
+            `“${names}”只能是账户唯一的角色`,
+            `${admins.join(", ")} must be the account's only role`,
+          ),
+        },
+      ],
     );
   }
   return codes;

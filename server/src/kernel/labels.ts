@@ -61,3 +61,19 @@ export const LINK_LABELS: Record<string, Label> = {
   repeals: { zh: "废止", en: "Repeals" },
   part_of: { zh: "组成部分", en: "Part of" },
 };
+
+/** Permissions by name, for refusals that say which one is missing (kernel/access.ts). */
+export const PERMISSION_LABELS: Record<string, Label> = {
+  "record.read": { zh: "查阅记录", en: "Read records" },
+  "record.write": { zh: "办理记录", en: "Write records" },
+  "legal_review.sign": { zh: "法制审核", en: "Sign legality reviews" },
+  "unit.lead": { zh: "单位负责人审批", en: "Unit leader's approval" },
+  "region.oversee": { zh: "全区监督", en: "Oversee the region" },
+  "user.manage": { zh: "账户管理", en: "Manage accounts" },
+  "unit.manage": { zh: "机构管理", en: "Manage units" },
+  "system.configure": { zh: "系统配置", en: "Configure the system" },
+  "role.assign": { zh: "角色分配", en: "Assign roles" },
+  "account.unlock": { zh: "账户解锁", en: "Unlock accounts" },
+  "audit.read": { zh: "查阅审计记录", en: "Read the audit trail" },
+  "security_log.read": { zh: "查阅安全日志", en: "Read the security log" },
+};

@@ -53,7 +53,7 @@ describe("login", () => {
     });
     expect(res.statusCode).toBe(401);
     expect(res.json()).toEqual({
-      error: { code: "unauthenticated", message: "wrong user name or password" },
+      error: { code: "unauthenticated", message: "用户名或密码错误" },
     });
     expect(await securityKinds("zhang")).toContain("login_failed");
   });
@@ -65,7 +65,7 @@ describe("login", () => {
       payload: { username: "nobody", password: "x" },
     });
     expect(res.statusCode).toBe(401);
-    expect(res.json().error.message).toBe("wrong user name or password");
+    expect(res.json().error.message).toBe("用户名或密码错误");
     expect(await securityKinds("nobody")).toEqual(["login_failed"]);
   });
 
@@ -84,7 +84,7 @@ describe("login", () => {
       payload: { username: "lisi", password: PASSWORD },
     });
     expect(locked.statusCode).toBe(401);
-    expect(locked.json().error.message).toMatch(/locked/);
+    expect(locked.json().error.message).toMatch(/账户已锁定/);
     expect(await securityKinds("lisi")).toContain("account_locked");
     expect(await securityKinds("lisi")).toContain("login_refused_locked");
     t.clock.advance(14 * 60_000);
@@ -135,7 +135,7 @@ describe("CSRF", () => {
       headers: { cookie: s.cookie },
     });
     expect(res.statusCode).toBe(403);
-    expect(res.json().error.message).toMatch(/CSRF/);
+    expect(res.json().error.message).toMatch(/请刷新页面后重试/);
     expect(await securityKinds("zhang")).toContain("csrf_rejected");
     // still logged in: nothing happened
     expect((await t.call(s, { method: "GET", url: "/api/auth/session" })).statusCode).toBe(200);

@@ -88,7 +88,10 @@ export async function testApp(modules: ModuleDecl[] = []): Promise<TestApp> {
       };
     },
     call(s, opts) {
+      // The suites written before messages were bilingual read the English side;
+      // test/platform/messages.test.ts asserts the Chinese default (no header).
       const headers = {
+        "accept-language": "en",
         ...(opts.headers ?? {}),
         ...(s ? { cookie: s.cookie, "x-csrf-token": s.csrf } : {}),
       };

@@ -10,8 +10,10 @@ export interface TransitionInfo extends Omit<Wire.TransitionInfo, "input"> {
 }
 
 /** A declared case type; its fields are a JSON Schema the forms are built from. */
-export interface CaseType extends Omit<Wire.CaseType, "fields" | "transitions"> {
+export interface CaseType extends Omit<Wire.CaseType, "fields" | "transitions" | "derived"> {
   fields: JsonSchema;
+  /** The labels of the fields steps compute (major, payment, legalReview, …), if declared. */
+  derived?: JsonSchema | null;
   transitions: TransitionInfo[];
 }
 

@@ -108,7 +108,8 @@ export function useValueRows(): (
 
 /**
  * The properties a case's fields may hold: the opening fields, then those set later by
- * steps (each step's input), the opening declaration winning.
+ * steps (each step's input), then those steps compute (the type's declared `derived`
+ * labels), the opening declaration winning.
  */
 export function caseFieldProps(type: CaseType | undefined): Record<string, JsonSchema> {
   if (!type) return {};
@@ -116,6 +117,7 @@ export function caseFieldProps(type: CaseType | undefined): Record<string, JsonS
   for (const tr of type.transitions) {
     for (const [k, p] of Object.entries(propsOf(tr.input))) if (!(k in out)) out[k] = p;
   }
+  for (const [k, p] of Object.entries(propsOf(type.derived))) if (!(k in out)) out[k] = p;
   const opening = propsOf(type.fields);
   // Opening fields first, in their declared order.
   return {

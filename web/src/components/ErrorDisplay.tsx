@@ -1,7 +1,8 @@
 /**
  * Showing the API's error envelope `{error:{code,message,fields?}}`: field errors go onto
  * the antd Form fields they name (form.setFields), the message and any field the form
- * does not have go into an alert. Messages are shown as the server wrote them.
+ * does not have go into an alert. Messages are shown as the server wrote them (in the
+ * UI's language, which every request sends as Accept-Language); field keys are not.
  */
 
 import type { FormInstance } from "antd";
@@ -70,8 +71,8 @@ export function ErrorAlert({ error, fields, style }: ErrorAlertProps) {
         list.length > 0 ? (
           <ul style={{ margin: 0, paddingInlineStart: 18 }}>
             {list.map((f) => (
-              <li key={`${f.field}:${f.message}`}>
-                {f.field}: {f.message}
+              <li key={`${f.field}:${f.message}`} data-field={f.field}>
+                {f.message}
               </li>
             ))}
           </ul>

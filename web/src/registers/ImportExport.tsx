@@ -59,7 +59,6 @@ function ImportReport({ error }: { error: unknown }) {
         columns={[
           { title: t("reg.row"), dataIndex: "row", width: 70 },
           { title: t("reg.column"), dataIndex: "column" },
-          { title: t("reg.field"), dataIndex: "field" },
           { title: t("reg.reason"), key: "reason", render: (_, f) => f.reason ?? f.message },
         ]}
       />

@@ -135,7 +135,7 @@ export type Guard<F = Record<string, unknown>> = (
 ) => Promise<GuardRefusal | undefined> | GuardRefusal | undefined;
 
 export interface GuardRefusal {
-  /** Bilingual (t(zh, en)); a plain string is shown as it is in both languages. */
+  /** Bilingual: `t("中文", "English")` (kernel/errors.ts). */
   message: Message;
   /** The input field the refusal is about, if any. */
   field?: string;
@@ -324,6 +324,12 @@ export interface CaseTypeDecl<F = Record<string, unknown>> {
    * review's result given at opening would skip the review).
    */
   stepFields?: readonly string[];
+  /**
+   * The labels of the fields steps compute (`derive`): a labelled zod object (`.meta({
+   * label })`, nested objects labelled too), served with the case type so that the web
+   * names them instead of showing their keys. It never parses anything.
+   */
+  derived?: z.ZodObject;
   /** Fields given at opening that a later step may revise (exempt from the rule above). */
   revisableFields?: readonly string[];
   /** Number kinds allocated when the case is created. */

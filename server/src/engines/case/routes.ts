@@ -68,6 +68,9 @@ export const caseRoutes =
           states: d.states,
           initial: d.initial,
           fields: z.toJSONSchema(d.fields, { unrepresentable: "any" }) as Record<string, unknown>,
+          derived: d.derived
+            ? (z.toJSONSchema(d.derived, { unrepresentable: "any" }) as Record<string, unknown>)
+            : null,
           transitions: d.transitions.map((t) => ({
             action: t.action,
             label: t.label,

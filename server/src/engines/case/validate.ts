@@ -11,6 +11,7 @@ import {
   textOf,
   ValidationError,
 } from "../../kernel/errors.ts";
+import { issueText } from "../../kernel/issue-text.ts";
 import { compareLocalDate, type LocalDate, parseLocalDate } from "../../kernel/time/index.ts";
 import type { WorkTx } from "../../platform/work.ts";
 
@@ -25,43 +26,29 @@ const ZH: Readonly<Record<string, string>> = {
 
 const CJK = /[\u4e00-\u9fff]/;
 
-/** A zod issue as a bilingual message: declared Chinese kept, zod's own by its code. */
-function issueText(i: Issue): Message {
+/** A zod issue as a bilingual message: declared Chinese kept, the engine's own schema
+ * messages translated, zod's own by its code (kernel/issue-text.ts). */
+function caseIssueText(i: Issue): Message {
   if (CJK.test(i.message)) return i.message;
   const known = ZH[i.message];
   if (known) return t(known, i.message);
-  const x = i as Issue & {
-    expected?: string;
-    minimum?: number | bigint;
-    maximum?: number | bigint;
-    origin?: string;
-    format?: string;
-    values?: unknown[];
-    keys?: string[];
-  };
-  const len = x.origin === "string" ? "个字符" : x.origin === "array" ? "项" : "";
-  const zh: Record<string, string> = {
-    invalid_type: /received undefined/.test(i.message) ? "必填" : `类型不符（应为 ${x.expected}）`,
-    too_small: len ? `至少 ${x.minimum} ${len}` : `不得小于 ${x.minimum}`,
-    too_big: len ? `至多 ${x.maximum} ${len}` : `不得大于 ${x.maximum}`,
-    invalid_format: `格式不符（${x.format}）`,
-    invalid_value: `须为以下之一：${(x.values ?? []).map(String).join("、")}`,
-    unrecognized_keys: `无法识别的字段：${(x.keys ?? []).join("、")}`,
-  };
-  return t(zh[i.code] ?? "无效", i.message);
+  return issueText(i);
 }
 
 /** Validate with a zod schema; every problem named by its field path, all at once. */
 export function parseWith<T>(schema: z.ZodType<T>, value: unknown, prefix: string): T {
-  const r = schema.safeParse(value ?? {});
+  const r = schema.safeParse(value ?? {}, { reportInput: true });
   if (r.success) return r.data;
   const fields: FieldError[] = r.error.issues.map((i) => ({
     field: [prefix, ...i.path.map(String)].filter(Boolean).join("."),
-    message: issueText(i),
+    message: caseIssueText(i),
   }));
-  const names = [...new Set(fields.map((f) => f.field))].join(", ");
+  const names = [...new Set(fields.map((f) => f.field))];
   throw new ValidationError(
-    t(`以下字段无效：${names}`, `invalid ${prefix ? `${prefix}: ` : ""}${names}`),
+    t(
+      `填写的内容有 ${names.length} 处不符合要求，请按提示修改`,
+      `invalid ${prefix}: ${names.join(", ")}`,
+    ),
     fields,
   );
 }

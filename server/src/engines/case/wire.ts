@@ -32,6 +32,9 @@ export const CaseType = z
     states: z.record(z.string(), z.object({ label: Label, terminal: z.boolean().optional() })),
     initial: z.string(),
     fields: JsonSchemaObject,
+    derived: JsonSchemaObject.nullable().describe(
+      "labels of the fields steps compute (a JSON Schema), or null",
+    ),
     transitions: z.array(TransitionInfo),
     clocks: z.array(
       z.object({

@@ -10,7 +10,7 @@
  */
 import type { Kysely, Transaction } from "kysely";
 import type { DB } from "../../db/schema.ts";
-import { NotFoundError, ValidationError } from "../../kernel/errors.ts";
+import { NotFoundError, t, ValidationError } from "../../kernel/errors.ts";
 import type { Label } from "../../kernel/labels.ts";
 import { regionWithDescendants } from "../../platform/regions.ts";
 import type { Registry } from "../registry.ts";
@@ -76,7 +76,7 @@ export interface ResolvedRequest extends IndicatorPeriod {
 export async function resolveRequest(db: Db, req: IndicatorRequest): Promise<ResolvedRequest> {
   const period = resolvePeriod(req);
   const regions = await regionWithDescendants(db, req.region);
-  if (regions.length === 0) throw new NotFoundError(`no region ${req.region}`);
+  if (regions.length === 0) throw new NotFoundError(t("没有这个地区", `no region ${req.region}`));
   if (req.unitId !== undefined) {
     const unit = await db
       .selectFrom("unit")
@@ -84,7 +84,9 @@ export async function resolveRequest(db: Db, req: IndicatorRequest): Promise<Res
       .where("id", "=", req.unitId)
       .executeTakeFirst();
     if (!unit || !regions.includes(unit.region_code)) {
-      throw new NotFoundError(`no unit ${req.unitId} in region ${req.region}`);
+      throw new NotFoundError(
+        t("该地区没有这个单位", `no unit ${req.unitId} in region ${req.region}`),
+      );
     }
   }
   return { region: req.region, regions, ...period, unitId: req.unitId };
@@ -199,9 +201,10 @@ export function selectIndicators(
   const unique = [...new Set(ids)];
   const unknown = unique.filter((id) => !registry.indicator(id));
   if (unknown.length) {
-    throw new ValidationError(`no indicator ${unknown.join(", ")}`, [
-      { field: "ids", message: `not declared: ${unknown.join(", ")}` },
-    ]);
+    throw new ValidationError(
+      t(`没有这些指标：${unknown.join("、")}`, `no indicator ${unknown.join(", ")}`),
+      [{ field: "ids", message: t("没有这些指标", `not declared: ${unknown.join(", ")}`) }],
+    );
   }
   return unique.map((id) => registry.indicator(id)!);
 }
@@ -238,7 +241,7 @@ export async function drillResolved(
   id: string,
 ): Promise<{ value: IndicatorValue; rows: DrillRow[] }> {
   const d = registry.indicator(id);
-  if (!d) throw new NotFoundError(`no indicator ${id}`);
+  if (!d) throw new NotFoundError(t("没有这个指标", `no indicator ${id}`));
   const ev = new Evaluation(registry, db, scope);
   const rows = await ev.drill(id, scope);
   return { value: present(d, await ev.value(id, scope)), rows };
@@ -251,7 +254,7 @@ export async function drillDown(
   id: string,
   req: IndicatorRequest,
 ): Promise<DrillRow[]> {
-  if (!registry.indicator(id)) throw new NotFoundError(`no indicator ${id}`);
+  if (!registry.indicator(id)) throw new NotFoundError(t("没有这个指标", `no indicator ${id}`));
   const scope = await resolveRequest(db, req);
   return new Evaluation(registry, db, scope).drill(id, scope);
 }

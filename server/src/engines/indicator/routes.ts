@@ -10,7 +10,7 @@ import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { inTenantTx, requireActor, type Services } from "../../http/context.ts";
 import { zRegionCode } from "../../kernel/codes/region.ts";
-import { NotFoundError } from "../../kernel/errors.ts";
+import { NotFoundError, t } from "../../kernel/errors.ts";
 import { toLocalDate, yearOf } from "../../kernel/time/index.ts";
 import {
   drillResolved,
@@ -59,7 +59,8 @@ export const indicatorRoutes = (services: Services): FastifyPluginAsyncZod => {
   const requestOf = (req: FastifyRequest, query: z.infer<typeof ScopeQuery>): IndicatorRequest => {
     const actor = requireActor(req);
     const region = query.region ?? actor.regionCode;
-    if (!actor.regions.includes(region)) throw new NotFoundError(`no region ${region}`);
+    if (!actor.regions.includes(region))
+      throw new NotFoundError(t("没有这个地区，或不在您的管辖范围内", `no region ${region}`));
     const explicit = query.year !== undefined || query.from !== undefined || query.to !== undefined;
     return {
       region,
@@ -154,7 +155,7 @@ export const indicatorRoutes = (services: Services): FastifyPluginAsyncZod => {
       },
       async (req) => {
         if (!services.registry.indicator(req.params.id)) {
-          throw new NotFoundError(`no indicator ${req.params.id}`);
+          throw new NotFoundError(t("没有这个指标", `no indicator ${req.params.id}`));
         }
         const r = requestOf(req, req.query);
         return inTenantTx(services, req, async (tx) => {

@@ -2,7 +2,7 @@
  * The indicator engine's pure rules: periods, rounding, definitions, links, and the
  * checks of the declarations. No I/O.
  */
-import { ValidationError } from "../../kernel/errors.ts";
+import { t, ValidationError } from "../../kernel/errors.ts";
 import type { Label } from "../../kernel/labels.ts";
 import { localDate, parseLocalDate, yearOf } from "../../kernel/time/index.ts";
 import type { DrillRow, IndicatorDecl, IndicatorPeriod } from "./declare.ts";
@@ -20,31 +20,43 @@ export const DEFAULT_DECIMALS = 2;
 export function resolvePeriod(p: { year?: number; from?: string; to?: string }): IndicatorPeriod {
   if (p.from !== undefined || p.to !== undefined) {
     if (p.year !== undefined) {
-      throw new ValidationError("give a year or a from/to period, not both", [
-        { field: "year", message: "not with from/to" },
-      ]);
+      throw new ValidationError(
+        t("请选择年度或起止日期，不能同时选择", "give a year or a from/to period, not both"),
+        [{ field: "year", message: t("不能与起止日期同时使用", "not with from/to") }],
+      );
     }
     const fields = [];
-    if (p.from === undefined) fields.push({ field: "from", message: "required with to" });
-    if (p.to === undefined) fields.push({ field: "to", message: "required with from" });
-    if (fields.length) throw new ValidationError("a period needs both from and to", fields);
+    if (p.from === undefined)
+      fields.push({ field: "from", message: t("有截止日期时必填", "required with to") });
+    if (p.to === undefined)
+      fields.push({ field: "to", message: t("有起始日期时必填", "required with from") });
+    if (fields.length)
+      throw new ValidationError(
+        t("期间须同时有起始日期和截止日期", "a period needs both from and to"),
+        fields,
+      );
     const from = parseLocalDate(p.from, "from");
     const to = parseLocalDate(p.to, "to");
     if (from > to) {
-      throw new ValidationError(`the period ends (${to}) before it starts (${from})`, [
-        { field: "to", message: "must not be before from" },
-      ]);
+      throw new ValidationError(
+        t(
+          `截止日期（${to}）早于起始日期（${from}）`,
+          `the period ends (${to}) before it starts (${from})`,
+        ),
+        [{ field: "to", message: t("不能早于起始日期", "must not be before from") }],
+      );
     }
     return { from, to, year: yearOf(to) };
   }
   if (p.year === undefined) {
-    throw new ValidationError("a year (or from and to) is required", [
-      { field: "year", message: "required" },
-    ]);
+    throw new ValidationError(
+      t("请选择年度（或起止日期）", "a year (or from and to) is required"),
+      [{ field: "year", message: t("必填", "required") }],
+    );
   }
   if (!Number.isInteger(p.year) || p.year < 1000 || p.year > 9999) {
-    throw new ValidationError(`not a year: ${p.year}`, [
-      { field: "year", message: "must be a four-digit year" },
+    throw new ValidationError(t(`“${p.year}”不是年度`, `not a year: ${p.year}`), [
+      { field: "year", message: t("应为四位数的年份", "must be a four-digit year") },
     ]);
   }
   return { from: localDate(p.year, 1, 1), to: localDate(p.year, 12, 31), year: p.year };

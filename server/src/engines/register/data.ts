@@ -5,7 +5,8 @@
  */
 import type { z } from "zod";
 import { canonicalJson } from "../../kernel/canonical-json.ts";
-import { type FieldError, ValidationError } from "../../kernel/errors.ts";
+import { type FieldError, t, ValidationError } from "../../kernel/errors.ts";
+import { issueText } from "../../kernel/issue-text.ts";
 import { maskIdCard, maskPhone } from "../../kernel/masking.ts";
 import { blindIndex, decryptField, encryptField } from "../../platform/crypto/field-cipher.ts";
 import type { ColumnDecl, RegisterDecl } from "./declare.ts";
@@ -74,16 +75,19 @@ export function fieldPath(path: readonly PropertyKey[]): string {
 }
 
 export function issuesToFields(error: z.ZodError): FieldError[] {
-  return error.issues.map((i) => ({ field: fieldPath(i.path), message: i.message }));
+  return error.issues.map((i) => ({ field: fieldPath(i.path), message: issueText(i) }));
 }
 
 /** Validate with the declaration's schema: the parsed data, or every field error at once. */
 export function validateData(decl: RegisterDecl, data: unknown): EntryData {
-  const r = decl.schema.safeParse(data);
+  const r = decl.schema.safeParse(data, { reportInput: true });
   if (!r.success) {
     const fields = issuesToFields(r.error);
     const names = [...new Set(fields.map((f) => f.field))].join(", ");
-    throw new ValidationError(`invalid ${decl.label.en} entry: ${names}`, fields);
+    throw new ValidationError(
+      t(`${decl.label.zh}的记录填写有误，请按提示修改`, `invalid ${decl.label.en} entry: ${names}`),
+      fields,
+    );
   }
   return r.data as EntryData;
 }

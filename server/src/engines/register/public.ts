@@ -8,7 +8,7 @@
 import { type Kysely, sql } from "kysely";
 import type { DB } from "../../db/schema.ts";
 import { withScope } from "../../db/scope.ts";
-import { NotFoundError } from "../../kernel/errors.ts";
+import { NotFoundError, t } from "../../kernel/errors.ts";
 import { type MaskOptions, maskPerson, type PersonRoleCode } from "../../kernel/masking.ts";
 import type { EntryData } from "./data.ts";
 import type { RegisterDecl } from "./declare.ts";
@@ -79,7 +79,8 @@ export async function publicEntries(
   paging: { page?: number; pageSize?: number } = {},
   options: MaskOptions = {},
 ): Promise<PublicPage> {
-  if (!decl.public) throw new NotFoundError(`${decl.label.en} is not public`);
+  if (!decl.public)
+    throw new NotFoundError(t(`${decl.label.zh}不公开`, `${decl.label.en} is not public`));
   const where = decl.public.where;
   const { page, pageSize } = pagingOf(paging);
   return withScope(

@@ -18,7 +18,7 @@ import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { inTenantTx, requireActor, type Services } from "../../http/context.ts";
 import { binary } from "../../http/wire.ts";
-import { NotFoundError, ValidationError } from "../../kernel/errors.ts";
+import { NotFoundError, t, ValidationError } from "../../kernel/errors.ts";
 import { loadOrCreateFieldKey } from "../../platform/crypto/keys.ts";
 import { checkRegisterDecl, RESERVED_QUERY, type RegisterEnv } from "./data.ts";
 import type { RegisterDecl } from "./declare.ts";
@@ -79,7 +79,7 @@ export const registerRoutes =
     };
     const declOf = (code: string): RegisterDecl => {
       const decl = services.registry.register(code);
-      if (!decl) throw new NotFoundError(`no register "${code}"`);
+      if (!decl) throw new NotFoundError(t("没有这个台账", `no register "${code}"`));
       return decl;
     };
 
@@ -299,9 +299,10 @@ export const registerRoutes =
         const decl = declOf(req.params.code);
         const env = await envFor(decl);
         if (!Buffer.isBuffer(req.body)) {
-          throw new ValidationError(`send the .xlsx file as the body (content type ${XLSX_MIME})`, [
-            { field: "file", message: "missing" },
-          ]);
+          throw new ValidationError(
+            t("请上传 .xlsx 文件", `send the .xlsx file as the body (content type ${XLSX_MIME})`),
+            [{ field: "file", message: t("未上传文件", "missing") }],
+          );
         }
         const file = req.body;
         return inTenantTx(services, req, (w) => importXlsx(w, decl, file, req.query, env));

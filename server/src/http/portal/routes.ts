@@ -4,7 +4,8 @@ import { publicCase, publicCases, publicCaseTypes } from "../../engines/case/pub
 import { PublicCasePage } from "../../engines/case/wire.ts";
 import { publicEntries } from "../../engines/register/public.ts";
 import { PublicEntryPage } from "../../engines/register/wire.ts";
-import { NotFoundError } from "../../kernel/errors.ts";
+import { NotFoundError, t as text } from "../../kernel/errors.ts";
+import { zt } from "../../kernel/issue-text.ts";
 import type { Label } from "../../kernel/labels.ts";
 import type { Services } from "../context.ts";
 import { esc, type Lang, page, pager, t, table } from "./html.ts";
@@ -14,7 +15,9 @@ import { esc, type Lang, page, pager, t, table } from "./html.ts";
  * indexable, listing whatever case types and registers declare public — through their
  * public projections only — plus the same data as JSON under /public/api.
  */
-const Region = z.string().regex(/^[0-9]{6}$/, "a six-digit region code");
+const Region = z
+  .string()
+  .regex(/^[0-9]{6}$/, zt("应为六位行政区划代码", "a six-digit region code"));
 const Code = z.string().regex(/^[a-z0-9_]+$/);
 const PageQ = z.object({
   lang: z.enum(["zh", "en"]).default("zh"),
@@ -45,7 +48,7 @@ export const portalRoutes =
         .select(["name_zh", "name_en"])
         .where("code", "=", code)
         .executeTakeFirst();
-      if (!r) throw new NotFoundError(`no region ${code}`);
+      if (!r) throw new NotFoundError(text("没有这个地区", `no region ${code}`));
       return lang === "en" ? r.name_en : r.name_zh;
     };
 
@@ -187,7 +190,8 @@ export const portalRoutes =
         const { region, code } = req.params;
         const { lang, page: p } = req.query;
         const decl = registry.register(code);
-        if (!decl?.public) throw new NotFoundError(`no public register ${code}`);
+        if (!decl?.public)
+          throw new NotFoundError(text("没有这个公开台账", `no public register ${code}`));
         const data = await publicEntries(db, decl, region, { page: p, pageSize: PAGE_SIZE });
         const labels = Object.fromEntries(
           decl.public.fields.map((f) => [
@@ -246,7 +250,10 @@ export const portalRoutes =
       },
       async (req) => {
         const decl = registry.register(req.params.code);
-        if (!decl?.public) throw new NotFoundError(`no public register ${req.params.code}`);
+        if (!decl?.public)
+          throw new NotFoundError(
+            text("没有这个公开台账", `no public register ${req.params.code}`),
+          );
         return publicEntries(db, decl, req.params.region, {
           page: req.query.page,
           pageSize: PAGE_SIZE,

@@ -1,7 +1,8 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { ROLE_CODES, ROLES, validateRoleSet } from "../../kernel/access.ts";
-import { ForbiddenError, NotFoundError, ValidationError } from "../../kernel/errors.ts";
+import { ForbiddenError, NotFoundError, t, ValidationError } from "../../kernel/errors.ts";
+import { ROLE_LABELS } from "../../kernel/labels.ts";
 import { logSecurityEvent } from "../../platform/auth/security-log.ts";
 import { createUser } from "../../platform/auth/users.ts";
 import { clientIp, inTenantTx, requireActor, type Services } from "../context.ts";
@@ -155,9 +156,18 @@ export const adminRoutes =
             .where("id", "=", req.body.unitId)
             .executeTakeFirst();
           if (!unit || !tx.actor.regions.includes(unit.region_code)) {
-            throw new ValidationError("no such unit in your regions", [
-              { field: "unitId", message: `no unit ${req.body.unitId} in your regions` },
-            ]);
+            throw new ValidationError(
+              t("您管辖的地区没有这个单位", "no such unit in your regions"),
+              [
+                {
+                  field: "unitId",
+                  message: t(
+                    "您管辖的地区没有这个单位",
+                    `no unit ${req.body.unitId} in your regions`,
+                  ),
+                },
+              ],
+            );
           }
           const created = await createUser(tx.trx, req.body);
           await tx.audit({
@@ -202,13 +212,26 @@ export const adminRoutes =
       },
       async (req) => {
         const a = requireActor(req);
-        if (req.params.id === a.userId) throw new ForbiddenError("nobody assigns their own roles");
+        if (req.params.id === a.userId)
+          throw new ForbiddenError(t("不能给自己分配角色", "nobody assigns their own roles"));
         const roles = validateRoleSet(req.body.roles);
         const admin = roles.find((r) => ROLES[r].kind === "admin");
         if (admin) {
-          throw new ValidationError("administrator roles are assigned on the command line", [
-            { field: "roles", message: `${admin} cannot be assigned here` },
-          ]);
+          throw new ValidationError(
+            t(
+              "管理员角色只能在服务器命令行分配",
+              "administrator roles are assigned on the command line",
+            ),
+            [
+              {
+                field: "roles",
+                message: t(
+                  `“${ROLE_LABELS[admin]?.zh ?? admin}”不能在此分配`,
+                  `${admin} cannot be assigned here`,
+                ),
+              },
+            ],
+          );
         }
         await inTenantTx(services, req, async (tx) => {
           const user = await tx.trx
@@ -217,7 +240,7 @@ export const adminRoutes =
             .where("id", "=", req.params.id)
             .executeTakeFirst();
           if (!user || !a.regions.includes(user.region_code))
-            throw new NotFoundError(`no user ${req.params.id}`);
+            throw new NotFoundError(t("没有这个账户", `no user ${req.params.id}`));
           const before = await tx.trx
             .selectFrom("user_role")
             .select("role")
@@ -225,7 +248,10 @@ export const adminRoutes =
             .execute();
           if (before.some((r) => ROLES[r.role as keyof typeof ROLES]?.kind === "admin")) {
             throw new ForbiddenError(
-              "an administrator account's roles are changed on the command line",
+              t(
+                "管理员账户的角色只能在服务器命令行修改",
+                "an administrator account's roles are changed on the command line",
+              ),
             );
           }
           await tx.trx.deleteFrom("user_role").where("user_id", "=", user.id).execute();
@@ -276,7 +302,7 @@ export const adminRoutes =
             .where("id", "=", req.params.id)
             .executeTakeFirst();
           if (!user || !a.regions.includes(user.region_code))
-            throw new NotFoundError(`no user ${req.params.id}`);
+            throw new NotFoundError(t("没有这个账户", `no user ${req.params.id}`));
           await tx.trx
             .updateTable("app_user")
             .set({ locked_until: null, failed_logins: 0 })

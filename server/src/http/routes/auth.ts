@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { type Actor, permissionsOf } from "../../kernel/access.ts";
-import { ValidationError } from "../../kernel/errors.ts";
+import { t, ValidationError } from "../../kernel/errors.ts";
 import { login } from "../../platform/auth/login.ts";
 import { hashPassword, passwordProblems, verifyPassword } from "../../platform/auth/passwords.ts";
 import { logSecurityEvent } from "../../platform/auth/security-log.ts";
@@ -138,7 +138,10 @@ export const authRoutes =
           field: "newPassword",
         }));
         if (problems.length)
-          throw new ValidationError("the new password is not acceptable", problems);
+          throw new ValidationError(
+            t("新密码不符合要求", "the new password is not acceptable"),
+            problems,
+          );
         await inTenantTx(services, req, async (tx) => {
           const u = await tx.trx
             .selectFrom("app_user")
@@ -146,8 +149,8 @@ export const authRoutes =
             .where("id", "=", a.userId)
             .executeTakeFirstOrThrow();
           if (!(await verifyPassword(u.password_hash, req.body.currentPassword))) {
-            throw new ValidationError("the current password is wrong", [
-              { field: "currentPassword", message: "wrong password" },
+            throw new ValidationError(t("当前密码不正确", "the current password is wrong"), [
+              { field: "currentPassword", message: t("密码不正确", "wrong password") },
             ]);
           }
           await tx.trx

@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
+import { zt } from "../../kernel/issue-text.ts";
 import { loadOrCreateSigningKey } from "../../platform/crypto/keys.ts";
 import type { Services } from "../context.ts";
 import { Anchors, binary } from "../wire.ts";
@@ -20,7 +21,9 @@ export const publicRoutes =
           tags: ["public"],
           summary: "Signed audit anchors of a region (SM2 over SM3), newest first",
           querystring: z.object({
-            region: z.string().regex(/^[0-9]{6}$/, "a six-digit region code"),
+            region: z
+              .string()
+              .regex(/^[0-9]{6}$/, zt("应为六位行政区划代码", "a six-digit region code")),
             limit: z.coerce.number().int().min(1).max(1000).default(100),
           }),
           response: { 200: Anchors },

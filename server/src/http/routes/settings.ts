@@ -2,11 +2,14 @@ import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { listSettings, putSetting } from "../../engines/settings.ts";
 import { NotFoundError, t } from "../../kernel/errors.ts";
+import { zt } from "../../kernel/issue-text.ts";
 import { parseLocalDate, toLocalDate } from "../../kernel/time/index.ts";
 import { inTenantTx, requireActor, type Services } from "../context.ts";
 import { Ok, Setting } from "../wire.ts";
 
-const Region = z.string().regex(/^[0-9]{6}$/, "a six-digit region code");
+const Region = z
+  .string()
+  .regex(/^[0-9]{6}$/, zt("应为六位行政区划代码", "a six-digit region code"));
 
 /** Settings that differ by province or city: anyone may read the rules in force; the system administrator sets them. */
 export const settingsRoutes =
@@ -33,7 +36,7 @@ export const settingsRoutes =
         const a = requireActor(req);
         const region = req.query.region ?? a.regionCode;
         if (!a.regions.includes(region))
-          throw new NotFoundError(t(`没有地区 ${region}`, `no region ${region}`));
+          throw new NotFoundError(t("没有这个地区，或不在您的管辖范围内", `no region ${region}`));
         const on =
           req.query.on === undefined
             ? toLocalDate(services.clock())

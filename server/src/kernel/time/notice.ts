@@ -17,7 +17,8 @@
  * dates from December of `year − 1` are accepted.
  */
 import { z } from "zod";
-import { type FieldError, ValidationError } from "../errors.ts";
+import { type FieldError, t, textOf, ValidationError } from "../errors.ts";
+import { issueText } from "../issue-text.ts";
 import { isWeekend, type LocalDate, localDateProblem, yearOf } from "./local-date.ts";
 
 export interface NoticeAmendment {
@@ -91,10 +92,13 @@ export function parseHolidayNotice(json: unknown): HolidayNotice {
   if (!result.success) {
     const fields: FieldError[] = result.error.issues.map((issue) => ({
       field: issue.path.length > 0 ? issue.path.map(String).join(".") : "(notice)",
-      message: issue.message,
+      message: issueText(issue),
     }));
-    const summary = fields.map((f) => `${f.field}: ${f.message}`).join("; ");
-    throw new ValidationError(`invalid holiday notice: ${summary}`, fields);
+    const summary = fields.map((f) => `${f.field}: ${textOf(f.message).en}`).join("; ");
+    throw new ValidationError(
+      t("放假通知的内容有误，请按提示修改", `invalid holiday notice: ${summary}`),
+      fields,
+    );
   }
   const n = result.data;
   const notice: HolidayNotice = {

@@ -15,9 +15,12 @@
  * sees the annual report's count of meetings that studied law first (an indicator over
  * this register), and a decision itself is published with its own case.
  */
+
 import { z } from "zod";
 import type { RegisterDecl } from "../../engines/register/index.ts";
 import { type EntryView, getEntry } from "../../engines/register/index.ts";
+import { t, ValidationError } from "../../kernel/errors.ts";
+import { INVALID_DATE, zt } from "../../kernel/issue-text.ts";
 import type { Label } from "../../kernel/labels.ts";
 import { localDateProblem } from "../../kernel/time/index.ts";
 import type { WorkTx } from "../../platform/work.ts";
@@ -65,8 +68,7 @@ export const STUDY_KIND_LABELS: Record<"law" | "speech" | "regulation" | "other"
 const name = z.string().trim().min(1, "required").max(50);
 
 const date = z.string().superRefine((v, ctx) => {
-  const problem = localDateProblem(v);
-  if (problem) ctx.addIssue({ code: "custom", message: problem });
+  if (localDateProblem(v)) ctx.addIssue({ code: "custom", message: INVALID_DATE });
 });
 
 export const meetingSchema = z
@@ -116,16 +118,26 @@ export const meetingSchema = z
           ctx.addIssue({
             code: "custom",
             path: ["bodies"],
-            message: "a joint meeting names at least two different bodies",
+            message: zt(
+              "联席会议至少要有两个不同的议事机构",
+              "a joint meeting names at least two different bodies",
+            ),
           });
         } else if (new Set(bodies).size !== bodies.length) {
-          ctx.addIssue({ code: "custom", path: ["bodies"], message: "a body is named twice" });
+          ctx.addIssue({
+            code: "custom",
+            path: ["bodies"],
+            message: zt("议事机构重复", "a body is named twice"),
+          });
         }
       } else if (bodies.length > 0) {
         ctx.addIssue({
           code: "custom",
           path: ["bodies"],
-          message: "only a joint meeting names the bodies meeting together",
+          message: zt(
+            "只有联席会议才填写联合召开的议事机构",
+            "only a joint meeting names the bodies meeting together",
+          ),
         });
       }
     },
@@ -148,17 +160,19 @@ function labelCode<K extends string>(labels: Record<K, Label>, text: string): K 
   for (const [code, l] of Object.entries(labels) as [K, Label][]) {
     if (code === s || l.zh === s || l.en.toLowerCase() === s.toLowerCase()) return code;
   }
-  throw new Error(
-    `"${s}" is not one of ${Object.values<Label>(labels)
-      .map((l) => l.zh)
-      .join("、")}`,
+  const all = Object.values<Label>(labels);
+  throw new ValidationError(
+    t(
+      `“${s}”不是可选的值（可选：${all.map((l) => l.zh).join("、")}）`,
+      `"${s}" is not one of ${all.map((l) => l.en).join(", ")}`,
+    ),
   );
 }
 
 /** "前缀：正文" split at the first full-width or ASCII colon. */
 function splitColon(text: string): [string, string] {
   const i = text.search(/[：:]/);
-  if (i < 0) throw new Error('write it as "类别：内容"');
+  if (i < 0) throw new ValidationError(t("请按“类别：内容”填写", 'write it as "category：text"'));
   return [text.slice(0, i).trim(), text.slice(i + 1).trim()];
 }
 

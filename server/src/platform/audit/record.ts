@@ -2,7 +2,7 @@ import type { Transaction } from "kysely";
 import type { DB } from "../../db/schema.ts";
 import type { Actor } from "../../kernel/access.ts";
 import { computeEventHash, GENESIS_HASH } from "../../kernel/audit/chain.ts";
-import { ValidationError } from "../../kernel/errors.ts";
+import { t, ValidationError } from "../../kernel/errors.ts";
 
 /**
  * Writing the audit trail (全过程记录). Every change records one event in the same
@@ -45,8 +45,8 @@ export async function recordAudit(
 ): Promise<{ seq: number; hash: string }> {
   const reason = change.reason?.trim() || null;
   if (change.reasonRequired && !reason) {
-    throw new ValidationError(`a reason is required for ${change.action}`, [
-      { field: "reason", message: `required for ${change.action}` },
+    throw new ValidationError(t("此操作须填写理由", `a reason is required for ${change.action}`), [
+      { field: "reason", message: t("此操作须填写理由", `required for ${change.action}`) },
     ]);
   }
   const chainKey = chainKeyOf(change.entityType, change.entityId);

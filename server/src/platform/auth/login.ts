@@ -1,7 +1,7 @@
 import type { Kysely } from "kysely";
 import type { DB } from "../../db/schema.ts";
 import type { Actor } from "../../kernel/access.ts";
-import { DomainError, UnauthenticatedError } from "../../kernel/errors.ts";
+import { DomainError, t, UnauthenticatedError } from "../../kernel/errors.ts";
 import { hashPassword, verifyPassword } from "./passwords.ts";
 import { logSecurityEvent } from "./security-log.ts";
 import { createSession, loadActor, type NewSession } from "./sessions.ts";
@@ -29,7 +29,12 @@ export interface LoginResult extends NewSession {
   mustChangePassword: boolean;
 }
 
-const WRONG = "wrong user name or password";
+const WRONG = t("用户名或密码错误", "wrong user name or password");
+
+/** The moment as read in China (the platform's time zone), e.g. 2020-05-01 14:30. */
+function beijing(d: Date): string {
+  return d.toLocaleString("sv-SE", { timeZone: "Asia/Shanghai" }).slice(0, 16);
+}
 
 export async function login(db: Kysely<DB>, now: Date, input: LoginInput): Promise<LoginResult> {
   const username = input.username.trim().toLowerCase();
@@ -61,7 +66,10 @@ export async function login(db: Kysely<DB>, now: Date, input: LoginInput): Promi
     await logSecurityEvent(db, now, { ...base, kind: "login_refused_locked" });
     throw new DomainError(
       "unauthenticated",
-      `account locked after ${MAX_FAILED_LOGINS} failed logins; try again after ${user.locked_until.toISOString()}`,
+      t(
+        `连续 ${MAX_FAILED_LOGINS} 次登录失败，账户已锁定，请于 ${beijing(user.locked_until)} 后再试`,
+        `account locked after ${MAX_FAILED_LOGINS} failed logins; try again after ${user.locked_until.toISOString()}`,
+      ),
     );
   }
   const ok = await verifyPassword(user.password_hash, input.password);

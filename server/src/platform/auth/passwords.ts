@@ -1,5 +1,5 @@
 import { type Algorithm, hash, verify } from "@node-rs/argon2";
-import type { FieldError } from "../../kernel/errors.ts";
+import { type FieldError, type Text, t } from "../../kernel/errors.ts";
 
 /** argon2id with the library's recommended cost (m=19 MiB, t=2, p=1; OWASP minimum). */
 // Algorithm.Argon2id (an ambient const enum, so written as its value).
@@ -23,16 +23,21 @@ export async function verifyPassword(stored: string, password: string): Promise<
  * 8.1.4.1 a: "口令具有复杂度要求").
  */
 export function passwordProblems(password: string, username: string): FieldError[] {
-  const problems: string[] = [];
-  if (password.length < 10) problems.push("must be at least 10 characters");
-  if (password.length > 256) problems.push("must be at most 256 characters");
+  const problems: Text[] = [];
+  if (password.length < 10) problems.push(t("至少 10 位", "must be at least 10 characters"));
+  if (password.length > 256) problems.push(t("最多 256 位", "must be at most 256 characters"));
   const lower = password.toLowerCase();
   if (username && lower.includes(username.toLowerCase())) {
-    problems.push("must not be or contain the user name");
+    problems.push(t("不能是用户名，也不能包含用户名", "must not be or contain the user name"));
   }
   const classes = [/[a-z]/, /[A-Z]/, /[0-9]/, /[^a-zA-Z0-9]/].filter((r) => r.test(password));
   if (classes.length < 3) {
-    problems.push("must mix at least three of: lower case, upper case, digits, symbols");
+    problems.push(
+      t(
+        "须包含小写字母、大写字母、数字、符号中的至少三类",
+        "must mix at least three of: lower case, upper case, digits, symbols",
+      ),
+    );
   }
   return problems.map((message) => ({ field: "password", message }));
 }

@@ -1,7 +1,7 @@
 import type { Kysely, Transaction } from "kysely";
 import type { DB } from "../../db/schema.ts";
 import { validateRoleSet } from "../../kernel/access.ts";
-import { ValidationError } from "../../kernel/errors.ts";
+import { t, ValidationError } from "../../kernel/errors.ts";
 import { generatePassword, hashPassword, passwordProblems } from "./passwords.ts";
 
 export interface NewUser {
@@ -21,9 +21,13 @@ export async function createUser(
   const username = input.username.trim().toLowerCase();
   const fields = [];
   if (!/^[a-z0-9_.-]{3,64}$/.test(username)) {
-    fields.push({ field: "username", message: "3–64 characters: a-z, 0-9, _ . -" });
+    fields.push({
+      field: "username",
+      message: t("3–64 位，只能使用小写字母、数字和 _ . -", "3–64 characters: a-z, 0-9, _ . -"),
+    });
   }
-  if (!input.displayName.trim()) fields.push({ field: "displayName", message: "required" });
+  if (!input.displayName.trim())
+    fields.push({ field: "displayName", message: t("必填", "required") });
   const oneTimePassword = input.password === undefined ? generatePassword() : undefined;
   const password = input.password ?? oneTimePassword!;
   fields.push(...passwordProblems(password, username));
@@ -39,14 +43,20 @@ export async function createUser(
     .select(["id", "region_code"])
     .where("id", "=", input.unitId)
     .executeTakeFirst();
-  if (!unit) fields.push({ field: "unitId", message: `no unit ${input.unitId}` });
+  if (!unit)
+    fields.push({ field: "unitId", message: t("没有这个单位", `no unit ${input.unitId}`) });
   const taken = await db
     .selectFrom("app_user")
     .select("id")
     .where("username", "=", username)
     .executeTakeFirst();
-  if (taken) fields.push({ field: "username", message: `user name ${username} is taken` });
-  if (fields.length > 0) throw new ValidationError("the new account is not valid", fields);
+  if (taken)
+    fields.push({
+      field: "username",
+      message: t(`用户名 ${username} 已被使用`, `user name ${username} is taken`),
+    });
+  if (fields.length > 0)
+    throw new ValidationError(t("新账户的信息有误", "the new account is not valid"), fields);
 
   const row = await db
     .insertInto("app_user")

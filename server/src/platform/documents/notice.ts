@@ -4,7 +4,8 @@
  * "重庆市武隆区人民政府关于开展2020年度法治政府建设督察工作的通知".
  */
 import { z } from "zod";
-import { ValidationError } from "../../kernel/errors.ts";
+import { t, ValidationError } from "../../kernel/errors.ts";
+import { issueText } from "../../kernel/issue-text.ts";
 import { localDateProblem } from "../../kernel/time/local-date.ts";
 import { type Block, type OfficialDocument, widthInChars } from "./official.ts";
 
@@ -70,10 +71,13 @@ export function parseNotice(data: unknown): NoticeData {
   if (r.success) return r.data;
   const fields = r.error.issues.map((i) => ({
     field: i.path.join(".") || "data",
-    message: i.message,
+    message: issueText(i),
   }));
   throw new ValidationError(
-    `invalid notice: ${[...new Set(fields.map((f) => f.field))].join(", ")}`,
+    t(
+      "通知的内容有误，请按提示修改",
+      `invalid notice: ${[...new Set(fields.map((f) => f.field))].join(", ")}`,
+    ),
     fields,
   );
 }

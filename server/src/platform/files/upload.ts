@@ -7,7 +7,7 @@
  *
  * Refusals are ValidationErrors naming the field `file`.
  */
-import { ValidationError } from "../../kernel/errors.ts";
+import { t, ValidationError } from "../../kernel/errors.ts";
 import { listZipEntries, ZipFormatError } from "./zip.ts";
 
 /** 50 MiB. Callers pass their configured limit as `maxBytes`. */
@@ -223,8 +223,10 @@ export interface CheckedUpload {
   size: number;
 }
 
-function refuse(message: string): never {
-  throw new ValidationError(`file refused: ${message}`, [{ field: "file", message }]);
+function refuse(zh: string, en: string): never {
+  throw new ValidationError(t(`文件未被接受：${zh}`, `file refused: ${en}`), [
+    { field: "file", message: t(zh, en) },
+  ]);
 }
 
 const mib = (n: number) => `${Math.round((n / 1024 / 1024) * 10) / 10} MB`;
@@ -239,38 +241,51 @@ export function checkUpload(
   const { bytes } = upload;
 
   const name = (upload.name ?? "").split(/[/\\]/).pop()!.trim();
-  if (name === "" || name === "." || name === "..") refuse("the file has no name");
-  if (name.length > 255) refuse("the file name is longer than 255 characters");
+  if (name === "" || name === "." || name === "..") refuse("文件没有名称", "the file has no name");
+  if (name.length > 255)
+    refuse("文件名超过 255 个字符", "the file name is longer than 255 characters");
   // biome-ignore lint/suspicious/noControlCharactersInRegex: refusing control characters is the point
-  if (/[\u0000-\u001f\u007f]/.test(name)) refuse("the file name contains control characters");
+  if (/[\u0000-\u001f\u007f]/.test(name))
+    refuse("文件名含有控制字符", "the file name contains control characters");
 
-  if (!Buffer.isBuffer(bytes)) refuse("no content");
+  if (!Buffer.isBuffer(bytes)) refuse("文件没有内容", "no content");
   const size = bytes.length;
   if (Math.max(size, upload.size ?? 0) > maxBytes) {
+    const got = mib(Math.max(size, upload.size ?? 0));
     refuse(
-      `the file is larger than the limit of ${mib(maxBytes)} (${mib(Math.max(size, upload.size ?? 0))})`,
+      `文件大小（${got}）超过上限 ${mib(maxBytes)}`,
+      `the file is larger than the limit of ${mib(maxBytes)} (${got})`,
     );
   }
   if (upload.size !== size)
-    refuse(`the size claimed (${upload.size}) is not the size received (${size})`);
-  if (size === 0) refuse("the file is empty");
+    refuse(
+      "收到的文件不完整，请重新上传",
+      `the size claimed (${upload.size}) is not the size received (${size})`,
+    );
+  if (size === 0) refuse("文件是空的", "the file is empty");
 
   const dot = name.lastIndexOf(".");
   const ext = dot > 0 ? name.slice(dot + 1).toLowerCase() : "";
   const type = BY_EXTENSION.get(ext);
-  const allowedList = allow.flatMap((t) => RULES[t].extensions).join(", ");
+  const allowedList = allow.flatMap((k) => RULES[k].extensions).join(", ");
   if (!type || !allow.includes(type)) {
-    refuse(`type ${ext ? `.${ext}` : "(no extension)"} is not allowed; allowed: ${allowedList}`);
+    refuse(
+      `不接受${ext ? ` .${ext} ` : "没有扩展名的"}文件，可上传的类型：${allowedList}`,
+      `type ${ext ? `.${ext}` : "(no extension)"} is not allowed; allowed: ${allowedList}`,
+    );
   }
   const rule = RULES[type];
 
   const claimed = (upload.mime ?? "").split(";")[0]!.trim().toLowerCase();
   if (!GENERIC_MIMES.has(claimed) && !rule.mimes.includes(claimed)) {
-    refuse(`the MIME type ${claimed} does not match a .${ext} file`);
+    refuse(
+      `文件类型与扩展名 .${ext} 不符`,
+      `the MIME type ${claimed} does not match a .${ext} file`,
+    );
   }
 
   const problem = rule.problem(bytes);
-  if (problem) refuse(`the content is not a .${ext} file: ${problem}`);
+  if (problem) refuse(`文件内容不是 .${ext} 格式`, `the content is not a .${ext} file: ${problem}`);
 
   return { name, type, mime: rule.mimes[0]!, size };
 }

@@ -368,7 +368,7 @@ describe("a penalty case from filing to closure (2021 law)", () => {
     );
     expect(dec.numbers.decision).toBe("武隆市监罚〔2021〕1号");
     expect(dec.fields.major).toMatchObject({ isMajor: true, reviewPassed: true });
-    expect(dec.fields.major.reasons.join()).toMatch(/art\. 58 \(二\)/);
+    expect(dec.fields.major.reasons.join()).toMatch(/第五十八条第一款第（二）项/);
     expect(dec.fields.benchmarkCheck).toEqual({ applied: true, within: false });
     expect(dec.fields.publicationPlan).toMatchObject({ required: true, workingDays: 20 });
     const d = await detail(handler, "penalty_general", id);
@@ -730,7 +730,7 @@ describe("guards", () => {
       { decisionKind: "penalty", penalties: ["fine"], fineAmount: 10000, decisionContent: "罚款" },
       late,
       409,
-      /涉及重大公共利益 \(art\. 58 \(一\)\).*legality review/,
+      /涉及重大公共利益（第五十八条第一款第（一）项）.*legality review/,
     );
   });
 

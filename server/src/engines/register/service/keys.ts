@@ -1,4 +1,4 @@
-import { type FieldError, ValidationError } from "../../../kernel/errors.ts";
+import { type FieldError, t, ValidationError } from "../../../kernel/errors.ts";
 import type { WorkTx } from "../../../platform/work.ts";
 import {
   blindIndexRows,
@@ -44,9 +44,12 @@ export function keyFieldErrors(decl: RegisterDecl, taken: KeyValue[]): FieldErro
   return taken.flatMap((k) =>
     k.fields.map((f) => ({
       field: f,
-      message: `already used by another ${decl.label.en} entry (unique: ${k.fields
-        .map((x) => columnOf(decl, x)?.label.zh ?? x)
-        .join(" + ")})`,
+      message: t(
+        `${decl.label.zh}中已有相同的${k.fields.map((x) => columnOf(decl, x)?.label.zh ?? x).join("、")}`,
+        `already used by another ${decl.label.en} entry (unique: ${k.fields
+          .map((x) => columnOf(decl, x)?.label.en ?? x)
+          .join(" + ")})`,
+      ),
     })),
   );
 }
@@ -54,7 +57,10 @@ export function keyFieldErrors(decl: RegisterDecl, taken: KeyValue[]): FieldErro
 export function keyError(decl: RegisterDecl, taken: KeyValue[]): ValidationError {
   const fields = keyFieldErrors(decl, taken);
   return new ValidationError(
-    `${decl.label.en}: ${[...new Set(fields.map((f) => f.field))].join(", ")} already taken`,
+    t(
+      `${decl.label.zh}中已有相同的记录`,
+      `${decl.label.en}: ${[...new Set(fields.map((f) => f.field))].join(", ")} already taken`,
+    ),
     fields,
   );
 }

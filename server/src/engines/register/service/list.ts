@@ -1,5 +1,5 @@
 import { type Expression, type SqlBool, sql } from "kysely";
-import { type FieldError, ValidationError } from "../../../kernel/errors.ts";
+import { type FieldError, type Text, t, ValidationError } from "../../../kernel/errors.ts";
 import type { WorkTx } from "../../../platform/work.ts";
 import {
   blindIndexOf,
@@ -45,8 +45,10 @@ function filterExpression(
   value: string,
   env: RegisterEnv,
 ): Expression<SqlBool> {
-  const bad = (message: string) =>
-    new ValidationError(`invalid filter ${col.field}`, [{ field: col.field, message }]);
+  const bad = (message: Text) =>
+    new ValidationError(t(`筛选条件“${col.label.zh}”有误`, `invalid filter ${col.field}`), [
+      { field: col.field, message },
+    ]);
   if (encryptedFields(decl).includes(col.field)) {
     const bi = blindIndexOf(decl, col.field, value, env);
     return sql<SqlBool>`exists (select 1 from register_key k
@@ -56,7 +58,14 @@ function filterExpression(
   switch (col.kind) {
     case "enum":
       if (col.options && !Object.hasOwn(col.options, value)) {
-        throw bad(`one of ${Object.keys(col.options).join(", ")}`);
+        throw bad(
+          t(
+            `应为以下之一：${Object.values(col.options)
+              .map((l) => l.zh)
+              .join("、")}`,
+            `one of ${Object.keys(col.options).join(", ")}`,
+          ),
+        );
       }
       return sql<SqlBool>`${e(col.field)} = ${value}`;
     case "list":
@@ -64,11 +73,11 @@ function filterExpression(
     case "integer":
     case "number": {
       const n = Number(value);
-      if (value.trim() === "" || !Number.isFinite(n)) throw bad("a number");
+      if (value.trim() === "" || !Number.isFinite(n)) throw bad(t("应为数字", "a number"));
       return sql<SqlBool>`e.data->${col.field}::text = to_jsonb(${String(n)}::numeric)`;
     }
     case "boolean":
-      if (value !== "true" && value !== "false") throw bad("true or false");
+      if (value !== "true" && value !== "false") throw bad(t("应为“是”或“否”", "true or false"));
       return sql<SqlBool>`e.data->${col.field}::text = ${value}::jsonb`;
     default:
       return sql<SqlBool>`${e(col.field)} = ${value}`;
@@ -101,7 +110,10 @@ export function listConditions(
   for (const [field, value] of Object.entries(query.filters ?? {})) {
     const col = columnOf(decl, field);
     if (!col?.filter) {
-      errors.push({ field, message: `not a filter of ${decl.label.en}` });
+      errors.push({
+        field,
+        message: t(`${decl.label.zh}不能按此筛选`, `not a filter of ${decl.label.en}`),
+      });
       continue;
     }
     try {
@@ -111,7 +123,7 @@ export function listConditions(
       else throw err;
     }
   }
-  if (errors.length > 0) throw new ValidationError("invalid filters", errors);
+  if (errors.length > 0) throw new ValidationError(t("筛选条件有误", "invalid filters"), errors);
   if (query.unitId !== undefined) conds.push(sql<SqlBool>`e.unit_id = ${query.unitId}`);
   const q = query.q?.trim();
   if (q) {
@@ -140,8 +152,14 @@ function orderOf(decl: RegisterDecl, sort: string | undefined) {
   const col = columnOf(decl, key);
   if (fixed[key]) return sql`${sql.raw(fixed[key])} ${dir}, e.id ${dir}`;
   if (!col || encryptedFields(decl).includes(key)) {
-    throw new ValidationError(`cannot sort by ${key}`, [
-      { field: "sort", message: `one of id, createdAt, updatedAt or a column of ${decl.label.en}` },
+    throw new ValidationError(t("不能按此排序", `cannot sort by ${key}`), [
+      {
+        field: "sort",
+        message: t(
+          `应为编号、创建时间、更新时间或${decl.label.zh}的一列`,
+          `one of id, createdAt, updatedAt or a column of ${decl.label.en}`,
+        ),
+      },
     ]);
   }
   const expr =

@@ -1,7 +1,7 @@
 import type { Selectable } from "kysely";
 import type { RegisterEntryTable } from "../../../db/schema.ts";
 import type { Actor } from "../../../kernel/access.ts";
-import { NotFoundError } from "../../../kernel/errors.ts";
+import { NotFoundError, t } from "../../../kernel/errors.ts";
 import type { WorkTx } from "../../../platform/work.ts";
 import {
   decryptData,
@@ -51,7 +51,8 @@ export async function loadEntryRow(
     .where("register", "=", decl.code)
     .where("region_code", "in", w.actor.regions);
   const row = await (opts.lock ? q.forUpdate() : q).executeTakeFirst();
-  if (!row || !visible(w.actor, row)) throw new NotFoundError(`no ${decl.label.en} entry ${id}`);
+  if (!row || !visible(w.actor, row))
+    throw new NotFoundError(t(`${decl.label.zh}中没有这条记录`, `no ${decl.label.en} entry ${id}`));
   return row;
 }
 

@@ -1,5 +1,5 @@
 import { sql } from "kysely";
-import { ConflictError, ForbiddenError, ValidationError } from "../../../kernel/errors.ts";
+import { ConflictError, ForbiddenError, t, ValidationError } from "../../../kernel/errors.ts";
 import type { WorkTx } from "../../../platform/work.ts";
 import { indexEntry } from "../../search/records.ts";
 import {
@@ -33,7 +33,9 @@ export async function resolveUnit(
 ): Promise<{ id: number; regionCode: string }> {
   const id = unitId ?? w.actor.unitId;
   if (w.actor.scope === "unit" && id !== w.actor.unitId) {
-    throw new ForbiddenError("a unit records entries of its own unit only");
+    throw new ForbiddenError(
+      t("只能登记本单位的记录", "a unit records entries of its own unit only"),
+    );
   }
   const unit = await w.trx
     .selectFrom("unit")
@@ -41,9 +43,8 @@ export async function resolveUnit(
     .where("id", "=", id)
     .executeTakeFirst();
   if (!unit || !w.actor.regions.includes(unit.region_code)) {
-    throw new ValidationError(`no unit ${id} in your regions`, [
-      { field: "unitId", message: `no unit ${id} in your regions` },
-    ]);
+    const msg = t("您管辖的地区没有这个单位", `no unit ${id} in your regions`);
+    throw new ValidationError(msg, [{ field: "unitId", message: msg }]);
   }
   return { id: unit.id, regionCode: unit.region_code };
 }
@@ -98,9 +99,13 @@ export async function updateEntryRow(
   const stored = encryptData(decl, plain, env, before);
   if (sameData(before, stored)) return null;
   if (decl.sensitive?.includes("update") && !reason?.trim()) {
-    throw new ValidationError(`a reason is required to change a ${decl.label.en} entry`, [
-      { field: "reason", message: "required" },
-    ]);
+    throw new ValidationError(
+      t(
+        `修改${decl.label.zh}须填写理由`,
+        `a reason is required to change a ${decl.label.en} entry`,
+      ),
+      [{ field: "reason", message: t("必填", "required") }],
+    );
   }
   const taken = await takenKeys(
     w,
@@ -124,7 +129,10 @@ export async function updateEntryRow(
     .where("version", "=", row.version)
     .returningAll()
     .executeTakeFirst();
-  if (!updated) throw new ConflictError(`${decl.label.en} entry ${row.id} was changed meanwhile`);
+  if (!updated)
+    throw new ConflictError(
+      t("记录已被他人修改，请刷新后重试", `${decl.label.en} entry ${row.id} was changed meanwhile`),
+    );
   await writeKeys(w, decl, row.region_code, row.id, plain, env);
   await indexEntry(w.trx, decl, updated, w.now); // full-text search (engines/search)
   await w.audit({
@@ -170,7 +178,10 @@ export async function updateEntry(
   assertEditEntry(w.actor, decl, row);
   if (row.version !== input.version) {
     throw new ConflictError(
-      `${decl.label.en} entry ${id} is at version ${row.version}, not ${input.version}: reload and try again`,
+      t(
+        "记录已被他人修改，请刷新后重试",
+        `${decl.label.en} entry ${id} is at version ${row.version}, not ${input.version}: reload and try again`,
+      ),
     );
   }
   const plain = validateData(decl, unmaskInput(decl, row, input.data, env));
@@ -190,13 +201,20 @@ export async function deleteEntry(
   assertEditEntry(w.actor, decl, row);
   const reason = input.reason?.trim() || null;
   if (decl.sensitive?.includes("delete") && !reason) {
-    throw new ValidationError(`a reason is required to delete a ${decl.label.en} entry`, [
-      { field: "reason", message: "required" },
-    ]);
+    throw new ValidationError(
+      t(
+        `删除${decl.label.zh}记录须填写理由`,
+        `a reason is required to delete a ${decl.label.en} entry`,
+      ),
+      [{ field: "reason", message: t("必填", "required") }],
+    );
   }
   if (input.version !== undefined && input.version !== row.version) {
     throw new ConflictError(
-      `${decl.label.en} entry ${id} is at version ${row.version}, not ${input.version}`,
+      t(
+        "记录已被他人修改，请刷新后重试",
+        `${decl.label.en} entry ${id} is at version ${row.version}, not ${input.version}`,
+      ),
     );
   }
   const gone = await w.trx
@@ -206,7 +224,10 @@ export async function deleteEntry(
     .where("version", "=", row.version)
     .returning("id")
     .executeTakeFirst();
-  if (!gone) throw new ConflictError(`${decl.label.en} entry ${id} was changed meanwhile`);
+  if (!gone)
+    throw new ConflictError(
+      t("记录已被他人修改，请刷新后重试", `${decl.label.en} entry ${id} was changed meanwhile`),
+    );
   await w.audit({
     regionCode: row.region_code,
     action: `register.${decl.code}.delete`,

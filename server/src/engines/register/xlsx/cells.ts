@@ -1,7 +1,26 @@
 import type ExcelJS from "exceljs";
+import { z } from "zod";
+import { DomainError, type Text, t, ValidationError } from "../../../kernel/errors.ts";
+import { issueText } from "../../../kernel/issue-text.ts";
 import { localDateProblem } from "../../../kernel/time/index.ts";
 import type { ColumnDecl } from "../declare.ts";
 import { SEP } from "./layout.ts";
+
+/** A cell that cannot be read, with the reason in both languages. */
+function cellError(zh: string, en: string): ValidationError {
+  return new ValidationError(t(zh, en));
+}
+
+/**
+ * The reason a cell parser (the engine's or a column's own codec) gave: bilingual when it
+ * threw a DomainError with a `t(…)` message, else its text as it is.
+ */
+export function reasonOf(err: unknown): Text {
+  if (err instanceof DomainError) return err.text;
+  if (err instanceof z.ZodError && err.issues[0]) return issueText(err.issues[0]);
+  const m = (err as Error)?.message ?? String(err);
+  return t(m, m);
+}
 
 // ---------------------------------------------------------------------------------
 // Cells: writing
@@ -79,23 +98,25 @@ function parseDate(r: Raw): string {
   if (typeof r === "number") {
     const d = dateOfSerial(r);
     if (d) return d;
-    throw new Error(`${r} is not a date (YYYY-MM-DD)`);
+    throw cellError(`${r} 不是日期（应为 YYYY-MM-DD）`, `${r} is not a date (YYYY-MM-DD)`);
   }
   const s = String(r).trim();
   const m = /^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?$/.exec(s);
   const norm = m ? `${m[1]}-${m[2]!.padStart(2, "0")}-${m[3]!.padStart(2, "0")}` : s;
   const problem = localDateProblem(norm);
-  if (problem) throw new Error(problem);
+  if (problem) throw cellError(`“${s}”不是有效的日期（应为 YYYY-MM-DD）`, problem);
   return norm;
 }
 
 function parseNumber(r: Raw, integer: boolean): number {
   const n = typeof r === "number" ? r : Number(String(r).trim().replace(/,/g, ""));
   if (typeof r !== "number" && !/^-?[\d,]*\.?\d+(e-?\d+)?$/i.test(String(r).trim())) {
-    throw new Error(`"${String(r)}" is not a number`);
+    throw cellError(`“${String(r)}”不是数字`, `"${String(r)}" is not a number`);
   }
-  if (!Number.isFinite(n)) throw new Error(`"${String(r)}" is not a number`);
-  if (integer && !Number.isInteger(n)) throw new Error(`${n} is not a whole number`);
+  if (!Number.isFinite(n))
+    throw cellError(`“${String(r)}”不是数字`, `"${String(r)}" is not a number`);
+  if (integer && !Number.isInteger(n))
+    throw cellError(`${n} 不是整数`, `${n} is not a whole number`);
   return n;
 }
 
@@ -107,7 +128,7 @@ function parseBoolean(r: Raw): boolean {
   const s = String(r).trim();
   if (TRUE.has(s)) return true;
   if (FALSE.has(s)) return false;
-  throw new Error(`"${s}" is not 是 or 否`);
+  throw cellError(`“${s}”应为“是”或“否”`, `"${s}" is not 是 or 否`);
 }
 
 function optionCode(col: ColumnDecl, text: string): string {
@@ -117,7 +138,10 @@ function optionCode(col: ColumnDecl, text: string): string {
   for (const [code, label] of Object.entries(options)) {
     if (label.zh === s || label.en.toLowerCase() === s.toLowerCase()) return code;
   }
-  throw new Error(
+  throw cellError(
+    `“${s}”不是可选的值（可选：${Object.values(options)
+      .map((l) => l.zh)
+      .join("、")}）`,
     `"${s}" is not one of ${Object.values(options)
       .map((l) => l.zh)
       .join("、")}`,
@@ -161,7 +185,11 @@ export function parseCell(col: ColumnDecl, r: Raw): unknown {
         try {
           return parseItem(col, item);
         } catch (err) {
-          throw new Error(`item ${i + 1} ("${item}"): ${(err as Error).message}`);
+          const why = reasonOf(err);
+          throw cellError(
+            `第 ${i + 1} 项（“${item}”）：${why.zh}`,
+            `item ${i + 1} ("${item}"): ${why.en}`,
+          );
         }
       });
     default:

@@ -1,5 +1,5 @@
 import ExcelJS from "exceljs";
-import { ValidationError } from "../../../kernel/errors.ts";
+import { t, ValidationError } from "../../../kernel/errors.ts";
 import type { WorkTx } from "../../../platform/work.ts";
 import { decryptData, type EntryData, ID_FIELD, maskData, type RegisterEnv } from "../data.ts";
 import type { RegisterDecl } from "../declare.ts";
@@ -25,7 +25,10 @@ export async function exportXlsx(
   });
   if (total > MAX_EXPORT_ROWS) {
     throw new ValidationError(
-      `more than ${MAX_EXPORT_ROWS} entries: narrow the export with filters`,
+      t(
+        `超过 ${MAX_EXPORT_ROWS} 条记录，请加筛选条件缩小导出范围`,
+        `more than ${MAX_EXPORT_ROWS} entries: narrow the export with filters`,
+      ),
     );
   }
   const wb = new ExcelJS.Workbook();

@@ -8,9 +8,14 @@
 import {
   type FieldError,
   ForbiddenError,
+  type Message,
   NotFoundError,
+  type Text,
+  t,
+  textOf,
   ValidationError,
 } from "../../../kernel/errors.ts";
+import { issueText } from "../../../kernel/issue-text.ts";
 import type { WorkTx } from "../../../platform/work.ts";
 import {
   columnOf,
@@ -35,7 +40,7 @@ import {
   takenKeys,
   updateEntryRow,
 } from "../service/index.ts";
-import { isBlank, parseCell, raw, text } from "./cells.ts";
+import { isBlank, parseCell, raw, reasonOf, text } from "./cells.ts";
 import { MAX_IMPORT_ROWS } from "./layout.ts";
 import { bad, mapColumns, readWorkbook } from "./sheet.ts";
 
@@ -43,7 +48,8 @@ import { bad, mapColumns, readWorkbook } from "./sheet.ts";
 export interface ImportRowError extends FieldError {
   row: number;
   column: string;
-  reason: string;
+  /** Why, in both languages (the envelope picks the request's). */
+  reason: Text;
 }
 
 export interface ImportResult {
@@ -76,7 +82,10 @@ export async function importXlsx(
 ): Promise<ImportResult> {
   if (!canWriteRegister(w.actor, decl)) {
     throw new ForbiddenError(
-      `importing into ${decl.label.en} needs the permissions record.write and ${decl.edit.permission}`,
+      t(
+        `您没有导入${decl.label.zh}的权限`,
+        `importing into ${decl.label.en} needs the permissions record.write and ${decl.edit.permission}`,
+      ),
     );
   }
   const unit = await resolveUnit(w, opts.unitId);
@@ -84,8 +93,16 @@ export async function importXlsx(
   const { columns, firstRow, errors } = mapColumns(decl, ws);
   const labelOf = (field: string) =>
     columns.find((c) => c.field === field)?.label ?? columnOf(decl, field)?.label.zh ?? field;
-  const fail = (row: number, field: string, reason: string, column = labelOf(field)) =>
-    errors.push({ row, column, field, reason, message: `row ${row}, ${column}: ${reason}` });
+  const fail = (row: number, field: string, why: Message, column = labelOf(field)) => {
+    const reason = textOf(why);
+    errors.push({
+      row,
+      column,
+      field,
+      reason,
+      message: t(`第 ${row} 行“${column}”：${reason.zh}`, `row ${row}, ${column}: ${reason.en}`),
+    });
+  };
   const enc = new Set(encryptedFields(decl));
   const firstKey = decl.uniqueKeys?.[0];
 
@@ -95,7 +112,12 @@ export async function importXlsx(
     if (n >= firstRow) numbers.push(n);
   });
   if (numbers.length > MAX_IMPORT_ROWS) {
-    throw bad(`more than ${MAX_IMPORT_ROWS} rows: split the file`);
+    throw bad(
+      t(
+        `超过 ${MAX_IMPORT_ROWS} 行，请拆分文件`,
+        `more than ${MAX_IMPORT_ROWS} rows: split the file`,
+      ),
+    );
   }
   const pending: PendingRow[] = [];
   const matchedBy = new Map<number, number>();
@@ -114,7 +136,12 @@ export async function importXlsx(
         if (isBlank(r)) continue;
         const id = Number(text(r));
         if (!Number.isSafeInteger(id) || id <= 0)
-          fail(n, ID_FIELD, `"${text(r)}" is not an entry id`, c.label);
+          fail(
+            n,
+            ID_FIELD,
+            t(`“${text(r)}”不是记录编号`, `"${text(r)}" is not an entry id`),
+            c.label,
+          );
         else idCell = id;
         continue;
       }
@@ -127,7 +154,7 @@ export async function importXlsx(
         const v = parseCell(c.col!, r);
         if (v !== undefined) parsed[c.field] = v;
       } catch (err) {
-        fail(n, c.field, (err as Error).message);
+        fail(n, c.field, reasonOf(err));
         cellErrors.add(c.field);
       }
     }
@@ -140,7 +167,15 @@ export async function importXlsx(
         entry = await loadEntryRow(w, decl, idCell);
       } catch (err) {
         if (!(err instanceof NotFoundError)) throw err;
-        fail(n, ID_FIELD, `no entry ${idCell} in ${decl.label.zh}`, labelOf(ID_FIELD));
+        fail(
+          n,
+          ID_FIELD,
+          t(
+            `${decl.label.zh}中没有编号为 ${idCell} 的记录`,
+            `no entry ${idCell} in ${decl.label.en}`,
+          ),
+          labelOf(ID_FIELD),
+        );
         continue;
       }
     } else if (firstKey?.fields.every((f) => parsed[f] !== undefined)) {
@@ -154,7 +189,7 @@ export async function importXlsx(
         } catch (err) {
           if (!(err instanceof NotFoundError)) throw err;
           for (const f of firstKey.fields) {
-            fail(n, f, "already used by an entry of another unit");
+            fail(n, f, t("已被其他单位的记录使用", "already used by an entry of another unit"));
           }
           continue;
         }
@@ -163,7 +198,12 @@ export async function importXlsx(
     if (entry) {
       const seenAt = matchedBy.get(entry.id);
       if (seenAt !== undefined) {
-        fail(n, ID_FIELD, `the same entry as row ${seenAt}`, labelOf(ID_FIELD));
+        fail(
+          n,
+          ID_FIELD,
+          t(`与第 ${seenAt} 行是同一条记录`, `the same entry as row ${seenAt}`),
+          labelOf(ID_FIELD),
+        );
         continue;
       }
       matchedBy.set(entry.id, n);
@@ -173,7 +213,7 @@ export async function importXlsx(
       const old = existing?.[f];
       if (typeof old === "string" && maskSecret(old) === cell) parsed[f] = old;
       else {
-        fail(n, f, "a masked number: enter the full number");
+        fail(n, f, t("号码已被遮盖，请填写完整号码", "a masked number: enter the full number"));
         cellErrors.add(f);
       }
     }
@@ -183,18 +223,12 @@ export async function importXlsx(
       if (parsed[f] === undefined) delete candidate[f];
       else candidate[f] = parsed[f];
     }
-    const result = decl.schema.safeParse(candidate);
+    const result = decl.schema.safeParse(candidate, { reportInput: true });
     if (!result.success) {
       for (const issue of result.error.issues) {
         const top = String(issue.path[0] ?? "");
         if (cellErrors.has(top)) continue; // already reported for its cell
-        errors.push({
-          row: n,
-          column: top ? labelOf(top) : "",
-          field: fieldPath(issue.path),
-          reason: issue.message,
-          message: `row ${n}, ${top ? labelOf(top) : "entry"}: ${issue.message}`,
-        });
+        fail(n, fieldPath(issue.path), issueText(issue), top ? labelOf(top) : "");
       }
       continue;
     }
@@ -206,7 +240,10 @@ export async function importXlsx(
       fail(
         n,
         ID_FIELD,
-        `entry ${entry.id} belongs to another unit; only that unit edits it`,
+        t(
+          "这条记录属于其他单位，只能由该单位修改",
+          `entry ${entry.id} belongs to another unit; only that unit edits it`,
+        ),
         labelOf(ID_FIELD),
       );
       continue;
@@ -222,7 +259,14 @@ export async function importXlsx(
       const other = keyRows.get(id);
       if (other !== undefined) {
         for (const f of k.fields)
-          fail(p.row, f, `the same ${k.fields.map(labelOf).join(" + ")} as row ${other}`);
+          fail(
+            p.row,
+            f,
+            t(
+              `${k.fields.map(labelOf).join("、")}与第 ${other} 行相同`,
+              `the same ${k.fields.map(labelOf).join(" + ")} as row ${other}`,
+            ),
+          );
         continue;
       }
       keyRows.set(id, p.row);
@@ -230,7 +274,8 @@ export async function importXlsx(
       const region = p.entry?.region_code ?? unit.regionCode;
       const taken = await takenKeys(w, decl, region, [k], p.entry?.id);
       if (taken.length > 0) {
-        for (const f of k.fields) fail(p.row, f, "already used by another entry");
+        for (const f of k.fields)
+          fail(p.row, f, t("已被另一条记录使用", "already used by another entry"));
       }
     }
   }
@@ -239,15 +284,22 @@ export async function importXlsx(
     errors.sort((a, b) => a.row - b.row);
     const badRows = new Set(errors.map((x) => x.row)).size;
     throw new ValidationError(
-      `${badRows} row(s) of the file have errors; nothing was imported`,
+      t(
+        `文件中有 ${badRows} 行有误，未导入任何记录`,
+        `${badRows} row(s) of the file have errors; nothing was imported`,
+      ),
       errors,
     );
   }
   if (!opts.reason?.trim() && decl.sensitive?.includes("update")) {
     if (pending.some((p) => p.action === "update")) {
-      throw new ValidationError(`a reason is required to change ${decl.label.en} entries`, [
-        { field: "reason", message: "required" },
-      ]);
+      throw new ValidationError(
+        t(
+          `修改${decl.label.zh}记录须填写理由`,
+          `a reason is required to change ${decl.label.en} entries`,
+        ),
+        [{ field: "reason", message: t("必填", "required") }],
+      );
     }
   }
 

@@ -1,5 +1,5 @@
 import ExcelJS from "exceljs";
-import { ValidationError } from "../../../kernel/errors.ts";
+import { type Message, t, ValidationError } from "../../../kernel/errors.ts";
 import { columnOf, ID_FIELD } from "../data.ts";
 import type { ColumnDecl, RegisterDecl } from "../declare.ts";
 import { raw, text } from "./cells.ts";
@@ -16,27 +16,33 @@ export interface SheetColumn {
   col: ColumnDecl | undefined;
 }
 
-export function bad(message: string, errors: ImportRowError[] = []): ValidationError {
+export function bad(message: Message, errors: ImportRowError[] = []): ValidationError {
   return new ValidationError(message, errors.length > 0 ? errors : [{ field: "file", message }]);
 }
 
 export async function readWorkbook(file: Buffer): Promise<ExcelJS.Worksheet> {
-  if (file.length === 0) throw bad("the file is empty");
+  if (file.length === 0) throw bad(t("文件是空的", "the file is empty"));
   if (file.length > MAX_IMPORT_BYTES) {
-    throw bad(`the file is larger than ${MAX_IMPORT_BYTES / 1024 / 1024} MB`);
+    const mb = MAX_IMPORT_BYTES / 1024 / 1024;
+    throw bad(t(`文件超过 ${mb} MB`, `the file is larger than ${mb} MB`));
   }
   // An .xlsx is a zip (local file header PK\x03\x04); .xls, .csv and the rest are not.
   if (file.readUInt32LE(0) !== 0x04034b50) {
-    throw bad("not an .xlsx file (Excel 2007 or later); save the sheet as .xlsx and try again");
+    throw bad(
+      t(
+        "不是 .xlsx 文件（Excel 2007 及以后版本），请另存为 .xlsx 后重试",
+        "not an .xlsx file (Excel 2007 or later); save the sheet as .xlsx and try again",
+      ),
+    );
   }
   const wb = new ExcelJS.Workbook();
   try {
     await wb.xlsx.load(file as unknown as ExcelJS.Buffer);
   } catch {
-    throw bad("the file cannot be read as an .xlsx workbook");
+    throw bad(t("无法读取此 .xlsx 文件", "the file cannot be read as an .xlsx workbook"));
   }
   const ws = wb.worksheets[0];
-  if (!ws) throw bad("the workbook has no sheet");
+  if (!ws) throw bad(t("文件中没有工作表", "the workbook has no sheet"));
   return ws;
 }
 
@@ -68,10 +74,18 @@ export function mapColumns(decl: RegisterDecl, ws: ExcelJS.Worksheet) {
         row: 1,
         column: shown,
         field: "",
-        reason: `unknown column (the columns of ${decl.label.zh} are ${decl.columns
-          .map((c) => c.label.zh)
-          .join("、")})`,
-        message: `column "${shown}" is not a column of ${decl.label.zh}`,
+        reason: t(
+          `不是${decl.label.zh}的列（${decl.label.zh}的列为：${decl.columns
+            .map((c) => c.label.zh)
+            .join("、")}）`,
+          `unknown column (the columns of ${decl.label.en} are ${decl.columns
+            .map((c) => c.label.en)
+            .join(", ")})`,
+        ),
+        message: t(
+          `“${shown}”不是${decl.label.zh}的列`,
+          `column "${shown}" is not a column of ${decl.label.en}`,
+        ),
       });
       continue;
     }
@@ -80,8 +94,8 @@ export function mapColumns(decl: RegisterDecl, ws: ExcelJS.Worksheet) {
         row: 1,
         column: shown,
         field,
-        reason: `the same column as "${seen.get(field)}"`,
-        message: `column "${shown}" appears twice`,
+        reason: t(`与“${seen.get(field)}”是同一列`, `the same column as "${seen.get(field)}"`),
+        message: t(`“${shown}”列重复`, `column "${shown}" appears twice`),
       });
       continue;
     }

@@ -4,11 +4,15 @@
  * the officer check (行政处罚法 art. 42; 行政强制法 art. 18), the document-number prefix of
  * a body, and scrubbing of free text before publication.
  */
+
 import { z } from "zod";
 import type { GuardContext, GuardRefusal } from "../../../engines/case/index.ts";
 import { L, labelledEnum } from "../../../engines/labels.ts";
+import { basisEn, basisZh } from "../../../kernel/citation.ts";
 import { zIdCard } from "../../../kernel/codes/id-card.ts";
 import { zUscc } from "../../../kernel/codes/uscc.ts";
+import { t } from "../../../kernel/errors.ts";
+import { zt } from "../../../kernel/issue-text.ts";
 import type { Label } from "../../../kernel/labels.ts";
 import { redactText } from "../../../kernel/masking.ts";
 import type { WorkTx } from "../../../platform/work.ts";
@@ -24,9 +28,12 @@ export const zDay = z.iso.date();
 /** Yuan, not negative, at most two decimals. */
 export const zAmount = z
   .number()
-  .nonnegative("not negative")
+  .nonnegative(zt("不能为负数", "not negative"))
   .max(1e12)
-  .refine((n) => Math.round(n * 100) === n * 100, "at most two decimals (fen)");
+  .refine(
+    (n) => Math.round(n * 100) === n * 100,
+    zt("最多两位小数（精确到分）", "at most two decimals (fen)"),
+  );
 
 // ─────────────────────────────────────────────────────────────────────── categories
 
@@ -76,7 +83,10 @@ export const Party = z
       z
         .string()
         .trim()
-        .regex(/^(1[3-9][0-9]{9}|0[0-9]{2,3}-?[0-9]{7,8})$/, "a mobile or landline number")
+        .regex(
+          /^(1[3-9][0-9]{9}|0[0-9]{2,3}-?[0-9]{7,8})$/,
+          zt("应为手机号码或固定电话号码", "a mobile or landline number"),
+        )
         .optional(),
       "联系电话",
       "Phone",
@@ -85,13 +95,17 @@ export const Party = z
   })
   .superRefine((p, ctx) => {
     if (p.kind === "legal_person" && !p.uscc) {
-      ctx.addIssue({ code: "custom", path: ["uscc"], message: "required for a legal person" });
+      ctx.addIssue({
+        code: "custom",
+        path: ["uscc"],
+        message: zt("当事人为法人时必填", "required for a legal person"),
+      });
     }
     if (p.kind !== "natural_person" && p.minor) {
       ctx.addIssue({
         code: "custom",
         path: ["minor"],
-        message: "only a natural person is a minor",
+        message: zt("只有自然人才可能是未成年人", "only a natural person is a minor"),
       });
     }
   })
@@ -106,7 +120,10 @@ export const PARTY_PEOPLE = [
 // ────────────────────────────────────────────────────────────────────────── officers
 
 export const zOfficers = L(
-  z.array(z.string().trim().toUpperCase().min(1)).min(1, "name the officers").max(10),
+  z
+    .array(z.string().trim().toUpperCase().min(1))
+    .min(1, zt("请填写执法人员", "name the officers"))
+    .max(10),
   "执法人员执法证号",
   "Officers' certificate numbers",
 );
@@ -170,7 +187,10 @@ export async function checkOfficers<F>(
   if (distinct.length < min) {
     return {
       field,
-      message: `at least ${min} officers with valid certificates are required, ${distinct.length} named (${basis})`,
+      message: t(
+        `至少需要 ${min} 名持有效执法证件的执法人员，现填写 ${distinct.length} 名${basisZh(basis)}`,
+        `at least ${min} officers with valid certificates are required, ${distinct.length} named${basisEn(basis)}`,
+      ),
     };
   }
   const bodies = await bodyCodesOf(ctx.w, ctx.case.unitId);
@@ -179,19 +199,28 @@ export async function checkOfficers<F>(
     if (!o) {
       return {
         field,
-        message: `no enforcement officer holds certificate ${no} in the officers register (${basis})`,
+        message: t(
+          `执法人员名录中没有执法证号为 ${no} 的人员${basisZh(basis)}`,
+          `no enforcement officer holds certificate ${no} in the officers register${basisEn(basis)}`,
+        ),
       };
     }
     if (!officerValidOn(o, ctx.onDate)) {
       return {
         field,
-        message: `${o.name}'s certificate ${no} is not valid on ${ctx.onDate} (valid ${o.validFrom || "?"} to ${o.validTo || "?"}) (${basis})`,
+        message: t(
+          `${o.name}的执法证（${no}）在 ${ctx.onDate} 不在有效期内（有效期 ${o.validFrom || "？"} 至 ${o.validTo || "？"}）${basisZh(basis)}`,
+          `${o.name}'s certificate ${no} is not valid on ${ctx.onDate} (valid ${o.validFrom || "?"} to ${o.validTo || "?"})${basisEn(basis)}`,
+        ),
       };
     }
     if (bodies.length && !bodies.includes(o.bodyUnitCode)) {
       return {
         field,
-        message: `${o.name} (certificate ${no}) enforces for ${o.bodyUnitCode}, not for this case's body ${bodies.join(" or ")} (${basis})`,
+        message: t(
+          `${o.name}（执法证号 ${no}）不是本案执法主体的执法人员${basisZh(basis)}`,
+          `${o.name} (certificate ${no}) enforces for ${o.bodyUnitCode}, not for this case's body ${bodies.join(" or ")}${basisEn(basis)}`,
+        ),
       };
     }
   }

@@ -12,9 +12,11 @@
  * (natural persons masked, legal persons with their USCC, minors never); once withdrawn
  * it shows the withdrawal and its reason instead.
  */
+
 import { z } from "zod";
 import type { CaseTypeDecl, CaseView } from "../../../engines/case/index.ts";
 import { zUscc } from "../../../kernel/codes/uscc.ts";
+import { t } from "../../../kernel/errors.ts";
 import { maskName, publicationBlockedBy } from "../../../kernel/masking.ts";
 import { addPeriod, compareLocalDate, type LocalDate } from "../../../kernel/time/index.ts";
 import {
@@ -148,8 +150,11 @@ export const disclosureCaseType: CaseTypeDecl<DisclosureCase> = {
         (ctx) =>
           ctx.case.fields.party.minor
             ? {
-                message:
-                  "the party is a minor: the decision is not published (kernel/masking.ts role minor; 未成年人保护法 art. 103 [R])",
+                // 未成年人保护法 第一百零三条 (kernel/masking.ts, role minor)
+                message: t(
+                  "当事人为未成年人，处罚决定不予公开（依据《中华人民共和国未成年人保护法》第一百零三条）",
+                  "the party is a minor: the decision is not published (未成年人保护法 art. 103)",
+                ),
               }
             : undefined,
       ],

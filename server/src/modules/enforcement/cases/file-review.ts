@@ -6,9 +6,12 @@
  * body and per year (indicators.ts). Basis: 行政处罚法(2021) art. 75 (评议、考核); the
  * report's 案卷评查 (seed 四, 五).
  */
+
 import { sql } from "kysely";
 import { z } from "zod";
 import type { CaseTypeDecl, GuardContext } from "../../../engines/case/index.ts";
+import { t } from "../../../kernel/errors.ts";
+import { zt } from "../../../kernel/issue-text.ts";
 import type { Label } from "../../../kernel/labels.ts";
 import { L, MODULE } from "./common.ts";
 import { COMPULSION_TYPE, INSPECTION_TYPE } from "./inspection.ts";
@@ -45,7 +48,10 @@ export const REVIEWABLE = [PENALTY_TYPE, SIMPLIFIED_TYPE, INSPECTION_TYPE, COMPU
 export const FileReviewFields = z.object({
   year: L(z.number().int().min(2000).max(2100), "评查年度", "Year of the review"),
   reviewers: L(
-    z.array(z.string().trim().min(1).max(50)).min(1, "name the reviewers").max(10),
+    z
+      .array(z.string().trim().min(1).max(50))
+      .min(1, zt("请填写评查人员", "name the reviewers"))
+      .max(10),
     "评查人员",
     "Reviewers",
   ),
@@ -102,7 +108,7 @@ export const fileReviewCaseType: CaseTypeDecl<FileReviewCase> = {
           ITEMS.map((k) => [
             k,
             L(
-              z.number().min(0, "not negative"),
+              z.number().min(0, zt("不能为负数", "not negative")),
               `${CHECKLIST[k]!.zh}（满分${CHECKLIST[k]!.max}）`,
               `${CHECKLIST[k]!.en} (max ${CHECKLIST[k]!.max})`,
             ),
@@ -115,7 +121,10 @@ export const fileReviewCaseType: CaseTypeDecl<FileReviewCase> = {
           for (const k of ITEMS) {
             const v = Number(ctx.input[k]);
             if (v > CHECKLIST[k]!.max) {
-              return { field: k, message: `at most ${CHECKLIST[k]!.max} points` };
+              return {
+                field: k,
+                message: t(`最多 ${CHECKLIST[k]!.max} 分`, `at most ${CHECKLIST[k]!.max} points`),
+              };
             }
           }
           return undefined;
@@ -124,15 +133,27 @@ export const fileReviewCaseType: CaseTypeDecl<FileReviewCase> = {
           const r = await reviewedCase(ctx);
           if (!r) {
             return {
-              message:
+              message: t(
+                "请先关联被评查的案件（已结案的行政执法案件）",
                 "link the reviewed case first (a link of kind reviews to a closed enforcement case)",
+              ),
             };
           }
           if (!REVIEWABLE.includes(r.case_type)) {
-            return { message: `case ${r.id} is not an enforcement case (${r.case_type})` };
+            return {
+              message: t(
+                "关联的案件不是行政执法案件",
+                `case ${r.id} is not an enforcement case (${r.case_type})`,
+              ),
+            };
           }
           if (!r.closed_on) {
-            return { message: `case ${r.id} is not closed: only closed case files are reviewed` };
+            return {
+              message: t(
+                "关联的案件尚未结案：只评查已结案的案卷",
+                `case ${r.id} is not closed: only closed case files are reviewed`,
+              ),
+            };
           }
           return undefined;
         },

@@ -10,8 +10,11 @@
  *   with approval (art. 25 para. 1); testing periods do not count (art. 25 para. 3); it
  *   ends with a handling decision within the term (art. 27).
  */
+
 import { z } from "zod";
 import type { CaseTypeDecl } from "../../../engines/case/index.ts";
+import { t } from "../../../kernel/errors.ts";
+import { zt } from "../../../kernel/issue-text.ts";
 import { compareLocalDate, type LocalDate } from "../../../kernel/time/index.ts";
 import {
   checkOfficers,
@@ -108,7 +111,10 @@ export const inspectionCaseType: CaseTypeDecl<InspectionCase> = {
       guards: [
         (ctx) =>
           compareLocalDate(ctx.input.rectificationDeadline as LocalDate, ctx.onDate) <= 0
-            ? { field: "rectificationDeadline", message: `after ${ctx.onDate}` }
+            ? {
+                field: "rectificationDeadline",
+                message: t(`应晚于 ${ctx.onDate}`, `after ${ctx.onDate}`),
+              }
             : undefined,
       ],
     },
@@ -147,7 +153,7 @@ export const CompulsionFields = z.object({
   category: zCategory,
   measure: labelledEnum(MEASURE_LABELS, "强制措施", "Measure"),
   items: L(
-    z.array(z.string().trim().min(1).max(200)).min(1, "list the items").max(200),
+    z.array(z.string().trim().min(1).max(200)).min(1, zt("请列出物品", "list the items")).max(200),
     "查封、扣押清单",
     "Items",
   ),
@@ -203,8 +209,11 @@ export const compulsionCaseType: CaseTypeDecl<CompulsionCase> = {
             ? undefined
             : {
                 field: "listHandedOver",
-                message:
+                // 行政强制法 第二十四条
+                message: t(
+                  "查封、扣押决定书和清单应当当场交付当事人（依据《中华人民共和国行政强制法》第二十四条）",
                   "the decision and the list of items are handed over on the spot (行政强制法 art. 24)",
+                ),
               },
       ],
     },

@@ -5,8 +5,12 @@
  * certificates, filed with the body (备案), then paid at a bank within 15 days unless
  * collected on the spot (≤100 yuan, 2021 art. 68; ≤20 yuan, 2017 art. 47).
  */
+
 import { z } from "zod";
 import type { CaseTypeDecl, GuardContext } from "../../../engines/case/index.ts";
+import { basisEn, basisZh } from "../../../kernel/citation.ts";
+import { t } from "../../../kernel/errors.ts";
+import { zt } from "../../../kernel/issue-text.ts";
 import type { LocalDate } from "../../../kernel/time/index.ts";
 import {
   checkOfficers,
@@ -44,7 +48,7 @@ export const SimplifiedFields = z
       ctx.addIssue({
         code: "custom",
         path: ["fineAmount"],
-        message: "a fine needs an amount; a warning has none",
+        message: zt("罚款须填写金额；警告不填写金额", "a fine needs an amount; a warning has none"),
       });
     }
   });
@@ -66,7 +70,10 @@ const amountGuard = (ctx: Ctx) => {
   const max = f.party.kind === "natural_person" ? r.value.natural : r.value.organisation;
   if (f.fineAmount > max) {
     return {
-      message: `a fine of ${f.fineAmount} yuan is beyond the simplified procedure (at most ${max} yuan for ${f.party.kind === "natural_person" ? "a citizen" : "an organisation"}, ${r.basis}): convert the case to the general procedure`,
+      message: t(
+        `罚款 ${f.fineAmount} 元超出简易程序的范围（对${f.party.kind === "natural_person" ? "公民" : "法人或者其他组织"}最多 ${max} 元）${basisZh(r.basis)}：请转为普通程序`,
+        `a fine of ${f.fineAmount} yuan is beyond the simplified procedure (at most ${max} yuan for ${f.party.kind === "natural_person" ? "a citizen" : "an organisation"}${basisEn(r.basis).replace(" (", ", ").replace(/\)$/, "")}): convert the case to the general procedure`,
+      ),
     };
   }
   if (
@@ -75,7 +82,10 @@ const amountGuard = (ctx: Ctx) => {
   ) {
     return {
       field: "collectedOnSpot",
-      message: `a fine of ${f.fineAmount} yuan cannot be collected on the spot (${rulesOf(ctx.case).onSpotCollection.basis}): the party pays at the bank`,
+      message: t(
+        `罚款 ${f.fineAmount} 元不能当场收缴${basisZh(rulesOf(ctx.case).onSpotCollection.basis)}：当事人应到银行缴纳`,
+        `a fine of ${f.fineAmount} yuan cannot be collected on the spot${basisEn(rulesOf(ctx.case).onSpotCollection.basis)}: the party pays at the bank`,
+      ),
     };
   }
   return undefined;
@@ -148,7 +158,10 @@ export const simplifiedCaseType: CaseTypeDecl<SimplifiedCase> = {
           if (f.fineAmount > 0 && !f.collectedOnSpot && ctx.input.paid !== true) {
             return {
               field: "paid",
-              message: `the fine of ${f.fineAmount} yuan is unpaid (${rulesOf(ctx.case).payment.basis})`,
+              message: t(
+                `罚款 ${f.fineAmount} 元尚未缴纳${basisZh(rulesOf(ctx.case).payment.basis)}`,
+                `the fine of ${f.fineAmount} yuan is unpaid${basisEn(rulesOf(ctx.case).payment.basis)}`,
+              ),
             };
           }
           return undefined;

@@ -12,8 +12,10 @@
  * must be shown); 国办发〔2018〕118号 (执法主体、职责、权限、依据、程序、救济渠道). Posts are
  * staffing data, not required to be public.
  */
+
 import { z } from "zod";
 import type { RegisterDecl } from "../../../engines/register/index.ts";
+import { zt } from "../../../kernel/issue-text.ts";
 import type { Label } from "../../../kernel/labels.ts";
 import { MODULE, zUnitCode } from "./common.ts";
 
@@ -37,7 +39,7 @@ export const bodySchema = z.object({
   /** The basis of its powers (laws, the 三定 rules, the delegation or entrustment). */
   legalBasis: z.string().trim().min(1, "required").max(5000),
   /** Authorised posts (核定编制). */
-  posts: z.number().int("a whole number").min(0, "not negative").max(100_000),
+  posts: z.number().int("a whole number").min(0, zt("不能为负数", "not negative")).max(100_000),
   /** Its power list (权责清单) items. */
   powers: z.array(z.string().trim().min(1).max(500)).max(2000).optional(),
   /** The procedure and remedies shown to the public (行政处罚法 art. 39). */

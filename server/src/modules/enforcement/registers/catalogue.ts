@@ -11,8 +11,11 @@
  * - 行政裁量基准 (`discretion_benchmark`): per body, violation and circumstance, the fine
  *   range and other penalties. Published, like the catalogue (事前公开).
  */
+
 import { z } from "zod";
 import type { RegisterDecl } from "../../../engines/register/index.ts";
+import { t, ValidationError } from "../../../kernel/errors.ts";
+import { zt } from "../../../kernel/issue-text.ts";
 import type { Label } from "../../../kernel/labels.ts";
 import { labelCode, MODULE, zUnitCode, zYuan } from "./common.ts";
 
@@ -71,7 +74,10 @@ export const criterionCodec = {
     const kind = labelCode(CRITERION_LABELS, head);
     if (kind === "fine_at_least" || kind === "confiscation_at_least") {
       const amount = Number(rest.replace(/[,，]/g, "").replace(/元$/, ""));
-      if (!rest || !Number.isFinite(amount)) throw new Error(`"${text}": give the amount in yuan`);
+      if (!rest || !Number.isFinite(amount))
+        throw new ValidationError(
+          t(`“${text}”：请填写金额（元）`, `"${text}": give the amount in yuan`),
+        );
       return { kind, amount };
     }
     if (kind === "other") return { kind, text: rest };
@@ -121,7 +127,10 @@ export const benchmarkSchema = z
       .trim()
       .min(1, "required")
       .max(50)
-      .regex(/^[0-9A-Za-z][0-9A-Za-z_.-]*$/, "letters, digits, - _ ."),
+      .regex(
+        /^[0-9A-Za-z][0-9A-Za-z_.-]*$/,
+        zt("只能使用字母、数字和 - _ .", "letters, digits, - _ ."),
+      ),
     violation: z.string().trim().min(1, "required").max(1000),
     legalBasis: z.string().trim().min(1, "required").max(2000),
     circumstance: z.enum(CIRCUMSTANCES),
@@ -132,7 +141,11 @@ export const benchmarkSchema = z
   .superRefine(
     (b, ctx) => {
       if (typeof b.fineMin === "number" && typeof b.fineMax === "number" && b.fineMax < b.fineMin) {
-        ctx.addIssue({ code: "custom", path: ["fineMax"], message: "less than the minimum" });
+        ctx.addIssue({
+          code: "custom",
+          path: ["fineMax"],
+          message: zt("不能低于下限", "less than the minimum"),
+        });
       }
     },
     { when: (p) => typeof p.value === "object" && p.value !== null },

@@ -3,8 +3,10 @@
  * the equipment of the full-process record (执法全过程记录, 行政处罚法 art. 47;
  * 国办发〔2018〕118号 音像记录). Each body keeps its own; every unit of the district sees them.
  */
+
 import { z } from "zod";
 import type { RegisterDecl } from "../../../engines/register/index.ts";
+import { zt } from "../../../kernel/issue-text.ts";
 import type { Label } from "../../../kernel/labels.ts";
 import { MODULE, zDate, zUnitCode } from "./common.ts";
 
@@ -32,7 +34,10 @@ export const equipmentSchema = z.object({
     .trim()
     .min(1, "required")
     .max(50)
-    .regex(/^[0-9A-Za-z][0-9A-Za-z_-]*$/, "letters, digits, - and _"),
+    .regex(
+      /^[0-9A-Za-z][0-9A-Za-z_-]*$/,
+      zt("只能使用字母、数字、- 和 _", "letters, digits, - and _"),
+    ),
   /** The officer (or post) holding it. */
   holderName: z.string().trim().min(1).max(50).optional(),
   bodyUnitCode: zUnitCode,

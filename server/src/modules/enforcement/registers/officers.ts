@@ -15,9 +15,12 @@
  *   kernel/masking.ts role `enforcement_officer`): name, certificate number, body and
  *   the certificate's last valid day.
  */
+
 import { z } from "zod";
 import type { RegisterDecl } from "../../../engines/register/index.ts";
 import { zIdCard } from "../../../kernel/codes/id-card.ts";
+import { t, ValidationError } from "../../../kernel/errors.ts";
+import { zt } from "../../../kernel/issue-text.ts";
 import type { Label } from "../../../kernel/labels.ts";
 import { labelCode, MODULE, zDate, zUnitCode } from "./common.ts";
 
@@ -49,7 +52,10 @@ export const officerSchema = z
     phone: z
       .string()
       .trim()
-      .regex(/^(1[3-9][0-9]{9}|0[0-9]{2,3}-?[0-9]{7,8})$/, "a mobile or landline number")
+      .regex(
+        /^(1[3-9][0-9]{9}|0[0-9]{2,3}-?[0-9]{7,8})$/,
+        zt("应为手机号码或固定电话号码", "a mobile or landline number"),
+      )
       .optional(),
     /** The body (its directory unit) the officer enforces for. */
     bodyUnitCode: zUnitCode,
@@ -57,7 +63,7 @@ export const officerSchema = z
       .string()
       .trim()
       .toUpperCase()
-      .regex(CERTIFICATE_NO, "6–20 digits or capital letters"),
+      .regex(CERTIFICATE_NO, zt("应为 6–20 位数字或大写字母", "6–20 digits or capital letters")),
     certificateValidFrom: zDate,
     /** The certificate's last valid day (inclusive). */
     certificateValidTo: zDate,
@@ -76,7 +82,7 @@ export const officerSchema = z
         ctx.addIssue({
           code: "custom",
           path: ["certificateValidTo"],
-          message: "the last valid day is before the first",
+          message: zt("有效期截止日早于起始日", "the last valid day is before the first"),
         });
       }
     },
@@ -102,13 +108,21 @@ export const trainingCodec = {
   parse(text: string): unknown {
     const parts = text.split(SEP).map((s) => s.trim());
     if (parts.length !== 5) {
-      throw new Error("write it as 日期｜类别｜课程｜学时｜合格/不合格");
+      throw new ValidationError(
+        t(
+          "请按“日期｜类别｜课程｜学时｜合格/不合格”填写",
+          "write it as 日期｜类别｜课程｜学时｜合格/不合格",
+        ),
+      );
     }
     const [date, kind, course, hours, passed] = parts as [string, string, string, string, string];
     const h = Number(hours.replace(/(学时|小时|h)$/i, ""));
-    if (!Number.isFinite(h)) throw new Error(`"${hours}" is not a number of hours`);
+    if (!Number.isFinite(h))
+      throw new ValidationError(t(`“${hours}”不是学时数`, `"${hours}" is not a number of hours`));
     if (!["合格", "不合格", "passed", "failed"].includes(passed)) {
-      throw new Error(`"${passed}": write 合格 or 不合格`);
+      throw new ValidationError(
+        t(`“${passed}”：请填写合格或不合格`, `"${passed}": write 合格 or 不合格`),
+      );
     }
     return {
       date,

@@ -1,5 +1,7 @@
 import { z } from "zod";
 import type { TransitionDecl } from "../../../../engines/case/index.ts";
+import { basisEn, basisZh } from "../../../../kernel/citation.ts";
+import { t } from "../../../../kernel/errors.ts";
 import { L, labelledEnum } from "../common.ts";
 import { ALTERATION_LABELS, ALTERING_AUTHORITY_LABELS } from "../labels.ts";
 import { type PenaltyCase, rulesOf } from "./fields.ts";
@@ -20,8 +22,12 @@ export const ENDING_STEPS: TransitionDecl<PenaltyCase>[] = [
       (ctx) => {
         const fine = Number(ctx.case.fields.fineAmount ?? 0);
         if (ctx.case.state === "served" && fine > 0) {
+          const basis = rulesOf(ctx.case).payment.basis;
           return {
-            message: `the fine of ${fine} yuan is unpaid: record the payment, or remind the party and apply to the court (${rulesOf(ctx.case).payment.basis})`,
+            message: t(
+              `罚款 ${fine} 元尚未缴纳：请登记缴纳，或催告当事人后申请人民法院强制执行${basisZh(basis)}`,
+              `the fine of ${fine} yuan is unpaid: record the payment, or remind the party and apply to the court${basisEn(basis)}`,
+            ),
           };
         }
         return undefined;

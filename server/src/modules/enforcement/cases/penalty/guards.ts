@@ -1,4 +1,6 @@
 import { type SqlBool, sql } from "kysely";
+import { basisEn, basisZh } from "../../../../kernel/citation.ts";
+import { t } from "../../../../kernel/errors.ts";
 import { addPeriod, compareLocalDate, type LocalDate } from "../../../../kernel/time/index.ts";
 import type { WorkTx } from "../../../../platform/work.ts";
 import {
@@ -53,25 +55,37 @@ export async function reviewerCheck(ctx: Ctx) {
   if (!o) {
     return {
       field: "reviewerCertificateNo",
-      message: `no officer holds certificate ${no} in the officers register`,
+      message: t(
+        `执法人员名录中没有执法证号为 ${no} 的人员`,
+        `no officer holds certificate ${no} in the officers register`,
+      ),
     };
   }
   if (!officerValidOn(o, ctx.onDate)) {
     return {
       field: "reviewerCertificateNo",
-      message: `${o.name}'s certificate ${no} is not valid on ${ctx.onDate}`,
+      message: t(
+        `${o.name}的执法证（${no}）在 ${ctx.onDate} 不在有效期内`,
+        `${o.name}'s certificate ${no} is not valid on ${ctx.onDate}`,
+      ),
     };
   }
   if (!o.legalReviewer) {
     return {
       field: "reviewerCertificateNo",
-      message: `${o.name} (${no}) is not a legal reviewer (法制审核人员) in the officers register`,
+      message: t(
+        `${o.name}（${no}）在执法人员名录中不是法制审核人员`,
+        `${o.name} (${no}) is not a legal reviewer in the officers register`,
+      ),
     };
   }
   if (!o.legalQualification && !(await reviewedBefore(ctx.w, no, ctx.onDate))) {
     return {
       field: "reviewerCertificateNo",
-      message: `${o.name} (${no}) has no earlier legality review and holds no legal professional qualification (法律职业资格): a first-time reviewer must hold it (${basis})`,
+      message: t(
+        `${o.name}（${no}）此前未做过法制审核，也未取得法律职业资格：初次从事法制审核的人员应当取得法律职业资格${basisZh(basis)}`,
+        `${o.name} (${no}) has no earlier legality review and holds no legal professional qualification: a first-time reviewer must hold it${basisEn(basis)}`,
+      ),
     };
   }
   return undefined;
@@ -157,10 +171,14 @@ export async function majorOf(ctx: Ctx) {
   const f = ctx.case.fields;
   const d = decisionValues(ctx);
   const reasons: string[] = [];
-  if (f.majorPublicInterest) reasons.push("涉及重大公共利益 (art. 58 (一))");
-  if (hearingHeld(ctx)) reasons.push("直接关系当事人重大权益，经过听证程序 (art. 58 (二))");
-  if (f.complexCase) reasons.push("案件情况疑难复杂、涉及多个法律关系 (art. 58 (三))");
-  if (f.otherStatutoryReview) reasons.push("法律、法规规定的其他情形 (art. 58 (四))");
+  // 行政处罚法(2021) 第五十八条第一款 (一)–(四); the reasons are shown to users as they are.
+  if (f.majorPublicInterest) reasons.push("涉及重大公共利益（第五十八条第一款第（一）项）");
+  if (hearingHeld(ctx))
+    reasons.push("直接关系当事人重大权益，经过听证程序（第五十八条第一款第（二）项）");
+  if (f.complexCase)
+    reasons.push("案件情况疑难复杂、涉及多个法律关系（第五十八条第一款第（三）项）");
+  if (f.otherStatutoryReview)
+    reasons.push("法律、法规规定的其他情形（第五十八条第一款第（四）项）");
   if (f.majorOtherCriterion) reasons.push("本机关重大执法决定目录的其他情形");
   if (d.kind === "penalty") {
     for (const k of await catalogueOf(ctx)) {
@@ -178,8 +196,12 @@ export const hearingWindowGuard = (ctx: Ctx) => {
   if (!f.hearingRight || f.hearingWaived || hearingHeld(ctx)) return undefined;
   const end = hearingWindowEnd(ctx);
   if (end && compareLocalDate(ctx.onDate, end) <= 0) {
+    const basis = rulesOf(ctx.case).hearingRequest.basis;
     return {
-      message: `the party may ask for a hearing until ${end} (${rulesOf(ctx.case).hearingRequest.basis}): decide after that day, or record the party's waiver first`,
+      message: t(
+        `当事人在 ${end} 前可以要求听证${basisZh(basis)}：请在该日之后作出决定，或先登记当事人放弃听证`,
+        `the party may ask for a hearing until ${end}${basisEn(basis)}: decide after that day, or record the party's waiver first`,
+      ),
     };
   }
   return undefined;
@@ -189,9 +211,14 @@ export const noHeavierGuard = (ctx: Ctx) => {
   const intended = ctx.case.fields.intendedFine;
   const fine = Number(ctx.input.fineAmount ?? 0);
   if (intended !== undefined && fine > intended) {
+    const rules = rulesOf(ctx.case);
+    const basis = `${rules.noHeavierForDefence}; ${rules.notice}`;
     return {
       field: "fineAmount",
-      message: `the fine of ${fine} yuan is heavier than the ${intended} yuan the party was notified of: notify the party again (${rulesOf(ctx.case).noHeavierForDefence}; ${rulesOf(ctx.case).notice})`,
+      message: t(
+        `罚款 ${fine} 元重于告知当事人的 ${intended} 元，不得因当事人陈述、申辩而加重处罚：请重新告知当事人${basisZh(basis)}`,
+        `the fine of ${fine} yuan is heavier than the ${intended} yuan the party was notified of: notify the party again${basisEn(basis)}`,
+      ),
     };
   }
   return undefined;
@@ -201,22 +228,35 @@ export const reviewGuard = async (ctx: Ctx) => {
   const m = await majorOf(ctx);
   if (!m.reviewRequired) return undefined;
   const rules = rulesOf(ctx.case);
-  const why = m.isMajor ? `a major decision (${m.reasons.join("; ")})` : "every decision";
+  const basis = rules.legalReview.basis;
+  const why = m.isMajor
+    ? t(`重大执法决定（${m.reasons.join("；")}）`, `a major decision (${m.reasons.join("; ")})`)
+    : t("行政处罚决定", "every decision");
   const r = ctx.case.fields.legalReview;
   if (!r) {
     return {
-      message: `${why} cannot be issued without a passed legality review (法制审核) by a legal reviewer (${rules.legalReview.basis})`,
+      message: t(
+        `${why.zh}未经法制审核或者审核未通过的，不得作出${basisZh(basis)}`,
+        `${why.en} cannot be issued without a passed legality review by a legal reviewer${basisEn(basis)}`,
+      ),
     };
   }
   if (!r.passed) {
+    const failed = r.failed.map((i) => REVIEW_ITEM_LABELS[i]);
     return {
-      message: `the legality review of ${r.onDate} did not pass (${r.failed.map((i) => REVIEW_ITEM_LABELS[i].zh).join("、")}): ${why} cannot be issued (${rules.legalReview.basis})`,
+      message: t(
+        `${r.onDate} 的法制审核未通过（${failed.map((l) => l.zh).join("、")}）：不得作出${why.zh}${basisZh(basis)}`,
+        `the legality review of ${r.onDate} did not pass (${failed.map((l) => l.zh).join("、")}): ${why.en} cannot be issued${basisEn(basis)}`,
+      ),
     };
   }
   const held = hearingHeld(ctx) ? lastStep(ctx, "hold_hearing") : undefined;
   if (held && compareLocalDate(r.onDate, held.onDate) < 0) {
     return {
-      message: `the legality review of ${r.onDate} came before the hearing of ${held.onDate}: review the case again after the hearing (${rules.legalReview.basis})`,
+      message: t(
+        `${r.onDate} 的法制审核早于 ${held.onDate} 的听证：请在听证后重新进行法制审核${basisZh(basis)}`,
+        `the legality review of ${r.onDate} came before the hearing of ${held.onDate}: review the case again after the hearing${basisEn(basis)}`,
+      ),
     };
   }
   return undefined;
@@ -228,13 +268,21 @@ export const discussionGuard = (ctx: Ctx) => {
   const d = f.collectiveDiscussion;
   const review = f.legalReview;
   if (!d) {
+    const basis = rulesOf(ctx.case).collectiveDiscussion;
     return {
-      message: `a complex or major violation is decided by the body's leaders collectively: record the collective discussion first (${rulesOf(ctx.case).collectiveDiscussion})`,
+      message: t(
+        `情节复杂或者重大违法行为应当由行政机关负责人集体讨论决定：请先登记集体讨论${basisZh(basis)}`,
+        `a complex or major violation is decided by the body's leaders collectively: record the collective discussion first${basisEn(basis)}`,
+      ),
     };
   }
   if (review && compareLocalDate(d.onDate, review.onDate) < 0) {
+    const basis = rulesOf(ctx.case).collectiveDiscussion;
     return {
-      message: `the collective discussion of ${d.onDate} came before the legality review of ${review.onDate}: discuss the reviewed case (${rulesOf(ctx.case).collectiveDiscussion})`,
+      message: t(
+        `${d.onDate} 的集体讨论早于 ${review.onDate} 的法制审核：请对审核后的案件进行集体讨论${basisZh(basis)}`,
+        `the collective discussion of ${d.onDate} came before the legality review of ${review.onDate}: discuss the reviewed case${basisEn(basis)}`,
+      ),
     };
   }
   return undefined;
@@ -248,7 +296,10 @@ export const discretionGuard = (ctx: Ctx) => {
   if ((fine < b.fineMin || fine > b.fineMax) && !reason) {
     return {
       field: "discretionReason",
-      message: `the fine of ${fine} yuan is outside the discretion benchmark ${b.violationCode} (${CIRCUMSTANCE_LABELS[b.circumstance]?.zh ?? b.circumstance}: ${b.fineMin}–${b.fineMax} yuan): give the reason for departing from it`,
+      message: t(
+        `罚款 ${fine} 元超出裁量基准（${CIRCUMSTANCE_LABELS[b.circumstance]?.zh ?? b.circumstance}：${b.fineMin}–${b.fineMax} 元）：请说明偏离基准的理由`,
+        `the fine of ${fine} yuan is outside the discretion benchmark ${b.violationCode} (${CIRCUMSTANCE_LABELS[b.circumstance]?.en ?? b.circumstance}: ${b.fineMin}–${b.fineMax} yuan): give the reason for departing from it`,
+      ),
     };
   }
   return undefined;

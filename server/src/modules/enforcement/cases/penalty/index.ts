@@ -34,6 +34,7 @@ import {
   PUBLICATION_WORKING_DAYS,
 } from "../settings.ts";
 import { PENALTY_CLOCKS, PENALTY_SUSPENSION } from "./clocks.ts";
+import { PenaltyDerived } from "./derived.ts";
 import { PENALTY_DOCUMENTS, PENALTY_NUMBERS } from "./documents.ts";
 import { ENDING_STEPS } from "./endings.ts";
 import { FLAGS, PENALTY_TYPE, type PenaltyCase, PenaltyFields } from "./fields.ts";
@@ -59,6 +60,7 @@ export const penaltyCaseType: CaseTypeDecl<PenaltyCase> = {
   label: { zh: "行政处罚（普通程序）", en: "Administrative penalty (general procedure)" },
   module: MODULE,
   fields: PenaltyFields,
+  derived: PenaltyDerived,
   // The art. 58 / art. 57 flags are set at filing and revised when the investigation concludes.
   revisableFields: Object.keys(FLAGS),
   title: (f) => `${f.cause}（${f.party.name}）`,

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { zt } from "../../../../kernel/issue-text.ts";
 import { L, labelledEnum, zAmount } from "../common.ts";
 import {
   DECISION_KIND_LABELS,
@@ -72,13 +73,20 @@ export const DecideInput = z
   .superRefine((d, ctx) => {
     if (d.decisionKind !== "penalty") return;
     if (d.penalties.length === 0) {
-      ctx.addIssue({ code: "custom", path: ["penalties"], message: "name the penalties" });
+      ctx.addIssue({
+        code: "custom",
+        path: ["penalties"],
+        message: zt("请选择处罚种类", "name the penalties"),
+      });
     }
     if (d.penalties.includes("fine") !== d.fineAmount > 0) {
       ctx.addIssue({
         code: "custom",
         path: ["fineAmount"],
-        message: "a fine needs an amount, and an amount needs the penalty 罚款",
+        message: zt(
+          "选择罚款须填写金额，填写金额须选择罚款",
+          "a fine needs an amount, and an amount needs the penalty 罚款",
+        ),
       });
     }
   });

@@ -1,5 +1,7 @@
 import { z } from "zod";
 import type { TransitionDecl } from "../../../../engines/case/index.ts";
+import { basisEn, basisZh } from "../../../../kernel/citation.ts";
+import { t } from "../../../../kernel/errors.ts";
 import { addPeriod, compareLocalDate } from "../../../../kernel/time/index.ts";
 import { L, zAmount, zDay } from "../common.ts";
 import { type PenaltyCase, rulesOf } from "./fields.ts";
@@ -75,15 +77,23 @@ export const NOTICE_AND_HEARING_STEPS: TransitionDecl<PenaltyCase>[] = [
         const f = ctx.case.fields;
         if (!f.hearingRight) {
           return {
-            message:
+            // 行政处罚法(2021) 第六十三条; 2017 text 第四十二条
+            message: t(
+              `告知时未告知当事人有要求听证的权利${basisZh("行政处罚法(2021) art. 63")}`,
               "the notice did not give a right to a hearing (行政处罚法(2021) art. 63; 2017 art. 42)",
+            ),
           };
         }
-        if (f.hearingWaived) return { message: "the party waived the hearing" };
+        if (f.hearingWaived)
+          return { message: t("当事人已放弃听证", "the party waived the hearing") };
         const end = hearingWindowEnd(ctx);
         if (end && compareLocalDate(ctx.onDate, end) > 0) {
+          const basis = rulesOf(ctx.case).hearingRequest.basis;
           return {
-            message: `too late: a hearing could be asked for until ${end} (${rulesOf(ctx.case).hearingRequest.basis})`,
+            message: t(
+              `已超过要求听证的期限（截至 ${end}）${basisZh(basis)}`,
+              `too late: a hearing could be asked for until ${end}${basisEn(basis)}`,
+            ),
           };
         }
         return undefined;
@@ -129,7 +139,10 @@ export const NOTICE_AND_HEARING_STEPS: TransitionDecl<PenaltyCase>[] = [
       (ctx) =>
         ctx.case.fields.hearingDate && compareLocalDate(ctx.onDate, ctx.case.fields.hearingDate) < 0
           ? {
-              message: `the hearing is scheduled for ${ctx.case.fields.hearingDate}: it cannot be held on ${ctx.onDate}`,
+              message: t(
+                `听证定于 ${ctx.case.fields.hearingDate} 举行，不能在 ${ctx.onDate} 登记举行听证`,
+                `the hearing is scheduled for ${ctx.case.fields.hearingDate}: it cannot be held on ${ctx.onDate}`,
+              ),
             }
           : undefined,
     ],

@@ -1,3 +1,4 @@
+import { basisZh, citeZh } from "../../../../kernel/citation.ts";
 import type { WorkTx } from "../../../../platform/work.ts";
 import { bodyOfUnit } from "../../registers/lookup.ts";
 import { PENALTY_KIND_LABELS } from "../labels.ts";
@@ -31,32 +32,36 @@ export function publicationPlanOf(ctx: Ctx, d: DecisionValues): PenaltyCase["pub
   if (f.party.minor) {
     return {
       required: false,
-      reason: "当事人为未成年人，不予公开（未成年人保护法 art. 103 [R]; kernel/masking.ts）",
+      // 未成年人保护法 第一百零三条 (kernel/masking.ts, role minor)
+      reason: "当事人为未成年人，不予公开（依据《中华人民共和国未成年人保护法》第一百零三条）",
     };
   }
   const withhold = String(ctx.input.withholdReason ?? "").trim();
   if (withhold) {
     return {
       required: false,
-      reason: `${withhold}（行政处罚法 art. 50; 政府信息公开条例 art. 15）`,
+      // 行政处罚法 第五十条; 政府信息公开条例 第十五条
+      reason: `${withhold}${basisZh("行政处罚法 art. 50; 政府信息公开条例 art. 15")}`,
     };
   }
   const rule = publicationRule(ctx.settings, f.category);
   const onlyWarning = d.penalties.every((p) => p === "warning" || p === "criticism");
   if (onlyWarning && !rule.warnings) {
-    return { required: false, reason: `仅受到警告的不予公示（${rule.basis}）` };
+    return { required: false, reason: `仅受到警告的不予公示${basisZh(rule.basis)}` };
   }
   if (rule.scope === "social_impact" && ctx.input.socialImpact !== true) {
     return {
       required: false,
-      reason: "不具有一定社会影响（行政处罚法 art. 48; 本地区公开范围设置）",
+      // 行政处罚法 第四十八条 and the region's setting of the scope
+      reason:
+        "不具有一定社会影响（依据《中华人民共和国行政处罚法》第四十八条及本地区公开范围设置）",
     };
   }
   return {
     required: true,
     reason: "应当公开",
     workingDays: rule.workingDays,
-    basis: rule.basis,
+    basis: citeZh(rule.basis) || rule.basis,
   };
 }
 

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import type { TransitionDecl } from "../../../../engines/case/index.ts";
+import { zt } from "../../../../kernel/issue-text.ts";
 import { findOfficer } from "../../registers/lookup.ts";
 import { issuerPrefix, L, type PartyData, scrub } from "../common.ts";
 import { REVIEW_ITEMS } from "../labels.ts";
@@ -64,7 +65,10 @@ export const REVIEW_AND_DECISION_STEPS: TransitionDecl<PenaltyCase>[] = [
     permission: "unit.lead",
     input: z.object({
       participants: L(
-        z.array(z.string().trim().min(1)).min(3, "at least three leaders").max(20),
+        z
+          .array(z.string().trim().min(1))
+          .min(3, zt("至少三名负责人参加", "at least three leaders"))
+          .max(20),
         "参加讨论的负责人",
         "Leaders taking part",
       ),

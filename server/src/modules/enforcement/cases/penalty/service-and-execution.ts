@@ -1,5 +1,7 @@
 import { z } from "zod";
 import type { TransitionDecl } from "../../../../engines/case/index.ts";
+import { basisEn, basisZh } from "../../../../kernel/citation.ts";
+import { t } from "../../../../kernel/errors.ts";
 import {
   addPeriod,
   compareLocalDate,
@@ -58,14 +60,20 @@ export const SERVICE_AND_EXECUTION_STEPS: TransitionDecl<PenaltyCase>[] = [
         if (Number(ctx.input.amountPaid) < fine) {
           return {
             field: "amountPaid",
-            message: `the fine is ${fine} yuan; ${ctx.input.amountPaid} yuan does not settle it`,
+            message: t(
+              `罚款为 ${fine} 元，缴纳 ${ctx.input.amountPaid} 元不足以结清`,
+              `the fine is ${fine} yuan; ${ctx.input.amountPaid} yuan does not settle it`,
+            ),
           };
         }
         const cap = surchargeCap(ctx);
         if (Number(ctx.input.surchargePaid) > cap.amount) {
           return {
             field: "surchargePaid",
-            message: `the surcharge can be at most ${cap.amount} yuan (${cap.daysLate} days late × 3% of ${fine}, capped at the fine; ${rulesOf(ctx.case).surcharge.basis})`,
+            message: t(
+              `加处罚款最多 ${cap.amount} 元（逾期 ${cap.daysLate} 日，每日按罚款 ${fine} 元的百分之三计算，不得超出罚款数额）${basisZh(rulesOf(ctx.case).surcharge.basis)}`,
+              `the surcharge can be at most ${cap.amount} yuan (${cap.daysLate} days late × 3% of ${fine}, capped at the fine)${basisEn(rulesOf(ctx.case).surcharge.basis)}`,
+            ),
           };
         }
         return undefined;
@@ -97,10 +105,13 @@ export const SERVICE_AND_EXECUTION_STEPS: TransitionDecl<PenaltyCase>[] = [
     guards: [
       (ctx) => {
         const due = ctx.case.fields.paymentDue;
-        if (!due) return { message: "there is no fine to pay" };
+        if (!due) return { message: t("没有需要缴纳的罚款", "there is no fine to pay") };
         if (compareLocalDate(ctx.onDate, due) <= 0) {
           return {
-            message: `the fine is due by ${due}: remind the party only after that day (${COMPULSION.reminder})`,
+            message: t(
+              `罚款缴纳期限至 ${due}：期满后方可催告${basisZh(COMPULSION.reminder)}`,
+              `the fine is due by ${due}: remind the party only after that day${basisEn(COMPULSION.reminder)}`,
+            ),
           };
         }
         return undefined;
@@ -126,7 +137,10 @@ export const SERVICE_AND_EXECUTION_STEPS: TransitionDecl<PenaltyCase>[] = [
         ).due;
         if (compareLocalDate(ctx.onDate, wait) < 0) {
           return {
-            message: `the reminder was served on ${f.reminderOn}: apply on or after ${wait} (${COMPULSION.reminderWait.basis})`,
+            message: t(
+              `催告书于 ${f.reminderOn} 送达：${wait} 起方可申请${basisZh(COMPULSION.reminderWait.basis)}`,
+              `the reminder was served on ${f.reminderOn}: apply on or after ${wait}${basisEn(COMPULSION.reminderWait.basis)}`,
+            ),
           };
         }
         const open = addPeriod(
@@ -136,7 +150,10 @@ export const SERVICE_AND_EXECUTION_STEPS: TransitionDecl<PenaltyCase>[] = [
         ).due;
         if (compareLocalDate(ctx.onDate, open) <= 0) {
           return {
-            message: `the party may still apply for reconsideration or sue until ${open}: apply to the court after that day (${COMPULSION.challengePeriod.basis})`,
+            message: t(
+              `当事人在 ${open} 前仍可申请行政复议或者提起行政诉讼：请在该日之后申请人民法院强制执行${basisZh(COMPULSION.challengePeriod.basis)}`,
+              `the party may still apply for reconsideration or sue until ${open}: apply to the court after that day${basisEn(COMPULSION.challengePeriod.basis)}`,
+            ),
           };
         }
         return undefined;

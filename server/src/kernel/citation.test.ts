@@ -1,0 +1,59 @@
+import { describe, expect, it } from "vitest";
+import { basisZh, chineseNumeral, citeEn, citeZh } from "./citation.ts";
+
+describe("legal citations in Chinese form", () => {
+  it("numbers articles as the law writes them", () => {
+    expect([1, 10, 12, 20, 64, 100, 103, 110, 124].map(chineseNumeral)).toEqual([
+      "一",
+      "十",
+      "十二",
+      "二十",
+      "六十四",
+      "一百",
+      "一百零三",
+      "一百一十",
+      "一百二十四",
+    ]);
+  });
+
+  it("cites article, paragraph and item with the law's full title", () => {
+    expect(citeZh("行政处罚法(2021) art. 67 para. 3: 收到决定书之日起十五日内缴纳")).toBe(
+      "《中华人民共和国行政处罚法》（2021年）第六十七条第三款",
+    );
+    expect(citeZh("行政处罚法(2021) art. 64 (一): 告知后五日内提出; art. 85: 工作日")).toBe(
+      "《中华人民共和国行政处罚法》（2021年）第六十四条第（一）项、第八十五条",
+    );
+    expect(citeZh("行政强制法 art. 18 (二)(三): 两名以上行政执法人员实施")).toBe(
+      "《中华人民共和国行政强制法》第十八条第（二）项第（三）项",
+    );
+    expect(citeZh("行政处罚法(2017) art. 42 para. 1 (一): 告知后三日内提出 [R]")).toBe(
+      "《中华人民共和国行政处罚法》（2017年）第四十二条第一款第（一）项",
+    );
+  });
+
+  it("cites several laws in order, an article without a law taking the one before", () => {
+    expect(
+      citeZh(
+        "行政处罚法(2017) art. 51 (一): 每日加处 [R]; 行政强制法 art. 45 para. 2: 不得超出罚款数额 [P]",
+      ),
+    ).toBe(
+      "《中华人民共和国行政处罚法》（2017年）第五十一条第（一）项；《中华人民共和国行政强制法》第四十五条第二款",
+    );
+    expect(citeZh("民事诉讼法 arts. 87–95")).toBe(
+      "《中华人民共和国民事诉讼法》第八十七条至第九十五条",
+    );
+  });
+
+  it("keeps a document number when no article is cited, and nothing of the notes", () => {
+    expect(citeZh("国办发〔2018〕118号: 7个工作日 [S]")).toBe("国办发〔2018〕118号");
+    expect(citeZh("no citation here")).toBe("");
+    expect(basisZh("no citation here")).toBe("");
+    expect(basisZh("行政处罚法(2021) art. 62")).toBe(
+      "（依据《中华人民共和国行政处罚法》（2021年）第六十二条）",
+    );
+  });
+
+  it("the English form drops the maintainers' source markers", () => {
+    expect(citeEn("行政处罚法(2017) art. 41 [R]")).toBe("行政处罚法(2017) art. 41");
+  });
+});

@@ -1,0 +1,167 @@
+/**
+ * The labels of the fields the penalty case's steps compute (`derive`), so that the case
+ * page names them (法制审核, 重大执法决定, 罚款缴纳, …) instead of showing their keys. The
+ * schema is served with the case type (`derived`) and never parses input: the steps
+ * write these values themselves (fields.ts `PenaltyCase` is their type).
+ */
+import { z } from "zod";
+import { L, labelledEnum } from "../common.ts";
+import {
+  ALTERATION_LABELS,
+  ALTERING_AUTHORITY_LABELS,
+  CIRCUMSTANCE_LABELS,
+  REVIEW_ITEM_LABELS,
+} from "../labels.ts";
+
+const date = (zh: string, en: string) => L(z.string(), zh, en);
+const yuan = (zh: string, en: string) => L(z.number(), zh, en);
+const yes = (zh: string, en: string) => L(z.boolean(), zh, en);
+const text = (zh: string, en: string) => L(z.string(), zh, en);
+
+const benchmarkObject = z.object({
+  violationCode: text("违法行为编码", "Violation code"),
+  violation: text("违法行为", "Violation"),
+  legalBasis: text("处罚依据", "Legal basis"),
+  circumstance: labelledEnum(CIRCUMSTANCE_LABELS, "违法情节", "Circumstances"),
+  fineMin: yuan("罚款下限（元）", "Lowest fine (yuan)"),
+  fineMax: yuan("罚款上限（元）", "Highest fine (yuan)"),
+  otherPenalties: L(z.array(z.string()), "其他处罚", "Other penalties"),
+});
+
+/** Labelled on the nullable itself, where the web reads a property's label. */
+const benchmark = L(benchmarkObject.nullable(), "适用的裁量基准", "Discretion benchmark applied");
+
+const reviewItem = (l: { zh: string; en: string }) =>
+  L(
+    z.object({
+      passed: yes("通过", "Passed"),
+      note: text("说明", "Note"),
+    }),
+    l.zh,
+    l.en,
+  );
+
+const reviewItemCodes = Object.keys(REVIEW_ITEM_LABELS) as [
+  keyof typeof REVIEW_ITEM_LABELS,
+  ...(keyof typeof REVIEW_ITEM_LABELS)[],
+];
+
+export const PenaltyDerived = z.object({
+  benchmark,
+  hearingRequestUntil: date("可要求听证至", "Hearing may be requested until"),
+  statementWaived: yes("当事人放弃陈述申辩", "Statement and defence waived"),
+  hearingWaived: yes("当事人放弃听证", "Hearing waived"),
+  legalReview: L(
+    z.object({
+      onDate: date("审核日期", "Date of the review"),
+      reviewer: L(
+        z.object({
+          name: text("姓名", "Name"),
+          certificateNo: text("执法证号", "Certificate number"),
+          firstTime: yes("初次从事法制审核", "First review"),
+        }),
+        "审核人员",
+        "Reviewer",
+      ),
+      items: L(
+        z.object(
+          Object.fromEntries(reviewItemCodes.map((k) => [k, reviewItem(REVIEW_ITEM_LABELS[k])])),
+        ),
+        "审核事项",
+        "Items reviewed",
+      ),
+      failed: z.array(z.enum(reviewItemCodes)).meta({
+        label: { zh: "未通过的事项", en: "Items not passed" },
+        enumLabels: REVIEW_ITEM_LABELS,
+      }),
+      opinion: text("审核意见", "Opinion"),
+      passed: yes("审核通过", "Passed"),
+      benchmark,
+      proposal: L(
+        z.object({
+          penalty: text("拟作出的行政处罚", "Intended penalty"),
+          fine: yuan("拟罚款金额（元）", "Intended fine (yuan)"),
+        }),
+        "处罚建议",
+        "Proposal",
+      ),
+    }),
+    "法制审核",
+    "Legality review",
+  ),
+  collectiveDiscussion: L(
+    z.object({
+      onDate: date("讨论日期", "Date"),
+      participants: L(z.array(z.string()), "参加人员", "Participants"),
+      conclusion: text("讨论结论", "Conclusion"),
+    }),
+    "集体讨论",
+    "Collective discussion",
+  ),
+  decidedOn: date("决定日期", "Decided on"),
+  lawVersion: text("适用的法律文本", "Law in force at filing"),
+  documentPrefix: text("决定书文号前缀", "Decision number prefix"),
+  major: L(
+    z.object({
+      isMajor: yes("属于重大执法决定", "Major decision"),
+      reasons: L(z.array(z.string()), "认定理由", "Reasons"),
+      reviewRequired: yes("须经法制审核", "Legality review required"),
+      reviewPassed: yes("法制审核已通过", "Legality review passed"),
+    }),
+    "重大执法决定",
+    "Major enforcement decision",
+  ),
+  benchmarkCheck: L(
+    z.object({
+      applied: yes("适用了裁量基准", "Benchmark applied"),
+      within: yes("罚款在基准范围内", "Fine within the benchmark"),
+    }),
+    "裁量基准核对",
+    "Benchmark check",
+  ),
+  publicationPlan: L(
+    z.object({
+      required: yes("应当公开", "To be published"),
+      reason: text("说明", "Why"),
+      workingDays: L(z.number(), "公开时限（工作日）", "Within (working days)"),
+      basis: text("依据", "Basis"),
+    }),
+    "公开安排",
+    "Publication",
+  ),
+  servedOn: date("送达日期", "Served on"),
+  paymentDue: date("罚款缴纳期限", "Fine due by"),
+  payment: L(
+    z.object({
+      paidOn: date("缴纳日期", "Paid on"),
+      amountPaid: yuan("缴纳罚款（元）", "Fine paid (yuan)"),
+      surchargePaid: yuan("加处罚款（元）", "Surcharge paid (yuan)"),
+      daysLate: L(z.number(), "逾期天数", "Days late"),
+      surchargeCap: yuan("加处罚款上限（元）", "Surcharge cap (yuan)"),
+      collector: text("收缴机构（代收银行）", "Collecting bank"),
+      receiptNo: text("缴款凭证号", "Receipt number"),
+    }),
+    "罚款缴纳",
+    "Payment",
+  ),
+  reminderOn: date("催告日期", "Reminded on"),
+  courtApplication: L(
+    z.object({
+      onDate: date("申请日期", "Applied on"),
+      court: text("受理法院", "Court"),
+    }),
+    "申请人民法院强制执行",
+    "Application to the court",
+  ),
+  alteration: L(
+    z.object({
+      onDate: date("日期", "Date"),
+      ground: labelledEnum(ALTERATION_LABELS, "变更事由", "Ground"),
+      authority: labelledEnum(ALTERING_AUTHORITY_LABELS, "作出机关", "Authority"),
+      documentNo: text("文书编号", "Document number"),
+      reason: text("理由", "Reason"),
+    }),
+    "决定的变更或撤销",
+    "Alteration of the decision",
+  ),
+});
