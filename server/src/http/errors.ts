@@ -1,11 +1,12 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from "fastify";
 import { hasZodFastifySchemaValidationErrors } from "fastify-type-provider-zod";
-import { DomainError, type ErrorCode, textOf } from "../kernel/errors.ts";
+import { isDatabaseUnavailable } from "../db/connection.ts";
+import { DomainError, type ErrorCode, t, textOf } from "../kernel/errors.ts";
 
 /** One error envelope for every API error: `{ error: { code, message, fields? } }`. */
 export interface ErrorEnvelope {
   error: {
-    code: ErrorCode | "internal" | "too_large" | "bad_request";
+    code: ErrorCode | "internal" | "too_large" | "bad_request" | "unavailable";
     message: string;
     fields?: { field: string; message: string }[];
   };
@@ -92,12 +93,19 @@ export function toEnvelope(
       body: { error: { code: "bad_request", message: fe.message ?? "bad request" } },
     };
   }
+  if (isDatabaseUnavailable(err)) {
+    // The database is away (restart, dropped connection). A transaction whose
+    // connection dropped before COMMIT was rolled back by PostgreSQL.
+    const m = t("数据库暂时不可用，请稍后重试", "the database is unavailable; try again shortly");
+    return { status: 503, body: { error: { code: "unavailable", message: m[lang] } } };
+  }
   return { status: 500, body: { error: { code: "internal", message: "internal error" } } };
 }
 
 export function errorHandler(err: unknown, req: FastifyRequest, reply: FastifyReply) {
   const { status, body } = toEnvelope(err, langOf(req));
-  if (status >= 500) {
+  if (status === 503) reply.header("retry-after", "5");
+  if (status >= 500 && status !== 503) {
     req.log.error({ err }, "unhandled error");
     if (process.env.FAZHI_DEBUG_ERRORS) console.error(err);
   }

@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
-import { ROLE_CODES, ROLES, validateRoleSet } from "../../kernel/access.ts";
-import { ForbiddenError, NotFoundError, ValidationError } from "../../kernel/errors.ts";
+import { ROLES, validateRoleSet } from "../../kernel/access.ts";
+import { ForbiddenError, NotFoundError, t, ValidationError } from "../../kernel/errors.ts";
 import { logSecurityEvent } from "../../platform/auth/security-log.ts";
 import { createUser } from "../../platform/auth/users.ts";
 import { clientIp, inTenantTx, requireActor, type Services } from "../context.ts";
@@ -17,13 +17,14 @@ const UserOut = z.object({
   lockedUntil: z.string().nullable(),
 });
 
-const businessRoles = ROLE_CODES.filter((r) => ROLES[r].kind === "business");
-
 /**
- * Accounts and the directory. The three administrators stay apart: the system
- * administrator creates accounts (with business roles only), the security
- * administrator assigns roles and unlocks accounts; administrator accounts are created
- * on the command line (`fazhi user add`) by whoever runs the installation.
+ * Accounts and the directory. The three administrators stay apart (GB/T 22239-2019
+ * 8.1.4.2 c "授予管理用户所需的最小权限，实现管理用户的权限分离"): the system
+ * administrator creates accounts — with no role, so that creating an account never
+ * grants business access —, the security administrator assigns (business) roles and
+ * unlocks accounts; administrator accounts are created on the command line
+ * (`fazhi user add`) by whoever runs the installation. No administrator can take
+ * another's powers or a business role, directly or through an account it creates.
  */
 export const adminRoutes =
   (services: Services): FastifyPluginAsyncZod =>
@@ -135,12 +136,14 @@ export const adminRoutes =
         config: { access: "user.manage" },
         schema: {
           tags: ["accounts"],
-          summary: "Create an account with business roles; returns a one-time password",
+          summary:
+            "Create an account (no role: the security administrator assigns roles); returns a one-time password",
           body: z.object({
             username: z.string(),
             displayName: z.string(),
             unitId: z.number().int(),
-            roles: z.array(z.enum(businessRoles as [string, ...string[]])).min(1),
+            /** Accepted only empty: roles come from the security administrator. */
+            roles: z.array(z.string()).max(0).optional(),
           }),
         },
       },
@@ -156,7 +159,11 @@ export const adminRoutes =
               { field: "unitId", message: `no unit ${req.body.unitId} in your regions` },
             ]);
           }
-          const created = await createUser(tx.trx, req.body);
+          const created = await createUser(
+            tx.trx,
+            { ...req.body, roles: [] },
+            { allowNoRole: true },
+          );
           await tx.audit({
             regionCode: unit.region_code,
             action: "user.create",
@@ -166,7 +173,7 @@ export const adminRoutes =
               username: req.body.username,
               displayName: req.body.displayName,
               unitId: req.body.unitId,
-              roles: req.body.roles,
+              roles: [],
             },
           });
           return created;
@@ -197,13 +204,21 @@ export const adminRoutes =
       },
       async (req) => {
         const a = requireActor(req);
-        if (req.params.id === a.userId) throw new ForbiddenError("nobody assigns their own roles");
+        if (req.params.id === a.userId) {
+          throw new ForbiddenError(t("任何人不得为自己分配角色", "nobody assigns their own roles"));
+        }
         const roles = validateRoleSet(req.body.roles);
         const admin = roles.find((r) => ROLES[r].kind === "admin");
         if (admin) {
-          throw new ValidationError("administrator roles are assigned on the command line", [
-            { field: "roles", message: `${admin} cannot be assigned here` },
-          ]);
+          throw new ValidationError(
+            t("管理员角色只能在命令行分配", "administrator roles are assigned on the command line"),
+            [
+              {
+                field: "roles",
+                message: t(`${admin} 不能在此分配`, `${admin} cannot be assigned here`),
+              },
+            ],
+          );
         }
         await inTenantTx(services, req, async (tx) => {
           const user = await tx.trx
@@ -220,9 +235,15 @@ export const adminRoutes =
             .execute();
           if (before.some((r) => ROLES[r.role as keyof typeof ROLES]?.kind === "admin")) {
             throw new ForbiddenError(
-              "an administrator account's roles are changed on the command line",
+              t(
+                "管理员账户的角色只能在命令行变更",
+                "an administrator account's roles are changed on the command line",
+              ),
             );
           }
+          // Roles changed: the account's open sessions end, so the new roles (or their
+          // removal) take effect now and not at the holder's next login.
+          await tx.trx.deleteFrom("session").where("user_id", "=", user.id).execute();
           await tx.trx.deleteFrom("user_role").where("user_id", "=", user.id).execute();
           await tx.trx
             .insertInto("user_role")
