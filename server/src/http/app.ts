@@ -118,6 +118,7 @@ export async function buildApp(
       const r = cleanText(v, part);
       fields.push(...r.problems);
       if (r.problems.length === 0) (req as unknown as Record<string, unknown>)[part] = r.value;
+      // (a copy with Object.prototype: zod and the handlers read it as a plain object)
     }
     if (fields.length === 0) return;
     const lang = langOf(req);

@@ -104,10 +104,10 @@ export function toEnvelope(
 
 export function errorHandler(err: unknown, req: FastifyRequest, reply: FastifyReply) {
   const { status, body } = toEnvelope(err, langOf(req));
-  if (status === 503) reply.header("retry-after", "5");
-  if (status >= 500 && status !== 503) {
-    req.log.error({ err }, "unhandled error");
-    if (process.env.FAZHI_DEBUG_ERRORS) console.error(err);
-  }
+  if (status === 503) {
+    reply.header("retry-after", "5");
+    req.log.warn({ err }, "database unavailable");
+  } else if (status >= 500) req.log.error({ err }, "unhandled error");
+  if (status >= 500 && process.env.FAZHI_DEBUG_ERRORS) console.error(err);
   return reply.status(status).send(body);
 }

@@ -18,7 +18,7 @@ describe("text on the write path", () => {
 
   it("walks nested values and keys, naming each bad field by its path", () => {
     const r = cleanText(
-      { reason: "a\ud800b", fields: { name: "x\u0000", list: ["ok", "e\u0301"] }, ["k\u0000"]: 1 },
+      { reason: "a\ud800b", fields: { name: "x\u0000", list: ["ok", "e\u0301"] }, "k\u0000": 1 },
       "body",
     );
     expect(r.problems.map((p) => p.field)).toEqual(["reason", "fields.name", "k?"]);

@@ -73,11 +73,14 @@ export function cleanText<T>(value: T, root: string): CleanResult<T> {
     if (Array.isArray(v)) {
       return v.map((x, i) => walk(x, path ? `${path}.${i}` : String(i), depth + 1));
     }
-    const proto = Object.getPrototypeOf(v);
-    if (proto !== Object.prototype && proto !== null) return v; // Buffers, streams: not text
+    // Bytes and streams are not text (uploads are checked by their own rules). Other
+    // objects are records, whatever their prototype (the query-string parser makes
+    // objects without Object.prototype).
+    if (ArrayBuffer.isView(v) || typeof (v as { pipe?: unknown }).pipe === "function") return v;
     const out: Record<string, unknown> = {};
     for (const [k, x] of Object.entries(v as Record<string, unknown>)) {
       const kp = textProblem(k);
+      // biome-ignore lint/suspicious/noControlCharactersInRegex: NUL is what is replaced
       const name = kp ? k.replace(/[\u0000\ud800-\udfff]/g, "?") : k;
       const childPath = path ? `${path}.${name}` : name;
       if (kp) {
