@@ -4,14 +4,14 @@ import { openDatabase } from "../../db/connection.ts";
 import { createRegistry } from "../../engines/registry.ts";
 import { buildApp } from "../../http/app.ts";
 import { MODULES } from "../../modules/index.ts";
-import { anchorAllRegions } from "../../platform/audit/anchor.ts";
+import { anchorAllRegions, anchorIntervalMs } from "../../platform/audit/anchor.ts";
 import { ensureFirstAdmin } from "../../platform/bootstrap.ts";
 import { systemClock } from "../../platform/clock.ts";
 import { CliError, liveServePid, servePidFile } from "../runtime.ts";
 import { loadDemoIfEmpty } from "./demo.ts";
 
 /** Anchor the audit chains every hour (FAZHI_ANCHOR_MINUTES) while serving. */
-const ANCHOR_EVERY_MS = Number(process.env.FAZHI_ANCHOR_MINUTES ?? 60) * 60_000;
+const ANCHOR_EVERY_MS = anchorIntervalMs(process.env.FAZHI_ANCHOR_MINUTES);
 
 const running = false;
 /** Whether this process is serving (and must not exit when the CLI's action returns). */
