@@ -50,10 +50,8 @@ export function toEnvelope(
           message: err.text[lang],
           ...(err.fields
             ? {
-                fields: err.fields.map((f) => ({
-                  field: f.field,
-                  message: textOf(f.message)[lang],
-                })),
+                // Extra members (an import's row, column, reason) pass through.
+                fields: err.fields.map((f) => ({ ...f, message: textOf(f.message)[lang] })),
               }
             : {}),
         },
