@@ -4,6 +4,7 @@ import { kyselyFor } from "../../src/db/connection.ts";
 import { createRegistry } from "../../src/engines/registry.ts";
 import { buildApp } from "../../src/http/app.ts";
 import { examplesModule } from "../../src/modules/examples/index.ts";
+import { anchorAllRegions, anchorIntervalMs } from "../../src/platform/audit/anchor.ts";
 import { verifyAudit } from "../../src/platform/audit/verify.ts";
 import { type Session, type TestApp, testApp } from "../support/app.ts";
 
@@ -209,5 +210,24 @@ describe("a dropped database connection", () => {
       await app.close();
       await away.destroy();
     }
+  });
+});
+
+describe("anchoring", () => {
+  it("writes no new anchor when nothing changed (heads compared canonically)", async () => {
+    const first = await anchorAllRegions(t.db.owner, t.config, t.clock.now());
+    expect(first.length).toBeGreaterThan(0);
+    t.clock.advance(60_000);
+    expect(await anchorAllRegions(t.db.owner, t.config, t.clock.now())).toEqual([]);
+    expect((await verifyAudit(t.db.owner, t.config)).ok).toBe(true);
+  });
+
+  it("clamps FAZHI_ANCHOR_MINUTES below Node's timer limit", () => {
+    expect(anchorIntervalMs(undefined)).toBe(60 * 60_000);
+    expect(anchorIntervalMs("100000")).toBe(24 * 60 * 60_000);
+    expect(anchorIntervalMs("100000")).toBeLessThan(2 ** 31 - 1);
+    expect(anchorIntervalMs("0")).toBe(60 * 60_000);
+    expect(anchorIntervalMs("abc")).toBe(60 * 60_000);
+    expect(anchorIntervalMs("0.5")).toBe(60_000);
   });
 });
