@@ -9,8 +9,10 @@ import {
   type FieldError,
   ForbiddenError,
   NotFoundError,
+  textOf,
   ValidationError,
 } from "../../../kernel/errors.ts";
+import { cleanText } from "../../../kernel/text.ts";
 import type { WorkTx } from "../../../platform/work.ts";
 import {
   columnOf,
@@ -125,7 +127,15 @@ export async function importXlsx(
       }
       try {
         const v = parseCell(c.col!, r);
-        if (v !== undefined) parsed[c.field] = v;
+        // Text that cannot be stored (NUL, a lone surrogate) is this cell's error; the
+        // rest is kept in NFC, as over HTTP (kernel/text.ts).
+        const cleaned = cleanText(v, c.field);
+        if (cleaned.problems.length > 0) {
+          fail(n, c.field, textOf(cleaned.problems[0]!.message).en);
+          cellErrors.add(c.field);
+          continue;
+        }
+        if (v !== undefined) parsed[c.field] = cleaned.value;
       } catch (err) {
         fail(n, c.field, (err as Error).message);
         cellErrors.add(c.field);
