@@ -1,7 +1,7 @@
 /**
  * (a) The system administrator's first login: forced password change (a weak password
  * first, rejected by the server field by field), home page, the Accounts menu, and a
- * new case-handler account whose one-time password is shown once.
+ * new account (no role until the security administrator gives one) whose one-time password is shown once.
  */
 import { expect } from "vitest";
 import {
@@ -58,7 +58,6 @@ test("admin changes the one-time password, then creates a case handler's account
   await dialog.getByLabel("姓名").fill("张承办");
   await dialog.getByLabel("单位", { exact: true }).click();
   await page.locator(".ant-select-item-option").first().click();
-  await dialog.getByLabel("承办人", { exact: true }).check();
   await page.getByTestId("account-create-submit").click();
 
   const otp = page.getByTestId("one-time-password");
@@ -76,6 +75,7 @@ test("admin changes the one-time password, then creates a case handler's account
   await page.getByRole("button", { name: "查询" }).click();
   const row = table.locator("tr", { hasText: username });
   await row.waitFor();
-  expect(await row.textContent()).toContain("承办人");
+  // No role yet: the security administrator assigns roles (separation of administrators).
+  expect(await row.textContent()).not.toContain("承办人");
   await screenshot(page, "admin-accounts");
 });

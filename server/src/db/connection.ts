@@ -20,11 +20,64 @@ export interface Database {
   close(): Promise<void>;
 }
 
+/**
+ * SQLSTATEs and driver errors that mean "the database went away" (a restart, an
+ * administrator's pg_terminate_backend, a network blip), not "the query is wrong":
+ * class 08 (connection exception), 57P01–57P03 (admin shutdown, crash shutdown,
+ * cannot connect now), 53300 (too many connections); and the errors node-postgres and
+ * Node raise when the socket is gone.
+ */
+export function isDatabaseUnavailable(e: unknown): boolean {
+  const err = e as { code?: unknown; message?: unknown } | null;
+  if (!err || typeof err !== "object") return false;
+  const code = typeof err.code === "string" ? err.code : "";
+  if (/^08/.test(code) || /^57P0[123]$/.test(code) || code === "53300") return true;
+  if (
+    ["ECONNREFUSED", "ECONNRESET", "EPIPE", "ETIMEDOUT", "ENOTFOUND", "EHOSTUNREACH"].includes(code)
+  )
+    return true;
+  const message = typeof err.message === "string" ? err.message : "";
+  return /Connection terminated|connection error and is not queryable|Client was closed|terminating connection|timeout exceeded when trying to connect/i.test(
+    message,
+  );
+}
+
+/** Run `fn`; if the database was away, run it once more (a fresh pool connection). Reads only. */
+export async function retryReadOnce<T>(fn: () => Promise<T>): Promise<T> {
+  try {
+    return await fn();
+  } catch (e) {
+    if (!isDatabaseUnavailable(e)) throw e;
+    return fn();
+  }
+}
+
+/**
+ * A pool that survives a dropped connection. Without these listeners an idle client
+ * whose server process is terminated emits 'error' with no listener, and Node ends
+ * the whole process (issue 8: "one dropped connection kills the server"). The pool
+ * discards the broken client itself; the query that was running on it fails and the
+ * HTTP layer answers 503 (http/errors.ts).
+ */
+export function createPool(connectionString: string, max: number): pg.Pool {
+  const pool = new pg.Pool({
+    connectionString,
+    max,
+    application_name: "fazhi",
+    connectionTimeoutMillis: 10_000,
+  });
+  const report = (err: Error) => {
+    if (process.env.FAZHI_LOG === "1") console.error(`database connection lost: ${err.message}`);
+  };
+  pool.on("error", report);
+  // A client checked out of the pool has no pool listener: give every client its own.
+  pool.on("connect", (client) => client.on("error", report));
+  return pool;
+}
+
 export function kyselyFor(connectionString: string, max = 10): Kysely<DB> {
   return new Kysely<DB>({
-    dialect: new PostgresDialect({
-      pool: new pg.Pool({ connectionString, max, application_name: "fazhi" }),
-    }),
+    dialect: new PostgresDialect({ pool: createPool(connectionString, max) }),
   });
 }
 

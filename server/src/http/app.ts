@@ -1,9 +1,11 @@
 import cookie from "@fastify/cookie";
+import helmet from "@fastify/helmet";
 import rateLimit from "@fastify/rate-limit";
 import swagger from "@fastify/swagger";
 import swaggerUi from "@fastify/swagger-ui";
 import Fastify, { type FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
+import { retryReadOnce } from "../db/connection.ts";
 import { caseDeps } from "../engines/case/deps.ts";
 import { caseRoutes } from "../engines/case/routes.ts";
 import { indicatorRoutes } from "../engines/indicator/routes.ts";
@@ -12,6 +14,7 @@ import { searchRoutes } from "../engines/search/routes.ts";
 import { can } from "../kernel/access.ts";
 import { ForbiddenError, type Text, t, UnauthenticatedError } from "../kernel/errors.ts";
 import { PERMISSION_LABELS } from "../kernel/labels.ts";
+import { cleanText } from "../kernel/text.ts";
 import { logSecurityEvent } from "../platform/auth/security-log.ts";
 import { resolveSession } from "../platform/auth/sessions.ts";
 import { clientIp, SESSION_COOKIE, type Services } from "./context.ts";
@@ -30,6 +33,28 @@ import { validatorCompiler } from "./validation.ts";
 import { webRoutes } from "./web.ts";
 
 const STATE_CHANGING = new Set(["POST", "PUT", "PATCH", "DELETE"]);
+const IDEMPOTENT_READS = new Set(["GET", "HEAD"]);
+
+/**
+ * Response headers against script injection, framing and sniffing (issue 8). The web
+ * build and the portal load scripts only from files ('self'), never inline; antd and
+ * the portal set inline styles, so style-src allows them (styles cannot run code).
+ * No upgrade-insecure-requests: a LAN installation may serve plain HTTP behind its own
+ * TLS terminator; HSTS only when cookies are marked Secure (FAZHI_SECURE_COOKIES=1).
+ */
+export const CONTENT_SECURITY_POLICY = {
+  "default-src": ["'self'"],
+  "script-src": ["'self'"],
+  "style-src": ["'self'", "'unsafe-inline'"],
+  "img-src": ["'self'", "data:"],
+  "font-src": ["'self'", "data:"],
+  "connect-src": ["'self'"],
+  "object-src": ["'none'"],
+  "base-uri": ["'self'"],
+  "form-action": ["'self'"],
+  "frame-ancestors": ["'none'"],
+  "upgrade-insecure-requests": null,
+};
 
 /** The access refusal, naming the permission by its label (never its code, in Chinese). */
 function needsPermission(anyOf: readonly string[]): Text {
@@ -76,6 +101,58 @@ export async function buildApp(
     }
   });
 
+  await app.register(helmet, {
+    contentSecurityPolicy: { useDefaults: false, directives: CONTENT_SECURITY_POLICY },
+    frameguard: { action: "deny" },
+    referrerPolicy: { policy: "same-origin" },
+    hsts: services.config.secureCookies ? { maxAge: 31536000 } : false,
+  });
+  // API answers carry personal data: never cached by a browser or a proxy.
+  app.addHook("onSend", async (req, reply) => {
+    if (req.url.startsWith("/api/") && !req.url.startsWith("/api/docs")) {
+      reply.header("cache-control", "no-store");
+    }
+  });
+
+  // Every string a client sends, before validation: NUL and lone surrogates refused
+  // (400 naming the field), the rest in NFC (kernel/text.ts). Bodies that are bytes
+  // (uploads, imports) are left to their own checks.
+  app.addHook("preValidation", async (req, reply) => {
+    const fields = [];
+    for (const part of ["params", "query", "body"] as const) {
+      const v = req[part];
+      if (v === undefined || v === null || Buffer.isBuffer(v)) continue;
+      const r = cleanText(v, part);
+      fields.push(...r.problems);
+      if (r.problems.length === 0) (req as unknown as Record<string, unknown>)[part] = r.value;
+      // (a copy with Object.prototype: zod and the handlers read it as a plain object)
+    }
+    if (fields.length === 0) return;
+    const lang = langOf(req);
+    const m = t("输入包含无法保存的字符", "the input contains characters that cannot be stored");
+    return reply.status(400).send({
+      error: {
+        code: "validation",
+        message: m[lang],
+        fields: fields.map((f) => ({
+          field: f.field,
+          message: typeof f.message === "string" ? f.message : f.message[lang],
+        })),
+      },
+    });
+  });
+
+  // Idempotent reads are tried once more when the database connection dropped under
+  // them (the pool hands out a fresh connection); a second failure answers 503.
+  app.addHook("onRoute", (route) => {
+    const methods = Array.isArray(route.method) ? route.method : [route.method];
+    if (!methods.every((m) => IDEMPOTENT_READS.has(m))) return;
+    const handler = route.handler;
+    route.handler = function retried(this: unknown, req, reply) {
+      return retryReadOnce(async () => handler.call(this as never, req, reply));
+    };
+  });
+
   await app.register(cookie);
   await app.register(rateLimit, { global: false });
   await app.register(swagger, swaggerOptions);
@@ -84,7 +161,9 @@ export async function buildApp(
   app.addHook("onRequest", async (req) => {
     const token = req.cookies[SESSION_COOKIE];
     if (!token) return;
-    const resolved = await resolveSession(services.db.app, services.clock(), token, clientIp(req));
+    const resolved = await retryReadOnce(() =>
+      resolveSession(services.db.app, services.clock(), token, clientIp(req)),
+    );
     if (resolved) {
       req.actor = resolved.actor;
       req.csrfToken = resolved.csrfToken;

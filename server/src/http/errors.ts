@@ -1,5 +1,6 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from "fastify";
 import { hasZodFastifySchemaValidationErrors } from "fastify-type-provider-zod";
+import { isDatabaseUnavailable } from "../db/connection.ts";
 import {
   DomainError,
   type ErrorCode,
@@ -115,6 +116,12 @@ export function toEnvelope(
       body: { error: { code: "bad_request", message: badRequest(fe)[lang] } },
     };
   }
+  if (isDatabaseUnavailable(err)) {
+    // The database is away (restart, dropped connection). A transaction whose
+    // connection dropped before COMMIT was rolled back by PostgreSQL.
+    const m = t("数据库暂时不可用，请稍后重试", "the database is unavailable; try again shortly");
+    return { status: 503, body: { error: { code: "unavailable", message: m[lang] } } };
+  }
   return { status: 500, body: { error: { code: "internal", message: INTERNAL[lang] } } };
 }
 
@@ -154,9 +161,10 @@ export function noRoute(method: string, url: string): Text {
 
 export function errorHandler(err: unknown, req: FastifyRequest, reply: FastifyReply) {
   const { status, body } = toEnvelope(err, langOf(req));
-  if (status >= 500) {
-    req.log.error({ err }, "unhandled error");
-    if (process.env.FAZHI_DEBUG_ERRORS) console.error(err);
-  }
+  if (status === 503) {
+    reply.header("retry-after", "5");
+    req.log.warn({ err }, "database unavailable");
+  } else if (status >= 500) req.log.error({ err }, "unhandled error");
+  if (status >= 500 && process.env.FAZHI_DEBUG_ERRORS) console.error(err);
   return reply.status(status).send(body);
 }

@@ -36,6 +36,7 @@ const ERRORS = {
   413: ["TooLarge", "The body is larger than the route accepts"],
   422: ["Unprocessable", "The input breaks a rule of the domain (the fields named)"],
   429: ["RateLimited", "Too many requests; try again later"],
+  503: ["Unavailable", "The database is away for a moment (code unavailable); try again shortly"],
 } as const;
 type ErrorStatus = keyof typeof ERRORS;
 const SUCCESS: Record<string, string> = { "200": "OK", "201": "Created", "204": "No content" };
@@ -67,6 +68,8 @@ export function errorStatuses(route: RouteLike, schema: Record<string, unknown>)
   if (schema.querystring) out.add(422);
   if (writes && route.bodyLimit) out.add(413);
   if (route.config?.rateLimit) out.add(429);
+  // Every route may meet a database that is away for a moment (db/connection.ts).
+  if (route.url.startsWith("/api/") && route.url !== "/api/openapi.json") out.add(503);
   if (out.size === 0) out.add(404);
   return [...out].sort();
 }

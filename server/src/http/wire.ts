@@ -39,6 +39,7 @@ export const ErrorEnvelope = z
         "rate_limited",
         "internal",
         "too_large",
+        "unavailable",
         "bad_request",
       ]),
       message: z.string().describe("Chinese by default; English with Accept-Language: en"),
@@ -202,7 +203,12 @@ export const NoticeLoaded = z
   .object({
     year: z.number().int(),
     document: z.string(),
-    changedDeadlines: z.array(DeadlineChange),
+    changedDeadlines: z
+      .object({
+        total: z.number().int(),
+        byRegion: z.array(z.object({ regionCode: z.string(), count: z.number().int() })),
+      })
+      .describe("how many provisional deadlines moved, per region the caller may see"),
   })
   .meta({ id: "NoticeLoaded" });
 

@@ -1,5 +1,6 @@
 import type { Kysely } from "kysely";
 import type { DB } from "../db/schema.ts";
+import { t, ValidationError } from "../kernel/errors.ts";
 import {
   bundledNotices,
   type HolidayNotice,
@@ -44,6 +45,24 @@ export async function storeNotice(
   loadedBy: string,
 ): Promise<{ notice: HolidayNotice; before: LegalCalendar; after: LegalCalendar }> {
   const notice = parseHolidayNotice(raw);
+  // A year bundled with the code is the State Council's published notice, checked when
+  // it was bundled: it is replaced only by a notice that names its document and is
+  // marked verified against the published text (issue 8).
+  const bundled = bundledNotices().find((n) => n.year === notice.year);
+  if (bundled && (notice.verified !== true || !notice.document.trim())) {
+    throw new ValidationError(
+      t(
+        `${notice.year} 年的放假通知随系统提供（${bundled.document}）；只能用注明文号并已核对原文（verified: true）的通知替换`,
+        `the ${notice.year} notice is bundled (${bundled.document}); it is replaced only by a notice that names its document and is verified against the published text (verified: true)`,
+      ),
+      [
+        {
+          field: "verified",
+          message: t("替换随系统提供的年度须为 true", "must be true to replace a bundled year"),
+        },
+      ],
+    );
+  }
   const current = await loadNotices(owner);
   const before = new LegalCalendar(current);
   const after = new LegalCalendar([...current.filter((n) => n.year !== notice.year), notice]);

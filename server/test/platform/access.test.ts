@@ -193,7 +193,6 @@ describe("route access (the code layer)", () => {
         username: "newbie",
         displayName: "新人",
         unitId: ids.sfj,
-        roles: ["case_handler"],
       },
     });
     expect(ok.statusCode).toBe(200);
@@ -201,7 +200,7 @@ describe("route access (the code layer)", () => {
     const foreign = await t.call(s.flsys, {
       method: "POST",
       url: "/api/users",
-      payload: { username: "intruder", displayName: "x", unitId: ids.sfj, roles: ["case_handler"] },
+      payload: { username: "intruder", displayName: "x", unitId: ids.sfj },
     });
     expect(foreign.statusCode).toBe(422);
     expect(foreign.json().error.fields[0].field).toBe("unitId");

@@ -9,6 +9,7 @@ import { type Session, type TestApp, testApp } from "../support/app.ts";
 let t: TestApp;
 let handler: Session;
 let admin: Session;
+let districtAdmin: Session;
 let caseId: number;
 
 // A made-up 2027 notice for the test (the real one is not published yet): New Year 01-01..01-04,
@@ -39,10 +40,13 @@ beforeAll(async () => {
   t = await testApp([examplesModule]);
   const unit = await t.unit("500156", "scjgj");
   await t.user("handler", unit, ["case_handler"]);
-  await t.user("sysadm", unit, ["sys_admin"]);
+  await t.user("wl.sysadm", unit, ["sys_admin"]);
+  // The calendar is national: only the administrator of the top region loads it.
+  await t.user("sysadm", await t.unit("500000", "cq.sfj"), ["sys_admin"]);
   t.clock.t = new Date("2026-12-28T02:00:00Z");
   handler = await t.login("handler");
   admin = await t.login("sysadm");
+  districtAdmin = await t.login("wl.sysadm");
   const c = (
     await t.call(handler, {
       method: "POST",
@@ -78,11 +82,19 @@ describe("provisional deadlines", () => {
     expect(q.provisional).toBe(true);
   });
 
-  it("only the system administrator loads a notice; a bad notice names the field", async () => {
+  it("only the top region's system administrator loads a notice; a bad notice names the field", async () => {
     expect(
       (await t.call(handler, { method: "POST", url: "/api/calendar/notices", payload: notice2027 }))
         .statusCode,
     ).toBe(403);
+    // A district's administrator does not rewrite every region's calendar (issue 8).
+    const district = await t.call(districtAdmin, {
+      method: "POST",
+      url: "/api/calendar/notices",
+      payload: notice2027,
+    });
+    expect(district.statusCode, district.body).toBe(403);
+    expect(await t.db.owner.selectFrom("calendar_notice").select("year").execute()).toEqual([]);
     const bad = await t.call(admin, {
       method: "POST",
       url: "/api/calendar/notices",
@@ -109,14 +121,41 @@ describe("provisional deadlines", () => {
     ).json().deadlines[0];
     expect(d.provisional).toBe(false);
     expect(d.due).not.toBe(before);
-    expect(body.changedDeadlines).toEqual([
-      expect.objectContaining({ caseId, clock: "decision", before, after: d.due }),
-    ]);
+    // Counts per region, never case titles or parties (the administrator has no business access).
+    expect(body.changedDeadlines).toEqual({
+      total: 1,
+      byRegion: [{ regionCode: "500156", count: 1 }],
+    });
+    expect(r.body).not.toMatch(/甲|事项/);
     const audit = await t.db.owner
       .selectFrom("audit_event")
       .select("action")
       .where("action", "=", "calendar.notice_load")
       .execute();
     expect(audit).toHaveLength(1);
+  });
+
+  it("a bundled year is replaced only by a named notice verified against the published text", async () => {
+    const bundled2025 = {
+      year: 2025,
+      document: "伪造通知",
+      verified: false,
+      off: ["2025-01-01"],
+      workdays: [],
+    };
+    const r = await t.call(admin, {
+      method: "POST",
+      url: "/api/calendar/notices",
+      payload: bundled2025,
+    });
+    expect(r.statusCode, r.body).toBe(422);
+    expect(r.json().error.fields[0].field).toBe("verified");
+    expect(
+      await t.db.owner
+        .selectFrom("calendar_notice")
+        .select("year")
+        .where("year", "=", 2025)
+        .execute(),
+    ).toEqual([]);
   });
 });

@@ -43,7 +43,7 @@ describe("HTTP conventions", () => {
     const res = await t.call(s, {
       method: "POST",
       url: "/api/users",
-      payload: { username: "A!", displayName: " ", unitId: 999999, roles: ["case_handler"] },
+      payload: { username: "A!", displayName: " ", unitId: 999999 },
     });
     expect(res.statusCode).toBe(422);
     const fields = res.json().error.fields.map((f: { field: string }) => f.field);

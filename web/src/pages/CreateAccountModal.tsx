@@ -1,17 +1,19 @@
-/** Create an account (POST /api/users), then show its one-time password once. */
-import { Alert, Checkbox, Form, Input, Modal, Select, Typography } from "antd";
+/**
+ * Create an account (POST /api/users), then show its one-time password once. The
+ * account has no role until the security administrator assigns one (separation of the
+ * three administrators).
+ */
+import { Alert, Form, Input, Modal, Select, Typography } from "antd";
 import { useState } from "react";
 import { api } from "../api.ts";
 import { ErrorAlert, useFormError } from "../components/ErrorDisplay.tsx";
-import { useLabel, useUnits } from "../data.ts";
-import { BUSINESS_ROLES } from "../format.ts";
+import { useUnits } from "../data.ts";
 import { useI18n } from "../i18n.ts";
 
 interface Values {
   username: string;
   displayName: string;
   unitId: number;
-  roles: string[];
 }
 
 export interface CreateAccountModalProps {
@@ -22,7 +24,6 @@ export interface CreateAccountModalProps {
 
 export function CreateAccountModal({ open, onClose, onCreated }: CreateAccountModalProps) {
   const { t, lang } = useI18n();
-  const label = useLabel();
   const units = useUnits();
   const [form] = Form.useForm<Values>();
   const { fail, clear, alertProps } = useFormError(form);
@@ -95,11 +96,6 @@ export function CreateAccountModal({ open, onClose, onCreated }: CreateAccountMo
                 value: u.id,
                 label: lang === "zh" ? u.nameZh : u.nameEn || u.nameZh,
               }))}
-            />
-          </Form.Item>
-          <Form.Item name="roles" label={t("accounts.roles")} rules={required(t("accounts.roles"))}>
-            <Checkbox.Group
-              options={BUSINESS_ROLES.map((r) => ({ value: r, label: label("roles", r) }))}
             />
           </Form.Item>
         </Form>

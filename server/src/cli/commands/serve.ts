@@ -5,7 +5,7 @@ import { createRegistry } from "../../engines/registry.ts";
 import { ensureLawLibrary } from "../../engines/search/laws.ts";
 import { buildApp } from "../../http/app.ts";
 import { loadModules } from "../../modules/index.ts";
-import { anchorAllRegions } from "../../platform/audit/anchor.ts";
+import { anchorAllRegions, anchorIntervalMs } from "../../platform/audit/anchor.ts";
 import { ensureFirstAdmin } from "../../platform/bootstrap.ts";
 import { systemClock } from "../../platform/clock.ts";
 import { acquireLock } from "../lock.ts";
@@ -13,7 +13,7 @@ import { CliError, servePidFile } from "../runtime.ts";
 import { loadDemoIfEmpty } from "./demo.ts";
 
 /** Anchor the audit chains every hour (FAZHI_ANCHOR_MINUTES) while serving. */
-const ANCHOR_EVERY_MS = Number(process.env.FAZHI_ANCHOR_MINUTES ?? 60) * 60_000;
+const ANCHOR_EVERY_MS = anchorIntervalMs(process.env.FAZHI_ANCHOR_MINUTES);
 
 const running = false;
 /** Whether this process is serving (and must not exit when the CLI's action returns). */

@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
-import { ROLE_CODES, ROLES, validateRoleSet } from "../../kernel/access.ts";
+import { ROLES, validateRoleSet } from "../../kernel/access.ts";
 import { ForbiddenError, NotFoundError, t, ValidationError } from "../../kernel/errors.ts";
 import { ROLE_LABELS } from "../../kernel/labels.ts";
 import { logSecurityEvent } from "../../platform/auth/security-log.ts";
@@ -8,13 +8,14 @@ import { createUser } from "../../platform/auth/users.ts";
 import { clientIp, inTenantTx, requireActor, type Services } from "../context.ts";
 import { CreatedUser, Ok, Region, Unit, UserOut } from "../wire.ts";
 
-const businessRoles = ROLE_CODES.filter((r) => ROLES[r].kind === "business");
-
 /**
- * Accounts and the directory. The three administrators stay apart: the system
- * administrator creates accounts (with business roles only), the security
- * administrator assigns roles and unlocks accounts; administrator accounts are created
- * on the command line (`fazhi user add`) by whoever runs the installation.
+ * Accounts and the directory. The three administrators stay apart (GB/T 22239-2019
+ * 8.1.4.2 c "授予管理用户所需的最小权限，实现管理用户的权限分离"): the system
+ * administrator creates accounts — with no role, so that creating an account never
+ * grants business access —, the security administrator assigns (business) roles and
+ * unlocks accounts; administrator accounts are created on the command line
+ * (`fazhi user add`) by whoever runs the installation. No administrator can take
+ * another's powers or a business role, directly or through an account it creates.
  */
 export const adminRoutes =
   (services: Services): FastifyPluginAsyncZod =>
@@ -138,12 +139,14 @@ export const adminRoutes =
         schema: {
           operationId: "createUser",
           tags: ["accounts"],
-          summary: "Create an account with business roles; returns a one-time password",
+          summary:
+            "Create an account (no role: the security administrator assigns roles); returns a one-time password",
           body: z.object({
             username: z.string(),
             displayName: z.string(),
             unitId: z.number().int(),
-            roles: z.array(z.enum(businessRoles as [string, ...string[]])).min(1),
+            /** Accepted only empty: roles come from the security administrator. */
+            roles: z.array(z.string()).max(0).optional(),
           }),
           response: { 200: CreatedUser },
         },
@@ -169,7 +172,11 @@ export const adminRoutes =
               ],
             );
           }
-          const created = await createUser(tx.trx, req.body);
+          const created = await createUser(
+            tx.trx,
+            { ...req.body, roles: [] },
+            { allowNoRole: true },
+          );
           await tx.audit({
             regionCode: unit.region_code,
             action: "user.create",
@@ -179,7 +186,7 @@ export const adminRoutes =
               username: req.body.username,
               displayName: req.body.displayName,
               unitId: req.body.unitId,
-              roles: req.body.roles,
+              roles: [],
             },
           });
           return created;
@@ -254,6 +261,9 @@ export const adminRoutes =
               ),
             );
           }
+          // Roles changed: the account's open sessions end, so the new roles (or their
+          // removal) take effect now and not at the holder's next login.
+          await tx.trx.deleteFrom("session").where("user_id", "=", user.id).execute();
           await tx.trx.deleteFrom("user_role").where("user_id", "=", user.id).execute();
           await tx.trx
             .insertInto("user_role")

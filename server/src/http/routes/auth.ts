@@ -5,7 +5,11 @@ import { t, ValidationError } from "../../kernel/errors.ts";
 import { login } from "../../platform/auth/login.ts";
 import { hashPassword, passwordProblems, verifyPassword } from "../../platform/auth/passwords.ts";
 import { logSecurityEvent } from "../../platform/auth/security-log.ts";
-import { deleteSession, IDLE_TIMEOUT_MS } from "../../platform/auth/sessions.ts";
+import {
+  ABSOLUTE_LIFETIME_MS,
+  deleteOtherSessions,
+  deleteSession,
+} from "../../platform/auth/sessions.ts";
 import { clientIp, inTenantTx, requireActor, SESSION_COOKIE, type Services } from "../context.ts";
 import { Ok, SessionInfo } from "../wire.ts";
 
@@ -36,7 +40,7 @@ export const authRoutes =
       httpOnly: true,
       sameSite: "strict" as const,
       secure: services.config.secureCookies,
-      maxAge: Math.floor(IDLE_TIMEOUT_MS / 1000) * 16,
+      maxAge: Math.floor(ABSOLUTE_LIFETIME_MS / 1000),
     };
 
     app.post(
@@ -148,6 +152,17 @@ export const authRoutes =
             .select("password_hash")
             .where("id", "=", a.userId)
             .executeTakeFirstOrThrow();
+          if (await verifyPassword(u.password_hash, req.body.newPassword)) {
+            throw new ValidationError(
+              t("新密码不得与当前密码相同", "the new password is the current one"),
+              [
+                {
+                  field: "newPassword",
+                  message: t("须与当前密码不同", "must differ from the current password"),
+                },
+              ],
+            );
+          }
           if (!(await verifyPassword(u.password_hash, req.body.currentPassword))) {
             throw new ValidationError(t("当前密码不正确", "the current password is wrong"), [
               { field: "currentPassword", message: t("密码不正确", "wrong password") },
@@ -162,6 +177,9 @@ export const authRoutes =
             })
             .where("id", "=", a.userId)
             .execute();
+          // Whoever else holds a session of this account (a stolen cookie, another
+          // browser) is logged out by the change.
+          await deleteOtherSessions(tx.trx, a.userId, req.sessionToken);
           await tx.audit({
             regionCode: a.regionCode,
             action: "user.password_change",

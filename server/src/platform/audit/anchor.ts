@@ -5,6 +5,7 @@ import type { FazhiConfig } from "../../db/config.ts";
 import type { DB } from "../../db/schema.ts";
 import { type AnchorPayload, anchorDigest, signAnchor } from "../../kernel/audit/anchor.ts";
 import { GENESIS_HASH } from "../../kernel/audit/chain.ts";
+import { canonicalJson } from "../../kernel/canonical-json.ts";
 import { loadOrCreateSigningKey } from "../crypto/keys.ts";
 
 /**
@@ -49,7 +50,8 @@ export async function anchorRegion(
     .orderBy("anchor_seq", "desc")
     .limit(1)
     .executeTakeFirst();
-  if (last && JSON.stringify((last.payload as AnchorPayload).heads) === JSON.stringify(heads)) {
+  // Compared canonically: jsonb gives the stored heads back with its own key order.
+  if (last && canonicalJson((last.payload as AnchorPayload).heads) === canonicalJson(heads)) {
     return undefined;
   }
   const payload: AnchorPayload = {
@@ -80,6 +82,17 @@ export async function anchorRegion(
   await fs.mkdir(path.dirname(target), { recursive: true });
   await fs.writeFile(target, `${JSON.stringify(file, null, 2)}\n`);
   return file;
+}
+
+/**
+ * The anchoring interval from FAZHI_ANCHOR_MINUTES (default 60), clamped to 1 minute …
+ * 24 hours: Node timers overflow past 2^31-1 ms (about 24.8 days) and then fire every
+ * millisecond; a non-number falls back to the default.
+ */
+export function anchorIntervalMs(minutes: string | undefined): number {
+  const n = Number(minutes ?? 60);
+  const m = Number.isFinite(n) && n > 0 ? n : 60;
+  return Math.min(Math.max(m, 1), 24 * 60) * 60_000;
 }
 
 export async function anchorAllRegions(

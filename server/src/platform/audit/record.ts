@@ -3,6 +3,7 @@ import type { DB } from "../../db/schema.ts";
 import type { Actor } from "../../kernel/access.ts";
 import { computeEventHash, GENESIS_HASH } from "../../kernel/audit/chain.ts";
 import { t, ValidationError } from "../../kernel/errors.ts";
+import { cleanText } from "../../kernel/text.ts";
 
 /**
  * Writing the audit trail (全过程记录). Every change records one event in the same
@@ -38,12 +39,34 @@ function stored(v: unknown): unknown {
   return v === undefined ? null : JSON.parse(JSON.stringify(v));
 }
 
+/**
+ * The text of an event exactly as PostgreSQL will store it: NFC, and refused if it
+ * holds NUL or a lone surrogate (which the driver would turn into U+FFFD after the
+ * hash was computed over the surrogate — a chain poisoned for ever; kernel/text.ts).
+ * The HTTP layer refuses such input earlier with 400; this is the last line.
+ */
+function storable<T>(parts: T): T {
+  const { value, problems } = cleanText(parts, "audit");
+  if (problems.length > 0) {
+    throw new ValidationError(
+      t("审计记录包含无法保存的字符", "the audit record contains characters that cannot be stored"),
+      problems,
+    );
+  }
+  return value;
+}
+
 export async function recordAudit(
   trx: Transaction<DB>,
   ctx: AuditContext,
   change: AuditChange,
 ): Promise<{ seq: number; hash: string }> {
-  const reason = change.reason?.trim() || null;
+  const clean = storable({
+    reason: change.reason?.trim() || null,
+    before: stored(change.before),
+    after: stored(change.after),
+  });
+  const reason = clean.reason;
   if (change.reasonRequired && !reason) {
     throw new ValidationError(t("此操作须填写理由", `a reason is required for ${change.action}`), [
       { field: "reason", message: t("此操作须填写理由", `required for ${change.action}`) },
@@ -75,8 +98,8 @@ export async function recordAudit(
     action: change.action,
     entityType: change.entityType,
     entityId: String(change.entityId),
-    before: stored(change.before),
-    after: stored(change.after),
+    before: clean.before,
+    after: clean.after,
     reason,
     prevHash: head.hash,
   };

@@ -29,15 +29,45 @@ export interface LoginResult extends NewSession {
   mustChangePassword: boolean;
 }
 
+// One answer for an unknown name, a wrong password and a locked account, so that the
+// answer does not reveal which accounts exist or are locked (issue 8).
 const WRONG = t("用户名或密码错误", "wrong user name or password");
 
-/** The moment as read in China (the platform's time zone), e.g. 2020-05-01 14:30. */
-function beijing(d: Date): string {
-  return d.toLocaleString("sv-SE", { timeZone: "Asia/Shanghai" }).slice(0, 16);
-}
+/**
+ * Slowing down by source address as well as by account: after this many failed logins
+ * from one address within the window, that address is refused for the rest of the
+ * window whatever the name (so one client cannot try every account, or lock them all).
+ */
+export const MAX_FAILED_PER_ADDRESS = 20;
+export const ADDRESS_WINDOW_MS = 15 * 60 * 1000;
 
 export async function login(db: Kysely<DB>, now: Date, input: LoginInput): Promise<LoginResult> {
   const username = input.username.trim().toLowerCase();
+  if (input.ip) {
+    const since = new Date(now.getTime() - ADDRESS_WINDOW_MS);
+    const r = await db
+      .selectFrom("security_event")
+      .select((eb) => eb.fn.countAll<number>().as("n"))
+      .where("ip", "=", input.ip)
+      .where("kind", "=", "login_failed")
+      .where("occurred_at", ">", since)
+      .executeTakeFirstOrThrow();
+    if (Number(r.n) >= MAX_FAILED_PER_ADDRESS) {
+      await logSecurityEvent(db, now, {
+        username,
+        ip: input.ip,
+        userId: null,
+        kind: "login_refused_address",
+      });
+      throw new DomainError(
+        "rate_limited",
+        t(
+          "该地址登录失败次数过多，请稍后再试",
+          "too many failed logins from this address; try again later",
+        ),
+      );
+    }
+  }
   const user = await db
     .selectFrom("app_user")
     .select([
@@ -63,14 +93,9 @@ export async function login(db: Kysely<DB>, now: Date, input: LoginInput): Promi
     throw new UnauthenticatedError(WRONG);
   }
   if (user.locked_until && user.locked_until.getTime() > now.getTime()) {
+    await verifyPassword(user.password_hash, input.password); // same time as any answer
     await logSecurityEvent(db, now, { ...base, kind: "login_refused_locked" });
-    throw new DomainError(
-      "unauthenticated",
-      t(
-        `连续 ${MAX_FAILED_LOGINS} 次登录失败，账户已锁定，请于 ${beijing(user.locked_until)} 后再试`,
-        `account locked after ${MAX_FAILED_LOGINS} failed logins; try again after ${user.locked_until.toISOString()}`,
-      ),
-    );
+    throw new UnauthenticatedError(WRONG);
   }
   const ok = await verifyPassword(user.password_hash, input.password);
   if (!ok || user.disabled) {

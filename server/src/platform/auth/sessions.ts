@@ -7,6 +7,12 @@ import { logSecurityEvent } from "./security-log.ts";
 
 /** Idle timeout (GB/T 22239-2019 8.1.4.1 b: "登录连接超时自动退出"). */
 export const IDLE_TIMEOUT_MS = 30 * 60 * 1000;
+/**
+ * Absolute lifetime: a session ends 12 hours after login however active it is (a
+ * working day with margin), so a stolen cookie does not live for ever (GB/T 22239-2019
+ * 8.1.4.1 b; issue 8).
+ */
+export const ABSOLUTE_LIFETIME_MS = 12 * 60 * 60 * 1000;
 /** last_seen_at is refreshed at most this often, to keep reads cheap. */
 const TOUCH_EVERY_MS = 60 * 1000;
 
@@ -44,6 +50,17 @@ export async function createSession(
 
 export async function deleteSession(db: Kysely<DB>, token: string): Promise<void> {
   await db.deleteFrom("session").where("token_hash", "=", tokenHash(token)).execute();
+}
+
+/** End every session of a user except `keepToken`'s (after a password change). */
+export async function deleteOtherSessions(
+  db: Kysely<DB>,
+  userId: number,
+  keepToken: string | undefined,
+): Promise<void> {
+  let q = db.deleteFrom("session").where("user_id", "=", userId);
+  if (keepToken) q = q.where("token_hash", "<>", tokenHash(keepToken));
+  await q.execute();
 }
 
 /** Build the actor (roles, data scope) of a user. */
@@ -99,18 +116,23 @@ export async function resolveSession(
   const hash = tokenHash(token);
   const s = await db
     .selectFrom("session")
-    .select(["user_id", "csrf_token", "last_seen_at"])
+    .select(["user_id", "csrf_token", "last_seen_at", "created_at"])
     .where("token_hash", "=", hash)
     .executeTakeFirst();
   if (!s) return undefined;
   const idle = now.getTime() - s.last_seen_at.getTime();
-  if (idle > IDLE_TIMEOUT_MS) {
+  const age = now.getTime() - s.created_at.getTime();
+  if (idle > IDLE_TIMEOUT_MS || age > ABSOLUTE_LIFETIME_MS) {
     await db.deleteFrom("session").where("token_hash", "=", hash).execute();
     await logSecurityEvent(db, now, {
       kind: "session_expired",
       userId: s.user_id,
       ip,
-      detail: { idleSeconds: Math.round(idle / 1000) },
+      detail: {
+        idleSeconds: Math.round(idle / 1000),
+        ageSeconds: Math.round(age / 1000),
+        reason: idle > IDLE_TIMEOUT_MS ? "idle" : "lifetime",
+      },
     });
     return undefined;
   }

@@ -17,6 +17,7 @@ export interface NewUser {
 export async function createUser(
   db: Kysely<DB> | Transaction<DB>,
   input: NewUser,
+  opts: { allowNoRole?: boolean } = {},
 ): Promise<{ id: number; oneTimePassword: string | undefined }> {
   const username = input.username.trim().toLowerCase();
   const fields = [];
@@ -33,7 +34,8 @@ export async function createUser(
   fields.push(...passwordProblems(password, username));
   let roles: string[] = [];
   try {
-    roles = validateRoleSet(input.roles);
+    // An account created over HTTP has no role until the security administrator gives one.
+    if (!(opts.allowNoRole && input.roles.length === 0)) roles = validateRoleSet(input.roles);
   } catch (e) {
     if (e instanceof ValidationError) fields.push(...(e.fields ?? []));
     else throw e;
@@ -70,9 +72,11 @@ export async function createUser(
     })
     .returning("id")
     .executeTakeFirstOrThrow();
-  await db
-    .insertInto("user_role")
-    .values(roles.map((role) => ({ user_id: row.id, role })))
-    .execute();
+  if (roles.length > 0) {
+    await db
+      .insertInto("user_role")
+      .values(roles.map((role) => ({ user_id: row.id, role })))
+      .execute();
+  }
   return { id: row.id, oneTimePassword };
 }

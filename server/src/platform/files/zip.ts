@@ -79,16 +79,82 @@ export function listZipEntries(buf: Buffer): ZipEntry[] {
 }
 
 /** The bytes of one entry (stored or deflated), or undefined if the archive has no such entry. */
-export function readZipEntry(buf: Buffer, name: string): Buffer | undefined {
+export function readZipEntry(buf: Buffer, name: string, maxBytes?: number): Buffer | undefined {
   const e = listZipEntries(buf).find((x) => x.name === name);
   if (!e) return undefined;
+  return inflateEntry(buf, e, maxBytes);
+}
+
+/** An archive that expands past a limit (a zip bomb, or simply too much). */
+export class ZipTooLargeError extends Error {
+  constructor(
+    message: string,
+    readonly limit: "entries" | "expanded",
+  ) {
+    super(message);
+    this.name = "ZipTooLargeError";
+  }
+}
+
+/**
+ * Expand every entry with a ceiling on the total output, before any parser sees the
+ * archive: the declared sizes in the central directory can lie, so the bytes are
+ * really inflated, and zlib stops at the remaining budget (`maxOutputLength`) instead
+ * of allocating what the bomb asks for. Returns the expanded entries.
+ */
+export function expandZip(
+  buf: Buffer,
+  limits: { maxEntries: number; maxExpandedBytes: number },
+): Map<string, Buffer> {
+  const entries = listZipEntries(buf);
+  if (entries.length > limits.maxEntries) {
+    throw new ZipTooLargeError(`more than ${limits.maxEntries} entries`, "entries");
+  }
+  const declared = entries.reduce((n, e) => n + e.size, 0);
+  if (declared > limits.maxExpandedBytes) {
+    throw new ZipTooLargeError(`expands to ${declared} bytes`, "expanded");
+  }
+  const out = new Map<string, Buffer>();
+  let total = 0;
+  for (const e of entries) {
+    if (e.name.endsWith("/")) continue;
+    const budget = limits.maxExpandedBytes - total;
+    let bytes: Buffer;
+    try {
+      bytes = inflateEntry(buf, e, budget);
+    } catch (err) {
+      if ((err as { code?: string }).code === "ERR_BUFFER_TOO_LARGE" || err instanceof RangeError) {
+        throw new ZipTooLargeError(`expands past ${limits.maxExpandedBytes} bytes`, "expanded");
+      }
+      throw err;
+    }
+    total += bytes.length;
+    if (total > limits.maxExpandedBytes) {
+      throw new ZipTooLargeError(`expands past ${limits.maxExpandedBytes} bytes`, "expanded");
+    }
+    out.set(e.name, bytes);
+  }
+  return out;
+}
+
+function inflateEntry(buf: Buffer, e: ZipEntry, maxBytes?: number): Buffer {
+  const name = e.name;
   const p = e.localHeaderOffset;
   if (p + 30 > buf.length || buf.readUInt32LE(p) !== LOCAL) {
     throw new ZipFormatError(`bad local header for ${name}`);
   }
   const start = p + 30 + buf.readUInt16LE(p + 26) + buf.readUInt16LE(p + 28);
   const data = buf.subarray(start, start + e.compressedSize);
-  if (e.method === 0) return Buffer.from(data);
-  if (e.method === 8) return inflateRawSync(data);
+  if (e.method === 0) {
+    if (maxBytes !== undefined && data.length > maxBytes) {
+      throw new ZipTooLargeError(`${name} is larger than ${maxBytes} bytes`, "expanded");
+    }
+    return Buffer.from(data);
+  }
+  if (e.method === 8) {
+    return maxBytes === undefined
+      ? inflateRawSync(data)
+      : inflateRawSync(data, { maxOutputLength: Math.max(1, maxBytes) });
+  }
   throw new ZipFormatError(`unsupported compression method ${e.method} for ${name}`);
 }

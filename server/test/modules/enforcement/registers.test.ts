@@ -476,12 +476,18 @@ describe("enforcement officers", () => {
       url: `${OFFICERS}?certificateNo=${officer(1).certificateNo}`,
     });
     expect(list.json().items[0].data.idNumber).toBe(masked);
-    // The blind index finds it by the full number, for whoever may read the register.
-    const found = await t.call(s.baima, {
+    // The blind index finds it by the full number for the owning unit only: another
+    // unit does not learn whether a person is an officer (issue 8).
+    const found = await t.call(s.scjg, {
       method: "GET",
       url: `${OFFICERS}?idNumber=${idCard(1)}`,
     });
     expect(found.json().total).toBe(1);
+    for (const who of [s.baima, s.office]) {
+      const probe = await t.call(who, { method: "GET", url: `${OFFICERS}?idNumber=${idCard(1)}` });
+      expect(probe.statusCode).toBe(200);
+      expect(probe.json().total).toBe(0);
+    }
   });
 
   it("only its own unit edits it; a masked number written back keeps the stored one", async () => {

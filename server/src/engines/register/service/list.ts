@@ -44,6 +44,7 @@ function filterExpression(
   col: ColumnDecl,
   value: string,
   env: RegisterEnv,
+  ownUnit: number,
 ): Expression<SqlBool> {
   const bad = (message: Text) =>
     new ValidationError(t(`筛选条件“${col.label.zh}”有误`, `invalid filter ${col.field}`), [
@@ -51,7 +52,9 @@ function filterExpression(
     ]);
   if (encryptedFields(decl).includes(col.field)) {
     const bi = blindIndexOf(decl, col.field, value, env);
-    return sql<SqlBool>`exists (select 1 from register_key k
+    // A full ID or phone number matches only the caller's own unit's entries: another
+    // unit (or the region) must not learn whether a person is in this register (issue 8).
+    return sql<SqlBool>`e.unit_id = ${ownUnit} and exists (select 1 from register_key k
       where k.region_code = e.region_code and k.register = e.register
         and k.key_name = ${`bi:${col.field}`} and k.key_value = ${`${bi}:`} || e.id::text)`;
   }
@@ -117,7 +120,7 @@ export function listConditions(
       continue;
     }
     try {
-      conds.push(filterExpression(decl, col, value, env));
+      conds.push(filterExpression(decl, col, value, env, w.actor.unitId));
     } catch (err) {
       if (err instanceof ValidationError && err.fields) errors.push(...err.fields);
       else throw err;

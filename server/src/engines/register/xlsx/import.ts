@@ -16,6 +16,7 @@ import {
   ValidationError,
 } from "../../../kernel/errors.ts";
 import { issueText } from "../../../kernel/issue-text.ts";
+import { cleanText } from "../../../kernel/text.ts";
 import type { WorkTx } from "../../../platform/work.ts";
 import {
   columnOf,
@@ -152,7 +153,15 @@ export async function importXlsx(
       }
       try {
         const v = parseCell(c.col!, r);
-        if (v !== undefined) parsed[c.field] = v;
+        // Text that cannot be stored (NUL, a lone surrogate) is this cell's error; the
+        // rest is kept in NFC, as over HTTP (kernel/text.ts).
+        const cleaned = cleanText(v, c.field);
+        if (cleaned.problems.length > 0) {
+          fail(n, c.field, textOf(cleaned.problems[0]!.message).en);
+          cellErrors.add(c.field);
+          continue;
+        }
+        if (v !== undefined) parsed[c.field] = cleaned.value;
       } catch (err) {
         fail(n, c.field, reasonOf(err));
         cellErrors.add(c.field);

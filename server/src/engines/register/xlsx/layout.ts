@@ -11,6 +11,15 @@
 export const XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 export const MAX_IMPORT_BYTES = 10 * 1024 * 1024;
 export const MAX_IMPORT_ROWS = 10_000;
+/**
+ * Limits on what an import may expand to, checked before the workbook is parsed (a
+ * 300 KB zip bomb expanded to 300 MB and took the server from 269 to 879 MB; issue 8).
+ * 10,000 rows of a wide register are well under 64 MB of sheet XML.
+ */
+export const MAX_IMPORT_EXPANDED_BYTES = 64 * 1024 * 1024;
+export const MAX_IMPORT_ZIP_ENTRIES = 200;
+/** Cells across the workbook (10,000 rows × 100 columns). */
+export const MAX_IMPORT_CELLS = 1_000_000;
 export const MAX_EXPORT_ROWS = 50_000;
 
 export const ID_LABEL = { zh: "系统编号", en: "System id" };

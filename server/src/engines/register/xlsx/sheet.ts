@@ -1,10 +1,20 @@
 import ExcelJS from "exceljs";
 import { type Message, t, ValidationError } from "../../../kernel/errors.ts";
+import { expandZip, ZipFormatError, ZipTooLargeError } from "../../../platform/files/zip.ts";
 import { columnOf, ID_FIELD } from "../data.ts";
 import type { ColumnDecl, RegisterDecl } from "../declare.ts";
 import { raw, text } from "./cells.ts";
 import type { ImportRowError } from "./import.ts";
-import { CODE_ROW, FIRST_DATA_ROW, ID_LABEL, MAX_IMPORT_BYTES } from "./layout.ts";
+import {
+  CODE_ROW,
+  FIRST_DATA_ROW,
+  ID_LABEL,
+  MAX_IMPORT_BYTES,
+  MAX_IMPORT_CELLS,
+  MAX_IMPORT_EXPANDED_BYTES,
+  MAX_IMPORT_ROWS,
+  MAX_IMPORT_ZIP_ENTRIES,
+} from "./layout.ts";
 
 // ---------------------------------------------------------------------------------
 // Import: the file and its columns
@@ -35,6 +45,7 @@ export async function readWorkbook(file: Buffer): Promise<ExcelJS.Worksheet> {
       ),
     );
   }
+  checkExpansion(file);
   const wb = new ExcelJS.Workbook();
   try {
     await wb.xlsx.load(file as unknown as ExcelJS.Buffer);
@@ -44,6 +55,66 @@ export async function readWorkbook(file: Buffer): Promise<ExcelJS.Worksheet> {
   const ws = wb.worksheets[0];
   if (!ws) throw bad(t("文件中没有工作表", "the workbook has no sheet"));
   return ws;
+}
+
+/** Count occurrences of `needle` in `hay` (no regex, no copies). */
+function countOf(hay: Buffer, needle: Buffer): number {
+  let n = 0;
+  for (let i = hay.indexOf(needle); i >= 0; i = hay.indexOf(needle, i + needle.length)) n++;
+  return n;
+}
+
+/**
+ * Refuse, before parsing, a workbook that expands past the limits or holds more rows
+ * or cells than an import may: the archive is expanded with a ceiling, and the sheets'
+ * rows and cells are counted in the XML (issue 8, xlsx zip bomb).
+ */
+function checkExpansion(file: Buffer): void {
+  let parts: Map<string, Buffer>;
+  try {
+    parts = expandZip(file, {
+      maxEntries: MAX_IMPORT_ZIP_ENTRIES,
+      maxExpandedBytes: MAX_IMPORT_EXPANDED_BYTES,
+    });
+  } catch (e) {
+    if (e instanceof ZipTooLargeError) {
+      throw bad(
+        t(
+          `文件解压后超过 ${MAX_IMPORT_EXPANDED_BYTES / 1024 / 1024} MB 或条目过多，拒绝导入`,
+          `the file expands past ${MAX_IMPORT_EXPANDED_BYTES / 1024 / 1024} MB or has too many parts; refused`,
+        ),
+      );
+    }
+    if (e instanceof ZipFormatError) {
+      throw bad(t("无法作为 .xlsx 工作簿读取", "the file cannot be read as an .xlsx workbook"));
+    }
+    throw e;
+  }
+  let rows = 0;
+  let cells = 0;
+  const rowTag = Buffer.from("<row");
+  const cellTag = Buffer.from("<c ");
+  for (const [name, bytes] of parts) {
+    if (!/^xl\/worksheets\/[^/]+\.xml$/.test(name)) continue;
+    rows = Math.max(rows, countOf(bytes, rowTag));
+    cells += countOf(bytes, cellTag);
+  }
+  if (rows > MAX_IMPORT_ROWS + FIRST_DATA_ROW) {
+    throw bad(
+      t(
+        `超过 ${MAX_IMPORT_ROWS} 行：请拆分文件`,
+        `more than ${MAX_IMPORT_ROWS} rows: split the file`,
+      ),
+    );
+  }
+  if (cells > MAX_IMPORT_CELLS) {
+    throw bad(
+      t(
+        `超过 ${MAX_IMPORT_CELLS} 个单元格：请拆分文件`,
+        `more than ${MAX_IMPORT_CELLS} cells: split the file`,
+      ),
+    );
+  }
 }
 
 export function mapColumns(decl: RegisterDecl, ws: ExcelJS.Worksheet) {
