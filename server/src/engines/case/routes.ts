@@ -5,6 +5,7 @@ import { can } from "../../kernel/access.ts";
 import { LINK_LABELS } from "../../kernel/labels.ts";
 import { attachFile, readAttachment, requireBody } from "./attachments.ts";
 import type { CaseDeps } from "./deps.ts";
+import { caseImportRoutes } from "./import/routes.ts";
 import { caseDocument } from "./documents.ts";
 import { extendCase, resumeCase, suspendCase } from "./ops.ts";
 import { caseDetail, listCases, warningList } from "./query.ts";
@@ -259,6 +260,8 @@ export const caseRoutes =
           .send(f.bytes);
       },
     );
+
+    await app.register(caseImportRoutes(services, deps));
 
     app.get(
       "/api/warnings",
