@@ -32,17 +32,55 @@ export async function up(db: Kysely<any>): Promise<void> {
       references case_import (region_code, id);
     create index case_file_import on case_file (region_code, import_batch)
       where import_batch is not null;
-    -- Numbers are unique per kind within a region; an import checks its numbers against
-    -- every case of the region (also those row-level security hides from a unit).
-    create index case_file_numbers on case_file using gin (numbers jsonb_path_ops);
-    create function fazhi_case_numbers_taken(r text, kinds text[], nums text[])
+    -- Numbers are unique per kind within a region: an import checks its numbers against
+    -- every case of the region (also those row-level security hides from a unit) in
+    -- one hash join, once per file, leaving out the cases the import itself wrote.
+    create function fazhi_case_numbers_taken(r text, batch bigint, kinds text[], nums text[])
       returns table (kind text, num text)
       language sql stable security definer set search_path = public as $$
       select k.kind, k.num from unnest(kinds, nums) as k(kind, num)
-       where r = any(fazhi_regions()) and exists (
-         select 1 from case_file f where f.region_code = r
-            and f.numbers @> jsonb_build_object(k.kind, k.num))
+        join (select e.key, e.value from case_file f cross join lateral jsonb_each_text(f.numbers) e
+               where f.region_code = r and f.import_batch is distinct from batch) x
+          on x.key = k.kind and x.value = k.num
+       where r = any(fazhi_regions())
     $$;
+    -- The timelines and clocks of a batch's cases, set-based: the row-level-security
+    -- check of case_event and case_clock (a lookup of the case per row, planned without
+    -- statistics for rows written in the same transaction) is done once here instead —
+    -- the batch must be visible to the caller, and only cases of that batch are joined.
+    create function fazhi_import_timelines(r text, batch bigint, at timestamptz,
+        actor_user bigint, actor_unit bigint, actor_name text, events jsonb, clocks jsonb)
+      returns void language plpgsql security definer set search_path = public as $$
+    declare
+      n bigint;
+    begin
+      if not exists (select 1 from case_import b where b.region_code = r and b.id = batch
+                       and fazhi_row_visible(b.region_code, b.unit_id)) then
+        raise exception 'import batch % is not one of yours', batch using errcode = '42501';
+      end if;
+      insert into case_event (region_code, case_id, seq, kind, action, from_state, to_state,
+          on_date, at, actor_user_id, actor_unit_id, actor_name, data, reason)
+        select r, f.id, e.seq, e.kind, e.action, e.from_state, e.to_state, e.on_date, at,
+               actor_user, actor_unit, actor_name, e.data, null
+          from jsonb_to_recordset(events) as e(case_id bigint, seq int, kind text, action text,
+                 from_state text, to_state text, on_date date, data jsonb)
+          join case_file f on f.region_code = r and f.id = e.case_id and f.import_batch = batch;
+      get diagnostics n = row_count;
+      if n <> jsonb_array_length(events) then
+        raise exception 'events for cases outside import batch %', batch using errcode = '42501';
+      end if;
+      insert into case_clock (region_code, case_id, clock, started_on, stopped_on)
+        select r, f.id, k.clock, k.started_on, k.stopped_on
+          from jsonb_to_recordset(clocks) as k(case_id bigint, clock text, started_on date,
+                 stopped_on date)
+          join case_file f on f.region_code = r and f.id = k.case_id and f.import_batch = batch;
+      get diagnostics n = row_count;
+      if n <> jsonb_array_length(clocks) then
+        raise exception 'clocks for cases outside import batch %', batch using errcode = '42501';
+      end if;
+    end $$;
+    revoke all on function fazhi_import_timelines from public;
+    grant execute on function fazhi_import_timelines to fazhi_app;
   `.execute(db);
   await grantApp(db, "case_import", ["select", "insert", "update"]);
   await enableTenantRls(db, "case_import", { unitColumn: "unit_id" });

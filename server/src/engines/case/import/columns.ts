@@ -125,7 +125,7 @@ export function importColumns(decl: AnyCaseType): ImportColumn[] {
     },
     {
       key: "_opened",
-      label: { zh: "立案（受理）日期", en: "Opened on" },
+      label: { zh: "收案（立案）日期", en: "Opened on" },
       kind: "date",
       required: true,
       target: { kind: "opened" },
@@ -151,6 +151,7 @@ export function importColumns(decl: AnyCaseType): ImportColumn[] {
     });
   }
   for (const c of decl.clocks ?? []) {
+    if (c.startOn.viaLink) continue; // started by a linked case's step, never by an import
     cols.push({
       key: `clock.${c.code}`,
       label: {
@@ -161,8 +162,33 @@ export function importColumns(decl: AnyCaseType): ImportColumn[] {
       target: { kind: "clock", clock: c.code },
     });
   }
+  // Fields the steps set from their input (a decision's content, the fine) come with
+  // their step and are validated by its input schema.
   const fieldKeys = new Set<string>();
+  const stepField = (f: string): ImportColumn | undefined => {
+    for (const t of decl.transitions) {
+      if (!t.setsFields?.includes(f)) continue;
+      const schema = (t.input?.shape as Record<string, z.ZodType> | undefined)?.[f];
+      if (!schema) continue;
+      const d = describe(schema);
+      return {
+        key: f,
+        label: d.label ?? { zh: f, en: f },
+        kind: d.kind,
+        ...(d.options ? { options: d.options } : {}),
+        target: { kind: "stepField", field: f, action: t.action },
+      };
+    }
+    return undefined;
+  };
+  const stepCols: ImportColumn[] = [];
   for (const [name, schema] of Object.entries(decl.fields.shape as Record<string, z.ZodType>)) {
+    const owned = stepField(name);
+    if (owned) {
+      fieldKeys.add(name);
+      stepCols.push(owned);
+      continue;
+    }
     const d = describe(schema);
     const label = d.label ?? { zh: name, en: name };
     fieldKeys.add(name);
@@ -189,23 +215,14 @@ export function importColumns(decl: AnyCaseType): ImportColumn[] {
       target: { kind: "field", path: [name] },
     });
   }
-  // Fields the steps set from their input (a decision's content, the fine): optional,
-  // validated by the step's own input schema.
   for (const t of decl.transitions) {
     for (const f of t.setsFields ?? []) {
       if (fieldKeys.has(f)) continue;
-      const schema = (t.input?.shape as Record<string, z.ZodType> | undefined)?.[f];
-      if (!schema) continue;
+      const c = stepField(f);
+      if (!c) continue;
       fieldKeys.add(f);
-      const d = describe(schema);
-      cols.push({
-        key: f,
-        label: d.label ?? { zh: f, en: f },
-        kind: d.kind,
-        ...(d.options ? { options: d.options } : {}),
-        target: { kind: "stepField", field: f, action: t.action },
-      });
+      stepCols.push(c);
     }
   }
-  return cols;
+  return [...cols, ...stepCols];
 }

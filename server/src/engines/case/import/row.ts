@@ -181,11 +181,13 @@ export function readRow(
   }
 
   // The fields, by the case type's schema (every problem named by its column).
+  const badCells = new Set(errors.map((e) => e.key));
   const parsed = decl.fields.safeParse(fields);
   if (!parsed.success) {
     for (const issue of parsed.error.issues) {
       const p = issue.path.map(String);
       const c = col(p.slice(0, 2).join(".")) ?? col(p[0] ?? "");
+      if (c && badCells.has(c.key)) continue; // already named for its cell
       fail(
         c ?? ({ key: p.join("."), label: { zh: p.join("."), en: p.join(".") } } as ImportColumn),
         issueText(issue),

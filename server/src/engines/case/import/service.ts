@@ -216,32 +216,9 @@ async function checkAndWrite(
   const flush = async () => {
     const pending = chunk;
     chunk = [];
-    if (pending.length === 0) return;
-    // Numbers against the region's cases (also those another unit holds).
-    const nums = pending.flatMap((c) => c.numbers.map((n) => ({ c, n })));
-    if (nums.length > 0) {
-      const { rows: taken } = await sql<{ kind: string; num: string }>`
-        select kind, num from fazhi_case_numbers_taken(${units.regionCode},
-          ${nums.map((x) => x.n.kind)}::text[], ${nums.map((x) => x.n.text)}::text[])`.execute(
-        w.trx,
-      );
-      const takenSet = new Set(taken.map((r) => `${r.kind}\u0000${r.num}`));
-      for (const { c, n } of nums) {
-        if (!takenSet.has(`${n.kind}\u0000${n.text}`)) continue;
-        const col = columns.find((x) => x.key === `number.${n.kind}`)!;
-        fail({
-          row: c.row,
-          key: col.key,
-          column: col.label,
-          message: t(
-            `编号“${n.text}”已被已有办件使用`,
-            `the number "${n.text}" is held by an existing case`,
-          ),
-        });
-      }
+    if (pending.length > 0 && badRows.size === 0) {
+      await writeChunk(w, decl, deps.fieldKey, batch, pending);
     }
-    if (badRows.size > 0) return; // nothing more is written: the transaction will roll back
-    await writeChunk(w, decl, deps.fieldKey, batch, pending);
   };
 
   const ctx = { decl, today: w.today, unit: units.resolve };
@@ -302,6 +279,32 @@ async function checkAndWrite(
   }
   if (!map) throw fileError("文件没有表头行", "the file has no header row");
   if (badRows.size === 0) await flush();
+  if (badRows.size === 0 && numberRows.size > 0) {
+    // Numbers against the region's cases, once for the whole file (one hash join).
+    const kinds: string[] = [];
+    const nums: string[] = [];
+    for (const key of numberRows.keys()) {
+      const [kind, num, more] = key.split("\u0000");
+      if (more !== undefined) continue; // the (prefix, year, seq) keys
+      kinds.push(kind!);
+      nums.push(num!);
+    }
+    const { rows: taken } = await sql<{ kind: string; num: string }>`
+      select kind, num from fazhi_case_numbers_taken(${units.regionCode}, ${batch.id},
+        ${kinds}::text[], ${nums}::text[])`.execute(w.trx);
+    for (const x of taken) {
+      const col = columns.find((c) => c.key === `number.${x.kind}`)!;
+      fail({
+        row: numberRows.get(`${x.kind}\u0000${x.num}`)!,
+        key: col.key,
+        column: col.label,
+        message: t(
+          `编号“${x.num}”已被已有办件使用`,
+          `the number "${x.num}" is held by an existing case`,
+        ),
+      });
+    }
+  }
   if (badRows.size > 0) {
     errors.sort((a, b) => a.row - b.row);
     throw new ValidationError(
