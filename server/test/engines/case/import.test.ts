@@ -269,6 +269,7 @@ describe("each row is checked against the declaration", () => {
       if (i === 9) r.decisionSummary = "准予许可"; // a rejected case: the decide step is not taken
       if (i === 11) r["applicant.name"] = ""; // required
     });
+    const before = await caseCount();
     const res = await upload(leader, csvOf(rows));
     expect(res.statusCode, res.body).toBe(422);
     const fields = res.json().error.fields.map((f: { field: string }) => f.field);
@@ -290,26 +291,27 @@ describe("each row is checked against the declaration", () => {
     );
     expect(byField["rows.6.number.acceptance"]).toBe("第 6 行「受理号」：与第 5 行的编号重复");
     expect(byField["rows.13.applicant.name"]).toBe("第 13 行「申请人·姓名或名称」：必填");
-    expect(
-      await t.db.owner.selectFrom("case_import").select("id").where("rows", "<", 10).execute(),
-    ).toHaveLength(1);
+    expect(await caseCount()).toBe(before);
   });
 
   it("a number held by an existing case is refused", async () => {
-    const rows = history(3, 2019).map((r, i) => ({
+    const first = await upload(leader, csvOf(history(3, 2013)));
+    expect(first.statusCode, first.body).toBe(201);
+    const rows = history(3, 2013).map((r, i) => ({
       ...r,
-      "number.acceptance": r["number.acceptance"] && `武隆许受〔2019〕${i + 20_001}号`,
+      "number.acceptance": r["number.acceptance"] && `武隆许受〔2013〕${i + 101}号`,
+      "number.decision": r["number.decision"].replace(
+        /〕(\d+)号/,
+        (_, n) => `〕${Number(n) + 100}号`,
+      ),
     }));
-    rows[1]!["number.acceptance"] = "武隆许受〔2019〕9999号"; // the new case's (above)
+    rows[1]!["number.acceptance"] = "武隆许受〔2013〕3号"; // the first file's third case
     const res = await upload(leader, csvOf(rows));
     expect(res.statusCode, res.body).toBe(422);
     expect(
       res.json().error.fields.map((f: { field: string; message: string }) => [f.field, f.message]),
     ).toEqual([
-      [
-        "rows.3.number.acceptance",
-        "第 3 行「受理号」：编号“武隆许受〔2019〕9999号”已被已有办件使用",
-      ],
+      ["rows.3.number.acceptance", "第 3 行「受理号」：编号“武隆许受〔2013〕3号”已被已有办件使用"],
     ]);
   });
 

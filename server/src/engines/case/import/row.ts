@@ -126,6 +126,12 @@ export function readRow(
     const col = map[i];
     if (!col) continue;
     colOf.set(col.key, col);
+    // An object field (the party) is there when its columns are, so that a blank member
+    // is named as itself.
+    if (col.target.kind === "field" && col.target.path.length === 2) {
+      const top = col.target.path[0]!;
+      if (fields[top] === undefined) fields[top] = {};
+    }
     const r = cells[i] ?? null;
     if (isBlank(r)) continue;
     let v: unknown;
