@@ -71,7 +71,10 @@ export function readNumber(
     const after = s.slice(at + String(SEQ_MARK).length);
     if (!text.startsWith(before) || !text.endsWith(after)) return undefined;
     const mid = text.slice(before.length, text.length - after.length);
-    return /^[1-9]\d{0,8}$/.test(mid) ? { prefix, seq: Number(mid) } : undefined;
+    if (!/^\d{1,9}$/.test(mid) || Number(mid) < 1) return undefined;
+    // The format must give back the text exactly (zero-padded sequences included).
+    const seq = Number(mid);
+    return formatNumber(nd, { prefix, year, seq }) === text ? { prefix, seq } : undefined;
   };
   let prefix: string | undefined;
   try {
