@@ -1,5 +1,6 @@
 import fs from "node:fs/promises";
 import path from "node:path";
+import type { FazhiConfig } from "../../db/config.ts";
 import { caseDeps } from "../../engines/case/deps.ts";
 import { importCases } from "../../engines/case/import/index.ts";
 import { createRegistry } from "../../engines/registry.ts";
@@ -25,6 +26,7 @@ export async function importCasesCommand(
   caseType: string,
   file: string,
   o: ImportCasesOptions,
+  config?: FazhiConfig,
 ): Promise<void> {
   const bytes = await fs.readFile(file).catch((e: Error) => {
     throw new CliError(`cannot read ${file}: ${e.message}`);
@@ -74,5 +76,5 @@ export async function importCasesCommand(
       }
       throw e;
     }
-  });
+  }, config);
 }
