@@ -89,7 +89,10 @@ export const historyDemo: DemoContribution = {
     });
     const usccs = demoUsccs(rng.int(1, 2 ** 30), 300, { kinds: ["91", "92"], regions: ["500156"] });
     let total = 0;
+    let files = 0;
+    const started = Date.now();
     for (const p of PROFILES) {
+      if (p.onSpot.length === 0) continue; // a body without on-the-spot penalties
       const prefix = `${SHORT[p.unit] ?? `武隆${p.unit}`}简罚`;
       for (const year of YEARS) {
         const lines = [KEYS.join(",")];
@@ -138,10 +141,11 @@ export const historyDemo: DemoContribution = {
           }),
         );
         total += summary.rows;
+        files++;
       }
     }
     ctx.note(
-      `${total} on-the-spot penalties of ${YEARS[0]}–${YEARS.at(-1)} imported from ${PROFILES.length * YEARS.length} CSV files`,
+      `${total} on-the-spot penalties of ${YEARS[0]}–${YEARS.at(-1)} imported from ${files} CSV files in ${Date.now() - started} ms`,
     );
   },
 };
