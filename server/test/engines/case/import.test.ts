@@ -234,17 +234,10 @@ describe("who may import", () => {
     const res = await upload(otherLeader, small(3, 2015), { query: `?unitId=${u.market}` });
     expect(res.statusCode).toBe(403);
     expect(res.json().error.message).toBe("单位只能导入本单位的历史办件");
-    const byCode = csvOf(history(2, 2015), ["_unit", ...LABELS])
-      .toString()
-      .split("\n");
-    // (a unit code column naming another unit)
-    const withUnit = [byCode[0], ...history(2, 2015).map((r, i) => `scjgj,${byCode[i + 1]}`)].join(
-      "\n",
-    );
-    const res2 = await upload(
-      otherLeader,
-      Buffer.from(withUnit.replace(/^_unit,/, "办理单位编码,")),
-    );
+    // A unit-code column naming another unit (the header in Chinese).
+    const lines = csvOf(history(2, 2015), LABELS).toString().trimEnd().split("\n");
+    const withUnit = [`办理单位编码,${lines[0]}`, ...lines.slice(1).map((l) => `scjgj,${l}`)];
+    const res2 = await upload(otherLeader, Buffer.from(withUnit.join("\n")));
     expect(res2.statusCode, res2.body).toBe(422);
     expect(res2.json().error.fields[0].field).toBe("rows.2._unit");
   });
