@@ -17,6 +17,7 @@ import { demoUsername } from "../../../directory/index.ts";
 import { SIMPLIFIED_TYPE } from "../simplified.ts";
 import { ENFORCEMENT_CASES_DEMO_ID } from "./index.ts";
 import { PROFILES, ROADS, TOWNS } from "./profiles.ts";
+import { readRegisters } from "./registers.ts";
 
 export const ENFORCEMENT_HISTORY_DEMO_ID = "enforcement.history";
 
@@ -81,7 +82,15 @@ export const historyDemo: DemoContribution = {
         has: async () => false,
       },
     };
-    const names = new Set((await ctx.users()).map((u) => u.displayName));
+    // Private parties never share a name with an official shown in public (as plan.ts).
+    const officers = (await readRegisters(ctx)).officers.map((o) => o.name);
+    const names = new Set([...officers, ...(await ctx.users()).map((u) => u.displayName)]);
+    const partyName = (): string => {
+      for (;;) {
+        const n = inventName(rng, names);
+        if (!officers.some((o) => o.includes(n) || n.includes(o))) return n;
+      }
+    };
     const idCards = demoIdCards(rng.int(1, 2 ** 30), 500, {
       regions: ["500156"],
       fromYear: 1950,
@@ -117,7 +126,7 @@ export const historyDemo: DemoContribution = {
             "party.kind": org ? "legal_person" : "natural_person",
             "party.name": org
               ? `重庆市武隆区${rng.pick(TOWNS)}${["商贸", "建材", "餐饮", "运输"][i % 4]}有限公司`
-              : inventName(rng, names),
+              : partyName(),
             "party.idNumber": org ? "" : idCards[rng.int(0, idCards.length - 1)]!,
             "party.uscc": org ? usccs[rng.int(0, usccs.length - 1)]! : "",
             "party.address": `重庆市武隆区${rng.pick(TOWNS)}${rng.pick(ROADS)}${rng.int(1, 299)}号`,
