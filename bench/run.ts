@@ -10,6 +10,8 @@
  *    case and taking a step, against GET /api/health (one round trip to the database) —
  *    what a step's checks, numbering, clocks and audit cost in round trips.
  * 3. Memory: heap growth while listing 1,000 cases 20 times.
+ * 4. Importing history: 10,000 and 100,000 cases against COPY of the same CSV, and the
+ *    complete demo's load time (bench/case-import.ts).
  */
 import fs from "node:fs/promises";
 import os from "node:os";
@@ -28,6 +30,7 @@ import {
 } from "../server/src/kernel/time/index.ts";
 import { createUser } from "../server/src/platform/auth/users.ts";
 import { examplesModule } from "../server/test/fixtures/examples/index.ts";
+import { benchCaseImport } from "./case-import.ts";
 
 function time(fn: () => void, n: number): number {
   const t0 = performance.now();
@@ -167,6 +170,7 @@ try {
     1e6
   ).toFixed(1);
   await app.close();
+  await benchCaseImport(db, config, results);
 } finally {
   await db.close();
   await db.embedded?.stop();

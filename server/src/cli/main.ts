@@ -4,6 +4,7 @@ import { ROLE_CODES } from "../kernel/access.ts";
 import { auditAnchor, auditVerify } from "./commands/audit.ts";
 import { calendarLoad, deadline } from "./commands/calendar.ts";
 import { demo } from "./commands/demo.ts";
+import { importCasesCommand } from "./commands/import.ts";
 import { indicators } from "./commands/indicators.ts";
 import { reindexVerb, searchVerb } from "./commands/search.ts";
 import { serve } from "./commands/serve.ts";
@@ -54,6 +55,20 @@ program
   )
   .option("--seed <seed>", "the same seed gives the same demo (default wulong-2020)")
   .action(async (o) => demo(o));
+
+program
+  .command("import")
+  .description("import history: fazhi import cases <type> <file> --as <user>")
+  .command("cases")
+  .description(
+    "import historical cases of a case type from CSV or .xlsx (all rows or none), as a user with record.import",
+  )
+  .argument("<type>", "the case type's code, e.g. penalty_general")
+  .argument("<file>", "a .csv (UTF-8 or GB18030) or .xlsx file, headers as in the import template")
+  .requiredOption("--as <username>", "the importing user (a unit leader or the rule-of-law office)")
+  .option("--unit <unit>", "the owning unit of rows without a unit code (code or id)")
+  .option("--lang <lang>", "messages in zh (default) or en")
+  .action(async (type: string, file: string, o) => importCasesCommand(type, file, o));
 
 const user = program.command("user").description("accounts");
 user

@@ -132,6 +132,23 @@ export interface CaseFileTable {
   created_by: number | null;
   created_at: Timestamp;
   updated_at: Timestamp;
+  /** Imported history: the batch (case_import) and the file's row it came from. */
+  import_batch: ColumnType<number | null, number | null | undefined, number | null>;
+  import_row: ColumnType<number | null, number | null | undefined, number | null>;
+}
+
+/** A file of historical cases imported (engines/case/import). */
+export interface CaseImportTable {
+  region_code: string;
+  id: Generated<number>;
+  case_type: string;
+  unit_id: number;
+  file_name: string | null;
+  file_format: "csv" | "xlsx" | "rows";
+  sm3: string;
+  rows: Generated<number>;
+  imported_by: number | null;
+  imported_at: Timestamp;
 }
 
 export interface CaseParticipantTable {
@@ -324,6 +341,7 @@ export interface DB {
   audit_chain_head: AuditChainHeadTable;
   audit_anchor: AuditAnchorTable;
   case_file: CaseFileTable;
+  case_import: CaseImportTable;
   case_participant: CaseParticipantTable;
   case_event: CaseEventTable;
   case_clock: CaseClockTable;

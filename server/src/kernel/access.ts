@@ -17,6 +17,8 @@ export const PERMISSIONS = [
   // business
   "record.read",
   "record.write",
+  // bringing a unit's history in from the systems it used before (engines/case/import)
+  "record.import",
   "legal_review.sign",
   "unit.lead",
   "region.oversee",
@@ -59,13 +61,13 @@ export const ROLES: Record<RoleCode, RoleDef> = {
     code: "rule_of_law_office",
     kind: "business",
     scope: "region",
-    permissions: ["record.read", "record.write", "region.oversee"],
+    permissions: ["record.read", "record.write", "record.import", "region.oversee"],
   },
   unit_leader: {
     code: "unit_leader",
     kind: "business",
     scope: "unit",
-    permissions: ["record.read", "record.write", "unit.lead"],
+    permissions: ["record.read", "record.write", "record.import", "unit.lead"],
   },
   legal_reviewer: {
     code: "legal_reviewer",

@@ -20,7 +20,13 @@ export async function demo(opts: { seed?: string }): Promise<void> {
     const registry = createRegistry(await loadModules());
     let result: DemoLoadResult;
     try {
-      result = await loadDemo(db, registry, { seed: opts.seed, keyDir: config.keyDir });
+      const started = Date.now();
+      result = await loadDemo(db, registry, {
+        seed: opts.seed,
+        keyDir: config.keyDir,
+        onProgress: (line) => process.stderr.write(`${line}\n`),
+      });
+      process.stderr.write(`demo loaded in ${Date.now() - started} ms\n`);
     } catch (e) {
       if (e instanceof ConflictError || e instanceof DemoOrderError || e instanceof DemoLoadError) {
         throw new CliError(e.message);
@@ -50,7 +56,10 @@ export async function loadDemoIfEmpty(
     .limit(1)
     .executeTakeFirst();
   if (other) return false;
-  const result = await loadDemo(db, registry, options);
+  const result = await loadDemo(db, registry, {
+    ...(options.print ? { onProgress: (line: string) => process.stderr.write(`${line}\n`) } : {}),
+    ...options,
+  });
   if (options.print) process.stdout.write(await demoSummary(db, result));
   return true;
 }

@@ -17,6 +17,7 @@ import { type CaseClocks, type ClockState, computeCaseClocks } from "./clocks.ts
 import type { AnyCaseType, CaseView } from "./declare.ts";
 import type { CaseDeps } from "./deps.ts";
 import { extendCase } from "./extend.ts";
+import { type ImportOptions, type ImportSummary, importCases } from "./import/index.ts";
 import { resumeCase, suspendCase } from "./ops.ts";
 import { type Warning, warningList } from "./query.ts";
 import { addParticipant, linkCase, openSubCase } from "./relations.ts";
@@ -45,7 +46,7 @@ export type {
   TransitionDecl,
 } from "./declare.ts";
 export type { CaseDeps } from "./deps.ts";
-export type { CaseClocks, ClockState, CreateInput, Warning };
+export type { CaseClocks, ClockState, CreateInput, ImportOptions, ImportSummary, Warning };
 
 /** A step's request: the case's version (optimistic lock), the input, the legal date, a reason. */
 export interface StepRequest {
@@ -115,6 +116,16 @@ export interface CaseEngine {
       onDate?: string;
     },
   ): Promise<unknown>;
+  /**
+   * Import historical cases of a type from a CSV or .xlsx file: all rows or none
+   * (docs/architecture.md, "Importing history").
+   */
+  importHistory(
+    w: WorkTx,
+    caseType: string,
+    file: Buffer,
+    opts?: ImportOptions,
+  ): Promise<ImportSummary>;
   /** The clocks of one case with their due dates and warnings as of today. */
   clocks(w: WorkTx, caseType: string, id: number): Promise<ClockState[]>;
   /** Running clocks due soon or overdue, across every case type the actor may see. */
@@ -154,6 +165,8 @@ export function caseEngine(given: CaseDeps | (() => Promise<CaseDeps>)): CaseEng
       return (await computeCaseClocks(w.trx, decl, c, calendar, w.today, settings, w.now)).clocks;
     },
     warnings: async (w, filter = {}) => warningList(await get(), w, filter),
+    importHistory: async (w, caseType, file, opts = {}) =>
+      importCases(await get(), w, caseType, file, opts),
   };
 }
 

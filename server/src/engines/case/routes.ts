@@ -7,6 +7,7 @@ import { attachFile, readAttachment, requireBody } from "./attachments.ts";
 import type { CaseDeps } from "./deps.ts";
 import { caseDocument } from "./documents.ts";
 import { extendCase } from "./extend.ts";
+import { caseImportRoutes } from "./import/routes.ts";
 import { linkCase, linkKinds } from "./links.ts";
 import { resumeCase, suspendCase } from "./ops.ts";
 import { caseDetail, dataQuality, listCases, warningList } from "./query.ts";
@@ -356,6 +357,8 @@ export const caseRoutes =
           .send(f.bytes);
       },
     );
+
+    await app.register(caseImportRoutes(services, deps));
 
     app.get(
       "/api/data-quality",

@@ -337,3 +337,24 @@ export const PublicCasePage = z
     pageSize: z.number().int(),
   })
   .meta({ id: "PublicCasePage" });
+
+/** What an import of historical cases wrote (engines/case/import). */
+export const ImportSummary = z
+  .object({
+    batch: z.number().int().describe("the import batch the cases are marked with"),
+    sm3: z.string().describe("the SM3 hash of the file"),
+    format: z.enum(["csv", "xlsx"]),
+    rows: z.number().int(),
+    byState: z.record(z.string(), z.number().int()),
+    sequences: z
+      .array(
+        z.object({
+          prefix: z.string(),
+          kind: z.string(),
+          year: z.number().int(),
+          last: z.number().int(),
+        }),
+      )
+      .describe("number sequences moved forward so that new cases continue after the history"),
+  })
+  .meta({ id: "ImportSummary" });

@@ -50,6 +50,8 @@ export interface LoadDemoOptions {
   clock?: Clock;
   /** The key directory (config.keyDir): the field key for encrypted ID and phone numbers. */
   keyDir?: string;
+  /** A line per contribution as it finishes (`fazhi demo` prints them to stderr). */
+  onProgress?: (line: string) => void;
 }
 
 export interface DemoLoadResult {
@@ -226,12 +228,11 @@ export async function loadDemo(
         .catch(() => undefined);
       throw new DemoLoadError(message, { cause: e });
     }
-    result.contributions.push({
-      id: c.id,
-      description: c.description,
-      notes,
-      ms: Date.now() - started,
-    });
+    const ms = Date.now() - started;
+    result.contributions.push({ id: c.id, description: c.description, notes, ms });
+    options.onProgress?.(
+      `[${result.contributions.length}/${ordered.length}] ${c.id}: ${ms} ms${notes[0] ? ` — ${notes[0]}` : ""}`,
+    );
   }
 
   await db.owner.transaction().execute((trx) =>

@@ -9,6 +9,7 @@ import type { DemoContribution } from "../../../engines/demo/index.ts";
 import type { IndicatorDecl } from "../../../engines/indicator/index.ts";
 import type { RegisterDecl } from "../../../engines/register/index.ts";
 import type { SettingDecl } from "../../../engines/settings.ts";
+import { historyDemo } from "./demo/history.ts";
 import { casesDemo } from "./demo/index.ts";
 import { disclosureCaseType } from "./disclosure.ts";
 import { fileReviewCaseType } from "./file-review.ts";
@@ -28,5 +29,5 @@ export const caseTypes: AnyCaseType[] = [
 ];
 export const registers: RegisterDecl[] = [];
 export const indicators: IndicatorDecl[] = caseIndicators;
-export const demo: DemoContribution[] = [casesDemo];
+export const demo: DemoContribution[] = [casesDemo, historyDemo];
 export const settings: SettingDecl[] = caseSettings;

@@ -1,0 +1,95 @@
+import { describe, expect, it } from "vitest";
+import { permitCaseType } from "../../../../test/fixtures/examples/permit.ts";
+import type { LocalDate } from "../../../kernel/time/index.ts";
+import type { AnyCaseType, CaseView, NumberDecl } from "../declare.ts";
+import { importColumns } from "./columns.ts";
+import { mapHeader } from "./header.ts";
+import { readNumber, readRow } from "./row.ts";
+
+const decl = permitCaseType as AnyCaseType;
+const columns = importColumns(decl);
+const view = { fields: { category: "market" }, regionCode: "500156" } as unknown as CaseView;
+
+describe("readNumber", () => {
+  it("reads the default format by the declared prefix, then by the text's own prefix", () => {
+    const nd = decl.numbers!.find((n) => n.kind === "decision")!;
+    expect(readNumber(nd, view, "武隆市监许〔2019〕12号", 2019)).toEqual({
+      prefix: "武隆市监许",
+      seq: 12,
+    });
+    expect(readNumber(nd, view, "武隆旧系统许〔2019〕7号", 2019)).toEqual({
+      prefix: "武隆旧系统许",
+      seq: 7,
+    });
+    expect(readNumber(nd, view, "武隆市监许〔2018〕12号", 2019)).toBeUndefined();
+    expect(readNumber(nd, view, "武隆市监许〔2019〕012号", 2019)).toBeUndefined();
+  });
+
+  it("reads a custom format only by the declared prefix", () => {
+    const nd: NumberDecl = {
+      kind: "k",
+      label: { zh: "号", en: "No." },
+      prefix: () => "渝武",
+      format: ({ prefix, year, seq }) => `${prefix}-${year}-${String(seq).padStart(4, "0")}`,
+    };
+    expect(readNumber(nd, view, "渝武-2019-0012", 2019)).toEqual({ prefix: "渝武", seq: 12 });
+    expect(readNumber(nd, view, "渝武-2019-12", 2019)).toBeUndefined(); // not as the format writes it
+    expect(readNumber(nd, view, "渝武-2019-1234", 2019)).toEqual({ prefix: "渝武", seq: 1234 });
+    expect(readNumber(nd, view, "别的-2019-1234", 2019)).toBeUndefined();
+  });
+});
+
+describe("readRow", () => {
+  const header = [
+    "_state",
+    "_opened",
+    "step.accept",
+    "step.reject",
+    "step.decide",
+    "applicant.name",
+    "item",
+    "category",
+  ];
+  const { map, errors } = mapHeader(header, columns);
+  const ctx = {
+    decl,
+    today: "2020-10-20" as LocalDate,
+    unit: () => ({ regionCode: "500156", unitId: 1 }),
+  };
+
+  it("maps the header by keys", () => expect(errors).toEqual([]));
+
+  it("orders same-day steps by what the state allows", () => {
+    const r = readRow(
+      ctx,
+      2,
+      ["rejected", "2019-03-01", "2019-03-02", "2019-03-02", "", "甲", "事项", "一般事项"],
+      map,
+    );
+    expect(Array.isArray(r)).toBe(false);
+    if (Array.isArray(r)) return;
+    expect(r.steps.map((s) => `${s.from}>${s.to}`)).toEqual([
+      "received>accepted",
+      "accepted>rejected",
+    ]);
+    expect(r.closedOn).toBe("2019-03-02");
+    expect(r.clocks).toEqual([
+      { clock: "decision", startedOn: "2019-03-02", stoppedOn: "2019-03-02" },
+    ]);
+  });
+
+  it("refuses a step the procedure does not allow from the state reached", () => {
+    const r = readRow(
+      ctx,
+      5,
+      ["decided", "2019-03-01", "", "2019-03-02", "2019-03-05", "甲", "事项", "general"],
+      map,
+    );
+    expect(Array.isArray(r) && r.map((e) => [e.key, e.message.en])).toEqual([
+      [
+        "step.decide",
+        'this step cannot be taken from the state "Rejected" (the steps in date order do not follow the declared procedure)',
+      ],
+    ]);
+  });
+});
