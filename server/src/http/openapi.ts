@@ -68,9 +68,9 @@ export function errorStatuses(route: RouteLike, schema: Record<string, unknown>)
   if (schema.querystring) out.add(422);
   if (writes && route.bodyLimit) out.add(413);
   if (route.config?.rateLimit) out.add(429);
+  if (out.size === 0) out.add(404);
   // Every route may meet a database that is away for a moment (db/connection.ts).
   if (route.url.startsWith("/api/") && route.url !== "/api/openapi.json") out.add(503);
-  if (out.size === 0) out.add(404);
   return [...out].sort();
 }
 

@@ -240,6 +240,17 @@ export const Setting = z
   .meta({ id: "Setting" });
 export type Setting = z.infer<typeof Setting>;
 
+/** A new value of a setting, as recorded: in force in the region from its day on. */
+export const SettingPut = z
+  .object({
+    ok: z.literal(true),
+    code: z.string(),
+    region: z.string(),
+    effectiveFrom: LocalDate,
+    value: Json.describe("null: from this day the region inherits again"),
+  })
+  .meta({ id: "SettingPut" });
+
 // ---------------------------------------------------------------- meta
 
 export const Health = z.object({ ok: z.boolean(), time: Instant }).meta({ id: "Health" });

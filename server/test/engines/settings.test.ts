@@ -55,6 +55,7 @@ const put = (s: Session, payload: Record<string, unknown>) =>
     method: "PUT",
     url: URL,
     payload: { basis: "渝府办发〔2020〕1号 承诺时限", ...payload },
+    headers: { "accept-language": "zh-CN" },
   });
 
 const listed = async () =>

@@ -10,6 +10,7 @@ import addFormatsModule from "ajv-formats";
 import type { InjectOptions, LightMyRequestResponse } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { MODULES } from "../../src/modules/index.ts";
+import { examplesModule } from "../fixtures/examples/index.ts";
 import { type Session, type TestApp, testApp } from "../support/app.ts";
 
 /**
@@ -44,7 +45,7 @@ let doc: Doc;
 const u: Record<string, number> = {};
 
 beforeAll(async () => {
-  t = await testApp(MODULES);
+  t = await testApp([...MODULES, examplesModule]);
   doc = (await t.app.inject({ method: "GET", url: "/api/openapi.json" })).json();
   u.market = await t.unit("500156", "scjgj");
   u.office = await t.unit("500156", "sfj");
@@ -248,7 +249,7 @@ describe("real answers match the document", () => {
     await call(sys, {
       method: "PUT",
       url: `/api/settings/${settings[0]!.code}`,
-      payload: { region: "500156", value: null },
+      payload: { region: "500156", value: null, basis: "恢复国家默认值" },
     });
     await get(handler, "/api/calendar/deadline?start=2020-09-30&period=20wd");
     await get(handler, "/api/calendar/deadline?start=2020-09-31&period=20wd"); // 422

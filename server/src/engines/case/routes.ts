@@ -21,6 +21,7 @@ import {
   CasePage,
   CaseType,
   CaseView,
+  ClockProblem,
   Warning,
 } from "./wire.ts";
 
@@ -366,8 +367,10 @@ export const caseRoutes =
         config: { access: "region.oversee" },
         schema: {
           tags: ["cases"],
+          operationId: "dataQuality",
           summary:
             "Cases whose clocks cannot be computed from the stored data (skipped by lists and indicators)",
+          response: { 200: z.array(ClockProblem) },
         },
       },
       async (req) => work(req, (w) => dataQuality(deps, w)),

@@ -77,6 +77,7 @@ export const CaseType = z
           .describe("how long all extensions together"),
         legalBasis: z.string(),
         permission: z.string().optional().describe("who approves (default unit.lead)"),
+        allowed: z.boolean().optional().describe("whether I hold that permission"),
       }),
     ),
     subCases: z.object({ caseType: z.string(), onAllClosed: z.string().optional() }).nullable(),
@@ -358,3 +359,16 @@ export const ImportSummary = z
       .describe("number sequences moved forward so that new cases continue after the history"),
   })
   .meta({ id: "ImportSummary" });
+
+/** A case whose clock cannot be computed from the stored data (GET /api/data-quality). */
+export const ClockProblem = z
+  .object({
+    regionCode: z.string(),
+    caseId: z.number().int(),
+    caseType: z.string(),
+    title: z.string(),
+    unitId: z.number().int(),
+    clock: z.string(),
+    message: z.string(),
+  })
+  .meta({ id: "ClockProblem" });

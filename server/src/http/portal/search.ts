@@ -9,6 +9,7 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { SEARCH_KIND_LABELS } from "../../engines/search/declare.ts";
+import { SearchHitOut } from "../../engines/search/routes.ts";
 import { publicSearch, type SearchHit } from "../../engines/search/query.ts";
 import { NotFoundError, t as text } from "../../kernel/errors.ts";
 import type { Services } from "../context.ts";
@@ -68,6 +69,23 @@ export const portalSearchRoutes =
           summary: "Search a region's public disclosures and the law library",
           params: z.object({ region: Region }),
           querystring: Query.omit({ lang: true }).extend({ q: z.string().trim().min(1).max(200) }),
+          response: {
+            200: z.object({
+              hits: z.array(
+                SearchHitOut.pick({
+                  kind: true,
+                  id: true,
+                  title: true,
+                  snippet: true,
+                  score: true,
+                  source: true,
+                  sourceLabel: true,
+                  date: true,
+                  law: true,
+                }),
+              ),
+            }),
+          },
         },
       },
       async (req) => {

@@ -5,7 +5,7 @@ import { NotFoundError, t } from "../../kernel/errors.ts";
 import { zt } from "../../kernel/issue-text.ts";
 import { parseLocalDate, toLocalDate } from "../../kernel/time/index.ts";
 import { inTenantTx, requireActor, type Services } from "../context.ts";
-import { Ok, Setting } from "../wire.ts";
+import { Setting, SettingPut } from "../wire.ts";
 
 const Region = z
   .string()
@@ -61,7 +61,7 @@ export const settingsRoutes =
             effectiveFrom: z.string().optional(),
             basis: z.string().trim().min(1, "the local rule this value follows").max(1000),
           }),
-          response: { 200: Ok },
+          response: { 200: SettingPut },
         },
       },
       async (req) => {
@@ -75,7 +75,7 @@ export const settingsRoutes =
               : {}),
           }),
         );
-        return { ok: true, ...r };
+        return { ok: true as const, ...r };
       },
     );
   };

@@ -157,11 +157,18 @@ async function step(id: number, action: string, onDate: string, input = {}, s = 
     method: "POST",
     url: `${P}/${id}/actions/${action}`,
     payload: { version: v, input, onDate },
+    headers: { "accept-language": "zh-CN" },
   });
 }
 async function op(id: number, path: string, body: Record<string, unknown>, s = handler) {
   const v = (await get(id)).case.version;
-  return t.call(s, { method: "POST", url: `${P}/${id}/${path}`, payload: { version: v, ...body } });
+  return t.call(s, {
+    method: "POST",
+    url: `${P}/${id}/${path}`,
+    payload: { version: v, ...body },
+    // The refusals are read in Chinese, the default language.
+    headers: { "accept-language": "zh-CN" },
+  });
 }
 const clock = (d: { deadlines: { clock: string }[] }, code: string) =>
   d.deadlines.find((k) => k.clock === code) as Record<string, unknown> | undefined;

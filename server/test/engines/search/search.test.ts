@@ -224,7 +224,12 @@ describe("the index", () => {
   });
 
   it("refuses a query with nothing to search, naming the field, in Chinese by default", async () => {
-    const res = await t.call(market, { method: "GET", url: "/api/search", query: { q: "%_" } });
+    const res = await t.call(market, {
+      method: "GET",
+      url: "/api/search",
+      query: { q: "%_" },
+      headers: { "accept-language": "zh-CN" },
+    });
     expect(res.statusCode).toBe(422);
     const body = res.json() as { error: { message: string; fields: { field: string }[] } };
     expect(body.error.message).toBe("请输入要搜索的字词");
@@ -268,6 +273,7 @@ describe("the law library", () => {
     const missing = await t.call(market, {
       method: "GET",
       url: "/api/laws/admin_penalty_2021/articles/999",
+      headers: { "accept-language": "zh-CN" },
     });
     expect(missing.statusCode).toBe(404);
     expect(missing.body).toContain("法规库中没有");
