@@ -6,6 +6,10 @@ import { checkIndicators } from "./indicator/values.ts";
 import { checkRegisterDecl } from "./register/data.ts";
 import type { ModuleDecl } from "./registry.ts";
 
+/** A case type's link kind codes: ordinary kinds by code, declared kinds by their `code`. */
+const linkCodes = (t: AnyCaseType): string[] =>
+  (t.links ?? []).map((l) => (typeof l === "string" ? l : l.code));
+
 /**
  * Every declaration checked when the modules are loaded (by the server, the CLI and the
  * tests, through `createRegistry`): each name a declaration uses — a state, an action, a
@@ -53,7 +57,7 @@ function checkCaseType(
   const actions = new Set(t.transitions.map((x) => x.action));
   const clocks = new Set((t.clocks ?? []).map((k) => k.code));
   const numbers = new Set((t.numbers ?? []).map((n) => n.kind));
-  const links = new Set(t.links ?? []);
+  const links = new Set(linkCodes(t));
   const roles = new Set(Object.keys(t.participantRoles ?? {}));
   const fields = shapeOf(t.fields);
   const stepSet = new Set<string>(t.stepFields ?? []);
@@ -102,7 +106,7 @@ function checkCaseType(
     if (!links.has(tr.viaLink))
       bad(`clock "${clock}": ${role} via link kind "${tr.viaLink}", not among the type's links`);
     // The step happens on the other case: some case type using that link kind has it.
-    const other = [...allTypes.values()].filter((o) => (o.links ?? []).includes(tr.viaLink!));
+    const other = [...allTypes.values()].filter((o) => linkCodes(o).includes(tr.viaLink!));
     const known = other.some(
       (o) =>
         o.transitions.some((x) => x.action === tr.action) ||

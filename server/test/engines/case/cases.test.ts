@@ -750,6 +750,7 @@ describe("attachments and the chain of custody", () => {
     const bad = await t.call(handler, {
       method: "GET",
       url: `/api/cases/example_permit/${c.id}/attachments/${a.id}`,
+      headers: { "accept-language": "zh-CN" },
     });
     expect(bad.statusCode).toBe(409);
     expect(bad.json().error.message).toMatch(/已在系统之外被改动/);

@@ -23,7 +23,7 @@ async function upload(s: Session, file: Buffer, opts: { query?: string; lang?: s
   return t.call(s, {
     method: "POST",
     url: `${URL}${opts.query ?? ""}`,
-    headers: { "content-type": "text/csv", ...(opts.lang ? { "accept-language": opts.lang } : {}) },
+    headers: { "content-type": "text/csv", "accept-language": opts.lang ?? "zh-CN" },
     payload: file,
   });
 }

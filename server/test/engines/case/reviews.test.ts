@@ -147,6 +147,7 @@ async function step(s: Session, type: string, id: number, action: string, input 
     method: "POST",
     url: `${P}/${type}/${id}/actions/${action}`,
     payload: { version: v, input, onDate: "2021-03-10" },
+    headers: { "accept-language": "zh-CN" },
   });
 }
 async function link(s: Session, id: number, toCaseId: number) {
@@ -154,6 +155,7 @@ async function link(s: Session, id: number, toCaseId: number) {
     method: "POST",
     url: `${P}/rv_reconsideration/${id}/links`,
     payload: { kind: "reviews", toCaseId },
+    headers: { "accept-language": "zh-CN" },
   });
 }
 
