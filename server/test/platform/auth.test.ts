@@ -163,6 +163,7 @@ describe("passwords", () => {
       method: "POST",
       url: "/api/auth/password",
       payload: { currentPassword: PASSWORD, newPassword: "zhang-Zhang-123" },
+      headers: { "accept-language": "zh-CN" },
     });
     expect(same.statusCode).toBe(422);
     expect(JSON.stringify(same.json())).toMatch(/用户名/);
