@@ -140,9 +140,12 @@ function officer(n: number, extra: Partial<OfficerData> = {}) {
 // ───────────────────────────────────────────────────────────────────────────── demo
 
 describe("the demo", () => {
-  it(`loads directory + enforcement in well under a minute`, () => {
+  it("loads directory + enforcement, every contribution reporting its time", () => {
+    // How long it takes is measured in `npm run bench` (a ratio against this machine),
+    // never asserted here: a busy 2-core machine takes several times a quiet one.
     console.info(`demo loaded in ${demoMs} ms (${demoParts})`);
-    expect(demoMs).toBeLessThan(90_000);
+    for (const id of ["directory", "enforcement-registers", "enforcement.cases"])
+      expect(demoParts).toContain(`${id} `);
   });
 
   it("gives the seed report's figures for Wulong (500156) in 2020", async () => {
