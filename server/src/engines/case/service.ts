@@ -83,10 +83,18 @@ export async function createCase(
   w: WorkTx,
   caseType: string,
   body: unknown,
-  opts: { parentId?: number } = {},
+  opts: { parentId?: number; byStep?: boolean } = {},
 ): Promise<CaseView> {
   const decl = caseTypeOf(deps, caseType);
   requirePermission(w, "record.write", t(`登记${decl.label.zh}`, `opening a ${decl.label.en}`));
+  if (decl.openedBy === "step" && opts.byStep !== true) {
+    throw new ForbiddenError(
+      t(
+        `${decl.label.zh}只能由相关案件的办理步骤生成，不能直接登记`,
+        `a ${decl.label.en} is opened only by a step of the case it follows, not directly`,
+      ),
+    );
+  }
   const input = parseWith(CreateBody, body, "");
   refuseStepFields(decl, input.fields);
   const fields = parseWith(decl.fields, input.fields, "fields") as Record<string, unknown>;
