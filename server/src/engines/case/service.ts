@@ -25,7 +25,7 @@ import type { CaseDeps } from "./deps.ts";
 import { readLinked, takeFollowUps } from "./links.ts";
 import { issueNumber } from "./numbers.ts";
 import { refuseWhileSuspended } from "./ops.ts";
-import { openPeople, sealPeople } from "./protect.ts";
+import { peopleFor, sealPeople } from "./protect.ts";
 import { isOwner, isParticipant } from "./record.ts";
 import { appendEvent, bumpVersion, lastStepDate, loadCase, loadHistory, toView } from "./store.ts";
 import { parseWith, requirePermission, stepDate } from "./validate.ts";
@@ -416,5 +416,5 @@ export async function transition(
   });
   await indexCase(w.trx, deps.registry, next, w.now); // full-text search (engines/search)
   if (terminal && c.parentId !== null) await concludeParentIfDone(deps, w, next, onDate);
-  return { ...next, fields: openPeople(decl, next.fields, deps.fieldKey) };
+  return { ...next, fields: peopleFor(decl, next, w.actor, deps.fieldKey) };
 }
