@@ -87,4 +87,42 @@ describe("people's ID and phone numbers in a case", () => {
     // Masking is on the way out only: the owner still reads the numbers in full.
     expect(await applicantAs("handler", id)).toEqual(applicant);
   });
+
+  async function reveals() {
+    return t.db.owner
+      .selectFrom("audit_event")
+      .select(["action", "reason"])
+      .where("chain_key", "=", `case:${id}`)
+      .where("action", "=", "case.example_permit.reveal")
+      .execute();
+  }
+
+  it("the rule-of-law office reads them in full with a recorded reason, and the reading is audited", async () => {
+    const url = `/api/cases/example_permit/${id}/reveal`;
+    const none = await t.call(s.office, { method: "POST", url, payload: {} });
+    expect(none.statusCode, none.body).toBe(422);
+    expect(none.json().error.fields.map((f: { field: string }) => f.field)).toContain("reason");
+    expect(await reveals()).toEqual([]);
+    // A participating unit supervises nothing: refused, nothing logged.
+    const participant = await t.call(s.supporter, {
+      method: "POST",
+      url,
+      payload: { reason: "想看看" },
+    });
+    expect(participant.statusCode, participant.body).toBe(403);
+    expect(participant.json().error.message).toMatch(/region\.oversee/);
+    expect(await reveals()).toEqual([]);
+    const ok = await t.call(s.office, {
+      method: "POST",
+      url,
+      payload: { reason: "行政执法监督：核实当事人身份" },
+    });
+    expect(ok.statusCode, ok.body).toBe(200);
+    expect(ok.json()).toEqual({ caseId: id, people: { applicant } });
+    expect(await reveals()).toEqual([
+      { action: "case.example_permit.reveal", reason: "行政执法监督：核实当事人身份" },
+    ]);
+    // The detail stays masked: the full reading is the reveal's alone.
+    expect(await applicantAs("office", id)).toEqual(masked);
+  });
 });
