@@ -178,12 +178,25 @@ describe("a real decision's publication", () => {
         { name: "", phone: landline },
       ],
       ["/public", "/public/500156"],
-      ["/public/api/500156/cases/penalty_disclosure"],
+      [
+        "/public/api/500156/cases/penalty_disclosure",
+        // The portal's search: built from the projection, so scrubbed too.
+        `/public/api/500156/search?q=${encodeURIComponent("保质期")}`,
+        `/public/api/500156/search?q=${encodeURIComponent("张三丰")}`,
+        `/public/500156/search?q=${encodeURIComponent("证人")}`,
+      ],
     );
     expect(scan.visited).toContain(
       `/public/500156/cases/penalty_disclosure/${disclosureId}?lang=zh`,
     );
     expect(scan.leaks).toEqual([]);
+    const hits = await t.app.inject({
+      method: "GET",
+      url: `/public/api/500156/search?q=${encodeURIComponent("保质期")}`,
+    });
+    expect(hits.statusCode, hits.body).toBe(200);
+    const hit = hits.json().hits.find((h: { id: string }) => h.id === String(disclosureId));
+    expect(hit?.snippet).toMatch(/证人身份证号\*{6}/);
   });
 
   it("the scanner finds the numbers in those forms (it can fail)", async () => {
