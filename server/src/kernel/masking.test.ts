@@ -7,10 +7,12 @@ import {
   maskName,
   maskPerson,
   maskPhone,
+  normaliseNumbers,
   PERSON_ROLE_CODES,
   PERSON_ROLES,
   type PersonData,
   publicationBlockedBy,
+  scrubNumbers,
 } from "./masking.ts";
 
 describe("maskName", () => {
@@ -159,5 +161,35 @@ describe("maskPerson", () => {
   it("reports roles that block publication of a case", () => {
     expect(publicationBlockedBy(["legal_person", "party_natural"])).toBeNull();
     expect(publicationBlockedBy(["enforcement_officer", "minor"])).toBe("minor");
+  });
+});
+
+describe("ID and phone numbers in free text", () => {
+  const forms = [
+    ["plain ID", "身份证500156198005061234号", "身份证******号"],
+    ["ID with X", "证件号50015619800506123X。", "证件号******。"],
+    ["ID with x, spaced", "500156 19800506 123x", "******"],
+    ["ID in full-width digits", "５００１５６１９８００５０６１２３ｘ", "******"],
+    ["ID with dashes", "500156-1980-0506-1234", "******"],
+    ["old 15-digit ID", "500156800506123", "******"],
+    ["mobile", "电话13912345678", "电话******"],
+    ["mobile with spaces", "电话 139 1234 5678，", "电话 ******，"],
+    ["mobile with dashes", "139-1234-5678", "******"],
+    ["mobile with +86", "+86 139 1234 5678", "******"],
+    ["mobile with 0086", "0086-13912345678", "******"],
+    ["mobile in full width with ＋８６", "＋８６ １３９１２３４５６７８", "******"],
+    ["landline", "023-77721234", "******"],
+    ["landline in brackets", "（０２３）７７７２１２３４", "******"],
+  ] as const;
+  it.each(forms)("removes %s", (_, text, out) => {
+    expect(scrubNumbers(text)).toBe(out);
+  });
+  it("keeps amounts, dates, document numbers and USCCs", () => {
+    const text = "罚款20000元，2021-09-01决定，武隆市监罚〔2021〕1号，91500156MA5U123456，第12条";
+    expect(scrubNumbers(text)).toBe(text);
+  });
+  it("normalises the forms for leak checks", () => {
+    expect(normaliseNumbers("+86 139-1234 5678")).toContain("13912345678");
+    expect(normaliseNumbers("５００１５６ １９８００５０６ １２３ｘ")).toBe("50015619800506123X");
   });
 });

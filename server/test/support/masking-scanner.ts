@@ -1,9 +1,12 @@
 import type { FastifyInstance } from "fastify";
+import { normaliseNumbers } from "../../src/kernel/masking.ts";
 
 /**
  * The masking scanner: crawls every public page reachable from the start URLs (links
  * under /public, same origin) and fetches the given public API URLs, and reports every
- * place a private party's name, ID number or phone number appears unmasked.
+ * place a private party's name, ID number or phone number appears unmasked — the numbers
+ * in every form people write them (spaces, dashes, full-width digits, +86, x or X):
+ * each body is compared with its numbers normalised (kernel normaliseNumbers).
  */
 export interface PrivateParty {
   /** Empty for people whose name may be shown (officials), to scan only their numbers. */
@@ -24,14 +27,19 @@ export async function scanPublic(
   apis: string[] = [],
   limit = 500,
 ): Promise<ScanResult> {
-  const secrets = parties.flatMap((p) =>
-    [p.name, p.idNumber, p.phone].filter((s): s is string => Boolean(s)),
-  );
+  const names = parties.map((p) => p.name).filter(Boolean);
+  const numbers = parties
+    .flatMap((p) => [p.idNumber, p.phone])
+    .filter((s): s is string => Boolean(s));
   const queue = [...start];
   const seen = new Set<string>();
   const leaks: ScanResult["leaks"] = [];
   const check = (url: string, body: string) => {
-    for (const s of secrets) if (body.includes(s)) leaks.push({ url, value: s });
+    for (const s of names) if (body.includes(s)) leaks.push({ url, value: s });
+    const plain = normaliseNumbers(body);
+    for (const s of numbers) {
+      if (plain.includes(normaliseNumbers(s))) leaks.push({ url, value: s });
+    }
   };
   while (queue.length && seen.size < limit) {
     const url = queue.shift()!;

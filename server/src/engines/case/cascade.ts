@@ -27,11 +27,13 @@ export async function openLinkedCase(
   if (init.link && !linkKind(decl, init.link)) {
     throw new Error(`case type ${decl.code} declares no link ${init.link}`);
   }
-  const opened = await createCase(deps, w, caseType, {
-    fields: init.fields,
-    onDate,
-    unitId: init.unitId ?? from.unitId,
-  });
+  const opened = await createCase(
+    deps,
+    w,
+    caseType,
+    { fields: init.fields, onDate, unitId: init.unitId ?? from.unitId },
+    { byStep: true },
+  );
   if (init.link) {
     await w.trx
       .insertInto("case_link")

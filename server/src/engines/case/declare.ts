@@ -367,6 +367,12 @@ export interface CaseTypeDecl<F = Record<string, unknown>> {
   documents?: readonly CaseDocumentDecl<F>[];
   /** What the clock periods and lead times read by name (checked at start). */
   reads?: DeclaredReads;
+  /**
+   * "step": the case type is opened only by a step of another case (`openCase` in an
+   * effect, e.g. a decision opens its publication record), never directly over HTTP or
+   * by import — its fields are the opening step's facts, not a user's word.
+   */
+  openedBy?: "step";
   /** Sub-cases: the parent moves on when all its sub-cases reach a terminal state. */
   subCases?: { caseType: string; onAllClosed: string };
   /** The fields full-text search indexes besides the title and numbers (engines/search). */

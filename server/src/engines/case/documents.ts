@@ -2,7 +2,7 @@ import { InvalidStateError, NotFoundError, t } from "../../kernel/errors.ts";
 import { renderOfficialDocument } from "../../platform/documents/official.ts";
 import type { WorkTx } from "../../platform/work.ts";
 import type { CaseDeps } from "./deps.ts";
-import { openPeople } from "./protect.ts";
+import { peopleFor } from "./protect.ts";
 import { caseTypeOf } from "./service.ts";
 import { loadCase } from "./store.ts";
 import { requirePermission } from "./validate.ts";
@@ -42,7 +42,7 @@ export async function caseDocument(
     .where("code", "=", c.regionCode)
     .executeTakeFirstOrThrow();
   const doc = d.build(
-    { ...c, fields: openPeople(decl, c.fields, deps.fieldKey) },
+    { ...c, fields: peopleFor(decl, c, w.actor, deps.fieldKey) },
     { unitName: unit.name_zh, regionName: region.name_zh, today: w.today },
   );
   const bytes = await renderOfficialDocument(doc);

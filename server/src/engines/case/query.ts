@@ -11,7 +11,7 @@ import { type ClockProblem, type ClockState, computeCaseClocks } from "./clocks.
 import type { CaseView } from "./declare.ts";
 import type { CaseDeps } from "./deps.ts";
 import { caseLinks } from "./links.ts";
-import { openPeople } from "./protect.ts";
+import { peopleFor } from "./protect.ts";
 import { caseTypeOf, mayAct } from "./service.ts";
 import { loadCase, toView } from "./store.ts";
 import { parseWith } from "./validate.ts";
@@ -134,7 +134,7 @@ export async function caseDetail(
   }
   const myRoles = participants.filter((p) => p.unit_id === w.actor.unitId).map((p) => p.role);
   return {
-    case: { ...c, fields: openPeople(decl, c.fields, deps.fieldKey) },
+    case: { ...c, fields: peopleFor(decl, c, w.actor, deps.fieldKey) },
     stateLabel: decl.states[c.state]?.label ?? { zh: c.state, en: c.state },
     timeline: events.map((e) => ({
       seq: e.seq,

@@ -12,6 +12,7 @@ import { linkCase, linkKinds } from "./links.ts";
 import { resumeCase, suspendCase } from "./ops.ts";
 import { caseDetail, dataQuality, listCases, warningList } from "./query.ts";
 import { addParticipant, openSubCase } from "./relations.ts";
+import { revealPeople } from "./reveal.ts";
 import { createCase, transition } from "./service.ts";
 import {
   AttachmentQuery,
@@ -22,6 +23,7 @@ import {
   CaseType,
   CaseView,
   ClockProblem,
+  RevealedPeople,
   Warning,
 } from "./wire.ts";
 
@@ -182,6 +184,24 @@ export const caseRoutes =
         },
       },
       async (req) => work(req, (w) => caseDetail(deps, w, req.params.type, req.params.id)),
+    );
+
+    app.post(
+      "/api/cases/:type/:id/reveal",
+      {
+        config: { access: "record.read" },
+        schema: {
+          tags: ["cases"],
+          operationId: "revealCasePeople",
+          summary:
+            "The case's ID and phone numbers in full, for the rule-of-law office with a recorded reason: { reason } (audited)",
+          params: CaseParams,
+          body: AnyBody,
+          response: { 200: RevealedPeople },
+        },
+      },
+      async (req) =>
+        work(req, (w) => revealPeople(deps, w, req.params.type, req.params.id, req.body)),
     );
 
     app.post(

@@ -25,7 +25,7 @@ import type { CaseDeps } from "./deps.ts";
 import { readLinked, takeFollowUps } from "./links.ts";
 import { issueNumber } from "./numbers.ts";
 import { refuseWhileSuspended } from "./ops.ts";
-import { openPeople, sealPeople } from "./protect.ts";
+import { peopleFor, sealPeople } from "./protect.ts";
 import { isOwner, isParticipant } from "./record.ts";
 import { appendEvent, bumpVersion, lastStepDate, loadCase, loadHistory, toView } from "./store.ts";
 import { parseWith, requirePermission, stepDate } from "./validate.ts";
@@ -83,10 +83,18 @@ export async function createCase(
   w: WorkTx,
   caseType: string,
   body: unknown,
-  opts: { parentId?: number } = {},
+  opts: { parentId?: number; byStep?: boolean } = {},
 ): Promise<CaseView> {
   const decl = caseTypeOf(deps, caseType);
   requirePermission(w, "record.write", t(`登记${decl.label.zh}`, `opening a ${decl.label.en}`));
+  if (decl.openedBy === "step" && opts.byStep !== true) {
+    throw new ForbiddenError(
+      t(
+        `${decl.label.zh}只能由相关案件的办理步骤生成，不能直接登记`,
+        `a ${decl.label.en} is opened only by a step of the case it follows, not directly`,
+      ),
+    );
+  }
   const input = parseWith(CreateBody, body, "");
   refuseStepFields(decl, input.fields);
   const fields = parseWith(decl.fields, input.fields, "fields") as Record<string, unknown>;
@@ -408,5 +416,5 @@ export async function transition(
   });
   await indexCase(w.trx, deps.registry, next, w.now); // full-text search (engines/search)
   if (terminal && c.parentId !== null) await concludeParentIfDone(deps, w, next, onDate);
-  return { ...next, fields: openPeople(decl, next.fields, deps.fieldKey) };
+  return { ...next, fields: peopleFor(decl, next, w.actor, deps.fieldKey) };
 }

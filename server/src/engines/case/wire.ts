@@ -372,3 +372,12 @@ export const ClockProblem = z
     message: z.string(),
   })
   .meta({ id: "ClockProblem" });
+
+export const RevealedPeople = z
+  .object({
+    caseId: z.number().int(),
+    people: z
+      .record(z.string(), z.unknown())
+      .describe("the case's people fields, ID and phone numbers in full"),
+  })
+  .meta({ id: "RevealedPeople" });

@@ -460,7 +460,7 @@ describe("a penalty case from filing to closure (2021 law)", () => {
     const on = addDays(d.case.fields.decidedOn, 5);
     const p = await ok(
       await step(
-        handler,
+        leader,
         "penalty_disclosure",
         disclosureId,
         "publish",
@@ -1108,7 +1108,7 @@ describe("indicators", () => {
     const discId = d.links.find((l: { kind: string }) => l.kind === "follows").caseId;
     await ok(
       await step(
-        handler,
+        leader,
         "penalty_disclosure",
         discId,
         "publish",

@@ -158,6 +158,8 @@ export async function toNotice(
     fine?: number;
     hearingRight?: boolean;
     flags?: object;
+    facts?: string;
+    legalBasis?: string;
   } = {},
 ) {
   const c = await open(handler, "penalty_general", penaltyFields(opts.party, opts.flags), filedOn);
@@ -184,9 +186,9 @@ export async function toNotice(
       c.id,
       "conclude_investigation",
       {
-        facts: "当事人张三丰于店内销售超过保质期的食品",
+        facts: opts.facts ?? "当事人张三丰于店内销售超过保质期的食品",
         evidence: "现场检查笔录、询问笔录、照片",
-        legalBasis: "《中华人民共和国食品安全法》第一百二十四条",
+        legalBasis: opts.legalBasis ?? "《中华人民共和国食品安全法》第一百二十四条",
         violationCode: "SCJG-001",
         circumstance: "general",
         proposedFine: opts.fine ?? 20000,

@@ -126,6 +126,15 @@ export async function importCases(
   const decl = caseTypeOf(deps, caseType);
   requirePermission(w, "record.write", `importing ${decl.label.en}`);
   requirePermission(w, "record.import", `importing ${decl.label.en}`);
+  if (decl.openedBy === "step") {
+    // Opened only by a step of the case it follows (declare.ts openedBy): no history of its own.
+    throw new ForbiddenError(
+      t(
+        `${decl.label.zh}只能由相关案件的办理步骤生成，不能导入`,
+        `a ${decl.label.en} is opened only by a step of the case it follows, not imported`,
+      ),
+    );
+  }
   const format = detectFormat(file, opts.format);
   const units = await unitLookup(w, opts.unitId);
   const sm3 = sm3Hex(file);

@@ -14,7 +14,7 @@ import { zUscc } from "../../../kernel/codes/uscc.ts";
 import { t } from "../../../kernel/errors.ts";
 import { zt } from "../../../kernel/issue-text.ts";
 import type { Label } from "../../../kernel/labels.ts";
-import { redactText } from "../../../kernel/masking.ts";
+import { redactText, scrubNumbers } from "../../../kernel/masking.ts";
 import type { WorkTx } from "../../../platform/work.ts";
 import { bodyOfUnit, findOfficer, officerValidOn } from "../registers/lookup.ts";
 
@@ -277,19 +277,17 @@ export async function issuerPrefix(w: WorkTx, unitId: number, regionCode: string
 
 // ──────────────────────────────────────────────────────────────────── publication
 
-const ID_LIKE = /\b\d{17}[\dXx]\b|\b\d{15}\b/g;
-const PHONE_LIKE = /\b1[3-9]\d{9}\b|\b0\d{2,3}-?\d{7,8}\b/g;
-
 /**
  * Free text on its way to the public: names of the given people masked (kernel
- * redactText), and anything shaped like an ID or phone number removed — the case's own
- * numbers are encrypted by then, so they cannot be matched literally.
+ * redactText), and anything shaped like an ID or phone number removed in any of the
+ * forms people write them (kernel scrubNumbers) — the case's own numbers are encrypted
+ * by then, so they cannot be matched literally.
  */
 export function scrub(text: string, names: readonly string[]): string {
-  return redactText(
-    text,
-    names.filter(Boolean).map((name) => ({ name })),
-  )
-    .replace(ID_LIKE, "******")
-    .replace(PHONE_LIKE, "******");
+  return scrubNumbers(
+    redactText(
+      text,
+      names.filter(Boolean).map((name) => ({ name })),
+    ),
+  );
 }

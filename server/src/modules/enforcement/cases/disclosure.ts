@@ -117,7 +117,7 @@ function projection(c: CaseView<DisclosureCase>): Record<string, unknown> | unde
     violation: scrub(f.violation, names),
     facts: scrub(f.facts, names),
     penalty: scrub(f.penalty, names),
-    legalBasis: f.legalBasis,
+    legalBasis: scrub(f.legalBasis, names),
     decidedOn: f.decidedOn,
     publishedOn: f.publishedOn,
   };
@@ -128,6 +128,10 @@ export const disclosureCaseType: CaseTypeDecl<DisclosureCase> = {
   label: { zh: "行政处罚决定公开", en: "Publication of a penalty decision" },
   module: MODULE,
   fields: DisclosureFields,
+  // Opened only by the penalty decision (penalty/review-and-decision.ts): its case, number,
+  // body (from the register) and party are the decision's, never typed in — a record
+  // opened over HTTP could publish a decision that was never made.
+  openedBy: "step",
   title: (f) => `${f.decisionNumber}（${f.party.name}）`,
   states: {
     pending: { label: { zh: "待公开", en: "To be published" } },
@@ -142,6 +146,9 @@ export const disclosureCaseType: CaseTypeDecl<DisclosureCase> = {
       label: { zh: "公开", en: "Publish" },
       from: ["pending"],
       to: "published",
+      // 市场监督管理行政处罚信息公示规定 第十六条: 行政处罚信息公示内部审核 — the unit's
+      // leader approves what is published (the handler who keyed it in does not).
+      permission: "unit.lead",
       input: z.object({
         channel: labelledEnum(PUBLICATION_CHANNEL_LABELS, "公开渠道", "Where"),
       }),

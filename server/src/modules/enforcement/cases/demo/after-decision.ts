@@ -56,7 +56,7 @@ export function afterDecision(
         ? wd(decidedOn, limit + rng.int(2, 10))
         : undefined;
   if (publishOn) {
-    at(publishOn, handler, async (w) => {
+    at(publishOn, leader, async (w) => {
       if (!disclosure.id) return;
       const next = await cases.step(w, DISCLOSURE_TYPE, disclosure.id, "publish", {
         version: disclosure.version,

@@ -148,7 +148,7 @@ export const REVIEW_AND_DECISION_STEPS: TransitionDecl<PenaltyCase>[] = [
           violation: scrub(f.cause, names),
           facts: scrub(f.facts ?? "", names),
           penalty: scrub(penaltyText(f), names),
-          legalBasis: f.legalBasis ?? "",
+          legalBasis: scrub(f.legalBasis ?? "", names),
           fineAmount: f.fineAmount ?? 0,
           workingDays: f.publicationPlan.workingDays,
           scopeBasis: f.publicationPlan.basis ?? "",
