@@ -9,8 +9,8 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { SEARCH_KIND_LABELS } from "../../engines/search/declare.ts";
-import { SearchHitOut } from "../../engines/search/routes.ts";
 import { publicSearch, type SearchHit } from "../../engines/search/query.ts";
+import { SearchHitOut } from "../../engines/search/routes.ts";
 import { NotFoundError, t as text } from "../../kernel/errors.ts";
 import type { Services } from "../context.ts";
 import { esc, type Lang, page, t } from "./html.ts";
