@@ -53,7 +53,7 @@ function checkCaseType(
   const actions = new Set(t.transitions.map((x) => x.action));
   const clocks = new Set((t.clocks ?? []).map((k) => k.code));
   const numbers = new Set((t.numbers ?? []).map((n) => n.kind));
-  const links = new Set(t.links ?? []);
+  const links = new Set((t.links ?? []).map((l) => (typeof l === "string" ? l : l.code)));
   const roles = new Set(Object.keys(t.participantRoles ?? {}));
   const fields = shapeOf(t.fields);
   const stepSet = new Set<string>(t.stepFields ?? []);
@@ -102,7 +102,9 @@ function checkCaseType(
     if (!links.has(tr.viaLink))
       bad(`clock "${clock}": ${role} via link kind "${tr.viaLink}", not among the type's links`);
     // The step happens on the other case: some case type using that link kind has it.
-    const other = [...allTypes.values()].filter((o) => (o.links ?? []).includes(tr.viaLink!));
+    const other = [...allTypes.values()].filter((o) =>
+      (o.links ?? []).some((l) => (typeof l === "string" ? l : l.code) === tr.viaLink),
+    );
     const known = other.some(
       (o) =>
         o.transitions.some((x) => x.action === tr.action) ||
