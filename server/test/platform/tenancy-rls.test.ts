@@ -146,4 +146,28 @@ describe("row-level security closes the side doors into another unit's case", ()
       ),
     ).rejects.toThrow(/row-level security/);
   });
+
+  it("audit events: a unit reads its own and those of what it may see, and writes in its own name only", async () => {
+    const q = `select action from audit_event where entity_type = 'case' and entity_id = '${market.id}'`;
+    expect((await asOther(run(q))).rows).toHaveLength(0);
+    const own = await withScope(
+      t.db.app,
+      { regions: ["500156"], unitId: u.market, userId: 1 },
+      run(q),
+    );
+    expect(own.rows.length).toBeGreaterThan(0);
+    const office = await withScope(
+      t.db.app,
+      { regions: ["500156"], unitId: undefined, userId: 1 },
+      run(q),
+    );
+    expect(office.rows).toHaveLength(own.rows.length);
+    await expect(
+      asOther(
+        run(`insert into audit_event (region_code, chain_key, seq, occurred_at, actor_unit_id, action,
+               entity_type, entity_id, prev_hash, hash)
+             values ('500156', 'forged', 1, now(), ${u.market}, 'case.x.y', 'case', '${market.id}', '', '')`),
+      ),
+    ).rejects.toThrow(/row-level security/);
+  });
 });

@@ -16,6 +16,10 @@ import { type Kysely, sql } from "kysely";
  *   which checks the declared jurisdiction. Without this a forged link made
  *   `fazhi_linked_cases` reveal a case and `fazhi_linked_clock` stop its clock.
  * - An attachment with no case is its unit's (it was visible to the whole region).
+ * - An audit event is read, under unit scope, by the unit that acted or by those who see
+ *   the case or register entry it records (a register entry's versions); it is written
+ *   only in the writer's own unit's name. Region scope (office, audit administrator)
+ *   reads its regions' events as before.
  */
 // biome-ignore lint/suspicious/noExplicitAny: migrations run on any schema state
 export async function up(db: Kysely<any>): Promise<void> {
@@ -74,6 +78,19 @@ export async function up(db: Kysely<any>): Promise<void> {
         (case_id is null and fazhi_row_visible(region_code, unit_id))
         or exists (select 1 from case_file c
                     where c.region_code = attachment.region_code and c.id = attachment.case_id)));
+
+    drop policy audit_event_tenant on audit_event;
+    create policy audit_event_read on audit_event for select to fazhi_app
+      using (region_code = any(fazhi_regions()) and (
+        fazhi_unit() is null or actor_unit_id = fazhi_unit()
+        or case when entity_id !~ '^[0-9]{1,18}$' then false
+                when entity_type = 'case' then fazhi_case_visible(region_code, entity_id::bigint)
+                when entity_type = 'register_entry' then exists (select 1 from register_entry e
+                  where e.region_code = audit_event.region_code and e.id = entity_id::bigint)
+                else false end));
+    create policy audit_event_insert on audit_event for insert to fazhi_app
+      with check (region_code = any(fazhi_regions())
+        and (fazhi_unit() is null or actor_unit_id = fazhi_unit()));
   `.execute(db);
 }
 
