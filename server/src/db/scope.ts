@@ -8,7 +8,10 @@ import type { DB } from "./schema.ts";
  */
 export interface DataScope {
   regions: string[];
-  /** Set for unit scope (a unit sees its own records); undefined for region scope. */
+  /**
+   * Set for unit scope (a unit sees its own records); undefined for region scope, written
+   * as `*` — an unset or empty `fazhi.unit` means nothing (migration 0008).
+   */
   unitId: number | undefined;
   userId: number | undefined;
 }
@@ -26,7 +29,7 @@ export async function withScope<T>(
 
 export async function applyScope(trx: Transaction<DB>, scope: DataScope): Promise<void> {
   await sql`select set_config('fazhi.regions', ${scope.regions.join(",")}, true),
-                   set_config('fazhi.unit', ${scope.unitId === undefined ? "" : String(scope.unitId)}, true),
+                   set_config('fazhi.unit', ${scope.unitId === undefined ? "*" : String(scope.unitId)}, true),
                    set_config('fazhi.user', ${scope.userId === undefined ? "" : String(scope.userId)}, true)`.execute(
     trx,
   );

@@ -178,3 +178,32 @@ export function canSee(
   if (!actor.regions.includes(record.regionCode)) return false;
   return actor.scope === "region" || record.unitId === actor.unitId;
 }
+
+/**
+ * Whether the actor acts on (writes) a record of (region, unit): a record of its own
+ * unit, or — for a region-scoped actor — of its own region (the district's rule-of-law
+ * office). A region-scoped actor whose scope reaches the record's region only through a
+ * parent region (the city over its districts) supervises: it reads, comments and asks,
+ * and acts only where a declared step says so (`actor: "supervisor"`).
+ */
+export function actsFor(
+  actor: Pick<Actor, "scope" | "unitId" | "regionCode">,
+  record: { regionCode: string; unitId?: number | null },
+): boolean {
+  if (record.unitId !== undefined && record.unitId !== null && record.unitId === actor.unitId)
+    return true;
+  return actor.scope === "region" && record.regionCode === actor.regionCode;
+}
+
+/** Whether the actor supervises records of the region from a region above it. */
+export function supervises(
+  actor: Pick<Actor, "scope" | "regionCode" | "regions" | "roles">,
+  regionCode: string,
+): boolean {
+  return (
+    actor.scope === "region" &&
+    actor.regionCode !== regionCode &&
+    actor.regions.includes(regionCode) &&
+    can(actor, "region.oversee")
+  );
+}

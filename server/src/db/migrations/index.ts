@@ -6,6 +6,7 @@ import * as m0004 from "./0004_settings.ts";
 import * as m0005 from "./0005_case_engine_2.ts";
 import * as m0006 from "./0006_search.ts";
 import * as m0007 from "./0007_case_import.ts";
+import * as m0008 from "./0008_tenancy.ts";
 import * as m0009 from "./0009_settings_effective.ts";
 
 /** Every migration, in order. Module migrations are appended here. */
@@ -17,5 +18,6 @@ export const migrations: Record<string, Migration> = {
   "0005_case_engine_2": m0005,
   "0006_search": m0006,
   "0007_case_import": m0007,
+  "0008_tenancy": m0008,
   "0009_settings_effective": m0009,
 };

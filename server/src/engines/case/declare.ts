@@ -187,8 +187,12 @@ export interface TransitionDecl<F = Record<string, unknown>> {
   sensitive?: boolean;
   /** Number kinds allocated at this step (inside its transaction). */
   issues?: readonly string[];
-  /** Who acts: the owning unit (default) or a participating unit on its own part. */
-  actor?: "owner" | { participantRole: string };
+  /**
+   * Who acts: the owning unit (default), the supervising region's rule-of-law office
+   * (`supervisor`: a region-scoped actor with region.oversee whose scope reaches the
+   * case's region through a parent region), or a participating unit on its own part.
+   */
+  actor?: "owner" | "supervisor" | { participantRole: string };
   /** Own effects after the state change (e.g. open sub-cases), in the same transaction. */
   effect?: (ctx: EffectContext<F>) => Promise<void>;
   /** The step may be taken while the case is suspended (default: refused). */

@@ -1,3 +1,4 @@
+import { actsFor } from "../../kernel/access.ts";
 import type { WorkTx } from "../../platform/work.ts";
 import type { CaseView } from "./declare.ts";
 import { appendEvent, type NewEvent } from "./store.ts";
@@ -39,7 +40,12 @@ export async function isParticipant(w: WorkTx, c: CaseView, role?: string): Prom
   return Boolean(await q.executeTakeFirst());
 }
 
-/** Whether the actor works on the case as its owner (its unit, or region scope). */
+/**
+ * Whether the actor works on the case as its owner: its unit, or the rule-of-law office
+ * of the case's own region. The city's office reaches a district's cases only through
+ * its parent region: it supervises (reads, comments, asks) and acts only in a step
+ * declared `actor: "supervisor"` (kernel/access.ts `actsFor`).
+ */
 export function isOwner(w: WorkTx, c: CaseView): boolean {
-  return w.actor.scope === "region" || w.actor.unitId === c.unitId;
+  return actsFor(w.actor, { regionCode: c.regionCode, unitId: c.unitId });
 }

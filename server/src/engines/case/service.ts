@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { actsFor, supervises } from "../../kernel/access.ts";
 import {
   ConflictError,
   ForbiddenError,
@@ -113,6 +114,16 @@ export async function createCase(
       { field: "unitId", message: t(`没有单位 ${unitId}`, `no unit ${unitId}`) },
     ]);
   }
+  // The city supervises its districts: it opens cases for its own region's units only
+  // (a sub-case's unit is checked through its parent).
+  if (opts.parentId === undefined && !actsFor(w.actor, { regionCode: unit.region_code, unitId })) {
+    throw new ForbiddenError(
+      t(
+        "上级依法治理机构负责监督，不为下级地区的单位登记案件",
+        "a supervising region does not open cases for the units of a region below it",
+      ),
+    );
+  }
   const handlerUserId = input.handlerUserId ?? w.actor.userId;
   if (input.handlerUserId !== undefined) {
     // The handler works in the case's region (the user table is global reference data).
@@ -209,9 +220,10 @@ const TransitionBody = z.object({
   reason: z.string().max(2000).optional(),
 });
 
-/** Whether the actor may take this step on this case (owner unit, region scope, or participant role). */
+/** Whether the actor may take this step on this case (owner, supervisor, or participant role). */
 export async function mayAct(w: WorkTx, c: CaseView, t: TransitionDecl): Promise<boolean> {
   if (t.actor && typeof t.actor === "object") return isParticipant(w, c, t.actor.participantRole);
+  if (t.actor === "supervisor") return supervises(w.actor, c.regionCode);
   return isOwner(w, c);
 }
 

@@ -1,4 +1,5 @@
 import { sql } from "kysely";
+import { actsFor } from "../../../kernel/access.ts";
 import {
   ConflictError,
   type FieldError,
@@ -76,6 +77,15 @@ async function unitLookup(w: WorkTx, defaultUnitId: number | undefined) {
     throw new ValidationError(t("您的辖区内没有该单位", "no such unit in your regions"), [
       { field: "unitId", message: t(`没有单位 ${unitId}`, `no unit ${unitId}`) },
     ]);
+  }
+  // The city supervises its districts: it brings in its own region's history only.
+  if (!actsFor(w.actor, { regionCode: home.region_code, unitId })) {
+    throw new ForbiddenError(
+      t(
+        "上级依法治理机构负责监督，不为下级地区的单位导入办件",
+        "a supervising region does not import cases for the units of a region below it",
+      ),
+    );
   }
   const regionCode = home.region_code;
   const units =

@@ -1,4 +1,4 @@
-import { type Actor, can } from "../../../kernel/access.ts";
+import { type Actor, actsFor, can } from "../../../kernel/access.ts";
 import { ForbiddenError, t } from "../../../kernel/errors.ts";
 import { PERMISSION_LABELS } from "../../../kernel/labels.ts";
 import type { RegisterDecl } from "../declare.ts";
@@ -17,9 +17,31 @@ export function canWriteRegister(actor: Actor, decl: RegisterDecl): boolean {
   return decl.edit.scope !== "region" || actor.scope === "region";
 }
 
-export function canEditEntry(actor: Actor, decl: RegisterDecl, row: { unit_id: number }): boolean {
+/**
+ * May the actor edit this entry: its own unit's, or — for the rule-of-law office — one
+ * of its own region. The city's office supervises its districts' registers: it reads them
+ * and does not edit them (kernel/access.ts `actsFor`).
+ */
+export function canEditEntry(
+  actor: Actor,
+  decl: RegisterDecl,
+  row: { unit_id: number; region_code: string },
+): boolean {
   if (!canWriteRegister(actor, decl)) return false;
-  return actor.scope === "region" || row.unit_id === actor.unitId;
+  return actsFor(actor, { regionCode: row.region_code, unitId: row.unit_id });
+}
+
+/** Refuse an entry for a unit the actor does not act for (a unit's own; the office's region). */
+export function assertActsForUnit(actor: Actor, unit: { id: number; regionCode: string }) {
+  if (actsFor(actor, { regionCode: unit.regionCode, unitId: unit.id })) return;
+  throw new ForbiddenError(
+    actor.scope === "unit"
+      ? t("只能登记本单位的记录", "a unit records entries of its own unit only")
+      : t(
+          "上级依法治理机构负责监督，不为下级地区的单位登记记录",
+          "a supervising region does not record entries for the units of a region below it",
+        ),
+  );
 }
 
 export function assertRead(actor: Actor) {
@@ -51,8 +73,8 @@ export function assertEditEntry(actor: Actor, decl: RegisterDecl, row: EntryRow)
   if (!canEditEntry(actor, decl, row)) {
     throw new ForbiddenError(
       t(
-        "这条记录属于其他单位，只能由该单位修改",
-        `entry ${row.id} belongs to another unit; only that unit edits it`,
+        "这条记录属于其他单位或下级地区，只能由该单位或该地区修改",
+        `entry ${row.id} belongs to another unit or a region below yours; only they edit it`,
       ),
     );
   }

@@ -11,7 +11,7 @@ import {
   validateData,
 } from "../data.ts";
 import type { RegisterDecl } from "../declare.ts";
-import { assertEditEntry, assertWrite } from "./access.ts";
+import { assertActsForUnit, assertEditEntry, assertWrite } from "./access.ts";
 import { keyError, takenKeys, writeKeys } from "./keys.ts";
 import {
   ENTITY,
@@ -46,6 +46,7 @@ export async function resolveUnit(
     const msg = t("您管辖的地区没有这个单位", `no unit ${id} in your regions`);
     throw new ValidationError(msg, [{ field: "unitId", message: msg }]);
   }
+  assertActsForUnit(w.actor, { id: unit.id, regionCode: unit.region_code });
   return { id: unit.id, regionCode: unit.region_code };
 }
 
