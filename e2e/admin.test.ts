@@ -31,7 +31,7 @@ test("admin changes the one-time password, then creates a case handler's account
 
   // the server's rule violations land on the new-password field
   await changePassword(page, adminPassword, "admin12");
-  await page.getByText("must be at least 10 characters").waitFor();
+  await page.getByText("至少 10 位").waitFor();
   await screenshot(page, "admin-weak-password");
   expect(page.url()).toBe(`${baseUrl}/change-password`);
 

@@ -91,7 +91,7 @@ test("a handler accepts a licence application and may not decide before the revi
     .getByRole("dialog")
     .locator(".ant-form-item-has-error")
     .filter({ has: page.getByTestId("field-input.hearingDate") });
-  await dateError.getByText("at least 7 working days").waitFor();
+  await dateError.getByText(/至少 7 个工作日/).waitFor();
   await page
     .getByRole("dialog")
     .getByRole("button", { name: /取\s*消/ })

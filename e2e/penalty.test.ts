@@ -229,7 +229,7 @@ test("a penalty case from filing to closure under the 2021 law", { timeout: 300_
   await fillDate(dialog.getByTestId("action-date"), TODAY);
   await page.getByTestId("action-submit").click();
   const officersError = fieldError(dialog, "field-input.officers");
-  await officersError.getByText("at least 2 officers with valid certificates").waitFor();
+  await officersError.getByText(/至少需要 2 名持有效执法证件的执法人员/).waitFor();
   expect(await officersError.textContent()).toContain("1 named");
   expect(await officersError.textContent()).toContain("执法人员不得少于两人");
   await screenshot(page, "penalty-investigate-refused");

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { actsFor, supervises } from "../../kernel/access.ts";
+import { basisZh } from "../../kernel/citation.ts";
 import {
   ConflictError,
   ForbiddenError,
@@ -299,14 +300,14 @@ export async function transition(
       ];
       throw new ValidationError(
         t0(
-          `${lt.field} 不得早于 ${earliest}（${lt.legalBasis}）`,
+          `所填日期不得早于 ${earliest}${basisZh(lt.legalBasis)}`,
           `${lt.field} must be on or after ${earliest} (${lt.legalBasis})`,
         ),
         [
           {
             field: `input.${lt.field}`,
             message: t0(
-              `须在 ${onDate} 之后至少 ${period.n}${unitZh}：不早于 ${earliest}（${lt.legalBasis}）`,
+              `须在 ${onDate} 之后至少 ${period.n} ${unitZh}：不早于 ${earliest}${basisZh(lt.legalBasis)}`,
               `at least ${period.n} ${period.unit.replace("_", " ")}s after ${onDate}: on or after ${earliest} (${lt.legalBasis})`,
             ),
           },
