@@ -39,7 +39,7 @@ test("admin changes the one-time password, then creates a case handler's account
   await page.waitForURL(`${baseUrl}/`);
   await page.getByText("系统管理员，您好！").waitFor();
   await expect.poll(() => page.getByTestId("my-roles").textContent()).toContain("系统管理员");
-  expect(await menuTexts(page)).toEqual(["工作台", "系统管理", "账户管理"]);
+  expect(await menuTexts(page)).toEqual(["工作台", "系统管理", "账户管理", "地方设置"]);
 
   // the deadline card answers from the legal calendar
   await page.getByTestId("deadline-compute").click();

@@ -230,8 +230,9 @@ test("a penalty case from filing to closure under the 2021 law", { timeout: 300_
   await page.getByTestId("action-submit").click();
   const officersError = fieldError(dialog, "field-input.officers");
   await officersError.getByText(/至少需要 2 名持有效执法证件的执法人员/).waitFor();
-  expect(await officersError.textContent()).toContain("1 named");
-  expect(await officersError.textContent()).toContain("执法人员不得少于两人");
+  expect(await officersError.textContent()).toContain("现填写 1 名");
+  // The basis, cited in Chinese form: 行政处罚法 第四十二条 (执法人员不得少于两人).
+  expect(await officersError.textContent()).toContain("第四十二条");
   await screenshot(page, "penalty-investigate-refused");
   await cancelStep(page);
   expect(await page.getByTestId("case-state").textContent()).toBe("已立案");
