@@ -6,6 +6,7 @@ import {
   t,
   ValidationError,
 } from "../../kernel/errors.ts";
+import { zt } from "../../kernel/issue-text.ts";
 import { FileIntegrityError } from "../../platform/files/store.ts";
 import { checkUpload } from "../../platform/files/upload.ts";
 import type { WorkTx } from "../../platform/work.ts";
@@ -24,7 +25,7 @@ import { parseWith, requirePermission } from "./validate.ts";
  */
 export const AttachMeta = z
   .object({
-    name: z.string().trim().min(1, "the file name is required").max(255),
+    name: z.string().trim().min(1, zt("须填写文件名", "the file name is required")).max(255),
     kind: z.enum(["evidence", "document", "other"]).default("document"),
     device: z.string().trim().max(100).optional(),
     officer: z.string().trim().max(100).optional(),
@@ -38,7 +39,10 @@ export const AttachMeta = z
         ctx.addIssue({
           code: "custom",
           path: [f],
-          message: "required for evidence (full-process record)",
+          message: zt(
+            "证据须填写此项（执法全过程记录）",
+            "required for evidence (full-process record)",
+          ),
         });
     }
   });

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { InvalidStateError, t, ValidationError } from "../../kernel/errors.ts";
+import { zt } from "../../kernel/issue-text.ts";
 import {
   compareLocalDate,
   formatPeriod,
@@ -18,11 +19,11 @@ const ExtendBody = z.object({
   version: Version,
   clock: z.string(),
   period: z.string(),
-  reason: z.string().trim().min(1, "a reason is required"),
+  reason: z.string().trim().min(1, zt("须填写理由", "a reason is required")),
   /** The notice of the extension to the party (行政许可法 art. 42: 将延长期限的理由告知申请人). */
   notice: z.object({
     on: z.string(),
-    text: z.string().trim().min(1, "the text of the notice").max(2000),
+    text: z.string().trim().min(1, zt("须填写告知内容", "the text of the notice")).max(2000),
   }),
   onDate: z.string().optional(),
 });

@@ -6,6 +6,7 @@ import {
   t,
   ValidationError,
 } from "../../kernel/errors.ts";
+import { zt } from "../../kernel/issue-text.ts";
 import { compareLocalDate, type LocalDate } from "../../kernel/time/index.ts";
 import type { WorkTx } from "../../platform/work.ts";
 import type { CaseView } from "./declare.ts";
@@ -65,7 +66,7 @@ const SuspendBody = z.object({
   clocks: z.array(z.string()).optional(),
   /** One clock (the form's older shape). */
   clock: z.string().optional(),
-  reason: z.string().trim().min(1, "a reason is required"),
+  reason: z.string().trim().min(1, zt("须填写理由", "a reason is required")),
   onDate: z.string().optional(),
 });
 

@@ -1,7 +1,4 @@
 import type { z } from "zod";
-
-type Issue = z.core.$ZodIssue;
-
 import { can, type Permission } from "../../kernel/access.ts";
 import {
   type FieldError,
@@ -15,33 +12,13 @@ import { issueText } from "../../kernel/issue-text.ts";
 import { compareLocalDate, type LocalDate, parseLocalDate } from "../../kernel/time/index.ts";
 import type { WorkTx } from "../../platform/work.ts";
 
-/** The Chinese of the engine's own schema messages (zod keeps one string per message). */
-const ZH: Readonly<Record<string, string>> = {
-  required: "必填",
-  "a reason is required": "须填写理由",
-  "the text of the notice": "须填写告知内容",
-  "the file name is required": "须填写文件名",
-  "required for evidence (full-process record)": "证据须填写此项（执法全过程记录）",
-};
-
-const CJK = /[\u4e00-\u9fff]/;
-
-/** A zod issue as a bilingual message: declared Chinese kept, the engine's own schema
- * messages translated, zod's own by its code (kernel/issue-text.ts). */
-function caseIssueText(i: Issue): Message {
-  if (CJK.test(i.message)) return i.message;
-  const known = ZH[i.message];
-  if (known) return t(known, i.message);
-  return issueText(i);
-}
-
 /** Validate with a zod schema; every problem named by its field path, all at once. */
 export function parseWith<T>(schema: z.ZodType<T>, value: unknown, prefix: string): T {
   const r = schema.safeParse(value ?? {}, { reportInput: true });
   if (r.success) return r.data;
   const fields: FieldError[] = r.error.issues.map((i) => ({
     field: [prefix, ...i.path.map(String)].filter(Boolean).join("."),
-    message: caseIssueText(i),
+    message: issueText(i),
   }));
   const names = [...new Set(fields.map((f) => f.field))];
   throw new ValidationError(

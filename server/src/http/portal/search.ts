@@ -12,10 +12,13 @@ import { SEARCH_KIND_LABELS } from "../../engines/search/declare.ts";
 import { publicSearch, type SearchHit } from "../../engines/search/query.ts";
 import { SearchHitOut } from "../../engines/search/routes.ts";
 import { NotFoundError, t as text } from "../../kernel/errors.ts";
+import { zt } from "../../kernel/issue-text.ts";
 import type { Services } from "../context.ts";
 import { esc, type Lang, page, t } from "./html.ts";
 
-const Region = z.string().regex(/^[0-9]{6}$/, "a six-digit region code");
+const Region = z
+  .string()
+  .regex(/^[0-9]{6}$/, zt("应为六位行政区划代码", "a six-digit region code"));
 const PUBLIC_KINDS = ["law", "case", "register", "document"] as const;
 const Query = z.object({
   q: z.string().trim().max(200).default(""),

@@ -59,7 +59,11 @@ export const settingsRoutes =
             region: Region,
             value: z.unknown(),
             effectiveFrom: z.string().optional(),
-            basis: z.string().trim().min(1, "the local rule this value follows").max(1000),
+            basis: z
+              .string()
+              .trim()
+              .min(1, zt("须填写本地规定的依据", "the local rule this value follows"))
+              .max(1000),
           }),
           response: { 200: SettingPut },
         },
