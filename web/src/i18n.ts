@@ -250,6 +250,9 @@ const STRINGS = {
   "warnings.remaining": { zh: "剩余", en: "Remaining" },
   "warnings.none": { zh: "暂无即将到期或超期的期限", en: "Nothing due soon or overdue" },
   "warnings.viewAll": { zh: "查看全部", en: "View all" },
+  "warnings.previous": { zh: "上一页", en: "Previous" },
+  "warnings.next": { zh: "下一页", en: "Next" },
+  "warnings.page": { zh: "第 {n} 页", en: "Page {n}" },
 
   "reg.create": { zh: "新增", en: "New entry" },
   "reg.edit": { zh: "编辑", en: "Edit" },

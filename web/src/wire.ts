@@ -17,6 +17,7 @@ export type {
   TransitionInfo,
   Warning,
   WarningLevel,
+  WarningPage,
 } from "../../server/src/engines/case/wire.ts";
 export type {
   DrillAnswer,

@@ -10,10 +10,11 @@ const SHOWN = 5;
 
 export function WarningsCard() {
   const { t, pick } = useI18n();
-  const query = useWarnings("all", false);
-  const all = query.data ?? [];
-  const overdue = all.filter((w) => w.warning === "overdue").length;
-  const dueSoon = all.filter((w) => w.warning === "due_soon").length;
+  // The most urgent few; the counts cover the whole list (computed by the server).
+  const query = useWarnings("all", false, SHOWN);
+  const all = query.data?.items ?? [];
+  const overdue = query.data?.counts.overdue ?? 0;
+  const dueSoon = query.data?.counts.dueSoon ?? 0;
   return (
     <Card
       title={t("warnings.card")}
@@ -40,7 +41,7 @@ export function WarningsCard() {
       ) : (
         <List
           size="small"
-          dataSource={all.slice(0, SHOWN)}
+          dataSource={all}
           renderItem={(w) => (
             <List.Item>
               <Space wrap size={4}>

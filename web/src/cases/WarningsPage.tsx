@@ -1,6 +1,6 @@
 /** 预警: deadlines due soon or overdue across every case type (GET /api/warnings). */
 import { useQuery } from "@tanstack/react-query";
-import { Card, Checkbox, Segmented, Space, Table, Typography } from "antd";
+import { Button, Card, Checkbox, Segmented, Space, Table, Typography } from "antd";
 import { useState } from "react";
 import { Link } from "react-router";
 import { api } from "../api.ts";
@@ -8,15 +8,24 @@ import { ErrorAlert } from "../components/ErrorDisplay.tsx";
 import { useUnitName } from "../data.ts";
 import { useI18n } from "../i18n.ts";
 import { DeadlineTag, ProvisionalTag, useRemaining } from "./DeadlinesPanel.tsx";
-import { casePath, type Warning } from "./types.ts";
+import { casePath, type Warning, type WarningPage } from "./types.ts";
 
 export type LevelFilter = "all" | "due_soon" | "overdue";
 
-export function useWarnings(level: LevelFilter, mine: boolean) {
-  const params = { level: level === "all" ? undefined : level, mine: mine ? "true" : undefined };
+/** Warnings per page of the list. */
+export const PAGE_SIZE = 20;
+
+/** One page of warnings, paged on the server (`cursor` of the page before). */
+export function useWarnings(level: LevelFilter, mine: boolean, limit: number, cursor?: string) {
+  const params = {
+    level: level === "all" ? undefined : level,
+    mine: mine ? "true" : undefined,
+    limit: String(limit),
+    cursor,
+  };
   return useQuery({
     queryKey: ["api", "/api/warnings", params],
-    queryFn: ({ signal }) => api.get<Warning[]>("/api/warnings", params, signal),
+    queryFn: ({ signal }) => api.get<WarningPage>("/api/warnings", params, signal),
     // Every step may start or stop a clock: read afresh whenever shown.
     staleTime: 0,
   });
@@ -28,14 +37,21 @@ export function WarningsPage() {
   const remaining = useRemaining();
   const [level, setLevel] = useState<LevelFilter>("all");
   const [mine, setMine] = useState(false);
-  const query = useWarnings(level, mine);
+  // The cursors of the pages shown so far: the first page has none.
+  const [cursors, setCursors] = useState<(string | undefined)[]>([undefined]);
+  const query = useWarnings(level, mine, PAGE_SIZE, cursors.at(-1));
+  const restart = () => setCursors([undefined]);
+  const next = query.data?.nextCursor;
 
   return (
     <Card title={t("warnings.title")}>
       <Space wrap style={{ marginBottom: 16 }}>
         <Segmented<LevelFilter>
           value={level}
-          onChange={setLevel}
+          onChange={(v) => {
+            setLevel(v);
+            restart();
+          }}
           data-testid="warnings-level"
           options={[
             { value: "all", label: t("warnings.all") },
@@ -45,7 +61,10 @@ export function WarningsPage() {
         />
         <Checkbox
           checked={mine}
-          onChange={(e) => setMine(e.target.checked)}
+          onChange={(e) => {
+            setMine(e.target.checked);
+            restart();
+          }}
           data-testid="warnings-mine"
         >
           {t("warnings.mine")}
@@ -56,10 +75,10 @@ export function WarningsPage() {
         size="middle"
         data-testid="warnings-table"
         loading={query.isFetching}
-        dataSource={query.data ?? []}
+        dataSource={query.data?.items ?? []}
         rowKey={(w) => `${w.caseType}:${w.caseId}:${w.clock}`}
         scroll={{ x: "max-content" }}
-        pagination={{ pageSize: 20, showTotal: (n) => t("common.total", { n }) }}
+        pagination={false}
         columns={[
           {
             title: t("warnings.level"),
@@ -96,6 +115,28 @@ export function WarningsPage() {
           },
         ]}
       />
+      <Space style={{ marginTop: 16 }} data-testid="warnings-pager">
+        <Typography.Text type="secondary">
+          {t("common.total", { n: query.data?.total ?? 0 })}
+        </Typography.Text>
+        <Button
+          size="small"
+          disabled={cursors.length <= 1}
+          onClick={() => setCursors((c) => c.slice(0, -1))}
+          data-testid="warnings-previous"
+        >
+          {t("warnings.previous")}
+        </Button>
+        <Typography.Text>{t("warnings.page", { n: cursors.length })}</Typography.Text>
+        <Button
+          size="small"
+          disabled={!next}
+          onClick={() => next && setCursors((c) => [...c, next])}
+          data-testid="warnings-next"
+        >
+          {t("warnings.next")}
+        </Button>
+      </Space>
     </Card>
   );
 }

@@ -2,7 +2,15 @@
 import type { JsonSchema } from "../schema/schema.ts";
 import type * as Wire from "../wire.ts";
 
-export type { CasePage, CaseRow, CaseView, Deadline, Warning, WarningLevel } from "../wire.ts";
+export type {
+  CasePage,
+  CaseRow,
+  CaseView,
+  Deadline,
+  Warning,
+  WarningLevel,
+  WarningPage,
+} from "../wire.ts";
 
 /** A step as declared; its input is a JSON Schema the forms are built from. */
 export interface TransitionInfo extends Omit<Wire.TransitionInfo, "input"> {

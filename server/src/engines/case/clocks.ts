@@ -18,6 +18,7 @@ import {
 } from "../../kernel/time/index.ts";
 import type { Registry } from "../registry.ts";
 import type { Settings } from "../settings.ts";
+import { type ClockRows, loadCaseClockRows } from "./clock-data.ts";
 import type { CaseTypeDecl, CaseView, ClockDecl } from "./declare.ts";
 
 /**
@@ -241,33 +242,25 @@ export async function computeCaseClocks(
   settings: Settings,
   now?: Date,
 ): Promise<CaseClocks> {
-  const [clocks, suspensions, extensions] = await Promise.all([
-    trx
-      .selectFrom("case_clock")
-      .selectAll()
-      .where("region_code", "=", c.regionCode)
-      .where("case_id", "=", c.id)
-      .orderBy("clock")
-      .orderBy("instance")
-      .execute(),
-    trx
-      .selectFrom("case_suspension_clock as sc")
-      .innerJoin("case_suspension as s", (j) =>
-        j.onRef("s.region_code", "=", "sc.region_code").onRef("s.id", "=", "sc.suspension_id"),
-      )
-      .select(["sc.clock_id", "s.from_date", "s.to_date"])
-      .where("sc.region_code", "=", c.regionCode)
-      .where("sc.case_id", "=", c.id)
-      .orderBy("s.from_date")
-      .execute(),
-    trx
-      .selectFrom("case_extension")
-      .selectAll()
-      .where("region_code", "=", c.regionCode)
-      .where("case_id", "=", c.id)
-      .orderBy("id")
-      .execute(),
-  ]);
+  const rows = await loadCaseClockRows(trx, c);
+  return clocksFromRows(decl, c, rows, calendar, today, settings, now);
+}
+
+/**
+ * The computed deadlines of one case from its stored rows (loaded in bulk with
+ * `loadClockRows`): pure, no I/O. A clock whose data cannot be computed is named in
+ * `problems` and left out.
+ */
+export function clocksFromRows(
+  decl: CaseTypeDecl,
+  c: CaseView,
+  rows: ClockRows,
+  calendar: LegalCalendar,
+  today: LocalDate,
+  settings: Settings,
+  now?: Date,
+): CaseClocks {
+  const { clocks, suspensions, extensions } = rows;
   const out: CaseClocks = { clocks: [], history: [], problems: [] };
   const latest = new Map<string, number>();
   for (const row of clocks)

@@ -13,16 +13,17 @@ import type { CaseFileTable, DB } from "../../db/schema.ts";
 import type { LegalCalendar, LocalDate } from "../../kernel/time/index.ts";
 import type { WorkTx } from "../../platform/work.ts";
 import { type Settings, settingsFor } from "../settings.ts";
-import { type CaseClocks, type ClockState, computeCaseClocks } from "./clocks.ts";
+import { caseKey, loadClockRows } from "./clock-data.ts";
+import { type CaseClocks, type ClockState, clocksFromRows, computeCaseClocks } from "./clocks.ts";
 import type { AnyCaseType, CaseView } from "./declare.ts";
 import type { CaseDeps } from "./deps.ts";
 import { extendCase } from "./extend.ts";
 import { type ImportOptions, type ImportSummary, importCases } from "./import/index.ts";
 import { resumeCase, suspendCase } from "./ops.ts";
-import { type Warning, warningList } from "./query.ts";
 import { addParticipant, linkCase, openSubCase } from "./relations.ts";
 import { type CreateInput, caseTypeOf, createCase, transition } from "./service.ts";
 import { loadCase, toView } from "./store.ts";
+import { type Warning, warningList } from "./warnings.ts";
 
 export type {
   AnyCaseType,
@@ -187,4 +188,37 @@ export function clockStatesOf(
   opts: { calendar: LegalCalendar; asOf: LocalDate; settings: Settings },
 ): Promise<CaseClocks> {
   return computeCaseClocks(db as Transaction<DB>, decl, c, opts.calendar, opts.asOf, opts.settings);
+}
+
+/** Cases read per statement by `clockStatesOfMany` (bounds the parameters and memory). */
+const CHUNK = 5000;
+
+/**
+ * The clock states of many stored cases as of a day, in order: their rows read in one
+ * statement per 5,000 cases (never three per case), computed in memory. Each case's
+ * clocks take their periods from its `settings` (the settings in force on the day each
+ * clock started, as `clockStatesOf`).
+ */
+export async function clockStatesOfMany(
+  db: Kysely<DB> | Transaction<DB>,
+  items: readonly { decl: AnyCaseType; case: CaseView; settings: Settings }[],
+  opts: { calendar: LegalCalendar; asOf: LocalDate },
+): Promise<CaseClocks[]> {
+  const out: CaseClocks[] = [];
+  for (let i = 0; i < items.length; i += CHUNK) {
+    const chunk = items.slice(i, i + CHUNK);
+    const data = await loadClockRows(
+      db,
+      chunk.map((x) => x.case),
+    );
+    for (const x of chunk) {
+      const rows = data.get(caseKey(x.case.regionCode, x.case.id)) ?? {
+        clocks: [],
+        suspensions: [],
+        extensions: [],
+      };
+      out.push(clocksFromRows(x.decl, x.case, rows, opts.calendar, opts.asOf, x.settings));
+    }
+  }
+  return out;
 }

@@ -7,7 +7,8 @@ import { type LocalDate, parseLocalDate } from "../../kernel/time/index.ts";
 
 import type { WorkTx } from "../../platform/work.ts";
 import { type Settings, settingsFor } from "../settings.ts";
-import { type ClockProblem, type ClockState, computeCaseClocks } from "./clocks.ts";
+import { caseKey, loadClockRows } from "./clock-data.ts";
+import { type ClockProblem, type ClockState, clocksFromRows, computeCaseClocks } from "./clocks.ts";
 import type { CaseView } from "./declare.ts";
 import type { CaseDeps } from "./deps.ts";
 import { caseLinks } from "./links.ts";
@@ -248,76 +249,6 @@ export async function listCases(deps: CaseDeps, w: WorkTx, caseType: string, que
   };
 }
 
-export interface Warning extends ClockState {
-  caseId: number;
-  caseType: string;
-  caseTypeLabel: Label;
-  title: string;
-  unitId: number;
-  handlerUserId: number | null;
-}
-
-/**
- * One warning list across every case type: every running clock due soon or overdue,
- * for the cases the actor may see, optionally one unit's or one handler's.
- */
-export async function warningList(
-  deps: CaseDeps,
-  w: WorkTx,
-  filter: { unitId?: number; handlerUserId?: number; level?: "due_soon" | "overdue" },
-): Promise<Warning[]> {
-  let q = w.trx
-    .selectFrom("case_clock as k")
-    .innerJoin("case_file as c", (j) =>
-      j.onRef("c.region_code", "=", "k.region_code").onRef("c.id", "=", "k.case_id"),
-    )
-    .selectAll("c")
-    .select(["k.clock"])
-    .where("k.stopped_on", "is", null)
-    .where("c.closed_on", "is", null);
-  if (filter.unitId) q = q.where("c.unit_id", "=", filter.unitId);
-  if (filter.handlerUserId) q = q.where("c.handler_user_id", "=", filter.handlerUserId);
-  const rows = await q.execute();
-  const calendar = await deps.calendar(w.trx);
-  const seen = new Set<string>();
-  const out: Warning[] = [];
-  const byRegion = new Map<string, Settings>();
-  for (const r of rows) {
-    const k = `${r.region_code}:${r.id}`;
-    if (seen.has(k)) continue;
-    seen.add(k);
-    const decl = deps.registry.caseType(r.case_type);
-    if (!decl) continue;
-    const c = toView(r);
-    let settings = byRegion.get(c.regionCode);
-    if (!settings) {
-      settings = await settingsFor(w.trx, deps.registry, c.regionCode, w.today);
-      byRegion.set(c.regionCode, settings);
-    }
-    const clocks = await computeCaseClocks(w.trx, decl, c, calendar, w.today, settings, w.now);
-    // A case whose clocks cannot be computed is skipped here, logged, and listed in
-    // GET /api/data-quality; the rest of the list is served.
-    reportProblems(deps, clocks.problems);
-    if (clocks.problems.length > 0) continue;
-    for (const d of clocks.clocks) {
-      if (d.state !== "running" || d.warning === "normal") continue;
-      if (filter.level && d.warning !== filter.level) continue;
-      out.push({
-        ...d,
-        caseId: c.id,
-        caseType: c.caseType,
-        caseTypeLabel: decl.label,
-        title: c.title,
-        unitId: c.unitId,
-        handlerUserId: c.handlerUserId,
-      });
-    }
-  }
-  return out.sort((a, b) =>
-    (a.due ?? "") < (b.due ?? "") ? -1 : (a.due ?? "") > (b.due ?? "") ? 1 : 0,
-  );
-}
-
 /** A list filter's date: a real YYYY-MM-DD (2020-02-30 is not), else 422 naming the field. */
 function listDate(value: string | undefined, name: string): LocalDate | undefined {
   if (value === undefined || value === "") return undefined;
@@ -361,6 +292,10 @@ export async function dataQuality(deps: CaseDeps, w: WorkTx): Promise<ClockProbl
   const calendar = await deps.calendar(w.trx);
   const byRegion = new Map<string, Settings>();
   const out: ClockProblem[] = [];
+  const data = await loadClockRows(
+    w.trx,
+    rows.map((r) => ({ regionCode: r.region_code, id: r.id })),
+  );
   for (const r of rows) {
     const decl = deps.registry.caseType(r.case_type);
     if (!decl) continue;
@@ -370,8 +305,9 @@ export async function dataQuality(deps: CaseDeps, w: WorkTx): Promise<ClockProbl
       byRegion.set(r.region_code, settings);
     }
     const c = toView(r);
-    const clocks = await computeCaseClocks(w.trx, decl, c, calendar, w.today, settings, w.now);
-    out.push(...clocks.problems);
+    const rowsOf = data.get(caseKey(r.region_code, r.id));
+    if (!rowsOf) continue;
+    out.push(...clocksFromRows(decl, c, rowsOf, calendar, w.today, settings, w.now).problems);
   }
   return out;
 }

@@ -10,10 +10,11 @@ import { extendCase } from "./extend.ts";
 import { caseImportRoutes } from "./import/routes.ts";
 import { linkCase, linkKinds } from "./links.ts";
 import { resumeCase, suspendCase } from "./ops.ts";
-import { caseDetail, dataQuality, listCases, warningList } from "./query.ts";
+import { caseDetail, dataQuality, listCases } from "./query.ts";
 import { addParticipant, openSubCase } from "./relations.ts";
 import { revealPeople } from "./reveal.ts";
 import { createCase, transition } from "./service.ts";
+import { DEFAULT_LIMIT, MAX_LIMIT, warningPage } from "./warnings.ts";
 import {
   AttachmentQuery,
   AttachmentStored,
@@ -24,7 +25,7 @@ import {
   CaseView,
   ClockProblem,
   RevealedPeople,
-  Warning,
+  WarningPage,
 } from "./wire.ts";
 
 const TypeParams = z.object({ type: z.string().regex(/^[a-z0-9_]+$/) });
@@ -408,16 +409,26 @@ export const caseRoutes =
             unitId: z.coerce.number().int().optional(),
             mine: z.enum(["true", "false"]).optional(),
             level: z.enum(["due_soon", "overdue"]).optional(),
+            limit: z.coerce
+              .number()
+              .int()
+              .min(1)
+              .max(MAX_LIMIT)
+              .optional()
+              .describe(`warnings per page (default ${DEFAULT_LIMIT})`),
+            cursor: z.string().max(500).optional().describe("the nextCursor of the page before"),
           }),
-          response: { 200: z.array(Warning) },
+          response: { 200: WarningPage },
         },
       },
       async (req) =>
         work(req, (w) =>
-          warningList(deps, w, {
+          warningPage(deps, w, {
             ...(req.query.unitId ? { unitId: req.query.unitId } : {}),
             ...(req.query.mine === "true" ? { handlerUserId: w.actor.userId } : {}),
             ...(req.query.level ? { level: req.query.level } : {}),
+            ...(req.query.limit ? { limit: req.query.limit } : {}),
+            ...(req.query.cursor !== undefined ? { cursor: req.query.cursor } : {}),
           }),
         ),
     );

@@ -302,6 +302,21 @@ export const Warning = Deadline.extend({
 }).meta({ id: "Warning" });
 export type Warning = z.infer<typeof Warning>;
 
+export const WarningPage = z
+  .object({
+    items: z.array(Warning).describe("this page, most urgent first (due date, then case)"),
+    total: z.number().int().describe("warnings matching the filter, on every page"),
+    counts: z
+      .object({ overdue: z.number().int(), dueSoon: z.number().int() })
+      .describe("overdue and due-soon warnings for the unit and handler filters (level ignored)"),
+    nextCursor: z
+      .string()
+      .nullable()
+      .describe("give as `cursor` for the next page; null on the last page"),
+  })
+  .meta({ id: "WarningPage" });
+export type WarningPage = z.infer<typeof WarningPage>;
+
 /** The file's metadata (query string of the upload); checked by the engine (422 naming the field). */
 export const AttachmentQuery = z.object({
   name: z.string().optional().describe("the file's name (required)"),

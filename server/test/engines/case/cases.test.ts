@@ -417,21 +417,62 @@ describe("clocks: suspension, extension, warnings", () => {
     await act(handler, soon.id, "accept", { version: 1, onDate: "2020-09-21" }); // due 2020-10-23
     const late = await open(handler, { item: "已经超期" }, "2020-08-03");
     await act(handler, late.id, "accept", { version: 1, onDate: "2020-08-03" }); // due 2020-08-28
-    const w = (await t.call(handler, { method: "GET", url: "/api/warnings" })).json() as {
-      caseId: number;
-      warning: string;
-    }[];
+    const page = (await t.call(handler, { method: "GET", url: "/api/warnings" })).json() as {
+      items: { caseId: number; warning: string; due: string }[];
+      total: number;
+      counts: { overdue: number; dueSoon: number };
+      nextCursor: string | null;
+    };
+    const w = page.items;
+    expect(page.total).toBe(w.length);
+    expect(page.nextCursor).toBeNull();
+    expect(page.counts.overdue + page.counts.dueSoon).toBe(w.length);
     expect(w.find((x) => x.caseId === soon.id)?.warning).toBe("due_soon");
     expect(w.find((x) => x.caseId === late.id)?.warning).toBe("overdue");
     const overdueOnly = (
       await t.call(handler, { method: "GET", url: "/api/warnings?level=overdue&mine=true" })
-    ).json() as { warning: string }[];
+    ).json().items as { warning: string }[];
     expect(overdueOnly.every((x) => x.warning === "overdue")).toBe(true);
-    expect((await t.call(other, { method: "GET", url: "/api/warnings" })).json()).toEqual([]);
+    expect((await t.call(other, { method: "GET", url: "/api/warnings" })).json().items).toEqual([]);
     const officeView = (
       await t.call(office, { method: "GET", url: `/api/warnings?unitId=${u.market}` })
-    ).json() as unknown[];
+    ).json().items as unknown[];
     expect(officeView.length).toBe(w.length);
+  });
+
+  it("the warning list pages on the server: one warning a page walks the whole list in order", async () => {
+    for (const [item, on] of [
+      ["页一", "2020-08-03"],
+      ["页二", "2020-08-10"],
+      ["页三", "2020-09-21"],
+    ] as const) {
+      const c = await open(handler, { item }, on);
+      await act(handler, c.id, "accept", { version: 1, onDate: on });
+    }
+    const all = (await t.call(handler, { method: "GET", url: "/api/warnings" })).json();
+    expect(all.items.length).toBeGreaterThanOrEqual(3);
+    const walked: unknown[] = [];
+    let cursor: string | null = null;
+    for (let i = 0; i < 50; i++) {
+      const url: string = `/api/warnings?limit=1${cursor ? `&cursor=${cursor}` : ""}`;
+      const r = await t.call(handler, { method: "GET", url });
+      expect(r.statusCode, r.body).toBe(200);
+      const p = r.json();
+      expect(p.items.length).toBe(1);
+      expect(p.total).toBe(all.total);
+      walked.push(...p.items);
+      cursor = p.nextCursor;
+      if (!cursor) break;
+    }
+    expect(walked).toEqual(all.items);
+    const dues = all.items.map((x: { due: string }) => x.due);
+    expect(dues).toEqual([...dues].sort());
+    const bad = await t.call(handler, { method: "GET", url: "/api/warnings?cursor=garbage" });
+    expect(bad.statusCode).toBe(422);
+    expect(bad.json().error.fields[0].field).toBe("query.cursor");
+    const tooMany = await t.call(handler, { method: "GET", url: "/api/warnings?limit=100000" });
+    expect(tooMany.statusCode).toBeGreaterThanOrEqual(400);
+    expect(tooMany.statusCode).toBeLessThan(500);
   });
 });
 

@@ -423,7 +423,7 @@ describe("suspension", () => {
     for (const s of [handler, office, city]) {
       const w = await t.call(s, { method: "GET", url: "/api/warnings" });
       expect(w.statusCode, w.body).toBe(200);
-      expect(w.json().some((x: { caseId: number }) => x.caseId === id)).toBe(true);
+      expect(w.json().items.some((x: { caseId: number }) => x.caseId === id)).toBe(true);
     }
     const q = await t.call(office, { method: "GET", url: "/api/data-quality" });
     expect(q.statusCode).toBe(200);
@@ -458,7 +458,7 @@ describe("odd data never breaks a list", () => {
     try {
       const w = await t.call(office, { method: "GET", url: "/api/warnings" });
       expect(w.statusCode, w.body).toBe(200);
-      const ids = w.json().map((x: { caseId: number }) => x.caseId);
+      const ids = w.json().items.map((x: { caseId: number }) => x.caseId);
       expect(ids).toContain(good);
       expect(ids).not.toContain(odd);
       const d = await get(odd);

@@ -61,7 +61,8 @@ describe("the demo", () => {
 
   it("at the demo's date the warning list shows overdue publications, service and payments", async () => {
     const s = await d.login("wl.yfzqb.office", DEMO_PASSWORD);
-    const warnings = (await d.call(s, { method: "GET", url: "/api/warnings" })).json() as {
+    const warnings = (await d.call(s, { method: "GET", url: "/api/warnings?limit=500" })).json()
+      .items as {
       caseType: string;
       clock: string;
       warning: string;

@@ -527,7 +527,9 @@ describe("a penalty case from filing to closure (2021 law)", () => {
     const w = disc.deadlines.find((k: { clock: string }) => k.clock === "withdrawal");
     expect(w.due).toBe(due(on, 3, "working_day"));
     expect(w.legalBasis).toMatch(/art\. 48/);
-    const warnings = (await t.call(handler, { method: "GET", url: "/api/warnings" })).json();
+    const warnings = (
+      await t.call(handler, { method: "GET", url: "/api/warnings?limit=500" })
+    ).json().items;
     expect(
       warnings.some(
         (x: { caseId: number; clock: string; warning: string }) =>
@@ -572,7 +574,8 @@ describe("a penalty case from filing to closure (2021 law)", () => {
         "withdrawnOn",
       ].sort(),
     );
-    const after = (await t.call(handler, { method: "GET", url: "/api/warnings" })).json();
+    const after = (await t.call(handler, { method: "GET", url: "/api/warnings?limit=500" })).json()
+      .items;
     expect(after.some((x: { caseId: number }) => x.caseId === disclosureId)).toBe(false);
   });
 });

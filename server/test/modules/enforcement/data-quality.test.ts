@@ -108,7 +108,7 @@ describe("a case whose clocks cannot be computed", () => {
     for (const s of [office, city]) {
       const r = await t.call(s, { method: "GET", url: "/api/warnings" });
       expect(r.statusCode, r.body).toBe(200);
-      const ids = r.json().map((x: { caseId: number }) => x.caseId);
+      const ids = r.json().items.map((x: { caseId: number }) => x.caseId);
       expect(ids).toContain(good);
       expect(ids).not.toContain(odd);
     }
