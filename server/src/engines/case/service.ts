@@ -1,3 +1,4 @@
+import { sql } from "kysely";
 import { z } from "zod";
 import { actsFor, supervises } from "../../kernel/access.ts";
 import { basisZh } from "../../kernel/citation.ts";
@@ -29,7 +30,15 @@ import { issueNumber } from "./numbers.ts";
 import { refuseWhileSuspended } from "./ops.ts";
 import { peopleFor, sealPeople } from "./protect.ts";
 import { isOwner, isParticipant } from "./record.ts";
-import { appendEvent, bumpVersion, lastStepDate, loadCase, loadHistory, toView } from "./store.ts";
+import {
+  appendEvent,
+  bumpVersion,
+  lastStepDate,
+  loadCase,
+  loadHistory,
+  type NewEvent,
+  toView,
+} from "./store.ts";
 import { parseWith, requirePermission, stepDate } from "./validate.ts";
 
 export function caseTypeOf(deps: CaseDeps, code: string): CaseTypeDecl {
@@ -170,33 +179,27 @@ export async function createCase(
     .executeTakeFirstOrThrow();
   let c = toView(row);
   const numbers: Record<string, string> = {};
-  for (const kind of decl.issuesOnCreate ?? []) {
-    const nd = decl.numbers?.find((n) => n.kind === kind);
-    if (!nd) throw new Error(`case type ${decl.code} issues an undeclared number ${kind}`);
-    numbers[kind] = await issueNumber(w.trx, nd, { ...c, fields }, yearOf(onDate));
-  }
-  if (Object.keys(numbers).length > 0) {
-    await w.trx
-      .updateTable("case_file")
-      .set({ numbers: JSON.stringify(numbers) })
-      .where("region_code", "=", c.regionCode)
-      .where("id", "=", c.id)
-      .execute();
-    c = { ...c, numbers };
-  }
-  await appendEvent(w.trx, c, auditActor(w), w.now, {
-    kind: "created",
-    action: "create",
-    toState: decl.initial,
-    onDate,
-    data: { numbers },
-  });
   await applyClockTriggers(w.trx, deps.registry, c, "create", onDate, {
     input: {},
     fields,
     now: w.now,
     today: w.today,
   });
+  // Numbers issued on creation last, just before the audit record: the sequence row's
+  // lock is held for a few statements (issue 9).
+  for (const kind of decl.issuesOnCreate ?? []) {
+    const nd = decl.numbers?.find((n) => n.kind === kind);
+    if (!nd) throw new Error(`case type ${decl.code} issues an undeclared number ${kind}`);
+    numbers[kind] = await issueNumber(w.trx, nd, { ...c, fields }, yearOf(onDate));
+  }
+  await appendEventWithNumbers(w, c, numbers, {
+    kind: "created",
+    action: "create",
+    toState: decl.initial,
+    onDate,
+    data: { numbers },
+  });
+  if (Object.keys(numbers).length > 0) c = { ...c, numbers };
   await w.audit({
     regionCode: c.regionCode,
     action: `case.${decl.code}.create`,
@@ -350,12 +353,19 @@ export async function transition(
   if (derived) Object.assign(fields, derived);
   const numbers = { ...c.numbers };
   const issued: Record<string, string> = {};
-  for (const kind of t.issues ?? []) {
-    const nd = decl.numbers?.find((n) => n.kind === kind);
-    if (!nd) throw new Error(`case type ${decl.code} issues an undeclared number ${kind}`);
-    issued[kind] = await issueNumber(w.trx, nd, { ...c, fields }, yearOf(onDate));
-    numbers[kind] = issued[kind];
-  }
+  const issue = async () => {
+    for (const kind of t.issues ?? []) {
+      const nd = decl.numbers?.find((n) => n.kind === kind);
+      if (!nd) throw new Error(`case type ${decl.code} issues an undeclared number ${kind}`);
+      issued[kind] = await issueNumber(w.trx, nd, { ...c, fields }, yearOf(onDate));
+      numbers[kind] = issued[kind];
+    }
+  };
+  // Gapless numbers lock their sequence row until commit: taken last, just before the
+  // audit record, so that the lock is held for a few statements, not for the whole step
+  // (issue 9). A step whose effect or follow-ups may read the new number takes it here.
+  const numberLast = (t.issues?.length ?? 0) > 0 && !t.effect && !t.followUps?.length;
+  if (!numberLast) await issue();
   const terminal = decl.states[t.to]?.terminal === true;
   const ok = await bumpVersion(
     w.trx,
@@ -384,7 +394,7 @@ export async function transition(
     version: req.version + 1,
     closedOn: terminal ? onDate : null,
   };
-  await appendEvent(w.trx, c, auditActor(w), w.now, {
+  const event: NewEvent = {
     kind: "transition",
     action,
     fromState: c.state,
@@ -396,7 +406,9 @@ export async function transition(
       ...(derived ? { derived: sealPeople(decl, derived, deps.fieldKey) } : {}),
     },
     reason,
-  });
+  };
+  // The timeline event is written with the numbers: now, or with them at the end.
+  if (!numberLast) await appendEvent(w.trx, c, auditActor(w), w.now, event);
   await applyClockTriggers(w.trx, deps.registry, next, action, onDate, {
     input,
     fields,
@@ -410,6 +422,10 @@ export async function transition(
     await t.effect({ ...ctx, next, openCase });
   }
   const followUps = await takeFollowUps(deps, w, decl, t, next, ctx, onDate, reason);
+  if (numberLast) {
+    await issue();
+    await appendEventWithNumbers(w, c, issued, event);
+  }
   await w.audit({
     regionCode: c.regionCode,
     action: `case.${decl.code}.${action}`,
@@ -430,4 +446,32 @@ export async function transition(
   await indexCase(w.trx, deps.registry, next, w.now); // full-text search (engines/search)
   if (terminal && c.parentId !== null) await concludeParentIfDone(deps, w, next, onDate);
   return { ...next, fields: peopleFor(decl, next, w.actor, deps.fieldKey) };
+}
+
+/**
+ * The timeline event of a step or an opening, with the numbers taken just before (added
+ * to the case's numbers) — one statement. The timeline is append-only: the event is
+ * written once, with its numbers.
+ */
+async function appendEventWithNumbers(
+  w: WorkTx,
+  c: Pick<CaseView, "regionCode" | "id">,
+  issued: Record<string, string>,
+  e: NewEvent,
+): Promise<void> {
+  if (Object.keys(issued).length === 0) {
+    await appendEvent(w.trx, c, auditActor(w), w.now, e);
+    return;
+  }
+  const actor = auditActor(w);
+  await sql`with u as (
+      update case_file set numbers = numbers || ${JSON.stringify(issued)}::jsonb
+       where region_code = ${c.regionCode} and id = ${c.id})
+    insert into case_event (region_code, case_id, seq, kind, action, from_state, to_state,
+                            on_date, at, actor_user_id, actor_unit_id, actor_name, data, reason)
+    select ${c.regionCode}, ${c.id}, coalesce(max(seq), 0) + 1, ${e.kind}, ${e.action},
+           ${e.fromState ?? null}, ${e.toState ?? null}, ${e.onDate}::date, ${w.now},
+           ${actor?.userId ?? null}::bigint, ${actor?.unitId ?? null}::bigint,
+           ${actor?.displayName ?? null}, ${JSON.stringify(e.data ?? {})}::jsonb, ${e.reason ?? null}
+      from case_event where region_code = ${c.regionCode} and case_id = ${c.id}`.execute(w.trx);
 }

@@ -1,3 +1,4 @@
+import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { addPeriod, bundledNotices, LegalCalendar } from "../../../src/kernel/time/index.ts";
 import { examplesModule } from "../../fixtures/examples/index.ts";
@@ -179,6 +180,39 @@ describe("a case from intake to decision", () => {
       input: { decisionSummary: "准予" },
     });
     expect(g.json().numbers.decision).toBe("武隆府许〔2020〕1号");
+  });
+
+  it("a numbered step that fails at commit, after its number was taken, leaves no gap", async () => {
+    const [a, b] = [await open(handler), await open(handler)];
+    const last = async () =>
+      (
+        await t.db.owner
+          .selectFrom("number_sequence")
+          .select("last")
+          .where("kind", "=", "acceptance")
+          .executeTakeFirst()
+      )?.last ?? 0;
+    const before = await last();
+    // A check at commit refuses case a's timeline: the step rolls back after numbering.
+    await sql`create function plans_refuse() returns trigger language plpgsql as $$
+        begin raise exception 'refused at commit'; end $$`.execute(t.db.owner);
+    await sql
+      .raw(`create constraint trigger plans_refuse after insert on case_event
+        deferrable initially deferred for each row when (new.case_id = ${a.id})
+        execute function plans_refuse()`)
+      .execute(t.db.owner);
+    try {
+      const r = await act(handler, a.id, "accept", { version: 1 });
+      expect(r.statusCode).toBe(500);
+    } finally {
+      await sql`drop trigger plans_refuse on case_event`.execute(t.db.owner);
+      await sql`drop function plans_refuse()`.execute(t.db.owner);
+    }
+    expect(await last()).toBe(before);
+    const ok = await act(handler, b.id, "accept", { version: 1 });
+    expect(ok.statusCode, ok.body).toBe(200);
+    expect(Number(ok.json().numbers.acceptance.match(/〕(\d+)号/)[1])).toBe(before + 1);
+    expect(await last()).toBe(before + 1);
   });
 
   it("two concurrent transitions: exactly one succeeds, the other gets 409", async () => {
