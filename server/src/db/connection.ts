@@ -1,10 +1,11 @@
-import { Kysely, Migrator, PostgresDialect, sql } from "kysely";
+import { Kysely, Migrator, sql } from "kysely";
 import pg from "pg";
 import type { FazhiConfig } from "./config.ts";
 import { type EmbeddedServer, openEmbedded } from "./embedded.ts";
 import { APP_ROLE } from "./migrations/helpers.ts";
 import { migrations } from "./migrations/index.ts";
 import type { DB } from "./schema.ts";
+import { ScopedPostgresDialect } from "./scope.ts";
 
 // int8 (ids, counts) as numbers: every id and count we keep is far below 2^53.
 pg.types.setTypeParser(20, (v) => Number(v));
@@ -77,7 +78,7 @@ export function createPool(connectionString: string, max: number): pg.Pool {
 
 export function kyselyFor(connectionString: string, max = 10): Kysely<DB> {
   return new Kysely<DB>({
-    dialect: new PostgresDialect({ pool: createPool(connectionString, max) }),
+    dialect: new ScopedPostgresDialect({ pool: createPool(connectionString, max) }),
   });
 }
 

@@ -1,4 +1,14 @@
-import { type Kysely, sql, type Transaction } from "kysely";
+import { AsyncLocalStorage } from "node:async_hooks";
+import {
+  CompiledQuery,
+  type DatabaseConnection,
+  type Driver,
+  type Kysely,
+  PostgresDialect,
+  sql,
+  type Transaction,
+  type TransactionSettings,
+} from "kysely";
 import type { DB } from "./schema.ts";
 
 /**
@@ -16,15 +26,24 @@ export interface DataScope {
   userId: number | undefined;
 }
 
+/** The scope a transaction about to begin should set with its BEGIN (see ScopedPostgresDialect). */
+const beginning = new AsyncLocalStorage<{ statement: string; applied: boolean }>();
+
 export async function withScope<T>(
   db: Kysely<DB>,
   scope: DataScope,
   fn: (trx: Transaction<DB>) => Promise<T>,
 ): Promise<T> {
-  return db.transaction().execute(async (trx) => {
-    await applyScope(trx, scope);
-    return fn(trx);
-  });
+  const statement = scopeStatement(scope);
+  const pending = { statement: statement ?? "", applied: false };
+  return beginning.run(pending, () =>
+    db.transaction().execute(async (trx) => {
+      // The dialect sent the scope with BEGIN in one round trip; otherwise set it now.
+      if (!pending.applied) await applyScope(trx, scope);
+      pending.applied = true;
+      return fn(trx);
+    }),
+  );
 }
 
 export async function applyScope(trx: Transaction<DB>, scope: DataScope): Promise<void> {
@@ -33,4 +52,49 @@ export async function applyScope(trx: Transaction<DB>, scope: DataScope): Promis
                    set_config('fazhi.user', ${scope.userId === undefined ? "" : String(scope.userId)}, true)`.execute(
     trx,
   );
+}
+
+/**
+ * The scope as literal SQL for the BEGIN's round trip — only when every value is plainly
+ * safe as a literal (region codes of letters and digits, integer ids); otherwise
+ * undefined, and the scope is set with parameters in a statement of its own.
+ */
+function scopeStatement(scope: DataScope): string | undefined {
+  const regions = scope.regions.join(",");
+  if (!/^[0-9A-Za-z_,]*$/.test(regions)) return undefined;
+  const unit = scope.unitId === undefined ? "*" : String(scope.unitId);
+  const user = scope.userId === undefined ? "" : String(scope.userId);
+  if (!/^(\*|[0-9]+)$/.test(unit) || !/^[0-9]*$/.test(user)) return undefined;
+  return `select set_config('fazhi.regions', '${regions}', true), set_config('fazhi.unit', '${unit}', true), set_config('fazhi.user', '${user}', true)`;
+}
+
+/**
+ * PostgreSQL through node-postgres, with one change: a transaction begun by `withScope`
+ * sends its BEGIN and its scope in one round trip (two statements of the simple query
+ * protocol) instead of two (issue 9).
+ */
+export class ScopedPostgresDialect extends PostgresDialect {
+  override createDriver(): Driver {
+    const driver = super.createDriver();
+    const begin = driver.beginTransaction.bind(driver);
+    driver.beginTransaction = async (
+      connection: DatabaseConnection,
+      settings: TransactionSettings,
+    ) => {
+      const pending = beginning.getStore();
+      if (
+        pending &&
+        !pending.applied &&
+        pending.statement &&
+        !settings.isolationLevel &&
+        !settings.accessMode
+      ) {
+        await connection.executeQuery(CompiledQuery.raw(`begin; ${pending.statement}`));
+        pending.applied = true;
+        return;
+      }
+      return begin(connection, settings);
+    };
+    return driver;
+  }
 }

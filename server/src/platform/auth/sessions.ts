@@ -1,8 +1,7 @@
 import { createHash, randomBytes } from "node:crypto";
-import type { Kysely } from "kysely";
+import { type Kysely, sql } from "kysely";
 import type { DB } from "../../db/schema.ts";
 import { type Actor, isRoleCode, type RoleCode, scopeKindOf } from "../../kernel/access.ts";
-import { regionWithDescendants } from "../regions.ts";
 import { logSecurityEvent } from "./security-log.ts";
 
 /** Idle timeout (GB/T 22239-2019 8.1.4.1 b: "登录连接超时自动退出"). */
@@ -63,31 +62,37 @@ export async function deleteOtherSessions(
   await q.execute();
 }
 
-/** Build the actor (roles, data scope) of a user. */
-export async function loadActor(db: Kysely<DB>, userId: number): Promise<Actor | undefined> {
-  const user = await db
-    .selectFrom("app_user")
-    .select([
-      "id",
-      "username",
-      "display_name",
-      "region_code",
-      "unit_id",
-      "disabled",
-      "must_change_password",
-    ])
-    .where("id", "=", userId)
-    .executeTakeFirst();
-  if (!user || user.disabled) return undefined;
-  const roleRows = await db
-    .selectFrom("user_role")
-    .select("role")
-    .where("user_id", "=", userId)
-    .execute();
-  const roles = roleRows.map((r) => r.role).filter(isRoleCode) as RoleCode[];
+/** A user row with its roles and its region's subtree, as one statement reads them. */
+interface ActorRow {
+  id: number;
+  username: string;
+  display_name: string;
+  region_code: string;
+  unit_id: number;
+  disabled: boolean;
+  must_change_password: boolean;
+  roles: string[];
+  /** The user's region and every region below it, by code. */
+  subtree: string[];
+}
+
+/**
+ * The columns of an actor for `app_user u`: its roles and its region's subtree in
+ * subqueries, so that a session or a user resolves in one round trip (issue 9).
+ */
+const ACTOR_COLUMNS = sql`u.id, u.username, u.display_name, u.region_code, u.unit_id,
+  u.disabled, u.must_change_password,
+  array(select r.role from user_role r where r.user_id = u.id order by r.role) as roles,
+  array(with recursive tree as (
+          select g.code from region g where g.code = u.region_code
+          union all
+          select g.code from region g join tree t on g.parent_code = t.code)
+        select code from tree order by code) as subtree`;
+
+function actorOf(user: ActorRow): Actor | undefined {
+  if (user.disabled) return undefined;
+  const roles = user.roles.filter(isRoleCode) as RoleCode[];
   const scope = scopeKindOf(roles);
-  const regions =
-    scope === "region" ? await regionWithDescendants(db, user.region_code) : [user.region_code];
   return {
     userId: user.id,
     username: user.username,
@@ -95,10 +100,18 @@ export async function loadActor(db: Kysely<DB>, userId: number): Promise<Actor |
     regionCode: user.region_code,
     unitId: user.unit_id,
     roles,
-    regions,
+    // Region scope sees its region and those below it; unit scope its own region.
+    regions: scope === "region" ? user.subtree : [user.region_code],
     scope,
     mustChangePassword: user.must_change_password,
   };
+}
+
+/** Build the actor (roles, data scope) of a user: one statement. */
+export async function loadActor(db: Kysely<DB>, userId: number): Promise<Actor | undefined> {
+  const { rows } = await sql<ActorRow>`select ${ACTOR_COLUMNS} from app_user u
+    where u.id = ${userId}`.execute(db);
+  return rows[0] ? actorOf(rows[0]) : undefined;
 }
 
 export interface ResolvedSession {
@@ -114,11 +127,13 @@ export async function resolveSession(
   ip: string | null,
 ): Promise<ResolvedSession | undefined> {
   const hash = tokenHash(token);
-  const s = await db
-    .selectFrom("session")
-    .select(["user_id", "csrf_token", "last_seen_at", "created_at"])
-    .where("token_hash", "=", hash)
-    .executeTakeFirst();
+  // The session, its user, the user's roles and regions: one statement.
+  const { rows } = await sql<
+    ActorRow & { user_id: number; csrf_token: string; last_seen_at: Date; created_at: Date }
+  >`select s.user_id, s.csrf_token, s.last_seen_at, s.created_at, ${ACTOR_COLUMNS}
+      from session s join app_user u on u.id = s.user_id
+     where s.token_hash = ${hash}`.execute(db);
+  const s = rows[0];
   if (!s) return undefined;
   const idle = now.getTime() - s.last_seen_at.getTime();
   const age = now.getTime() - s.created_at.getTime();
@@ -136,7 +151,7 @@ export async function resolveSession(
     });
     return undefined;
   }
-  const actor = await loadActor(db, s.user_id);
+  const actor = actorOf(s);
   if (!actor) return undefined;
   if (idle > TOUCH_EVERY_MS) {
     await db
