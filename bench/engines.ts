@@ -2,7 +2,9 @@
  * The engines' query paths (issue 9), as ratios against a baseline measured in the same
  * run (median of interleaved runs), and round trips per request:
  *
- *   npm run bench:engines -- [--copies N]    (DATABASE_URL: a server to create a database on)
+ *   node --import tsx bench/engines.ts [--copies N]   (DATABASE_URL: a server to create a
+ *   database on; default the machine's postgres@127.0.0.1:5432), or within `npm run bench`
+ *   when DATABASE_URL is set
  *
  * The demo (directory + enforcement) is loaded once; `--copies N` clones its cases N times
  * in SQL (new ids, same clocks, suspensions, extensions, participants and timelines) to
@@ -17,10 +19,11 @@
 import os from "node:os";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
+import { pathToFileURL } from "node:url";
 import { sql } from "kysely";
 import pg from "pg";
 import { loadConfig } from "../server/src/db/config.ts";
-import { openDatabase } from "../server/src/db/connection.ts";
+import { type Database, openDatabase } from "../server/src/db/connection.ts";
 import { withScope } from "../server/src/db/scope.ts";
 import { DEMO_PASSWORD } from "../server/src/engines/demo/declare.ts";
 import { loadDemo } from "../server/src/engines/demo/loader.ts";
@@ -67,221 +70,239 @@ export async function ratio(
   return { ratio: ms / baseMs, ms, baseMs };
 }
 
-const args = process.argv.slice(2);
-const copies = Number(args[args.indexOf("--copies") + 1] ?? 0) || 0;
-const serverUrl = process.env.DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
-const dbName = `fazhi_bench_engines_${process.pid}`;
-const admin = new pg.Client({ connectionString: serverUrl });
-await admin.connect();
-await admin.query(`create database ${dbName}`);
-const url = new URL(serverUrl);
-url.pathname = `/${dbName}`;
-const dir = path.join(os.tmpdir(), dbName);
-const config = loadConfig({ FAZHI_DATA_DIR: dir, DATABASE_URL: url.toString() });
-const db = await openDatabase(config);
-const results: Record<string, string> = {};
-try {
-  const t0 = performance.now();
-  await loadDemo(db, createRegistry([directoryModule, enforcementModule]), {
-    keyDir: config.keyDir,
-  });
-  results["demo load, s"] = ((performance.now() - t0) / 1000).toFixed(1);
-  if (copies > 0) await cloneCases(copies);
-  await sql`analyze`.execute(db.owner);
-  const cases = await sql<{ n: number; open: number }>`select count(*)::int as n,
-      count(*) filter (where closed_on is null)::int as open from case_file`.execute(db.owner);
-  results.cases = `${cases.rows[0]!.n} (${cases.rows[0]!.open} open)`;
-
-  const unit = await db.owner
-    .insertInto("unit")
-    .values({
-      region_code: "500156",
-      code: "bench",
-      name_zh: "基准",
-      name_en: "Bench",
-      kind: "department",
-      parent_id: null,
-    })
-    .returning("id")
-    .executeTakeFirstOrThrow();
-  await createUser(db.owner, {
-    username: "bench",
-    displayName: "基准",
-    unitId: unit.id,
-    roles: ["case_handler"],
-    password: "Speed-Test-2020",
-  });
-  const app = await buildApp({
-    db,
-    config,
-    clock: () => new Date("2021-01-31T02:00:00Z"),
-    registry: createRegistry([directoryModule, enforcementModule, examplesModule]),
-  });
-  const login = async (username: string, password: string) => {
-    const r = await app.inject({
-      method: "POST",
-      url: "/api/auth/login",
-      payload: { username, password },
+/**
+ * The engines' measures into `results`, on a database created (and dropped) on the
+ * server at `serverUrl`, the demo loaded and cloned `copies` times.
+ */
+export async function benchEngines(
+  results: Record<string, string>,
+  opts: { serverUrl: string; copies: number; rounds?: number },
+): Promise<void> {
+  const { serverUrl, copies } = opts;
+  const dbName = `fazhi_bench_engines_${process.pid}`;
+  const admin = new pg.Client({ connectionString: serverUrl });
+  await admin.connect();
+  await admin.query(`create database ${dbName}`);
+  const url = new URL(serverUrl);
+  url.pathname = `/${dbName}`;
+  const dir = path.join(os.tmpdir(), dbName);
+  const config = loadConfig({ FAZHI_DATA_DIR: dir, DATABASE_URL: url.toString() });
+  const db = await openDatabase(config);
+  try {
+    const t0 = performance.now();
+    await loadDemo(db, createRegistry([directoryModule, enforcementModule]), {
+      keyDir: config.keyDir,
     });
-    if (r.statusCode !== 200) throw new Error(`login ${username}: ${r.body}`);
-    return {
-      cookie: `fazhi_sid=${r.cookies[0]!.value}`,
-      "x-csrf-token": r.json().csrfToken as string,
+    results["demo load, s"] = ((performance.now() - t0) / 1000).toFixed(1);
+    if (copies > 0) await cloneCases(db, copies);
+    await sql`analyze`.execute(db.owner);
+    const cases = await sql<{ n: number; open: number }>`select count(*)::int as n,
+      count(*) filter (where closed_on is null)::int as open from case_file`.execute(db.owner);
+    results.cases = `${cases.rows[0]!.n} (${cases.rows[0]!.open} open)`;
+
+    const unit = await db.owner
+      .insertInto("unit")
+      .values({
+        region_code: "500156",
+        code: "bench",
+        name_zh: "基准",
+        name_en: "Bench",
+        kind: "department",
+        parent_id: null,
+      })
+      .returning("id")
+      .executeTakeFirstOrThrow();
+    await createUser(db.owner, {
+      username: "bench",
+      displayName: "基准",
+      unitId: unit.id,
+      roles: ["case_handler"],
+      password: "Speed-Test-2020",
+    });
+    const app = await buildApp({
+      db,
+      config,
+      clock: () => new Date("2021-01-31T02:00:00Z"),
+      registry: createRegistry([directoryModule, enforcementModule, examplesModule]),
+    });
+    const login = async (username: string, password: string) => {
+      const r = await app.inject({
+        method: "POST",
+        url: "/api/auth/login",
+        payload: { username, password },
+      });
+      if (r.statusCode !== 200) throw new Error(`login ${username}: ${r.body}`);
+      return {
+        cookie: `fazhi_sid=${r.cookies[0]!.value}`,
+        "x-csrf-token": r.json().csrfToken as string,
+      };
     };
-  };
-  // The handler of the body with the most penalty cases others own too (participation).
-  const busiest = await sql<{ username: string; unit_id: number }>`
+    // The handler of the body with the most penalty cases others own too (participation).
+    const busiest = await sql<{ username: string; unit_id: number }>`
     select u.username, u.unit_id from app_user u join user_role r on r.user_id = u.id
      where r.role = 'case_handler' and u.unit_id = (select unit_id from case_file
        where case_type = 'penalty_general' group by unit_id order by count(*) desc limit 1)
      limit 1`.execute(db.owner);
-  const handler = await login(busiest.rows[0]!.username, DEMO_PASSWORD);
-  const office = await login("wl.yfzqb.office", DEMO_PASSWORD);
-  const bench = await login("bench", "Speed-Test-2020");
-  const get = async (headers: Record<string, string>, u: string) => {
-    const r = await app.inject({ method: "GET", url: u, headers });
-    if (r.statusCode !== 200) throw new Error(`${u}: ${r.statusCode} ${r.body.slice(0, 300)}`);
-    return r;
-  };
-  const scoped = <T>(
-    unitId: number | undefined,
-    fn: (trx: Parameters<Parameters<typeof withScope>[2]>[0]) => Promise<T>,
-  ) => withScope(db.app, { regions: ["500156"], unitId, userId: undefined }, fn);
-  const rounds = Number(process.env.BENCH_ROUNDS ?? 15);
+    const handler = await login(busiest.rows[0]!.username, DEMO_PASSWORD);
+    const office = await login("wl.yfzqb.office", DEMO_PASSWORD);
+    const bench = await login("bench", "Speed-Test-2020");
+    const get = async (headers: Record<string, string>, u: string) => {
+      const r = await app.inject({ method: "GET", url: u, headers });
+      if (r.statusCode !== 200) throw new Error(`${u}: ${r.statusCode} ${r.body.slice(0, 300)}`);
+      return r;
+    };
+    const scoped = <T>(
+      unitId: number | undefined,
+      fn: (trx: Parameters<Parameters<typeof withScope>[2]>[0]) => Promise<T>,
+    ) => withScope(db.app, { regions: ["500156"], unitId, userId: undefined }, fn);
+    const rounds = opts.rounds ?? 15;
 
-  // Warnings: the first page against one SELECT of the open clocks.
-  {
-    const page = await get(office, "/api/warnings");
-    const body = page.json();
-    results["warnings: items on page / total"] = Array.isArray(body)
-      ? `${body.length} (unpaged, ${page.body.length} bytes)`
-      : `${body.items.length} / ${body.total} (${page.body.length} bytes)`;
-    const r = await ratio(
-      () => get(office, "/api/warnings"),
-      () =>
-        scoped(undefined, (trx) =>
-          sql`select c.*, k.* from case_clock k join case_file c
+    // Warnings: the first page against one SELECT of the open clocks.
+    {
+      const page = await get(office, "/api/warnings");
+      const body = page.json();
+      results["warnings: items on page / total"] = Array.isArray(body)
+        ? `${body.length} (unpaged, ${page.body.length} bytes)`
+        : `${body.items.length} / ${body.total} (${page.body.length} bytes)`;
+      const r = await ratio(
+        () => get(office, "/api/warnings"),
+        () =>
+          scoped(undefined, (trx) =>
+            sql`select c.*, k.* from case_clock k join case_file c
                 on c.region_code = k.region_code and c.id = k.case_id
                where k.stopped_on is null and c.closed_on is null`.execute(trx),
-        ),
-      rounds,
-    );
-    results["GET /api/warnings / one SELECT of open clocks"] =
-      `${r.ratio.toFixed(1)} (${r.ms.toFixed(1)} ms)`;
-  }
+          ),
+        rounds,
+      );
+      results["GET /api/warnings / one SELECT of open clocks"] =
+        `${r.ratio.toFixed(1)} (${r.ms.toFixed(1)} ms)`;
+    }
 
-  // Indicators of a year against one SELECT of the year's clocks.
-  {
-    const r = await ratio(
-      () => get(office, "/api/indicators/values?region=500156&year=2020"),
-      () =>
-        scoped(undefined, (trx) =>
-          sql`select c.*, k.* from case_clock k join case_file c
+    // Indicators of a year against one SELECT of the year's clocks.
+    {
+      const r = await ratio(
+        () => get(office, "/api/indicators/values?region=500156&year=2020"),
+        () =>
+          scoped(undefined, (trx) =>
+            sql`select c.*, k.* from case_clock k join case_file c
                 on c.region_code = k.region_code and c.id = k.case_id
                where k.started_on <= '2020-12-31' and (k.stopped_on is null or k.stopped_on >= '2020-01-01')`.execute(
-            trx,
+              trx,
+            ),
           ),
-        ),
-      Math.max(3, Math.floor(rounds / 3)),
-    );
-    results["GET /api/indicators/values / one SELECT of the year's clocks"] =
-      `${r.ratio.toFixed(1)} (${r.ms.toFixed(1)} ms)`;
-  }
+        Math.max(3, Math.floor(rounds / 3)),
+      );
+      results["GET /api/indicators/values / one SELECT of the year's clocks"] =
+        `${r.ratio.toFixed(1)} (${r.ms.toFixed(1)} ms)`;
+    }
 
-  // A unit user's case list page (RLS: participation) against the same page in SQL.
-  {
-    const unitId = busiest.rows[0]!.unit_id;
-    const r = await ratio(
-      () => get(handler, "/api/cases/penalty_general?page=1&pageSize=20"),
-      () =>
-        scoped(unitId, async (trx) => {
-          await sql`select * from case_file where case_type = 'penalty_general' and unit_id = ${unitId}
+    // A unit user's case list page (RLS: participation) against the same page in SQL.
+    {
+      const unitId = busiest.rows[0]!.unit_id;
+      const r = await ratio(
+        () => get(handler, "/api/cases/penalty_general?page=1&pageSize=20"),
+        () =>
+          scoped(unitId, async (trx) => {
+            await sql`select * from case_file where case_type = 'penalty_general' and unit_id = ${unitId}
                      order by id desc limit 20`.execute(trx);
-          await sql`select count(*) from case_file where case_type = 'penalty_general' and unit_id = ${unitId}`.execute(
-            trx,
-          );
-        }),
-      rounds,
-    );
-    results["case list (unit user) / same page in SQL"] =
-      `${r.ratio.toFixed(1)} (${r.ms.toFixed(1)} ms)`;
-  }
+            await sql`select count(*) from case_file where case_type = 'penalty_general' and unit_id = ${unitId}`.execute(
+              trx,
+            );
+          }),
+        rounds,
+      );
+      results["case list (unit user) / same page in SQL"] =
+        `${r.ratio.toFixed(1)} (${r.ms.toFixed(1)} ms)`;
+    }
 
-  // A case page against one SELECT of the row.
-  const someCase = await sql<{ id: number }>`select id from case_file
+    // A case page against one SELECT of the row.
+    const someCase = await sql<{ id: number }>`select id from case_file
       where case_type = 'penalty_general' and closed_on is null order by id limit 1`.execute(
-    db.owner,
-  );
-  const caseUrl = `/api/cases/penalty_general/${someCase.rows[0]!.id}`;
-  {
-    const r = await ratio(
-      () => get(office, caseUrl),
-      () =>
-        scoped(undefined, (trx) =>
-          sql`select * from case_file where region_code = '500156' and id = ${someCase.rows[0]!.id}`.execute(
-            trx,
-          ),
-        ),
-      rounds,
+      db.owner,
     );
-    results["case page / one SELECT of the case"] = `${r.ratio.toFixed(1)} (${r.ms.toFixed(1)} ms)`;
-  }
+    const caseUrl = `/api/cases/penalty_general/${someCase.rows[0]!.id}`;
+    {
+      const r = await ratio(
+        () => get(office, caseUrl),
+        () =>
+          scoped(undefined, (trx) =>
+            sql`select * from case_file where region_code = '500156' and id = ${someCase.rows[0]!.id}`.execute(
+              trx,
+            ),
+          ),
+        rounds,
+      );
+      results["case page / one SELECT of the case"] =
+        `${r.ratio.toFixed(1)} (${r.ms.toFixed(1)} ms)`;
+    }
 
-  // Round trips per request.
-  const count = async (fn: () => Promise<unknown>) => {
-    const q0 = queries;
-    await fn();
-    return queries - q0;
-  };
-  const created = await app.inject({
-    method: "POST",
-    url: "/api/cases/example_permit",
-    headers: bench,
-    payload: {
-      fields: {
-        applicant: { name: "甲", idNumber: "11010519491231002X" },
-        item: "事项",
-        category: "general",
-      },
-      onDate: "2021-01-29",
-    },
-  });
-  const trips = {
-    health: await count(() => app.inject({ method: "GET", url: "/api/health" })),
-    list: await count(() => get(handler, "/api/cases/penalty_general?page=1")),
-    create: await count(() =>
-      app.inject({
-        method: "POST",
-        url: "/api/cases/example_permit",
-        headers: bench,
-        payload: {
-          fields: { applicant: { name: "乙" }, item: "事项", category: "market" },
-          onDate: "2021-01-29",
+    // Round trips per request.
+    const count = async (fn: () => Promise<unknown>) => {
+      const q0 = queries;
+      await fn();
+      return queries - q0;
+    };
+    const created = await app.inject({
+      method: "POST",
+      url: "/api/cases/example_permit",
+      headers: bench,
+      payload: {
+        fields: {
+          applicant: { name: "甲", idNumber: "11010519491231002X" },
+          item: "事项",
+          category: "general",
         },
+        onDate: "2021-01-29",
+      },
+    });
+    const trips = {
+      health: await count(() => app.inject({ method: "GET", url: "/api/health" })),
+      list: await count(() => get(handler, "/api/cases/penalty_general?page=1")),
+      create: await count(() =>
+        app.inject({
+          method: "POST",
+          url: "/api/cases/example_permit",
+          headers: bench,
+          payload: {
+            fields: { applicant: { name: "乙" }, item: "事项", category: "market" },
+            onDate: "2021-01-29",
+          },
+        }),
+      ),
+      step: await count(async () => {
+        const r = await app.inject({
+          method: "POST",
+          url: `/api/cases/example_permit/${created.json().id}/actions/accept`,
+          headers: bench,
+          payload: { version: 1, onDate: "2021-01-29" },
+        });
+        if (r.statusCode !== 200) throw new Error(`step: ${r.body}`);
       }),
-    ),
-    step: await count(async () => {
-      const r = await app.inject({
-        method: "POST",
-        url: `/api/cases/example_permit/${created.json().id}/actions/accept`,
-        headers: bench,
-        payload: { version: 1, onDate: "2021-01-29" },
-      });
-      if (r.statusCode !== 200) throw new Error(`step: ${r.body}`);
-    }),
-    "case page": await count(() => get(office, caseUrl)),
-  };
-  results["round trips: health, list, create, step, case page"] = Object.values(trips).join(", ");
-  await app.close();
-} finally {
-  await db.close();
-  await admin.query(`drop database if exists ${dbName} with (force)`);
-  await admin.end();
+      "case page": await count(() => get(office, caseUrl)),
+    };
+    results["round trips: health, list, create, step, case page"] = Object.values(trips).join(", ");
+    await app.close();
+  } finally {
+    await db.close();
+    await admin.query(`drop database if exists ${dbName} with (force)`);
+    await admin.end();
+  }
 }
-for (const [k, v] of Object.entries(results)) process.stdout.write(`${k.padEnd(62)} ${v}\n`);
+
+// Run directly: node --import tsx bench/engines.ts [--copies N]
+if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {
+  const args = process.argv.slice(2);
+  const results: Record<string, string> = {};
+  await benchEngines(results, {
+    serverUrl: process.env.DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/postgres",
+    copies: Number(args[args.indexOf("--copies") + 1] ?? 0) || 0,
+    rounds: Number(process.env.BENCH_ROUNDS ?? 15),
+  });
+  for (const [k, v] of Object.entries(results)) process.stdout.write(`${k.padEnd(62)} ${v}\n`);
+}
 
 /** Clone every case N times in SQL: new ids, same children (the demo ×N+1). */
-async function cloneCases(n: number) {
+async function cloneCases(db: Database, n: number) {
   const shift = 1_000_000;
   const tables: [string, string][] = [
     ["case_file", `'id', (t.id + k * ${shift}), 'parent_id', (t.parent_id + k * ${shift})`],

@@ -12,6 +12,8 @@
  * 3. Memory: heap growth while listing 1,000 cases 20 times.
  * 4. Importing history: 10,000 and 100,000 cases against COPY of the same CSV, and the
  *    complete demo's load time (bench/case-import.ts).
+ * 5. The engines' query paths against hand SQL, and round trips per request
+ *    (bench/engines.ts; with DATABASE_URL).
  */
 import fs from "node:fs/promises";
 import os from "node:os";
@@ -31,6 +33,7 @@ import {
 import { createUser } from "../server/src/platform/auth/users.ts";
 import { examplesModule } from "../server/test/fixtures/examples/index.ts";
 import { benchCaseImport } from "./case-import.ts";
+import { benchEngines } from "./engines.ts";
 
 function time(fn: () => void, n: number): number {
   const t0 = performance.now();
@@ -175,6 +178,13 @@ try {
   await db.close();
   await db.embedded?.stop();
   await fs.rm(dir, { recursive: true, force: true });
+}
+
+// 5. The engines' query paths (bench/engines.ts): warnings, indicators, a unit user's
+//    case list under row-level security, a case page, round trips per request — on a
+//    PostgreSQL server given as DATABASE_URL (a database is created there and dropped).
+if (process.env.DATABASE_URL) {
+  await benchEngines(results, { serverUrl: process.env.DATABASE_URL, copies: 0 });
 }
 
 for (const [k, v] of Object.entries(results)) process.stdout.write(`${k.padEnd(58)} ${v}\n`);
