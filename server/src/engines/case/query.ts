@@ -69,7 +69,7 @@ export async function caseDetail(
   const decl = caseTypeOf(deps, caseType);
   const c = await loadCase(w.trx, id, { caseType: decl.code });
   const key = { region: c.regionCode, id: c.id };
-  const [events, links, participants, subCases, attachments, suspension] = await Promise.all([
+  const [events, links, parts] = await Promise.all([
     w.trx
       .selectFrom("case_event")
       .selectAll()
@@ -78,49 +78,13 @@ export async function caseDetail(
       .orderBy("seq")
       .execute(),
     caseLinks(deps, w, c),
-    w.trx
-      .selectFrom("case_participant")
-      .select(["unit_id", "role"])
-      .where("region_code", "=", key.region)
-      .where("case_id", "=", key.id)
-      .execute(),
-    w.trx
-      .selectFrom("case_file")
-      .select(["id", "unit_id", "state", "title"])
-      .where("region_code", "=", key.region)
-      .where("parent_id", "=", key.id)
-      .orderBy("id")
-      .execute(),
-    w.trx
-      .selectFrom("attachment")
-      .selectAll()
-      .where("region_code", "=", key.region)
-      .where("case_id", "=", key.id)
-      .orderBy("id")
-      .execute(),
-    w.trx
-      .selectFrom("case_suspension")
-      .selectAll()
-      .where("region_code", "=", key.region)
-      .where("case_id", "=", key.id)
-      .where("to_date", "is", null)
-      .executeTakeFirst(),
+    casePageParts(w, key),
   ]);
+  const { participants, subCases, attachments, suspension, suspendedClocks } = parts;
   const calendar = await deps.calendar(w.trx);
   const settings = await settingsFor(w.trx, deps.registry, c.regionCode, w.today);
   const clocks = await computeCaseClocks(w.trx, decl, c, calendar, w.today, settings, w.now);
   reportProblems(deps, clocks.problems);
-  const suspendedClocks = suspension
-    ? await w.trx
-        .selectFrom("case_suspension_clock as sc")
-        .innerJoin("case_clock as k", (j) =>
-          j.onRef("k.region_code", "=", "sc.region_code").onRef("k.id", "=", "sc.clock_id"),
-        )
-        .select("k.clock")
-        .where("sc.region_code", "=", key.region)
-        .where("sc.suspension_id", "=", suspension.id)
-        .execute()
-    : [];
   const actions: CaseDetail["actions"] = [];
   for (const x of decl.transitions) {
     if (suspension && !x.allowedWhileSuspended) continue;
@@ -177,7 +141,7 @@ export async function caseDetail(
       size: a.size,
       sm3: a.sm3,
       meta: a.meta,
-      uploadedAt: a.uploaded_at.toISOString(),
+      uploadedAt: new Date(a.uploaded_at).toISOString(),
     })),
     actions,
     mine: {
@@ -246,6 +210,63 @@ export async function listCases(deps: CaseDeps, w: WorkTx, caseType: string, que
     total: Number(total?.n ?? 0),
     page: f.page,
     pageSize: f.pageSize,
+  };
+}
+
+/**
+ * The small parts of a case page — participants, sub-cases, attachments, the open
+ * suspension and the clocks it stopped — in one statement (one round trip), each read
+ * under the caller's row-level security.
+ */
+async function casePageParts(w: WorkTx, key: { region: string; id: number }) {
+  const { rows } = await sql<{
+    participants: { unit_id: number; role: string }[];
+    sub_cases: { id: number; unit_id: number; state: string; title: string }[];
+    attachments: {
+      id: number;
+      name: string;
+      mime: string;
+      size: number;
+      sm3: string;
+      meta: unknown;
+      uploaded_at: string;
+    }[];
+    suspension: {
+      id: number;
+      from_date: string;
+      clock: string | null;
+      reason: string;
+    } | null;
+    suspended_clocks: string[];
+  }>`with s as (
+      select id, from_date, clock, reason from case_suspension
+       where region_code = ${key.region} and case_id = ${key.id} and to_date is null
+       limit 1)
+    select
+      (select coalesce(json_agg(json_build_object('unit_id', p.unit_id, 'role', p.role)), '[]')
+         from case_participant p where p.region_code = ${key.region} and p.case_id = ${key.id})
+        as participants,
+      (select coalesce(json_agg(json_build_object('id', f.id, 'unit_id', f.unit_id,
+                'state', f.state, 'title', f.title) order by f.id), '[]')
+         from case_file f where f.region_code = ${key.region} and f.parent_id = ${key.id})
+        as sub_cases,
+      (select coalesce(json_agg(json_build_object('id', a.id, 'name', a.name, 'mime', a.mime,
+                'size', a.size, 'sm3', a.sm3, 'meta', a.meta, 'uploaded_at', a.uploaded_at)
+                order by a.id), '[]')
+         from attachment a where a.region_code = ${key.region} and a.case_id = ${key.id})
+        as attachments,
+      (select row_to_json(s) from s) as suspension,
+      array(select k.clock from case_suspension_clock sc
+              join case_clock k on k.region_code = sc.region_code and k.id = sc.clock_id
+             where sc.region_code = ${key.region} and sc.suspension_id = (select id from s))
+        as suspended_clocks`.execute(w.trx);
+  const r = rows[0]!;
+  return {
+    participants: r.participants,
+    subCases: r.sub_cases,
+    attachments: r.attachments,
+    suspension: r.suspension ?? undefined,
+    suspendedClocks: r.suspended_clocks.map((clock) => ({ clock })),
   };
 }
 

@@ -150,8 +150,11 @@ describe("plans at ten times the demo", () => {
       });
       expect(r.statusCode, r.body).toBe(200);
     });
-    const clockReads = sent.filter((q) => /case_clock/.test(q.text));
+    // Clocks, suspensions and extensions together: one statement reads the extensions.
+    const clockReads = sent.filter((q) => /case_extension/.test(q.text));
     expect(clockReads.length).toBe(1);
+    expect(clockReads[0]!.text).toMatch(/case_clock/);
+    expect(clockReads[0]!.text).toMatch(/case_suspension_clock/);
     for (const q of sent) {
       const p = await explainWith(q, unitA);
       expect(p.participatesCalls, q.text).toBeLessThanOrEqual(5);
