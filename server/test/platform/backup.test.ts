@@ -4,6 +4,8 @@ import path from "node:path";
 import { sql } from "kysely";
 import * as tar from "tar";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { openEmbedded } from "../../src/db/embedded.ts";
+import { isRoot, postgresIds } from "../../src/db/embedded-root.ts";
 import { createRegistry } from "../../src/engines/registry.ts";
 import { buildApp } from "../../src/http/app.ts";
 import { anchorAllRegions } from "../../src/platform/audit/anchor.ts";
@@ -216,4 +218,40 @@ describe("restore refuses", () => {
     },
     VERB_BUDGET_MS,
   );
+});
+
+describe("a damaged embedded data directory", () => {
+  const made: string[] = [];
+  afterAll(async () => {
+    for (const d of made) await fs.rm(d, { recursive: true, force: true });
+  });
+  async function cluster(files: Record<string, string>) {
+    const dir = await fs.mkdtemp(path.join(os.tmpdir(), "fazhi-damaged-"));
+    made.push(dir);
+    await fs.chmod(dir, 0o755);
+    const pg = path.join(dir, "pg");
+    await fs.mkdir(pg, { mode: 0o700 });
+    const ids = isRoot() ? await postgresIds() : undefined;
+    for (const [name, text] of Object.entries(files)) {
+      await fs.writeFile(path.join(pg, name), text);
+      if (ids) await fs.chown(path.join(pg, name), ids.uid, ids.gid);
+    }
+    if (ids) await fs.chown(pg, ids.uid, ids.gid);
+    return { dir, pg };
+  }
+
+  it("without PG_VERSION is refused (never initialised over), with the way back", async () => {
+    const { dir, pg } = await cluster({ base: "x" });
+    await expect(openEmbedded(dir)).rejects.toThrow(
+      /data directory .*pg is damaged \(PG_VERSION is missing\); Fazhi will not run on it\. The way back: .*move .* aside.*fazhi restore <file>/,
+    );
+    expect(await fs.readFile(path.join(pg, "base"), "utf8")).toBe("x"); // left as it was
+  });
+
+  it("without its control file is refused at start, with the way back", async () => {
+    const { dir } = await cluster({ PG_VERSION: "17\n", "postgresql.conf": "" });
+    await expect(openEmbedded(dir)).rejects.toThrow(
+      /is damaged \(.*pg_control.*fazhi restore <file>/,
+    );
+  }, 90_000);
 });
