@@ -11,6 +11,7 @@ import {
   GENESIS_HASH,
   verifyChain,
 } from "../../kernel/audit/chain.ts";
+import { canonicalJson } from "../../kernel/canonical-json.ts";
 import { loadOrCreateSigningKey } from "../crypto/keys.ts";
 import { anchoredRegions, readAnchorFiles } from "./anchor.ts";
 
@@ -98,10 +99,13 @@ export async function verifyAudit(owner: Kysely<DB>, config: FazhiConfig): Promi
     const files = await readAnchorFiles(config, region);
     const stored = await owner
       .selectFrom("audit_anchor")
-      .select(["anchor_seq", "digest"])
+      .select(["anchor_seq", "digest", "payload"])
       .where("region_code", "=", region)
       .execute();
     const storedBySeq = new Map(stored.map((s) => [s.anchor_seq, s.digest]));
+    // The database's copy of each payload (what the portal publishes) must say what the
+    // signed file says, key order aside (jsonb keeps its own).
+    const payloadBySeq = new Map(stored.map((s) => [s.anchor_seq, canonicalJson(s.payload)]));
     let prev = GENESIS_HASH;
     files.forEach((f, i) => {
       anchorCount++;
@@ -132,7 +136,8 @@ export async function verifyAudit(owner: Kysely<DB>, config: FazhiConfig): Promi
         });
       }
       const inDb = storedBySeq.get(p.anchorSeq);
-      if (inDb !== f.digest) {
+      const payloadInDb = payloadBySeq.get(p.anchorSeq);
+      if (inDb !== f.digest || (payloadInDb !== undefined && payloadInDb !== canonicalJson(p))) {
         problems.push({
           ...where,
           kind: "anchor_table",
