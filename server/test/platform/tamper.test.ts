@@ -196,14 +196,13 @@ async function tamper(trx: Transaction<DB>, r: Rng, chains: string[]): Promise<T
       await sql`update audit_event set hash = ${hashOf(row!)} where ${where(seq)}`.execute(trx);
     }
     if (mode === "rechained") await rechain(trx, chainKey, seq);
-    // Re-hashing the newest event alone is a consistent rewrite too (nothing links to it).
-    const whole = mode === "rechained" || (mode === "rehashed" && seq === len);
+    // Re-hashing the newest event alone leaves the chain-head table behind: detected.
     return {
       label: `edit #${seq}/${len} ${mode}`,
       kind: `edit ${mode}`,
       chainKey,
       seq: mode === "raw" ? seq : undefined,
-      admitted: whole && seq > a,
+      admitted: mode === "rechained" && seq > a,
     };
   }
   if (kind === "delete") {

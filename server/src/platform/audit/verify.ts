@@ -216,24 +216,37 @@ export async function verifyAudit(owner: Kysely<DB>, config: FazhiConfig): Promi
     }
   }
 
-  // 4. The head table must not be ahead of the events (a deleted tail).
-  const { rows: ahead } = await sql<{
+  // 4. The head table must name the newest event of its chain: not ahead of the events
+  // (a deleted tail), and the same hash (the newest event rewritten, or events added
+  // without the writer's path). One statement: one snapshot, even while serving.
+  const { rows: heads } = await sql<{
     region_code: string;
     chain_key: string;
     seq: number;
+    hash: string;
     max: number | null;
+    last_hash: string | null;
   }>`
-    select h.region_code, h.chain_key, h.seq, (select max(e.seq) from audit_event e
-      where e.region_code = h.region_code and e.chain_key = h.chain_key) as max
-    from audit_chain_head h`.execute(owner);
-  for (const h of ahead) {
+    select h.region_code, h.chain_key, h.seq, h.hash, e.seq as max, e.hash as last_hash
+    from audit_chain_head h
+    left join lateral (select seq, hash from audit_event e
+      where e.region_code = h.region_code and e.chain_key = h.chain_key
+      order by seq desc limit 1) e on true`.execute(owner);
+  for (const h of heads) {
+    const where = { regionCode: h.region_code, chainKey: h.chain_key };
     if ((h.max ?? 0) < h.seq) {
       problems.push({
-        regionCode: h.region_code,
-        chainKey: h.chain_key,
+        ...where,
         seq: h.seq,
         kind: "deleted",
         message: `event ${h.region_code} ${h.chain_key} #${h.seq} is missing (the chain ends at #${h.max ?? 0})`,
+      });
+    } else if (h.max !== h.seq || h.last_hash !== h.hash) {
+      problems.push({
+        ...where,
+        seq: h.max,
+        kind: "head_mismatch",
+        message: `event ${h.region_code} ${h.chain_key} #${h.max} is not the one the chain head records (#${h.seq}): written or rewritten outside the application`,
       });
     }
   }
