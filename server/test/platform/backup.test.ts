@@ -18,7 +18,7 @@ import { type TestDatabase, testDatabase } from "../support/db.ts";
 import { fazhi, VERB_BUDGET_MS } from "../support/fazhi-cli.ts";
 
 /**
- * `fazhi backup` / `fazhi restore` (issue 8; GB/T 22239-2019 8.1.4.10 数据备份恢复): a
+ * `fazhi backup` / `fazhi restore` (issue 8; GB/T 22239-2019 8.1.4.9 数据备份恢复): a
  * round trip through the archive gives the same rows in every table, the same audit
  * chains (verified, heads equal), working logins and the same files; a damaged or
  * edited archive, or a database that already holds records, is refused with nothing

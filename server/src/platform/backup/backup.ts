@@ -25,7 +25,7 @@ import { listSequences, listTables, quoteIdent, schemaVersion } from "./schema.t
  * version). Every table is read in ONE `repeatable read, read only` transaction — one
  * snapshot, so the tables agree with each other and the audit chains with the records,
  * while the platform keeps serving — as COPY text, which PostgreSQL reads back exactly.
- * Then the key, anchor and file directories. GB/T 22239-2019 8.1.4.10 (数据备份恢复).
+ * Then the key, anchor and file directories. GB/T 22239-2019 8.1.4.9 (数据备份恢复).
  */
 export interface BackupResult {
   file: string;
