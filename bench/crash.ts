@@ -23,6 +23,7 @@ import { spawn } from "node:child_process";
 import fs from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
+import { sql } from "kysely";
 import { loadConfig } from "../server/src/db/config.ts";
 import { openDatabase } from "../server/src/db/connection.ts";
 import { readPostmasterPid } from "../server/src/db/embedded.ts";
@@ -100,6 +101,8 @@ interface Figures {
   target: string;
   runs: number;
   killedMidImport: number;
+  /** Killed while the import's transaction had written rows (not while starting up). */
+  killedWhileWriting: number;
   importsWhole: number;
   importsAbsent: number;
   partial: number;
@@ -145,6 +148,23 @@ async function check(inst: Installation, year: number, acked: number[]) {
   }
 }
 
+/**
+ * Whether the import is inside its write transaction: a transaction that has written
+ * (it holds a transaction id) and has been open for more than 2 s (the server's case
+ * openings take milliseconds).
+ */
+async function importWriting(inst: Installation): Promise<boolean> {
+  const db = await openDatabase(loadConfig(inst.env), { migrate: false });
+  try {
+    const { rows } = await sql<{ n: number }>`select count(*)::int as n from pg_stat_activity
+      where datname = current_database() and backend_xid is not null
+        and xact_start < now() - interval '2 seconds'`.execute(db.owner);
+    return (rows[0]?.n ?? 0) > 0;
+  } finally {
+    await db.close();
+  }
+}
+
 async function killPostmaster(dir: string) {
   const pm = await readPostmasterPid(path.join(dir, "pg"));
   if (pm) {
@@ -160,6 +180,7 @@ async function runTarget(target: string): Promise<Figures> {
     target,
     runs: 0,
     killedMidImport: 0,
+    killedWhileWriting: 0,
     importsWhole: 0,
     importsAbsent: 0,
     partial: 0,
@@ -192,11 +213,13 @@ async function runTarget(target: string): Promise<Figures> {
       const at = importMs * (0.5 + Math.random() * 0.45);
       await new Promise((r) => setTimeout(r, at));
       const midImport = imp.exitCode === null;
+      const writing = midImport && (await importWriting(inst));
       imp.kill("SIGKILL");
       server.proc.kill("SIGKILL");
       if (target === "embedded-both") await killPostmaster(inst.dir);
       await Promise.all([exited(imp), exited(server.proc), b.stop()]);
       if (midImport) f.killedMidImport++;
+      if (writing) f.killedWhileWriting++;
       const r0 = Date.now();
       server = await serve(inst.env);
       f.restartSeconds.push((Date.now() - r0) / 1000);
@@ -212,7 +235,7 @@ async function runTarget(target: string): Promise<Figures> {
         console.log(`  run ${run}: audit FAILED: ${c.verify.problems[0]?.message}`);
       }
       console.log(
-        `  run ${run}: killed at ${(at / 1000).toFixed(1)} s (${midImport ? "mid-import" : "after the import"}); import ${c.absent ? "absent" : c.whole ? "whole" : "PARTIAL"}; ${b.acknowledged.length} acknowledged openings, ${c.lost} lost; audit ${c.auditOk ? "ok" : "FAILED"}`,
+        `  run ${run}: killed at ${(at / 1000).toFixed(1)} s (${midImport ? (writing ? "mid-import, in its write transaction" : "mid-import, before it wrote") : "after the import"}); import ${c.absent ? "absent" : c.whole ? "whole" : "PARTIAL"}; ${b.acknowledged.length} acknowledged openings, ${c.lost} lost; audit ${c.auditOk ? "ok" : "FAILED"}`,
       );
     }
   } finally {
@@ -230,6 +253,7 @@ console.table(
     target: f.target,
     runs: f.runs,
     "killed mid-import": f.killedMidImport,
+    "…in its write transaction": f.killedWhileWriting,
     "imports whole": f.importsWhole,
     "imports absent": f.importsAbsent,
     "partial imports": f.partial,
