@@ -306,7 +306,7 @@ export async function openEmbedded(
  * or catalogue files) rather than busy or misconfigured.
  */
 const DAMAGE =
-  /pg_control|checkpoint record|invalid (?:primary|secondary)? ?checkpoint|could not locate a valid checkpoint|incorrect checksum|database files are incompatible|could not open file "global|could not read file|invalid magic number|PANIC|could not find the database system|server configuration file|is missing/i;
+  /pg_control|checkpoint record|invalid (?:primary |secondary )?checkpoint|could not locate a valid checkpoint|incorrect checksum|database files are incompatible|invalid magic number|PANIC|could not find the database system|server configuration file .*: No such file/i;
 
 /** A damaged cluster is refused, never run on; the way back is a restore. */
 function damaged(pgDir: string, detail: string): EmbeddedStartError {

@@ -201,6 +201,23 @@ describe("restore refuses", () => {
     expect(await count()).toBe(before);
   });
 
+  it("an archive made by a newer Fazhi (a schema version this one does not know)", async () => {
+    const x = await fs.mkdtemp(path.join(tmp, "v-"));
+    await tar.x({ file: archive, cwd: x });
+    const m = JSON.parse(await fs.readFile(path.join(x, "manifest.json"), "utf8"));
+    await fs.writeFile(
+      path.join(x, "manifest.json"),
+      JSON.stringify({ ...m, migration: "9999_future" }),
+    );
+    const newer = path.join(tmp, "newer.tar.gz");
+    await tar.c({ gzip: true, file: newer, cwd: x }, await fs.readdir(x));
+    const before = await count();
+    await expect(restoreBackup(dst.url, dst.config, newer, { force: true })).rejects.toThrow(
+      /schema version 9999_future, which this version of Fazhi does not know/,
+    );
+    expect(await count()).toBe(before);
+  });
+
   it(
     "a truncated archive, through the command line, with exit code 2",
     async () => {
