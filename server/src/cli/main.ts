@@ -2,6 +2,7 @@ import { Command, InvalidArgumentError } from "commander";
 import { migrateToLatest } from "../db/connection.ts";
 import { ROLE_CODES } from "../kernel/access.ts";
 import { auditAnchor, auditVerify } from "./commands/audit.ts";
+import { backupCommand, restoreCommand } from "./commands/backup.ts";
 import { calendarLoad, deadline } from "./commands/calendar.ts";
 import { demo } from "./commands/demo.ts";
 import { importCasesCommand } from "./commands/import.ts";
@@ -140,6 +141,25 @@ audit
   .command("anchor")
   .description("sign region anchors over the chain heads now")
   .action(auditAnchor);
+
+program
+  .command("backup")
+  .description(
+    "write one archive (.tar.gz) of the database, keys, anchors and files, from one consistent snapshot, while serving",
+  )
+  .argument("<file>", "the archive to write, e.g. fazhi-2026-12-02.tar.gz")
+  .action(async (file: string) => backupCommand(file));
+
+program
+  .command("restore")
+  .description(
+    "check an archive, then replace the database and the key, anchor and file directories by it, and verify the audit",
+  )
+  .argument("<file>", "an archive written by fazhi backup")
+  .option("--force", "replace a database that already holds records")
+  .action(async (file: string, o) => {
+    process.exitCode = await restoreCommand(file, o);
+  });
 
 try {
   await program.parseAsync(process.argv);

@@ -239,7 +239,13 @@ export async function openEmbedded(
     pgDir = await reachableClusterDir(dataDir, ids, systemDir);
   }
 
-  if (!existsSync(path.join(pgDir, "PG_VERSION"))) await initialise(pgDir, state, initdb, ids);
+  if (!existsSync(path.join(pgDir, "PG_VERSION"))) {
+    // A cluster directory with content but no PG_VERSION is a damaged cluster, not a new
+    // one: never initdb over it (or delete it when initdb refuses).
+    const content = await fs.readdir(pgDir).catch(() => [] as string[]);
+    if (content.length > 0) throw damaged(pgDir, "PG_VERSION is missing");
+    await initialise(pgDir, state, initdb, ids);
+  }
 
   const make = (port: number, startedHere: boolean): EmbeddedServer => ({
     port,
@@ -285,12 +291,29 @@ export async function openEmbedded(
       // Lost a race with another process starting the same directory: adopt it.
       return openEmbedded(dataDir, systemDir);
     }
+    const tail = await logTail(pgDir);
+    if (DAMAGE.test(`${r.output}\n${tail}`)) throw damaged(pgDir, `${r.output.trim()}\n${tail}`);
     throw new EmbeddedStartError(
-      `could not start PostgreSQL on ${pgDir}:\n${r.output.trim()}\n${await logTail(pgDir)}`,
+      `could not start PostgreSQL on ${pgDir}:\n${r.output.trim()}\n${tail}`,
     );
   }
   await ensureDatabase(url(SUPERUSER, state.superPassword, port, "postgres"));
   return make(port, true);
+}
+
+/**
+ * What PostgreSQL says when its cluster is damaged (missing or corrupt control file, WAL
+ * or catalogue files) rather than busy or misconfigured.
+ */
+const DAMAGE =
+  /pg_control|checkpoint record|invalid (?:primary |secondary )?checkpoint|could not locate a valid checkpoint|incorrect checksum|database files are incompatible|invalid magic number|PANIC|could not find the database system|server configuration file .*: No such file/i;
+
+/** A damaged cluster is refused, never run on; the way back is a restore. */
+function damaged(pgDir: string, detail: string): EmbeddedStartError {
+  return new EmbeddedStartError(
+    `the embedded PostgreSQL data directory ${pgDir} is damaged (${detail.trim().split("\n").slice(-3).join(" / ")}); Fazhi will not run on it. ` +
+      `The way back: stop here, move ${pgDir} aside (keep it for investigation), then restore the latest backup with \`fazhi restore <file>\` (docs/security.md, "Backup and recovery")`,
+  );
 }
 
 async function ensureDatabase(superUrl: string): Promise<void> {

@@ -11,6 +11,7 @@ import {
   GENESIS_HASH,
   verifyChain,
 } from "../../kernel/audit/chain.ts";
+import { canonicalJson } from "../../kernel/canonical-json.ts";
 import { loadOrCreateSigningKey } from "../crypto/keys.ts";
 import { anchoredRegions, readAnchorFiles } from "./anchor.ts";
 
@@ -98,10 +99,13 @@ export async function verifyAudit(owner: Kysely<DB>, config: FazhiConfig): Promi
     const files = await readAnchorFiles(config, region);
     const stored = await owner
       .selectFrom("audit_anchor")
-      .select(["anchor_seq", "digest"])
+      .select(["anchor_seq", "digest", "payload"])
       .where("region_code", "=", region)
       .execute();
     const storedBySeq = new Map(stored.map((s) => [s.anchor_seq, s.digest]));
+    // The database's copy of each payload (what the portal publishes) must say what the
+    // signed file says, key order aside (jsonb keeps its own).
+    const payloadBySeq = new Map(stored.map((s) => [s.anchor_seq, canonicalJson(s.payload)]));
     let prev = GENESIS_HASH;
     files.forEach((f, i) => {
       anchorCount++;
@@ -132,7 +136,8 @@ export async function verifyAudit(owner: Kysely<DB>, config: FazhiConfig): Promi
         });
       }
       const inDb = storedBySeq.get(p.anchorSeq);
-      if (inDb !== f.digest) {
+      const payloadInDb = payloadBySeq.get(p.anchorSeq);
+      if (inDb !== f.digest || (payloadInDb !== undefined && payloadInDb !== canonicalJson(p))) {
         problems.push({
           ...where,
           kind: "anchor_table",
@@ -211,24 +216,37 @@ export async function verifyAudit(owner: Kysely<DB>, config: FazhiConfig): Promi
     }
   }
 
-  // 4. The head table must not be ahead of the events (a deleted tail).
-  const { rows: ahead } = await sql<{
+  // 4. The head table must name the newest event of its chain: not ahead of the events
+  // (a deleted tail), and the same hash (the newest event rewritten, or events added
+  // without the writer's path). One statement: one snapshot, even while serving.
+  const { rows: heads } = await sql<{
     region_code: string;
     chain_key: string;
     seq: number;
+    hash: string;
     max: number | null;
+    last_hash: string | null;
   }>`
-    select h.region_code, h.chain_key, h.seq, (select max(e.seq) from audit_event e
-      where e.region_code = h.region_code and e.chain_key = h.chain_key) as max
-    from audit_chain_head h`.execute(owner);
-  for (const h of ahead) {
+    select h.region_code, h.chain_key, h.seq, h.hash, e.seq as max, e.hash as last_hash
+    from audit_chain_head h
+    left join lateral (select seq, hash from audit_event e
+      where e.region_code = h.region_code and e.chain_key = h.chain_key
+      order by seq desc limit 1) e on true`.execute(owner);
+  for (const h of heads) {
+    const where = { regionCode: h.region_code, chainKey: h.chain_key };
     if ((h.max ?? 0) < h.seq) {
       problems.push({
-        regionCode: h.region_code,
-        chainKey: h.chain_key,
+        ...where,
         seq: h.seq,
         kind: "deleted",
         message: `event ${h.region_code} ${h.chain_key} #${h.seq} is missing (the chain ends at #${h.max ?? 0})`,
+      });
+    } else if (h.max !== h.seq || h.last_hash !== h.hash) {
+      problems.push({
+        ...where,
+        seq: h.max,
+        kind: "head_mismatch",
+        message: `event ${h.region_code} ${h.chain_key} #${h.max} is not the one the chain head records (#${h.seq}): written or rewritten outside the application`,
       });
     }
   }
