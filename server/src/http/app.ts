@@ -84,6 +84,10 @@ export async function buildApp(
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(responseSerializer);
   app.setErrorHandler(errorHandler);
+  // JSON in, JSON out: no route takes plain text as its body (Fastify parses it by
+  // default). A JSON route sent text/plain answers 415; uploads take their bytes with
+  // a parser of their own, so a .txt file sent as text/plain reaches its checks.
+  app.removeContentTypeParser("text/plain");
   app.setNotFoundHandler((req, reply) =>
     reply
       .status(404)

@@ -271,4 +271,26 @@ describe("what fuzzing found", () => {
     expect(zh.statusCode).toBe(400);
     expect(zh.json().error.message).toMatch(/地址无效/);
   });
+
+  it("a register import of a few bytes that are not xlsx is a 4xx, not a 500", async () => {
+    for (const type of [
+      "application/octet-stream",
+      "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    ]) {
+      for (const bytes of [
+        Buffer.from([100, 86, 3]),
+        Buffer.from("PK\u0003\u0004garbage"),
+        Buffer.from("x"),
+      ]) {
+        const res = await t.call(sessions.get("office"), {
+          method: "POST",
+          url: "/api/registers/discretion_benchmark/import",
+          payload: bytes,
+          headers: { "content-type": type },
+        });
+        expect(res.statusCode, `${type} ${bytes.toString("hex")}: ${res.body}`).toBe(422);
+        expect(res.json().error.fields[0].field).toBe("file");
+      }
+    }
+  });
 });
