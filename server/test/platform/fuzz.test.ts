@@ -47,6 +47,7 @@ const pools: Pools = {
   indicators: [],
   caseTypes: [],
   registers: [],
+  versions: new Map(),
 };
 let logins = 0;
 
@@ -126,6 +127,7 @@ beforeAll(async () => {
     });
     expect(c.statusCode, c.body).toBe(201);
     pools.cases.push({ id: c.json().id, type: "example_permit" });
+    pools.versions.set(`case:${c.json().id}`, 1);
   }
   const a = await t.call(handler, {
     method: "POST",
@@ -154,8 +156,17 @@ const ROLES = [
 function harvest(r: FuzzRequest, res: LightMyRequestResponse) {
   if (res.statusCode >= 300 || !String(res.headers["content-type"]).startsWith("application/json"))
     return;
-  const id = (res.json() as { id?: unknown }).id;
+  const body = res.json() as { id?: unknown; version?: unknown };
+  const id = body.id;
   if (typeof id !== "number") return;
+  if (typeof body.version === "number") {
+    const kind = r.url.startsWith("/api/cases/")
+      ? "case"
+      : r.url.startsWith("/api/registers/")
+        ? "entry"
+        : "";
+    if (kind) pools.versions.set(`${kind}:${id}`, body.version);
+  }
   if (r.operationId === "openCase" || r.operationId === "openSubCase") {
     const type = (res.json() as { caseType?: unknown }).caseType;
     pools.cases.push({ id, type: typeof type === "string" ? type : r.url.split(/[/?]/)[3]! });
@@ -291,6 +302,32 @@ describe("what fuzzing found", () => {
         expect(res.statusCode, `${type} ${bytes.toString("hex")}: ${res.body}`).toBe(422);
         expect(res.json().error.fields[0].field).toBe("file");
       }
+    }
+  });
+
+  it("a register sorted by an inherited property name is a 422 naming sort, not a 500", async () => {
+    for (const sort of ["toString", "-constructor", "__proto__", "hasOwnProperty"]) {
+      for (const path of ["entries", "export.xlsx"]) {
+        const res = await t.call(sessions.get("office"), {
+          method: "GET",
+          url: `/api/registers/example_officer/${path}?sort=${sort}`,
+        });
+        expect(res.statusCode, `${path} ${sort}: ${res.body}`).toBe(422);
+        expect(res.json().error.fields[0].field).toBe("sort");
+      }
+    }
+  });
+
+  it("a search from or to a day that does not exist is a 400 naming it, not a 500", async () => {
+    for (const q of ["from=2020-04-31", "to=2020-02-30", "from=2021-02-29&to=2021-13-01"]) {
+      const res = await t.call(sessions.get("leader"), {
+        method: "GET",
+        url: `/api/search?q=${encodeURIComponent("武隆")}&${q}`,
+      });
+      expect(res.statusCode, `${q}: ${res.body}`).toBe(400);
+      expect(res.json().error.fields.map((f: { field: string }) => f.field)).toContain(
+        q.slice(0, q.indexOf("=")),
+      );
     }
   });
 });

@@ -63,6 +63,8 @@ export interface Pools {
   indicators: string[];
   caseTypes: CaseTypeInfo[];
   registers: RegisterInfo[];
+  /** The current version of a record ("case:12", "entry:3"), as last answered. */
+  versions: Map<string, number>;
 }
 
 /** An element of a pool as it is when the value is generated (pools grow during the run). */
@@ -211,7 +213,14 @@ export function requestArbitrary(doc: OpenApiDoc, pools: Pools, roles: string[])
       ),
     );
     const bodyArb = bodyFor(op, caseType, register, opts);
-    return fc.tuple(pathArb, queryArb, bodyArb).map(([pv, qv, body]) => {
+    const idAt = params.findIndex((p) => p.name === "id");
+    return fc.tuple(pathArb, queryArb, bodyArb).map(([pv, qv, generated]) => {
+      // A small expected version (the pool's 1–6) becomes the record's current one, so
+      // that steps and edits get past the optimistic check into their own validation.
+      const body = withCurrentVersion(
+        generated,
+        pools.versions.get(`${isRegister ? "entry" : "case"}:${String(pv[idAt])}`),
+      );
       let url = path;
       params.forEach((p, i) => {
         url = url.replace(`{${p.name}}`, encodePath(asText(pv[i])));
@@ -232,6 +241,20 @@ export function requestArbitrary(doc: OpenApiDoc, pools: Pools, roles: string[])
       };
     });
   }
+}
+
+function withCurrentVersion<B extends { payload?: unknown; headers?: Record<string, string> }>(
+  body: B,
+  current: number | undefined,
+): B {
+  if (current === undefined || typeof body.payload !== "string") return body;
+  if (body.headers?.["content-type"] !== "application/json") return body;
+  const v = JSON.parse(body.payload) as unknown;
+  if (!v || typeof v !== "object" || Array.isArray(v)) return body;
+  const version = (v as { version?: unknown }).version;
+  if (typeof version !== "number" || !Number.isInteger(version) || version < 1 || version > 6)
+    return body;
+  return { ...body, payload: JSON.stringify({ ...v, version: current }) };
 }
 
 /** Percent-encoded; a lone surrogate goes as its (invalid) CESU-8 bytes. */
