@@ -330,4 +330,49 @@ describe("what fuzzing found", () => {
       );
     }
   });
+
+  it("inherited property names in every path parameter and filter are refused, never a 500", async () => {
+    const names = [
+      "constructor",
+      "__proto__",
+      "prototype",
+      "toString",
+      "valueOf",
+      "hasOwnProperty",
+    ];
+    const valid: Record<string, string> = {
+      type: "example_permit",
+      id: String(pools.cases[0]!.id),
+      action: "accept",
+      code: "example_officer",
+      region: "500156",
+      attachmentId: String(pools.attachments[0]),
+      no: "1",
+    };
+    const problems: string[] = [];
+    for (const [path, item] of Object.entries(doc.paths)) {
+      for (const [method, op] of Object.entries(item)) {
+        const params = (op.parameters ?? []).filter((p) => p.in === "path").map((p) => p.name);
+        const queries = (op.parameters ?? []).filter((p) => p.in === "query").map((p) => p.name);
+        for (const name of names) {
+          const urls = params.map((target) =>
+            params.reduce((u, p) => u.replace(`{${p}}`, p === target ? name : valid[p]!), path),
+          );
+          const base = params.reduce((u, p) => u.replace(`{${p}}`, valid[p]!), path);
+          if (queries.length) urls.push(`${base}?${queries.map((q) => `${q}=${name}`).join("&")}`);
+          for (const url of urls) {
+            for (const role of ["handler", "office", "sys"]) {
+              const res = await t.call(sessions.get(role), {
+                method: method.toUpperCase() as "GET",
+                url,
+                ...(method === "get" ? {} : { payload: {} }),
+              });
+              if (res.statusCode >= 500) problems.push(`${role} ${method} ${url} → ${res.body}`);
+            }
+          }
+        }
+      }
+    }
+    expect(problems).toEqual([]);
+  }, 300_000);
 });
