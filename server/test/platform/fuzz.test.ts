@@ -332,14 +332,7 @@ describe("what fuzzing found", () => {
   });
 
   it("inherited property names in every path parameter and filter are refused, never a 500", async () => {
-    const names = [
-      "constructor",
-      "__proto__",
-      "prototype",
-      "toString",
-      "valueOf",
-      "hasOwnProperty",
-    ];
+    const names = ["constructor", "__proto__", "toString", "hasOwnProperty"];
     const valid: Record<string, string> = {
       type: "example_permit",
       id: String(pools.cases[0]!.id),
@@ -361,7 +354,7 @@ describe("what fuzzing found", () => {
           const base = params.reduce((u, p) => u.replace(`{${p}}`, valid[p]!), path);
           if (queries.length) urls.push(`${base}?${queries.map((q) => `${q}=${name}`).join("&")}`);
           for (const url of urls) {
-            for (const role of ["handler", "office", "sys"]) {
+            for (const role of ["handler", "office"]) {
               const res = await t.call(sessions.get(role), {
                 method: method.toUpperCase() as "GET",
                 url,
