@@ -142,6 +142,8 @@ function badRequest(fe: Partial<FastifyError>): Text {
   switch (fe.code) {
     case "FST_ERR_CTP_INVALID_MEDIA_TYPE":
       return t("不支持的内容类型", `unsupported content type: ${fe.message ?? ""}`);
+    case "FST_ERR_BAD_URL":
+      return t("地址无效（无法解码）", `the address does not decode: ${fe.message ?? ""}`);
     case "FST_ERR_CTP_EMPTY_JSON_BODY":
       return t("内容类型为 JSON，但请求体为空", "the JSON body is empty");
     case "FST_ERR_CTP_INVALID_JSON_BODY":

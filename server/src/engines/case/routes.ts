@@ -1,4 +1,4 @@
-import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
+import type { FastifyPluginAsyncZod, ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { inTenantTx, requireActor, type Services } from "../../http/context.ts";
 import { binary, Ok } from "../../http/wire.ts";
@@ -285,42 +285,47 @@ export const caseRoutes =
       },
     );
 
-    // Files: the raw bytes as the body (any content type; the bytes are checked).
-    app.addContentTypeParser(
-      "*",
-      { parseAs: "buffer", bodyLimit: 52 * 1024 * 1024 },
-      (_req, body, done) => done(null, body),
-    );
-    app.post(
-      "/api/cases/:type/:id/attachments",
-      {
-        config: { access: "record.write" },
-        bodyLimit: 52 * 1024 * 1024,
-        schema: {
-          tags: ["cases"],
-          operationId: "attachFile",
-          summary: "Attach a file (raw body); evidence needs device, officer and capturedAt",
-          params: CaseParams,
-          querystring: AttachmentQuery,
-          response: { 201: AttachmentStored },
+    // Files: the raw bytes as the body (any content type; the bytes are checked), in a
+    // context of their own: the other case routes take JSON only (415 otherwise) and
+    // keep the 2 MB body limit.
+    await app.register(async (plain) => {
+      const files = plain.withTypeProvider<ZodTypeProvider>();
+      files.addContentTypeParser(
+        "*",
+        { parseAs: "buffer", bodyLimit: 52 * 1024 * 1024 },
+        (_req, body, done) => done(null, body),
+      );
+      files.post(
+        "/api/cases/:type/:id/attachments",
+        {
+          config: { access: "record.write" },
+          bodyLimit: 52 * 1024 * 1024,
+          schema: {
+            tags: ["cases"],
+            operationId: "attachFile",
+            summary: "Attach a file (raw body); evidence needs device, officer and capturedAt",
+            params: CaseParams,
+            querystring: AttachmentQuery,
+            response: { 201: AttachmentStored },
+          },
         },
-      },
-      async (req, reply) => {
-        const bytes = requireBody(req.body);
-        const a = await work(req, (w) =>
-          attachFile(
-            deps,
-            w,
-            req.params.type,
-            req.params.id,
-            req.query,
-            bytes,
-            req.headers["content-type"] ?? "",
-          ),
-        );
-        return reply.status(201).send(a);
-      },
-    );
+        async (req, reply) => {
+          const bytes = requireBody(req.body);
+          const a = await work(req, (w) =>
+            attachFile(
+              deps,
+              w,
+              req.params.type,
+              req.params.id,
+              req.query,
+              bytes,
+              req.headers["content-type"] ?? "",
+            ),
+          );
+          return reply.status(201).send(a);
+        },
+      );
+    });
     app.get(
       "/api/cases/:type/:id/attachments/:attachmentId",
       {

@@ -127,3 +127,21 @@ describe("entry data", () => {
     expect(maskSecret("50015619800101123X")).toBe("500***********123X");
   });
 });
+
+describe("formula injection (CWE-1236)", () => {
+  const col = { field: "name", label: { zh: "名称", en: "Name" }, kind: "text" } as ColumnDecl;
+  const list = { field: "tags", label: { zh: "标签", en: "Tags" }, kind: "list" } as ColumnDecl;
+  it("text a spreadsheet would take for a formula goes out marked as text, and reads back as it was", () => {
+    for (const v of ["=1+1", "+86", "-5", "@SUM(A1)", "\t=x", "\r=x", "'=x", "''+1"]) {
+      const cell = formatCell(col, v);
+      expect(cell, v).toBe(`'${v}`);
+      expect(parseCell(col, cell as Raw), v).toBe(v);
+    }
+    for (const v of ["普通文本", "a=b", "'quoted", "1-2"]) {
+      expect(formatCell(col, v)).toBe(v);
+      expect(parseCell(col, v)).toBe(v);
+    }
+    expect(formatCell(list, ["=A1", "b"])).toBe("'=A1；b");
+    expect(parseCell(list, "'=A1；b")).toEqual(["=A1", "b"]);
+  });
+});

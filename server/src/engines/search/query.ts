@@ -13,12 +13,20 @@ import { z } from "zod";
 import type { DB } from "../../db/schema.ts";
 import { withScope } from "../../db/scope.ts";
 import { t, ValidationError } from "../../kernel/errors.ts";
+import { zt } from "../../kernel/issue-text.ts";
 import type { Label } from "../../kernel/labels.ts";
+import { isLocalDate } from "../../kernel/time/index.ts";
 import type { Registry } from "../registry.ts";
 import { SEARCH_KINDS, type SearchKind } from "./declare.ts";
 import { hasMatch, type ParsedQuery, parseQuery, snippetOf } from "./text.ts";
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+/** A calendar day (2020-04-31 is refused here, not by PostgreSQL with a 500). */
+const SearchDate = z
+  .string()
+  .regex(DATE)
+  .refine(isLocalDate, zt("不是有效日期（YYYY-MM-DD）", "not a valid date (YYYY-MM-DD)"));
 
 export const SearchQuery = z.object({
   q: z.string().trim().min(1).max(200),
@@ -29,8 +37,8 @@ export const SearchQuery = z.object({
   /** A case state. */
   status: z.string().max(100).optional(),
   /** Opening date (cases) or entry date (registers), inclusive. */
-  from: z.string().regex(DATE).optional(),
-  to: z.string().regex(DATE).optional(),
+  from: SearchDate.optional(),
+  to: SearchDate.optional(),
   limit: z.coerce.number().int().min(1).max(100).default(20),
 });
 export type SearchParams = z.infer<typeof SearchQuery>;

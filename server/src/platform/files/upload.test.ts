@@ -169,6 +169,31 @@ describe("checkUpload", () => {
     expect(refusal(() => checkUpload(upload("a.zip", fake)))).toMatch(/not a readable ZIP/);
   });
 
+  it("refuses polyglots: markup in the first 1,445 bytes of a PDF, JPEG or PNG; not in text or archives", () => {
+    const withTail = (head: Buffer, tail: string) => Buffer.concat([head, Buffer.from(tail)]);
+    for (const [name, bytes] of [
+      ["a.pdf", withTail(FIXTURES.pdf, "<html><script>alert(1)</script>")],
+      ["a.pdf", withTail(FIXTURES.pdf, "/URI(JavaScript:alert(1))")],
+      ["a.jpg", withTail(FIXTURES.jpg, "<SCRIPT src=//x></SCRIPT>")],
+      ["a.png", withTail(FIXTURES.png, "<svg/onload=alert(1)>")],
+      ["a.mp3", withTail(FIXTURES.mp3, "<iframe src=x>")],
+    ] as const) {
+      expect(
+        refusal(() => checkUpload(upload(name, bytes))),
+        name,
+      ).toMatch(/HTML or script/);
+    }
+    // Past the sniffing window, and in types where markup is content, it is let through.
+    const far = withTail(Buffer.concat([FIXTURES.pdf, Buffer.alloc(1500, 0x20)]), "<script>");
+    expect(checkUpload(upload("far.pdf", far)).type).toBe("pdf");
+    expect(
+      checkUpload(upload("page.txt", Buffer.from("<script>x</script>"), "text/plain")).type,
+    ).toBe("txt");
+    expect(checkUpload(upload("site.zip", makeZip({ "index.html": "<html><script>" }))).type).toBe(
+      "zip",
+    );
+  });
+
   it("refuses types outside the allowlist, by extension", () => {
     for (const name of ["run.exe", "page.html", "script.js", "noextension", ".pdf", "a.pdf.exe"]) {
       expect(refusal(() => checkUpload(upload(name, FIXTURES.pdf)))).toMatch(

@@ -182,6 +182,21 @@ function textProblem(b: Buffer): string | null {
   return null;
 }
 
+/**
+ * A polyglot: a file that is a valid PDF or JPEG by its magic bytes and also HTML or
+ * script a browser or another viewer might run (issue 8). Looked for in the bytes a
+ * browser's MIME sniffer reads (the first 1,445 — WHATWG MIME Sniffing, "resource
+ * header"); downloads also go out with our type, `nosniff` and as attachments.
+ */
+const SNIFF_WINDOW = 1445;
+/** Types with no markup of their own (archives may hold web pages; text is text). */
+const NOT_MARKUP: readonly UploadType[] = ["pdf", "jpg", "png", "doc", "xls", "mp4", "mp3", "wav"];
+const MARKUP =
+  /<(?:!doctype\s+html|html|head|body|script|iframe|svg|object|embed)[\s>/]|javascript:/i;
+function hasMarkup(bytes: Buffer): boolean {
+  return MARKUP.test(bytes.subarray(0, SNIFF_WINDOW).toString("latin1"));
+}
+
 export const ALLOWED_UPLOAD_TYPES = Object.keys(RULES) as UploadType[];
 
 /** MIME types a client may send for any file (the bytes decide). */
@@ -286,6 +301,11 @@ export function checkUpload(
 
   const problem = rule.problem(bytes);
   if (problem) refuse(`文件内容不是 .${ext} 格式`, `the content is not a .${ext} file: ${problem}`);
+  if (NOT_MARKUP.includes(type) && hasMarkup(bytes))
+    refuse(
+      `文件内容含有网页或脚本标记，不是单纯的 .${ext} 文件`,
+      `the .${ext} file carries HTML or script markup near its start (a polyglot)`,
+    );
 
   return { name, type, mime: rule.mimes[0]!, size };
 }

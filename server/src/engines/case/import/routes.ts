@@ -6,7 +6,7 @@ import { t, ValidationError } from "../../../kernel/errors.ts";
 import type { CaseDeps } from "../deps.ts";
 import { caseTypeOf } from "../service.ts";
 import { ImportSummary } from "../wire.ts";
-import { XLSX_MIME } from "./read.ts";
+import { CSV_MIME, XLSX_MIME } from "./read.ts";
 import { importCases } from "./service.ts";
 import { importTemplate } from "./template.ts";
 
@@ -23,6 +23,12 @@ const TypeParams = z.object({ type: z.string().regex(/^[a-z0-9_]+$/) });
 export const caseImportRoutes =
   (services: Services, deps: CaseDeps): FastifyPluginAsyncZod =>
   async (app) => {
+    // The file as the raw body: CSV or .xlsx (the bytes decide which); other types 415.
+    app.addContentTypeParser(
+      [XLSX_MIME, CSV_MIME, "text/plain", "application/vnd.ms-excel", "application/octet-stream"],
+      { parseAs: "buffer", bodyLimit: MAX_IMPORT_FILE_BYTES },
+      (_req, body, done) => done(null, body),
+    );
     app.post(
       "/api/cases/:type/import",
       {

@@ -153,7 +153,9 @@ function orderOf(decl: RegisterDecl, sort: string | undefined) {
     updatedAt: "e.updated_at",
   };
   const col = columnOf(decl, key);
-  if (fixed[key]) return sql`${sql.raw(fixed[key])} ${dir}, e.id ${dir}`;
+  // Own keys only: `sort=toString` must not find Object.prototype.toString (a 500 the
+  // fuzz suite found).
+  if (Object.hasOwn(fixed, key)) return sql`${sql.raw(fixed[key]!)} ${dir}, e.id ${dir}`;
   if (!col || encryptedFields(decl).includes(key)) {
     throw new ValidationError(t("不能按此排序", `cannot sort by ${key}`), [
       {

@@ -38,8 +38,25 @@ function formatItem(col: ColumnDecl, item: unknown): string {
   return String(item ?? "");
 }
 
-/** A value as its xlsx cell (see the layout in layout.ts). */
+/**
+ * Formula injection (CWE-1236, "CSV injection"): text that a spreadsheet would take for
+ * a formula once the cell is edited or the sheet saved as CSV — starting with = + - @,
+ * a tab or a carriage return — goes out with a leading apostrophe, Excel's own mark of
+ * text. Reading strips exactly that apostrophe, so an export imports back unchanged
+ * (a value that itself starts with apostrophes before such a character gains one more).
+ */
+const FORMULA_START = /^'*[=+\-@\t\r]/;
+export const neutraliseFormula = (s: string): string => (FORMULA_START.test(s) ? `'${s}` : s);
+export const restoreFormulaText = (s: string): string =>
+  s.startsWith("'") && FORMULA_START.test(s) ? s.slice(1) : s;
+
+/** A value as its xlsx cell (see the layout in layout.ts); text never reads as a formula. */
 export function formatCell(col: ColumnDecl, value: unknown): ExcelJS.CellValue {
+  const cell = cellValue(col, value);
+  return typeof cell === "string" ? neutraliseFormula(cell) : cell;
+}
+
+function cellValue(col: ColumnDecl, value: unknown): ExcelJS.CellValue {
   if (value === undefined || value === null || value === "") return null;
   switch (col.kind) {
     case "integer":
@@ -108,7 +125,8 @@ function parseDate(r: Raw): string {
   return norm;
 }
 
-function parseNumber(r: Raw, integer: boolean): number {
+function parseNumber(cell: Raw, integer: boolean): number {
+  const r = typeof cell === "string" ? restoreFormulaText(cell) : cell;
   const n = typeof r === "number" ? r : Number(String(r).trim().replace(/,/g, ""));
   if (typeof r !== "number" && !/^-?[\d,]*\.?\d+(e-?\d+)?$/i.test(String(r).trim())) {
     throw cellError(`“${String(r)}”不是数字`, `"${String(r)}" is not a number`);
@@ -181,7 +199,7 @@ export function parseCell(col: ColumnDecl, r: Raw): unknown {
     case "enum":
       return optionCode(col, String(r));
     case "list":
-      return splitList(String(r)).map((item, i) => {
+      return splitList(restoreFormulaText(String(r))).map((item, i) => {
         try {
           return parseItem(col, item);
         } catch (err) {
@@ -194,7 +212,7 @@ export function parseCell(col: ColumnDecl, r: Raw): unknown {
       });
     default:
       if (r instanceof Date) return dateOfDate(r);
-      return typeof r === "string" ? r : String(r);
+      return typeof r === "string" ? restoreFormulaText(r) : String(r);
   }
 }
 

@@ -37,7 +37,7 @@ export async function readWorkbook(file: Buffer): Promise<ExcelJS.Worksheet> {
     throw bad(t(`文件超过 ${mb} MB`, `the file is larger than ${mb} MB`));
   }
   // An .xlsx is a zip (local file header PK\x03\x04); .xls, .csv and the rest are not.
-  if (file.readUInt32LE(0) !== 0x04034b50) {
+  if (file.length < 4 || file.readUInt32LE(0) !== 0x04034b50) {
     throw bad(
       t(
         "不是 .xlsx 文件（Excel 2007 及以后版本），请另存为 .xlsx 后重试",
