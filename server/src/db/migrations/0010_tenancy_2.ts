@@ -100,12 +100,20 @@ export async function up(db: Kysely<any>): Promise<void> {
 
     revoke select, insert, update, delete on number_sequence from fazhi_app;
 
+    -- A register key with its entry (the entry's own visibility); a blind index (bi:…)
+    -- by the entry's unit or region scope only. A definer function of low cost: the same
+    -- check as a subquery under register_entry's policy made the planner expect a costly
+    -- scan (and compile it) for every lookup of the index.
+    create function fazhi_key_visible(r text, entry bigint, k text) returns boolean
+      language sql stable security definer set search_path = public cost 5 as $$
+      select exists (select 1 from register_entry e
+        where e.region_code = r and e.id = entry and r = any(fazhi_regions())
+          and (fazhi_unit() is null or e.unit_id = fazhi_unit()
+               or (e.visibility = 'region' and k not like 'bi:%')))
+    $$;
     drop policy register_key_read on register_key;
     create policy register_key_read on register_key for select to fazhi_app
-      using (region_code = any(fazhi_regions()) and exists (
-        select 1 from register_entry e
-         where e.region_code = register_key.region_code and e.id = register_key.entry_id
-           and (register_key.key_name not like 'bi:%' or fazhi_row_visible(e.region_code, e.unit_id))));
+      using (region_code = any(fazhi_regions()) and fazhi_key_visible(region_code, entry_id, key_name));
   `.execute(db);
 
   for (const { table, caseColumn, commands } of WRITTEN) {
