@@ -115,7 +115,12 @@ export async function runMatrix(
     const slow = [...time].sort((a, b) => b[1] - a[1]).map(([k, v]) => `${Math.round(v)} ${k}`);
     writeFileSync(
       process.env.ISO_DUMP + (strict ? ".code" : ".rls"),
-      [...run.problems, "", ...slow].join("\n"),
+      [
+        `requests ${run.requests}, writes refused ${run.writesRefused}`,
+        ...run.problems,
+        "",
+        ...slow,
+      ].join("\n"),
     );
   }
   return run;
