@@ -1,17 +1,21 @@
-import type { InjectOptions } from "fastify";
-import type { ScanFlags } from "./isolation-scan.ts";
+import { CASE_ROUTES } from "./isolation-matrix-cases.ts";
 import {
-  actsOn,
-  isBusiness,
-  mayReveal,
-  type RecordSet,
-  type RoleKey,
-  readsAudit,
-  SETS,
-  seesCase,
-  seesEntry,
-  type World,
-} from "./isolation-seed.ts";
+  anyBusiness,
+  business,
+  each,
+  get,
+  type MatrixEntry,
+  officerData,
+  open,
+  R,
+  signedIn,
+  T,
+  write,
+  xlsx,
+} from "./isolation-probes.ts";
+import { actsOn, SETS, seesEntry } from "./isolation-seed.ts";
+
+export type { Extras, MatrixEntry, Probe } from "./isolation-probes.ts";
 
 /**
  * The isolation matrix (issue 8): for every route of the OpenAPI document, how to call it
@@ -20,70 +24,8 @@ import {
  * sentinels the role may not see (isolation-scan.ts `forbidden`); a write aimed at a
  * set's records is made by every role that does not act on them and must be refused
  * and change nothing. A route of the document without an entry here fails the test:
- * a new route adds its entry.
+ * a new route adds its entry (the case engine's are in isolation-matrix-cases.ts).
  */
-export interface Probe {
-  req: InjectOptions;
-  /** The statuses the role must get (undefined: any 2xx/4xx). */
-  expect?: (r: RoleKey) => readonly number[] | undefined;
-  /**
-   * A write aimed at another's records: roles for which this returns true may make it
-   * by design and are not sent it; every other role must be refused (4xx) and no
-   * business row may change.
-   */
-  mayWrite?: (r: RoleKey) => boolean;
-}
-
-export interface Extras {
-  indicators: string[];
-  law: { code: string; no: string };
-}
-
-export interface MatrixEntry extends ScanFlags {
-  probes: (w: World, x: Extras) => Probe[];
-  /** The call ends the session: it is made with a session of its own. */
-  ownSession?: boolean;
-}
-
-const T = "example_permit";
-const R = "example_officer";
-const each = (w: World, fn: (s: RecordSet) => Probe[]) => SETS.flatMap((k) => fn(w.sets[k]));
-const get = (url: string, expect?: Probe["expect"]): Probe => ({
-  req: { method: "GET", url },
-  expect,
-});
-const write = (
-  method: InjectOptions["method"],
-  url: string,
-  payload: InjectOptions["payload"],
-  mayWrite: (r: RoleKey) => boolean,
-  headers?: Record<string, string>,
-): Probe => ({ req: { method, url, payload, headers }, mayWrite });
-
-/** Anonymous: 401; an administrator (no business permission): 403; else per `ok`. */
-const business =
-  (ok: (r: RoleKey) => boolean, hidden: readonly number[] = [404]) =>
-  (r: RoleKey): readonly number[] =>
-    r === "anon" ? [401] : !isBusiness(r) ? [403] : ok(r) ? [200] : hidden;
-const anyBusiness = business(() => true);
-const signedIn = (r: RoleKey) => (r === "anon" ? [401] : [200]);
-const open = () => [200];
-
-const permitFields = {
-  applicant: { name: "陈某", idNumber: "11010519491231002X", phone: "13800138000" },
-  item: "跨单位登记",
-  category: "market",
-};
-const officerData = (n: number) => ({
-  name: "越权登记",
-  certificateNo: `5009990000${n}`,
-  idNumber: "11010519491231002X",
-  validFrom: "2020-01-01",
-  validTo: "2025-12-31",
-  legalReviewer: false,
-});
-const xlsx = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
-
 export const MATRIX: Record<string, MatrixEntry> = {
   // --- meta, auth -----------------------------------------------------------------
   "GET /api/health": { public: true, probes: () => [get("/api/health", open)] },
@@ -208,203 +150,7 @@ export const MATRIX: Record<string, MatrixEntry> = {
     probes: () => [get("/public/audit/signing-key.pem")],
   },
 
-  // --- cases ----------------------------------------------------------------------
-  "GET /api/case-types": { probes: () => [get("/api/case-types", anyBusiness)] },
-  "GET /api/cases/{type}": {
-    probes: (w) => [
-      get(`/api/cases/${T}?pageSize=200`, anyBusiness),
-      ...each(w, (s) => [
-        get(`/api/cases/${T}?q=${s.marks.name}`, anyBusiness),
-        get(`/api/cases/${T}?unitId=${s.unitId}&pageSize=200`, anyBusiness),
-      ]),
-    ],
-  },
-  "POST /api/cases/{type}": {
-    probes: (w) =>
-      each(w, (s) => [
-        write(
-          "POST",
-          `/api/cases/${T}`,
-          { fields: permitFields, onDate: "2020-10-19", unitId: s.unitId },
-          (r) => actsOn(r, s.key),
-        ),
-      ]),
-  },
-  "GET /api/cases/{type}/{id}": {
-    probes: (w) =>
-      each(w, (s) => [
-        get(
-          `/api/cases/${T}/${s.caseId}`,
-          business((r) => seesCase(r, s.key)),
-        ),
-        get(
-          `/api/cases/${T}/${s.decidedId}`,
-          business((r) => seesCase(r, s.key)),
-        ),
-      ]),
-  },
-  "POST /api/cases/{type}/{id}/reveal": {
-    reveal: true,
-    probes: (w) =>
-      each(w, (s) => [
-        {
-          req: {
-            method: "POST",
-            url: `/api/cases/${T}/${s.caseId}/reveal`,
-            payload: { reason: "核查当事人身份" },
-          },
-          expect: business((r) => mayReveal(r, s.key), [403, 404]),
-        },
-      ]),
-  },
-  "POST /api/cases/{type}/{id}/actions/{action}": {
-    probes: (w) =>
-      each(w, (s) => [
-        write(
-          "POST",
-          `/api/cases/${T}/${s.caseId}/actions/reject`,
-          { version: s.caseVersion, onDate: "2020-10-19", reason: "越权不予受理" },
-          (r) => actsOn(r, s.key),
-        ),
-      ]),
-  },
-  "POST /api/cases/{type}/{id}/suspend": {
-    probes: (w) =>
-      each(w, (s) => [
-        write(
-          "POST",
-          `/api/cases/${T}/${s.caseId}/suspend`,
-          { version: s.caseVersion, reason: "越权中止", onDate: "2020-10-19" },
-          (r) => actsOn(r, s.key),
-        ),
-      ]),
-  },
-  "POST /api/cases/{type}/{id}/resume": {
-    probes: (w) =>
-      each(w, (s) => [
-        write(
-          "POST",
-          `/api/cases/${T}/${s.caseId}/resume`,
-          { version: s.caseVersion, onDate: "2020-10-19" },
-          (r) => actsOn(r, s.key),
-        ),
-      ]),
-  },
-  "POST /api/cases/{type}/{id}/extend": {
-    probes: (w) =>
-      each(w, (s) => [
-        write(
-          "POST",
-          `/api/cases/${T}/${s.caseId}/extend`,
-          {
-            version: s.caseVersion,
-            clock: "decision",
-            period: "5wd",
-            reason: "越权延期",
-            notice: { on: "2020-10-19", text: "延期告知" },
-            onDate: "2020-10-19",
-          },
-          (r) => actsOn(r, s.key),
-        ),
-      ]),
-  },
-  "POST /api/cases/{type}/{id}/links": {
-    probes: (w) =>
-      each(w, (s) => [
-        // From the set's case to the home unit's, and from the home unit's case to it.
-        write(
-          "POST",
-          `/api/cases/${T}/${s.caseId}/links`,
-          { kind: "reviews", toCaseId: w.sets.A.caseId },
-          (r) => actsOn(r, s.key),
-        ),
-        write(
-          "POST",
-          `/api/cases/${T}/${w.sets.A.caseId}/links`,
-          { kind: "reviews", toCaseId: s.caseId },
-          (r) => actsOn(r, "A") && seesCase(r, s.key),
-        ),
-      ]),
-  },
-  "POST /api/cases/{type}/{id}/participants": {
-    probes: (w) =>
-      each(w, (s) => [
-        write(
-          "POST",
-          `/api/cases/${T}/${s.caseId}/participants`,
-          { unitId: w.units.A, role: "supporting" },
-          (r) => actsOn(r, s.key),
-        ),
-      ]),
-  },
-  "POST /api/cases/{type}/{id}/sub-cases": {
-    probes: (w) =>
-      each(w, (s) => [
-        write(
-          "POST",
-          `/api/cases/${T}/${s.caseId}/sub-cases`,
-          { unitId: w.units.A, fields: {}, onDate: "2020-10-19" },
-          (r) => actsOn(r, s.key),
-        ),
-      ]),
-  },
-  "POST /api/cases/{type}/{id}/attachments": {
-    probes: (w) =>
-      each(w, (s) => [
-        write(
-          "POST",
-          `/api/cases/${T}/${s.caseId}/attachments?name=iso.pdf`,
-          Buffer.from("%PDF-1.4\n%iso\n"),
-          (r) => actsOn(r, s.key),
-          { "content-type": "application/pdf" },
-        ),
-      ]),
-  },
-  "GET /api/cases/{type}/{id}/attachments/{attachmentId}": {
-    probes: (w) =>
-      each(w, (s) => [
-        get(
-          `/api/cases/${T}/${s.caseId}/attachments/${s.attachmentId}`,
-          business((r) => seesCase(r, s.key)),
-        ),
-        // Another set's file through the home unit's case.
-        get(
-          `/api/cases/${T}/${w.sets.A.caseId}/attachments/${s.attachmentId}`,
-          business((r) => s.key === "A" && seesCase(r, "A")),
-        ),
-      ]),
-  },
-  "GET /api/cases/{type}/{id}/documents/{code}": {
-    probes: (w) =>
-      each(w, (s) => [
-        get(
-          `/api/cases/${T}/${s.decidedId}/documents/decision`,
-          business((r) => seesCase(r, s.key)),
-        ),
-      ]),
-  },
-  "POST /api/cases/{type}/import": {
-    probes: (w) =>
-      each(w, (s) => [
-        write(
-          "POST",
-          `/api/cases/${T}/import?unitId=${s.unitId}&fileName=iso.xlsx`,
-          Buffer.from("not a workbook"),
-          (r) => actsOn(r, s.key),
-          { "content-type": xlsx },
-        ),
-      ]),
-  },
-  "GET /api/cases/{type}/import-template.xlsx": {
-    probes: () => [get(`/api/cases/${T}/import-template.xlsx`)],
-  },
-  "GET /api/data-quality": { probes: () => [get("/api/data-quality")] },
-  "GET /api/warnings": {
-    probes: (w) => [
-      get("/api/warnings", anyBusiness),
-      ...each(w, (s) => [get(`/api/warnings?unitId=${s.unitId}`)]),
-    ],
-  },
+  ...CASE_ROUTES,
 
   // --- indicators ------------------------------------------------------------------
   "GET /api/indicators": { probes: () => [get("/api/indicators", anyBusiness)] },
@@ -537,5 +283,3 @@ export const MATRIX: Record<string, MatrixEntry> = {
       ]),
   },
 };
-
-export { readsAudit };
