@@ -127,8 +127,10 @@ describe("the isolation matrix", () => {
         ),
       ).rejects.toThrow(/test-only/);
     } finally {
-      process.env.NODE_ENV = saved.NODE_ENV;
-      process.env.VITEST = saved.VITEST;
+      for (const [k, v] of Object.entries(saved)) {
+        if (v === undefined) delete process.env[k];
+        else process.env[k] = v;
+      }
     }
   });
 });
