@@ -24,6 +24,12 @@ export interface DataScope {
    */
   unitId: number | undefined;
   userId: number | undefined;
+  /**
+   * The region the actor acts in (its own). A region-scoped transaction writes business
+   * rows only there; the regions below it it supervises and does not write (migration
+   * 0010). Unset: a region-scoped transaction writes nothing.
+   */
+  home?: string;
 }
 
 /** The scope a transaction about to begin should set with its BEGIN (see ScopedPostgresDialect). */
@@ -49,9 +55,8 @@ export async function withScope<T>(
 export async function applyScope(trx: Transaction<DB>, scope: DataScope): Promise<void> {
   await sql`select set_config('fazhi.regions', ${scope.regions.join(",")}, true),
                    set_config('fazhi.unit', ${scope.unitId === undefined ? "*" : String(scope.unitId)}, true),
-                   set_config('fazhi.user', ${scope.userId === undefined ? "" : String(scope.userId)}, true)`.execute(
-    trx,
-  );
+                   set_config('fazhi.user', ${scope.userId === undefined ? "" : String(scope.userId)}, true),
+                   set_config('fazhi.home', ${scope.home ?? ""}, true)`.execute(trx);
 }
 
 /**

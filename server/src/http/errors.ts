@@ -116,6 +116,12 @@ export function toEnvelope(
       body: { error: { code: "bad_request", message: badRequest(fe)[lang] } },
     };
   }
+  if ((err as { code?: unknown }).code === "42501") {
+    // PostgreSQL refused the row (row-level security, or a SECURITY DEFINER path's own
+    // check): the second line of defence held where a check in code was missing.
+    const m = t("无权操作该记录", "not permitted on this record");
+    return { status: 403, body: { error: { code: "forbidden", message: m[lang] } } };
+  }
   if (isDatabaseUnavailable(err)) {
     // The database is away (restart, dropped connection). A transaction whose
     // connection dropped before COMMIT was rolled back by PostgreSQL.

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { actsFor, supervises } from "./access.ts";
+import { actsFor, assertTestOnly, canSee, supervises } from "./access.ts";
 
 const district = {
   scope: "region" as const,
@@ -40,5 +40,21 @@ describe("who acts and who supervises", () => {
     expect(supervises(city, "110101")).toBe(false);
     expect(supervises(district, "500156")).toBe(false);
     expect(supervises({ ...city, roles: ["read_only"] }, "500156")).toBe(false);
+  });
+});
+
+describe("the test-only switch of the checks in code (row-level security alone)", () => {
+  it("lets an actor so marked through every check, and only that actor", () => {
+    const off = { ...handler, routeChecks: "off" as const };
+    expect(actsFor(off, { regionCode: "500101", unitId: 3 })).toBe(true);
+    expect(canSee(off, { regionCode: "500101", unitId: 3 })).toBe(true);
+    expect(supervises(off, "500156")).toBe(true);
+    expect(canSee(handler, { regionCode: "500101", unitId: 3 })).toBe(false);
+  });
+  it("is refused outside a test run", () => {
+    expect(() => assertTestOnly({ NODE_ENV: "production" }, "x")).toThrow(/test-only/);
+    expect(() => assertTestOnly({}, "x")).toThrow(/test-only/);
+    expect(() => assertTestOnly({ NODE_ENV: "test" }, "x")).not.toThrow();
+    expect(() => assertTestOnly({ VITEST: "true" }, "x")).not.toThrow();
   });
 });

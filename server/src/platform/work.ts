@@ -26,6 +26,7 @@ export function scopeOf(actor: Actor) {
     regions: actor.regions,
     unitId: actor.scope === "unit" ? actor.unitId : undefined,
     userId: actor.userId,
+    home: actor.regionCode,
   };
 }
 

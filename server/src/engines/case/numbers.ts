@@ -1,4 +1,4 @@
-import type { Transaction } from "kysely";
+import { sql, type Transaction } from "kysely";
 import type { DB } from "../../db/schema.ts";
 import type { CaseView, NumberDecl } from "./declare.ts";
 
@@ -14,17 +14,11 @@ export async function nextSequence(
   kind: string,
   year: number,
 ): Promise<number> {
-  const row = await trx
-    .insertInto("number_sequence")
-    .values({ region_code: regionCode, prefix, kind, year, last: 1 })
-    .onConflict((oc) =>
-      oc
-        .columns(["region_code", "prefix", "kind", "year"])
-        .doUpdateSet((eb) => ({ last: eb("number_sequence.last", "+", 1) })),
-    )
-    .returning("last")
-    .executeTakeFirstOrThrow();
-  return row.last;
+  // Through the definer function (migration 0010): the app role does not touch the table.
+  const r = await sql<{
+    n: number;
+  }>`select fazhi_next_number(${regionCode}, ${prefix}, ${kind}, ${year}) as n`.execute(trx);
+  return r.rows[0]!.n;
 }
 
 export function formatNumber(decl: NumberDecl, p: { prefix: string; year: number; seq: number }) {

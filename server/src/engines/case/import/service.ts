@@ -1,5 +1,5 @@
 import { sql } from "kysely";
-import { actsFor } from "../../../kernel/access.ts";
+import { actsFor, checksOff } from "../../../kernel/access.ts";
 import {
   ConflictError,
   type FieldError,
@@ -63,7 +63,7 @@ export function rowErrorField(e: RowError): FieldError {
 
 async function unitLookup(w: WorkTx, defaultUnitId: number | undefined) {
   const unitId = defaultUnitId ?? w.actor.unitId;
-  if (unitId !== w.actor.unitId && w.actor.scope !== "region") {
+  if (unitId !== w.actor.unitId && w.actor.scope !== "region" && !checksOff(w.actor)) {
     throw new ForbiddenError(
       t("单位只能导入本单位的历史办件", "a unit imports its own history only"),
     );
@@ -73,7 +73,7 @@ async function unitLookup(w: WorkTx, defaultUnitId: number | undefined) {
     .select(["id", "region_code"])
     .where("id", "=", unitId)
     .executeTakeFirst();
-  if (!home || !w.actor.regions.includes(home.region_code)) {
+  if (!home || (!w.actor.regions.includes(home.region_code) && !checksOff(w.actor))) {
     throw new ValidationError(t("您的辖区内没有该单位", "no such unit in your regions"), [
       { field: "unitId", message: t(`没有单位 ${unitId}`, `no unit ${unitId}`) },
     ]);
@@ -339,13 +339,10 @@ async function checkAndWrite(
   // Numbers imported advance their sequences: new cases continue after the history.
   const seqs = [...sequences.values()];
   if (seqs.length > 0) {
-    await sql`
-      insert into number_sequence (region_code, prefix, kind, year, last)
-      select ${units.regionCode}, s.prefix, s.kind, s.year, s.last
-        from jsonb_to_recordset(${JSON.stringify(seqs)}::jsonb)
-          as s(prefix text, kind text, year int, last int)
-      on conflict (region_code, prefix, kind, year)
-        do update set last = greatest(number_sequence.last, excluded.last)`.execute(w.trx);
+    // Through the definer function (migration 0010): the batch must be the caller's.
+    await sql`select fazhi_raise_number(${units.regionCode}, ${batch.id}, ${JSON.stringify(seqs)}::jsonb)`.execute(
+      w.trx,
+    );
   }
   return { rows, byState, sequences: seqs };
 }
