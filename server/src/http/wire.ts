@@ -99,6 +99,7 @@ export const PendingLogin = z
     csrfToken: z.string().describe("send it back as the x-csrf-token header with the code"),
   })
   .meta({ id: "PendingLogin" });
+export type PendingLogin = z.infer<typeof PendingLogin>;
 
 /** A new TOTP secret, shown once. */
 export const TotpEnrolment = z
@@ -107,6 +108,7 @@ export const TotpEnrolment = z
     secret: z.string().describe("the same secret in base32, to type into an app"),
   })
   .meta({ id: "TotpEnrolment" });
+export type TotpEnrolment = z.infer<typeof TotpEnrolment>;
 
 // ---------------------------------------------------------------- directory and accounts
 
@@ -169,6 +171,7 @@ export const ActivatedUser = z
       .describe("shown once, to hand to the holder; it must be changed at first login"),
   })
   .meta({ id: "ActivatedUser" });
+export type ActivatedUser = z.infer<typeof ActivatedUser>;
 
 // ---------------------------------------------------------------- audit
 

@@ -15,6 +15,8 @@ import { grantApp } from "./helpers.ts";
  *   password and cannot log in until the security administrator activates it (assigns
  *   its roles and receives the one-time password to hand over). Existing accounts are
  *   active.
+ * Every open session ends: after the upgrade everyone logs in again, and the
+ * administrators enrol their factor before anything else.
  */
 // biome-ignore lint/suspicious/noExplicitAny: migrations run on any schema state
 export async function up(db: Kysely<any>): Promise<void> {
@@ -29,6 +31,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     alter table session add column stage text not null default 'full'
       check (stage in ('full', 'code', 'enrol'));
     alter table app_user add column activated boolean not null default true;
+    delete from session;
   `.execute(db);
   await grantApp(db, "user_totp", ["select", "insert", "update", "delete"]);
 }

@@ -125,7 +125,7 @@ export async function login(
       .selectFrom("security_event")
       .select((eb) => eb.fn.countAll<number>().as("n"))
       .where("ip", "=", input.ip)
-      .where("kind", "=", "login_failed")
+      .where("kind", "in", ["login_failed", "totp_failed"])
       .where("occurred_at", ">", since)
       .executeTakeFirstOrThrow();
     if (Number(r.n) >= MAX_FAILED_PER_ADDRESS) {
