@@ -1,11 +1,14 @@
 /**
  * (a) The system administrator's first login: forced password change (a weak password
- * first, rejected by the server field by field), home page, the Accounts menu, and a
- * new account (no role until the security administrator gives one) whose one-time password is shown once.
+ * first, rejected by the server field by field), enrolment of the authenticator (two
+ * factors), home page, the Accounts menu, and a new account — no role and no password
+ * until the security administrator activates it (the system administrator never sees
+ * its one-time password).
  */
 import { expect } from "vitest";
 import {
   changePassword,
+  enrolTotp,
   menuTexts,
   strongPassword,
   submitLogin,
@@ -36,7 +39,16 @@ test("admin changes the one-time password, then creates a case handler's account
   expect(page.url()).toBe(`${baseUrl}/change-password`);
 
   await changePassword(page, adminPassword, strongPassword());
-  await page.waitForURL(`${baseUrl}/`);
+  // an administrator cannot do anything before enrolling its authenticator
+  await page.waitForURL(`${baseUrl}/enrol-totp`);
+  expect(await page.getByTestId("main-menu").count()).toBe(0);
+  await page.goto(`${baseUrl}/accounts`);
+  await page.waitForURL(`${baseUrl}/enrol-totp`);
+  await page.getByTestId("totp-start").click();
+  await page.getByTestId("totp-secret").waitFor();
+  await screenshot(page, "admin-enrol-totp");
+  await page.reload();
+  await enrolTotp(page, baseUrl);
   await page.getByText("系统管理员，您好！").waitFor();
   await expect.poll(() => page.getByTestId("my-roles").textContent()).toContain("系统管理员");
   expect(await menuTexts(page)).toEqual(["工作台", "系统管理", "账户管理", "地方设置"]);
@@ -60,11 +72,9 @@ test("admin changes the one-time password, then creates a case handler's account
   await page.locator(".ant-select-item-option").first().click();
   await page.getByTestId("account-create-submit").click();
 
-  const otp = page.getByTestId("one-time-password");
-  await otp.waitFor();
-  const shown = ((await otp.textContent()) ?? "").trim();
-  expect(shown.length).toBeGreaterThanOrEqual(10);
-  await page.getByText(`请将一次性密码告知 ${username}`).waitFor();
+  // no one-time password for the system administrator: the account awaits activation
+  await page.getByTestId("account-created-pending").waitFor();
+  expect(await page.getByTestId("one-time-password").count()).toBe(0);
 
   // With the demo's 120-odd accounts, find the new one by its name.
   await page
@@ -75,7 +85,8 @@ test("admin changes the one-time password, then creates a case handler's account
   await page.getByRole("button", { name: "查询" }).click();
   const row = table.locator("tr", { hasText: username });
   await row.waitFor();
-  // No role yet: the security administrator assigns roles (separation of administrators).
+  // No role and no password yet: the security administrator activates it.
   expect(await row.textContent()).not.toContain("承办人");
+  expect(await row.textContent()).toContain("待激活");
   await screenshot(page, "admin-accounts");
 });

@@ -4,18 +4,30 @@ import { NotFoundResult, RequirePermission } from "./components/PermissionGate.t
 import { AppLayout } from "./layout/AppLayout.tsx";
 import { ROUTES } from "./modules.ts";
 import { ChangePasswordPage } from "./pages/ChangePasswordPage.tsx";
+import { EnrolTotpPage } from "./pages/EnrolTotpPage.tsx";
 import { LoginPage } from "./pages/LoginPage.tsx";
 import { useSession } from "./session.tsx";
 
 export const CHANGE_PASSWORD_PATH = "/change-password";
+export const ENROL_TOTP_PATH = "/enrol-totp";
 
-/** Logged in, and past the forced password change (which allows only its own page). */
+/**
+ * Logged in, past the forced password change and, for an account that must log in with
+ * two factors, past the enrolment of its authenticator (each allows only its own page).
+ */
 function RequireSession() {
   const { session } = useSession();
   const location = useLocation();
   if (!session) return <Navigate to="/login" replace state={{ from: location.pathname }} />;
   if (session.mustChangePassword && location.pathname !== CHANGE_PASSWORD_PATH) {
     return <Navigate to={CHANGE_PASSWORD_PATH} replace />;
+  }
+  if (
+    !session.mustChangePassword &&
+    session.secondFactor === "enrol" &&
+    location.pathname !== ENROL_TOTP_PATH
+  ) {
+    return <Navigate to={ENROL_TOTP_PATH} replace />;
   }
   return <Outlet />;
 }
@@ -27,6 +39,7 @@ export function App() {
       <Route element={<RequireSession />}>
         <Route element={<AppLayout />}>
           <Route path={CHANGE_PASSWORD_PATH} element={<ChangePasswordPage />} />
+          <Route path={ENROL_TOTP_PATH} element={<EnrolTotpPage />} />
           {ROUTES.map(({ path, component: Page, anyOf }) => (
             <Route
               key={path}

@@ -28,7 +28,7 @@ export function useUnits() {
   return useQuery({
     queryKey: ["api", "/api/units"],
     queryFn: ({ signal }) => api.get<Unit[]>("/api/units", undefined, signal),
-    enabled: Boolean(session && !session.mustChangePassword),
+    enabled: Boolean(session && !session.mustChangePassword && session.secondFactor !== "enrol"),
     staleTime: 5 * 60_000,
   });
 }

@@ -15,7 +15,9 @@ export const READ = ["record.read"] as const;
 
 function useCanRead(): boolean {
   const { session, can } = useSession();
-  return Boolean(session && !session.mustChangePassword && can(READ));
+  return Boolean(
+    session && !session.mustChangePassword && session.secondFactor !== "enrol" && can(READ),
+  );
 }
 
 export function useCaseTypes() {

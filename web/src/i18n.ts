@@ -69,6 +69,25 @@ const STRINGS = {
     en: "At least 10 characters, not containing the user name, with three of: upper case, lower case, digits, symbols.",
   },
   "auth.passwordChanged": { zh: "密码已修改", en: "Password changed" },
+  "auth.code": { zh: "动态验证码", en: "Authenticator code" },
+  "auth.codeHint": {
+    zh: "请打开验证器应用，输入当前显示的 6 位数字。",
+    en: "Open your authenticator app and enter the 6 digits it shows now.",
+  },
+  "auth.verify": { zh: "验证", en: "Verify" },
+  "totp.title": { zh: "绑定动态验证码", en: "Enrol the authenticator" },
+  "totp.required": {
+    zh: "您的账户须使用双因素认证：绑定验证器应用后才能使用系统。",
+    en: "Your account logs in with two factors: enrol an authenticator app before using the system.",
+  },
+  "totp.start": { zh: "生成密钥", en: "Generate a secret" },
+  "totp.scan": {
+    zh: "用验证器应用扫描二维码，或手工输入下面的密钥。密钥只显示这一次，请勿截图外传。",
+    en: "Scan the QR code with an authenticator app, or type the secret below. It is shown only this once; do not share it.",
+  },
+  "totp.secret": { zh: "密钥", en: "Secret" },
+  "totp.confirm": { zh: "确认绑定", en: "Confirm" },
+  "totp.done": { zh: "动态验证码已绑定", en: "Authenticator enrolled" },
 
   "menu.home": { zh: "工作台", en: "Home" },
   "menu.system": { zh: "系统管理", en: "System" },
@@ -325,6 +344,19 @@ const STRINGS = {
   "accounts.unlockConfirm": { zh: "确定解锁账户 {name}？", en: "Unlock the account {name}?" },
   "accounts.unlocked": { zh: "已解锁", en: "Unlocked" },
   "accounts.rolesSaved": { zh: "角色已更新", en: "Roles updated" },
+  "accounts.pending": { zh: "待激活", en: "Awaiting activation" },
+  "accounts.createdPending": {
+    zh: "账户 {name} 已创建，尚无密码和角色：请安全管理员激活并将一次性密码交给本人。",
+    en: "Account {name} created, with no password and no role: the security administrator activates it and hands the one-time password to its holder.",
+  },
+  "accounts.activate": { zh: "激活", en: "Activate" },
+  "accounts.activated": { zh: "账户已激活", en: "Account activated" },
+  "accounts.totp": { zh: "动态验证码", en: "Authenticator" },
+  "accounts.totpReset": { zh: "重置动态验证码", en: "Reset authenticator" },
+  "accounts.totpResetDone": {
+    zh: "已重置：该账户下次登录时重新绑定",
+    en: "Reset: the account enrols again at its next login",
+  },
   "accounts.created": { zh: "账户已创建", en: "Account created" },
   "accounts.oneTimePassword": { zh: "一次性密码", en: "One-time password" },
   "accounts.oneTimePasswordHint": {

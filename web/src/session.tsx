@@ -12,6 +12,7 @@ import {
   setCsrfToken,
   setUnauthenticatedHandler,
 } from "./api.ts";
+import type { PendingLogin } from "./wire.ts";
 
 export const SESSION_KEY = ["session"] as const;
 /** Queries that do not depend on who is logged in. */
@@ -33,7 +34,15 @@ async function fetchSession(): Promise<SessionInfo | null> {
 
 export interface SessionApi {
   session: SessionInfo | null;
-  login: (username: string, password: string) => Promise<SessionInfo>;
+  /**
+   * The password step: the session, or "code" when the account logs in with a TOTP code
+   * next (submitCode). GB/T 22239-2019 8.1.4.1 d.
+   */
+  login: (username: string, password: string) => Promise<SessionInfo | "code">;
+  /** The code step of a login with a second factor. */
+  submitCode: (code: string) => Promise<SessionInfo>;
+  /** Take a session the server answered with (enrolment rotates the session). */
+  adopt: (s: SessionInfo) => void;
   logout: () => Promise<void>;
   /** Re-read the session (e.g. after the password change lifts mustChangePassword). */
   refresh: () => Promise<SessionInfo | null>;
@@ -78,14 +87,29 @@ export function SessionProvider({
     () => ({
       session,
       login: async (username, password) => {
-        const s = await request<SessionInfo>("POST", "/api/auth/login", {
+        const s = await request<SessionInfo | PendingLogin>("POST", "/api/auth/login", {
           body: { username, password },
+          quiet401: true,
+        });
+        setCsrfToken(s.csrfToken);
+        if ("stage" in s) return "code";
+        qc.removeQueries({ predicate: (q) => !KEEP_ACROSS_SESSIONS.has(String(q.queryKey[0])) });
+        qc.setQueryData(SESSION_KEY, s);
+        return s;
+      },
+      submitCode: async (code) => {
+        const s = await request<SessionInfo>("POST", "/api/auth/totp", {
+          body: { code },
           quiet401: true,
         });
         setCsrfToken(s.csrfToken);
         qc.removeQueries({ predicate: (q) => !KEEP_ACROSS_SESSIONS.has(String(q.queryKey[0])) });
         qc.setQueryData(SESSION_KEY, s);
         return s;
+      },
+      adopt: (s) => {
+        setCsrfToken(s.csrfToken);
+        qc.setQueryData(SESSION_KEY, s);
       },
       logout: async () => {
         try {

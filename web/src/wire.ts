@@ -38,15 +38,18 @@ export type {
   RegisterInfo,
 } from "../../server/src/engines/register/wire.ts";
 export type {
+  ActivatedUser,
   AuditEvent,
   DueDate,
   ErrorEnvelope,
   Label,
   Labels,
+  PendingLogin,
   Region,
   SecurityEvent,
   SessionInfo,
   Setting,
+  TotpEnrolment,
   Unit,
   UserOut,
 } from "../../server/src/http/wire.ts";

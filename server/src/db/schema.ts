@@ -43,6 +43,8 @@ export interface AppUserTable {
   disabled: Generated<boolean>;
   created_at: GeneratedTimestamp;
   password_changed_at: GeneratedTimestamp;
+  /** False: created by the system administrator, not yet activated (migration 0011). */
+  activated: Generated<boolean>;
 }
 
 export interface UserRoleTable {
@@ -58,6 +60,19 @@ export interface SessionTable {
   last_seen_at: Timestamp;
   ip: string | null;
   user_agent: string | null;
+  /** full | code (awaiting the second factor) | enrol (must enrol it); migration 0011. */
+  stage: Generated<SessionStage>;
+}
+
+export type SessionStage = "full" | "code" | "enrol";
+
+/** A user's TOTP second factor (migration 0011); the secret SM4-encrypted. */
+export interface UserTotpTable {
+  user_id: number;
+  secret_enc: string;
+  created_at: Timestamp;
+  confirmed_at: Timestamp | null;
+  last_step: number | null;
 }
 
 export interface SecurityEventTable {
@@ -335,6 +350,7 @@ export interface DB {
   app_user: AppUserTable;
   user_role: UserRoleTable;
   session: SessionTable;
+  user_totp: UserTotpTable;
   security_event: SecurityEventTable;
   calendar_notice: CalendarNoticeTable;
   audit_event: AuditEventTable;

@@ -1,4 +1,5 @@
 import type { Label } from "../kernel/labels.ts";
+import { platformSettings } from "../platform/auth/totp-setting.ts";
 import type { AnyCaseType } from "./case/declare.ts";
 import { checkModules } from "./check.ts";
 import type { DemoContribution } from "./demo/declare.ts";
@@ -73,7 +74,8 @@ export function createRegistry(modules: readonly ModuleDecl[]): Registry {
   );
   const settings = index(
     "setting",
-    modules.flatMap((m) => m.settings ?? []),
+    // The modules' settings, then the platform's own (identity).
+    [...modules.flatMap((m) => m.settings ?? []), ...platformSettings],
     (s) => s.code,
   );
   checkModules(modules);

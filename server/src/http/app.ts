@@ -24,8 +24,10 @@ import { responseSerializer, swaggerOptions } from "./openapi.ts";
 import { portalRoutes } from "./portal/routes.ts";
 import { portalSearchRoutes } from "./portal/search.ts";
 import { adminRoutes } from "./routes/admin.ts";
+import { adminIdentityRoutes } from "./routes/admin-identity.ts";
 import { auditRoutes } from "./routes/audit.ts";
 import { authRoutes } from "./routes/auth.ts";
+import { totpRoutes } from "./routes/auth-totp.ts";
 import { calendarRoutes } from "./routes/calendar.ts";
 import { metaRoutes } from "./routes/meta.ts";
 import { publicRoutes } from "./routes/public.ts";
@@ -109,6 +111,7 @@ export async function buildApp(
   app.decorateRequest("actor", undefined);
   app.decorateRequest("csrfToken", undefined);
   app.decorateRequest("sessionToken", undefined);
+  app.decorateRequest("sessionStage", undefined);
 
   app.addHook("onRoute", (route) => {
     if (
@@ -187,6 +190,7 @@ export async function buildApp(
       req.actor = rlsAlone ? { ...resolved.actor, routeChecks: "off" } : resolved.actor;
       req.csrfToken = resolved.csrfToken;
       req.sessionToken = token;
+      req.sessionStage = resolved.stage;
     }
   });
 
@@ -219,6 +223,22 @@ export async function buildApp(
         );
       }
     }
+    // The second factor (GB/T 22239-2019 8.1.4.1 d): a session opened by the password
+    // alone reaches only the routes of its stage (submit the code; enrol the factor).
+    const stage = req.sessionStage ?? "full";
+    if (!(req.routeOptions.config?.stages ?? ["full"]).includes(stage)) {
+      await denied(
+        "second_factor_pending",
+        stage === "code"
+          ? t("请先输入动态验证码完成登录", "enter the TOTP code first (POST /api/auth/totp)")
+          : stage === "enrol"
+            ? t(
+                "请先绑定动态验证码（双因素认证），绑定后才能使用系统",
+                "enrol the TOTP second factor first (POST /api/auth/totp/enrolment)",
+              )
+            : t("登录已完成", "the login is already complete"),
+      );
+    }
     if (req.actor.mustChangePassword && !req.routeOptions.config?.allowWithOneTimePassword) {
       throw new ForbiddenError(
         t(
@@ -237,7 +257,9 @@ export async function buildApp(
 
   await app.register(metaRoutes(services));
   await app.register(authRoutes(services));
+  await app.register(totpRoutes(services));
   await app.register(adminRoutes(services));
+  await app.register(adminIdentityRoutes(services));
   await app.register(auditRoutes(services));
   await app.register(calendarRoutes(services));
   await app.register(settingsRoutes(services));

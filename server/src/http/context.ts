@@ -1,6 +1,7 @@
 import type { FastifyRequest } from "fastify";
 import type { FazhiConfig } from "../db/config.ts";
 import type { Database } from "../db/connection.ts";
+import type { SessionStage } from "../db/schema.ts";
 import type { Registry } from "../engines/registry.ts";
 import type { Actor, Permission } from "../kernel/access.ts";
 import { UnauthenticatedError } from "../kernel/errors.ts";
@@ -20,9 +21,15 @@ declare module "fastify" {
     csrf?: boolean;
     /** Reachable while the account still has its one-time password. */
     allowWithOneTimePassword?: boolean;
+    /**
+     * The session stages the route serves (default: only `full`): a session waiting for
+     * the second factor (`code`) or for its enrolment (`enrol`) reaches nothing else.
+     */
+    stages?: readonly SessionStage[];
   }
   interface FastifyRequest {
     actor: Actor | undefined;
+    sessionStage: SessionStage | undefined;
     csrfToken: string | undefined;
     sessionToken: string | undefined;
   }

@@ -83,9 +83,32 @@ export const SessionInfo = z
     regions: z.array(z.string()),
     csrfToken: z.string().describe("send it back as the x-csrf-token header on writes"),
     mustChangePassword: z.boolean().optional(),
+    secondFactor: z
+      .enum(["enrol", "done", "none"])
+      .describe(
+        "enrol: the account must enrol a TOTP factor before anything else; done: logged in with it; none: not required",
+      ),
   })
   .meta({ id: "SessionInfo" });
 export type SessionInfo = z.infer<typeof SessionInfo>;
+
+/** The password was right; the session can only submit the TOTP code (202). */
+export const PendingLogin = z
+  .object({
+    stage: z.literal("code"),
+    csrfToken: z.string().describe("send it back as the x-csrf-token header with the code"),
+  })
+  .meta({ id: "PendingLogin" });
+export type PendingLogin = z.infer<typeof PendingLogin>;
+
+/** A new TOTP secret, shown once. */
+export const TotpEnrolment = z
+  .object({
+    uri: z.string().describe("otpauth://totp/… URI (for a QR code)"),
+    secret: z.string().describe("the same secret in base32, to type into an app"),
+  })
+  .meta({ id: "TotpEnrolment" });
+export type TotpEnrolment = z.infer<typeof TotpEnrolment>;
 
 // ---------------------------------------------------------------- directory and accounts
 
@@ -123,6 +146,10 @@ export const UserOut = z
     roles: z.array(z.string()),
     disabled: z.boolean(),
     lockedUntil: Instant.nullable(),
+    activated: z
+      .boolean()
+      .describe("false: created by the system administrator, awaiting the security administrator"),
+    secondFactor: z.boolean().describe("has a confirmed TOTP factor"),
   })
   .meta({ id: "User" });
 export type UserOut = z.infer<typeof UserOut>;
@@ -130,12 +157,21 @@ export type UserOut = z.infer<typeof UserOut>;
 export const CreatedUser = z
   .object({
     id: z.number().int(),
-    oneTimePassword: z
-      .string()
-      .optional()
-      .describe("shown once; the user must change it at first login"),
+    activated: z
+      .literal(false)
+      .describe("no password yet: the security administrator activates the account"),
   })
   .meta({ id: "CreatedUser" });
+
+export const ActivatedUser = z
+  .object({
+    id: z.number().int(),
+    oneTimePassword: z
+      .string()
+      .describe("shown once, to hand to the holder; it must be changed at first login"),
+  })
+  .meta({ id: "ActivatedUser" });
+export type ActivatedUser = z.infer<typeof ActivatedUser>;
 
 // ---------------------------------------------------------------- audit
 

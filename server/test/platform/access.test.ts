@@ -196,7 +196,7 @@ describe("route access (the code layer)", () => {
       },
     });
     expect(ok.statusCode).toBe(200);
-    expect(ok.json().oneTimePassword).toMatch(/.{10,}/);
+    expect(ok.json()).toEqual({ id: expect.any(Number), activated: false });
     const foreign = await t.call(s.flsys, {
       method: "POST",
       url: "/api/users",
@@ -260,26 +260,26 @@ describe("route access (the code layer)", () => {
     const ok = await t.call(s.secadm, {
       method: "PUT",
       url: `/api/users/${s.handler.userId}/roles`,
-      payload: { roles: ["case_handler", "legal_reviewer"] },
+      payload: { roles: ["case_handler", "legal_reviewer"], reason: "调岗" },
     });
     expect(ok.statusCode).toBe(200);
     const admin = await t.call(s.secadm, {
       method: "PUT",
       url: `/api/users/${s.handler.userId}/roles`,
-      payload: { roles: ["audit_admin"] },
+      payload: { roles: ["audit_admin"], reason: "调岗" },
     });
     expect(admin.statusCode).toBe(422);
     const mixed = await t.call(s.secadm, {
       method: "PUT",
       url: `/api/users/${s.handler.userId}/roles`,
-      payload: { roles: ["audit_admin", "case_handler"] },
+      payload: { roles: ["audit_admin", "case_handler"], reason: "调岗" },
     });
     expect(mixed.statusCode).toBe(422);
     expect(mixed.json().error.fields[0].field).toBe("roles");
     const self = await t.call(s.secadm, {
       method: "PUT",
       url: `/api/users/${s.secadm.userId}/roles`,
-      payload: { roles: ["case_handler"] },
+      payload: { roles: ["case_handler"], reason: "调岗" },
     });
     expect(self.statusCode).toBe(403);
     const audit = await t.db.owner

@@ -54,22 +54,91 @@ describe("the system administrator", () => {
     expect(made).toEqual([]);
   });
 
-  it("creates an account with no role: logging in as it reads no case", async () => {
+  it("creates an account with no role and no password: it cannot log in as it or learn its password", async () => {
     const r = await createAs(sys, "newcomer");
     expect(r.statusCode, r.body).toBe(200);
-    const { id, oneTimePassword } = r.json();
+    const { id } = r.json();
+    expect(r.json()).toEqual({ id, activated: false });
+    expect(r.body).not.toMatch(/password/i);
     expect(await rolesOf(id)).toEqual([]);
-    const s = await t.login("newcomer", oneTimePassword);
+    // the old attack (issue 8): log in as the account it made — nothing opens it
+    for (const password of ["", "Correct-Horse-9", "newcomer", "Qz7#kLm2vWx9"]) {
+      const login = await t.app.inject({
+        method: "POST",
+        url: "/api/auth/login",
+        payload: { username: "newcomer", password: password || "x" },
+      });
+      expect(login.statusCode).toBe(401);
+      expect(login.json().error.message).toBe("用户名或密码错误");
+    }
+    // nor can it activate it (the security administrator's power) to receive a password
+    const act = await t.call(sys, {
+      method: "POST",
+      url: `/api/users/${id}/activate`,
+      payload: { roles: ["read_only"], reason: "新同事" },
+    });
+    expect(act.statusCode).toBe(403);
+    const listed = (await t.call(sys, { method: "GET", url: "/api/users" })).json();
+    const row = listed.find((u: { id: number }) => u.id === id);
+    expect(row).toMatchObject({ activated: false, roles: [] });
+    expect(JSON.stringify(listed)).not.toMatch(/password/i);
+    const db = await t.db.owner
+      .selectFrom("app_user")
+      .select(["activated", "must_change_password"])
+      .where("id", "=", id)
+      .executeTakeFirstOrThrow();
+    expect(db).toEqual({ activated: false, must_change_password: false });
+  });
+
+  it("the security administrator activates it, with a reason, and alone receives the one-time password", async () => {
+    const id = (await createAs(sys, "handedover")).json().id;
+    const activate = (body: Record<string, unknown>) =>
+      t.call(sec, { method: "POST", url: `/api/users/${id}/activate`, payload: body });
+    expect((await activate({ roles: ["case_handler"] })).statusCode).toBe(400);
+    expect((await activate({ roles: ["sys_admin"], reason: "x" })).statusCode).toBe(422);
+    const ok = await activate({ roles: ["case_handler"], reason: "新入职执法人员" });
+    expect(ok.statusCode, ok.body).toBe(200);
+    const { oneTimePassword } = ok.json();
+    expect(typeof oneTimePassword).toBe("string");
+    expect(await rolesOf(id)).toEqual(["case_handler"]);
+    expect((await activate({ roles: ["case_handler"], reason: "again" })).statusCode).toBe(409);
+    const ev = await t.db.owner
+      .selectFrom("audit_event")
+      .select(["action", "reason", "after"])
+      .where("entity_type", "=", "user")
+      .where("entity_id", "=", String(id))
+      .where("action", "=", "user.activate")
+      .executeTakeFirstOrThrow();
+    expect(ev.reason).toBe("新入职执法人员");
+    expect(JSON.stringify(ev.after)).not.toContain(oneTimePassword);
+    // the holder logs in with it and must change it first
+    const s = await t.login("handedover", oneTimePassword);
+    expect((await t.call(s, { method: "GET", url: "/api/units" })).statusCode).toBe(403);
     const changed = await t.call(s, {
       method: "POST",
       url: "/api/auth/password",
       payload: { currentPassword: oneTimePassword, newPassword: "Qz7#kLm2vWx9" },
     });
     expect(changed.statusCode, changed.body).toBe(200);
-    const again = await t.login("newcomer", "Qz7#kLm2vWx9");
-    for (const url of ["/api/cases/example_permit", "/api/warnings", "/api/users"]) {
-      expect((await t.call(again, { method: "GET", url })).statusCode, url).toBe(403);
-    }
+    expect((await t.call(s, { method: "GET", url: "/api/units" })).statusCode).toBe(200);
+  });
+
+  it("(the security administrator cannot activate its own account, nor change roles without a reason)", async () => {
+    const self = await t.call(sec, {
+      method: "POST",
+      url: `/api/users/${secId}/activate`,
+      payload: { roles: ["read_only"], reason: "x" },
+    });
+    expect(self.statusCode).toBe(403);
+    const id = (await createAs(sys, "noreason")).json().id;
+    const r = await t.call(sec, {
+      method: "PUT",
+      url: `/api/users/${id}/roles`,
+      payload: { roles: ["read_only"] },
+    });
+    expect(r.statusCode).toBe(400);
+    expect(r.json().error.fields[0].field).toBe("reason");
+    expect(await rolesOf(id)).toEqual([]);
   });
 
   it("cannot assign roles, to itself or to an account it created", async () => {

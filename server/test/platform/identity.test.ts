@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { SESSION_COOKIE } from "../../src/http/context.ts";
 import { MAX_FAILED_PER_ADDRESS } from "../../src/platform/auth/login.ts";
-import { ABSOLUTE_LIFETIME_MS } from "../../src/platform/auth/sessions.ts";
+import { ABSOLUTE_LIFETIME_MS, tokenHash } from "../../src/platform/auth/sessions.ts";
 import { type TestApp, testApp } from "../support/app.ts";
 
 /**
@@ -59,6 +60,35 @@ describe("sessions and passwords", () => {
     }
     t.clock.t = new Date(start.getTime() + ABSOLUTE_LIFETIME_MS + 1000);
     expect((await session(s)).statusCode).toBe(401);
+  });
+});
+
+describe("session identifiers", () => {
+  it("a login never keeps the cookie it was sent with (no fixation), and logout ends the session on the server", async () => {
+    const planted = await t.login("zhaoliu");
+    const res = await t.app.inject({
+      method: "POST",
+      url: "/api/auth/login",
+      payload: { username: "zhaoliu", password: "Correct-Horse-9" },
+      headers: { cookie: planted.cookie },
+    });
+    expect(res.statusCode).toBe(200);
+    const fresh = res.cookies.find((c) => c.name === SESSION_COOKIE)!.value;
+    expect(`${SESSION_COOKIE}=${fresh}`).not.toBe(planted.cookie);
+    const mine = { cookie: `${SESSION_COOKIE}=${fresh}`, csrf: res.json().csrfToken, userId: 0 };
+    expect((await session(mine)).statusCode).toBe(200);
+
+    // Logout deletes the row: the same cookie replayed later (say, copied before the
+    // logout) is refused, and nothing of it is left in the session table.
+    const out = await t.call(mine, { method: "POST", url: "/api/auth/logout" });
+    expect(out.statusCode).toBe(200);
+    expect((await session(mine)).statusCode).toBe(401);
+    const rows = await t.db.owner
+      .selectFrom("session")
+      .select("token_hash")
+      .where("token_hash", "=", tokenHash(fresh))
+      .execute();
+    expect(rows).toEqual([]);
   });
 });
 

@@ -14,7 +14,8 @@ export function AppLayout() {
   const actor = useActor();
   const navigate = useNavigate();
   const { token } = theme.useToken();
-  const restricted = Boolean(actor.mustChangePassword);
+  // Before the one-time password is changed or the authenticator enrolled, only that page.
+  const restricted = Boolean(actor.mustChangePassword || actor.secondFactor === "enrol");
 
   const onLogout = async () => {
     await logout();

@@ -1,7 +1,10 @@
-/** Accounts: list; create (user.manage), set roles (role.assign), unlock (account.unlock). */
+/**
+ * Accounts: list; create (user.manage); activate and set roles (role.assign); unlock and
+ * reset the authenticator (account.unlock).
+ */
 import { PlusOutlined } from "@ant-design/icons";
 import { useQueryClient } from "@tanstack/react-query";
-import { App, Button, Card, Popconfirm, Space, Tag, Tooltip } from "antd";
+import { App, Button, Card, Input, Modal, Popconfirm, Space, Tag, Tooltip } from "antd";
 import { useState } from "react";
 import { api, type UserRow } from "../api.ts";
 import { DataTable } from "../components/DataTable.tsx";
@@ -26,6 +29,8 @@ export function AccountsPage() {
   const { message } = App.useApp();
   const [creating, setCreating] = useState(false);
   const [editing, setEditing] = useState<UserRow | null>(null);
+  const [resetting, setResetting] = useState<UserRow | null>(null);
+  const [reason, setReason] = useState("");
 
   const reload = () => qc.invalidateQueries({ queryKey: ["api", USERS] });
 
@@ -33,6 +38,18 @@ export function AccountsPage() {
     try {
       await api.post(`${USERS}/${u.id}/unlock`);
       message.success(t("accounts.unlocked"));
+      await reload();
+    } catch (e) {
+      message.error((e as Error).message);
+    }
+  };
+
+  const resetTotp = async () => {
+    if (!resetting) return;
+    try {
+      await api.post(`${USERS}/${resetting.id}/totp/reset`, { reason: reason.trim() });
+      message.success(t("accounts.totpResetDone"));
+      setResetting(null);
       await reload();
     } catch (e) {
       message.error((e as Error).message);
@@ -49,8 +66,9 @@ export function AccountsPage() {
               size="small"
               disabled={adminAccount || u.id === actor.user.id}
               onClick={() => setEditing(u)}
+              data-testid={u.activated ? undefined : "account-activate"}
             >
-              {t("accounts.setRoles")}
+              {u.activated ? t("accounts.setRoles") : t("accounts.activate")}
             </Button>
           </Tooltip>
         </Can>
@@ -64,6 +82,17 @@ export function AccountsPage() {
             >
               <Button size="small">{t("accounts.unlock")}</Button>
             </Popconfirm>
+          ) : null}
+          {u.secondFactor && u.id !== actor.user.id ? (
+            <Button
+              size="small"
+              onClick={() => {
+                setReason("");
+                setResetting(u);
+              }}
+            >
+              {t("accounts.totpReset")}
+            </Button>
           ) : null}
         </Can>
       </Space>
@@ -112,7 +141,9 @@ export function AccountsPage() {
             title: t("accounts.status"),
             key: "status",
             render: (_, u) =>
-              u.disabled ? (
+              !u.activated ? (
+                <Tag color="orange">{t("accounts.pending")}</Tag>
+              ) : u.disabled ? (
                 <Tag>{t("accounts.disabled")}</Tag>
               ) : isLocked(u) ? (
                 <Tag color="red">{t("accounts.locked")}</Tag>
@@ -136,6 +167,24 @@ export function AccountsPage() {
         onClose={() => setCreating(false)}
         onCreated={() => void reload()}
       />
+      <Modal
+        open={resetting !== null}
+        title={`${t("accounts.totpReset")} · ${resetting?.displayName ?? ""}`}
+        okText={t("common.ok")}
+        cancelText={t("common.cancel")}
+        okButtonProps={{ disabled: !reason.trim() }}
+        onOk={resetTotp}
+        onCancel={() => setResetting(null)}
+        destroyOnHidden
+      >
+        <Input.TextArea
+          rows={2}
+          maxLength={500}
+          placeholder={t("accounts.reason")}
+          value={reason}
+          onChange={(e) => setReason(e.target.value)}
+        />
+      </Modal>
       <RolesModal
         user={editing}
         onClose={() => setEditing(null)}

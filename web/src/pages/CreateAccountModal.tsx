@@ -1,9 +1,9 @@
 /**
- * Create an account (POST /api/users), then show its one-time password once. The
- * account has no role until the security administrator assigns one (separation of the
- * three administrators).
+ * Create an account (POST /api/users). The account has no role and no password until the
+ * security administrator activates it and hands its one-time password to the holder
+ * (separation of the three administrators: the system administrator never sees it).
  */
-import { Alert, Form, Input, Modal, Select, Typography } from "antd";
+import { Alert, Form, Input, Modal, Select } from "antd";
 import { useState } from "react";
 import { api } from "../api.ts";
 import { ErrorAlert, useFormError } from "../components/ErrorDisplay.tsx";
@@ -28,7 +28,7 @@ export function CreateAccountModal({ open, onClose, onCreated }: CreateAccountMo
   const [form] = Form.useForm<Values>();
   const { fail, clear, alertProps } = useFormError(form);
   const [busy, setBusy] = useState(false);
-  const [created, setCreated] = useState<{ name: string; password: string } | null>(null);
+  const [created, setCreated] = useState<{ name: string } | null>(null);
 
   const close = () => {
     clear();
@@ -41,12 +41,12 @@ export function CreateAccountModal({ open, onClose, onCreated }: CreateAccountMo
     clear();
     setBusy(true);
     try {
-      const r = await api.post<{ id: number; oneTimePassword: string }>("/api/users", {
+      await api.post<{ id: number }>("/api/users", {
         ...v,
         username: v.username.trim(),
         displayName: v.displayName.trim(),
       });
-      setCreated({ name: v.username.trim(), password: r.oneTimePassword });
+      setCreated({ name: v.username.trim() });
       close();
       onCreated();
     } catch (e) {
@@ -110,23 +110,12 @@ export function CreateAccountModal({ open, onClose, onCreated }: CreateAccountMo
         maskClosable={false}
       >
         {created ? (
-          <>
-            <Alert
-              type="info"
-              showIcon
-              title={t("accounts.oneTimePasswordHint", { name: created.name })}
-              style={{ marginBottom: 16 }}
-            />
-            <Typography.Text type="secondary">{t("accounts.oneTimePassword")}</Typography.Text>
-            <Typography.Paragraph
-              copyable
-              code
-              style={{ fontSize: 18 }}
-              data-testid="one-time-password"
-            >
-              {created.password}
-            </Typography.Paragraph>
-          </>
+          <Alert
+            type="info"
+            showIcon
+            title={t("accounts.createdPending", { name: created.name })}
+            data-testid="account-created-pending"
+          />
         ) : null}
       </Modal>
     </>

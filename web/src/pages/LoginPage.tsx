@@ -1,7 +1,8 @@
-import { LockOutlined, UserOutlined } from "@ant-design/icons";
+import { LockOutlined, SafetyOutlined, UserOutlined } from "@ant-design/icons";
 import { Button, Card, Form, Input, Typography } from "antd";
 import { useState } from "react";
 import { Navigate, useLocation } from "react-router";
+import { ApiError } from "../api.ts";
 import { ErrorAlert, useFormError } from "../components/ErrorDisplay.tsx";
 import { LanguageSwitch } from "../components/LanguageSwitch.tsx";
 import { useI18n } from "../i18n.ts";
@@ -12,23 +13,33 @@ interface LoginValues {
   password: string;
 }
 
+/**
+ * The login: the password, then — for an account with a TOTP factor (administrators
+ * always; others where the region requires it) — the 6-digit code of the authenticator
+ * app (GB/T 22239-2019 8.1.4.1 d).
+ */
 export function LoginPage() {
   const { t } = useI18n();
-  const { session, login } = useSession();
+  const { session, login, submitCode } = useSession();
   const location = useLocation();
   const [form] = Form.useForm<LoginValues>();
   const { fail, clear, alertProps } = useFormError(form);
   const [busy, setBusy] = useState(false);
+  const [codeStep, setCodeStep] = useState(false);
+  const [codeForm] = Form.useForm<{ code: string }>();
+  const codeError = useFormError(codeForm);
 
   if (session) {
     const from = (location.state as { from?: string } | null)?.from;
     const to = session.mustChangePassword
       ? "/change-password"
-      : // not back to the forced password change: a quick logout right after it can
-        // leave that page as the place the last session was
-        from && from !== "/login" && from !== "/change-password"
-        ? from
-        : "/";
+      : session.secondFactor === "enrol"
+        ? "/enrol-totp"
+        : // not back to the forced password change: a quick logout right after it can
+          // leave that page as the place the last session was
+          from && from !== "/login" && from !== "/change-password" && from !== "/enrol-totp"
+          ? from
+          : "/";
     return <Navigate to={to} replace />;
   }
 
@@ -36,11 +47,29 @@ export function LoginPage() {
     clear();
     setBusy(true);
     try {
-      await login(v.username.trim(), v.password);
-      // the session is set: the redirect above takes over on the next render
+      if ((await login(v.username.trim(), v.password)) === "code") setCodeStep(true);
+      // else the session is set: the redirect above takes over on the next render
     } catch (e) {
       fail(e);
       form.setFieldValue("password", "");
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const onCode = async (v: { code: string }) => {
+    codeError.clear();
+    setBusy(true);
+    try {
+      await submitCode(v.code.trim());
+    } catch (e) {
+      codeForm.setFieldValue("code", "");
+      if (e instanceof ApiError && e.status === 401) {
+        // the pending session ended (locked, or too slow): start again with the password
+        setCodeStep(false);
+        form.setFieldValue("password", "");
+        fail(e);
+      } else codeError.fail(e);
     } finally {
       setBusy(false);
     }
@@ -68,26 +97,62 @@ export function LoginPage() {
           </Typography.Title>
           <Typography.Text type="secondary">{t("app.tagline")}</Typography.Text>
         </div>
-        <ErrorAlert {...alertProps} />
-        <Form form={form} layout="vertical" onFinish={onFinish} requiredMark={false}>
-          <Form.Item
-            name="username"
-            label={t("auth.username")}
-            rules={required(t("auth.username"))}
-          >
-            <Input prefix={<UserOutlined />} autoComplete="username" autoFocus />
-          </Form.Item>
-          <Form.Item
-            name="password"
-            label={t("auth.password")}
-            rules={required(t("auth.password"))}
-          >
-            <Input.Password prefix={<LockOutlined />} autoComplete="current-password" />
-          </Form.Item>
-          <Button type="primary" htmlType="submit" block loading={busy} data-testid="login-submit">
-            {t("auth.login")}
-          </Button>
-        </Form>
+        {codeStep ? (
+          <>
+            <ErrorAlert {...codeError.alertProps} />
+            <Typography.Paragraph type="secondary">{t("auth.codeHint")}</Typography.Paragraph>
+            <Form form={codeForm} layout="vertical" onFinish={onCode} requiredMark={false}>
+              <Form.Item name="code" label={t("auth.code")} rules={required(t("auth.code"))}>
+                <Input
+                  prefix={<SafetyOutlined />}
+                  autoComplete="one-time-code"
+                  inputMode="numeric"
+                  maxLength={6}
+                  autoFocus
+                  data-testid="totp-code"
+                />
+              </Form.Item>
+              <Button
+                type="primary"
+                htmlType="submit"
+                block
+                loading={busy}
+                data-testid="totp-submit"
+              >
+                {t("auth.verify")}
+              </Button>
+            </Form>
+          </>
+        ) : (
+          <>
+            <ErrorAlert {...alertProps} />
+            <Form form={form} layout="vertical" onFinish={onFinish} requiredMark={false}>
+              <Form.Item
+                name="username"
+                label={t("auth.username")}
+                rules={required(t("auth.username"))}
+              >
+                <Input prefix={<UserOutlined />} autoComplete="username" autoFocus />
+              </Form.Item>
+              <Form.Item
+                name="password"
+                label={t("auth.password")}
+                rules={required(t("auth.password"))}
+              >
+                <Input.Password prefix={<LockOutlined />} autoComplete="current-password" />
+              </Form.Item>
+              <Button
+                type="primary"
+                htmlType="submit"
+                block
+                loading={busy}
+                data-testid="login-submit"
+              >
+                {t("auth.login")}
+              </Button>
+            </Form>
+          </>
+        )}
       </Card>
     </div>
   );

@@ -1,4 +1,5 @@
 import type { Database } from "../../db/connection.ts";
+import { DEMO_TOTP_SECRET } from "../../engines/demo/index.ts";
 import {
   DemoLoadError,
   type DemoLoadResult,
@@ -124,6 +125,11 @@ export async function demoSummary(db: Database, r: DemoLoadResult): Promise<stri
     " can log in directly; only demo accounts are made so):",
   );
   out.push(...demoLogins(r));
+  out.push(
+    "",
+    `The administrators also need a TOTP code (two factors, GB/T 22239-2019 8.1.4.1 d): add`,
+    `the demo secret ${DEMO_TOTP_SECRET} to an authenticator app (demo only).`,
+  );
   out.push("");
   return `${out.join("\n")}\n`;
 }

@@ -49,7 +49,7 @@ export async function serve(opts: { port?: number; host?: string }): Promise<voi
   );
   if (first) {
     process.stdout.write(
-      `\nFirst start: created the system administrator.\n  user name: ${first.username}\n  one-time password: ${first.password}\n(change it at first login; create the security and audit administrators with \`npx fazhi user add\`)\n\n`,
+      `\nFirst start: created the system administrator.\n  user name: ${first.username}\n  one-time password: ${first.password}\n(change it at first login, then enrol an authenticator app for the TOTP code; create the security and audit administrators with \`npx fazhi user add\`)\n\n`,
     );
   }
   const registry = createRegistry(await loadModules());

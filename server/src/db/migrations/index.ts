@@ -9,6 +9,7 @@ import * as m0007 from "./0007_case_import.ts";
 import * as m0008 from "./0008_tenancy.ts";
 import * as m0009 from "./0009_settings_effective.ts";
 import * as m0010 from "./0010_tenancy_2.ts";
+import * as m0011 from "./0011_identity.ts";
 import * as m0012 from "./0012_performance.ts";
 
 /** Every migration, in order. Module migrations are appended here. */
@@ -23,5 +24,6 @@ export const migrations: Record<string, Migration> = {
   "0008_tenancy": m0008,
   "0009_settings_effective": m0009,
   "0010_tenancy_2": m0010,
+  "0011_identity": m0011,
   "0012_performance": m0012,
 };

@@ -18,6 +18,14 @@ export const DEMO_CITY_REGION = "500000";
  */
 export const DEMO_PASSWORD = "Fazhi-Demo-2020";
 
+/**
+ * The TOTP secret (base32) of the demo's three administrators. Administrators always log
+ * in with a second factor (GB/T 22239-2019 8.1.4.1 d), in the demo too — as a real
+ * district would; the demo's secret is published (README, `fazhi demo`) so that visitors
+ * can add it to any authenticator app. Only ever in the demo.
+ */
+export const DEMO_TOTP_SECRET = "FAZHIDEMOWULONGADMINSECRETKEYXYZ";
+
 /** The default seed: the same seed gives the same demo. */
 export const DEMO_SEED = "wulong-2020";
 

@@ -8,6 +8,7 @@ export {
   DEMO_PASSWORD,
   DEMO_REGION,
   DEMO_SEED,
+  DEMO_TOTP_SECRET,
   type DemoContext,
   type DemoContribution,
   type DemoRandom,

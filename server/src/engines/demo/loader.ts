@@ -6,6 +6,8 @@ import { ConflictError } from "../../kernel/errors.ts";
 import { parseLocalDate } from "../../kernel/time/index.ts";
 import { recordAudit } from "../../platform/audit/record.ts";
 import { loadActor } from "../../platform/auth/sessions.ts";
+import { storeSecret } from "../../platform/auth/totp.ts";
+import { isAdministrator } from "../../platform/auth/totp-setting.ts";
 import { createUser } from "../../platform/auth/users.ts";
 import { legalCalendar } from "../../platform/calendar.ts";
 import { type Clock, systemClock } from "../../platform/clock.ts";
@@ -19,6 +21,7 @@ import {
   DEMO_PASSWORD,
   DEMO_REGION,
   DEMO_SEED,
+  DEMO_TOTP_SECRET,
   type DemoContext,
   type DemoContribution,
   type DemoUnit,
@@ -445,6 +448,11 @@ function makeContext(
         roles: u.roles,
         password: DEMO_PASSWORD,
       });
+      // The demo's administrators come enrolled with the published demo secret.
+      if (isAdministrator(u.roles)) {
+        const at = u.onDate ? demoInstant(u.onDate) : DEMO_NOW;
+        await storeSecret(trx, await fieldKey(), at, id, DEMO_TOTP_SECRET, at);
+      }
       await recordAudit(
         trx,
         { actor: undefined, ip: null, now: u.onDate ? demoInstant(u.onDate) : DEMO_NOW },

@@ -1,12 +1,12 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
-import { ROLES, validateRoleSet } from "../../kernel/access.ts";
+import { ROLES } from "../../kernel/access.ts";
 import { ForbiddenError, NotFoundError, t, ValidationError } from "../../kernel/errors.ts";
-import { ROLE_LABELS } from "../../kernel/labels.ts";
 import { logSecurityEvent } from "../../platform/auth/security-log.ts";
 import { createUser } from "../../platform/auth/users.ts";
 import { clientIp, inTenantTx, requireActor, type Services } from "../context.ts";
 import { CreatedUser, Ok, Region, Unit, UserOut } from "../wire.ts";
+import { businessRoles, Reason } from "./admin-identity.ts";
 
 /**
  * Accounts and the directory. The three administrators stay apart (GB/T 22239-2019
@@ -104,6 +104,7 @@ export const adminRoutes =
             "unit_id",
             "disabled",
             "locked_until",
+            "activated",
           ])
           .where("region_code", "in", a.regions)
           .orderBy("id")
@@ -119,6 +120,19 @@ export const adminRoutes =
               )
               .execute()
           : [];
+        const factors = users.length
+          ? await services.db.app
+              .selectFrom("user_totp")
+              .select("user_id")
+              .where(
+                "user_id",
+                "in",
+                users.map((u) => u.id),
+              )
+              .where("confirmed_at", "is not", null)
+              .execute()
+          : [];
+        const enrolled = new Set(factors.map((f) => f.user_id));
         return users.map((u) => ({
           id: u.id,
           username: u.username,
@@ -128,6 +142,8 @@ export const adminRoutes =
           roles: roles.filter((r) => r.user_id === u.id).map((r) => r.role),
           disabled: u.disabled,
           lockedUntil: u.locked_until?.toISOString() ?? null,
+          activated: u.activated,
+          secondFactor: enrolled.has(u.id),
         }));
       },
     );
@@ -140,7 +156,7 @@ export const adminRoutes =
           operationId: "createUser",
           tags: ["accounts"],
           summary:
-            "Create an account (no role: the security administrator assigns roles); returns a one-time password",
+            "Create an account: no role and no password until the security administrator activates it",
           body: z.object({
             username: z.string(),
             displayName: z.string(),
@@ -172,10 +188,12 @@ export const adminRoutes =
               ],
             );
           }
+          // No password the system administrator could see or use (issue 8): the
+          // security administrator activates the account and hands over its password.
           const created = await createUser(
             tx.trx,
             { ...req.body, roles: [] },
-            { allowNoRole: true },
+            { allowNoRole: true, pending: true },
           );
           await tx.audit({
             regionCode: unit.region_code,
@@ -187,6 +205,7 @@ export const adminRoutes =
               displayName: req.body.displayName,
               unitId: req.body.unitId,
               roles: [],
+              activated: false,
             },
           });
           return created;
@@ -200,7 +219,7 @@ export const adminRoutes =
           ip: clientIp(req),
           detail: { created: req.body.username },
         });
-        return { id: result.id, oneTimePassword: result.oneTimePassword };
+        return { id: result.id, activated: false as const };
       },
     );
 
@@ -213,7 +232,7 @@ export const adminRoutes =
           tags: ["accounts"],
           summary: "Set an account's business roles",
           params: z.object({ id: z.coerce.number().int() }),
-          body: z.object({ roles: z.array(z.string()).min(1), reason: z.string().optional() }),
+          body: z.object({ roles: z.array(z.string()).min(1), reason: Reason }),
           response: { 200: Ok },
         },
       },
@@ -221,25 +240,7 @@ export const adminRoutes =
         const a = requireActor(req);
         if (req.params.id === a.userId)
           throw new ForbiddenError(t("不能给自己分配角色", "nobody assigns their own roles"));
-        const roles = validateRoleSet(req.body.roles);
-        const admin = roles.find((r) => ROLES[r].kind === "admin");
-        if (admin) {
-          throw new ValidationError(
-            t(
-              "管理员角色只能在服务器命令行分配",
-              "administrator roles are assigned on the command line",
-            ),
-            [
-              {
-                field: "roles",
-                message: t(
-                  `“${ROLE_LABELS[admin]?.zh ?? admin}”不能在此分配`,
-                  `${admin} cannot be assigned here`,
-                ),
-              },
-            ],
-          );
-        }
+        const roles = businessRoles(req.body.roles);
         await inTenantTx(services, req, async (tx) => {
           const user = await tx.trx
             .selectFrom("app_user")
@@ -276,7 +277,8 @@ export const adminRoutes =
             entityId: user.id,
             before: { roles: before.map((r) => r.role).sort() },
             after: { roles: [...roles].sort() },
-            reason: req.body.reason ?? null,
+            reason: req.body.reason,
+            reasonRequired: true,
           });
         });
         await logSecurityEvent(services.db.app, services.clock(), {

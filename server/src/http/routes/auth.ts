@@ -10,11 +10,12 @@ import {
   deleteOtherSessions,
   deleteSession,
 } from "../../platform/auth/sessions.ts";
+import { hasFactor } from "../../platform/auth/totp.ts";
 import { clientIp, inTenantTx, requireActor, SESSION_COOKIE, type Services } from "../context.ts";
-import { Ok, SessionInfo } from "../wire.ts";
+import { Ok, PendingLogin, SessionInfo } from "../wire.ts";
 
 /** What the web needs to know about the session: who, roles, permissions, scope, CSRF token. */
-function sessionInfo(a: Actor, csrfToken: string) {
+export function sessionInfo(a: Actor, csrfToken: string, secondFactor: "enrol" | "done" | "none") {
   return {
     user: {
       id: a.userId,
@@ -29,19 +30,25 @@ function sessionInfo(a: Actor, csrfToken: string) {
     regions: a.regions,
     csrfToken,
     mustChangePassword: a.mustChangePassword,
+    secondFactor,
+  };
+}
+
+/** The session cookie's options (also set by the second-factor routes, which rotate it). */
+export function sessionCookie(services: Services) {
+  return {
+    path: "/",
+    httpOnly: true,
+    sameSite: "strict" as const,
+    secure: services.config.secureCookies,
+    maxAge: Math.floor(ABSOLUTE_LIFETIME_MS / 1000),
   };
 }
 
 export const authRoutes =
   (services: Services): FastifyPluginAsyncZod =>
   async (app) => {
-    const cookieOptions = {
-      path: "/",
-      httpOnly: true,
-      sameSite: "strict" as const,
-      secure: services.config.secureCookies,
-      maxAge: Math.floor(ABSOLUTE_LIFETIME_MS / 1000),
-    };
+    const cookieOptions = sessionCookie(services);
 
     app.post(
       "/api/auth/login",
@@ -54,30 +61,38 @@ export const authRoutes =
         schema: {
           operationId: "login",
           tags: ["auth"],
-          summary: "Log in; sets the session cookie and returns the CSRF token",
+          summary:
+            "Log in with the password; sets the session cookie. The answer is the session (with secondFactor enrol, only enrolment is open) or, for an account with a TOTP factor, stage code: submit the code next (POST /api/auth/totp)",
           body: z.object({
             username: z.string().min(1).max(64),
             password: z.string().min(1).max(256),
           }),
-          response: { 200: SessionInfo },
+          response: { 200: z.union([SessionInfo, PendingLogin]) },
         },
       },
       async (req, reply) => {
-        const r = await login(services.db.app, services.clock(), {
+        const r = await login(services.db.app, services.registry, services.clock(), {
           username: req.body.username,
           password: req.body.password,
           ip: clientIp(req),
           userAgent: req.headers["user-agent"] ?? null,
         });
         reply.setCookie(SESSION_COOKIE, r.token, cookieOptions);
-        return sessionInfo(r.actor, r.csrfToken);
+        if (r.stage === "code") {
+          return { stage: "code" as const, csrfToken: r.csrfToken };
+        }
+        return sessionInfo(r.actor, r.csrfToken, r.stage === "enrol" ? "enrol" : "none");
       },
     );
 
     app.get(
       "/api/auth/session",
       {
-        config: { access: "authenticated", allowWithOneTimePassword: true },
+        config: {
+          access: "authenticated",
+          allowWithOneTimePassword: true,
+          stages: ["full", "enrol"],
+        },
         schema: {
           operationId: "getSession",
           tags: ["auth"],
@@ -86,14 +101,25 @@ export const authRoutes =
         },
       },
       async (req) => {
-        return sessionInfo(requireActor(req), req.csrfToken!);
+        const a = requireActor(req);
+        const factor =
+          req.sessionStage === "enrol"
+            ? "enrol"
+            : (await hasFactor(services.db.app, a.userId))
+              ? "done"
+              : "none";
+        return sessionInfo(a, req.csrfToken!, factor);
       },
     );
 
     app.post(
       "/api/auth/logout",
       {
-        config: { access: "authenticated", allowWithOneTimePassword: true },
+        config: {
+          access: "authenticated",
+          allowWithOneTimePassword: true,
+          stages: ["full", "enrol", "code"],
+        },
         schema: {
           operationId: "logout",
           tags: ["auth"],
@@ -122,6 +148,7 @@ export const authRoutes =
         config: {
           access: "authenticated",
           allowWithOneTimePassword: true,
+          stages: ["full", "enrol"],
           rateLimit: { max: 10, timeWindow: "1 minute" },
         },
         schema: {

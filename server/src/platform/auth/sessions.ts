@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from "node:crypto";
 import { type Kysely, sql } from "kysely";
-import type { DB } from "../../db/schema.ts";
+import type { DB, SessionStage } from "../../db/schema.ts";
 import { type Actor, isRoleCode, type RoleCode, scopeKindOf } from "../../kernel/access.ts";
 import { logSecurityEvent } from "./security-log.ts";
 
@@ -12,6 +12,11 @@ export const IDLE_TIMEOUT_MS = 30 * 60 * 1000;
  * 8.1.4.1 b; issue 8).
  */
 export const ABSOLUTE_LIFETIME_MS = 12 * 60 * 60 * 1000;
+/**
+ * A session waiting for the second factor (stage `code`) lives 5 minutes: long enough to
+ * open the authenticator app, short enough that a password alone holds nothing for long.
+ */
+export const PENDING_CODE_MS = 5 * 60 * 1000;
 /** last_seen_at is refreshed at most this often, to keep reads cheap. */
 const TOUCH_EVERY_MS = 60 * 1000;
 
@@ -22,6 +27,7 @@ export function tokenHash(token: string): string {
 export interface NewSession {
   token: string;
   csrfToken: string;
+  stage: SessionStage;
 }
 
 export async function createSession(
@@ -29,6 +35,7 @@ export async function createSession(
   now: Date,
   userId: number,
   meta: { ip: string | null; userAgent: string | null },
+  stage: SessionStage = "full",
 ): Promise<NewSession> {
   const token = randomBytes(32).toString("base64url");
   const csrfToken = randomBytes(24).toString("base64url");
@@ -42,9 +49,10 @@ export async function createSession(
       last_seen_at: now,
       ip: meta.ip,
       user_agent: meta.userAgent?.slice(0, 300) ?? null,
+      stage,
     })
     .execute();
-  return { token, csrfToken };
+  return { token, csrfToken, stage };
 }
 
 export async function deleteSession(db: Kysely<DB>, token: string): Promise<void> {
@@ -117,6 +125,8 @@ export async function loadActor(db: Kysely<DB>, userId: number): Promise<Actor |
 export interface ResolvedSession {
   actor: Actor;
   csrfToken: string;
+  /** `code`: only the second factor may be submitted; `enrol`: only enrolment. */
+  stage: SessionStage;
 }
 
 /** The session behind a cookie token, or undefined (unknown, expired by idling). */
@@ -129,15 +139,22 @@ export async function resolveSession(
   const hash = tokenHash(token);
   // The session, its user, the user's roles and regions: one statement.
   const { rows } = await sql<
-    ActorRow & { user_id: number; csrf_token: string; last_seen_at: Date; created_at: Date }
-  >`select s.user_id, s.csrf_token, s.last_seen_at, s.created_at, ${ACTOR_COLUMNS}
+    ActorRow & {
+      user_id: number;
+      csrf_token: string;
+      last_seen_at: Date;
+      created_at: Date;
+      stage: SessionStage;
+    }
+  >`select s.user_id, s.csrf_token, s.last_seen_at, s.created_at, s.stage, ${ACTOR_COLUMNS}
       from session s join app_user u on u.id = s.user_id
      where s.token_hash = ${hash}`.execute(db);
   const s = rows[0];
   if (!s) return undefined;
   const idle = now.getTime() - s.last_seen_at.getTime();
   const age = now.getTime() - s.created_at.getTime();
-  if (idle > IDLE_TIMEOUT_MS || age > ABSOLUTE_LIFETIME_MS) {
+  const pendingTooLong = s.stage === "code" && age > PENDING_CODE_MS;
+  if (idle > IDLE_TIMEOUT_MS || age > ABSOLUTE_LIFETIME_MS || pendingTooLong) {
     await db.deleteFrom("session").where("token_hash", "=", hash).execute();
     await logSecurityEvent(db, now, {
       kind: "session_expired",
@@ -146,7 +163,7 @@ export async function resolveSession(
       detail: {
         idleSeconds: Math.round(idle / 1000),
         ageSeconds: Math.round(age / 1000),
-        reason: idle > IDLE_TIMEOUT_MS ? "idle" : "lifetime",
+        reason: pendingTooLong ? "code_not_given" : idle > IDLE_TIMEOUT_MS ? "idle" : "lifetime",
       },
     });
     return undefined;
@@ -160,5 +177,5 @@ export async function resolveSession(
       .where("token_hash", "=", hash)
       .execute();
   }
-  return { actor, csrfToken: s.csrf_token };
+  return { actor, csrfToken: s.csrf_token, stage: s.stage };
 }

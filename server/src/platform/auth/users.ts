@@ -1,3 +1,4 @@
+import { randomBytes } from "node:crypto";
 import type { Kysely, Transaction } from "kysely";
 import type { DB } from "../../db/schema.ts";
 import { validateRoleSet } from "../../kernel/access.ts";
@@ -17,7 +18,14 @@ export interface NewUser {
 export async function createUser(
   db: Kysely<DB> | Transaction<DB>,
   input: NewUser,
-  opts: { allowNoRole?: boolean } = {},
+  opts: {
+    allowNoRole?: boolean;
+    /**
+     * Created by the system administrator: no usable password (a random one nobody
+     * sees) and not activated; the security administrator activates it (activateUser).
+     */
+    pending?: boolean;
+  } = {},
 ): Promise<{ id: number; oneTimePassword: string | undefined }> {
   const username = input.username.trim().toLowerCase();
   const fields = [];
@@ -29,8 +37,10 @@ export async function createUser(
   }
   if (!input.displayName.trim())
     fields.push({ field: "displayName", message: t("必填", "required") });
-  const oneTimePassword = input.password === undefined ? generatePassword() : undefined;
-  const password = input.password ?? oneTimePassword!;
+  const oneTimePassword =
+    input.password === undefined && !opts.pending ? generatePassword() : undefined;
+  const password =
+    input.password ?? oneTimePassword ?? `${randomBytes(32).toString("base64url")}aA1-`;
   fields.push(...passwordProblems(password, username));
   let roles: string[] = [];
   try {
@@ -69,6 +79,7 @@ export async function createUser(
       unit_id: unit!.id,
       password_hash: await hashPassword(password),
       must_change_password: oneTimePassword !== undefined,
+      activated: !opts.pending,
     })
     .returning("id")
     .executeTakeFirstOrThrow();
@@ -79,4 +90,36 @@ export async function createUser(
       .execute();
   }
   return { id: row.id, oneTimePassword };
+}
+
+/**
+ * Activate an account the system administrator created (issue 8, the one-time password
+ * hand-off): its roles and a fresh one-time password, which only the security
+ * administrator who activates it receives, to hand to the holder. The account must
+ * change it at first login. Callers check the roles and the target.
+ */
+export async function activateUser(
+  db: Kysely<DB> | Transaction<DB>,
+  userId: number,
+  roles: readonly string[],
+): Promise<string> {
+  const oneTimePassword = generatePassword();
+  await db
+    .updateTable("app_user")
+    .set({
+      password_hash: await hashPassword(oneTimePassword),
+      must_change_password: true,
+      activated: true,
+      failed_logins: 0,
+      locked_until: null,
+    })
+    .where("id", "=", userId)
+    .execute();
+  await db.deleteFrom("user_role").where("user_id", "=", userId).execute();
+  await db
+    .insertInto("user_role")
+    .values(roles.map((role) => ({ user_id: userId, role })))
+    .execute();
+  await db.deleteFrom("session").where("user_id", "=", userId).execute();
+  return oneTimePassword;
 }
