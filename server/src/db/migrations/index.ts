@@ -8,6 +8,7 @@ import * as m0006 from "./0006_search.ts";
 import * as m0007 from "./0007_case_import.ts";
 import * as m0008 from "./0008_tenancy.ts";
 import * as m0009 from "./0009_settings_effective.ts";
+import * as m0015 from "./0015_register_key_entry.ts";
 
 /** Every migration, in order. Module migrations are appended here. */
 export const migrations: Record<string, Migration> = {
@@ -20,4 +21,5 @@ export const migrations: Record<string, Migration> = {
   "0007_case_import": m0007,
   "0008_tenancy": m0008,
   "0009_settings_effective": m0009,
+  "0015_register_key_entry": m0015,
 };
