@@ -12,6 +12,8 @@
  * 3. Memory: heap growth while listing 1,000 cases 20 times.
  * 4. Importing history: 10,000 and 100,000 cases against COPY of the same CSV, and the
  *    complete demo's load time (bench/case-import.ts).
+ * 5. The register import: xlsx against exceljs's parse, CSV against COPY, at 1k/4k/10k
+ *    rows (bench/register-import.ts).
  */
 import fs from "node:fs/promises";
 import os from "node:os";
@@ -31,6 +33,7 @@ import {
 import { createUser } from "../server/src/platform/auth/users.ts";
 import { examplesModule } from "../server/test/fixtures/examples/index.ts";
 import { benchCaseImport } from "./case-import.ts";
+import { benchRegisterImport } from "./register-import.ts";
 
 function time(fn: () => void, n: number): number {
   const t0 = performance.now();
@@ -171,6 +174,7 @@ try {
   ).toFixed(1);
   await app.close();
   await benchCaseImport(db, config, results);
+  await benchRegisterImport(db, config, results);
 } finally {
   await db.close();
   await db.embedded?.stop();

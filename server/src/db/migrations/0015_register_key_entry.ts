@@ -5,12 +5,29 @@ import { type Kysely, sql } from "kysely";
  * `register_key … where entry_id = ?` by scanning the register's keys, which made the
  * import worse than linear. `if not exists`: the case engine's performance work may add
  * the same index under this name.
+ *
+ * And statistics for rows loaded in one transaction: autovacuum never sees an import
+ * until it commits, so the planner keeps the estimates of an empty table and plans the
+ * row-level-security checks of the import's own inserts (does the entry exist, may the
+ * actor see it) as scans of the register: quadratic in rows. The import analyses the
+ * tables it fills between its batches, through this function (ANALYZE needs the
+ * tables' owner; it reads statistics only and returns nothing).
  */
 // biome-ignore lint/suspicious/noExplicitAny: migrations run on any schema state
 export async function up(db: Kysely<any>): Promise<void> {
   await sql`
     create index if not exists register_key_by_entry
       on register_key (region_code, register, entry_id);
+
+    create or replace function fazhi_analyze_registers() returns void
+      language plpgsql security definer set search_path = public as $$
+      begin
+        analyze register_entry;
+        analyze register_key;
+        analyze search_doc;
+      end $$;
+    revoke all on function fazhi_analyze_registers() from public;
+    grant execute on function fazhi_analyze_registers() to fazhi_app;
   `.execute(db);
 }
 

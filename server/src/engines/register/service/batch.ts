@@ -126,6 +126,7 @@ export async function writeBatch(
         from jsonb_array_elements(${JSON.stringify(stored)}::jsonb) with ordinality as r(data, ord)
        order by r.ord
       returning *`.execute(w.trx);
+    await analyse(w);
     // Identity values are drawn in the order rows are inserted: the file's order.
     const written = rows.map((r) => ({ ...r, id: Number(r.id) })).sort((a, b) => a.id - b.id);
     await afterWrite(
@@ -163,6 +164,7 @@ export async function writeBatch(
         ),
       );
     }
+    await analyse(w);
     const byId = new Map(rows.map((r) => [Number(r.id), { ...r, id: Number(r.id) }]));
     await afterWrite(
       w,
@@ -178,6 +180,15 @@ export async function writeBatch(
     updated += changes.length;
   }
   return { created: creates.length, updated };
+}
+
+/**
+ * Statistics for what this transaction wrote so far (migration 0015): without them the
+ * planner takes the register for empty and checks each inserted key and search
+ * document by scanning it (issue 9: the import was quadratic in rows).
+ */
+async function analyse(w: WorkTx): Promise<void> {
+  await sql`select fazhi_analyze_registers()`.execute(w.trx);
 }
 
 /** Keys, search documents and audit events of written entries. */
