@@ -28,7 +28,7 @@ async function freePort(): Promise<number> {
   });
 }
 
-async function untilOk(url: string, child: ChildProcess, limitMs = 120_000): Promise<void> {
+async function untilOk(url: string, child: ChildProcess, limitMs = 900_000): Promise<void> {
   const t0 = performance.now();
   while (performance.now() - t0 < limitMs) {
     if (child.exitCode !== null) throw new Error(`exited with ${child.exitCode}`);
