@@ -42,7 +42,10 @@ export async function build() {
   const { build: esbuild } = await import("esbuild");
   const files = sources();
   const sig = signature(files);
-  const tmp = `${DIST}.tmp-${process.pid}`;
+  // Scratch space in server/.tmp (ignored by git and the linter), swapped in by rename.
+  const scratch = path.join(SERVER, ".tmp");
+  fs.mkdirSync(scratch, { recursive: true });
+  const tmp = path.join(scratch, `dist-${process.pid}`);
   fs.rmSync(tmp, { recursive: true, force: true });
   const ts = files.filter((f) => f.endsWith(".ts"));
   await esbuild({
@@ -68,7 +71,7 @@ export async function build() {
     fs.copyFileSync(f, out);
   }
   fs.writeFileSync(path.join(tmp, STAMP), sig);
-  const old = `${DIST}.old-${process.pid}`;
+  const old = path.join(scratch, `dist-old-${process.pid}`);
   if (fs.existsSync(DIST)) fs.renameSync(DIST, old);
   fs.renameSync(tmp, DIST);
   fs.rmSync(old, { recursive: true, force: true });
