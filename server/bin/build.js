@@ -1,9 +1,7 @@
 // Compiling the server once (issue 9): every start and every CLI verb loading TypeScript
-// through tsx paid ~2 s. esbuild (installed with tsx) transpiles each file of src/ into
-// dist/ at the same depth (so the paths a module takes from import.meta.url — the laws,
-// the web build — still resolve), relative `.ts` imports become `.js`, other files
-// (JSON notices) are copied. dist/.built records what was built; `fresh()` says whether
-// it still matches the sources (newest mtime and file count).
+// through tsx paid ~2 s. esbuild (installed with tsx) bundles the CLI into dist/ (see
+// build() below). dist/.built records what was built; `fresh()` says whether it still
+// matches the sources (file count and newest mtime).
 import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -13,11 +11,13 @@ const SRC = path.join(SERVER, "src");
 export const DIST = path.join(SERVER, "dist");
 const STAMP = ".built";
 
+/** The files the build is made of: the sources (not tests), and this script itself. */
 function sources() {
   return fs
     .readdirSync(SRC, { recursive: true, withFileTypes: true })
     .filter((d) => d.isFile() && !/\.test\.ts$/.test(d.name))
-    .map((d) => path.join(d.parentPath ?? d.path, d.name));
+    .map((d) => path.join(d.parentPath ?? d.path, d.name))
+    .concat(fileURLToPath(import.meta.url));
 }
 
 function signature(files) {
@@ -35,9 +35,13 @@ export function fresh() {
   }
 }
 
-const RELATIVE_TS = /(\bfrom\s*|\bimport\s*\(\s*|\bimport\s+)(["'])(\.{1,2}\/[^"'\n]+?)\.ts\2/g;
-
-/** Build dist/ (into a fresh directory, then swapped in). */
+/**
+ * Build dist/ (into a scratch directory, then swapped in): the CLI bundled from
+ * src/cli/main.ts — one module graph, so Node resolves and reads a few files instead of
+ * some 400 — with each verb's code in its own chunk (loaded when the verb runs) and the
+ * npm packages left external. `import.meta.url` keeps each source file's own URL, so the
+ * paths taken from it (the law library, the web build) resolve as they do from source.
+ */
 export async function build() {
   const { build: esbuild } = await import("esbuild");
   const files = sources();
@@ -47,29 +51,33 @@ export async function build() {
   fs.mkdirSync(scratch, { recursive: true });
   const tmp = path.join(scratch, `dist-${process.pid}`);
   fs.rmSync(tmp, { recursive: true, force: true });
-  const ts = files.filter((f) => f.endsWith(".ts"));
+  const ownUrl = {
+    name: "own-import-meta-url",
+    setup(b) {
+      b.onLoad({ filter: /\.ts$/ }, (args) => {
+        const text = fs.readFileSync(args.path, "utf8");
+        // Every chunk lies directly in dist/: the source is ../src/… from there.
+        const rel = JSON.stringify(
+          `../${path.relative(SERVER, args.path).split(path.sep).join("/")}`,
+        );
+        const url = `new URL(${rel}, import.meta.url).href`;
+        return { contents: text.replaceAll("import.meta.url", url), loader: "ts" };
+      });
+    },
+  };
   await esbuild({
-    entryPoints: ts,
+    entryPoints: { main: path.join(SRC, "cli", "main.ts") },
     outdir: tmp,
-    outbase: SRC,
+    bundle: true,
+    splitting: true,
+    packages: "external",
     format: "esm",
     platform: "node",
     target: "node20",
     supported: { "import-attributes": true },
-    bundle: false,
+    plugins: [ownUrl],
     logLevel: "error",
   });
-  for (const f of ts) {
-    const out = path.join(tmp, path.relative(SRC, f)).replace(/\.ts$/, ".js");
-    const js = fs.readFileSync(out, "utf8");
-    const fixed = js.replace(RELATIVE_TS, (_m, pre, q, spec) => `${pre}${q}${spec}.js${q}`);
-    if (fixed !== js) fs.writeFileSync(out, fixed);
-  }
-  for (const f of files.filter((f) => !f.endsWith(".ts"))) {
-    const out = path.join(tmp, path.relative(SRC, f));
-    fs.mkdirSync(path.dirname(out), { recursive: true });
-    fs.copyFileSync(f, out);
-  }
   fs.writeFileSync(path.join(tmp, STAMP), sig);
   const old = path.join(scratch, `dist-old-${process.pid}`);
   if (fs.existsSync(DIST)) fs.renameSync(DIST, old);

@@ -17,7 +17,7 @@ async function compiled() {
 }
 
 if (await compiled()) {
-  await import("../dist/cli/main.js");
+  await import("../dist/main.js");
 } else {
   const { register } = await import("tsx/esm/api");
   register();
