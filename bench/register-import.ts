@@ -25,6 +25,7 @@ import { createUser } from "../server/src/platform/auth/users.ts";
 import { loadOrCreateFieldKey } from "../server/src/platform/crypto/keys.ts";
 import { inWork } from "../server/src/platform/work.ts";
 import { officerRegister } from "../server/test/fixtures/examples/officer.ts";
+import { writeResults } from "./results.ts";
 
 const HEADER = ["姓名", "执法证号", "身份证号", "有效期起", "有效期止"];
 
@@ -136,12 +137,15 @@ if (process.argv[1]?.endsWith("register-import.ts")) {
   const config = loadConfig({ ...process.env, FAZHI_DATA_DIR: dir });
   const db = await openDatabase(config);
   const results: Record<string, string> = {};
+  let postgres: string | undefined;
   try {
     await benchRegisterImport(db, config, results);
+    postgres = (await sql<{ v: string }>`select version() as v`.execute(db.owner)).rows[0]?.v;
   } finally {
     await db.close();
     await db.embedded?.stop();
     await fs.rm(dir, { recursive: true, force: true });
   }
   for (const [k, v] of Object.entries(results)) process.stdout.write(`${k.padEnd(64)} ${v}\n`);
+  await writeResults(results, postgres, true);
 }

@@ -22,10 +22,22 @@ export function machine(postgres?: string) {
   };
 }
 
+/** Write the results; `merge` keeps the other figures of the file (a part run alone). */
 export async function writeResults(
   results: Record<string, string>,
   postgres?: string,
+  merge = false,
 ): Promise<void> {
-  const body = { measuredAt: new Date().toISOString(), machine: machine(postgres), results };
+  let before: Record<string, string> = {};
+  if (merge) {
+    try {
+      before = JSON.parse(await fs.readFile(FILE, "utf8")).results ?? {};
+    } catch {}
+  }
+  const body = {
+    measuredAt: new Date().toISOString(),
+    machine: machine(postgres),
+    results: { ...before, ...results },
+  };
   await fs.writeFile(FILE, `${JSON.stringify(body, null, 2)}\n`);
 }

@@ -16,6 +16,8 @@ import path from "node:path";
 import { performance } from "node:perf_hooks";
 import { fileURLToPath } from "node:url";
 
+import { writeResults } from "./results.ts";
+
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const BIN = path.join(ROOT, "server/bin/fazhi.js");
 
@@ -128,4 +130,5 @@ if (process.argv[1]?.endsWith("startup.ts")) {
   const results: Record<string, string> = {};
   await benchStartup(results);
   for (const [k, v] of Object.entries(results)) process.stdout.write(`${k.padEnd(58)} ${v}\n`);
+  await writeResults(results, undefined, true);
 }
