@@ -10,8 +10,8 @@ import { type Kysely, sql } from "kysely";
  * until it commits, so the planner keeps the estimates of an empty table and plans the
  * row-level-security checks of the import's own inserts (does the entry exist, may the
  * actor see it) as scans of the register: quadratic in rows. The import analyses the
- * tables it fills between its batches, through this function (ANALYZE needs the
- * tables' owner; it reads statistics only and returns nothing).
+ * tables it fills between its batches while they are small, through this function
+ * (ANALYZE needs the tables' owner; it reads statistics only and returns nothing).
  */
 // biome-ignore lint/suspicious/noExplicitAny: migrations run on any schema state
 export async function up(db: Kysely<any>): Promise<void> {
@@ -19,12 +19,19 @@ export async function up(db: Kysely<any>): Promise<void> {
     create index if not exists register_key_by_entry
       on register_key (region_code, register, entry_id);
 
+    -- Only tables the planner takes for small (under 10,000 rows by its statistics, or
+    -- never analysed): on a larger table the key lookups are planned as index scans
+    -- anyway, and ANALYZE holds a lock until commit that serialises concurrent imports
+    -- (and keeps autovacuum off the table meanwhile).
     create or replace function fazhi_analyze_registers() returns void
       language plpgsql security definer set search_path = public as $$
+      declare t text;
       begin
-        analyze register_entry;
-        analyze register_key;
-        analyze search_doc;
+        foreach t in array array['register_entry', 'register_key', 'search_doc'] loop
+          if (select reltuples from pg_class where oid = t::regclass) < 10000 then
+            execute format('analyze %I', t);
+          end if;
+        end loop;
       end $$;
     revoke all on function fazhi_analyze_registers() from public;
     grant execute on function fazhi_analyze_registers() to fazhi_app;
