@@ -4,7 +4,7 @@ import { type Kysely, sql } from "kysely";
  * An entry's keys by entry (issue 9): replacing an entry's keys deleted
  * `register_key … where entry_id = ?` by scanning the register's keys, which made the
  * import worse than linear. `if not exists`: the case engine's performance work may add
- * the same index under this name.
+ * the same index under this name (its migration 0012 does: then this is a no-op).
  *
  * And statistics for rows loaded in one transaction: autovacuum never sees an import
  * until it commits, so the planner keeps the estimates of an empty table and plans the
@@ -16,7 +16,7 @@ import { type Kysely, sql } from "kysely";
 // biome-ignore lint/suspicious/noExplicitAny: migrations run on any schema state
 export async function up(db: Kysely<any>): Promise<void> {
   await sql`
-    create index if not exists register_key_by_entry
+    create index if not exists register_key_entry
       on register_key (region_code, register, entry_id);
 
     -- Only tables the planner takes for small (under 10,000 rows by its statistics, or
