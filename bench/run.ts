@@ -14,11 +14,14 @@
  *    complete demo's load time (bench/case-import.ts).
  * 5. The engines' query paths against hand SQL, and round trips per request
  *    (bench/engines.ts; with DATABASE_URL).
+ * 6. The register import: xlsx against exceljs's parse, CSV against COPY, at 1k/4k/10k
+ *    rows (bench/register-import.ts).
  */
 import fs from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
+import { sql } from "kysely";
 import { loadConfig } from "../server/src/db/config.ts";
 import { openDatabase } from "../server/src/db/connection.ts";
 import { createRegistry } from "../server/src/engines/registry.ts";
@@ -34,6 +37,9 @@ import { createUser } from "../server/src/platform/auth/users.ts";
 import { examplesModule } from "../server/test/fixtures/examples/index.ts";
 import { benchCaseImport } from "./case-import.ts";
 import { benchEngines } from "./engines.ts";
+import { benchRegisterImport } from "./register-import.ts";
+import { writeResults } from "./results.ts";
+import { benchStartup } from "./startup.ts";
 
 function time(fn: () => void, n: number): number {
   const t0 = performance.now();
@@ -47,6 +53,7 @@ async function timeAsync(fn: () => Promise<unknown>, n: number): Promise<number>
 }
 
 const results: Record<string, string> = {};
+let postgres: string | undefined;
 
 // 1. Legal time
 {
@@ -174,6 +181,10 @@ try {
   ).toFixed(1);
   await app.close();
   await benchCaseImport(db, config, results);
+  await benchRegisterImport(db, config, results);
+  postgres = String(
+    (await sql<{ v: string }>`select version() as v`.execute(db.owner)).rows[0]?.v ?? "",
+  );
 } finally {
   await db.close();
   await db.embedded?.stop();
@@ -188,3 +199,7 @@ if (process.env.DATABASE_URL) {
 }
 
 for (const [k, v] of Object.entries(results)) process.stdout.write(`${k.padEnd(58)} ${v}\n`);
+await benchStartup(results);
+await writeResults(results, postgres);
+for (const [k, v] of Object.entries(results).slice(-5))
+  process.stdout.write(`${k.padEnd(58)} ${v}\n`);

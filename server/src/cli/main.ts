@@ -1,16 +1,21 @@
 import { Command, InvalidArgumentError } from "commander";
-import { migrateToLatest } from "../db/connection.ts";
 import { ROLE_CODES } from "../kernel/access.ts";
-import { auditAnchor, auditVerify } from "./commands/audit.ts";
-import { backupCommand, restoreCommand } from "./commands/backup.ts";
-import { calendarLoad, deadline } from "./commands/calendar.ts";
-import { demo } from "./commands/demo.ts";
-import { importCasesCommand } from "./commands/import.ts";
-import { indicators } from "./commands/indicators.ts";
-import { reindexVerb, searchVerb } from "./commands/search.ts";
-import { serve } from "./commands/serve.ts";
-import { userAdd } from "./commands/user.ts";
-import { reportError, withDatabase } from "./runtime.ts";
+
+// Each verb loads its own code when it runs (issue 9: `fazhi deadline` loaded the whole
+// server, the database driver and every module first).
+const cmd = {
+  audit: () => import("./commands/audit.ts"),
+  backup: () => import("./commands/backup.ts"),
+  calendar: () => import("./commands/calendar.ts"),
+  deadline: () => import("./commands/deadline.ts"),
+  demo: () => import("./commands/demo.ts"),
+  import: () => import("./commands/import.ts"),
+  indicators: () => import("./commands/indicators.ts"),
+  search: () => import("./commands/search.ts"),
+  serve: () => import("./commands/serve.ts"),
+  user: () => import("./commands/user.ts"),
+  runtime: () => import("./runtime.ts"),
+};
 
 const program = new Command();
 program
@@ -33,14 +38,15 @@ program
   .description("serve the platform (API, web, public portal) — what `npm start` runs")
   .option("-p, --port <port>", "port (default $PORT or 3000)", port)
   .option("--host <host>", "interface to listen on (default $HOST or 127.0.0.1)")
-  .action(async (o) => serve(o));
+  .action(async (o) => (await cmd.serve()).serve(o));
 
 program
   .command("migrate")
   .description("apply the database migrations")
   .action(async () =>
-    withDatabase(
+    (await cmd.runtime()).withDatabase(
       async (db) => {
+        const { migrateToLatest } = await import("../db/connection.ts");
         const applied = await migrateToLatest(db.owner);
         process.stdout.write(applied.length ? `applied ${applied.join(", ")}\n` : "up to date\n");
       },
@@ -55,7 +61,7 @@ program
     "load the demo district (Wulong, 500156) into the current database, once, and print the demo logins",
   )
   .option("--seed <seed>", "the same seed gives the same demo (default wulong-2020)")
-  .action(async (o) => demo(o));
+  .action(async (o) => (await cmd.demo()).demo(o));
 
 program
   .command("import")
@@ -69,7 +75,9 @@ program
   .requiredOption("--as <username>", "the importing user (a unit leader or the rule-of-law office)")
   .option("--unit <unit>", "the owning unit of rows without a unit code (code or id)")
   .option("--lang <lang>", "messages in zh (default) or en")
-  .action(async (type: string, file: string, o) => importCasesCommand(type, file, o));
+  .action(async (type: string, file: string, o) =>
+    (await cmd.import()).importCasesCommand(type, file, o),
+  );
 
 const user = program.command("user").description("accounts");
 user
@@ -80,7 +88,7 @@ user
   .requiredOption("--unit <unit>", "unit code or id")
   .option("--region <code>", "region code of the unit", process.env.FAZHI_REGION ?? "500156")
   .requiredOption("-r, --role <role...>", `roles: ${ROLE_CODES.join(", ")}`)
-  .action(async (o) => userAdd(o));
+  .action(async (o) => (await cmd.user()).userAdd(o));
 
 program
   .command("deadline")
@@ -90,7 +98,7 @@ program
   .argument("<start>", "the day of the triggering event, YYYY-MM-DD (not counted)")
   .argument("<period>", "<N>wd | <N>d | <N>m")
   .action(async (start: string, period: string) => {
-    process.exitCode = await deadline([start, period]);
+    process.exitCode = await (await cmd.deadline()).deadline([start, period]);
   });
 
 program
@@ -103,13 +111,13 @@ program
   .option("--kind <kind>", "law | case | register | document")
   .option("--limit <n>", "at most this many hits (default 20)")
   .option("--json", "print a JSON array of {kind, id, title, snippet, score}, best first")
-  .action(async (query: string, o) => searchVerb(query, o));
+  .action(async (query: string, o) => (await cmd.search()).searchVerb(query, o));
 
 program
   .command("reindex")
   .description("rebuild the search index from the records and reload the law library")
   .option("--region <code>", "only this region")
-  .action(async (o) => reindexVerb(o));
+  .action(async (o) => (await cmd.search()).reindexVerb(o));
 
 program
   .command("indicators")
@@ -120,14 +128,14 @@ program
   .option("--year <year>", "the calendar year, e.g. 2020")
   .option("--unit <unit>", "only this unit's records (unit id or code)")
   .option("--id <id...>", "only these indicators (default: all declared)")
-  .action(async (o) => indicators(o));
+  .action(async (o) => (await cmd.indicators()).indicators(o));
 
 const calendar = program.command("calendar").description("the legal calendar");
 calendar
   .command("load")
   .description("load a State Council holiday notice (JSON) for a year")
   .argument("<file>", "the notice as JSON")
-  .action(async (file: string) => calendarLoad(file));
+  .action(async (file: string) => (await cmd.calendar()).calendarLoad(file));
 
 const audit = program.command("audit").description("the audit trail");
 audit
@@ -135,12 +143,12 @@ audit
   .description("recompute every hash chain and check it against the signed anchors")
   .option("--json", "print every problem as JSON")
   .action(async (o) => {
-    process.exitCode = await auditVerify(o);
+    process.exitCode = await (await cmd.audit()).auditVerify(o);
   });
 audit
   .command("anchor")
   .description("sign region anchors over the chain heads now")
-  .action(auditAnchor);
+  .action(async () => (await cmd.audit()).auditAnchor());
 
 program
   .command("backup")
@@ -148,7 +156,7 @@ program
     "write one archive (.tar.gz) of the database, keys, anchors and files, from one consistent snapshot, while serving",
   )
   .argument("<file>", "the archive to write, e.g. fazhi-2026-12-02.tar.gz")
-  .action(async (file: string) => backupCommand(file));
+  .action(async (file: string) => (await cmd.backup()).backupCommand(file));
 
 program
   .command("restore")
@@ -158,7 +166,7 @@ program
   .argument("<file>", "an archive written by fazhi backup")
   .option("--force", "replace a database that already holds records")
   .action(async (file: string, o) => {
-    process.exitCode = await restoreCommand(file, o);
+    process.exitCode = await (await cmd.backup()).restoreCommand(file, o);
   });
 
 try {
@@ -169,6 +177,6 @@ try {
     process.exitCode =
       ce.code === "commander.helpDisplayed" || ce.code === "commander.version" ? 0 : 2;
   } else {
-    process.exitCode = reportError(e);
+    process.exitCode = (await cmd.runtime()).reportError(e);
   }
 }

@@ -1,32 +1,12 @@
 import fs from "node:fs/promises";
-import { loadConfig } from "../../db/config.ts";
 import { deadlineChanges } from "../../engines/case/recompute.ts";
 import { createRegistry } from "../../engines/registry.ts";
-import { bundledNotices, LegalCalendar, toLocalDate } from "../../kernel/time/index.ts";
+import { toLocalDate } from "../../kernel/time/index.ts";
 import { loadModules } from "../../modules/index.ts";
 import { recordAudit } from "../../platform/audit/record.ts";
-import { loadNotices, storeNotice } from "../../platform/calendar.ts";
+import { storeNotice } from "../../platform/calendar.ts";
 import { systemClock } from "../../platform/clock.ts";
-import { CliError, databaseExists, withDatabase } from "../runtime.ts";
-import { runDeadline } from "./deadline.ts";
-
-const io = {
-  out: (s: string) => process.stdout.write(s),
-  err: (s: string) => process.stderr.write(s),
-};
-
-/**
- * `fazhi deadline`: with a database (./data or DATABASE_URL) it uses the notices loaded
- * there; on a fresh checkout with none, the bundled notices — it never creates one.
- */
-export async function deadline(args: string[]): Promise<number> {
-  const config = loadConfig();
-  if (!databaseExists(config)) return runDeadline(args, new LegalCalendar(bundledNotices()), io);
-  return withDatabase(
-    async (db) => runDeadline(args, new LegalCalendar(await loadNotices(db.owner)), io),
-    config,
-  );
-}
+import { CliError, withDatabase } from "../runtime.ts";
 
 export async function calendarLoad(file: string): Promise<void> {
   let raw: unknown;

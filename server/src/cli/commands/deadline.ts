@@ -6,11 +6,14 @@
  * State Council holiday notice is not loaded) adds a note on stderr and still exits 0.
  * Bad input: a message on stderr, exit code 2.
  */
+import { existsSync } from "node:fs";
+import path from "node:path";
+import { loadConfig } from "../../db/config.ts";
 import { DomainError } from "../../kernel/errors.ts";
 import {
   addPeriod,
   bundledNotices,
-  type LegalCalendar,
+  LegalCalendar,
   parseLocalDate,
   parsePeriod,
 } from "../../kernel/time/index.ts";
@@ -18,6 +21,31 @@ import {
 export { bundledNotices };
 
 export const DEADLINE_USAGE = "usage: fazhi deadline <YYYY-MM-DD> <N>wd|<N>d|<N>m";
+
+/**
+ * `fazhi deadline`: with a database (./data or DATABASE_URL) it uses the notices loaded
+ * there; on a fresh checkout with none, the bundled notices — it never creates one, and
+ * then loads neither the database driver nor the server (issue 9: start-up).
+ */
+export async function deadline(args: string[]): Promise<number> {
+  const io = {
+    out: (s: string) => process.stdout.write(s),
+    err: (s: string) => process.stderr.write(s),
+  };
+  const config = loadConfig();
+  // As runtime.ts's databaseExists, without loading the driver.
+  if (!config.databaseUrl && !existsSync(path.join(config.dataDir, "pg", "PG_VERSION"))) {
+    return runDeadline(args, new LegalCalendar(bundledNotices()), io);
+  }
+  const [{ withDatabase }, { loadNotices }] = await Promise.all([
+    import("../runtime.ts"),
+    import("../../platform/calendar.ts"),
+  ]);
+  return withDatabase(
+    async (db) => runDeadline(args, new LegalCalendar(await loadNotices(db.owner)), io),
+    config,
+  );
+}
 
 export interface CommandIo {
   out(s: string): void;

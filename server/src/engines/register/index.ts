@@ -34,6 +34,7 @@ export {
   exportXlsx,
   type ImportResult,
   type ImportRowError,
+  importCsv,
   importXlsx,
   MAX_IMPORT_BYTES,
   XLSX_MIME,

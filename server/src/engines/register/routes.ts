@@ -9,7 +9,8 @@
  *   DELETE /api/registers/:code/entries/:id         delete (reason in the body or the query)
  *   GET    /api/registers/:code/entries/:id/versions  history from the audit trail
  *   GET    /api/registers/:code/export.xlsx         the entries (same filters as the list)
- *   POST   /api/registers/:code/import              the raw .xlsx as the body
+ *   POST   /api/registers/:code/import              the raw .xlsx (or CSV, text/csv) as the body
+ *   GET    /api/registers/:code/import-template.csv  the CSV import's header row
  *
  * An unknown register and an entry outside the actor's scope are 404, never 403.
  */
@@ -34,7 +35,16 @@ import {
   updateEntry,
 } from "./service/index.ts";
 import { Entry, EntryPage, EntryVersion, ImportResult, RegisterInfo } from "./wire.ts";
-import { exportXlsx, importXlsx, MAX_IMPORT_BYTES, XLSX_MIME } from "./xlsx/index.ts";
+import {
+  csvTemplate,
+  exportXlsx,
+  importCsv,
+  importXlsx,
+  MAX_IMPORT_BYTES,
+  XLSX_MIME,
+} from "./xlsx/index.ts";
+
+const CSV_MIME = "text/csv";
 
 const CodeParams = z.object({ code: z.string().max(100) });
 const EntryParams = CodeParams.extend({
@@ -83,9 +93,9 @@ export const registerRoutes =
       return decl;
     };
 
-    // The import's body: the raw workbook (here only; other routes keep JSON).
+    // The import's body: the raw workbook or CSV (here only; other routes keep JSON).
     app.addContentTypeParser(
-      [XLSX_MIME, "application/octet-stream"],
+      [XLSX_MIME, "application/octet-stream", CSV_MIME],
       { parseAs: "buffer", bodyLimit: MAX_IMPORT_BYTES },
       (_req: FastifyRequest, body: Buffer, done: (err: Error | null, body?: unknown) => void) =>
         done(null, body),
@@ -286,7 +296,7 @@ export const registerRoutes =
         schema: {
           tags,
           operationId: "importEntries",
-          summary: `Import an .xlsx file (the export's layout; all rows or none; body: ${XLSX_MIME})`,
+          summary: `Import an .xlsx file (the export's layout; body: ${XLSX_MIME}) or a CSV file (the template's header; UTF-8 or GB18030; body: text/csv); all rows or none`,
           params: CodeParams,
           querystring: z.object({
             unitId: z.coerce.number().int().positive().optional(),
@@ -305,7 +315,34 @@ export const registerRoutes =
           );
         }
         const file = req.body;
-        return inTenantTx(services, req, (w) => importXlsx(w, decl, file, req.query, env));
+        const csv = (req.headers["content-type"] ?? "").startsWith(CSV_MIME);
+        return inTenantTx(services, req, (w) =>
+          (csv ? importCsv : importXlsx)(w, decl, file, req.query, env),
+        );
+      },
+    );
+
+    app.get(
+      "/api/registers/:code/import-template.csv",
+      {
+        config: { access: "record.read" },
+        schema: {
+          tags,
+          operationId: "registerImportTemplate",
+          summary: "The CSV import template of a register: its header row (UTF-8)",
+          params: CodeParams,
+          response: { 200: binary(CSV_MIME, "The header row (.csv)") },
+        },
+      },
+      async (req, reply) => {
+        const decl = declOf(req.params.code);
+        return reply
+          .header("content-type", `${CSV_MIME}; charset=utf-8`)
+          .header(
+            "content-disposition",
+            `attachment; filename="${decl.code}-template.csv"; filename*=UTF-8''${encodeURIComponent(`${decl.label.zh}-导入模板.csv`)}`,
+          )
+          .send(csvTemplate(decl));
       },
     );
   };

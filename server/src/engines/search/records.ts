@@ -183,13 +183,8 @@ function entryTitle(decl: RegisterDecl, data: Record<string, unknown>): string {
   }
 }
 
-/** (Re)index one register entry as stored — what the register engine calls after each write. */
-export async function indexEntry(
-  db: Db,
-  decl: RegisterDecl,
-  row: Selectable<RegisterEntryTable>,
-  now: Date,
-): Promise<void> {
+/** The entry's documents: the internal one, and the public one while the entry is public. */
+function entryDocs(decl: RegisterDecl, row: Selectable<RegisterEntryTable>): Doc[] {
   const data = clearData(decl, (row.data ?? {}) as Record<string, unknown>);
   const fields =
     decl.search?.fields ??
@@ -203,16 +198,14 @@ export async function indexEntry(
     status: null,
     on_date: toLocalDate(row.created_at),
   } as const;
-  await upsert(
-    db,
+  const docs: Doc[] = [
     {
       ...base,
       audience: "internal",
       title: entryTitle(decl, data),
       body: fields.flatMap((f) => textOf(data[f])).join("\n"),
     },
-    now,
-  );
+  ];
   let shown = false;
   if (decl.public) {
     try {
@@ -221,22 +214,75 @@ export async function indexEntry(
       shown = false;
     }
   }
-  if (!shown) {
-    await forget(db, { region: row.region_code, kind: "register", id: row.id, audience: "public" });
-    return;
-  }
-  const p = publicProjection(decl, row.id, data);
-  const { id: _id, ...shownFields } = p;
-  await upsert(
-    db,
-    {
+  if (shown) {
+    const p = publicProjection(decl, row.id, data);
+    const { id: _id, ...shownFields } = p;
+    docs.push({
       ...base,
       audience: "public",
       title: publicTitle(shownFields, decl.public?.fields ?? [], decl.label.zh),
       body: textOf(shownFields).join("\n"),
-    },
-    now,
-  );
+    });
+  }
+  return docs;
+}
+
+/** (Re)index one register entry as stored — what the register engine calls after each write. */
+export async function indexEntry(
+  db: Db,
+  decl: RegisterDecl,
+  row: Selectable<RegisterEntryTable>,
+  now: Date,
+): Promise<void> {
+  const docs = entryDocs(decl, row);
+  for (const doc of docs) await upsert(db, doc, now);
+  if (!docs.some((d) => d.audience === "public")) {
+    await forget(db, { region: row.region_code, kind: "register", id: row.id, audience: "public" });
+  }
+}
+
+/**
+ * (Re)index many entries of a register in two statements (the import's batches): one
+ * upsert of every document from a JSON array, one delete of the public documents of the
+ * entries that are not public.
+ */
+export async function indexEntries(
+  db: Db,
+  decl: RegisterDecl,
+  rows: readonly Selectable<RegisterEntryTable>[],
+  now: Date,
+): Promise<void> {
+  if (rows.length === 0) return;
+  const docs = rows.flatMap((r) => entryDocs(decl, r));
+  const shown = new Set(docs.filter((d) => d.audience === "public").map((d) => d.record_id));
+  const hidden = rows.filter((r) => !shown.has(r.id));
+  const json = docs.map((d) => ({
+    ...d,
+    tokens: tsvectorOf([
+      { text: d.title, weight: "A" },
+      { text: d.body, weight: "D" },
+    ]),
+  }));
+  await sql`
+    insert into search_doc (region_code, kind, record_id, audience, source, unit_id, status,
+      on_date, title, body, tokens, indexed_at)
+    select d.region_code, d.kind, d.record_id, d.audience, d.source, d.unit_id, d.status,
+      d.on_date, d.title, d.body, d.tokens::tsvector, ${now}
+      from jsonb_to_recordset(${JSON.stringify(json)}::jsonb) as d(region_code text, kind text,
+        record_id bigint, audience text, source text, unit_id bigint, status text, on_date date,
+        title text, body text, tokens text)
+    on conflict (region_code, kind, record_id, audience) do update set
+      source = excluded.source, unit_id = excluded.unit_id, status = excluded.status,
+      on_date = excluded.on_date, title = excluded.title, body = excluded.body,
+      tokens = excluded.tokens, indexed_at = excluded.indexed_at`.execute(db);
+  if (hidden.length > 0) {
+    await sql`
+      delete from search_doc s
+       using unnest(${hidden.map((r) => r.region_code)}::text[], ${hidden.map((r) => r.id)}::bigint[])
+         as h(region_code, record_id)
+       where s.region_code = h.region_code and s.kind = 'register'
+         and s.record_id = h.record_id and s.audience = 'public'`.execute(db);
+  }
 }
 
 /**

@@ -41,43 +41,52 @@ export async function anchorRegion(
   now: Date,
   regionCode: string,
 ): Promise<AnchorFile | undefined> {
-  const heads = await chainHeads(owner, regionCode);
-  if (heads.length === 0) return undefined;
-  const last = await owner
-    .selectFrom("audit_anchor")
-    .select(["anchor_seq", "digest", "payload"])
-    .where("region_code", "=", regionCode)
-    .orderBy("anchor_seq", "desc")
-    .limit(1)
-    .executeTakeFirst();
-  // Compared canonically: jsonb gives the stored heads back with its own key order.
-  if (last && canonicalJson((last.payload as AnchorPayload).heads) === canonicalJson(heads)) {
-    return undefined;
-  }
-  const payload: AnchorPayload = {
-    regionCode,
-    anchorSeq: (last?.anchor_seq ?? 0) + 1,
-    anchoredAt: now.toISOString(),
-    prevAnchorHash: last?.digest ?? GENESIS_HASH,
-    heads,
-  };
-  const key = await loadOrCreateSigningKey(config.keyDir);
-  const file: AnchorFile = {
-    payload,
-    digest: anchorDigest(payload),
-    signature: signAnchor(payload, key.privateKeyPem),
-  };
-  await owner
-    .insertInto("audit_anchor")
-    .values({
-      region_code: regionCode,
-      anchor_seq: payload.anchorSeq,
-      anchored_at: now,
-      payload: JSON.stringify(payload),
-      digest: file.digest,
-      signature: file.signature,
-    })
-    .execute();
+  // One anchorer per region at a time, across app instances (issue 9: two instances
+  // anchoring at once both took the next anchor number): a transaction-scoped advisory
+  // lock; the second waits, then finds the heads anchored and does nothing.
+  const file = await owner.transaction().execute(async (trx) => {
+    await sql`select pg_advisory_xact_lock(hashtext(${`fazhi.anchor:${regionCode}`}))`.execute(trx);
+    const heads = await chainHeads(trx, regionCode);
+    if (heads.length === 0) return undefined;
+    const last = await trx
+      .selectFrom("audit_anchor")
+      .select(["anchor_seq", "digest", "payload"])
+      .where("region_code", "=", regionCode)
+      .orderBy("anchor_seq", "desc")
+      .limit(1)
+      .executeTakeFirst();
+    // Compared canonically: jsonb gives the stored heads back with its own key order.
+    if (last && canonicalJson((last.payload as AnchorPayload).heads) === canonicalJson(heads)) {
+      return undefined;
+    }
+    const payload: AnchorPayload = {
+      regionCode,
+      anchorSeq: (last?.anchor_seq ?? 0) + 1,
+      anchoredAt: now.toISOString(),
+      prevAnchorHash: last?.digest ?? GENESIS_HASH,
+      heads,
+    };
+    const key = await loadOrCreateSigningKey(config.keyDir);
+    const file: AnchorFile = {
+      payload,
+      digest: anchorDigest(payload),
+      signature: signAnchor(payload, key.privateKeyPem),
+    };
+    await trx
+      .insertInto("audit_anchor")
+      .values({
+        region_code: regionCode,
+        anchor_seq: payload.anchorSeq,
+        anchored_at: now,
+        payload: JSON.stringify(payload),
+        digest: file.digest,
+        signature: file.signature,
+      })
+      .execute();
+    return file;
+  });
+  if (!file) return undefined;
+  const { payload } = file;
   const target = anchorFilePath(config, regionCode, payload.anchorSeq);
   await fs.mkdir(path.dirname(target), { recursive: true });
   await fs.writeFile(target, `${JSON.stringify(file, null, 2)}\n`);

@@ -21,7 +21,8 @@
  * - access.ts: who may read and write;
  * - rows.ts: an entry as the actor may see it;
  * - keys.ts: the unique keys and the blind indexes;
- * - write.ts: create, update, delete (and the writing the xlsx import shares);
+ * - write.ts: create, update, delete;
+ * - batch.ts: the import's set-based reads and writes;
  * - read.ts: an entry and its versions;
  * - list.ts: lists, their filters, search and order;
  * - summary.ts: the registers the actor may read.
@@ -32,6 +33,14 @@ export {
   canReadRegisters,
   canWriteRegister,
 } from "./access.ts";
+export {
+  type BatchUpdate,
+  holderOf,
+  type KeyLookup,
+  keyHolders,
+  loadEntryRows,
+  writeBatch,
+} from "./batch.ts";
 export { keyFieldErrors, type TakenKey, takenKeys } from "./keys.ts";
 export {
   type EntryPage,

@@ -4,19 +4,23 @@
  * to an existing entry by its 系统编号, else by the register's first unique key, and
  * then updated (only if something changed), else created. So an unmodified export
  * re-imports as a no-op, and a masked number left as exported keeps the stored number.
+ *
+ * The file is read as a stream of rows (.xlsx with exceljs's streaming reader, or CSV),
+ * and the database is asked set-wise (service/batch.ts): two statements to match the
+ * rows, one to check their keys, and a few per thousand rows to write (issue 9: it was
+ * eleven round trips per row).
  */
 import {
   type FieldError,
   ForbiddenError,
   type Message,
-  NotFoundError,
   type Text,
   t,
   textOf,
   ValidationError,
 } from "../../../kernel/errors.ts";
 import { issueText } from "../../../kernel/issue-text.ts";
-import { cleanText } from "../../../kernel/text.ts";
+import type { SheetRow } from "../../../platform/files/sheet-rows.ts";
 import type { WorkTx } from "../../../platform/work.ts";
 import {
   columnOf,
@@ -25,6 +29,7 @@ import {
   encryptedFields,
   fieldPath,
   ID_FIELD,
+  type KeyValue,
   maskSecret,
   type RegisterEnv,
   sameData,
@@ -35,15 +40,16 @@ import {
   canEditEntry,
   canWriteRegister,
   type EntryRow,
-  insertEntry,
-  loadEntryRow,
+  holderOf,
+  type KeyLookup,
+  keyHolders,
+  loadEntryRows,
   resolveUnit,
-  takenKeys,
-  updateEntryRow,
+  writeBatch,
 } from "../service/index.ts";
-import { isBlank, parseCell, raw, reasonOf, text } from "./cells.ts";
-import { MAX_IMPORT_ROWS } from "./layout.ts";
-import { bad, mapColumns, readWorkbook } from "./sheet.ts";
+import { CODE_ROW, MAX_IMPORT_ROWS } from "./layout.ts";
+import { type ParsedRow, parseRow } from "./rows.ts";
+import { bad, mapColumns, readCsvRows, readXlsxRows } from "./sheet.ts";
 
 /** A bad cell of an import: the row (as Excel numbers it), the column's header, the field, why. */
 export interface ImportRowError extends FieldError {
@@ -60,6 +66,11 @@ export interface ImportResult {
   unchanged: number;
 }
 
+export interface ImportOptions {
+  unitId?: number;
+  reason?: string | null;
+}
+
 // ---------------------------------------------------------------------------------
 // Import
 
@@ -70,17 +81,7 @@ interface PendingRow {
   action: "create" | "update" | "unchanged";
 }
 
-/**
- * Import an xlsx file into the register: every row validated first, then all written
- * in this one transaction, or none (ValidationError listing every bad cell).
- */
-export async function importXlsx(
-  w: WorkTx,
-  decl: RegisterDecl,
-  file: Buffer,
-  opts: { unitId?: number; reason?: string | null } = {},
-  env: RegisterEnv = {},
-): Promise<ImportResult> {
+function assertImport(w: WorkTx, decl: RegisterDecl): void {
   if (!canWriteRegister(w.actor, decl)) {
     throw new ForbiddenError(
       t(
@@ -89,9 +90,63 @@ export async function importXlsx(
       ),
     );
   }
+}
+
+/** Import an .xlsx file (the export's layout, or labels only): all rows or none. */
+export async function importXlsx(
+  w: WorkTx,
+  decl: RegisterDecl,
+  file: Buffer,
+  opts: ImportOptions = {},
+  env: RegisterEnv = {},
+): Promise<ImportResult> {
+  assertImport(w, decl);
   const unit = await resolveUnit(w, opts.unitId);
-  const ws = await readWorkbook(file);
-  const { columns, firstRow, errors } = mapColumns(decl, ws);
+  return importRows(w, decl, unit, readXlsxRows(file), opts, env);
+}
+
+/** Import a CSV file (UTF-8 or GB18030; the header row of labels, as the template): all rows or none. */
+export async function importCsv(
+  w: WorkTx,
+  decl: RegisterDecl,
+  file: Buffer,
+  opts: ImportOptions = {},
+  env: RegisterEnv = {},
+): Promise<ImportResult> {
+  assertImport(w, decl);
+  const unit = await resolveUnit(w, opts.unitId);
+  return importRows(w, decl, unit, readCsvRows(file), opts, env);
+}
+
+const tooMany = () =>
+  bad(
+    t(
+      `超过 ${MAX_IMPORT_ROWS} 行，请拆分文件`,
+      `more than ${MAX_IMPORT_ROWS} rows: split the file`,
+    ),
+  );
+
+async function importRows(
+  w: WorkTx,
+  decl: RegisterDecl,
+  unit: { id: number; regionCode: string },
+  source: AsyncIterable<SheetRow>,
+  opts: ImportOptions,
+  env: RegisterEnv,
+): Promise<ImportResult> {
+  // The rows as they stream in (formatting alone does not make a row), at most the limit.
+  const sheet: SheetRow[] = [];
+  for await (const r of source) {
+    if (!r.cells.some((c) => c !== null && c !== "")) continue;
+    sheet.push(r);
+    if (sheet.length > MAX_IMPORT_ROWS + CODE_ROW) throw tooMany();
+  }
+  const labels = sheet.find((r) => r.n === 1)?.cells ?? [];
+  const codes = sheet.find((r) => r.n === CODE_ROW)?.cells;
+  const { columns, firstRow, errors } = mapColumns(decl, labels, codes);
+  const data = sheet.filter((r) => r.n >= firstRow);
+  if (data.length > MAX_IMPORT_ROWS) throw tooMany();
+
   const labelOf = (field: string) =>
     columns.find((c) => c.field === field)?.label ?? columnOf(decl, field)?.label.zh ?? field;
   const fail = (row: number, field: string, why: Message, column = labelOf(field)) => {
@@ -105,99 +160,62 @@ export async function importXlsx(
     });
   };
   const enc = new Set(encryptedFields(decl));
-  const firstKey = decl.uniqueKeys?.[0];
-
-  // Rows holding values (formatting alone does not make a row).
-  const numbers: number[] = [];
-  ws.eachRow({ includeEmpty: false }, (_row, n) => {
-    if (n >= firstRow) numbers.push(n);
-  });
-  if (numbers.length > MAX_IMPORT_ROWS) {
-    throw bad(
-      t(
-        `超过 ${MAX_IMPORT_ROWS} 行，请拆分文件`,
-        `more than ${MAX_IMPORT_ROWS} rows: split the file`,
-      ),
-    );
+  const parsedRows: ParsedRow[] = [];
+  for (const r of data) {
+    const p = parseRow(r.n, r.cells, columns, enc, fail, () => errors.length);
+    if (p && !p.skip) parsedRows.push(p);
   }
+
+  // Which entries do the rows mean? By id, else by the first unique key: two statements.
+  const firstKey = decl.uniqueKeys?.[0];
+  const keyOfRow = new Map<ParsedRow, KeyValue>();
+  for (const p of parsedRows) {
+    if (p.idCell !== undefined || !firstKey?.fields.every((f) => p.parsed[f] !== undefined))
+      continue;
+    const [key] = uniqueKeyValues(decl, { ...p.parsed }, env).filter(
+      (k) => k.name === firstKey.name,
+    );
+    if (key) keyOfRow.set(p, key);
+  }
+  const byKey = await keyHolders(
+    w,
+    decl,
+    [...keyOfRow.values()].map((k) => ({ region: unit.regionCode, name: k.name, value: k.value })),
+  );
+  const holderOfRow = (p: ParsedRow) => {
+    const k = keyOfRow.get(p);
+    return k ? holderOf(byKey, unit.regionCode, k) : undefined;
+  };
+  const entries = await loadEntryRows(w, decl, [
+    ...parsedRows.flatMap((p) => (p.idCell !== undefined ? [p.idCell] : [])),
+    ...parsedRows.flatMap((p) => holderOfRow(p) ?? []),
+  ]);
+
   const pending: PendingRow[] = [];
   const matchedBy = new Map<number, number>();
-  for (const n of numbers) {
-    const row = ws.getRow(n);
-    const cells = columns.map((c) => ({ c, r: raw(row.getCell(c.index).value) }));
-    if (cells.every(({ r }) => isBlank(r))) continue;
-    const before = errors.length;
-    const parsed: EntryData = {};
-    const present = new Set<string>();
-    const maskedCells = new Map<string, string>();
-    const cellErrors = new Set<string>();
-    let idCell: number | undefined;
-    for (const { c, r } of cells) {
-      if (c.field === ID_FIELD) {
-        if (isBlank(r)) continue;
-        const id = Number(text(r));
-        if (!Number.isSafeInteger(id) || id <= 0)
-          fail(
-            n,
-            ID_FIELD,
-            t(`“${text(r)}”不是记录编号`, `"${text(r)}" is not an entry id`),
-            c.label,
-          );
-        else idCell = id;
-        continue;
-      }
-      present.add(c.field);
-      if (enc.has(c.field) && !isBlank(r) && text(r).includes("*")) {
-        maskedCells.set(c.field, text(r));
-        continue;
-      }
-      try {
-        const v = parseCell(c.col!, r);
-        // Text that cannot be stored (NUL, a lone surrogate) is this cell's error; the
-        // rest is kept in NFC, as over HTTP (kernel/text.ts).
-        const cleaned = cleanText(v, c.field);
-        if (cleaned.problems.length > 0) {
-          fail(n, c.field, textOf(cleaned.problems[0]!.message).en);
-          cellErrors.add(c.field);
-          continue;
-        }
-        if (v !== undefined) parsed[c.field] = cleaned.value;
-      } catch (err) {
-        fail(n, c.field, reasonOf(err));
-        cellErrors.add(c.field);
-      }
-    }
-    if (errors.length > before && cellErrors.size === 0) continue;
-
-    // Which entry does the row mean?
+  for (const p of parsedRows) {
+    const n = p.row;
     let entry: EntryRow | undefined;
-    if (idCell !== undefined) {
-      try {
-        entry = await loadEntryRow(w, decl, idCell);
-      } catch (err) {
-        if (!(err instanceof NotFoundError)) throw err;
+    if (p.idCell !== undefined) {
+      entry = entries.get(p.idCell);
+      if (!entry) {
         fail(
           n,
           ID_FIELD,
           t(
-            `${decl.label.zh}中没有编号为 ${idCell} 的记录`,
-            `no entry ${idCell} in ${decl.label.en}`,
+            `${decl.label.zh}中没有编号为 ${p.idCell} 的记录`,
+            `no entry ${p.idCell} in ${decl.label.en}`,
           ),
           labelOf(ID_FIELD),
         );
         continue;
       }
-    } else if (firstKey?.fields.every((f) => parsed[f] !== undefined)) {
-      const [key] = uniqueKeyValues(decl, { ...parsed }, env).filter(
-        (k) => k.name === firstKey.name,
-      );
-      const holder = key ? await takenKeys(w, decl, unit.regionCode, [key]) : [];
-      if (holder[0]) {
-        try {
-          entry = await loadEntryRow(w, decl, holder[0].entryId);
-        } catch (err) {
-          if (!(err instanceof NotFoundError)) throw err;
-          for (const f of firstKey.fields) {
+    } else {
+      const holder = holderOfRow(p);
+      if (holder !== undefined) {
+        entry = entries.get(holder);
+        if (!entry) {
+          for (const f of firstKey!.fields) {
             fail(n, f, t("已被其他单位的记录使用", "already used by an entry of another unit"));
           }
           continue;
@@ -218,7 +236,8 @@ export async function importXlsx(
       matchedBy.set(entry.id, n);
     }
     const existing = entry ? decryptData(decl, (entry.data ?? {}) as EntryData, env) : undefined;
-    for (const [f, cell] of maskedCells) {
+    const { parsed, cellErrors } = p;
+    for (const [f, cell] of p.masked) {
       const old = existing?.[f];
       if (typeof old === "string" && maskSecret(old) === cell) parsed[f] = old;
       else {
@@ -228,7 +247,7 @@ export async function importXlsx(
     }
 
     const candidate: EntryData = existing ? { ...existing } : {};
-    for (const f of present) {
+    for (const f of p.present) {
       if (parsed[f] === undefined) delete candidate[f];
       else candidate[f] = parsed[f];
     }
@@ -260,8 +279,9 @@ export async function importXlsx(
     pending.push({ row: n, plain, entry, action });
   }
 
-  // Unique keys: within the file, then against the register.
+  // Unique keys: within the file, then against the register (one statement).
   const keyRows = new Map<string, number>();
+  const checks: { p: PendingRow; k: KeyValue; region: string }[] = [];
   for (const p of pending) {
     for (const k of uniqueKeyValues(decl, p.plain, env)) {
       const id = `${k.name}\u0000${k.value}`;
@@ -280,12 +300,20 @@ export async function importXlsx(
       }
       keyRows.set(id, p.row);
       if (p.action === "unchanged") continue;
-      const region = p.entry?.region_code ?? unit.regionCode;
-      const taken = await takenKeys(w, decl, region, [k], p.entry?.id);
-      if (taken.length > 0) {
-        for (const f of k.fields)
-          fail(p.row, f, t("已被另一条记录使用", "already used by another entry"));
-      }
+      checks.push({ p, k, region: p.entry?.region_code ?? unit.regionCode });
+    }
+  }
+  const lookups: KeyLookup[] = checks.map((c) => ({
+    region: c.region,
+    name: c.k.name,
+    value: c.k.value,
+  }));
+  const holders = await keyHolders(w, decl, lookups);
+  for (const { p, k, region } of checks) {
+    const holder = holderOf(holders, region, k);
+    if (holder !== undefined && holder !== p.entry?.id) {
+      for (const f of k.fields)
+        fail(p.row, f, t("已被另一条记录使用", "already used by another entry"));
     }
   }
 
@@ -312,18 +340,16 @@ export async function importXlsx(
     }
   }
 
-  const result: ImportResult = { rows: pending.length, created: 0, updated: 0, unchanged: 0 };
-  for (const p of pending) {
-    if (p.action === "create") {
-      await insertEntry(w, decl, unit, p.plain, env);
-      result.created++;
-    } else if (p.action === "update" && p.entry) {
-      const done = await updateEntryRow(w, decl, p.entry, p.plain, env, opts.reason ?? null);
-      if (done) result.updated++;
-      else result.unchanged++;
-    } else {
-      result.unchanged++;
-    }
-  }
-  return result;
+  const { created, updated } = await writeBatch(
+    w,
+    decl,
+    unit,
+    pending.filter((p) => p.action === "create").map((p) => p.plain),
+    pending.flatMap((p) =>
+      p.action === "update" && p.entry ? [{ entry: p.entry, plain: p.plain }] : [],
+    ),
+    opts.reason ?? null,
+    env,
+  );
+  return { rows: pending.length, created, updated, unchanged: pending.length - created - updated };
 }

@@ -1,12 +1,11 @@
-import ExcelJS from "exceljs";
 import { type Message, t, ValidationError } from "../../../kernel/errors.ts";
+import { csvRows, type Raw, type SheetRow, xlsxRows } from "../../../platform/files/sheet-rows.ts";
 import { expandZip, ZipFormatError, ZipTooLargeError } from "../../../platform/files/zip.ts";
 import { columnOf, ID_FIELD } from "../data.ts";
 import type { ColumnDecl, RegisterDecl } from "../declare.ts";
-import { raw, text } from "./cells.ts";
+import { text } from "./cells.ts";
 import type { ImportRowError } from "./import.ts";
 import {
-  CODE_ROW,
   FIRST_DATA_ROW,
   ID_LABEL,
   MAX_IMPORT_BYTES,
@@ -30,12 +29,12 @@ export function bad(message: Message, errors: ImportRowError[] = []): Validation
   return new ValidationError(message, errors.length > 0 ? errors : [{ field: "file", message }]);
 }
 
-export async function readWorkbook(file: Buffer): Promise<ExcelJS.Worksheet> {
-  if (file.length === 0) throw bad(t("文件是空的", "the file is empty"));
-  if (file.length > MAX_IMPORT_BYTES) {
-    const mb = MAX_IMPORT_BYTES / 1024 / 1024;
-    throw bad(t(`文件超过 ${mb} MB`, `the file is larger than ${mb} MB`));
-  }
+/**
+ * The rows of an .xlsx import, read with exceljs's streaming reader (no workbook model
+ * in memory) after the archive passed the expansion limits (issue 8, zip bomb).
+ */
+export function readXlsxRows(file: Buffer): AsyncGenerator<SheetRow> {
+  checkSize(file);
   // An .xlsx is a zip (local file header PK\x03\x04); .xls, .csv and the rest are not.
   if (file.length < 4 || file.readUInt32LE(0) !== 0x04034b50) {
     throw bad(
@@ -46,15 +45,21 @@ export async function readWorkbook(file: Buffer): Promise<ExcelJS.Worksheet> {
     );
   }
   checkExpansion(file);
-  const wb = new ExcelJS.Workbook();
-  try {
-    await wb.xlsx.load(file as unknown as ExcelJS.Buffer);
-  } catch {
-    throw bad(t("无法读取此 .xlsx 文件", "the file cannot be read as an .xlsx workbook"));
+  return xlsxRows(file);
+}
+
+/** The rows of a CSV import (UTF-8, or GB18030 as Excel saves Chinese CSV). */
+export function readCsvRows(file: Buffer): AsyncGenerator<SheetRow> {
+  checkSize(file);
+  return csvRows(file);
+}
+
+function checkSize(file: Buffer): void {
+  if (file.length === 0) throw bad(t("文件是空的", "the file is empty"));
+  if (file.length > MAX_IMPORT_BYTES) {
+    const mb = MAX_IMPORT_BYTES / 1024 / 1024;
+    throw bad(t(`文件超过 ${mb} MB`, `the file is larger than ${mb} MB`));
   }
-  const ws = wb.worksheets[0];
-  if (!ws) throw bad(t("文件中没有工作表", "the workbook has no sheet"));
-  return ws;
 }
 
 /** Count occurrences of `needle` in `hay` (no regex, no copies). */
@@ -117,14 +122,16 @@ function checkExpansion(file: Buffer): void {
   }
 }
 
-export function mapColumns(decl: RegisterDecl, ws: ExcelJS.Worksheet) {
+/**
+ * The sheet's columns from its label row (row 1) and, when present, the code row
+ * (row 2: every non-empty cell a field code); without the code row data starts at row 2.
+ */
+export function mapColumns(decl: RegisterDecl, labelCells: Raw[], codeRow: Raw[] | undefined) {
   const errors: ImportRowError[] = [];
-  const labels = ws.getRow(1);
-  const codes = ws.getRow(CODE_ROW);
   const known = new Set([ID_FIELD, ...decl.columns.map((c) => c.field)]);
-  const width = Math.max(labels.cellCount, codes.cellCount);
+  const width = Math.max(labelCells.length, codeRow?.length ?? 0);
   const codeCells: string[] = [];
-  for (let i = 1; i <= width; i++) codeCells.push(text(raw(codes.getCell(i).value)));
+  for (let i = 1; i <= width; i++) codeCells.push(text(codeRow?.[i - 1] ?? null));
   const nonEmpty = codeCells.filter((c) => c !== "");
   const hasCodeRow = nonEmpty.length > 0 && nonEmpty.every((c) => known.has(c));
   const byLabel = (label: string): string | undefined => {
@@ -136,7 +143,7 @@ export function mapColumns(decl: RegisterDecl, ws: ExcelJS.Worksheet) {
   const columns: SheetColumn[] = [];
   const seen = new Map<string, string>();
   for (let i = 1; i <= width; i++) {
-    const label = text(raw(labels.getCell(i).value));
+    const label = text(labelCells[i - 1] ?? null);
     const field = hasCodeRow ? codeCells[i - 1] || undefined : label ? byLabel(label) : undefined;
     if (!label && !field) continue;
     const shown = label || field || `#${i}`;
