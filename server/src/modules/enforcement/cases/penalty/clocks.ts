@@ -34,7 +34,8 @@ export const PENALTY_CLOCKS: ClockDecl<PenaltyCase>[] = [
     period: (c) => (Number(c.fields.fineAmount ?? 0) > 0 ? rulesOf(c).payment.value : undefined),
     legalBasis:
       "行政处罚法(2021) art. 67 para. 3 (2017 text art. 46 para. 3): 收到决定书之日起十五日内缴纳; 到期不缴纳的每日加处3%罚款 (art. 72)",
-    startOn: { action: "serve" },
+    // From the day service took effect (an announcement: 30 or 60 days after it).
+    startOn: { action: "serve", dateFrom: "field.servedOn" },
     stopOn: [
       { action: "record_payment" },
       { action: "apply_court" },
@@ -45,10 +46,12 @@ export const PENALTY_CLOCKS: ClockDecl<PenaltyCase>[] = [
   {
     code: "court_application",
     label: { zh: "申请法院强制执行期限", en: "Time limit for applying to the court" },
+    // Three months from the end of the party's periods to challenge the decision
+    // (execution.ts: each end rolled to the next working day).
     period: (c) =>
       Number(c.fields.fineAmount ?? 0) > 0 ? COMPULSION.courtApplication.value : undefined,
     legalBasis: COMPULSION.courtApplication.basis,
-    startOn: { action: "serve" },
+    startOn: { action: "serve", dateFrom: "field.courtWindowFrom" },
     stopOn: [
       { action: "record_payment" },
       { action: "apply_court" },

@@ -12,6 +12,7 @@ import {
   CIRCUMSTANCE_LABELS,
   REVIEW_ITEM_LABELS,
 } from "../labels.ts";
+import { DEFERRAL_KIND_LABELS } from "./execution.ts";
 
 const date = (zh: string, en: string) => L(z.string(), zh, en);
 const yuan = (zh: string, en: string) => L(z.number(), zh, en);
@@ -163,5 +164,37 @@ export const PenaltyDerived = z.object({
     }),
     "决定的变更或撤销",
     "Alteration of the decision",
+  ),
+  // ── Issue 10 part B: service, execution, deadlines ──
+  announcement: L(
+    z.object({
+      announcedOn: date("公告日期", "Announced on"),
+      deemedServedOn: date("视为送达日期", "Deemed served on"),
+      basis: text("依据", "Basis"),
+    }),
+    "公告送达",
+    "Service by announcement",
+  ),
+  challengeEndsOn: date("申请复议、提起诉讼期限届满日", "Last day to seek reconsideration or sue"),
+  reconsiderationFirst: yes("复议前置", "Reconsideration comes first"),
+  courtWindowFrom: date("申请法院强制执行期限起算日", "Court window counted from"),
+  courtWindowEnd: date("申请法院强制执行期限届满日", "Last day to apply to the court"),
+  deferral: L(
+    z.object({
+      kind: labelledEnum(DEFERRAL_KIND_LABELS, "方式", "Kind"),
+      appliedOn: date("当事人申请日期", "Applied on"),
+      approvedOn: date("批准日期", "Approved on"),
+      until: date("缴纳期限", "Pay by"),
+      instalments: L(
+        z.array(
+          z.object({ dueOn: date("期限", "Due on"), amount: yuan("金额（元）", "Amount (yuan)") }),
+        ),
+        "分期",
+        "Instalments",
+      ),
+      reason: text("经济困难的情况", "Financial hardship"),
+    }),
+    "暂缓或者分期缴纳罚款",
+    "Deferred or instalment payment",
   ),
 });

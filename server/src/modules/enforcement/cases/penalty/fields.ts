@@ -125,6 +125,24 @@ export interface PenaltyCase extends z.infer<typeof PenaltyFields> {
     documentNo: string;
     reason: string;
   };
+  // ── Issue 10 part B: service, execution, deadlines (execution.ts) ──
+  /** Service by announcement: the announcement's date and the day service took effect. */
+  announcement?: { announcedOn: LocalDate; deemedServedOn: LocalDate; basis: string };
+  /** The last day the party may apply for reconsideration or sue (from service). */
+  challengeEndsOn?: LocalDate;
+  reconsiderationFirst?: boolean;
+  /** The court window (行政强制法 art. 53): from this day, three months, to its last day. */
+  courtWindowFrom?: LocalDate;
+  courtWindowEnd?: LocalDate;
+  /** Deferred or instalment payment (行政处罚法(2021) art. 66 para. 2). */
+  deferral?: {
+    kind: "deferral" | "instalments";
+    appliedOn: LocalDate;
+    approvedOn: LocalDate;
+    until: LocalDate;
+    instalments: { dueOn: LocalDate; amount: number }[];
+    reason: string;
+  };
 }
 
 export type Ctx = GuardContext<PenaltyCase>;

@@ -1,0 +1,300 @@
+import { describe, expect, it } from "vitest";
+import { z } from "zod";
+import type { CaseTypeDecl } from "../../../src/engines/case/index.ts";
+import type { ModuleDecl } from "../../../src/engines/registry.ts";
+import { addDays, type LocalDate } from "../../../src/kernel/time/index.ts";
+import {
+  detail,
+  due,
+  handler,
+  leader,
+  ok,
+  open,
+  P,
+  refused,
+  step,
+  t,
+  toNotice,
+  useEnforcementApp,
+} from "./support.ts";
+
+/**
+ * Issue 10 part B over HTTP: service (the method, announcement deemed served after 30 or
+ * 60 days), the court-application window (art. 53 of the Administrative Enforcement Law),
+ * the party's reconsideration or litigation (a case linked by `reviews`) stopping the
+ * surcharge and holding back the court, deferral and instalments.
+ */
+// A stand-in for a reconsideration body's case, linked to the penalty case by `reviews`.
+const reconsideration: CaseTypeDecl<{ applicant: string }> = {
+  code: "pe_reconsideration",
+  label: { zh: "测试：行政复议", en: "Test: reconsideration" },
+  module: "pe",
+  fields: z.object({ applicant: z.string() }),
+  title: (f) => `复议：${f.applicant}`,
+  states: {
+    accepted: { label: { zh: "已受理", en: "Accepted" } },
+    decided: { label: { zh: "已决定", en: "Decided" }, terminal: true },
+  },
+  initial: "accepted",
+  transitions: [
+    { action: "decide", label: { zh: "决定", en: "Decide" }, from: ["accepted"], to: "decided" },
+  ],
+  links: ["reviews"],
+};
+const peModule: ModuleDecl = {
+  code: "pe",
+  label: { zh: "测试", en: "Test" },
+  caseTypes: [reconsideration],
+};
+
+useEnforcementApp([peModule]);
+
+const PT = "penalty_general";
+
+/** A penalty case decided (fine 20000, 2021 law) on `decideOn`. */
+async function decided(filedOn: string, decideOn: string) {
+  const { id } = await toNotice(filedOn);
+  await ok(
+    await step(
+      leader,
+      PT,
+      id,
+      "decide",
+      {
+        decisionKind: "penalty",
+        penalties: ["fine"],
+        fineAmount: 20000,
+        decisionContent: "罚款人民币二万元",
+      },
+      decideOn,
+    ),
+  );
+  return id;
+}
+
+const clockDue = async (id: number, clock: string) =>
+  (await detail(handler, PT, id)).deadlines.find((k: { clock: string }) => k.clock === clock)?.due;
+
+describe("service: the method and the day it takes effect (fault 9)", () => {
+  it("an announcement of 2022 is deemed served 30 days later; payment runs from then", async () => {
+    const id = await decided("2021-11-01", "2021-12-01");
+    await refused(
+      handler,
+      PT,
+      id,
+      "serve",
+      { serviceMethod: "announcement", servedTo: "张三丰" },
+      "2022-01-05",
+      422,
+      /cannot be found or served otherwise/,
+      "input.announcementReason",
+    );
+    const s = await ok(
+      await step(
+        handler,
+        PT,
+        id,
+        "serve",
+        {
+          serviceMethod: "announcement",
+          servedTo: "张三丰",
+          announcementReason: "当事人下落不明，直接送达、邮寄送达均未成功",
+        },
+        "2022-01-05",
+      ),
+    );
+    expect(s.fields.announcement).toMatchObject({
+      announcedOn: "2022-01-05",
+      deemedServedOn: "2022-02-04",
+    });
+    expect(s.fields.servedOn).toBe("2022-02-04");
+    expect(s.fields.paymentDue).toBe(due("2022-02-04", 15, "calendar_day"));
+    expect(await clockDue(id, "payment")).toBe(due("2022-02-04", 15, "calendar_day"));
+  });
+
+  it("an announcement before 2022-01-01 is deemed served 60 days later", async () => {
+    const id = await decided("2021-10-08", "2021-11-15");
+    const s = await ok(
+      await step(
+        handler,
+        PT,
+        id,
+        "serve",
+        { serviceMethod: "announcement", servedTo: "张三丰", announcementReason: "下落不明" },
+        "2021-12-20",
+      ),
+    );
+    expect(s.fields.servedOn).toBe("2022-02-18");
+    expect(s.fields.announcement.basis).toMatch(/六十日/);
+  });
+
+  it("electronic service needs the party's written consent", async () => {
+    const id = await decided("2021-10-08", "2021-11-15");
+    await refused(
+      handler,
+      PT,
+      id,
+      "serve",
+      { serviceMethod: "electronic", servedTo: "张三丰" },
+      "2021-11-16",
+      422,
+      /needs the party's written consent/,
+      "input.electronicConsent",
+    );
+    const s = await ok(
+      await step(
+        handler,
+        PT,
+        id,
+        "serve",
+        { serviceMethod: "electronic", servedTo: "张三丰", electronicConsent: true },
+        "2021-11-16",
+      ),
+    );
+    expect(s.fields.servedOn).toBe("2021-11-16");
+  });
+});
+
+describe("the court-application window (fault 8)", () => {
+  let id: number;
+  it("served 2021-08-31: the last day is 2022-05-30", async () => {
+    id = await decided("2021-07-20", "2021-08-20");
+    const s = await ok(
+      await step(
+        handler,
+        PT,
+        id,
+        "serve",
+        { serviceMethod: "direct", servedTo: "张三丰" },
+        "2021-08-31",
+      ),
+    );
+    // Reconsideration: 60 days → 2021-10-30 (Sat.) → 11-01; litigation: 6 months →
+    // 2022-02-28; three months after → 2022-05-28 (Sat.) → 2022-05-30.
+    expect(s.fields.challengeEndsOn).toBe("2022-02-28");
+    expect(s.fields.courtWindowEnd).toBe("2022-05-30");
+    expect(await clockDue(id, "court_application")).toBe("2022-05-30");
+    await ok(await step(handler, PT, id, "remind", { reminderNo: "催〔2021〕1号" }, "2021-10-08"));
+  });
+
+  it("refuses the application while the party may still challenge, and after the window", async () => {
+    await refused(
+      handler,
+      PT,
+      id,
+      "apply_court",
+      { court: "武隆区人民法院" },
+      "2022-02-28",
+      409,
+      /may still apply for reconsideration or sue until 2022-02-28/,
+    );
+    await refused(
+      handler,
+      PT,
+      id,
+      "apply_court",
+      { court: "武隆区人民法院" },
+      "2022-05-31",
+      409,
+      /ended on 2022-05-30 \(three months from 2022-02-28\)/,
+    );
+    const a = await ok(
+      await step(handler, PT, id, "apply_court", { court: "武隆区人民法院" }, "2022-05-30"),
+    );
+    expect(a.state).toBe("court_enforcement");
+  });
+
+  it("the application comes the day after the 10th working day after the reminder (fault 14)", async () => {
+    const c = await decided("2021-07-20", "2021-08-20");
+    await ok(
+      await step(
+        handler,
+        PT,
+        c,
+        "serve",
+        { serviceMethod: "direct", servedTo: "张三丰" },
+        "2021-08-31",
+      ),
+    );
+    await ok(await step(handler, PT, c, "remind", { reminderNo: "催〔2022〕3号" }, "2022-03-01"));
+    const tenth = due("2022-03-01", 10, "working_day");
+    await refused(
+      handler,
+      PT,
+      c,
+      "apply_court",
+      { court: "武隆区人民法院" },
+      tenth,
+      409,
+      new RegExp(`ten working days end on ${tenth}`),
+    );
+    await ok(
+      await step(handler, PT, c, "apply_court", { court: "武隆区人民法院" }, addDays(tenth, 1)),
+    );
+  });
+});
+
+describe("reconsideration or litigation (faults 8, 13)", () => {
+  it("no surcharge while it is pending; no court application until it ends, then three months", async () => {
+    const id = await decided("2021-07-20", "2021-08-20");
+    const s = await ok(
+      await step(
+        handler,
+        PT,
+        id,
+        "serve",
+        { serviceMethod: "direct", servedTo: "张三丰" },
+        "2021-08-31",
+      ),
+    );
+    const payDue = s.fields.paymentDue as LocalDate;
+    // The party applies for reconsideration 10 days after the fine fell due.
+    const applied = addDays(payDue, 10);
+    const r = await open(handler, "pe_reconsideration", { applicant: "张三丰" }, applied);
+    const link = await t.call(handler, {
+      method: "POST",
+      url: `${P}/pe_reconsideration/${r.id}/links`,
+      payload: { kind: "reviews", toCaseId: id },
+    });
+    expect(link.statusCode, link.body).toBeLessThan(300);
+    await ok(
+      await step(handler, PT, id, "remind", { reminderNo: "催〔2021〕7号" }, addDays(payDue, 3)),
+    );
+    await refused(
+      handler,
+      PT,
+      id,
+      "apply_court",
+      { court: "武隆区人民法院" },
+      "2022-03-15",
+      409,
+      new RegExp(`applied for reconsideration or sued on ${applied}`),
+    );
+    // Decided 2021-12-31: paid 2022-01-01, the surcharge counts the 9 days before the
+    // application and the day after the decision — 10 days, 6000 yuan at most.
+    await ok(await step(handler, "pe_reconsideration", r.id, "decide", {}, "2021-12-31"));
+    await refused(
+      handler,
+      PT,
+      id,
+      "record_payment",
+      { amountPaid: 20000, surchargePaid: 6600, collector: "农商行", receiptNo: "R9" },
+      "2022-01-01",
+      422,
+      /at most 6000 yuan \(10 days late/,
+      "input.surchargePaid",
+    );
+    // Not paid after all: the court window runs three months from the end of the proceedings.
+    await refused(
+      handler,
+      PT,
+      id,
+      "apply_court",
+      { court: "武隆区人民法院" },
+      "2022-04-01",
+      409,
+      /ended on 2022-03-31 \(three months from 2021-12-31\)/,
+    );
+    await ok(await step(handler, PT, id, "apply_court", { court: "武隆区人民法院" }, "2022-03-31"));
+  });
+});
