@@ -3,14 +3,17 @@ import { z } from "zod";
 import type { CaseTypeDecl } from "../../../src/engines/case/index.ts";
 import type { ModuleDecl } from "../../../src/engines/registry.ts";
 import { addDays, type LocalDate } from "../../../src/kernel/time/index.ts";
+import type { Session } from "../../support/app.ts";
 import {
   detail,
   due,
   handler,
   leader,
+  officers,
   ok,
   open,
   P,
+  penaltyFields,
   refused,
   step,
   t,
@@ -296,5 +299,153 @@ describe("reconsideration or litigation (faults 8, 13)", () => {
       /ended on 2022-03-31 \(three months from 2021-12-31\)/,
     );
     await ok(await step(handler, PT, id, "apply_court", { court: "武隆区人民法院" }, "2022-03-31"));
+  });
+});
+
+describe("deferral and instalments (fault 13)", () => {
+  it("approved by the leader on the party's application; the court window counts from its end", async () => {
+    const id = await decided("2021-07-20", "2021-08-20");
+    await ok(
+      await step(
+        handler,
+        PT,
+        id,
+        "serve",
+        { serviceMethod: "direct", servedTo: "张三丰" },
+        "2021-08-31",
+      ),
+    );
+    const input = {
+      kind: "deferral",
+      appliedOn: "2021-09-10",
+      reason: "经营困难，申请暂缓缴纳",
+      until: "2022-03-31",
+    };
+    // The handler cannot approve it.
+    const byHandler = await step(handler, PT, id, "defer_payment", input, "2021-09-13");
+    expect(byHandler.statusCode).toBe(403);
+    await refused(
+      leader,
+      PT,
+      id,
+      "defer_payment",
+      {
+        kind: "instalments",
+        appliedOn: "2021-09-10",
+        reason: "经营困难，申请分期缴纳",
+        instalments: [
+          { dueOn: "2021-10-15", amount: 10000 },
+          { dueOn: "2021-11-15", amount: 5000 },
+        ],
+      },
+      "2021-09-13",
+      422,
+      /adding up to the fine of 20000 yuan \(now 15000\)/,
+      "input.instalments",
+    );
+    await refused(
+      leader,
+      PT,
+      id,
+      "defer_payment",
+      { ...input, appliedOn: "2021-09-14" },
+      "2021-09-13",
+      422,
+      /cannot come after the approval/,
+      "input.appliedOn",
+    );
+    const d = await ok(await step(leader, PT, id, "defer_payment", input, "2021-09-13"));
+    expect(d.fields.paymentDue).toBe("2022-03-31");
+    expect(d.fields.deferral).toMatchObject({ kind: "deferral", until: "2022-03-31" });
+    // From 2022-03-31 (later than the challenge periods' end, 2022-02-28): to 2022-06-30.
+    expect(d.fields.courtWindowEnd).toBe("2022-06-30");
+    expect(await clockDue(id, "court_application_deferred")).toBe("2022-06-30");
+    // No reminder before the deferred due date.
+    await refused(
+      handler,
+      PT,
+      id,
+      "remind",
+      { reminderNo: "催〔2022〕9号" },
+      "2022-03-31",
+      409,
+      /due by 2022-03-31/,
+    );
+    await ok(await step(handler, PT, id, "remind", { reminderNo: "催〔2022〕9号" }, "2022-04-06"));
+    // 2022-05-31 is past the undeferred window (2022-05-30) but within the deferred one.
+    const a = await ok(
+      await step(handler, PT, id, "apply_court", { court: "武隆区人民法院" }, "2022-05-31"),
+    );
+    expect(a.state).toBe("court_enforcement");
+  });
+});
+
+// Last in the file: a setting takes effect from today on, for cases filed from then.
+describe("reconsideration first (a setting, fault 8)", () => {
+  it("the window is 60 days + 3 months where the matter must go to reconsideration first", async () => {
+    const before = t.clock.t;
+    t.clock.t = new Date("2023-03-01T02:00:00Z");
+    const admin = await t.login("sysadmin");
+    const put = await t.call(admin, {
+      method: "PUT",
+      url: "/api/settings/enforcement.reconsideration_first",
+      payload: {
+        region: "500156",
+        value: { categories: [], violationCodes: ["SCJG-001"] },
+        effectiveFrom: "2023-03-01",
+        basis: "测试：复议前置的事项",
+      },
+    });
+    expect(put.statusCode, put.body).toBe(200);
+    t.clock.t = new Date("2023-12-01T02:00:00Z");
+    // The sessions of the file's set-up have expired by now: log in again.
+    const h = await t.login("handler");
+    const l = await t.login("leader");
+    const c = await open(h, PT, penaltyFields(), "2023-03-01");
+    const go = async (s: Session, action: string, input: object, on: string) =>
+      ok(await step(s, PT, c.id, action, input as Record<string, unknown>, on));
+    await go(
+      h,
+      "investigate",
+      { officers: [officers.A.cert, officers.B.cert], kind: "inquiry", summary: "询问当事人" },
+      "2023-03-01",
+    );
+    await go(
+      h,
+      "conclude_investigation",
+      {
+        facts: "销售过期食品",
+        evidence: "现场检查笔录",
+        legalBasis: "《中华人民共和国食品安全法》第一百二十四条",
+        violationCode: "SCJG-001",
+        circumstance: "general",
+        proposedFine: 20000,
+      },
+      "2023-03-08",
+    );
+    await go(
+      h,
+      "notify",
+      { intendedPenalty: "罚款", intendedFine: 20000, hearingRight: false },
+      "2023-03-10",
+    );
+    await go(
+      l,
+      "decide",
+      {
+        decisionKind: "penalty",
+        penalties: ["fine"],
+        fineAmount: 20000,
+        decisionContent: "罚款人民币二万元",
+      },
+      "2023-04-10",
+    );
+    const s = await go(h, "serve", { serviceMethod: "direct", servedTo: "张三丰" }, "2023-04-11");
+    // 60 days → 2023-06-10 (Sat.) → 2023-06-12; three months → 2023-09-12 — not the
+    // six months' end (2023-10-11) plus three.
+    expect(s.fields.reconsiderationFirst).toBe(true);
+    expect(s.fields.challengeEndsOn).toBe("2023-06-12");
+    expect(s.fields.courtWindowEnd).toBe("2023-09-12");
+    t.clock.t = before;
   });
 });

@@ -179,6 +179,7 @@ export const PenaltyDerived = z.object({
   reconsiderationFirst: yes("复议前置", "Reconsideration comes first"),
   courtWindowFrom: date("申请法院强制执行期限起算日", "Court window counted from"),
   courtWindowEnd: date("申请法院强制执行期限届满日", "Last day to apply to the court"),
+  courtWindowBasis: text("申请法院强制执行期限的依据", "Basis of the court window"),
   deferral: L(
     z.object({
       kind: labelledEnum(DEFERRAL_KIND_LABELS, "方式", "Kind"),

@@ -143,6 +143,7 @@ export interface PenaltyCase extends z.infer<typeof PenaltyFields> {
     instalments: { dueOn: LocalDate; amount: number }[];
     reason: string;
   };
+  courtWindowBasis?: string;
 }
 
 export type Ctx = GuardContext<PenaltyCase>;

@@ -6,6 +6,7 @@ import { addPeriod, compareLocalDate } from "../../../../kernel/time/index.ts";
 import { L, labelledEnum, zAmount } from "../common.ts";
 import { SERVICE_METHOD_LABELS } from "../labels.ts";
 import { COMPULSION } from "../rules.ts";
+import { DEFERRAL_STEPS } from "./deferral.ts";
 import {
   announcementRule,
   courtWindowEnd,
@@ -164,6 +165,7 @@ export const SERVICE_AND_EXECUTION_STEPS: TransitionDecl<PenaltyCase>[] = [
     guards: [reminderWaitGuard, courtWindowGuard],
     derive: (ctx) => ({ courtApplication: { onDate: ctx.onDate, court: ctx.input.court } }),
   },
+  ...DEFERRAL_STEPS,
 ];
 
 /**
