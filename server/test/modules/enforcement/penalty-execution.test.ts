@@ -9,6 +9,7 @@ import {
   due,
   handler,
   leader,
+  office,
   officers,
   ok,
   open,
@@ -377,6 +378,119 @@ describe("deferral and instalments (fault 13)", () => {
       await step(handler, PT, id, "apply_court", { court: "武隆区人民法院" }, "2022-05-31"),
     );
     expect(a.state).toBe("court_enforcement");
+  });
+});
+
+describe("the 90-day decision limit (fault 11)", () => {
+  const decide = (extra: Record<string, unknown> = {}) => ({
+    decisionKind: "penalty",
+    penalties: ["fine"],
+    fineAmount: 20000,
+    decisionContent: "罚款人民币二万元",
+    ...extra,
+  });
+
+  it("after the limit a decision needs the head's extension (30 days, market regulation) or a reason", async () => {
+    // Filed 2021-07-20: 90 days end on 2021-10-18.
+    const { id } = await toNotice("2021-07-20");
+    await refused(
+      leader,
+      PT,
+      id,
+      "decide",
+      decide(),
+      "2021-10-19",
+      422,
+      /ended on 2021-10-18 and was not extended: give the reason/,
+      "input.lateReason",
+    );
+    const d = await detail(handler, PT, id);
+    const ext = await t.call(leader, {
+      method: "POST",
+      url: `${P}/${PT}/${id}/extend`,
+      payload: {
+        version: d.case.version,
+        clock: "decision_limit",
+        period: "30d",
+        reason: "案情复杂，需补充检验",
+        notice: { on: "2021-10-15", text: "延长办案期限审批表" },
+        onDate: "2021-10-15",
+      },
+    });
+    expect(ext.statusCode, ext.body).toBe(200);
+    expect(await clockDue(id, "decision_limit")).toBe(due("2021-10-18", 30, "calendar_day"));
+    const ok1 = await ok(await step(leader, PT, id, "decide", decide(), "2021-10-19"));
+    expect(ok1.fields.decisionLimit).toMatchObject({ extended: true, late: false });
+  });
+
+  it("a late decision with its reason is flagged in the case-file review", async () => {
+    const { id } = await toNotice("2021-07-20");
+    const dec = await ok(
+      await step(
+        leader,
+        PT,
+        id,
+        "decide",
+        decide({ lateReason: "当事人长期外出，无法联系" }),
+        "2021-10-20",
+      ),
+    );
+    expect(dec.fields.decisionLimit).toMatchObject({ late: true, due: "2021-10-18" });
+    await ok(
+      await step(
+        handler,
+        PT,
+        id,
+        "serve",
+        { serviceMethod: "direct", servedTo: "张三丰" },
+        "2021-10-21",
+      ),
+    );
+    await ok(
+      await step(
+        handler,
+        PT,
+        id,
+        "record_payment",
+        { amountPaid: 20000, collector: "农商行", receiptNo: "R11" },
+        "2021-10-25",
+      ),
+    );
+    await ok(await step(handler, PT, id, "close", {}, "2021-10-26"));
+    const r = await open(
+      office,
+      "case_file_review",
+      { year: 2021, reviewers: ["评查员甲"] },
+      "2021-12-01",
+    );
+    const link = await t.call(office, {
+      method: "POST",
+      url: `${P}/case_file_review/${r.id}/links`,
+      payload: { kind: "reviews", toCaseId: id },
+    });
+    expect(link.statusCode, link.body).toBeLessThan(300);
+    const s = await ok(
+      await step(
+        office,
+        "case_file_review",
+        r.id,
+        "score",
+        {
+          subject: 10,
+          procedure: 20,
+          factsEvidence: 23,
+          legalApplication: 14,
+          discretion: 8,
+          documents: 9,
+          archiving: 4,
+          comments: "超期作出决定",
+        },
+        "2021-12-02",
+      ),
+    );
+    expect(s.fields.flags.join()).toMatch(
+      /超过办案期限作出处罚决定（期限届满日 2021-10-18；理由：当事人长期外出/,
+    );
   });
 });
 

@@ -179,6 +179,17 @@ export const PenaltyDerived = z.object({
   reconsiderationFirst: yes("复议前置", "Reconsideration comes first"),
   courtWindowFrom: date("申请法院强制执行期限起算日", "Court window counted from"),
   courtWindowEnd: date("申请法院强制执行期限届满日", "Last day to apply to the court"),
+  decisionLimit: L(
+    z.object({
+      due: date("办案期限届满日", "Time limit ended on"),
+      extended: yes("已批准延长", "Extended"),
+      furtherByDiscussion: yes("经集体讨论继续延期", "Extended further by collective discussion"),
+      late: yes("超期作出决定", "Decided after the limit"),
+      lateReason: text("超期理由", "Why late"),
+    }),
+    "办案期限",
+    "Decision time limit",
+  ),
   courtWindowBasis: text("申请法院强制执行期限的依据", "Basis of the court window"),
   deferral: L(
     z.object({

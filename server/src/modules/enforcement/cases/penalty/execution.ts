@@ -143,6 +143,8 @@ export function courtWindowFrom(ctx: Ctx, servedOn: LocalDate, deferredUntil?: L
   return { from: deferredUntil ? maxDate(end, deferredUntil) : end, challengeEnd: end, first };
 }
 
+const SURCHARGE_PAUSE_FROM = "2021-07-15" as LocalDate;
+
 /**
  * Late days for the surcharge between the due date and `onDate`, leaving out the days a
  * reconsideration or litigation was pending (行政处罚法(2021) art. 73 para. 3: 加处罚款的
@@ -151,11 +153,14 @@ export function courtWindowFrom(ctx: Ctx, servedOn: LocalDate, deferredUntil?: L
 export function lateDays(due: LocalDate, onDate: LocalDate, proceedings: Proceeding[]): number {
   let n = 0;
   for (let d = addDays(due, 1); compareLocalDate(d, onDate) <= 0; d = addDays(d, 1)) {
-    const pending = proceedings.some(
-      (p) =>
-        compareLocalDate(p.openedOn, d) <= 0 &&
-        (p.closedOn === null || compareLocalDate(d, p.closedOn) <= 0),
-    );
+    // The 2017 text has no such rule: only days from 2021-07-15 are left out.
+    const pending =
+      compareLocalDate(d, SURCHARGE_PAUSE_FROM) >= 0 &&
+      proceedings.some(
+        (p) =>
+          compareLocalDate(p.openedOn, d) <= 0 &&
+          (p.closedOn === null || compareLocalDate(d, p.closedOn) <= 0),
+      );
     if (!pending) n += 1;
   }
   return n;

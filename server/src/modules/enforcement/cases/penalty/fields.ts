@@ -144,6 +144,14 @@ export interface PenaltyCase extends z.infer<typeof PenaltyFields> {
     reason: string;
   };
   courtWindowBasis?: string;
+  /** The decision limit when the decision was made (decision-limit.ts). */
+  decisionLimit?: {
+    due: LocalDate;
+    extended: boolean;
+    furtherByDiscussion: boolean;
+    late: boolean;
+    lateReason?: string;
+  };
 }
 
 export type Ctx = GuardContext<PenaltyCase>;

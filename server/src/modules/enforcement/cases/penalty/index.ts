@@ -27,6 +27,7 @@ import { bodyRegister } from "../../registers/bodies.ts";
 import { benchmarkRegister, catalogueRegister } from "../../registers/catalogue.ts";
 import { officerRegister } from "../../registers/officers.ts";
 import { MODULE, PARTY_PEOPLE } from "../common.ts";
+import { DECISION_EXTENSION, RECONSIDERATION_FIRST } from "../execution-settings.ts";
 import {
   DECISION_DAYS,
   PUBLICATION_BY_CATEGORY,
@@ -34,6 +35,7 @@ import {
   PUBLICATION_WORKING_DAYS,
 } from "../settings.ts";
 import { PENALTY_CLOCKS, PENALTY_SUSPENSION } from "./clocks.ts";
+import { DECISION_LIMIT_EXTENSION } from "./decision-limit.ts";
 import { PenaltyDerived } from "./derived.ts";
 import { PENALTY_DOCUMENTS, PENALTY_NUMBERS } from "./documents.ts";
 import { ENDING_STEPS } from "./endings.ts";
@@ -75,6 +77,7 @@ export const penaltyCaseType: CaseTypeDecl<PenaltyCase> = {
   ],
   clocks: PENALTY_CLOCKS,
   suspension: PENALTY_SUSPENSION,
+  extensions: [DECISION_LIMIT_EXTENSION],
   numbers: PENALTY_NUMBERS,
   links: ["opened_from", "follows", "reviews"],
   people: PARTY_PEOPLE.map((p) => ({ ...p })),
@@ -83,7 +86,15 @@ export const penaltyCaseType: CaseTypeDecl<PenaltyCase> = {
   // the decision limit and publication settings; officers, bodies, the major-decision
   // catalogue and the discretion benchmarks (registers/lookup.ts).
   reads: {
-    settings: [DECISION_DAYS, PUBLICATION_SCOPE, PUBLICATION_WORKING_DAYS, PUBLICATION_BY_CATEGORY],
+    settings: [
+      DECISION_DAYS,
+      PUBLICATION_SCOPE,
+      PUBLICATION_WORKING_DAYS,
+      PUBLICATION_BY_CATEGORY,
+      // Issue 10 part B
+      RECONSIDERATION_FIRST,
+      DECISION_EXTENSION,
+    ],
     registers: [
       officerRegister.code,
       bodyRegister.code,
