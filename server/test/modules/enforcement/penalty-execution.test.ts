@@ -494,6 +494,79 @@ describe("the 90-day decision limit (fault 11)", () => {
   });
 });
 
+describe("documents and on-the-spot collection (fault 14)", () => {
+  it("the decision names the reconsideration body and the court with their periods, in Chinese citations", async () => {
+    const id = await decided("2021-07-20", "2021-08-20");
+    const doc = await t.call(handler, {
+      method: "GET",
+      url: `${P}/${PT}/${id}/documents/penalty_decision`,
+    });
+    expect(doc.statusCode).toBe(200);
+    const { readZipEntry } = await import("../../../src/platform/files/zip.ts");
+    const xml = readZipEntry(doc.rawPayload, "word/document.xml")?.toString("utf8") ?? "";
+    expect(xml).toContain("六十日内向武隆区人民政府申请行政复议");
+    expect(xml).toContain("六个月内向武隆区人民法院提起行政诉讼");
+    expect(xml).toContain("《中华人民共和国行政处罚法》");
+    expect(xml).not.toMatch(/art\./);
+  });
+
+  it("collects on the spot a fine that would be hard to collect later only with its reason", async () => {
+    const c = await open(
+      handler,
+      "penalty_simplified",
+      {
+        party: { kind: "natural_person", name: "赵流动", address: "外地" },
+        category: "market_regulation",
+        place: "芙蓉路",
+        facts: "流动摊贩占道经营",
+        legalBasis: "某条例第十条",
+        penaltyKind: "fine",
+        fineAmount: 150,
+      },
+      "2021-09-01",
+    );
+    const input = {
+      officers: [officers.A.cert, officers.B.cert],
+      collectedOnSpot: true,
+      collectionGround: "hard_to_enforce",
+    };
+    await refused(
+      handler,
+      "penalty_simplified",
+      c.id,
+      "decide_on_spot",
+      input,
+      "2021-09-01",
+      422,
+      /needs the reason \(行政处罚法\(2021\) art\. 68 \(二\)/,
+      "input.collectionReason",
+    );
+    // 150 yuan is above the 100 yuan of art. 68 (一): not a small fine.
+    await refused(
+      handler,
+      "penalty_simplified",
+      c.id,
+      "decide_on_spot",
+      { ...input, collectionGround: "small" },
+      "2021-09-01",
+      422,
+      /cannot be collected on the spot/,
+      "input.collectedOnSpot",
+    );
+    const d = await ok(
+      await step(
+        handler,
+        "penalty_simplified",
+        c.id,
+        "decide_on_spot",
+        { ...input, collectionReason: "当事人系外地流动摊贩，无固定住所，事后难以执行" },
+        "2021-09-01",
+      ),
+    );
+    expect(d.fields).toMatchObject({ collectedOnSpot: true, collectionGround: "hard_to_enforce" });
+  });
+});
+
 // Last in the file: a setting takes effect from today on, for cases filed from then.
 describe("reconsideration first (a setting, fault 8)", () => {
   it("the window is 60 days + 3 months where the matter must go to reconsideration first", async () => {
