@@ -2,9 +2,11 @@ import { describe, expect, it } from "vitest";
 import { z } from "zod";
 import type { CaseTypeDecl } from "../../../src/engines/case/index.ts";
 import type { ModuleDecl } from "../../../src/engines/registry.ts";
+import { makeIdCard } from "../../../src/kernel/codes/id-card.ts";
 import { addDays, type LocalDate } from "../../../src/kernel/time/index.ts";
 import type { Session } from "../../support/app.ts";
 import {
+  allPassed,
   detail,
   due,
   handler,
@@ -16,6 +18,7 @@ import {
   P,
   penaltyFields,
   refused,
+  reviewer,
   step,
   t,
   toNotice,
@@ -564,6 +567,41 @@ describe("documents and on-the-spot collection (fault 14)", () => {
       ),
     );
     expect(d.fields).toMatchObject({ collectedOnSpot: true, collectionGround: "hard_to_enforce" });
+  });
+});
+
+describe("legal reviewers (fault 14)", () => {
+  it("need no valid enforcement certificate; reviews before the platform count as experience", async () => {
+    const res = await t.call(handler, {
+      method: "POST",
+      url: "/api/registers/enforcement_officer/entries",
+      payload: {
+        data: {
+          name: "郑老审",
+          idNumber: makeIdCard("500156", "1970-01-01", 77, "male"),
+          bodyUnitCode: "scjgj",
+          certificateNo: "500156000077",
+          certificateValidFrom: "2015-01-01",
+          certificateValidTo: "2020-12-31",
+          legalReviewer: true,
+          legalQualification: false,
+          priorReviewExperience: true,
+        },
+      },
+    });
+    expect(res.statusCode, res.body).toBeLessThan(300);
+    const { id } = await toNotice("2021-07-20");
+    const r = await ok(
+      await step(
+        reviewer,
+        PT,
+        id,
+        "legal_review",
+        { reviewerCertificateNo: "500156000077", ...allPassed, opinion: "同意" },
+        "2021-08-10",
+      ),
+    );
+    expect(r.fields.legalReview).toMatchObject({ passed: true, reviewer: { firstTime: false } });
   });
 });
 

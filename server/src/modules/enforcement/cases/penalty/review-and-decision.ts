@@ -46,7 +46,7 @@ export const REVIEW_AND_DECISION_STEPS: TransitionDecl<PenaltyCase>[] = [
         reviewer: {
           name: o?.name ?? "",
           certificateNo: no,
-          firstTime: !(await reviewedBefore(ctx.w, no, ctx.onDate)),
+          firstTime: !o?.priorReviewExperience && !(await reviewedBefore(ctx.w, no, ctx.onDate)),
         },
         items,
         failed,
