@@ -9,6 +9,7 @@ import type { DemoContribution } from "../../../engines/demo/index.ts";
 import type { IndicatorDecl } from "../../../engines/indicator/index.ts";
 import type { RegisterDecl } from "../../../engines/register/index.ts";
 import type { SettingDecl } from "../../../engines/settings.ts";
+import { correctionCaseType } from "./correction.ts";
 import { historyDemo } from "./demo/history.ts";
 import { casesDemo } from "./demo/index.ts";
 import { disclosureCaseType } from "./disclosure.ts";
@@ -26,6 +27,7 @@ export const caseTypes: AnyCaseType[] = [
   inspectionCaseType,
   compulsionCaseType,
   fileReviewCaseType,
+  correctionCaseType,
 ];
 export const registers: RegisterDecl[] = [];
 export const indicators: IndicatorDecl[] = caseIndicators;

@@ -13,6 +13,7 @@ import {
   REVIEW_ITEM_LABELS,
 } from "../labels.ts";
 import { DEFERRAL_KIND_LABELS } from "./execution.ts";
+import { PRESERVATION_HANDLING, TRANSFER_ANSWER } from "./procedures.ts";
 
 const date = (zh: string, en: string) => L(z.string(), zh, en);
 const yuan = (zh: string, en: string) => L(z.number(), zh, en);
@@ -189,6 +190,45 @@ export const PenaltyDerived = z.object({
     }),
     "办案期限",
     "Decision time limit",
+  ),
+  preservation: L(
+    z.object({
+      approvedOn: date("批准日期", "Approved on"),
+      approver: L(z.object({ name: text("姓名", "Name") }), "批准的负责人", "Approved by"),
+      items: L(z.array(z.string()), "物品", "Items"),
+      handling: labelledEnum(PRESERVATION_HANDLING, "处理决定", "Handling"),
+      handledOn: date("处理日期", "Decided on"),
+    }),
+    "先行登记保存",
+    "Evidence preserved",
+  ),
+  recusals: L(
+    z.array(
+      z.object({
+        appliedOn: date("申请日期", "Applied on"),
+        officer: text("执法人员（执法证号）", "Officer"),
+        grounds: text("申请理由", "Grounds"),
+        granted: yes("决定回避", "Granted"),
+        decidedOn: date("决定日期", "Decided on"),
+        decidedBy: L(z.object({ name: text("姓名", "Name") }), "决定的负责人", "Decided by"),
+        reason: text("决定理由", "Reason"),
+      }),
+    ),
+    "回避",
+    "Recusals",
+  ),
+  judicialTransfer: L(
+    z.object({
+      transferredOn: date("移送日期", "Transferred on"),
+      receivingOrgan: text("接收机关", "Receiving organ"),
+      documentNo: text("移送书文号", "Transfer number"),
+      suspectedCrime: text("涉嫌犯罪", "Suspected crime"),
+      answer: labelledEnum(TRANSFER_ANSWER, "司法机关回复", "Answer"),
+      answeredOn: date("回复日期", "Answered on"),
+      answerDocumentNo: text("回复文书文号", "Answer number"),
+    }),
+    "移送司法机关",
+    "Transfer to the judiciary",
   ),
   courtWindowBasis: text("申请法院强制执行期限的依据", "Basis of the court window"),
   deferral: L(

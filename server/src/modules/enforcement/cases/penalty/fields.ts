@@ -14,6 +14,7 @@ import {
   SOURCE_LABELS,
 } from "../labels.ts";
 import { type PenaltyRules, penaltyRulesAt } from "../rules.ts";
+import type { ProceduresFields } from "./procedures.ts";
 
 export const PENALTY_TYPE = "penalty_general";
 export const DISCLOSURE_TYPE = "penalty_disclosure";
@@ -70,7 +71,7 @@ export interface LegalReviewRecord {
   proposal: { penalty?: string; fine?: number };
 }
 
-export interface PenaltyCase extends z.infer<typeof PenaltyFields> {
+export interface PenaltyCase extends z.infer<typeof PenaltyFields>, ProceduresFields {
   facts?: string;
   evidence?: string;
   violationCode?: string;

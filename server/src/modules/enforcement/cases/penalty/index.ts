@@ -42,6 +42,7 @@ import { ENDING_STEPS } from "./endings.ts";
 import { FLAGS, PENALTY_TYPE, type PenaltyCase, PenaltyFields } from "./fields.ts";
 import { INVESTIGATION_STEPS } from "./investigation.ts";
 import { NOTICE_AND_HEARING_STEPS } from "./notice-and-hearing.ts";
+import { PROCEDURE_CLOCKS, PROCEDURE_STEPS } from "./procedures.ts";
 import { REVIEW_AND_DECISION_STEPS } from "./review-and-decision.ts";
 import { SERVICE_AND_EXECUTION_STEPS } from "./service-and-execution.ts";
 import { PENALTY_STATES } from "./states.ts";
@@ -74,8 +75,9 @@ export const penaltyCaseType: CaseTypeDecl<PenaltyCase> = {
     ...REVIEW_AND_DECISION_STEPS,
     ...SERVICE_AND_EXECUTION_STEPS,
     ...ENDING_STEPS,
+    ...PROCEDURE_STEPS,
   ],
-  clocks: PENALTY_CLOCKS,
+  clocks: [...PENALTY_CLOCKS, ...PROCEDURE_CLOCKS],
   suspension: PENALTY_SUSPENSION,
   extensions: [DECISION_LIMIT_EXTENSION],
   numbers: PENALTY_NUMBERS,
