@@ -12,6 +12,7 @@ import type { SettingDecl } from "../../../engines/settings.ts";
 import { correctionCaseType } from "./correction.ts";
 import { historyDemo } from "./demo/history.ts";
 import { casesDemo } from "./demo/index.ts";
+import { rulesDemo } from "./demo/rules.ts";
 import { disclosureCaseType } from "./disclosure.ts";
 import { fileReviewCaseType } from "./file-review.ts";
 import { indicators as caseIndicators } from "./indicators.ts";
@@ -31,5 +32,5 @@ export const caseTypes: AnyCaseType[] = [
 ];
 export const registers: RegisterDecl[] = [];
 export const indicators: IndicatorDecl[] = caseIndicators;
-export const demo: DemoContribution[] = [casesDemo, historyDemo];
+export const demo: DemoContribution[] = [casesDemo, historyDemo, rulesDemo];
 export const settings: SettingDecl[] = caseSettings;
