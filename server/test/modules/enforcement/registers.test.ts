@@ -691,6 +691,7 @@ describe("lookups for the enforcement cases", () => {
       validTo: one.data.certificateValidTo,
       legalReviewer: true,
       legalQualification: one.data.legalQualification,
+      priorReviewExperience: false,
     });
     expect(JSON.stringify(o)).not.toMatch(/idNumber|phone|sm4/);
     expect(officerValidOn(o!, String(one.data.certificateValidFrom))).toBe(true);

@@ -7,6 +7,7 @@
  * - 送达回证 (service receipt), filled in once the decision is served.
  */
 import type { CaseView, DocumentContext } from "../../../engines/case/index.ts";
+import { citeZh } from "../../../kernel/citation.ts";
 import type { Block, OfficialDocument } from "../../../platform/documents/official.ts";
 import { formatChineseDate } from "../../../platform/documents/official.ts";
 import {
@@ -17,6 +18,14 @@ import {
 } from "./labels.ts";
 import type { PenaltyCase } from "./penalty/index.ts";
 import type { PenaltyRules } from "./rules.ts";
+
+/** The reconsideration body and the court a decision names (行政处罚法(2021) art. 59 (五)). */
+export function challengeBodies(ctx: DocumentContext) {
+  return {
+    reconsiderationBody: `${ctx.regionName}人民政府`,
+    court: `${ctx.regionName}人民法院`,
+  };
+}
 
 /** The issuing body as documents name it: the region and the unit (区市场监管局 → 武隆区市场监管局). */
 export function issuerName(ctx: DocumentContext): string {
@@ -82,7 +91,7 @@ export function decisionDocument(
     if (f.discretionReason) body.push(`裁量说明：${f.discretionReason}`);
     if (f.fineAmount) {
       body.push(
-        `当事人应当自收到本决定书之日起十五日内，到指定的银行或者通过电子支付系统缴纳罚款（${rules.payment.basis.split(":")[0]}）。到期不缴纳罚款的，本机关可以每日按罚款数额的百分之三加处罚款，加处罚款的数额不超出罚款的数额，并可以依法申请人民法院强制执行。`,
+        `当事人应当自收到本决定书之日起十五日内，到指定的银行或者通过电子支付系统缴纳罚款（依据${citeZh(rules.payment.basis)}）。到期不缴纳罚款的，本机关可以每日按罚款数额的百分之三加处罚款，加处罚款的数额不超出罚款的数额，并可以依法申请人民法院强制执行。`,
       );
     }
   } else {
@@ -90,8 +99,13 @@ export function decisionDocument(
       `本机关决定：${DECISION_KIND_LABELS[f.decisionKind ?? "no_penalty_unfounded"].zh}。${f.decisionContent ?? ""}`,
     );
   }
+  // 行政处罚法(2021) art. 59 (五): the ways to challenge the decision, the bodies and the
+  // periods — reconsideration by the people's government at the body's level (行政复议法
+  // (2023) art. 24 para. 1 (一)), litigation at the basic people's court where the body is
+  // (行政诉讼法 art. 18).
+  const { reconsiderationBody, court } = challengeBodies(ctx);
   body.push(
-    "当事人如不服本决定，可以在收到本决定书之日起六十日内依法申请行政复议，也可以在六个月内依法向人民法院提起行政诉讼。申请行政复议或者提起行政诉讼期间，本决定不停止执行，法律另有规定的除外。",
+    `当事人如不服本决定，可以在收到本决定书之日起六十日内向${reconsiderationBody}申请行政复议，也可以在收到本决定书之日起六个月内向${court}提起行政诉讼。申请行政复议或者提起行政诉讼期间，本决定不停止执行，法律另有规定的除外。`,
   );
   if (f.publicationPlan?.required) body.push("本决定将依法向社会公开。");
   return {
@@ -102,7 +116,7 @@ export function decisionDocument(
     issuer,
     date: f.decidedOn ?? c.closedOn ?? ctx.today,
     seal: true,
-    note: `依据：${rules.decisionContent}`,
+    note: `依据：${citeZh(rules.decisionContent)}`,
   };
 }
 
@@ -133,6 +147,6 @@ export function serviceReceipt(c: CaseView<PenaltyCase>, ctx: DocumentContext): 
     issuer,
     date: f.servedOn ?? f.decidedOn ?? ctx.today,
     seal: true,
-    note: "依据：行政处罚法(2021) art. 61；民事诉讼法 arts. 87–95",
+    note: `依据：${citeZh("行政处罚法(2021) art. 61; 民事诉讼法(2021) art. 88–95")}`,
   };
 }

@@ -66,6 +66,8 @@ export interface FileReviewCase extends z.infer<typeof FileReviewFields> {
   reviewedUnitId?: number;
   reviewedTitle?: string;
   reviewedClosedOn?: string;
+  /** What the reviewers must look at, e.g. a decision after the time limit (issue 10). */
+  flags?: string[];
 }
 
 type Ctx = GuardContext<FileReviewCase>;
@@ -78,7 +80,9 @@ async function reviewedCase(ctx: Ctx) {
     unit_id: number;
     title: string;
     closed_on: string | null;
-  }>`select c.id, c.case_type, c.unit_id, c.title, c.closed_on
+    decision_limit: { due: string; late: boolean; lateReason?: string } | null;
+  }>`select c.id, c.case_type, c.unit_id, c.title, c.closed_on,
+            c.fields -> 'decisionLimit' as decision_limit
        from case_link l join case_file c on c.region_code = l.region_code and c.id = l.to_case_id
       where l.region_code = ${ctx.case.regionCode} and l.from_case_id = ${ctx.case.id}
         and l.kind = 'reviews'
@@ -171,9 +175,23 @@ export const fileReviewCaseType: CaseTypeDecl<FileReviewCase> = {
           reviewedUnitId: r ? Number(r.unit_id) : undefined,
           reviewedTitle: r?.title,
           reviewedClosedOn: r?.closed_on ?? undefined,
+          flags: flagsOf(r?.decision_limit ?? null),
         };
       },
     },
   ],
   links: ["reviews"],
 };
+
+/**
+ * Flags for the reviewers: a penalty decided after its time limit (行政处罚法(2021)
+ * art. 60), with the reason recorded at the decision.
+ */
+export function flagsOf(
+  limit: { due: string; late: boolean; lateReason?: string } | null,
+): string[] {
+  if (!limit?.late) return [];
+  return [
+    `超过办案期限作出处罚决定（期限届满日 ${limit.due}；理由：${limit.lateReason ?? "未说明"}）`,
+  ];
+}

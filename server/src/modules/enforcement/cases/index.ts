@@ -9,8 +9,10 @@ import type { DemoContribution } from "../../../engines/demo/index.ts";
 import type { IndicatorDecl } from "../../../engines/indicator/index.ts";
 import type { RegisterDecl } from "../../../engines/register/index.ts";
 import type { SettingDecl } from "../../../engines/settings.ts";
+import { correctionCaseType } from "./correction.ts";
 import { historyDemo } from "./demo/history.ts";
 import { casesDemo } from "./demo/index.ts";
+import { rulesDemo } from "./demo/rules.ts";
 import { disclosureCaseType } from "./disclosure.ts";
 import { fileReviewCaseType } from "./file-review.ts";
 import { indicators as caseIndicators } from "./indicators.ts";
@@ -26,8 +28,9 @@ export const caseTypes: AnyCaseType[] = [
   inspectionCaseType,
   compulsionCaseType,
   fileReviewCaseType,
+  correctionCaseType,
 ];
 export const registers: RegisterDecl[] = [];
 export const indicators: IndicatorDecl[] = caseIndicators;
-export const demo: DemoContribution[] = [casesDemo, historyDemo];
+export const demo: DemoContribution[] = [casesDemo, historyDemo, rulesDemo];
 export const settings: SettingDecl[] = caseSettings;

@@ -226,9 +226,9 @@ export const COMPULSION = {
     basis: "行政强制法 art. 54: 催告书送达十日后当事人仍未履行的，可以申请 (art. 69: 工作日)",
   },
   courtApplication: {
-    value: { n: 9, unit: "month" } as Period,
+    value: { n: 3, unit: "month" } as Period,
     basis:
-      "行政强制法 art. 53: 自法定复议、诉讼期限届满之日起三个月内申请人民法院强制执行; the litigation period is six months from service (行政诉讼法 art. 46), counted here as nine months from service [I]",
+      "行政强制法 art. 53: 自法定复议、诉讼期限届满之日起三个月内申请人民法院强制执行 — counted from the later end of the reconsideration (60 days, 行政复议法(2023) art. 20) and litigation (6 months, 行政诉讼法 art. 46) periods after service, each rolled to the next working day; 60 days only where reconsideration comes first (setting)",
   },
   challengePeriod: {
     value: { n: 6, unit: "month" } as Period,

@@ -6,6 +6,7 @@
 import { z } from "zod";
 import type { SettingDecl, Settings } from "../../../engines/settings.ts";
 import { CATEGORIES, type Category, MODULE } from "./common.ts";
+import { executionSettings } from "./execution-settings.ts";
 
 export const SCOPES = ["social_impact", "general_procedure"] as const;
 export type PublicationScope = (typeof SCOPES)[number];
@@ -99,6 +100,8 @@ export const settings: SettingDecl[] = [
     basis:
       "行政处罚法(2021) art. 60: 自立案之日起九十日内作出行政处罚决定；法律、法规、规章另有规定的，从其规定 — set an area's days where its law, regulation or rule provides otherwise. Cases filed before 2021-07-15 (the 2017 text) have no such limit.",
   },
+  // Issue 10 part B: execution settings (execution-settings.ts).
+  ...executionSettings,
 ];
 
 /** The publication rule for a category in a region (the area's rule, else the general one). */

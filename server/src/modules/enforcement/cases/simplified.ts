@@ -53,8 +53,23 @@ export const SimplifiedFields = z
     }
   });
 
+/** When a fine may be collected on the spot (行政处罚法(2021) arts. 68, 69; 2017 arts. 47, 48). */
+const COLLECTION_GROUND_LABELS = {
+  small: { zh: "依法给予小额罚款（第六十八条第（一）项）", en: "A small fine (art. 68 (一))" },
+  hard_to_enforce: {
+    zh: "不当场收缴事后难以执行（第六十八条第（二）项）",
+    en: "Hard to collect later (art. 68 (二))",
+  },
+  remote: {
+    zh: "边远、水上、交通不便地区，当事人提出（第六十九条）",
+    en: "Remote area, at the party's request (art. 69)",
+  },
+} as const;
+
 export interface SimplifiedCase extends z.infer<typeof SimplifiedFields> {
   collectedOnSpot?: boolean;
+  collectionGround?: keyof typeof COLLECTION_GROUND_LABELS;
+  collectionReason?: string;
   documentPrefix?: string;
   decidedOn?: LocalDate;
   lawVersion?: string;
@@ -75,6 +90,27 @@ const amountGuard = (ctx: Ctx) => {
         `a fine of ${f.fineAmount} yuan is beyond the simplified procedure (at most ${max} yuan for ${f.party.kind === "natural_person" ? "a citizen" : "an organisation"}${basisEn(r.basis).replace(" (", ", ").replace(/\)$/, "")}): convert the case to the general procedure`,
       ),
     };
+  }
+  if (ctx.input.collectedOnSpot === true && ctx.input.collectionGround !== "small") {
+    const old = ctx.case.openedOn < "2021-07-15";
+    const basis =
+      ctx.input.collectionGround === "remote"
+        ? old
+          ? "行政处罚法(2017) art. 48: 边远、水上、交通不便地区，当事人向指定的银行缴纳罚款确有困难，经当事人提出，可以当场收缴 [R]"
+          : "行政处罚法(2021) art. 69: 边远、水上、交通不便地区，当事人到指定的银行缴纳罚款确有困难，经当事人提出，可以当场收缴"
+        : old
+          ? "行政处罚法(2017) art. 47 (二): 不当场收缴事后难以执行的 [R]"
+          : "行政处罚法(2021) art. 68 (二): 不当场收缴事后难以执行的";
+    if (!String(ctx.input.collectionReason ?? "").trim()) {
+      return {
+        field: "collectionReason",
+        message: t(
+          `当场收缴须写明理由${basisZh(basis)}`,
+          `collecting on the spot on this ground needs the reason${basisEn(basis)}`,
+        ),
+      };
+    }
+    return undefined;
   }
   if (
     ctx.input.collectedOnSpot === true &&
@@ -117,8 +153,19 @@ export const simplifiedCaseType: CaseTypeDecl<SimplifiedCase> = {
       input: z.object({
         officers: zOfficers,
         collectedOnSpot: L(z.boolean().default(false), "当场收缴罚款", "Collected on the spot"),
+        // Issue 10 fault 14: the ground of an on-the-spot collection and its reason.
+        collectionGround: labelledEnum(
+          COLLECTION_GROUND_LABELS,
+          "当场收缴的情形",
+          "Ground for collecting on the spot",
+        ).default("small"),
+        collectionReason: L(
+          z.string().trim().max(1000).optional(),
+          "当场收缴的理由",
+          "Why collected on the spot",
+        ),
       }),
-      setsFields: ["collectedOnSpot"],
+      setsFields: ["collectedOnSpot", "collectionGround", "collectionReason"],
       issues: ["decision"],
       guards: [
         (ctx) => {

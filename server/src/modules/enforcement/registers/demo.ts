@@ -281,6 +281,7 @@ function planOfficers(ctx: DemoContext, bodies: PlannedBody[]): PlannedOfficer[]
         certificateValidTo: renewedCertificateEnd(validFrom),
         legalReviewer: reviewer,
         legalQualification: rng.chance(reviewer ? 0.45 : 0.04),
+        priorReviewExperience: false,
         training,
       });
     }
@@ -299,6 +300,7 @@ function planOfficers(ctx: DemoContext, bodies: PlannedBody[]): PlannedOfficer[]
       certificateValidTo: certificateEnd(validFrom),
       legalReviewer: j < 3,
       legalQualification: false,
+      priorReviewExperience: false,
       training: [certificateTraining(addDays(validFrom, -rng.int(15, 45)), true)],
     });
   }

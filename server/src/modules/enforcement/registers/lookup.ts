@@ -30,6 +30,8 @@ export interface OfficerRecord {
   validTo: string;
   legalReviewer: boolean;
   legalQualification: boolean;
+  /** Reviews done before the platform count as experience (not a first-time reviewer). */
+  priorReviewExperience: boolean;
 }
 
 export interface MajorCriterion {
@@ -115,6 +117,7 @@ export async function findOfficer(
     validTo: String(d.certificateValidTo ?? ""),
     legalReviewer: d.legalReviewer === true,
     legalQualification: d.legalQualification === true,
+    priorReviewExperience: d.priorReviewExperience === true,
   };
 }
 

@@ -71,6 +71,8 @@ export const officerSchema = z
     legalReviewer: z.boolean().default(false),
     /** 法律职业资格 (passed the national unified legal professional qualification exam). */
     legalQualification: z.boolean().default(false),
+    /** Legality reviews done before the platform (issue 10): counts as a reviewer's experience. */
+    priorReviewExperience: z.boolean().default(false),
     training: z.array(trainingSchema).max(500).default([]),
   })
   .superRefine(
@@ -182,6 +184,11 @@ export const officerRegister: RegisterDecl<typeof officerSchema> = {
       label: { zh: "法律职业资格", en: "Legal qualification" },
       kind: "boolean",
       filter: true,
+    },
+    {
+      field: "priorReviewExperience",
+      label: { zh: "此前从事过法制审核（平台启用前）", en: "Reviewed before the platform" },
+      kind: "boolean",
     },
     {
       field: "training",

@@ -52,7 +52,7 @@ export function inspection(plan: Plan, p: Profile, on: LocalDate, leadsToCase: b
 // ── a seal-up or seizure
 
 export function seizure(plan: Plan, p: Profile, on: LocalDate, extend: boolean, inForce = false) {
-  const { rng, cases, names, at, open, act, firmParty, pickOfficers, stats } = plan;
+  const { rng, names, open, act, firmParty, pickOfficers, stats } = plan;
   const handler = demoUsername(p.unit, "case_handler");
   const leader = demoUsername(p.unit, "unit_leader");
   const h: Handle = { type: COMPULSION_TYPE, id: 0, version: 0 };
@@ -73,34 +73,31 @@ export function seizure(plan: Plan, p: Profile, on: LocalDate, extend: boolean, 
       ? "《中华人民共和国食品安全法》第一百一十条第（四）项"
       : "《中华人民共和国环境保护法》第二十五条",
   });
+  // 行政强制法 art. 18 (一): the leader approves first (the approving user takes the step).
+  act(h, leader, on, "approve", { opinion: "同意实施" });
+  // The name drawn once went to a free-text approver; still drawn, so that the demo's random
+  // sequence (and the seed's figures) stay as they were.
+  inventName(rng, names);
   act(h, handler, on, "impose", {
     officers: pickOfficers(p.unit, on),
-    approvedBy: `局长${inventName(rng, names)}`,
     listHandedOver: true,
   });
   let end = cd(on, rng.int(10, 25));
   if (extend) {
     const extendOn = cd(on, 25);
-    at(extendOn, leader, async (w) => {
-      await cases.extend(w, COMPULSION_TYPE, h.id, {
-        version: h.version,
-        clock: "term",
-        period: "30d",
-        reason: "检验结果尚未出具，情况复杂",
-        // 行政强制法 art. 25 para. 2: 延长查封、扣押的决定应当及时书面告知当事人，并说明理由。
-        notice: {
-          on: extendOn,
-          text: "延长查封、扣押期限通知书：检验结果尚未出具，期限延长三十日。",
-        },
-        onDate: extendOn,
-      });
-      h.version += 1;
+    // 行政强制法 art. 25: once, at most 30 days, with the leader's approval, served in writing.
+    act(h, leader, extendOn, "extend_term", {
+      days: 30,
+      reason: "检验结果尚未出具，情况复杂",
+      noticeNo: `延期决定${extendOn.replaceAll("-", "")}`,
+      noticeServedOn: extendOn,
     });
     end = cd(on, 45);
   }
   if (inForce) return;
   act(h, handler, end, "decide_handling", {
-    handling: rng.pick(["confiscated", "released", "destroyed"]),
+    // Confiscation only by a penalty decision: the items go to the penalty case.
+    handling: rng.pick(["penalty_case", "released", "destroyed"]),
     note: "依法作出处理决定",
   });
 }

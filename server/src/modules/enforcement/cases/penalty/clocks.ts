@@ -34,8 +34,10 @@ export const PENALTY_CLOCKS: ClockDecl<PenaltyCase>[] = [
     period: (c) => (Number(c.fields.fineAmount ?? 0) > 0 ? rulesOf(c).payment.value : undefined),
     legalBasis:
       "行政处罚法(2021) art. 67 para. 3 (2017 text art. 46 para. 3): 收到决定书之日起十五日内缴纳; 到期不缴纳的每日加处3%罚款 (art. 72)",
-    startOn: { action: "serve" },
+    // From the day service took effect (an announcement: 30 or 60 days after it).
+    startOn: { action: "serve", dateFrom: "field.servedOn" },
     stopOn: [
+      { action: "defer_payment" },
       { action: "record_payment" },
       { action: "apply_court" },
       { action: "close" },
@@ -45,10 +47,33 @@ export const PENALTY_CLOCKS: ClockDecl<PenaltyCase>[] = [
   {
     code: "court_application",
     label: { zh: "申请法院强制执行期限", en: "Time limit for applying to the court" },
+    // Three months from the end of the party's periods to challenge the decision
+    // (execution.ts: each end rolled to the next working day).
     period: (c) =>
       Number(c.fields.fineAmount ?? 0) > 0 ? COMPULSION.courtApplication.value : undefined,
     legalBasis: COMPULSION.courtApplication.basis,
-    startOn: { action: "serve" },
+    startOn: { action: "serve", dateFrom: "field.courtWindowFrom" },
+    stopOn: [
+      { action: "defer_payment" },
+      { action: "record_payment" },
+      { action: "apply_court" },
+      { action: "close" },
+      { action: "alter_decision" },
+    ],
+    dueSoon: { n: 20, unit: "working_day" },
+  },
+  // Issue 10 part B: after a deferral or instalments the court window runs from its end
+  // (行政处罚法(2021) art. 72 para. 2); a later deferral starts it again.
+  {
+    code: "court_application_deferred",
+    label: {
+      zh: "申请法院强制执行期限（暂缓、分期缴纳后）",
+      en: "Time limit for applying to the court (after a deferral)",
+    },
+    period: COMPULSION.courtApplication.value,
+    legalBasis: `${COMPULSION.courtApplication.basis}; 行政处罚法(2021) art. 72 para. 2`,
+    startOn: { action: "defer_payment", dateFrom: "field.courtWindowFrom" },
+    restartable: true,
     stopOn: [
       { action: "record_payment" },
       { action: "apply_court" },

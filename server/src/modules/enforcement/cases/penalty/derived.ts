@@ -12,6 +12,8 @@ import {
   CIRCUMSTANCE_LABELS,
   REVIEW_ITEM_LABELS,
 } from "../labels.ts";
+import { DEFERRAL_KIND_LABELS } from "./execution.ts";
+import { PRESERVATION_HANDLING, TRANSFER_ANSWER } from "./procedures.ts";
 
 const date = (zh: string, en: string) => L(z.string(), zh, en);
 const yuan = (zh: string, en: string) => L(z.number(), zh, en);
@@ -163,5 +165,88 @@ export const PenaltyDerived = z.object({
     }),
     "决定的变更或撤销",
     "Alteration of the decision",
+  ),
+  // ── Issue 10 part B: service, execution, deadlines ──
+  announcement: L(
+    z.object({
+      announcedOn: date("公告日期", "Announced on"),
+      deemedServedOn: date("视为送达日期", "Deemed served on"),
+      basis: text("依据", "Basis"),
+    }),
+    "公告送达",
+    "Service by announcement",
+  ),
+  challengeEndsOn: date("申请复议、提起诉讼期限届满日", "Last day to seek reconsideration or sue"),
+  reconsiderationFirst: yes("复议前置", "Reconsideration comes first"),
+  courtWindowFrom: date("申请法院强制执行期限起算日", "Court window counted from"),
+  courtWindowEnd: date("申请法院强制执行期限届满日", "Last day to apply to the court"),
+  decisionLimit: L(
+    z.object({
+      due: date("办案期限届满日", "Time limit ended on"),
+      extended: yes("已批准延长", "Extended"),
+      furtherByDiscussion: yes("经集体讨论继续延期", "Extended further by collective discussion"),
+      late: yes("超期作出决定", "Decided after the limit"),
+      lateReason: text("超期理由", "Why late"),
+    }),
+    "办案期限",
+    "Decision time limit",
+  ),
+  preservation: L(
+    z.object({
+      approvedOn: date("批准日期", "Approved on"),
+      approver: L(z.object({ name: text("姓名", "Name") }), "批准的负责人", "Approved by"),
+      items: L(z.array(z.string()), "物品", "Items"),
+      handling: labelledEnum(PRESERVATION_HANDLING, "处理决定", "Handling"),
+      handledOn: date("处理日期", "Decided on"),
+    }),
+    "先行登记保存",
+    "Evidence preserved",
+  ),
+  recusals: L(
+    z.array(
+      z.object({
+        appliedOn: date("申请日期", "Applied on"),
+        officer: text("执法人员（执法证号）", "Officer"),
+        grounds: text("申请理由", "Grounds"),
+        granted: yes("决定回避", "Granted"),
+        decidedOn: date("决定日期", "Decided on"),
+        decidedBy: L(z.object({ name: text("姓名", "Name") }), "决定的负责人", "Decided by"),
+        reason: text("决定理由", "Reason"),
+      }),
+    ),
+    "回避",
+    "Recusals",
+  ),
+  judicialTransfer: L(
+    z.object({
+      transferredOn: date("移送日期", "Transferred on"),
+      receivingOrgan: text("接收机关", "Receiving organ"),
+      documentNo: text("移送书文号", "Transfer number"),
+      suspectedCrime: text("涉嫌犯罪", "Suspected crime"),
+      answer: labelledEnum(TRANSFER_ANSWER, "司法机关回复", "Answer"),
+      answeredOn: date("回复日期", "Answered on"),
+      answerDocumentNo: text("回复文书文号", "Answer number"),
+    }),
+    "移送司法机关",
+    "Transfer to the judiciary",
+  ),
+  courtWindowBasis: text("申请法院强制执行期限的依据", "Basis of the court window"),
+  deferral: L(
+    z.object({
+      kind: labelledEnum(DEFERRAL_KIND_LABELS, "方式", "Kind"),
+      appliedOn: date("当事人申请日期", "Applied on"),
+      approvedOn: date("批准日期", "Approved on"),
+      until: date("缴纳期限", "Pay by"),
+      instalments: L(
+        z.array(
+          z.object({ dueOn: date("期限", "Due on"), amount: yuan("金额（元）", "Amount (yuan)") }),
+        ),
+        "分期",
+        "Instalments",
+      ),
+      reason: text("经济困难的情况", "Financial hardship"),
+    }),
+    "暂缓或者分期缴纳罚款",
+    "Deferred or instalment payment",
   ),
 });

@@ -14,6 +14,7 @@ import {
   SOURCE_LABELS,
 } from "../labels.ts";
 import { type PenaltyRules, penaltyRulesAt } from "../rules.ts";
+import type { ProceduresFields } from "./procedures.ts";
 
 export const PENALTY_TYPE = "penalty_general";
 export const DISCLOSURE_TYPE = "penalty_disclosure";
@@ -70,7 +71,7 @@ export interface LegalReviewRecord {
   proposal: { penalty?: string; fine?: number };
 }
 
-export interface PenaltyCase extends z.infer<typeof PenaltyFields> {
+export interface PenaltyCase extends z.infer<typeof PenaltyFields>, ProceduresFields {
   facts?: string;
   evidence?: string;
   violationCode?: string;
@@ -124,6 +125,33 @@ export interface PenaltyCase extends z.infer<typeof PenaltyFields> {
     authority: keyof typeof ALTERING_AUTHORITY_LABELS;
     documentNo: string;
     reason: string;
+  };
+  // ── Issue 10 part B: service, execution, deadlines (execution.ts) ──
+  /** Service by announcement: the announcement's date and the day service took effect. */
+  announcement?: { announcedOn: LocalDate; deemedServedOn: LocalDate; basis: string };
+  /** The last day the party may apply for reconsideration or sue (from service). */
+  challengeEndsOn?: LocalDate;
+  reconsiderationFirst?: boolean;
+  /** The court window (行政强制法 art. 53): from this day, three months, to its last day. */
+  courtWindowFrom?: LocalDate;
+  courtWindowEnd?: LocalDate;
+  /** Deferred or instalment payment (行政处罚法(2021) art. 66 para. 2). */
+  deferral?: {
+    kind: "deferral" | "instalments";
+    appliedOn: LocalDate;
+    approvedOn: LocalDate;
+    until: LocalDate;
+    instalments: { dueOn: LocalDate; amount: number }[];
+    reason: string;
+  };
+  courtWindowBasis?: string;
+  /** The decision limit when the decision was made (decision-limit.ts). */
+  decisionLimit?: {
+    due: LocalDate;
+    extended: boolean;
+    furtherByDiscussion: boolean;
+    late: boolean;
+    lateReason?: string;
   };
 }
 

@@ -8,7 +8,6 @@ import {
   findOfficer,
   type MajorCriterion,
   majorCriteriaFor,
-  officerValidOn,
 } from "../../registers/lookup.ts";
 import { bodyCodesOf, checkOfficers } from "../common.ts";
 import {
@@ -61,15 +60,8 @@ export async function reviewerCheck(ctx: Ctx) {
       ),
     };
   }
-  if (!officerValidOn(o, ctx.onDate)) {
-    return {
-      field: "reviewerCertificateNo",
-      message: t(
-        `${o.name}的执法证（${no}）在 ${ctx.onDate} 不在有效期内`,
-        `${o.name}'s certificate ${no} is not valid on ${ctx.onDate}`,
-      ),
-    };
-  }
+  // A legal reviewer reviews; it does not enforce: no valid enforcement certificate is
+  // required (issue 10 fault 14) — the register's number only identifies the person.
   if (!o.legalReviewer) {
     return {
       field: "reviewerCertificateNo",
@@ -79,7 +71,11 @@ export async function reviewerCheck(ctx: Ctx) {
       ),
     };
   }
-  if (!o.legalQualification && !(await reviewedBefore(ctx.w, no, ctx.onDate))) {
+  if (
+    !o.legalQualification &&
+    !o.priorReviewExperience &&
+    !(await reviewedBefore(ctx.w, no, ctx.onDate))
+  ) {
     return {
       field: "reviewerCertificateNo",
       message: t(

@@ -27,6 +27,7 @@ import { bodyRegister } from "../../registers/bodies.ts";
 import { benchmarkRegister, catalogueRegister } from "../../registers/catalogue.ts";
 import { officerRegister } from "../../registers/officers.ts";
 import { MODULE, PARTY_PEOPLE } from "../common.ts";
+import { DECISION_EXTENSION, RECONSIDERATION_FIRST } from "../execution-settings.ts";
 import {
   DECISION_DAYS,
   PUBLICATION_BY_CATEGORY,
@@ -34,12 +35,14 @@ import {
   PUBLICATION_WORKING_DAYS,
 } from "../settings.ts";
 import { PENALTY_CLOCKS, PENALTY_SUSPENSION } from "./clocks.ts";
+import { DECISION_LIMIT_EXTENSION } from "./decision-limit.ts";
 import { PenaltyDerived } from "./derived.ts";
 import { PENALTY_DOCUMENTS, PENALTY_NUMBERS } from "./documents.ts";
 import { ENDING_STEPS } from "./endings.ts";
 import { FLAGS, PENALTY_TYPE, type PenaltyCase, PenaltyFields } from "./fields.ts";
 import { INVESTIGATION_STEPS } from "./investigation.ts";
 import { NOTICE_AND_HEARING_STEPS } from "./notice-and-hearing.ts";
+import { PROCEDURE_CLOCKS, PROCEDURE_STEPS } from "./procedures.ts";
 import { REVIEW_AND_DECISION_STEPS } from "./review-and-decision.ts";
 import { SERVICE_AND_EXECUTION_STEPS } from "./service-and-execution.ts";
 import { PENALTY_STATES } from "./states.ts";
@@ -72,9 +75,11 @@ export const penaltyCaseType: CaseTypeDecl<PenaltyCase> = {
     ...REVIEW_AND_DECISION_STEPS,
     ...SERVICE_AND_EXECUTION_STEPS,
     ...ENDING_STEPS,
+    ...PROCEDURE_STEPS,
   ],
-  clocks: PENALTY_CLOCKS,
+  clocks: [...PENALTY_CLOCKS, ...PROCEDURE_CLOCKS],
   suspension: PENALTY_SUSPENSION,
+  extensions: [DECISION_LIMIT_EXTENSION],
   numbers: PENALTY_NUMBERS,
   links: ["opened_from", "follows", "reviews"],
   people: PARTY_PEOPLE.map((p) => ({ ...p })),
@@ -83,7 +88,15 @@ export const penaltyCaseType: CaseTypeDecl<PenaltyCase> = {
   // the decision limit and publication settings; officers, bodies, the major-decision
   // catalogue and the discretion benchmarks (registers/lookup.ts).
   reads: {
-    settings: [DECISION_DAYS, PUBLICATION_SCOPE, PUBLICATION_WORKING_DAYS, PUBLICATION_BY_CATEGORY],
+    settings: [
+      DECISION_DAYS,
+      PUBLICATION_SCOPE,
+      PUBLICATION_WORKING_DAYS,
+      PUBLICATION_BY_CATEGORY,
+      // Issue 10 part B
+      RECONSIDERATION_FIRST,
+      DECISION_EXTENSION,
+    ],
     registers: [
       officerRegister.code,
       bodyRegister.code,

@@ -69,6 +69,12 @@ export const DecideInput = z
       "不予公开的理由（涉及国家秘密、商业秘密、个人隐私等）",
       "Reason not to publish (secrets, privacy)",
     ),
+    // Issue 10 part B: a decision after the time limit (decision-limit.ts).
+    lateReason: L(
+      z.string().trim().max(2000).optional(),
+      "超过办案期限作出决定的理由",
+      "Why the decision comes after the time limit",
+    ),
   })
   .superRefine((d, ctx) => {
     if (d.decisionKind !== "penalty") return;

@@ -4,6 +4,7 @@ import { L, labelledEnum, zAmount, zOfficers } from "../common.ts";
 import { CIRCUMSTANCE_LABELS, INVESTIGATION_KIND_LABELS } from "../labels.ts";
 import { FLAGS, type PenaltyCase } from "./fields.ts";
 import { benchmarkOf, investigators } from "./guards.ts";
+import { recusedGuard } from "./procedures.ts";
 
 // ──────────────────────────────────────────────────────── filing and investigation
 
@@ -19,7 +20,7 @@ export const INVESTIGATION_STEPS: TransitionDecl<PenaltyCase>[] = [
       summary: L(z.string().trim().min(1, "required").max(5000), "调查情况", "What was done"),
       recorder: L(z.string().trim().max(100).optional(), "执法记录仪编号", "Body-worn recorder"),
     }),
-    guards: [investigators],
+    guards: [investigators, recusedGuard],
   },
   {
     action: "conclude_investigation",

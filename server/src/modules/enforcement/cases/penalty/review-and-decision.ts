@@ -5,6 +5,7 @@ import { findOfficer } from "../../registers/lookup.ts";
 import { issuerPrefix, L, type PartyData, scrub } from "../common.ts";
 import { REVIEW_ITEMS } from "../labels.ts";
 import { penaltyRulesAt } from "../rules.ts";
+import { decisionLimitGuard, decisionLimitRecord } from "./decision-limit.ts";
 import { DISCLOSURE_TYPE, type LegalReviewRecord, type PenaltyCase } from "./fields.ts";
 import {
   decisionValues,
@@ -45,7 +46,7 @@ export const REVIEW_AND_DECISION_STEPS: TransitionDecl<PenaltyCase>[] = [
         reviewer: {
           name: o?.name ?? "",
           certificateNo: no,
-          firstTime: !(await reviewedBefore(ctx.w, no, ctx.onDate)),
+          firstTime: !o?.priorReviewExperience && !(await reviewedBefore(ctx.w, no, ctx.onDate)),
         },
         items,
         failed,
@@ -109,7 +110,14 @@ export const REVIEW_AND_DECISION_STEPS: TransitionDecl<PenaltyCase>[] = [
       "withholdReason",
     ],
     issues: ["decision"],
-    guards: [hearingWindowGuard, noHeavierGuard, reviewGuard, discussionGuard, discretionGuard],
+    guards: [
+      hearingWindowGuard,
+      noHeavierGuard,
+      reviewGuard,
+      discussionGuard,
+      discretionGuard,
+      decisionLimitGuard,
+    ],
     derive: async (ctx) => {
       const m = await majorOf(ctx);
       const b = ctx.case.fields.benchmark;
@@ -123,6 +131,7 @@ export const REVIEW_AND_DECISION_STEPS: TransitionDecl<PenaltyCase>[] = [
           ? { applied: true, within: fine >= b.fineMin && fine <= b.fineMax }
           : { applied: false, within: null },
         publicationPlan: publicationPlanOf(ctx, decisionValues(ctx)),
+        ...(await decisionLimitRecord(ctx)),
       };
     },
     // A decision that must be published opens its publication record, linked to the case.

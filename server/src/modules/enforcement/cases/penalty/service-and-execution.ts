@@ -2,15 +2,20 @@ import { z } from "zod";
 import type { TransitionDecl } from "../../../../engines/case/index.ts";
 import { basisEn, basisZh } from "../../../../kernel/citation.ts";
 import { t } from "../../../../kernel/errors.ts";
-import {
-  addPeriod,
-  compareLocalDate,
-  diffDays,
-  type LocalDate,
-} from "../../../../kernel/time/index.ts";
+import { addPeriod, compareLocalDate } from "../../../../kernel/time/index.ts";
 import { L, labelledEnum, zAmount } from "../common.ts";
 import { SERVICE_METHOD_LABELS } from "../labels.ts";
 import { COMPULSION } from "../rules.ts";
+import { DEFERRAL_STEPS } from "./deferral.ts";
+import {
+  announcementRule,
+  courtWindowEnd,
+  courtWindowFrom,
+  deemedServedOn,
+  lateDays,
+  proceedingsOf,
+} from "./execution.ts";
+import { courtWindowGuard, reminderWaitGuard, serviceMethodGuard } from "./execution-guards.ts";
 import { type Ctx, type PenaltyCase, rulesOf } from "./fields.ts";
 
 // ─────────────────────────────────────────────────────────── service and execution
@@ -28,16 +33,46 @@ export const SERVICE_AND_EXECUTION_STEPS: TransitionDecl<PenaltyCase>[] = [
         "受送达人（签收人）",
         "Received by",
       ),
+      electronicConsent: L(
+        z.boolean().optional(),
+        "当事人同意电子送达并签订确认书",
+        "The party agreed in writing to electronic service",
+      ),
+      announcementReason: L(
+        z.string().trim().max(1000).optional(),
+        "公告送达的原因和经过",
+        "Why and how service was by announcement",
+      ),
       note: L(z.string().trim().max(1000).optional(), "备注", "Note"),
     }),
     setsFields: ["serviceMethod", "servedTo"],
-    derive: (ctx) => ({
-      servedOn: ctx.onDate,
-      paymentDue:
-        Number(ctx.case.fields.fineAmount ?? 0) > 0
-          ? addPeriod(ctx.calendar, ctx.onDate, rulesOf(ctx.case).payment.value).due
+    guards: [serviceMethodGuard],
+    // Every period that runs from service runs from the day service takes effect (for an
+    // announcement, the end of the announcement period); the clocks start from `servedOn`.
+    derive: (ctx) => {
+      const servedOn = deemedServedOn(String(ctx.input.serviceMethod), ctx.onDate);
+      const fine = Number(ctx.case.fields.fineAmount ?? 0) > 0;
+      const w = courtWindowFrom(ctx, servedOn);
+      return {
+        servedOn,
+        ...(ctx.input.serviceMethod === "announcement"
+          ? {
+              announcement: {
+                announcedOn: ctx.onDate,
+                deemedServedOn: servedOn,
+                basis: announcementRule(ctx.onDate).basis,
+              },
+            }
+          : {}),
+        paymentDue: fine
+          ? addPeriod(ctx.calendar, servedOn, rulesOf(ctx.case).payment.value).due
           : undefined,
-    }),
+        challengeEndsOn: w.challengeEnd,
+        reconsiderationFirst: w.first,
+        courtWindowFrom: fine ? w.from : undefined,
+        courtWindowEnd: fine ? courtWindowEnd(ctx.calendar, w.from) : undefined,
+      };
+    },
   },
   {
     action: "record_payment",
@@ -55,7 +90,7 @@ export const SERVICE_AND_EXECUTION_STEPS: TransitionDecl<PenaltyCase>[] = [
       receiptNo: L(z.string().trim().min(1, "required").max(50), "缴款凭证号", "Receipt number"),
     }),
     guards: [
-      (ctx) => {
+      async (ctx) => {
         const fine = Number(ctx.case.fields.fineAmount ?? 0);
         if (Number(ctx.input.amountPaid) < fine) {
           return {
@@ -66,7 +101,7 @@ export const SERVICE_AND_EXECUTION_STEPS: TransitionDecl<PenaltyCase>[] = [
             ),
           };
         }
-        const cap = surchargeCap(ctx);
+        const cap = await surchargeCap(ctx);
         if (Number(ctx.input.surchargePaid) > cap.amount) {
           return {
             field: "surchargePaid",
@@ -79,8 +114,8 @@ export const SERVICE_AND_EXECUTION_STEPS: TransitionDecl<PenaltyCase>[] = [
         return undefined;
       },
     ],
-    derive: (ctx) => {
-      const cap = surchargeCap(ctx);
+    derive: async (ctx) => {
+      const cap = await surchargeCap(ctx);
       return {
         payment: {
           paidOn: ctx.onDate,
@@ -127,48 +162,22 @@ export const SERVICE_AND_EXECUTION_STEPS: TransitionDecl<PenaltyCase>[] = [
     input: z.object({
       court: L(z.string().trim().min(1, "required").max(100), "受理法院", "Court"),
     }),
-    guards: [
-      (ctx) => {
-        const f = ctx.case.fields;
-        const wait = addPeriod(
-          ctx.calendar,
-          f.reminderOn as LocalDate,
-          COMPULSION.reminderWait.value,
-        ).due;
-        if (compareLocalDate(ctx.onDate, wait) < 0) {
-          return {
-            message: t(
-              `催告书于 ${f.reminderOn} 送达：${wait} 起方可申请${basisZh(COMPULSION.reminderWait.basis)}`,
-              `the reminder was served on ${f.reminderOn}: apply on or after ${wait}${basisEn(COMPULSION.reminderWait.basis)}`,
-            ),
-          };
-        }
-        const open = addPeriod(
-          ctx.calendar,
-          f.servedOn as LocalDate,
-          COMPULSION.challengePeriod.value,
-        ).due;
-        if (compareLocalDate(ctx.onDate, open) <= 0) {
-          return {
-            message: t(
-              `当事人在 ${open} 前仍可申请行政复议或者提起行政诉讼：请在该日之后申请人民法院强制执行${basisZh(COMPULSION.challengePeriod.basis)}`,
-              `the party may still apply for reconsideration or sue until ${open}: apply to the court after that day${basisEn(COMPULSION.challengePeriod.basis)}`,
-            ),
-          };
-        }
-        return undefined;
-      },
-    ],
+    guards: [reminderWaitGuard, courtWindowGuard],
     derive: (ctx) => ({ courtApplication: { onDate: ctx.onDate, court: ctx.input.court } }),
   },
+  ...DEFERRAL_STEPS,
 ];
 
-/** The surcharge the party may owe on the payment date (art. 72 (一); 行政强制法 art. 45). */
-function surchargeCap(ctx: Ctx): { daysLate: number; amount: number } {
+/**
+ * The surcharge the party may owe on the payment date (art. 72 (一); 行政强制法 art. 45),
+ * leaving out the days a reconsideration or litigation was pending (art. 73 para. 3).
+ */
+async function surchargeCap(ctx: Ctx): Promise<{ daysLate: number; amount: number }> {
   const f = ctx.case.fields;
   const fine = Number(f.fineAmount ?? 0);
   if (!f.paymentDue || fine <= 0) return { daysLate: 0, amount: 0 };
-  const daysLate = Math.max(0, diffDays(f.paymentDue, ctx.onDate));
+  const proceedings = await proceedingsOf(ctx.w, ctx.case.regionCode, ctx.case.id);
+  const daysLate = lateDays(f.paymentDue, ctx.onDate, proceedings);
   const rate = rulesOf(ctx.case).surcharge.value;
   const amount = Math.min(fine, Math.round(fine * rate * daysLate * 100) / 100);
   return { daysLate, amount };

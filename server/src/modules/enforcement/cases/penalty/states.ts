@@ -38,4 +38,10 @@ export const PENALTY_STATES: Record<string, StateDecl> = {
     terminal: true,
   },
   dropped: { label: { zh: "已撤销立案", en: "Dropped" }, terminal: true },
+  // Issue 10 part B: transfer to the judiciary (procedures.ts).
+  transferred: { label: { zh: "已移送司法机关（中止）", en: "Transferred to the judiciary" } },
+  transferred_out: {
+    label: { zh: "司法机关已立案（本案终结）", en: "Taken by the judiciary" },
+    terminal: true,
+  },
 };
