@@ -35,7 +35,7 @@ beforeAll(async () => {
   t = await testApp(modules);
   w = await seedWorld(t, (u) => t.login(u));
   for (const r of ROLES) {
-    sessions[r] = ROLE_INFO[r].username ? await loginAs(t.app, ROLE_INFO[r].username!) : undefined;
+    sessions[r] = ROLE_INFO[r].username ? await loginAs(t, ROLE_INFO[r].username!) : undefined;
   }
   const office = sessions.office!;
   const ind = await t.app.inject({

@@ -45,7 +45,7 @@ export interface TestApp extends TestDatabase {
    * Log in; with a second factor, the code step too (the next unused code). The
    * session of an account that must still enrol is returned as is.
    */
-  login(username: string, password?: string): Promise<Session>;
+  login(username: string, password?: string, remoteAddress?: string): Promise<Session>;
   /** An HTTP request; with a session it sends the cookie and the CSRF header. */
   call(s: Session | undefined, opts: InjectOptions): Promise<LightMyRequestResponse>;
   close(): Promise<void>;
@@ -116,11 +116,12 @@ export async function testApp(modules: ModuleDecl[] = []): Promise<TestApp> {
       lastStep.set(userId, step);
       return codeAt(secret, new Date(step * 30_000));
     },
-    async login(username, password = PASSWORD) {
+    async login(username, password = PASSWORD, remoteAddress?: string) {
       const res = await app.inject({
         method: "POST",
         url: "/api/auth/login",
         payload: { username, password },
+        ...(remoteAddress ? { remoteAddress } : {}),
       });
       if (res.statusCode === 200 && res.json().stage === "code") {
         const pending = res.cookies.find((c) => c.name === SESSION_COOKIE)!.value;
@@ -140,6 +141,7 @@ export async function testApp(modules: ModuleDecl[] = []): Promise<TestApp> {
             "x-csrf-token": (res.json() as { csrfToken: string }).csrfToken,
           },
           payload: { code: t.nextCode(u.id) },
+          ...(remoteAddress ? { remoteAddress } : {}),
         });
         if (second.statusCode !== 200)
           throw new Error(`login ${username} (code): ${second.statusCode} ${second.body}`);

@@ -13,7 +13,7 @@ import {
   write,
   xlsx,
 } from "./isolation-probes.ts";
-import { actsOn, SETS, seesEntry } from "./isolation-seed.ts";
+import { actsOn, isBusiness, SETS, seesEntry } from "./isolation-seed.ts";
 
 export type { Extras, MatrixEntry, Probe } from "./isolation-probes.ts";
 
@@ -57,6 +57,37 @@ export const MATRIX: Record<string, MatrixEntry> = {
     ],
   },
 
+  // The second factor: only a pending login (stage "code") may submit a code; a full
+  // session is refused. Enrolment is the caller's own (administrators are enrolled: 409).
+  "POST /api/auth/totp": {
+    probes: () => [
+      {
+        req: { method: "POST", url: "/api/auth/totp", payload: { code: "000000" } },
+        expect: (r) => (r === "anon" ? [401] : [403]),
+      },
+    ],
+  },
+  "POST /api/auth/totp/enrolment": {
+    probes: () => [
+      {
+        req: { method: "POST", url: "/api/auth/totp/enrolment" },
+        expect: (r) => (r === "anon" ? [401] : isBusiness(r) ? [200] : [409]),
+      },
+    ],
+  },
+  "POST /api/auth/totp/enrolment/confirm": {
+    probes: () => [
+      {
+        req: {
+          method: "POST",
+          url: "/api/auth/totp/enrolment/confirm",
+          payload: { code: "000000" },
+        },
+        expect: (r) => (r === "anon" ? [401] : undefined),
+      },
+    ],
+  },
+
   // --- directory and administration ----------------------------------------------
   "GET /api/regions": { probes: () => [get("/api/regions", signedIn)] },
   "GET /api/units": { probes: () => [get("/api/units", signedIn)] },
@@ -80,6 +111,28 @@ export const MATRIX: Record<string, MatrixEntry> = {
           "PUT",
           `/api/users/${w.users[s.owner]}/roles`,
           { roles: ["no_such_role"] },
+          () => false,
+        ),
+      ]),
+  },
+  "POST /api/users/{id}/activate": {
+    probes: (w) =>
+      each(w, (s) => [
+        write(
+          "POST",
+          `/api/users/${w.users[s.owner]}/activate`,
+          { roles: ["case_handler"], reason: "越权激活" },
+          () => false,
+        ),
+      ]),
+  },
+  "POST /api/users/{id}/totp/reset": {
+    probes: (w) =>
+      each(w, (s) => [
+        write(
+          "POST",
+          `/api/users/${w.users[s.owner]}/totp/reset`,
+          { reason: "越权重置" },
           () => false,
         ),
       ]),
@@ -231,6 +284,9 @@ export const MATRIX: Record<string, MatrixEntry> = {
           business((r) => seesEntry(r, s.key)),
         ),
       ]),
+  },
+  "GET /api/registers/{code}/import-template.csv": {
+    probes: () => [get(`/api/registers/${R}/import-template.csv`, anyBusiness)],
   },
   "GET /api/registers/{code}/export.xlsx": {
     probes: (w) => [

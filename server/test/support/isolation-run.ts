@@ -1,5 +1,4 @@
 import type { FastifyInstance } from "fastify";
-import { SESSION_COOKIE } from "../../src/http/context.ts";
 import type { TestApp } from "./app.ts";
 import { type Extras, MATRIX } from "./isolation-matrix.ts";
 import { allSentinels, fingerprint, forbidden, found, textOf } from "./isolation-scan.ts";
@@ -11,21 +10,11 @@ export interface Cookie {
 }
 
 let address = 0;
-/** Log in from an address of its own (the login rate limit counts per address). */
-export async function loginAs(app: FastifyInstance, username: string): Promise<Cookie> {
+/** Log in (with the second factor for administrators) from an address of its own (the login rate limit counts per address). */
+export async function loginAs(t: TestApp, username: string): Promise<Cookie> {
   address++;
-  const res = await app.inject({
-    method: "POST",
-    url: "/api/auth/login",
-    payload: { username, password: PASSWORD },
-    remoteAddress: `10.8.${address >> 8}.${address & 255}`,
-  });
-  if (res.statusCode !== 200) throw new Error(`login ${username}: ${res.statusCode} ${res.body}`);
-  const c = res.cookies.find((x) => x.name === SESSION_COOKIE)!;
-  return {
-    cookie: `${SESSION_COOKIE}=${c.value}`,
-    csrf: (res.json() as { csrfToken: string }).csrfToken,
-  };
+  const s = await t.login(username, PASSWORD, `10.8.${address >> 8}.${address & 255}`);
+  return { cookie: s.cookie, csrf: s.csrf };
 }
 
 export interface MatrixRun {
@@ -73,7 +62,7 @@ export async function runMatrix(
       for (const probe of entry.probes(w, x)) {
         if (probe.mayWrite?.(role)) continue;
         let s = sessions[role];
-        if (entry.ownSession && role !== "anon") s = await loginAs(app, ROLE_INFO[role].username!);
+        if (entry.ownSession && role !== "anon") s = await loginAs(t, ROLE_INFO[role].username!);
         const started = performance.now();
         const before = probe.mayWrite ? await fingerprint(t.db) : undefined;
         const res = await app.inject({
