@@ -277,6 +277,9 @@ test("a penalty case from filing to closure under the 2021 law", { timeout: 300_
   // ── 告知 (with the right to a hearing), then the party waives statement and hearing.
   dialog = await openStep(page, "notify");
   await fill(dialog.getByTestId("field-input.intendedPenalty"), `警告，并处罚款${FINE}元`);
+  // The intended kinds (the decision may not be heavier, art. 45; the hearing scope follows).
+  await choose(page, dialog.getByTestId("field-input.intendedPenalties"), "警告", "罚款");
+  await dialog.getByText("拟作出的行政处罚", { exact: true }).click(); // close the list
   await fill(dialog.getByTestId("field-input.intendedFine"), String(FINE));
   await dialog.getByTestId("field-input.hearingRight").check();
   await submitStep(page, dialog, "已告知（陈述申辩）");

@@ -331,8 +331,8 @@ describe("a penalty case from filing to closure (2021 law)", () => {
       { ...base, fineAmount: 70000, discretionReason: "x" },
       on,
       422,
-      /heavier than the 60000 yuan the party was notified of/,
-      "input.fineAmount",
+      /heavier than the notice: 罚款70000元（告知60000元）/,
+      "input.penalties",
     );
     await refused(
       leader,
@@ -795,7 +795,12 @@ describe("the procedure by the law in force on the filing date (2017 text before
         "penalty_general",
         c.id,
         "notify",
-        { intendedPenalty: "罚款八千元", intendedFine: 8000, hearingRight: true },
+        {
+          intendedPenalty: "罚款八千元",
+          intendedPenalties: ["fine"],
+          intendedFine: 8000,
+          hearingRight: true,
+        },
         "2020-09-28",
       ),
     );

@@ -160,6 +160,8 @@ export async function toNotice(
     flags?: object;
     facts?: string;
     legalBasis?: string;
+    /** The party waives statement and hearing on the notice day (default: unless a hearing is offered). */
+    waive?: boolean;
   } = {},
 ) {
   const c = await open(handler, "penalty_general", penaltyFields(opts.party, opts.flags), filedOn);
@@ -206,12 +208,26 @@ export async function toNotice(
       "notify",
       {
         intendedPenalty: "警告并处罚款",
+        intendedPenalties: ["warning", "fine"],
         intendedFine: opts.fine ?? 20000,
-        hearingRight: opts.hearingRight ?? false,
+        // Derived from the intended penalty unless offered (2021 art. 63).
+        ...(opts.hearingRight !== undefined ? { hearingRight: opts.hearingRight } : {}),
       },
       noticeOn,
     ),
   );
+  if (opts.waive ?? opts.hearingRight !== true) {
+    await ok(
+      await step(
+        handler,
+        "penalty_general",
+        c.id,
+        "waive_rights",
+        { statementWaived: true, hearingWaived: true, signedBy: "张三丰" },
+        noticeOn,
+      ),
+    );
+  }
   return { id: c.id, noticeOn };
 }
 

@@ -101,9 +101,13 @@ export function generalCase(
   const intended = adopted ? round(fine * 1.2) : fine;
   const notify = (on: LocalDate) =>
     act(h, handler, on, "notify", {
-      intendedPenalty: penalties.length ? penalties.join("、") : "不予行政处罚",
+      intendedPenalty: penalties.length ? penalties.join("、") : "警告",
+      // A no-penalty decision follows a notice of a warning (a lighter outcome).
+      intendedPenalties: penalties.length ? penalties : ["warning"],
       intendedFine: intended,
-      hearingRight,
+      intendedConfiscation: confiscation,
+      // Derived from the intended penalty where it is in the hearing scope (art. 63).
+      ...(hearingRight ? { hearingRight } : {}),
     });
   d = wd(d, rng.int(1, 3));
   notify(d);
@@ -151,8 +155,10 @@ export function generalCase(
             : party.name,
     });
   }
-  // The 2017 text: the hearing window is 3 calendar days after the notice.
-  d = max(wd(cd(notice, 3), 1), wd(d, 1));
+  // The 2017 text: the hearing window is 3 calendar days after the notice; a silent party's
+  // statement period (setting, 5 working days) runs out before the decision.
+  const silent = !heard && !(rr < 0.65 || adopted);
+  d = max(max(wd(cd(notice, 3), 1), wd(d, 1)), silent ? wd(notice, 6) : notice);
   // Every decision is reviewed under the 2017 text; a few reviews fail first.
   if (rng.chance(0.05)) {
     act(h, reviewerUser, d, "legal_review", {
@@ -170,12 +176,22 @@ export function generalCase(
     d = wd(d, 1);
     notify(d);
     notice = d;
+    // The new notice gets its own statement period: the party waives it this time.
+    act(h, handler, notice, "waive_rights", {
+      statementWaived: true,
+      hearingWaived: true,
+      signedBy: party.name,
+    });
     d = wd(cd(notice, 3), 1);
     heard = false;
   }
   act(h, reviewerUser, d, "legal_review", {
     reviewerCertificateNo: pickReviewer(p.unit, d),
     ...reviewItems(false),
+    // The proposal reviewed: the decision to be made (after an adopted statement, lower).
+    ...(penalties.length
+      ? { proposedPenalties: penalties, proposedFine: fine, proposedConfiscation: confiscation }
+      : {}),
     opinion: heard
       ? "经听证，事实清楚，证据确凿，同意处罚意见"
       : "事实清楚，证据确凿，程序合法，裁量适当，同意",

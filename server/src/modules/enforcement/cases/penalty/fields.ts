@@ -67,7 +67,13 @@ export interface LegalReviewRecord {
   passed: boolean;
   /** The benchmark the investigation applied, shown to the reviewer. */
   benchmark: Benchmark | null;
-  proposal: { penalty?: string; fine?: number };
+  proposal: {
+    penalty?: string;
+    fine?: number;
+    // issue 10 part A: the proposal reviewed, compared with the decision
+    penalties?: PenaltyKind[];
+    confiscation?: number;
+  };
 }
 
 export interface PenaltyCase extends z.infer<typeof PenaltyFields> {
@@ -125,6 +131,15 @@ export interface PenaltyCase extends z.infer<typeof PenaltyFields> {
     documentNo: string;
     reason: string;
   };
+  // ── issue 10, part A (penalty/procedure.ts): the notice in detail, the hearing scope,
+  // the statement period and how the party used its rights.
+  intendedPenalties?: PenaltyKind[];
+  intendedConfiscation?: number;
+  hearingScope?: string[];
+  noticeOn?: LocalDate;
+  noticeLaw?: string;
+  statementUntil?: LocalDate;
+  rightsUsed?: "statement" | "waived" | "hearing" | "silence";
 }
 
 export type Ctx = GuardContext<PenaltyCase>;

@@ -27,6 +27,7 @@ import { bodyRegister } from "../../registers/bodies.ts";
 import { benchmarkRegister, catalogueRegister } from "../../registers/catalogue.ts";
 import { officerRegister } from "../../registers/officers.ts";
 import { MODULE, PARTY_PEOPLE } from "../common.ts";
+import { PROCEDURE_SETTING_CODES } from "../procedure-settings.ts";
 import {
   DECISION_DAYS,
   PUBLICATION_BY_CATEGORY,
@@ -83,7 +84,13 @@ export const penaltyCaseType: CaseTypeDecl<PenaltyCase> = {
   // the decision limit and publication settings; officers, bodies, the major-decision
   // catalogue and the discretion benchmarks (registers/lookup.ts).
   reads: {
-    settings: [DECISION_DAYS, PUBLICATION_SCOPE, PUBLICATION_WORKING_DAYS, PUBLICATION_BY_CATEGORY],
+    settings: [
+      DECISION_DAYS,
+      PUBLICATION_SCOPE,
+      PUBLICATION_WORKING_DAYS,
+      PUBLICATION_BY_CATEGORY,
+      ...PROCEDURE_SETTING_CODES,
+    ],
     registers: [
       officerRegister.code,
       bodyRegister.code,

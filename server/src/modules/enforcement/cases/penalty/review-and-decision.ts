@@ -12,12 +12,19 @@ import {
   discussionGuard,
   hearingWindowGuard,
   majorOf,
-  noHeavierGuard,
   reviewedBefore,
   reviewerCheck,
   reviewGuard,
 } from "./guards.ts";
 import { DecideInput, ReviewInput } from "./inputs.ts";
+import {
+  noHeavierGuard,
+  ProposalInput,
+  proposalOf,
+  reviewerNotInvestigator,
+  rightsUsed,
+  statementGuard,
+} from "./procedure.ts";
 import { bodyName, penaltyText, publicationPlanOf } from "./publication.ts";
 import { BEFORE_DECISION } from "./states.ts";
 
@@ -30,8 +37,8 @@ export const REVIEW_AND_DECISION_STEPS: TransitionDecl<PenaltyCase>[] = [
     from: ["notified", "heard", "reviewed", "discussed"],
     to: "reviewed",
     permission: "legal_review.sign",
-    input: ReviewInput,
-    guards: [reviewerCheck],
+    input: ReviewInput.extend(ProposalInput),
+    guards: [reviewerCheck, reviewerNotInvestigator],
     derive: async (ctx) => {
       const f = ctx.case.fields;
       const no = String(ctx.input.reviewerCertificateNo);
@@ -52,7 +59,7 @@ export const REVIEW_AND_DECISION_STEPS: TransitionDecl<PenaltyCase>[] = [
         opinion: String(ctx.input.opinion),
         passed: failed.length === 0,
         benchmark: f.benchmark ?? null,
-        proposal: { penalty: f.intendedPenalty, fine: f.intendedFine },
+        proposal: { penalty: f.intendedPenalty, ...proposalOf(f, ctx.input) },
       };
       return { legalReview: review };
     },
@@ -109,13 +116,21 @@ export const REVIEW_AND_DECISION_STEPS: TransitionDecl<PenaltyCase>[] = [
       "withholdReason",
     ],
     issues: ["decision"],
-    guards: [hearingWindowGuard, noHeavierGuard, reviewGuard, discussionGuard, discretionGuard],
+    guards: [
+      hearingWindowGuard,
+      statementGuard,
+      noHeavierGuard,
+      reviewGuard,
+      discussionGuard,
+      discretionGuard,
+    ],
     derive: async (ctx) => {
       const m = await majorOf(ctx);
       const b = ctx.case.fields.benchmark;
       const fine = Number(ctx.input.fineAmount ?? 0);
       return {
         decidedOn: ctx.onDate,
+        rightsUsed: rightsUsed(ctx),
         lawVersion: penaltyRulesAt(ctx.case.openedOn).law,
         documentPrefix: await issuerPrefix(ctx.w, ctx.case.unitId, ctx.case.regionCode),
         major: { ...m, reviewPassed: ctx.case.fields.legalReview?.passed === true },

@@ -1,0 +1,367 @@
+import { describe, expect, it } from "vitest";
+import { addDays, type LocalDate } from "../../../src/kernel/time/index.ts";
+import {
+  allPassed,
+  company,
+  detail,
+  due,
+  handler,
+  leader,
+  officers,
+  ok,
+  open,
+  penaltyFields,
+  person,
+  refused,
+  reviewer,
+  step,
+  useEnforcementApp,
+} from "./support.ts";
+
+/**
+ * Issue 10, part A, over HTTP: the notice and what the decision keeps to — no decision
+ * heavier than notified (fault 1), the statement or its waiver or its period (fault 4),
+ * the hearing right derived from the intended penalty (fault 3), the legality review
+ * covering the proposal, by someone who did not investigate (fault 5).
+ */
+useEnforcementApp();
+
+const P = "penalty_general";
+
+/** A case to its notice with the given notice input (investigated by `team`). */
+async function noticeWith(
+  filedOn: string,
+  party: Record<string, unknown>,
+  notice: Record<string, unknown>,
+  opts: { team?: string[]; flags?: object } = {},
+) {
+  const c = await open(handler, P, penaltyFields(party, opts.flags), filedOn);
+  await ok(
+    await step(
+      handler,
+      P,
+      c.id,
+      "investigate",
+      {
+        officers: opts.team ?? [officers.A.cert, officers.B.cert],
+        kind: "site_inspection",
+        summary: "现场检查",
+      },
+      filedOn,
+    ),
+  );
+  const concluded = addDays(filedOn as LocalDate, 7);
+  await ok(
+    await step(
+      handler,
+      P,
+      c.id,
+      "conclude_investigation",
+      {
+        facts: "销售超过保质期的食品",
+        evidence: "现场检查笔录",
+        legalBasis: "《中华人民共和国食品安全法》第一百二十四条",
+        violationCode: "SCJG-001",
+        circumstance: "general",
+        proposedFine: Number(notice.intendedFine ?? 0),
+      },
+      concluded,
+    ),
+  );
+  const noticeOn = addDays(concluded, 3);
+  const res = await step(handler, P, c.id, "notify", notice, noticeOn);
+  return { id: c.id, noticeOn, res };
+}
+
+const waive = (id: number, on: string) =>
+  step(
+    handler,
+    P,
+    id,
+    "waive_rights",
+    { statementWaived: true, hearingWaived: true, signedBy: "李四光" },
+    on,
+  );
+
+const fineNotice = (fine: number, extra: Record<string, unknown> = {}) => ({
+  intendedPenalty: `罚款${fine}元`,
+  intendedPenalties: ["fine"],
+  intendedFine: fine,
+  ...extra,
+});
+
+describe("fault 1: no decision heavier than the last notice", () => {
+  it("refuses a decision adding a revocation and a confiscation to a notified fine; a lighter one passes", async () => {
+    const n = await noticeWith("2021-09-01", company, fineNotice(40000));
+    await ok(n.res);
+    await ok(await waive(n.id, n.noticeOn));
+    const err = await refused(
+      leader,
+      P,
+      n.id,
+      "decide",
+      {
+        decisionKind: "penalty",
+        penalties: ["fine", "revoke_licence", "confiscation"],
+        fineAmount: 40000,
+        confiscationAmount: 200000,
+        decisionContent: "罚款四万元，吊销食品经营许可证，没收违法所得二十万元",
+      },
+      n.noticeOn,
+      422,
+      /heavier than the notice: 吊销许可证件（未告知）; 没收违法所得、没收非法财物（未告知）; 没收200000元（告知0元）/,
+      "input.penalties",
+    );
+    expect(err.message).toMatch(/notify the party again/);
+    // A higher fine alone is heavier too.
+    await refused(
+      leader,
+      P,
+      n.id,
+      "decide",
+      { decisionKind: "penalty", penalties: ["fine"], fineAmount: 45000, decisionContent: "罚款" },
+      n.noticeOn,
+      422,
+      /罚款45000元（告知40000元）/,
+      "input.penalties",
+    );
+    // Lighter: a warning instead, or a lower fine.
+    const dec = await ok(
+      await step(
+        leader,
+        P,
+        n.id,
+        "decide",
+        {
+          decisionKind: "penalty",
+          penalties: ["warning", "fine"],
+          fineAmount: 30000,
+          decisionContent: "警告，罚款三万元",
+        },
+        n.noticeOn,
+      ),
+    );
+    expect(dec.state).toBe("decided");
+    expect(dec.fields.rightsUsed).toBe("waived");
+  });
+
+  it("a heavier penalty needs a new notice, with its own hearing window and statement period", async () => {
+    const n = await noticeWith("2021-09-02", company, fineNotice(40000));
+    await ok(n.res);
+    await ok(await waive(n.id, n.noticeOn));
+    const again = addDays(n.noticeOn, 1);
+    const heavier = await ok(
+      await step(
+        handler,
+        P,
+        n.id,
+        "notify",
+        {
+          intendedPenalty: "罚款四万元，吊销许可证，没收违法所得二十万元",
+          intendedPenalties: ["fine", "revoke_licence", "confiscation"],
+          intendedFine: 40000,
+          intendedConfiscation: 200000,
+        },
+        again,
+      ),
+    );
+    // Revoking a licence and confiscating 200000 from an organisation: in the hearing scope.
+    expect(heavier.fields.hearingRight).toBe(true);
+    expect(heavier.fields.hearingScope.join()).toMatch(/吊销许可证件.*第六十三条/);
+    expect(heavier.fields.statementWaived).toBe(false);
+    const decision = {
+      decisionKind: "penalty",
+      penalties: ["fine", "revoke_licence", "confiscation"],
+      fineAmount: 40000,
+      confiscationAmount: 200000,
+      decisionContent: "罚款，吊销许可证，没收违法所得",
+    };
+    await refused(leader, P, n.id, "decide", decision, again, 409, /may ask for a hearing until/);
+  });
+});
+
+describe("fault 4: the statement, its waiver, or its period since the notice was served", () => {
+  const small = () => fineNotice(5000);
+  const decision = {
+    decisionKind: "penalty",
+    penalties: ["fine"],
+    fineAmount: 5000,
+    decisionContent: "罚款五千元",
+  };
+
+  it("refuses a decision on the notice day with no statement and no waiver; a recorded statement allows it", async () => {
+    const n = await noticeWith("2021-09-06", person, small());
+    const notified = await ok(n.res);
+    expect(notified.fields.hearingRight).toBe(false);
+    expect(notified.fields.statementUntil).toBe(due(n.noticeOn, 5, "working_day"));
+    await refused(
+      leader,
+      P,
+      n.id,
+      "decide",
+      decision,
+      n.noticeOn,
+      409,
+      new RegExp(`may state its case until ${notified.fields.statementUntil}.*art\\. 62`),
+    );
+    await ok(
+      await step(
+        handler,
+        P,
+        n.id,
+        "record_statement",
+        { statement: "初次违法，请求从轻", adopted: false, reply: "理由不成立，不予采纳" },
+        addDays(n.noticeOn, 1),
+      ),
+    );
+    const dec = await ok(await step(leader, P, n.id, "decide", decision, addDays(n.noticeOn, 1)));
+    expect(dec.fields.rightsUsed).toBe("statement");
+  });
+
+  it("after the period with nothing from the party, silence counts as a waiver", async () => {
+    const n = await noticeWith("2021-09-07", person, small());
+    const notified = await ok(n.res);
+    const until = notified.fields.statementUntil as LocalDate;
+    await refused(leader, P, n.id, "decide", decision, until, 409, /may state its case until/);
+    const dec = await ok(await step(leader, P, n.id, "decide", decision, addDays(until, 1)));
+    expect(dec.fields.rightsUsed).toBe("silence");
+  });
+});
+
+describe("fault 3: the right to a hearing follows from the intended penalty", () => {
+  it("a large fine (the area's threshold) gives the right; a notice withholding it is refused", async () => {
+    const n = await noticeWith("2021-09-08", person, fineNotice(20000, { hearingRight: false }));
+    expect(n.res.statusCode, n.res.body).toBe(422);
+    const err = n.res.json().error;
+    expect(err.message).toMatch(
+      /hearing scope \(较大数额罚款（20000元，不低于10000元）\).*art\. 63/,
+    );
+    expect(err.fields.map((f: { field: string }) => f.field)).toContain("input.hearingRight");
+    // Nothing written: the case is still investigated.
+    const d = await detail(handler, P, n.id);
+    expect(d.case.state).toBe("investigated");
+    expect(d.case.fields.intendedFine).toBeUndefined();
+    // Without the box, the right is derived.
+    const ok2 = await ok(await step(handler, P, n.id, "notify", fineNotice(20000), n.noticeOn));
+    expect(ok2.fields.hearingRight).toBe(true);
+    expect(ok2.fields.hearingRequestUntil).toBe(due(n.noticeOn, 5, "working_day"));
+  });
+
+  it("an organisation's fine below its threshold is out of scope; a hearing may still be offered", async () => {
+    const n = await noticeWith("2021-09-09", company, fineNotice(90000));
+    const r = await ok(n.res);
+    expect(r.fields.hearingRight).toBe(false);
+    expect(r.fields.hearingScope).toEqual([]);
+    const offered = await ok(
+      await step(handler, P, n.id, "notify", fineNotice(90000, { hearingRight: true }), n.noticeOn),
+    );
+    expect(offered.fields.hearingRight).toBe(true);
+  });
+
+  it("2017 text (a notice before 2021-07-15): revocation is in scope, confiscation is not named", async () => {
+    const n = await noticeWith("2020-09-01", person, {
+      intendedPenalty: "没收违法所得两万元",
+      intendedPenalties: ["confiscation"],
+      intendedConfiscation: 20000,
+    });
+    const r = await ok(n.res);
+    expect(r.fields.hearingRight).toBe(false);
+    const refusedNotice = await step(
+      handler,
+      P,
+      n.id,
+      "notify",
+      {
+        intendedPenalty: "吊销营业执照",
+        intendedPenalties: ["revoke_licence"],
+        hearingRight: false,
+      },
+      n.noticeOn,
+    );
+    expect(refusedNotice.statusCode).toBe(422);
+    expect(refusedNotice.json().error.message).toMatch(/吊销许可证或者执照.*2017\) art\. 42/);
+  });
+});
+
+describe("fault 5: the review covers the proposal; reviewer and chair did not investigate", () => {
+  const review = (id: number, on: string, cert = officers.R.cert) =>
+    step(
+      reviewer,
+      P,
+      id,
+      "legal_review",
+      { reviewerCertificateNo: cert, ...allPassed, opinion: "同意" },
+      on,
+    );
+
+  it("a decision that differs from the reviewed proposal, or a new notice after the review, needs a new review", async () => {
+    const n = await noticeWith("2021-09-13", person, fineNotice(8000), {
+      flags: { majorPublicInterest: true },
+    });
+    await ok(n.res);
+    await ok(await waive(n.id, n.noticeOn));
+    const r = await ok(await review(n.id, n.noticeOn));
+    expect(r.fields.legalReview.proposal).toMatchObject({
+      penalties: ["fine"],
+      fine: 8000,
+      confiscation: 0,
+    });
+    const decide = (fine: number) => ({
+      decisionKind: "penalty",
+      penalties: ["fine"],
+      fineAmount: fine,
+      decisionContent: "罚款",
+    });
+    await refused(
+      leader,
+      P,
+      n.id,
+      "decide",
+      decide(6000),
+      n.noticeOn,
+      409,
+      /does not cover this decision \(决定（罚款，罚款6000元）与审核的处罚建议（罚款，罚款8000元）不同\)/,
+    );
+    const again = addDays(n.noticeOn, 1);
+    await ok(await step(handler, P, n.id, "notify", fineNotice(6000), again));
+    await ok(await waive(n.id, again));
+    await refused(leader, P, n.id, "decide", decide(6000), again, 409, /重新告知在法制审核之后/);
+    await ok(await review(n.id, again));
+    await ok(await step(leader, P, n.id, "decide", decide(6000), again));
+  });
+
+  it("refuses an investigating officer as the case's reviewer or hearing chair", async () => {
+    const n = await noticeWith("2021-09-14", person, fineNotice(20000), {
+      team: [officers.A.cert, officers.R.cert],
+    });
+    await ok(n.res);
+    await refused(
+      reviewer,
+      P,
+      n.id,
+      "legal_review",
+      { reviewerCertificateNo: officers.R.cert, ...allPassed, opinion: "同意" },
+      n.noticeOn,
+      422,
+      new RegExp(`certificate ${officers.R.cert} investigated this case`),
+      "input.reviewerCertificateNo",
+    );
+    await ok(await step(handler, P, n.id, "request_hearing", {}, addDays(n.noticeOn, 1)));
+    const on = addDays(n.noticeOn, 1);
+    await refused(
+      handler,
+      P,
+      n.id,
+      "schedule_hearing",
+      {
+        hearingDate: due(on, 8, "working_day"),
+        hearingPlace: "听证室",
+        hearingChair: officers.A.name,
+      },
+      on,
+      422,
+      new RegExp(`${officers.A.name} investigated this case and may not chair.*art\\. 64 \\(四\\)`),
+      "input.hearingChair",
+    );
+  });
+});
