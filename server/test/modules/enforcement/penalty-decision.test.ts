@@ -15,6 +15,7 @@ import {
   refused,
   reviewer,
   step,
+  t,
   useEnforcementApp,
 } from "./support.ts";
 
@@ -362,6 +363,105 @@ describe("fault 5: the review covers the proposal; reviewer and chair did not in
       422,
       new RegExp(`${officers.A.name} investigated this case and may not chair.*art\\. 64 \\(四\\)`),
       "input.hearingChair",
+    );
+  });
+});
+
+describe("fault 2: a changed or revoked decision is never (or no longer) public", () => {
+  const decided = async (filedOn: string) => {
+    const n = await noticeWith(filedOn, company, fineNotice(8000));
+    await ok(n.res);
+    await ok(await waive(n.id, n.noticeOn));
+    await ok(
+      await step(
+        leader,
+        P,
+        n.id,
+        "decide",
+        { decisionKind: "penalty", penalties: ["fine"], fineAmount: 8000, decisionContent: "罚款" },
+        n.noticeOn,
+      ),
+    );
+    const d = await detail(handler, P, n.id);
+    const discId = d.links.find((l: { kind: string }) => l.kind === "follows").caseId as number;
+    return { id: n.id, on: n.noticeOn, discId };
+  };
+  const alter = (id: number, on: string) =>
+    step(
+      handler,
+      P,
+      id,
+      "alter_decision",
+      {
+        ground: "revoked",
+        authority: "self_correction",
+        documentNo: "武隆市监撤〔2021〕1号",
+        reason: "适用法律错误",
+      },
+      on,
+      "本机关自行纠正",
+    );
+
+  it("a decision revoked before publication is not published, and publishing it is refused", async () => {
+    const c = await decided("2021-09-15");
+    await ok(await alter(c.id, addDays(c.on, 1)));
+    const disc = await detail(handler, "penalty_disclosure", c.discId);
+    expect(disc.case.state).toBe("not_published");
+    const ev = disc.timeline.find((e: { action: string }) => e.action === "not_publish");
+    expect(ev.data.input.notPublishedReason).toMatch(/处罚决定已被撤销（武隆市监撤〔2021〕1号）/);
+    const res = await step(
+      leader,
+      "penalty_disclosure",
+      c.discId,
+      "publish",
+      { channel: "credit_system" },
+      addDays(c.on, 2),
+    );
+    expect(res.statusCode).toBe(409);
+    expect(disc.deadlines.find((k: { clock: string }) => k.clock === "publication").state).not.toBe(
+      "running",
+    );
+  });
+
+  it("a published decision is taken off the portal at once; the 3-day clock measures the withdrawal notice", async () => {
+    const c = await decided("2021-09-16");
+    await ok(
+      await step(
+        leader,
+        "penalty_disclosure",
+        c.discId,
+        "publish",
+        { channel: "credit_system" },
+        addDays(c.on, 1),
+      ),
+    );
+    const on = addDays(c.on, 10);
+    await ok(await alter(c.id, on));
+    const disc = await detail(handler, "penalty_disclosure", c.discId);
+    expect(disc.case.state).toBe("taken_down");
+    const api = (
+      await t.app.inject({ method: "GET", url: "/public/api/500156/cases/penalty_disclosure" })
+    ).json();
+    const item = api.items.find((x: { id: number }) => x.id === c.discId);
+    expect(item).toMatchObject({ status: "已撤下" });
+    expect(Object.keys(item).sort()).toEqual(["body", "id", "number", "status"]);
+    const w = disc.deadlines.find((k: { clock: string }) => k.clock === "withdrawal");
+    expect(w.due).toBe(due(on, 3, "working_day"));
+    await ok(
+      await step(
+        handler,
+        "penalty_disclosure",
+        c.discId,
+        "withdraw",
+        { withdrawalGround: "revoked", withdrawalReason: "该处罚决定已被本机关撤销" },
+        addDays(on, 1),
+        "决定被撤销",
+      ),
+    );
+    const after = await detail(handler, "penalty_disclosure", c.discId);
+    expect(after.case.state).toBe("withdrawn");
+    expect(after.deadlines.find((k: { clock: string }) => k.clock === "withdrawal").state).toBe(
+      "stopped",
     );
   });
 });
