@@ -394,7 +394,7 @@ describe("a penalty case from filing to closure (2021 law)", () => {
         "penalty_general",
         id,
         "serve",
-        { serviceMethod: "direct", servedTo: "张三丰" },
+        { serviceMethod: "direct", servedTo: "张三丰", publicationNotified: true },
         addDays(on, 2),
       ),
     );

@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { addDays, type LocalDate } from "../../../src/kernel/time/index.ts";
+import { PenaltyFields } from "../../../src/modules/enforcement/cases/penalty/index.ts";
+import { fineNotice, noticeWith, P, waive } from "./penalty-decision-support.ts";
 import {
   allPassed,
   company,
@@ -26,70 +28,6 @@ import {
  * covering the proposal, by someone who did not investigate (fault 5).
  */
 useEnforcementApp();
-
-const P = "penalty_general";
-
-/** A case to its notice with the given notice input (investigated by `team`). */
-async function noticeWith(
-  filedOn: string,
-  party: Record<string, unknown>,
-  notice: Record<string, unknown>,
-  opts: { team?: string[]; flags?: object } = {},
-) {
-  const c = await open(handler, P, penaltyFields(party, opts.flags), filedOn);
-  await ok(
-    await step(
-      handler,
-      P,
-      c.id,
-      "investigate",
-      {
-        officers: opts.team ?? [officers.A.cert, officers.B.cert],
-        kind: "site_inspection",
-        summary: "现场检查",
-      },
-      filedOn,
-    ),
-  );
-  const concluded = addDays(filedOn as LocalDate, 7);
-  await ok(
-    await step(
-      handler,
-      P,
-      c.id,
-      "conclude_investigation",
-      {
-        facts: "销售超过保质期的食品",
-        evidence: "现场检查笔录",
-        legalBasis: "《中华人民共和国食品安全法》第一百二十四条",
-        violationCode: "SCJG-001",
-        circumstance: "general",
-        proposedFine: Number(notice.intendedFine ?? 0),
-      },
-      concluded,
-    ),
-  );
-  const noticeOn = addDays(concluded, 3);
-  const res = await step(handler, P, c.id, "notify", notice, noticeOn);
-  return { id: c.id, noticeOn, res };
-}
-
-const waive = (id: number, on: string) =>
-  step(
-    handler,
-    P,
-    id,
-    "waive_rights",
-    { statementWaived: true, hearingWaived: true, signedBy: "李四光" },
-    on,
-  );
-
-const fineNotice = (fine: number, extra: Record<string, unknown> = {}) => ({
-  intendedPenalty: `罚款${fine}元`,
-  intendedPenalties: ["fine"],
-  intendedFine: fine,
-  ...extra,
-});
 
 describe("fault 1: no decision heavier than the last notice", () => {
   it("refuses a decision adding a revocation and a confiscation to a notified fine; a lighter one passes", async () => {
@@ -463,5 +401,161 @@ describe("fault 2: a changed or revoked decision is never (or no longer) public"
     expect(after.deadlines.find((k: { clock: string }) => k.clock === "withdrawal").state).toBe(
       "stopped",
     );
+  });
+});
+
+describe("fault 7: the law in force — procedure on each step, substance of the act, the limitation period", () => {
+  const file = (extra: Record<string, unknown>, onDate = "2021-09-20") =>
+    t.call(handler, {
+      method: "POST",
+      url: `/api/cases/${P}`,
+      payload: { fields: penaltyFields(person, extra), onDate },
+      headers: { "accept-language": "en" },
+    });
+  const countCases = async () =>
+    (await t.call(handler, { method: "GET", url: `/api/cases/${P}?limit=500` })).json().items
+      .length as number;
+
+  it("refuses to file a violation not discovered within 2 years of its end; 5 years for serious harm under the 2021 law", async () => {
+    const before = await countCases();
+    const late = await file({ violationOn: "2019-01-01", discoveredOn: "2021-09-01" });
+    expect(late.statusCode, late.body).toBe(422);
+    const f = late
+      .json()
+      .error.fields.find((x: { field: string }) => x.field === "fields.discoveredOn");
+    expect(f.message).toMatch(/not discovered within 2 years \(by 2021-01-01\).*2017\) art\. 29/);
+    // Serious harm before 2021-07-15: the 2017 text's 2 years (the new 5 years is heavier).
+    const old = await file({
+      violationOn: "2019-03-01",
+      violationEndedOn: "2019-04-01",
+      discoveredOn: "2021-09-01",
+      seriousHarm: true,
+    });
+    expect(old.statusCode).toBe(422);
+    expect(await countCases()).toBe(before);
+    // A continuing act counts from its end.
+    expect(
+      (
+        await file({
+          violationOn: "2019-01-01",
+          violationEndedOn: "2020-01-10",
+          discoveredOn: "2021-09-01",
+        })
+      ).statusCode,
+    ).toBe(201);
+    // Under the 2021 law: 2 years, or 5 with harm to life, health or financial security.
+    // (Checked on the schema: the test clock stands in 2022, too early to file such a case.)
+    const harm = { violationOn: "2021-08-01", discoveredOn: "2024-01-02" };
+    const two = PenaltyFields.safeParse(penaltyFields(person, harm));
+    expect(two.success).toBe(false);
+    expect(JSON.stringify(two.error?.issues)).toMatch(/2021\) art\. 36/);
+    expect(
+      PenaltyFields.safeParse(penaltyFields(person, { ...harm, seriousHarm: true })).success,
+    ).toBe(true);
+  });
+
+  it("a case filed on 2021-07-14 and notified on 2021-07-20 gets the 2021 law's 5 working days to ask for a hearing", async () => {
+    const n = await noticeWith("2021-07-07", person, fineNotice(20000));
+    const r = await ok(n.res);
+    expect(n.noticeOn).toBe("2021-07-17");
+    const c = await open(handler, P, penaltyFields(person), "2021-07-14");
+    await ok(
+      await step(
+        handler,
+        P,
+        c.id,
+        "investigate",
+        { officers: [officers.A.cert, officers.B.cert], kind: "inquiry", summary: "询问" },
+        "2021-07-14",
+      ),
+    );
+    await ok(
+      await step(
+        handler,
+        P,
+        c.id,
+        "conclude_investigation",
+        {
+          facts: "销售过期食品",
+          evidence: "笔录",
+          legalBasis: "食品安全法第一百二十四条",
+          circumstance: "general",
+          proposedFine: 20000,
+        },
+        "2021-07-19",
+      ),
+    );
+    const notified = await ok(
+      await step(handler, P, c.id, "notify", fineNotice(20000), "2021-07-20"),
+    );
+    expect(notified.fields.noticeLaw).toMatch(/2021/);
+    expect(notified.fields.hearingRequestUntil).toBe(due("2021-07-20", 5, "working_day"));
+    expect(notified.fields.hearingRequestUntil).toBe("2021-07-27");
+    // The 2017 text would have ended on 07-23 (3 calendar days): a request on 07-26 is in time.
+    await ok(await step(handler, P, c.id, "request_hearing", {}, "2021-07-26"));
+    // The notice on 2021-07-17 (a Saturday) of the case filed 07-07 is under the 2021 law too.
+    expect(r.fields.hearingRequestUntil).toBe(due("2021-07-17", 5, "working_day"));
+  });
+
+  it("substance follows the law of the act: a kind the 2017 text did not have is refused", async () => {
+    const c = await open(
+      handler,
+      P,
+      penaltyFields(company, { violationOn: "2021-03-01", discoveredOn: "2021-08-20" }),
+      "2021-09-01",
+    );
+    await ok(
+      await step(
+        handler,
+        P,
+        c.id,
+        "investigate",
+        { officers: [officers.A.cert, officers.B.cert], kind: "inquiry", summary: "询问" },
+        "2021-09-01",
+      ),
+    );
+    await ok(
+      await step(
+        handler,
+        P,
+        c.id,
+        "conclude_investigation",
+        { facts: "事实", evidence: "笔录", legalBasis: "依据", circumstance: "general" },
+        "2021-09-02",
+      ),
+    );
+    await ok(
+      await step(
+        handler,
+        P,
+        c.id,
+        "notify",
+        { intendedPenalty: "通报批评", intendedPenalties: ["criticism"] },
+        "2021-09-03",
+      ),
+    );
+    await ok(await waive(c.id, "2021-09-03"));
+    await refused(
+      leader,
+      P,
+      c.id,
+      "decide",
+      { decisionKind: "penalty", penalties: ["criticism"], decisionContent: "通报批评" },
+      "2021-09-03",
+      422,
+      /act of 2021-03-01 is judged by the law of that time .* no 通报批评/,
+      "input.penalties",
+    );
+    const dec = await ok(
+      await step(
+        leader,
+        P,
+        c.id,
+        "decide",
+        { decisionKind: "penalty", penalties: ["warning"], decisionContent: "警告" },
+        "2021-09-03",
+      ),
+    );
+    expect(dec.fields.substantiveLaw).toBe("行政处罚法(2017)");
   });
 });

@@ -147,6 +147,9 @@ export const penaltyFields = (party: Record<string, unknown> = person, extra = {
   cause: "销售过期食品",
   category: "market_regulation",
   source: "inspection",
+  // The violation's dates (issue 10 fault 7): within the limitation period of every filing here.
+  violationOn: "2020-08-20",
+  discoveredOn: "2020-09-01",
   ...extra,
 });
 

@@ -32,6 +32,7 @@ import {
 } from "./common.ts";
 import { ALTERATION_LABELS } from "./labels.ts";
 import { DISCLOSURE_TYPE } from "./penalty/index.ts";
+import { endPublicationStep, PublicMonthsField, publicationTermClock } from "./publication-term.ts";
 import { penaltyRulesAt } from "./rules.ts";
 
 export const PUBLICATION_CHANNEL_LABELS = {
@@ -69,6 +70,8 @@ export const DisclosureFields = z.object({
     "Time limit (working days)",
   ),
   scopeBasis: L(z.string().max(1000).default(""), "公开依据", "Basis"),
+  // issue 10 fault 12: the term of publication (publication-term.ts)
+  ...PublicMonthsField,
 });
 
 export interface DisclosureCase extends z.infer<typeof DisclosureFields> {
@@ -146,6 +149,10 @@ export const disclosureCaseType: CaseTypeDecl<DisclosureCase> = {
     },
     withdrawn: { label: { zh: "已撤回", en: "Withdrawn" }, terminal: true },
     not_published: { label: { zh: "不予公开", en: "Not published" }, terminal: true },
+    ended: {
+      label: { zh: "公示期满，已停止公示", en: "Term over, no longer public" },
+      terminal: true,
+    },
   },
   initial: "pending",
   transitions: [
@@ -203,6 +210,7 @@ export const disclosureCaseType: CaseTypeDecl<DisclosureCase> = {
       }),
       setsFields: ["notPublishedReason"],
     },
+    endPublicationStep,
     {
       action: "take_down",
       label: { zh: "撤下公开信息", en: "Take the decision off the portal" },
@@ -230,6 +238,7 @@ export const disclosureCaseType: CaseTypeDecl<DisclosureCase> = {
     },
   ],
   clocks: [
+    publicationTermClock,
     {
       code: "publication",
       label: { zh: "公开时限", en: "Time limit for publication" },

@@ -1,4 +1,4 @@
-import type { LocalDate } from "../../../../kernel/time/index.ts";
+import { addDays, type LocalDate } from "../../../../kernel/time/index.ts";
 import { inventName } from "../../../directory/accounts.ts";
 import { demoUsername } from "../../../directory/index.ts";
 import type { PenaltyKind } from "../labels.ts";
@@ -60,6 +60,9 @@ export function generalCase(
       ? "inspection"
       : rng.pick(["inspection", "complaint", "complaint", "referral", "other"]),
     majorPublicInterest: publicInterest,
+    // The act a fortnight before the filing, found a few days before it (no draw of the rng).
+    violationOn: addDays(filedOn, -14),
+    discoveredOn: addDays(filedOn, -3),
   });
   if (inspection) {
     at(filedOn, handler, async (w) => {

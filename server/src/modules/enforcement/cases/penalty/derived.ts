@@ -172,6 +172,7 @@ export const PenaltyDerived = z.object({
   noticeOn: date("告知书送达日期", "Notice served on"),
   noticeLaw: text("告知时适用的程序法", "Procedure in force at the notice"),
   statementUntil: date("陈述申辩期限至", "Statement period until"),
+  substantiveLaw: text("适用的实体法（从旧兼从轻）", "Substantive law (the act's, unless lighter)"),
   rightsUsed: labelledEnum(
     {
       statement: { zh: "已陈述申辩", en: "Stated its case" },

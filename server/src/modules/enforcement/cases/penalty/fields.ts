@@ -14,6 +14,7 @@ import {
   SOURCE_LABELS,
 } from "../labels.ts";
 import { type PenaltyRules, penaltyRulesAt } from "../rules.ts";
+import { checkViolation, ViolationFields } from "./law-in-force.ts";
 
 export const PENALTY_TYPE = "penalty_general";
 export const DISCLOSURE_TYPE = "penalty_disclosure";
@@ -50,13 +51,17 @@ export const FLAGS: Record<
   ),
 };
 
-export const PenaltyFields = z.object({
-  party: Party,
-  cause: L(z.string().trim().min(1, "required").max(200), "案由", "Cause of the case"),
-  category: zCategory,
-  source: labelledEnum(SOURCE_LABELS, "案件来源", "Source"),
-  ...FLAGS,
-});
+export const PenaltyFields = z
+  .object({
+    party: Party,
+    cause: L(z.string().trim().min(1, "required").max(200), "案由", "Cause of the case"),
+    category: zCategory,
+    source: labelledEnum(SOURCE_LABELS, "案件来源", "Source"),
+    ...FLAGS,
+    // issue 10 fault 7: the violation's dates and the limitation period (law-in-force.ts)
+    ...ViolationFields,
+  })
+  .superRefine(checkViolation);
 
 export interface LegalReviewRecord {
   onDate: LocalDate;
@@ -140,6 +145,7 @@ export interface PenaltyCase extends z.infer<typeof PenaltyFields> {
   noticeLaw?: string;
   statementUntil?: LocalDate;
   rightsUsed?: "statement" | "waived" | "hearing" | "silence";
+  substantiveLaw?: string;
 }
 
 export type Ctx = GuardContext<PenaltyCase>;

@@ -4,6 +4,7 @@ import { zt } from "../../../../kernel/issue-text.ts";
 import { findOfficer } from "../../registers/lookup.ts";
 import { issuerPrefix, L, type PartyData, scrub } from "../common.ts";
 import { REVIEW_ITEMS } from "../labels.ts";
+import { publicMonthsOf } from "../publication-term.ts";
 import { penaltyRulesAt } from "../rules.ts";
 import { DISCLOSURE_TYPE, type LegalReviewRecord, type PenaltyCase } from "./fields.ts";
 import {
@@ -17,6 +18,7 @@ import {
   reviewGuard,
 } from "./guards.ts";
 import { DecideInput, ReviewInput } from "./inputs.ts";
+import { substantiveLaw, substantiveLawGuard } from "./law-in-force.ts";
 import {
   noHeavierGuard,
   ProposalInput,
@@ -120,6 +122,7 @@ export const REVIEW_AND_DECISION_STEPS: TransitionDecl<PenaltyCase>[] = [
       hearingWindowGuard,
       statementGuard,
       noHeavierGuard,
+      substantiveLawGuard,
       reviewGuard,
       discussionGuard,
       discretionGuard,
@@ -131,6 +134,7 @@ export const REVIEW_AND_DECISION_STEPS: TransitionDecl<PenaltyCase>[] = [
       return {
         decidedOn: ctx.onDate,
         rightsUsed: rightsUsed(ctx),
+        substantiveLaw: substantiveLaw(ctx.case.fields),
         lawVersion: penaltyRulesAt(ctx.case.openedOn).law,
         documentPrefix: await issuerPrefix(ctx.w, ctx.case.unitId, ctx.case.regionCode),
         major: { ...m, reviewPassed: ctx.case.fields.legalReview?.passed === true },
@@ -166,6 +170,10 @@ export const REVIEW_AND_DECISION_STEPS: TransitionDecl<PenaltyCase>[] = [
           legalBasis: scrub(f.legalBasis ?? "", names),
           fineAmount: f.fineAmount ?? 0,
           workingDays: f.publicationPlan.workingDays,
+          publicMonths: publicMonthsOf(ctx.settings, f.category, {
+            penalties: f.penalties ?? [],
+            fine: f.fineAmount ?? 0,
+          }),
           scopeBasis: f.publicationPlan.basis ?? "",
         },
       });

@@ -10,6 +10,7 @@ import {
 } from "../../../../kernel/time/index.ts";
 import { L, labelledEnum, zAmount } from "../common.ts";
 import { SERVICE_METHOD_LABELS } from "../labels.ts";
+import { PublicationNoticeInput, publicationNoticeGuard } from "../publication-term.ts";
 import { COMPULSION } from "../rules.ts";
 import { type Ctx, type PenaltyCase, rulesOf } from "./fields.ts";
 
@@ -29,7 +30,9 @@ export const SERVICE_AND_EXECUTION_STEPS: TransitionDecl<PenaltyCase>[] = [
         "Received by",
       ),
       note: L(z.string().trim().max(1000).optional(), "备注", "Note"),
+      ...PublicationNoticeInput, // issue 10 fault 12 (总局令第45号 art. 8)
     }),
+    guards: [publicationNoticeGuard],
     setsFields: ["serviceMethod", "servedTo"],
     derive: (ctx) => ({
       servedOn: ctx.onDate,
