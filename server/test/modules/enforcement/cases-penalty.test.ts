@@ -736,6 +736,17 @@ describe("guards", () => {
 
   it("a minor's decision is never published", async () => {
     const n = await toNotice("2021-11-01", { party: minor, fine: 500 });
+    // Below the benchmark: decided collectively (issue 10), stating the minor's ground (art. 30).
+    await ok(
+      await step(
+        leader,
+        "penalty_general",
+        n.id,
+        "collective_discussion",
+        { participants: ["局长甲", "副局长乙", "副局长丙"], conclusion: "依法减轻处罚" },
+        n.noticeOn,
+      ),
+    );
     const dec = await ok(
       await step(
         leader,
@@ -748,6 +759,7 @@ describe("guards", () => {
           fineAmount: 500,
           decisionContent: "罚款",
           discretionReason: "未成年人，依法减轻处罚",
+          mitigation: ["minor_14_18"],
         },
         n.noticeOn,
       ),

@@ -210,10 +210,20 @@ export function generalCase(
     });
   }
   d = wd(d, rng.int(1, 3));
+  // A fine outside the benchmark is decided by the leaders collectively (no draw of the rng).
+  if (!complex && range && !noPenalty && fine > 0 && (fine < lo || fine > hi)) {
+    act(h, leader, d, "collective_discussion", {
+      participants: ["局长", "分管副局长", "法制机构负责人"],
+      conclusion: "当事人主动消除违法行为危害后果，同意在裁量基准下限以下确定罚款数额",
+    });
+  }
   const decidedOn = d;
   const socialImpact = rng.chance(p.socialImpact);
   act(h, leader, decidedOn, "decide", {
     decisionKind: noPenalty ? "no_penalty_minor" : "penalty",
+    // The grounds the decision states (arts. 30, 33).
+    ...(noPenalty ? { noPenaltyGround: "minor_corrected" } : {}),
+    ...(opts.minor ? { mitigation: ["minor_14_18"] } : {}),
     penalties,
     fineAmount: fine,
     confiscationAmount: confiscation,

@@ -12,6 +12,7 @@ import {
   CIRCUMSTANCE_LABELS,
   REVIEW_ITEM_LABELS,
 } from "../labels.ts";
+import { MITIGATION_LABELS, type Mitigation, NO_PENALTY_LABELS } from "./capacity.ts";
 
 const date = (zh: string, en: string) => L(z.string(), zh, en);
 const yuan = (zh: string, en: string) => L(z.number(), zh, en);
@@ -172,6 +173,13 @@ export const PenaltyDerived = z.object({
   noticeOn: date("告知书送达日期", "Notice served on"),
   noticeLaw: text("告知时适用的程序法", "Procedure in force at the notice"),
   statementUntil: date("陈述申辩期限至", "Statement period until"),
+  mitigation: z
+    .array(z.enum(Object.keys(MITIGATION_LABELS) as [Mitigation, ...Mitigation[]]))
+    .meta({
+      label: { zh: "从轻、减轻处罚的情形", en: "Grounds for a lighter penalty" },
+      enumLabels: MITIGATION_LABELS,
+    }),
+  noPenaltyGround: labelledEnum(NO_PENALTY_LABELS, "不予处罚的情形", "Ground for no penalty"),
   substantiveLaw: text("适用的实体法（从旧兼从轻）", "Substantive law (the act's, unless lighter)"),
   rightsUsed: labelledEnum(
     {

@@ -14,6 +14,7 @@ import {
   SOURCE_LABELS,
 } from "../labels.ts";
 import { type PenaltyRules, penaltyRulesAt } from "../rules.ts";
+import { ageOn } from "./capacity.ts";
 import { checkViolation, ViolationFields } from "./law-in-force.ts";
 
 export const PENALTY_TYPE = "penalty_general";
@@ -61,7 +62,14 @@ export const PenaltyFields = z
     // issue 10 fault 7: the violation's dates and the limitation period (law-in-force.ts)
     ...ViolationFields,
   })
-  .superRefine(checkViolation);
+  .superRefine(checkViolation)
+  // The party's age when it acted, read from its ID number at filing (the number is
+  // encrypted at rest, so the decision's guards read this instead; arts. 30, 31).
+  .overwrite((f) => {
+    const end = f.violationEndedOn ?? f.violationOn;
+    const age = f.party.kind === "natural_person" ? ageOn(f.party.idNumber, end) : undefined;
+    return age === undefined ? f : { ...f, partyAgeAtViolation: age };
+  });
 
 export interface LegalReviewRecord {
   onDate: LocalDate;
@@ -146,6 +154,8 @@ export interface PenaltyCase extends z.infer<typeof PenaltyFields> {
   statementUntil?: LocalDate;
   rightsUsed?: "statement" | "waived" | "hearing" | "silence";
   substantiveLaw?: string;
+  mitigation?: string[];
+  noPenaltyGround?: string;
 }
 
 export type Ctx = GuardContext<PenaltyCase>;

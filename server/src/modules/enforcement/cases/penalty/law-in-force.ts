@@ -32,6 +32,11 @@ export const ViolationFields = {
     "Day a continuing violation ended",
   ),
   discoveredOn: L(zDay, "违法行为发现日期", "Date the violation was discovered"),
+  partyAgeAtViolation: L(
+    z.number().int().min(0).max(150).optional(),
+    "当事人违法时年龄（由身份证号码计算）",
+    "The party's age when it acted (from the ID number)",
+  ),
   seriousHarm: L(
     z.boolean().default(false),
     "涉及公民生命健康安全、金融安全且有危害后果",

@@ -6,6 +6,7 @@ import { issuerPrefix, L, type PartyData, scrub } from "../common.ts";
 import { REVIEW_ITEMS } from "../labels.ts";
 import { publicMonthsOf } from "../publication-term.ts";
 import { penaltyRulesAt } from "../rules.ts";
+import { capacityGuard, GroundsInput, oneFineGuard, rangeGuard } from "./capacity.ts";
 import { DISCLOSURE_TYPE, type LegalReviewRecord, type PenaltyCase } from "./fields.ts";
 import {
   decisionValues,
@@ -106,7 +107,7 @@ export const REVIEW_AND_DECISION_STEPS: TransitionDecl<PenaltyCase>[] = [
     from: BEFORE_DECISION,
     to: "decided",
     permission: "unit.lead",
-    input: DecideInput,
+    input: DecideInput.safeExtend(GroundsInput),
     setsFields: [
       "decisionKind",
       "penalties",
@@ -116,6 +117,8 @@ export const REVIEW_AND_DECISION_STEPS: TransitionDecl<PenaltyCase>[] = [
       "discretionReason",
       "socialImpact",
       "withholdReason",
+      "mitigation",
+      "noPenaltyGround",
     ],
     issues: ["decision"],
     guards: [
@@ -126,6 +129,9 @@ export const REVIEW_AND_DECISION_STEPS: TransitionDecl<PenaltyCase>[] = [
       reviewGuard,
       discussionGuard,
       discretionGuard,
+      capacityGuard,
+      oneFineGuard,
+      rangeGuard,
     ],
     derive: async (ctx) => {
       const m = await majorOf(ctx);
