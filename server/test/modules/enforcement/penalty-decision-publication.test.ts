@@ -27,7 +27,7 @@ async function decided(
 ) {
   // An act of 2021 (通报批评 is a kind of the 2021 law only, art. 37).
   const n = await noticeWith(filedOn, company, notice, {
-    flags: { violationOn: "2021-08-02", discoveredOn: "2021-09-01" },
+    flags: { violationOn: addDays(filedOn as LocalDate, -30), discoveredOn: "2021-09-01" },
   });
   await ok(n.res);
   await ok(await waive(n.id, n.noticeOn));

@@ -142,13 +142,15 @@ export const allPassed = {
   documents: { passed: true },
 };
 
+/** Each case a separate act (one fine per act, 行政处罚法 art. 29): its own violation date. */
+let acts = 0;
 export const penaltyFields = (party: Record<string, unknown> = person, extra = {}) => ({
   party,
   cause: "销售过期食品",
   category: "market_regulation",
   source: "inspection",
   // The violation's dates (issue 10 fault 7): within the limitation period of every filing here.
-  violationOn: "2020-08-20",
+  violationOn: addDays("2020-08-20" as LocalDate, -(acts++ % 300)),
   discoveredOn: "2020-09-01",
   ...extra,
 });
