@@ -194,6 +194,9 @@ test("a penalty case from filing to closure under the 2021 law", { timeout: 300_
   await fill(form.getByTestId("field-fields.cause"), "不执行明码标价规定");
   await choose(page, form.getByTestId("field-fields.category"), "市场监管");
   await choose(page, form.getByTestId("field-fields.source"), "检查发现");
+  // The violation's dates (the limitation period, art. 36; the law of the act, art. 37).
+  await fillDate(form.getByTestId("field-fields.violationOn"), TODAY);
+  await fillDate(form.getByTestId("field-fields.discoveredOn"), TODAY);
   await page.getByTestId("case-new-submit").click();
 
   const row = page.getByTestId("case-table").locator("tr", { hasText: party });
@@ -277,6 +280,9 @@ test("a penalty case from filing to closure under the 2021 law", { timeout: 300_
   // ── 告知 (with the right to a hearing), then the party waives statement and hearing.
   dialog = await openStep(page, "notify");
   await fill(dialog.getByTestId("field-input.intendedPenalty"), `警告，并处罚款${FINE}元`);
+  // The intended kinds (the decision may not be heavier, art. 45; the hearing scope follows).
+  await choose(page, dialog.getByTestId("field-input.intendedPenalties"), "警告", "罚款");
+  await dialog.getByText("拟作出的行政处罚", { exact: true }).click(); // close the list
   await fill(dialog.getByTestId("field-input.intendedFine"), String(FINE));
   await dialog.getByTestId("field-input.hearingRight").check();
   await submitStep(page, dialog, "已告知（陈述申辩）");
@@ -359,6 +365,8 @@ test("a penalty case from filing to closure under the 2021 law", { timeout: 300_
   dialog = await openStep(page, "serve");
   await choose(page, dialog.getByTestId("field-input.serviceMethod"), "直接送达");
   await fill(dialog.getByTestId("field-input.servedTo"), "王某（负责人）");
+  // Market regulation: the party is told in writing that the decision will be published.
+  await dialog.getByTestId("field-input.publicationNotified").check();
   await submitStep(page, dialog, "已送达（执行中）");
   expect(await service.getAttribute("data-state")).toBe("stopped");
   const payment = clock(page, "payment");

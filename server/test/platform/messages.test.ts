@@ -62,6 +62,8 @@ const penaltyFields = {
   cause: "销售过期食品",
   category: "market_regulation",
   source: "inspection",
+  violationOn: "2022-05-01",
+  discoveredOn: "2022-05-20",
 };
 
 beforeAll(async () => {

@@ -120,6 +120,11 @@ export interface LinkKindDecl {
 export interface FollowUpDecl<F = Record<string, unknown>> {
   link: string;
   action: string;
+  /**
+   * The links' direction from this case: "out" (default, links this case made) or "in"
+   * (links made to this case, e.g. the publication record that `follows` a decision).
+   */
+  direction?: "out" | "in";
   /** Only when this holds (default: always). */
   when?: (ctx: GuardContext<F>) => boolean;
   /**

@@ -298,8 +298,8 @@ export function followUpTarget(
 }
 
 /**
- * After a step: its declared follow-ups on the linked cases (out-going links of the
- * kind), each through fazhi_linked_step. A target in another state is left alone and
+ * After a step: its declared follow-ups on the linked cases (links of the kind in the
+ * declared direction, out-going by default), each through fazhi_linked_step. A target in another state is left alone and
  * that is reported on this case's step.
  */
 export async function takeFollowUps(
@@ -322,7 +322,8 @@ export async function takeFollowUps(
       other_id: string | number;
       other_type: string;
     }>`select * from fazhi_linked_cases(${next.regionCode}, ${next.id})`.execute(w.trx);
-    for (const l of rows.filter((r) => r.kind === f.link && r.direction === "out")) {
+    const direction = f.direction ?? "out";
+    for (const l of rows.filter((r) => r.kind === f.link && r.direction === direction)) {
       const target = deps.registry.caseType(l.other_type);
       const tt = target ? followUpTarget(target, f.action, f.link) : undefined;
       if (!target || !tt) {

@@ -331,8 +331,8 @@ describe("a penalty case from filing to closure (2021 law)", () => {
       { ...base, fineAmount: 70000, discretionReason: "x" },
       on,
       422,
-      /heavier than the 60000 yuan the party was notified of/,
-      "input.fineAmount",
+      /heavier than the notice: 罚款70000元（告知60000元）/,
+      "input.penalties",
     );
     await refused(
       leader,
@@ -394,7 +394,7 @@ describe("a penalty case from filing to closure (2021 law)", () => {
         "penalty_general",
         id,
         "serve",
-        { serviceMethod: "direct", servedTo: "张三丰" },
+        { serviceMethod: "direct", servedTo: "张三丰", publicationNotified: true },
         addDays(on, 2),
       ),
     );
@@ -739,6 +739,17 @@ describe("guards", () => {
 
   it("a minor's decision is never published", async () => {
     const n = await toNotice("2021-11-01", { party: minor, fine: 500 });
+    // Below the benchmark: decided collectively (issue 10), stating the minor's ground (art. 30).
+    await ok(
+      await step(
+        leader,
+        "penalty_general",
+        n.id,
+        "collective_discussion",
+        { participants: ["局长甲", "副局长乙", "副局长丙"], conclusion: "依法减轻处罚" },
+        n.noticeOn,
+      ),
+    );
     const dec = await ok(
       await step(
         leader,
@@ -751,6 +762,7 @@ describe("guards", () => {
           fineAmount: 500,
           decisionContent: "罚款",
           discretionReason: "未成年人，依法减轻处罚",
+          mitigation: ["minor_14_18"],
         },
         n.noticeOn,
       ),
@@ -798,7 +810,12 @@ describe("the procedure by the law in force on the filing date (2017 text before
         "penalty_general",
         c.id,
         "notify",
-        { intendedPenalty: "罚款八千元", intendedFine: 8000, hearingRight: true },
+        {
+          intendedPenalty: "罚款八千元",
+          intendedPenalties: ["fine"],
+          intendedFine: 8000,
+          hearingRight: true,
+        },
         "2020-09-28",
       ),
     );

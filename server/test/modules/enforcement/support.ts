@@ -142,11 +142,16 @@ export const allPassed = {
   documents: { passed: true },
 };
 
+/** Each case a separate act (one fine per act, 行政处罚法 art. 29): its own violation date. */
+let acts = 0;
 export const penaltyFields = (party: Record<string, unknown> = person, extra = {}) => ({
   party,
   cause: "销售过期食品",
   category: "market_regulation",
   source: "inspection",
+  // The violation's dates (issue 10 fault 7): within the limitation period of every filing here.
+  violationOn: addDays("2020-08-20" as LocalDate, -(acts++ % 300)),
+  discoveredOn: "2020-09-01",
   ...extra,
 });
 
@@ -160,6 +165,8 @@ export async function toNotice(
     flags?: object;
     facts?: string;
     legalBasis?: string;
+    /** The party waives statement and hearing on the notice day (default: unless a hearing is offered). */
+    waive?: boolean;
   } = {},
 ) {
   const c = await open(handler, "penalty_general", penaltyFields(opts.party, opts.flags), filedOn);
@@ -206,12 +213,26 @@ export async function toNotice(
       "notify",
       {
         intendedPenalty: "警告并处罚款",
+        intendedPenalties: ["warning", "fine"],
         intendedFine: opts.fine ?? 20000,
-        hearingRight: opts.hearingRight ?? false,
+        // Derived from the intended penalty unless offered (2021 art. 63).
+        ...(opts.hearingRight !== undefined ? { hearingRight: opts.hearingRight } : {}),
       },
       noticeOn,
     ),
   );
+  if (opts.waive ?? opts.hearingRight !== true) {
+    await ok(
+      await step(
+        handler,
+        "penalty_general",
+        c.id,
+        "waive_rights",
+        { statementWaived: true, hearingWaived: true, signedBy: "张三丰" },
+        noticeOn,
+      ),
+    );
+  }
   return { id: c.id, noticeOn };
 }
 

@@ -32,6 +32,7 @@ import {
 } from "./common.ts";
 import { ALTERATION_LABELS } from "./labels.ts";
 import { DISCLOSURE_TYPE } from "./penalty/index.ts";
+import { endPublicationStep, PublicMonthsField, publicationTermClock } from "./publication-term.ts";
 import { penaltyRulesAt } from "./rules.ts";
 
 export const PUBLICATION_CHANNEL_LABELS = {
@@ -69,6 +70,8 @@ export const DisclosureFields = z.object({
     "Time limit (working days)",
   ),
   scopeBasis: L(z.string().max(1000).default(""), "公开依据", "Basis"),
+  // issue 10 fault 12: the term of publication (publication-term.ts)
+  ...PublicMonthsField,
 });
 
 export interface DisclosureCase extends z.infer<typeof DisclosureFields> {
@@ -107,6 +110,9 @@ function projection(c: CaseView<DisclosureCase>): Record<string, unknown> | unde
       withdrawalReason: scrub(f.withdrawalReason ?? "", names),
     };
   }
+  if (c.state === "taken_down") {
+    return { number: f.decisionNumber, body: f.bodyName, status: "已撤下" };
+  }
   if (c.state !== "published") return undefined;
   return {
     number: f.decisionNumber,
@@ -136,8 +142,17 @@ export const disclosureCaseType: CaseTypeDecl<DisclosureCase> = {
   states: {
     pending: { label: { zh: "待公开", en: "To be published" } },
     published: { label: { zh: "已公开", en: "Published" } },
+    // The decision was changed, revoked, or confirmed illegal or invalid: off the portal at
+    // once (a follow-up of the penalty case's step); the withdrawal with its reason follows.
+    taken_down: {
+      label: { zh: "已撤下（待公开撤回理由）", en: "Taken down (withdrawal to be recorded)" },
+    },
     withdrawn: { label: { zh: "已撤回", en: "Withdrawn" }, terminal: true },
     not_published: { label: { zh: "不予公开", en: "Not published" }, terminal: true },
+    ended: {
+      label: { zh: "公示期满，已停止公示", en: "Term over, no longer public" },
+      terminal: true,
+    },
   },
   initial: "pending",
   transitions: [
@@ -183,6 +198,9 @@ export const disclosureCaseType: CaseTypeDecl<DisclosureCase> = {
       from: ["pending"],
       to: "not_published",
       sensitive: true,
+      // A decision changed, revoked, or confirmed illegal or invalid before it was published
+      // is not published (行政处罚法(2021) art. 48 para. 2; 总局令第45号 art. 11).
+      viaLink: ["follows"],
       input: z.object({
         notPublishedReason: L(
           z.string().trim().min(1, "required").max(1000),
@@ -192,10 +210,19 @@ export const disclosureCaseType: CaseTypeDecl<DisclosureCase> = {
       }),
       setsFields: ["notPublishedReason"],
     },
+    endPublicationStep,
+    {
+      action: "take_down",
+      label: { zh: "撤下公开信息", en: "Take the decision off the portal" },
+      from: ["published"],
+      to: "taken_down",
+      // Only as the follow-up of the penalty case's alteration (penalty/endings.ts).
+      viaLink: ["follows"],
+    },
     {
       action: "withdraw",
       label: { zh: "撤回公开", en: "Withdraw the publication" },
-      from: ["published"],
+      from: ["published", "taken_down"],
       to: "withdrawn",
       sensitive: true,
       input: z.object({
@@ -211,6 +238,7 @@ export const disclosureCaseType: CaseTypeDecl<DisclosureCase> = {
     },
   ],
   clocks: [
+    publicationTermClock,
     {
       code: "publication",
       label: { zh: "公开时限", en: "Time limit for publication" },
@@ -233,7 +261,7 @@ export const disclosureCaseType: CaseTypeDecl<DisclosureCase> = {
   ],
   links: ["follows"],
   people: [{ field: "party", role: "party_natural" }],
-  publicStates: ["published", "withdrawn"],
+  publicStates: ["published", "taken_down", "withdrawn"],
   publicLabels: {
     number: { zh: "决定书文号", en: "Decision number" },
     body: { zh: "处罚机关", en: "Body" },

@@ -18,6 +18,7 @@ import { fileReviewCaseType } from "./file-review.ts";
 import { indicators as caseIndicators } from "./indicators.ts";
 import { compulsionCaseType, inspectionCaseType } from "./inspection.ts";
 import { penaltyCaseType } from "./penalty/index.ts";
+import { procedureSettings } from "./procedure-settings.ts";
 import { settings as caseSettings } from "./settings.ts";
 import { simplifiedCaseType } from "./simplified.ts";
 
@@ -33,4 +34,4 @@ export const caseTypes: AnyCaseType[] = [
 export const registers: RegisterDecl[] = [];
 export const indicators: IndicatorDecl[] = caseIndicators;
 export const demo: DemoContribution[] = [casesDemo, historyDemo, rulesDemo];
-export const settings: SettingDecl[] = caseSettings;
+export const settings: SettingDecl[] = [...caseSettings, ...procedureSettings];

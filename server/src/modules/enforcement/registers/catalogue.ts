@@ -137,6 +137,9 @@ export const benchmarkSchema = z
     fineMin: zYuan,
     fineMax: zYuan,
     otherPenalties: z.array(z.string().trim().min(1).max(200)).max(20).optional(),
+    // issue 10: the statutory range of the provision applied (the benchmark lies within it)
+    statutoryMin: zYuan.optional(),
+    statutoryMax: zYuan.optional(),
   })
   .superRefine(
     (b, ctx) => {
@@ -185,6 +188,18 @@ export const benchmarkRegister: RegisterDecl<typeof benchmarkSchema> = {
       field: "otherPenalties",
       label: { zh: "其他处罚", en: "Other penalties" },
       kind: "list",
+      inList: false,
+    },
+    {
+      field: "statutoryMin",
+      label: { zh: "法定罚款下限（元）", en: "Statutory fine from (yuan)" },
+      kind: "number",
+      inList: false,
+    },
+    {
+      field: "statutoryMax",
+      label: { zh: "法定罚款上限（元）", en: "Statutory fine to (yuan)" },
+      kind: "number",
       inList: false,
     },
   ],

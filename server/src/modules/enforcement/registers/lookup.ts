@@ -53,6 +53,9 @@ export interface Benchmark {
   fineMin: number;
   fineMax: number;
   otherPenalties: string[];
+  /** The statutory range of the provision applied, where the register names it. */
+  statutoryMin?: number;
+  statutoryMax?: number;
 }
 
 /** The region to look in: the one given, if the actor may see it; else the actor's own. */
@@ -173,6 +176,8 @@ export async function benchmarkFor(
     fineMin: Number(d.fineMin),
     fineMax: Number(d.fineMax),
     otherPenalties: d.otherPenalties ?? [],
+    ...(d.statutoryMin !== undefined ? { statutoryMin: Number(d.statutoryMin) } : {}),
+    ...(d.statutoryMax !== undefined ? { statutoryMax: Number(d.statutoryMax) } : {}),
   };
 }
 

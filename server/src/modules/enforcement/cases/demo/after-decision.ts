@@ -95,6 +95,7 @@ export function afterDecision(
         : "legalRepresentative" in party
           ? party.legalRepresentative
           : party.name,
+    publicationNotified: true,
   });
   if (unpaid) return;
   let last = servedOn;

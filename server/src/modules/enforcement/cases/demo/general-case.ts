@@ -1,4 +1,4 @@
-import type { LocalDate } from "../../../../kernel/time/index.ts";
+import { addDays, type LocalDate } from "../../../../kernel/time/index.ts";
 import { inventName } from "../../../directory/accounts.ts";
 import { demoUsername } from "../../../directory/index.ts";
 import type { PenaltyKind } from "../labels.ts";
@@ -60,6 +60,9 @@ export function generalCase(
       ? "inspection"
       : rng.pick(["inspection", "complaint", "complaint", "referral", "other"]),
     majorPublicInterest: publicInterest,
+    // The act a fortnight before the filing, found a few days before it (no draw of the rng).
+    violationOn: addDays(filedOn, -14),
+    discoveredOn: addDays(filedOn, -3),
   });
   if (inspection) {
     at(filedOn, handler, async (w) => {
@@ -101,9 +104,13 @@ export function generalCase(
   const intended = adopted ? round(fine * 1.2) : fine;
   const notify = (on: LocalDate) =>
     act(h, handler, on, "notify", {
-      intendedPenalty: penalties.length ? penalties.join("、") : "不予行政处罚",
+      intendedPenalty: penalties.length ? penalties.join("、") : "警告",
+      // A no-penalty decision follows a notice of a warning (a lighter outcome).
+      intendedPenalties: penalties.length ? penalties : ["warning"],
       intendedFine: intended,
-      hearingRight,
+      intendedConfiscation: confiscation,
+      // Derived from the intended penalty where it is in the hearing scope (art. 63).
+      ...(hearingRight ? { hearingRight } : {}),
     });
   d = wd(d, rng.int(1, 3));
   notify(d);
@@ -151,8 +158,10 @@ export function generalCase(
             : party.name,
     });
   }
-  // The 2017 text: the hearing window is 3 calendar days after the notice.
-  d = max(wd(cd(notice, 3), 1), wd(d, 1));
+  // The 2017 text: the hearing window is 3 calendar days after the notice; a silent party's
+  // statement period (setting, 5 working days) runs out before the decision.
+  const silent = !heard && !(rr < 0.65 || adopted);
+  d = max(max(wd(cd(notice, 3), 1), wd(d, 1)), silent ? wd(notice, 6) : notice);
   // Every decision is reviewed under the 2017 text; a few reviews fail first.
   if (rng.chance(0.05)) {
     act(h, reviewerUser, d, "legal_review", {
@@ -170,12 +179,22 @@ export function generalCase(
     d = wd(d, 1);
     notify(d);
     notice = d;
+    // The new notice gets its own statement period: the party waives it this time.
+    act(h, handler, notice, "waive_rights", {
+      statementWaived: true,
+      hearingWaived: true,
+      signedBy: party.name,
+    });
     d = wd(cd(notice, 3), 1);
     heard = false;
   }
   act(h, reviewerUser, d, "legal_review", {
     reviewerCertificateNo: pickReviewer(p.unit, d),
     ...reviewItems(false),
+    // The proposal reviewed: the decision to be made (after an adopted statement, lower).
+    ...(penalties.length
+      ? { proposedPenalties: penalties, proposedFine: fine, proposedConfiscation: confiscation }
+      : {}),
     opinion: heard
       ? "经听证，事实清楚，证据确凿，同意处罚意见"
       : "事实清楚，证据确凿，程序合法，裁量适当，同意",
@@ -191,10 +210,20 @@ export function generalCase(
     });
   }
   d = wd(d, rng.int(1, 3));
+  // A fine outside the benchmark is decided by the leaders collectively (no draw of the rng).
+  if (!complex && range && !noPenalty && fine > 0 && (fine < lo || fine > hi)) {
+    act(h, leader, d, "collective_discussion", {
+      participants: ["局长", "分管副局长", "法制机构负责人"],
+      conclusion: "当事人主动消除违法行为危害后果，同意在裁量基准下限以下确定罚款数额",
+    });
+  }
   const decidedOn = d;
   const socialImpact = rng.chance(p.socialImpact);
   act(h, leader, decidedOn, "decide", {
     decisionKind: noPenalty ? "no_penalty_minor" : "penalty",
+    // The grounds the decision states (arts. 30, 33).
+    ...(noPenalty ? { noPenaltyGround: "minor_corrected" } : {}),
+    ...(opts.minor ? { mitigation: ["minor_14_18"] } : {}),
     penalties,
     fineAmount: fine,
     confiscationAmount: confiscation,

@@ -118,6 +118,8 @@ export const casesDemo: DemoContribution = {
           reason: "区人民政府行政复议决定撤销该处罚决定",
         });
         x.p.version = next.version;
+        // The alteration took the publication off the portal (a follow-up step on it).
+        x.d.version += 1;
       });
       const withdrawOn = wd(alterOn, 2);
       await ctx.as(demoUsername(x.unit, "case_handler"), withdrawOn, async (w) => {

@@ -86,6 +86,8 @@ export const PENALTY_CLOCKS: ClockDecl<PenaltyCase>[] = [
 
 export const PENALTY_SUSPENSION: NonNullable<CaseTypeDecl<PenaltyCase>["suspension"]> = {
   clocks: ["decision_limit"],
+  // Only the 90-day decision limit (2021 art. 60): the payment period (art. 67), the court
+  // window (行政强制法 art. 53) and stopped clocks never move (issue 10 fault 6).
   legalBasis:
-    "Periods a law, regulation or rule leaves out of the time limit, e.g. 市场监督管理行政处罚程序规定 art. 64: 中止、听证、公告和检测、检验、检疫、鉴定等期间不计入 [R]",
+    "行政处罚法(2021) art. 60 (the decision limit only), on the grounds a law, regulation or rule leaves out of it — 市场监督管理行政处罚程序规定 art. 64: 中止、听证、公告送达和检测、检验、检疫、鉴定等期间不计入 [R]",
 };

@@ -12,6 +12,7 @@ import {
   CIRCUMSTANCE_LABELS,
   REVIEW_ITEM_LABELS,
 } from "../labels.ts";
+import { MITIGATION_LABELS, type Mitigation, NO_PENALTY_LABELS } from "./capacity.ts";
 import { DEFERRAL_KIND_LABELS } from "./execution.ts";
 import { PRESERVATION_HANDLING, TRANSFER_ANSWER } from "./procedures.ts";
 
@@ -83,6 +84,8 @@ export const PenaltyDerived = z.object({
         z.object({
           penalty: text("拟作出的行政处罚", "Intended penalty"),
           fine: yuan("拟罚款金额（元）", "Intended fine (yuan)"),
+          penalties: L(z.array(z.string()), "处罚种类", "Kinds"),
+          confiscation: yuan("拟没收金额（元）", "Intended confiscation (yuan)"),
         }),
         "处罚建议",
         "Proposal",
@@ -248,5 +251,29 @@ export const PenaltyDerived = z.object({
     }),
     "暂缓或者分期缴纳罚款",
     "Deferred or instalment payment",
+  ),
+  // ── issue 10, part A (penalty/procedure.ts)
+  hearingRight: yes("有要求听证的权利", "Right to a hearing"),
+  hearingScope: L(z.array(z.string()), "听证范围（认定理由）", "Hearing scope (why)"),
+  noticeOn: date("告知书送达日期", "Notice served on"),
+  noticeLaw: text("告知时适用的程序法", "Procedure in force at the notice"),
+  statementUntil: date("陈述申辩期限至", "Statement period until"),
+  mitigation: z
+    .array(z.enum(Object.keys(MITIGATION_LABELS) as [Mitigation, ...Mitigation[]]))
+    .meta({
+      label: { zh: "从轻、减轻处罚的情形", en: "Grounds for a lighter penalty" },
+      enumLabels: MITIGATION_LABELS,
+    }),
+  noPenaltyGround: labelledEnum(NO_PENALTY_LABELS, "不予处罚的情形", "Ground for no penalty"),
+  substantiveLaw: text("适用的实体法（从旧兼从轻）", "Substantive law (the act's, unless lighter)"),
+  rightsUsed: labelledEnum(
+    {
+      statement: { zh: "已陈述申辩", en: "Stated its case" },
+      waived: { zh: "明确放弃", en: "Waived" },
+      hearing: { zh: "经听证", en: "Heard" },
+      silence: { zh: "期满未陈述申辩，视为放弃", en: "Silent until the period ended (waived)" },
+    },
+    "陈述申辩权利的行使",
+    "How the party used its rights",
   ),
 });

@@ -52,6 +52,20 @@ export const ENDING_STEPS: TransitionDecl<PenaltyCase>[] = [
       documentNo: L(z.string().trim().min(1, "required").max(100), "文书文号", "Document number"),
       reason: L(z.string().trim().min(1, "required").max(2000), "理由", "Reason"),
     }),
+    // The publication record is taken off the portal at once, or never published (issue 10
+    // fault 2; 行政处罚法(2021) art. 48 para. 2); its withdrawal clock measures recording
+    // the withdrawal notice with its reason.
+    followUps: [
+      { link: "follows", direction: "in", action: "take_down" },
+      {
+        link: "follows",
+        direction: "in",
+        action: "not_publish",
+        input: (ctx) => ({
+          notPublishedReason: `处罚决定已被${ALTERATION_LABELS[ctx.input.ground as keyof typeof ALTERATION_LABELS].zh}（${ctx.input.documentNo}），不予公开`,
+        }),
+      },
+    ],
     derive: (ctx) => ({
       alteration: {
         onDate: ctx.onDate,

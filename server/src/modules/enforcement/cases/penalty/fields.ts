@@ -14,6 +14,8 @@ import {
   SOURCE_LABELS,
 } from "../labels.ts";
 import { type PenaltyRules, penaltyRulesAt } from "../rules.ts";
+import { ageOn } from "./capacity.ts";
+import { checkViolation, ViolationFields } from "./law-in-force.ts";
 import type { ProceduresFields } from "./procedures.ts";
 
 export const PENALTY_TYPE = "penalty_general";
@@ -51,13 +53,24 @@ export const FLAGS: Record<
   ),
 };
 
-export const PenaltyFields = z.object({
-  party: Party,
-  cause: L(z.string().trim().min(1, "required").max(200), "案由", "Cause of the case"),
-  category: zCategory,
-  source: labelledEnum(SOURCE_LABELS, "案件来源", "Source"),
-  ...FLAGS,
-});
+export const PenaltyFields = z
+  .object({
+    party: Party,
+    cause: L(z.string().trim().min(1, "required").max(200), "案由", "Cause of the case"),
+    category: zCategory,
+    source: labelledEnum(SOURCE_LABELS, "案件来源", "Source"),
+    ...FLAGS,
+    // issue 10 fault 7: the violation's dates and the limitation period (law-in-force.ts)
+    ...ViolationFields,
+  })
+  .superRefine(checkViolation)
+  // The party's age when it acted, read from its ID number at filing (the number is
+  // encrypted at rest, so the decision's guards read this instead; arts. 30, 31).
+  .overwrite((f) => {
+    const end = f.violationEndedOn ?? f.violationOn;
+    const age = f.party.kind === "natural_person" ? ageOn(f.party.idNumber, end) : undefined;
+    return age === undefined ? f : { ...f, partyAgeAtViolation: age };
+  });
 
 export interface LegalReviewRecord {
   onDate: LocalDate;
@@ -68,7 +81,13 @@ export interface LegalReviewRecord {
   passed: boolean;
   /** The benchmark the investigation applied, shown to the reviewer. */
   benchmark: Benchmark | null;
-  proposal: { penalty?: string; fine?: number };
+  proposal: {
+    penalty?: string;
+    fine?: number;
+    // issue 10 part A: the proposal reviewed, compared with the decision
+    penalties?: PenaltyKind[];
+    confiscation?: number;
+  };
 }
 
 export interface PenaltyCase extends z.infer<typeof PenaltyFields>, ProceduresFields {
@@ -153,6 +172,18 @@ export interface PenaltyCase extends z.infer<typeof PenaltyFields>, ProceduresFi
     late: boolean;
     lateReason?: string;
   };
+  // ── issue 10, part A (penalty/procedure.ts): the notice in detail, the hearing scope,
+  // the statement period and how the party used its rights.
+  intendedPenalties?: PenaltyKind[];
+  intendedConfiscation?: number;
+  hearingScope?: string[];
+  noticeOn?: LocalDate;
+  noticeLaw?: string;
+  statementUntil?: LocalDate;
+  rightsUsed?: "statement" | "waived" | "hearing" | "silence";
+  substantiveLaw?: string;
+  mitigation?: string[];
+  noPenaltyGround?: string;
 }
 
 export type Ctx = GuardContext<PenaltyCase>;

@@ -17,6 +17,7 @@ import {
   REVIEW_ITEM_LABELS,
 } from "../labels.ts";
 import { type Ctx, PENALTY_TYPE, rulesOf } from "./fields.ts";
+import { reviewStale, rulesOn } from "./procedure.ts";
 
 // ───────────────────────────────────────────────────────────────────────── history
 
@@ -36,7 +37,8 @@ function hearingHeld(ctx: Ctx): boolean {
 export function hearingWindowEnd(ctx: Ctx): LocalDate | undefined {
   const notice = lastStep(ctx, "notify");
   if (!notice) return undefined;
-  return addPeriod(ctx.calendar, notice.onDate, rulesOf(ctx.case).hearingRequest.value).due;
+  // The law in force on the notice (程序从新, issue 10 fault 7).
+  return addPeriod(ctx.calendar, notice.onDate, rulesOn(notice.onDate).hearingRequest.value).due;
 }
 
 // ──────────────────────────────────────────────────────────────────────── guards
@@ -182,7 +184,8 @@ export async function majorOf(ctx: Ctx) {
       if (met) reasons.push(met);
     }
   }
-  const rules = rulesOf(ctx.case);
+  // The review rule in force on the day of the decision (程序从新).
+  const rules = rulesOn(ctx.onDate);
   const reviewRequired = reasons.length > 0 || rules.legalReview.value === "all";
   return { isMajor: reasons.length > 0, reasons, reviewRequired };
 }
@@ -192,7 +195,7 @@ export const hearingWindowGuard = (ctx: Ctx) => {
   if (!f.hearingRight || f.hearingWaived || hearingHeld(ctx)) return undefined;
   const end = hearingWindowEnd(ctx);
   if (end && compareLocalDate(ctx.onDate, end) <= 0) {
-    const basis = rulesOf(ctx.case).hearingRequest.basis;
+    const basis = rulesOn(lastStep(ctx, "notify")?.onDate ?? ctx.onDate).hearingRequest.basis;
     return {
       message: t(
         `当事人在 ${end} 前可以要求听证${basisZh(basis)}：请在该日之后作出决定，或先登记当事人放弃听证`,
@@ -203,27 +206,10 @@ export const hearingWindowGuard = (ctx: Ctx) => {
   return undefined;
 };
 
-export const noHeavierGuard = (ctx: Ctx) => {
-  const intended = ctx.case.fields.intendedFine;
-  const fine = Number(ctx.input.fineAmount ?? 0);
-  if (intended !== undefined && fine > intended) {
-    const rules = rulesOf(ctx.case);
-    const basis = `${rules.noHeavierForDefence}; ${rules.notice}`;
-    return {
-      field: "fineAmount",
-      message: t(
-        `罚款 ${fine} 元重于告知当事人的 ${intended} 元，不得因当事人陈述、申辩而加重处罚：请重新告知当事人${basisZh(basis)}`,
-        `the fine of ${fine} yuan is heavier than the ${intended} yuan the party was notified of: notify the party again${basisEn(basis)}`,
-      ),
-    };
-  }
-  return undefined;
-};
-
 export const reviewGuard = async (ctx: Ctx) => {
   const m = await majorOf(ctx);
   if (!m.reviewRequired) return undefined;
-  const rules = rulesOf(ctx.case);
+  const rules = rulesOn(ctx.onDate);
   const basis = rules.legalReview.basis;
   const why = m.isMajor
     ? t(`重大执法决定（${m.reasons.join("；")}）`, `a major decision (${m.reasons.join("; ")})`)
@@ -243,6 +229,17 @@ export const reviewGuard = async (ctx: Ctx) => {
       message: t(
         `${r.onDate} 的法制审核未通过（${failed.map((l) => l.zh).join("、")}）：不得作出${why.zh}${basisZh(basis)}`,
         `the legality review of ${r.onDate} did not pass (${failed.map((l) => l.zh).join("、")}): ${why.en} cannot be issued${basisEn(basis)}`,
+      ),
+    };
+  }
+  // The review covers a proposal (issue 10 fault 5): a new notice or a different decision
+  // needs a new review.
+  const stale = reviewStale(ctx);
+  if (stale) {
+    return {
+      message: t(
+        `${stale}：请重新进行法制审核${basisZh(basis)}`,
+        `the legality review of ${r.onDate} does not cover this decision (${stale}): review it again${basisEn(basis)}`,
       ),
     };
   }

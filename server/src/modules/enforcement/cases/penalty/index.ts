@@ -28,6 +28,7 @@ import { benchmarkRegister, catalogueRegister } from "../../registers/catalogue.
 import { officerRegister } from "../../registers/officers.ts";
 import { MODULE, PARTY_PEOPLE } from "../common.ts";
 import { DECISION_EXTENSION, RECONSIDERATION_FIRST } from "../execution-settings.ts";
+import { PROCEDURE_SETTING_CODES } from "../procedure-settings.ts";
 import {
   DECISION_DAYS,
   PUBLICATION_BY_CATEGORY,
@@ -96,6 +97,7 @@ export const penaltyCaseType: CaseTypeDecl<PenaltyCase> = {
       // Issue 10 part B
       RECONSIDERATION_FIRST,
       DECISION_EXTENSION,
+      ...PROCEDURE_SETTING_CODES,
     ],
     registers: [
       officerRegister.code,

@@ -2,10 +2,18 @@ import { z } from "zod";
 import type { TransitionDecl } from "../../../../engines/case/index.ts";
 import { basisEn, basisZh } from "../../../../kernel/citation.ts";
 import { t } from "../../../../kernel/errors.ts";
-import { addPeriod, compareLocalDate } from "../../../../kernel/time/index.ts";
-import { L, zAmount, zDay } from "../common.ts";
-import { type PenaltyCase, rulesOf } from "./fields.ts";
+import { compareLocalDate } from "../../../../kernel/time/index.ts";
+import { L, zDay } from "../common.ts";
+import type { PenaltyCase } from "./fields.ts";
 import { hearingWindowEnd } from "./guards.ts";
+import {
+  chairNotInvestigator,
+  hearingBasis,
+  hearingOfferGuard,
+  NoticeInput,
+  noticeDerive,
+  rulesOn,
+} from "./procedure.ts";
 import { BEFORE_DECISION } from "./states.ts";
 
 // ─────────────────────────────────────────────────── notice, statement and hearing
@@ -19,27 +27,10 @@ export const NOTICE_AND_HEARING_STEPS: TransitionDecl<PenaltyCase>[] = [
     },
     from: ["investigated", ...BEFORE_DECISION],
     to: "notified",
-    input: z.object({
-      intendedPenalty: L(
-        z.string().trim().min(1, "required").max(2000),
-        "拟作出的行政处罚",
-        "Intended penalty",
-      ),
-      intendedFine: L(zAmount.default(0), "拟罚款金额（元）", "Intended fine (yuan)"),
-      hearingRight: L(
-        z.boolean(),
-        "已告知听证权利（较大数额罚款等）",
-        "Right to a hearing notified (art. 63)",
-      ),
-    }),
-    setsFields: ["intendedPenalty", "intendedFine", "hearingRight"],
-    derive: (ctx) => ({
-      hearingRequestUntil: ctx.input.hearingRight
-        ? addPeriod(ctx.calendar, ctx.onDate, rulesOf(ctx.case).hearingRequest.value).due
-        : undefined,
-      statementWaived: false,
-      hearingWaived: false,
-    }),
+    input: NoticeInput,
+    setsFields: ["intendedPenalty", "intendedPenalties", "intendedFine", "intendedConfiscation"],
+    guards: [hearingOfferGuard],
+    derive: noticeDerive,
   },
   {
     action: "record_statement",
@@ -79,7 +70,7 @@ export const NOTICE_AND_HEARING_STEPS: TransitionDecl<PenaltyCase>[] = [
           return {
             // 行政处罚法(2021) 第六十三条; 2017 text 第四十二条
             message: t(
-              `告知时未告知当事人有要求听证的权利${basisZh("行政处罚法(2021) art. 63")}`,
+              `告知时未告知当事人有要求听证的权利${basisZh(hearingBasis(ctx.case.fields.noticeOn ?? ctx.onDate))}`,
               "the notice did not give a right to a hearing (行政处罚法(2021) art. 63; 2017 art. 42)",
             ),
           };
@@ -88,7 +79,7 @@ export const NOTICE_AND_HEARING_STEPS: TransitionDecl<PenaltyCase>[] = [
           return { message: t("当事人已放弃听证", "the party waived the hearing") };
         const end = hearingWindowEnd(ctx);
         if (end && compareLocalDate(ctx.onDate, end) > 0) {
-          const basis = rulesOf(ctx.case).hearingRequest.basis;
+          const basis = rulesOn(ctx.case.fields.noticeOn ?? ctx.onDate).hearingRequest.basis;
           return {
             message: t(
               `已超过要求听证的期限（截至 ${end}）${basisZh(basis)}`,
@@ -116,10 +107,12 @@ export const NOTICE_AND_HEARING_STEPS: TransitionDecl<PenaltyCase>[] = [
       publicHearing: L(z.boolean().default(true), "公开举行", "Held in public"),
     }),
     setsFields: ["hearingDate", "hearingPlace", "hearingChair"],
+    guards: [chairNotInvestigator],
     leadTimes: [
       {
         field: "hearingDate",
-        period: (c) => rulesOf(c).hearingNotice.value,
+        // The law in force on the notice (程序从新; the schedule follows the notice).
+        period: (c) => rulesOn(c.fields.noticeOn ?? c.openedOn).hearingNotice.value,
         legalBasis:
           "行政处罚法(2021) art. 64 (二) and art. 85 (7 working days); 2017 text art. 42 (二) (7 days)",
       },

@@ -45,7 +45,8 @@ export function publicationPlanOf(ctx: Ctx, d: DecisionValues): PenaltyCase["pub
     };
   }
   const rule = publicationRule(ctx.settings, f.category);
-  const onlyWarning = d.penalties.every((p) => p === "warning" || p === "criticism");
+  // Only a warning alone is exempt: 通报批评 is published (总局令第45号 art. 2, issue 10 fault 12).
+  const onlyWarning = d.penalties.every((p) => p === "warning");
   if (onlyWarning && !rule.warnings) {
     return { required: false, reason: `仅受到警告的不予公示${basisZh(rule.basis)}` };
   }

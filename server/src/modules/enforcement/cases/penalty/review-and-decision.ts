@@ -4,7 +4,9 @@ import { zt } from "../../../../kernel/issue-text.ts";
 import { findOfficer } from "../../registers/lookup.ts";
 import { issuerPrefix, L, type PartyData, scrub } from "../common.ts";
 import { REVIEW_ITEMS } from "../labels.ts";
+import { publicMonthsOf } from "../publication-term.ts";
 import { penaltyRulesAt } from "../rules.ts";
+import { capacityGuard, GroundsInput, oneFineGuard, rangeGuard } from "./capacity.ts";
 import { decisionLimitGuard, decisionLimitRecord } from "./decision-limit.ts";
 import { DISCLOSURE_TYPE, type LegalReviewRecord, type PenaltyCase } from "./fields.ts";
 import {
@@ -13,12 +15,20 @@ import {
   discussionGuard,
   hearingWindowGuard,
   majorOf,
-  noHeavierGuard,
   reviewedBefore,
   reviewerCheck,
   reviewGuard,
 } from "./guards.ts";
 import { DecideInput, ReviewInput } from "./inputs.ts";
+import { substantiveLaw, substantiveLawGuard } from "./law-in-force.ts";
+import {
+  noHeavierGuard,
+  ProposalInput,
+  proposalOf,
+  reviewerNotInvestigator,
+  rightsUsed,
+  statementGuard,
+} from "./procedure.ts";
 import { bodyName, penaltyText, publicationPlanOf } from "./publication.ts";
 import { BEFORE_DECISION } from "./states.ts";
 
@@ -31,8 +41,8 @@ export const REVIEW_AND_DECISION_STEPS: TransitionDecl<PenaltyCase>[] = [
     from: ["notified", "heard", "reviewed", "discussed"],
     to: "reviewed",
     permission: "legal_review.sign",
-    input: ReviewInput,
-    guards: [reviewerCheck],
+    input: ReviewInput.extend(ProposalInput),
+    guards: [reviewerCheck, reviewerNotInvestigator],
     derive: async (ctx) => {
       const f = ctx.case.fields;
       const no = String(ctx.input.reviewerCertificateNo);
@@ -53,7 +63,7 @@ export const REVIEW_AND_DECISION_STEPS: TransitionDecl<PenaltyCase>[] = [
         opinion: String(ctx.input.opinion),
         passed: failed.length === 0,
         benchmark: f.benchmark ?? null,
-        proposal: { penalty: f.intendedPenalty, fine: f.intendedFine },
+        proposal: { penalty: f.intendedPenalty, ...proposalOf(f, ctx.input) },
       };
       return { legalReview: review };
     },
@@ -98,7 +108,7 @@ export const REVIEW_AND_DECISION_STEPS: TransitionDecl<PenaltyCase>[] = [
     from: BEFORE_DECISION,
     to: "decided",
     permission: "unit.lead",
-    input: DecideInput,
+    input: DecideInput.safeExtend(GroundsInput),
     setsFields: [
       "decisionKind",
       "penalties",
@@ -108,14 +118,21 @@ export const REVIEW_AND_DECISION_STEPS: TransitionDecl<PenaltyCase>[] = [
       "discretionReason",
       "socialImpact",
       "withholdReason",
+      "mitigation",
+      "noPenaltyGround",
     ],
     issues: ["decision"],
     guards: [
       hearingWindowGuard,
+      statementGuard,
       noHeavierGuard,
+      substantiveLawGuard,
       reviewGuard,
       discussionGuard,
       discretionGuard,
+      capacityGuard,
+      oneFineGuard,
+      rangeGuard,
       decisionLimitGuard,
     ],
     derive: async (ctx) => {
@@ -124,6 +141,8 @@ export const REVIEW_AND_DECISION_STEPS: TransitionDecl<PenaltyCase>[] = [
       const fine = Number(ctx.input.fineAmount ?? 0);
       return {
         decidedOn: ctx.onDate,
+        rightsUsed: rightsUsed(ctx),
+        substantiveLaw: substantiveLaw(ctx.case.fields),
         lawVersion: penaltyRulesAt(ctx.case.openedOn).law,
         documentPrefix: await issuerPrefix(ctx.w, ctx.case.unitId, ctx.case.regionCode),
         major: { ...m, reviewPassed: ctx.case.fields.legalReview?.passed === true },
@@ -160,6 +179,10 @@ export const REVIEW_AND_DECISION_STEPS: TransitionDecl<PenaltyCase>[] = [
           legalBasis: scrub(f.legalBasis ?? "", names),
           fineAmount: f.fineAmount ?? 0,
           workingDays: f.publicationPlan.workingDays,
+          publicMonths: publicMonthsOf(ctx.settings, f.category, {
+            penalties: f.penalties ?? [],
+            fine: f.fineAmount ?? 0,
+          }),
           scopeBasis: f.publicationPlan.basis ?? "",
         },
       });

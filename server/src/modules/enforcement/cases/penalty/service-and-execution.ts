@@ -5,6 +5,7 @@ import { t } from "../../../../kernel/errors.ts";
 import { addPeriod, compareLocalDate } from "../../../../kernel/time/index.ts";
 import { L, labelledEnum, zAmount } from "../common.ts";
 import { SERVICE_METHOD_LABELS } from "../labels.ts";
+import { PublicationNoticeInput, publicationNoticeGuard } from "../publication-term.ts";
 import { COMPULSION } from "../rules.ts";
 import { DEFERRAL_STEPS } from "./deferral.ts";
 import {
@@ -44,9 +45,10 @@ export const SERVICE_AND_EXECUTION_STEPS: TransitionDecl<PenaltyCase>[] = [
         "Why and how service was by announcement",
       ),
       note: L(z.string().trim().max(1000).optional(), "备注", "Note"),
+      ...PublicationNoticeInput, // issue 10 fault 12 (总局令第45号 art. 8)
     }),
     setsFields: ["serviceMethod", "servedTo"],
-    guards: [serviceMethodGuard],
+    guards: [publicationNoticeGuard, serviceMethodGuard],
     // Every period that runs from service runs from the day service takes effect (for an
     // announcement, the end of the announcement period); the clocks start from `servedOn`.
     derive: (ctx) => {
