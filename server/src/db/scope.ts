@@ -69,8 +69,10 @@ function scopeStatement(scope: DataScope): string | undefined {
   if (!/^[0-9A-Za-z_,]*$/.test(regions)) return undefined;
   const unit = scope.unitId === undefined ? "*" : String(scope.unitId);
   const user = scope.userId === undefined ? "" : String(scope.userId);
-  if (!/^(\*|[0-9]+)$/.test(unit) || !/^[0-9]*$/.test(user)) return undefined;
-  return `select set_config('fazhi.regions', '${regions}', true), set_config('fazhi.unit', '${unit}', true), set_config('fazhi.user', '${user}', true)`;
+  const home = scope.home ?? "";
+  if (!/^(\*|[0-9]+)$/.test(unit) || !/^[0-9]*$/.test(user) || !/^[0-9A-Za-z_]*$/.test(home))
+    return undefined;
+  return `select set_config('fazhi.regions', '${regions}', true), set_config('fazhi.unit', '${unit}', true), set_config('fazhi.user', '${user}', true), set_config('fazhi.home', '${home}', true)`;
 }
 
 /**
