@@ -1,7 +1,6 @@
 import fc from "fast-check";
 import type { LightMyRequestResponse } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { SESSION_COOKIE } from "../../src/http/context.ts";
 import { MODULES } from "../../src/modules/index.ts";
 import { examplesModule } from "../fixtures/examples/index.ts";
 import { PASSWORD, type Session, type TestApp, testApp } from "../support/app.ts";
@@ -51,23 +50,10 @@ const pools: Pools = {
 };
 let logins = 0;
 
-/** Log in from an address of its own (the login rate limit counts per address). */
+/** Log in (administrators with their TOTP code) from an address of its own (the login rate limit counts per address). */
 async function login(username: string): Promise<Session> {
   logins++;
-  const res = await t.app.inject({
-    method: "POST",
-    url: "/api/auth/login",
-    remoteAddress: `127.1.${(logins >> 8) & 255}.${logins & 255}`,
-    payload: { username, password: PASSWORD },
-  });
-  if (res.statusCode !== 200) throw new Error(`login ${username}: ${res.statusCode} ${res.body}`);
-  const cookie = res.cookies.find((c) => c.name === SESSION_COOKIE)!;
-  const body = res.json() as { csrfToken: string; user: { id: number } };
-  return {
-    cookie: `${SESSION_COOKIE}=${cookie.value}`,
-    csrf: body.csrfToken,
-    userId: body.user.id,
-  };
+  return t.login(username, PASSWORD, `127.1.${(logins >> 8) & 255}.${logins & 255}`);
 }
 
 beforeAll(async () => {

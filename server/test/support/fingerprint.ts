@@ -8,11 +8,14 @@ import type { DB } from "../../src/db/schema.ts";
  * row version (PostgreSQL's `xmin`: an insert, update or delete moves one of the two),
  * the audit chains (`audit_event`, `audit_chain_head`) with them, and the files in the
  * file store. Left out: sessions and the security log (a refused request may log a
- * security event), and the login counters of `app_user` (failed logins, lockouts) —
+ * security event), the second factor's last-used step, and the login counters of `app_user` (failed logins, lockouts) —
  * its business columns are compared instead. Read as the owner (no row-level security).
  */
 const SKIP = new Set([
   "session",
+  // The second factor's state: a login's code step records the step it used (replay
+  // protection), and a failed code counts like a failed password.
+  "user_totp",
   "security_event",
   "app_user",
   "kysely_migration",

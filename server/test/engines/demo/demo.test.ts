@@ -73,7 +73,7 @@ let result: DemoLoadResult;
 beforeAll(async () => {
   t = await testApp([directoryModule, probeModule]);
   other = await testDatabase();
-  result = await loadDemo(t.db, registry, { seed: "test-seed" });
+  result = await loadDemo(t.db, registry, { seed: "test-seed", keyDir: t.config.keyDir });
 }, 120_000);
 afterAll(async () => {
   await t?.close();
@@ -258,7 +258,7 @@ describe("the loader", () => {
         directoryModule,
         { code: "s", label: { zh: "s", en: "s" }, demo: [selfish] },
       ]);
-      await expect(loadDemo(tdb.db, reg)).rejects.toThrow(
+      await expect(loadDemo(tdb.db, reg, { keyDir: tdb.config.keyDir })).rejects.toThrow(
         /demo contribution "selfish" failed: demo user wl.selfish was created in this contribution/,
       );
       expect(await demoStatus(tdb.db)).toMatchObject({ started: true, finished: false });
@@ -281,7 +281,9 @@ describe("the loader", () => {
   it("is deterministic: the same seed gives the same units, users and assignments", async () => {
     // The other database had its first start (admin and the administrators' unit).
     await ensureFirstAdmin(other.db.owner, new Date(), "500156");
-    expect(await loadDemoIfEmpty(other.db, registry, { seed: "test-seed" })).toBe(true);
+    expect(
+      await loadDemoIfEmpty(other.db, registry, { seed: "test-seed", keyDir: other.config.keyDir }),
+    ).toBe(true);
     expect(await loadDemoIfEmpty(other.db, registry, { seed: "test-seed" })).toBe(false);
     const a = await snapshot(t.db);
     const b = await snapshot(other.db);
