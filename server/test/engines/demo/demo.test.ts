@@ -73,7 +73,7 @@ let result: DemoLoadResult;
 beforeAll(async () => {
   t = await testApp([directoryModule, probeModule]);
   other = await testDatabase();
-  result = await loadDemo(t.db, registry, { seed: "test-seed" });
+  result = await loadDemo(t.db, registry, { seed: "test-seed", keyDir: t.config.keyDir });
 }, 120_000);
 afterAll(async () => {
   await t?.close();
@@ -197,9 +197,9 @@ describe("the loader", () => {
       seed: "test-seed",
     });
     const before = await snapshot(t.db);
-    await expect(loadDemo(t.db, registry, { seed: "test-seed" })).rejects.toThrow(
-      /the demo is already loaded/,
-    );
+    await expect(
+      loadDemo(t.db, registry, { seed: "test-seed", keyDir: t.config.keyDir }),
+    ).rejects.toThrow(/the demo is already loaded/);
     expect(await loadDemoIfEmpty(t.db, registry)).toBe(false);
     expect(await snapshot(t.db)).toEqual(before);
   });
@@ -258,7 +258,7 @@ describe("the loader", () => {
         directoryModule,
         { code: "s", label: { zh: "s", en: "s" }, demo: [selfish] },
       ]);
-      await expect(loadDemo(tdb.db, reg)).rejects.toThrow(
+      await expect(loadDemo(tdb.db, reg, { keyDir: tdb.config.keyDir })).rejects.toThrow(
         /demo contribution "selfish" failed: demo user wl.selfish was created in this contribution/,
       );
       expect(await demoStatus(tdb.db)).toMatchObject({ started: true, finished: false });
@@ -269,7 +269,7 @@ describe("the loader", () => {
         .where("username", "=", "wl.selfish")
         .execute();
       expect(selfishUser).toHaveLength(0);
-      await expect(loadDemo(tdb.db, reg)).rejects.toThrow(
+      await expect(loadDemo(tdb.db, reg, { keyDir: tdb.config.keyDir })).rejects.toThrow(
         /did not finish \(demo contribution "selfish" failed/,
       );
       expect(await loadDemoIfEmpty(tdb.db, reg)).toBe(false);
@@ -281,8 +281,12 @@ describe("the loader", () => {
   it("is deterministic: the same seed gives the same units, users and assignments", async () => {
     // The other database had its first start (admin and the administrators' unit).
     await ensureFirstAdmin(other.db.owner, new Date(), "500156");
-    expect(await loadDemoIfEmpty(other.db, registry, { seed: "test-seed" })).toBe(true);
-    expect(await loadDemoIfEmpty(other.db, registry, { seed: "test-seed" })).toBe(false);
+    expect(
+      await loadDemoIfEmpty(other.db, registry, { seed: "test-seed", keyDir: other.config.keyDir }),
+    ).toBe(true);
+    expect(
+      await loadDemoIfEmpty(other.db, registry, { seed: "test-seed", keyDir: other.config.keyDir }),
+    ).toBe(false);
     const a = await snapshot(t.db);
     const b = await snapshot(other.db);
     expect(b.units).toEqual(a.units);
