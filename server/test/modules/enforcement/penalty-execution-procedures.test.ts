@@ -175,7 +175,9 @@ describe("责令改正 (art. 28)", () => {
       "2021-09-01",
     );
     expect((await clock(c.id, "correction", "correction_order")).due).toBe("2021-09-15");
-    const warnings = (await t.call(handler, { method: "GET", url: "/api/warnings" })).json() as {
+    const warnings = (
+      await t.call(handler, { method: "GET", url: "/api/warnings?limit=500" })
+    ).json().items as {
       caseId: number;
       clock: string;
       warning: string;

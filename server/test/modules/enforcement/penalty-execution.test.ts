@@ -90,7 +90,7 @@ describe("service: the method and the day it takes effect (fault 9)", () => {
       PT,
       id,
       "serve",
-      { serviceMethod: "announcement", servedTo: "张三丰" },
+      { serviceMethod: "announcement", servedTo: "张三丰", publicationNotified: true },
       "2022-01-05",
       422,
       /cannot be found or served otherwise/,
@@ -104,6 +104,7 @@ describe("service: the method and the day it takes effect (fault 9)", () => {
         "serve",
         {
           serviceMethod: "announcement",
+          publicationNotified: true,
           servedTo: "张三丰",
           announcementReason: "当事人下落不明，直接送达、邮寄送达均未成功",
         },
@@ -127,7 +128,12 @@ describe("service: the method and the day it takes effect (fault 9)", () => {
         PT,
         id,
         "serve",
-        { serviceMethod: "announcement", servedTo: "张三丰", announcementReason: "下落不明" },
+        {
+          serviceMethod: "announcement",
+          servedTo: "张三丰",
+          publicationNotified: true,
+          announcementReason: "下落不明",
+        },
         "2021-12-20",
       ),
     );
@@ -142,7 +148,7 @@ describe("service: the method and the day it takes effect (fault 9)", () => {
       PT,
       id,
       "serve",
-      { serviceMethod: "electronic", servedTo: "张三丰" },
+      { serviceMethod: "electronic", servedTo: "张三丰", publicationNotified: true },
       "2021-11-16",
       422,
       /needs the party's written consent/,
@@ -154,7 +160,12 @@ describe("service: the method and the day it takes effect (fault 9)", () => {
         PT,
         id,
         "serve",
-        { serviceMethod: "electronic", servedTo: "张三丰", electronicConsent: true },
+        {
+          serviceMethod: "electronic",
+          servedTo: "张三丰",
+          publicationNotified: true,
+          electronicConsent: true,
+        },
         "2021-11-16",
       ),
     );
@@ -445,7 +456,7 @@ describe("the 90-day decision limit (fault 11)", () => {
         PT,
         id,
         "serve",
-        { serviceMethod: "direct", servedTo: "张三丰" },
+        { serviceMethod: "direct", servedTo: "张三丰", publicationNotified: true },
         "2021-10-21",
       ),
     );
@@ -651,7 +662,13 @@ describe("reconsideration first (a setting, fault 8)", () => {
     await go(
       h,
       "notify",
-      { intendedPenalty: "罚款", intendedFine: 20000, hearingRight: false },
+      { intendedPenalty: "罚款", intendedPenalties: ["fine"], intendedFine: 20000 },
+      "2023-03-10",
+    );
+    await go(
+      h,
+      "waive_rights",
+      { statementWaived: true, hearingWaived: true, signedBy: "张三丰" },
       "2023-03-10",
     );
     await go(
@@ -665,7 +682,12 @@ describe("reconsideration first (a setting, fault 8)", () => {
       },
       "2023-04-10",
     );
-    const s = await go(h, "serve", { serviceMethod: "direct", servedTo: "张三丰" }, "2023-04-11");
+    const s = await go(
+      h,
+      "serve",
+      { serviceMethod: "direct", servedTo: "张三丰", publicationNotified: true },
+      "2023-04-11",
+    );
     // 60 days → 2023-06-10 (Sat.) → 2023-06-12; three months → 2023-09-12 — not the
     // six months' end (2023-10-11) plus three.
     expect(s.fields.reconsiderationFirst).toBe(true);

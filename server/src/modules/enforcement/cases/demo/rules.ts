@@ -7,7 +7,7 @@
  * seed's figures stay as they were.
  */
 import type { DemoContribution } from "../../../../engines/demo/index.ts";
-import { compareLocalDate, type LocalDate } from "../../../../kernel/time/index.ts";
+import { addDays, compareLocalDate, type LocalDate } from "../../../../kernel/time/index.ts";
 import { demoUsername } from "../../../directory/index.ts";
 import { PENALTY_TYPE } from "../penalty/index.ts";
 import { ENFORCEMENT_CASES_DEMO_ID } from "./index.ts";
@@ -36,6 +36,9 @@ export const rulesDemo: DemoContribution = {
         cause,
         category: "market_regulation",
         source: "inspection",
+        // The act found on an inspection a few days before the filing (issue 10 fault 7).
+        violationOn: addDays(day(on), -10),
+        discoveredOn: addDays(day(on), -2),
       });
       return h;
     };
@@ -57,8 +60,15 @@ export const rulesDemo: DemoContribution = {
       });
       act(h, handler, day("2021-01-07"), "notify", {
         intendedPenalty: "警告并处罚款",
+        intendedPenalties: ["warning", "fine"],
         intendedFine: 5000,
-        hearingRight: false,
+      });
+      // The party waives its statement on the notice day (no decision before it: art. 41 of
+      // the 2017 text); the fine is below the hearing amounts.
+      act(h, handler, day("2021-01-07"), "waive_rights", {
+        statementWaived: true,
+        hearingWaived: true,
+        signedBy: "当事人的委托代理人",
       });
       act(h, reviewer, day("2021-01-11"), "legal_review", {
         reviewerCertificateNo: pickReviewer(UNIT, day("2021-01-11")),
