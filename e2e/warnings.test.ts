@@ -8,6 +8,26 @@ import { loginAs, openMenu, shanghaiDate, uniqueName } from "./support/app.ts";
 import { screenshot } from "./support/browser.ts";
 import { baseUrl, test } from "./support/fixture.ts";
 
+type Page = Parameters<typeof loginAs>[0];
+type Locator = ReturnType<Page["locator"]>;
+
+/** The warnings are paged on the server, most urgent first: page on until the row shows. */
+async function pageUntil(page: Page, row: Locator) {
+  for (let n = 1; n <= 60; n++) {
+    await page.getByTestId("warnings-pager").getByText(`第 ${n} 页`).waitFor();
+    // The page's rows arrive after its label: give them a moment before paging on.
+    const shown = await row
+      .waitFor({ timeout: 3000 })
+      .then(() => true)
+      .catch(() => false);
+    if (shown) return;
+    const next = page.getByTestId("warnings-next");
+    if (await next.isDisabled()) break;
+    await next.click();
+  }
+  await row.waitFor({ timeout: 1000 });
+}
+
 test("an overdue clock shows on the case, the warnings page and the home card", async ({
   page,
 }) => {
@@ -50,7 +70,7 @@ test("an overdue clock shows on the case, the warnings page and the home card", 
   await page.waitForURL(`${baseUrl}/warnings`);
   const table = page.getByTestId("warnings-table");
   const warning = table.locator("tr", { hasText: item });
-  await warning.waitFor();
+  await pageUntil(page, warning);
   expect(await warning.textContent()).toContain("许可决定期限");
   expect(await warning.textContent()).toContain("已超期");
 
@@ -59,7 +79,7 @@ test("an overdue clock shows on the case, the warnings page and the home card", 
   await warning.waitFor({ state: "detached" });
   await page.getByTestId("warnings-level").getByText("已超期").click();
   await page.getByTestId("warnings-mine").check();
-  await warning.waitFor();
+  await pageUntil(page, warning);
   await screenshot(page, "warnings");
   await warning.getByRole("link", { name: item }).click();
   await page.waitForURL(caseUrl);
