@@ -68,7 +68,18 @@ export async function openMenu(page: Page, text: string) {
     .getByTestId("main-menu")
     .locator("li.ant-menu-item")
     .filter({ hasText: new RegExp(`^\\s*${text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}\\s*$`) });
-  await item.first().click();
+  // Right after a login the menu may be re-rendered under the click (labels and menus
+  // arrive from the server): click again until the item is the selected one.
+  const selected = item.first().and(page.locator(".ant-menu-item-selected"));
+  for (let attempt = 0; attempt < 3; attempt++) {
+    await item.first().click();
+    const ok = await selected
+      .waitFor({ timeout: 5000 })
+      .then(() => true)
+      .catch(() => false);
+    if (ok) return;
+  }
+  await selected.waitFor({ timeout: 1000 });
 }
 
 /** A date `days` calendar days from today in Asia/Shanghai, YYYY-MM-DD. */
