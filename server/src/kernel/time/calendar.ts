@@ -13,9 +13,10 @@
  * says so.
  */
 import { ValidationError } from "../errors.ts";
-import { isWeekend, type LocalDate, parseLocalDate, yearOf } from "./local-date.ts";
+import { addDays, isWeekend, type LocalDate, parseLocalDate, yearOf } from "./local-date.ts";
 import type { HolidayNotice } from "./notice.ts";
 import { statutoryRestDays } from "./statutory.ts";
+import { WorkingDayTable } from "./working-days.ts";
 
 export interface LegalCalendarOptions {
   /** Count make-up working days (调休上班日) as working days. Default true. */
@@ -48,6 +49,8 @@ export class LegalCalendar {
   readonly #off = new Set<string>();
   readonly #workdays = new Set<string>();
   readonly #statutory = new Map<number, ReadonlySet<string>>();
+  /** Working-day ordinals per year, built on first use from `dayInfo` (working-days.ts). */
+  readonly #ordinals = new WorkingDayTable((d) => this.dayInfo(d).working);
 
   constructor(notices: readonly HolidayNotice[], options: LegalCalendarOptions = {}) {
     if (notices.length === 0) {
@@ -132,6 +135,22 @@ export class LegalCalendar {
     return this.dayInfo(d).working;
   }
 
+  /**
+   * The n-th working day after `from` (n ≥ 1), by the per-year ordinal tables. Does not
+   * report provisional years: use a probe (`CalendarProbe.nthWorkingDayAfter`).
+   */
+  nthWorkingDayAfter(from: LocalDate, n: number): LocalDate {
+    if (n > 0) this.assertCovered(addDays(parseLocalDate(from), 1));
+    return this.#ordinals.nthAfter(from, n);
+  }
+
+  /** Working days in (from, to]; 0 when to ≤ from. Does not report provisional years. */
+  countWorkingDays(from: LocalDate, to: LocalDate): number {
+    if (parseLocalDate(to) <= parseLocalDate(from)) return 0;
+    this.assertCovered(addDays(from, 1));
+    return this.#ordinals.countBetween(from, to);
+  }
+
   /** A probe that answers working-day questions and remembers the provisional years it met. */
   probe(): CalendarProbe {
     return new CalendarProbe(this);
@@ -165,6 +184,30 @@ export class CalendarProbe {
   touch(d: LocalDate): void {
     this.calendar.assertCovered(d);
     if (this.calendar.isProvisionalYear(yearOf(d))) this.#years.add(yearOf(d));
+  }
+
+  /** Marks every year of the days (from, to] as consulted, as a walk over them would. */
+  touchBetween(from: LocalDate, to: LocalDate): void {
+    if (to <= from) return;
+    const first = yearOf(addDays(from, 1));
+    this.calendar.assertCovered(addDays(from, 1));
+    for (let y = first; y <= yearOf(to); y++) {
+      if (this.calendar.isProvisionalYear(y)) this.#years.add(y);
+    }
+  }
+
+  /** The n-th working day after `from` (an index lookup); remembers the years it spans. */
+  nthWorkingDayAfter(from: LocalDate, n: number): LocalDate {
+    const end = this.calendar.nthWorkingDayAfter(from, n);
+    this.touchBetween(from, end);
+    return end;
+  }
+
+  /** Working days in (from, to]; remembers the years it spans. */
+  countWorkingDays(from: LocalDate, to: LocalDate): number {
+    const count = this.calendar.countWorkingDays(from, to);
+    this.touchBetween(from, to);
+    return count;
   }
 
   answer(): CalendarAnswer {

@@ -154,9 +154,11 @@ function runSegment(
     const stop = maxDate(s.from, cursor); // days (cursor, stop] run before the clock stops
     if (unit === "working_day") {
       // Only the days up to `stop` are consulted (they decide the provisional years).
-      for (let x = cursor; x < stop; ) {
-        x = addDays(x, 1);
-        if (probe.isWorkingDay(x) && --left === 0) return { end: x };
+      if (cursor < stop) {
+        if (probe.calendar.countWorkingDays(cursor, stop) >= left) {
+          return { end: probe.nthWorkingDayAfter(cursor, left) };
+        }
+        left -= probe.countWorkingDays(cursor, stop);
       }
     } else {
       if (diffDays(cursor, stop) >= left) {
@@ -174,13 +176,9 @@ function runSegment(
   return { end: unit === "working_day" || period.unit === "hour" ? end : rollForward(probe, end) };
 }
 
-/** Working days in (from, to]; 0 when to <= from. */
+/** Working days in (from, to]; 0 when to <= from (an index lookup, working-days.ts). */
 export function countWorkingDays(probe: CalendarProbe, from: LocalDate, to: LocalDate): number {
-  let count = 0;
-  for (let d = addDays(from, 1); d <= to; d = addDays(d, 1)) {
-    if (probe.isWorkingDay(d)) count += 1;
-  }
-  return count;
+  return probe.countWorkingDays(from, to);
 }
 
 /** True when `due` is within `window` of `today` (today <= due assumed). */

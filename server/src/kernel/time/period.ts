@@ -101,21 +101,12 @@ export interface LatestDate extends CalendarAnswer {
   lastWorkingDay: LocalDate;
 }
 
-/** The n-th working day after `from` (n ≥ 1). */
+/**
+ * The n-th working day after `from` (n ≥ 1): an index lookup in the calendar's per-year
+ * working-day ordinals (working-days.ts), equal to walking the days one by one.
+ */
 export function nthWorkingDayAfter(probe: CalendarProbe, from: LocalDate, n: number): LocalDate {
-  let d = from;
-  let left = n;
-  let rest = 0;
-  while (left > 0) {
-    d = addDays(d, 1);
-    if (probe.isWorkingDay(d)) {
-      left -= 1;
-      rest = 0;
-    } else if (++rest > MAX_REST_RUN) {
-      throw new ValidationError(`no working day within ${MAX_REST_RUN} days after ${d}`);
-    }
-  }
-  return d;
+  return probe.nthWorkingDayAfter(from, n);
 }
 
 /** `d` if it is a working day, else the first working day after it (民法典 art. 203). */
