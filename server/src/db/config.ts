@@ -20,6 +20,12 @@ export interface FazhiConfig {
   databaseUrl: string | undefined;
   /** External PostgreSQL as the app's non-superuser role. */
   databaseAppUrl: string | undefined;
+  /**
+   * A read replica (a streaming standby) as the app's role: the indicators' values and
+   * their drill-down read there when set (DATABASE_READ_URL); everything else, and every
+   * write, on the primary. Undefined: all reads on the primary.
+   */
+  databaseReadUrl?: string | undefined;
   /** Password of the fazhi_app role, set at bootstrap when given. */
   appPassword: string | undefined;
   port: number;
@@ -38,6 +44,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     systemDir: path.resolve(cwd, env.FAZHI_SYSTEM_DIR ?? "/var/lib/fazhi"),
     databaseUrl: env.DATABASE_URL || undefined,
     databaseAppUrl: env.DATABASE_APP_URL || undefined,
+    databaseReadUrl: env.DATABASE_READ_URL || undefined,
     appPassword: env.FAZHI_APP_DB_PASSWORD || undefined,
     port: Number(env.PORT ?? 3000),
     host: env.HOST ?? "127.0.0.1",

@@ -17,6 +17,11 @@ export interface Database {
   owner: Kysely<DB>;
   /** The app role (row-level security applies): every request's work. */
   app: Kysely<DB>;
+  /**
+   * The app role on a read replica (DATABASE_READ_URL), for reads that tolerate the
+   * replica's lag (the indicators and their drill-down). Absent: read on `app`.
+   */
+  read?: Kysely<DB>;
   embedded: EmbeddedServer | undefined;
   close(): Promise<void>;
 }
@@ -152,23 +157,32 @@ export async function openDatabase(
   const appUrl = config.databaseAppUrl ?? withUser(ownerUrl, APP_ROLE, appPassword);
   const owner = kyselyFor(ownerUrl, 5);
   let app: Kysely<DB> | undefined;
+  let read: Kysely<DB> | undefined;
   try {
     await bootstrapAppRole(owner, config.databaseAppUrl ? undefined : appPassword);
     if (opts.migrate !== false) await migrateToLatest(owner);
     app = kyselyFor(appUrl, 20);
     await checkAppRole(app);
+    if (config.databaseReadUrl) {
+      read = kyselyFor(config.databaseReadUrl, 10);
+      await checkAppRole(read); // row-level security binds the replica's reads too
+    }
   } catch (e) {
+    await read?.destroy();
     await app?.destroy();
     await owner.destroy();
     if (embedded?.startedHere) await embedded.stop();
     throw e;
   }
   const appDb = app;
+  const readDb = read;
   return {
     owner,
     app: appDb,
+    ...(readDb ? { read: readDb } : {}),
     embedded,
     close: async () => {
+      await readDb?.destroy();
       await appDb.destroy();
       await owner.destroy();
     },

@@ -65,3 +65,18 @@ export async function inTenantTx<T>(
 ): Promise<T> {
   return inWork(services.db.app, requireActor(req), services.clock(), clientIp(req), fn);
 }
+
+/**
+ * `inTenantTx` for reads that tolerate a replica's lag of seconds (the indicators and
+ * their drill-down): on the read replica when DATABASE_READ_URL is set, else on the
+ * primary. Row-level security applies the same way (the scope is set per transaction).
+ * Nothing written here: a standby refuses writes.
+ */
+export async function inTenantReadTx<T>(
+  services: Services,
+  req: FastifyRequest,
+  fn: (tx: WorkTx) => Promise<T>,
+): Promise<T> {
+  const db = services.db.read ?? services.db.app;
+  return inWork(db, requireActor(req), services.clock(), clientIp(req), fn);
+}

@@ -1,14 +1,15 @@
 /**
  * The indicators over HTTP: the declared figures, their values for a region and a
- * period, and the records behind each. Queries run inside `inTenantTx`, so row-level
- * security applies: a figure counts what the viewer may see (a unit's user: its own
+ * period, and the records behind each. Queries run inside `inTenantReadTx` (on the read
+ * replica when DATABASE_READ_URL is set, else on the primary), so row-level security
+ * applies: a figure counts what the viewer may see (a unit's user: its own
  * unit's records; a rule-of-law office: its region's; a city office: its districts').
  * The annual report is computed as a region-scoped actor.
  */
 import type { FastifyRequest } from "fastify";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
-import { inTenantTx, requireActor, type Services } from "../../http/context.ts";
+import { inTenantReadTx, requireActor, type Services } from "../../http/context.ts";
 import { checksOff } from "../../kernel/access.ts";
 import { zRegionCode } from "../../kernel/codes/region.ts";
 import { NotFoundError, t } from "../../kernel/errors.ts";
@@ -131,7 +132,7 @@ export const indicatorRoutes = (services: Services): FastifyPluginAsyncZod => {
           .map((s) => s.trim())
           .filter(Boolean);
         const decls = selectIndicators(services.registry, ids);
-        return inTenantTx(services, req, async (tx) => {
+        return inTenantReadTx(services, req, async (tx) => {
           const scope = await resolve(tx.trx, req, r);
           const values = await evaluateResolved(services.registry, tx.trx, scope, decls);
           return { ...scopeOut(scope), values };
@@ -160,7 +161,7 @@ export const indicatorRoutes = (services: Services): FastifyPluginAsyncZod => {
           throw new NotFoundError(t("没有这个指标", `no indicator ${req.params.id}`));
         }
         const r = requestOf(req, req.query);
-        return inTenantTx(services, req, async (tx) => {
+        return inTenantReadTx(services, req, async (tx) => {
           const scope = await resolve(tx.trx, req, r);
           const { value, rows } = await drillResolved(
             services.registry,

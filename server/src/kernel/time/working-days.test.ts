@@ -115,7 +115,9 @@ describe("working-day ordinals", () => {
     expect(far).toBe(walkNth(cal.probe(), d("2019-01-01"), 1000));
     expect(yearOf(far)).toBe(2023);
     expect(() => cal.nthWorkingDayAfter(d("2018-12-30"), 1)).toThrow(/before the first/);
-    expect(() => cal.countWorkingDays(d("2018-12-30"), d("2019-01-05"))).toThrow(/before the first/);
+    expect(() => cal.countWorkingDays(d("2018-12-30"), d("2019-01-05"))).toThrow(
+      /before the first/,
+    );
     expect(cal.countWorkingDays(d("2018-12-30"), d("2018-12-30"))).toBe(0);
     expect(cal.nthWorkingDayAfter(d("2020-01-01"), 0)).toBe("2020-01-01");
   });

@@ -96,7 +96,8 @@ export class WorkingDayTable {
     const ya = yearOfEpochDay(a);
     const yb = yearOfEpochDay(b);
     const ta = this.#year(ya);
-    if (ya === yb) return (ta.before[b - ta.start + 1] as number) - (ta.before[a - ta.start] as number);
+    if (ya === yb)
+      return (ta.before[b - ta.start + 1] as number) - (ta.before[a - ta.start] as number);
     let count = ta.dates.length - (ta.before[a - ta.start] as number);
     for (let y = ya + 1; y < yb; y++) count += this.#year(y).dates.length;
     const tb = this.#year(yb);
