@@ -3,14 +3,22 @@
  * table — the floor for getting those rows into PostgreSQL at all — at 10,000 and
  * 100,000 rows (linear if the per-row ratio holds), and the complete demo's load time
  * with its contributions (the demo loads its volume through the import).
+ *
+ * Alone, on a PostgreSQL server (a database is created there and dropped; default the
+ * machine's postgres@127.0.0.1:5432), at 10k/50k/100k rows, without the demo:
+ *
+ *   node --import tsx bench/case-import.ts [--sizes 10000,50000,100000]
  */
 import fs from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
+import { pathToFileURL } from "node:url";
+import { parseArgs } from "node:util";
 import { sql } from "kysely";
-import type { FazhiConfig } from "../server/src/db/config.ts";
-import type { Database } from "../server/src/db/connection.ts";
+import pg from "pg";
+import { type FazhiConfig, loadConfig } from "../server/src/db/config.ts";
+import { type Database, openDatabase } from "../server/src/db/connection.ts";
 import { caseDeps } from "../server/src/engines/case/deps.ts";
 import { importCases } from "../server/src/engines/case/import/index.ts";
 import { loadDemo } from "../server/src/engines/demo/loader.ts";
@@ -20,6 +28,7 @@ import { loadActor } from "../server/src/platform/auth/sessions.ts";
 import { createUser } from "../server/src/platform/auth/users.ts";
 import { inWork } from "../server/src/platform/work.ts";
 import { examplesModule } from "../server/test/fixtures/examples/index.ts";
+import { writeResults } from "./results.ts";
 
 const HEADER =
   "_state,_opened,step.accept,step.decide,number.acceptance,number.decision,applicant.name,item,category,decisionSummary";
@@ -41,6 +50,7 @@ export async function benchCaseImport(
   config: FazhiConfig,
   results: Record<string, string>,
   sizes: readonly number[] = [10_000, 100_000],
+  opts: { demo?: boolean } = {},
 ): Promise<void> {
   const unit = await db.owner
     .insertInto("unit")
@@ -95,20 +105,52 @@ export async function benchCaseImport(
       results[`import ${n} historical cases, s (rows/s)`] =
         `${(imp / 1000).toFixed(1)} (${Math.round(n / (imp / 1000))})`;
     }
-    if (perRow.length > 1) {
-      results[`import per-row cost ${sizes.at(-1)} / ${sizes[0]} (1.0 = linear)`] = (
-        perRow.at(-1)! / perRow[0]!
+    for (let k = 1; k < perRow.length; k++) {
+      results[`import per-row cost ${sizes[k]} / ${sizes[0]} (1.0 = linear)`] = (
+        perRow[k]! / perRow[0]!
       ).toFixed(2);
     }
   } finally {
     await fs.rm(dir, { recursive: true, force: true });
   }
 
+  if (opts.demo === false) return;
   // The complete demo (all modules), with a line per contribution.
   const d0 = performance.now();
   const demo = await loadDemo(db, createRegistry(MODULES), { keyDir: config.keyDir });
   results["fazhi demo (all modules), s"] = ((performance.now() - d0) / 1000).toFixed(1);
   for (const c of demo.contributions) {
     results[`  demo ${c.id}, s`] = (c.ms / 1000).toFixed(1);
+  }
+}
+
+// Run directly: the import alone at 10k/50k/100k rows on DATABASE_URL's server.
+if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {
+  const { values } = parseArgs({
+    options: { sizes: { type: "string", default: "10000,50000,100000" } },
+  });
+  const serverUrl = process.env.DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
+  const name = `fazhi_bench_import_${process.pid}`;
+  const admin = new pg.Client({ connectionString: serverUrl });
+  await admin.connect();
+  await admin.query(`create database ${name}`);
+  const url = new URL(serverUrl);
+  url.pathname = `/${name}`;
+  const config = loadConfig({
+    FAZHI_DATA_DIR: path.join(os.tmpdir(), name),
+    DATABASE_URL: url.toString(),
+  });
+  const db = await openDatabase(config);
+  const results: Record<string, string> = {};
+  try {
+    const sizes = String(values.sizes).split(",").map(Number);
+    await benchCaseImport(db, config, results, sizes, { demo: false });
+    const version = (await sql<{ v: string }>`select version() as v`.execute(db.owner)).rows[0]?.v;
+    for (const [k, v] of Object.entries(results)) process.stdout.write(`${k.padEnd(58)} ${v}\n`);
+    await writeResults(results, version, true);
+  } finally {
+    await db.close();
+    await admin.query(`drop database ${name}`);
+    await admin.end();
   }
 }

@@ -15,8 +15,13 @@
  *
  * Districts are the county-level regions of the database's region table, in code order
  * (district: 1, city: 10, province: 40). Each gets one market-regulation body and its
- * leader (`gen-<region>-leader`). A district already generated is skipped.
+ * leader (`gen-<region>-leader`). Resumable: a district's officers and each file of its
+ * cases are skipped when already there, so an interrupted run continues where it
+ * stopped. After each file, `--out` (default bench/data-run.json) records what the
+ * database holds and this run's rates (cases per second, per file: flat = linear), the
+ * figures to extrapolate from when a province does not fit the time at hand.
  */
+import fs from "node:fs/promises";
 import { performance } from "node:perf_hooks";
 import { parseArgs } from "node:util";
 import { sql } from "kysely";
@@ -38,6 +43,7 @@ import { loadOrCreateFieldKey } from "../server/src/platform/crypto/keys.ts";
 import { inWork } from "../server/src/platform/work.ts";
 import { examplesModule } from "../server/test/fixtures/examples/index.ts";
 import { officerRegister } from "../server/test/fixtures/examples/officer.ts";
+import { machine } from "./results.ts";
 
 const SCALES = { district: 1, city: 10, province: 40 } as const;
 const CHUNK = 5_000; // rows per imported file
@@ -48,6 +54,7 @@ const { values: args } = parseArgs({
     scale: { type: "string", default: "district" },
     seed: { type: "string", default: "1" },
     cases: { type: "string", default: "5000" },
+    out: { type: "string", default: "bench/data-run.json" },
   },
 });
 const districts = SCALES[args.scale as keyof typeof SCALES];
@@ -56,6 +63,7 @@ if (!districts) {
   process.exit(2);
 }
 const perDistrict = Number(args.cases);
+const runFile = args.out as string;
 
 const csvCell = (s: string) => (/[",\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
 const csv = (rows: string[][]) => `${rows.map((r) => r.map(csvCell).join(",")).join("\n")}\n`;
@@ -108,6 +116,39 @@ const deps = await caseDeps({ registry, config, clock: () => new Date() });
 const fieldKey = await loadOrCreateFieldKey(config.keyDir);
 const profile = PROFILES.find((p) => p.onSpot.length > 0)!;
 const t0 = performance.now();
+/** What this run imported and how fast (bench/data-run.json): the figures to extrapolate. */
+const timings = {
+  cases: { rows: 0, ms: 0 },
+  officers: { rows: 0, ms: 0 },
+  /** Rows per second of each file of cases, in order (flat = linear in the data loaded). */
+  files: [] as number[],
+};
+async function writeRun(districtsPlanned: number) {
+  const total = await sql<{ cases: number; regions: number }>`
+    select count(*)::int as cases, count(distinct region_code)::int as regions from case_file
+     where case_type = ${SIMPLIFIED_TYPE}`.execute(db.owner);
+  const rate = (x: { rows: number; ms: number }) =>
+    x.ms > 0 ? Math.round(x.rows / (x.ms / 1000)) : null;
+  const body = {
+    at: new Date().toISOString(),
+    scale: args.scale,
+    seed: args.seed,
+    districtsPlanned,
+    casesPlanned: districtsPlanned * perDistrict,
+    casesInDatabase: total.rows[0]?.cases ?? 0,
+    regionsInDatabase: total.rows[0]?.regions ?? 0,
+    thisRun: {
+      seconds: Math.round((performance.now() - t0) / 1000),
+      cases: timings.cases.rows,
+      casesPerSecond: rate(timings.cases),
+      officers: timings.officers.rows,
+      officersPerSecond: rate(timings.officers),
+      casesPerSecondByFile: timings.files,
+    },
+    machine: machine(),
+  };
+  await fs.writeFile(runFile, `${JSON.stringify(body, null, 2)}\n`);
+}
 let cases = 0;
 let officers = 0;
 try {
@@ -123,36 +164,54 @@ try {
   for (const { code: region } of regions) {
     const rng = demoRandom(`bench-${args.seed}`, region);
     const unitCode = `gen-${profile.unit}`;
+    // Resumable: a district's unit, officers and each file of cases are skipped when
+    // already there (each file is imported in a transaction of its own).
     const exists = await db.owner
       .selectFrom("unit")
       .select("id")
       .where("region_code", "=", region)
       .where("code", "=", unitCode)
       .executeTakeFirst();
-    if (exists) {
-      step += Math.ceil(perDistrict / CHUNK) + 1;
-      progress.show(step, `${region} already generated`);
-      continue;
-    }
-    const unit = await db.owner
-      .insertInto("unit")
-      .values({
-        region_code: region,
-        code: unitCode,
-        name_zh: `生成数据市场监管局（${region}）`,
-        name_en: `Generated market regulation (${region})`,
-        kind: "department",
-        parent_id: null,
-      })
-      .returning("id")
-      .executeTakeFirstOrThrow();
-    const { id: userId } = await createUser(db.owner, {
-      username: `gen-${region}-leader`,
-      displayName: `生成${region}`,
-      unitId: unit.id,
-      roles: ["unit_leader", "case_handler"],
-      password: `Gen-${args.seed}-Data-2020`,
-    });
+    const imported = new Set(
+      (
+        await db.owner
+          .selectFrom("case_import")
+          .select("file_name")
+          .where("region_code", "=", region)
+          .execute()
+      ).map((r) => r.file_name),
+    );
+    const unit =
+      exists ??
+      (await db.owner
+        .insertInto("unit")
+        .values({
+          region_code: region,
+          code: unitCode,
+          name_zh: `生成数据市场监管局（${region}）`,
+          name_en: `Generated market regulation (${region})`,
+          kind: "department",
+          parent_id: null,
+        })
+        .returning("id")
+        .executeTakeFirstOrThrow());
+    const userId = exists
+      ? (
+          await db.owner
+            .selectFrom("app_user")
+            .select("id")
+            .where("username", "=", `gen-${region}-leader`)
+            .executeTakeFirstOrThrow()
+        ).id
+      : (
+          await createUser(db.owner, {
+            username: `gen-${region}-leader`,
+            displayName: `生成${region}`,
+            unitId: unit.id,
+            roles: ["unit_leader", "case_handler"],
+            password: `Gen-${args.seed}-Data-2020`,
+          })
+        ).id;
     const actor = (await loadActor(db.owner, userId))!;
     const idCards = demoIdCards(rng.int(1, 2 ** 30), 2000, {
       regions: [region],
@@ -172,10 +231,15 @@ try {
     const file = Buffer.from(
       csv([["姓名", "执法证号", "身份证号", "有效期起", "有效期止"], ...officerRows]),
     );
-    const done = await inWork(db.app, actor, new Date("2020-01-02T01:00:00Z"), null, (w) =>
-      importCsv(w, officerRegister, file, {}, { fieldKey }),
-    );
-    officers += done.created;
+    if (!exists) {
+      const r0 = performance.now();
+      const done = await inWork(db.app, actor, new Date("2020-01-02T01:00:00Z"), null, (w) =>
+        importCsv(w, officerRegister, file, {}, { fieldKey }),
+      );
+      officers += done.created;
+      timings.officers.rows += done.created;
+      timings.officers.ms += performance.now() - r0;
+    }
     progress.show(++step, `${region} officers`);
 
     // Enforcement cases, a CSV file per 5,000, through the case import.
@@ -213,16 +277,28 @@ try {
           fine > 0 ? "是" : "否",
         ];
       });
+      const fileName = `${region}-${year}.csv`;
+      if (imported.has(fileName)) {
+        progress.show(++step, `${region} cases ${from + n} already there`);
+        continue;
+      }
       const bytes = Buffer.from(csv([HEADER, ...rows]));
+      const c0 = performance.now();
       const summary = await inWork(db.app, actor, new Date("2019-01-04T01:00:00Z"), null, (w) =>
-        importCases(deps, w, SIMPLIFIED_TYPE, bytes, { fileName: `${region}-${year}.csv` }),
+        importCases(deps, w, SIMPLIFIED_TYPE, bytes, { fileName }),
       );
+      const ms = performance.now() - c0;
       cases += summary.rows;
+      timings.cases.rows += summary.rows;
+      timings.cases.ms += ms;
+      timings.files.push(Math.round(summary.rows / (ms / 1000)));
+      await writeRun(regions.length);
       progress.show(++step, `${region} cases ${from + n}`);
     }
   }
   // Statistics for what was loaded (autovacuum analyses only later).
   await sql`analyze`.execute(db.owner);
+  await writeRun(regions.length);
   process.stderr.write("\n");
   process.stdout.write(
     `${cases} enforcement cases and ${officers} officers in ${regions.length} district(s), ${((performance.now() - t0) / 1000).toFixed(0)} s\n`,
