@@ -2,7 +2,7 @@
  * The engines' query paths (issue 9), as ratios against a baseline measured in the same
  * run (median of interleaved runs), and round trips per request:
  *
- *   node --import tsx bench/engines.ts [--copies N]   (DATABASE_URL: a server to create a
+ *   node --import tsx bench/engines.ts [--copies N] [--keep NAME]   (DATABASE_URL: a server to create a
  *   database on; default the machine's postgres@127.0.0.1:5432), or within `npm run bench`
  *   when DATABASE_URL is set
  *
@@ -79,13 +79,18 @@ export async function ratio(
  */
 export async function benchEngines(
   results: Record<string, string>,
-  opts: { serverUrl: string; copies: number; rounds?: number },
+  opts: { serverUrl: string; copies: number; rounds?: number; keep?: string },
 ): Promise<void> {
   const { serverUrl, copies } = opts;
-  const dbName = `fazhi_bench_engines_${process.pid}`;
+  const dbName = opts.keep ?? `fazhi_bench_engines_${process.pid}`;
   const admin = new pg.Client({ connectionString: serverUrl });
   await admin.connect();
-  await admin.query(`create database ${dbName}`);
+  // --keep NAME: load the demo once into NAME and keep it, so that runs of two versions
+  // of the code (before and after a change) can alternate on the same data.
+  const kept =
+    opts.keep !== undefined &&
+    (await admin.query("select 1 from pg_database where datname = $1", [dbName])).rowCount === 1;
+  if (!kept) await admin.query(`create database ${dbName}`);
   const url = new URL(serverUrl);
   url.pathname = `/${dbName}`;
   const dir = path.join(os.tmpdir(), dbName);
@@ -93,35 +98,39 @@ export async function benchEngines(
   const db = await openDatabase(config);
   try {
     const t0 = performance.now();
-    await loadDemo(db, createRegistry([directoryModule, enforcementModule]), {
-      keyDir: config.keyDir,
-    });
-    results["demo load, s"] = ((performance.now() - t0) / 1000).toFixed(1);
-    if (copies > 0) await cloneCases(db, copies);
-    await sql`analyze`.execute(db.owner);
+    if (!kept) {
+      await loadDemo(db, createRegistry([directoryModule, enforcementModule]), {
+        keyDir: config.keyDir,
+      });
+      results["demo load, s"] = ((performance.now() - t0) / 1000).toFixed(1);
+      if (copies > 0) await cloneCases(db, copies);
+      await sql`analyze`.execute(db.owner);
+    }
     const cases = await sql<{ n: number; open: number }>`select count(*)::int as n,
       count(*) filter (where closed_on is null)::int as open from case_file`.execute(db.owner);
     results.cases = `${cases.rows[0]!.n} (${cases.rows[0]!.open} open)`;
 
-    const unit = await db.owner
-      .insertInto("unit")
-      .values({
-        region_code: "500156",
-        code: "bench",
-        name_zh: "基准",
-        name_en: "Bench",
-        kind: "department",
-        parent_id: null,
-      })
-      .returning("id")
-      .executeTakeFirstOrThrow();
-    await createUser(db.owner, {
-      username: "bench",
-      displayName: "基准",
-      unitId: unit.id,
-      roles: ["case_handler"],
-      password: "Speed-Test-2020",
-    });
+    if (!kept) {
+      const unit = await db.owner
+        .insertInto("unit")
+        .values({
+          region_code: "500156",
+          code: "bench",
+          name_zh: "基准",
+          name_en: "Bench",
+          kind: "department",
+          parent_id: null,
+        })
+        .returning("id")
+        .executeTakeFirstOrThrow();
+      await createUser(db.owner, {
+        username: "bench",
+        displayName: "基准",
+        unitId: unit.id,
+        roles: ["case_handler"],
+        password: "Speed-Test-2020",
+      });
+    }
     const app = await buildApp({
       db,
       config,
@@ -343,7 +352,8 @@ export async function benchEngines(
     await app.close();
   } finally {
     await db.close();
-    await admin.query(`drop database if exists ${dbName} with (force)`);
+    if (opts.keep === undefined)
+      await admin.query(`drop database if exists ${dbName} with (force)`);
     await admin.end();
   }
 }
@@ -356,6 +366,7 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {
     serverUrl: process.env.DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/postgres",
     copies: Number(args[args.indexOf("--copies") + 1] ?? 0) || 0,
     rounds: Number(process.env.BENCH_ROUNDS ?? 15),
+    keep: args.includes("--keep") ? args[args.indexOf("--keep") + 1] : undefined,
   });
   for (const [k, v] of Object.entries(results)) process.stdout.write(`${k.padEnd(62)} ${v}\n`);
 }
