@@ -45,6 +45,9 @@ pg.Client.prototype.query = function counted(this: pg.Client, ...args: unknown[]
   return (original as (...a: unknown[]) => unknown).apply(this, args);
 } as typeof original;
 
+/** Queries sent so far by this process's pg clients. */
+export const queriesSent = () => queries;
+
 function median(xs: number[]): number {
   const s = [...xs].sort((a, b) => a - b);
   return s[Math.floor(s.length / 2)]!;
