@@ -302,18 +302,30 @@ describe("reconsideration or litigation (faults 8, 13)", () => {
       /at most 6000 yuan \(10 days late/,
       "input.surchargePaid",
     );
-    // Not paid after all: the court window runs three months from the end of the proceedings.
+    // Not paid after all. The reconsideration decision of 2021-12-31 leaves the party 15 days
+    // to sue (行政诉讼法 art. 45): to 2022-01-15, a Saturday, rolled to Monday 2022-01-17; the
+    // court window runs three months from then: 2022-04-17, a Sunday, rolled to 2022-04-18.
     await refused(
       handler,
       PT,
       id,
       "apply_court",
       { court: "武隆区人民法院" },
-      "2022-04-01",
+      "2022-01-17",
       409,
-      /ended on 2022-03-31 \(three months from 2021-12-31\)/,
+      /may still sue against the reconsideration decision until 2022-01-17.*art\. 45/,
     );
-    await ok(await step(handler, PT, id, "apply_court", { court: "武隆区人民法院" }, "2022-03-31"));
+    await refused(
+      handler,
+      PT,
+      id,
+      "apply_court",
+      { court: "武隆区人民法院" },
+      "2022-04-19",
+      409,
+      /ended on 2022-04-18 \(three months from 2022-01-17\)/,
+    );
+    await ok(await step(handler, PT, id, "apply_court", { court: "武隆区人民法院" }, "2022-04-18"));
   });
 });
 

@@ -18,12 +18,26 @@ export type Block =
    * A simple table as wide as the type area: rows of cell texts, 4号 仿宋; the first row is
    * a header (黑体, centred) unless `header` is false. `widths` are relative column widths.
    */
-  | { kind: "table"; rows: string[][]; header?: boolean; widths?: number[]; caption?: string }
+  | {
+      kind: "table";
+      rows: string[][];
+      header?: boolean;
+      widths?: number[];
+      caption?: string;
+      /** Least row heights in millimetres, by row (e.g. room to sign); missing: as the text needs. */
+      minHeights?: number[];
+    }
   /** The attachment note (附件说明): 附件：1. … — names without final punctuation. */
   | { kind: "attachments"; items: string[] }
   | { kind: "pageBreak" };
 
 export interface OfficialDocument {
+  /**
+   * "official" (default): a 公文 in the GB/T 9704 layout, red issuer's mark and red rule.
+   * "instrument": an enforcement instrument (执法文书) — the issuing body's full name in
+   * black (`issuerMark`), the title, the number right-aligned; no red, no 附注 or 版记.
+   */
+  form?: "official" | "instrument";
   /** 发文机关标志, e.g. "重庆市武隆区人民政府文件" (red, centred, 小标宋). */
   issuerMark: string;
   /** 发文字号, e.g. "武隆府发〔2020〕12号" (see `documentNumber`). */
