@@ -42,7 +42,7 @@ export function buildOfficialDocument(
     ...(instrument ? instrumentHead(doc) : [...head(doc), title(doc)]),
     ...(doc.addressee?.trim() ? [addressee(doc.addressee)] : []),
     ...body(doc.body, options),
-    ...signature(doc),
+    ...(doc.signature === false ? [] : signature(doc)),
     ...(doc.note?.trim() && !instrument ? [note(doc.note)] : []),
   ];
   const colo = instrument ? undefined : colophon(doc);

@@ -53,6 +53,11 @@ export interface OfficialDocument {
   issuer: string;
   /** 成文日期: "2020年9月30日", or a LocalDate "2020-09-30" (formatted by formatChineseDate). */
   date: string;
+  /**
+   * false: no 署名 and 成文日期 at the end (a form signed in its own cells, such as a
+   * 送达回证); default true.
+   */
+  signature?: boolean;
   /** Whether the document is sealed: the signature block leaves room for the seal over it. */
   seal?: boolean;
   /** 附注 (put in full-width parentheses if not already). */

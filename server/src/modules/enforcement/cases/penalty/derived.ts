@@ -269,6 +269,9 @@ export const PenaltyDerived = z.object({
   hearingRight: yes("有要求听证的权利", "Right to a hearing"),
   hearingScope: L(z.array(z.string()), "听证范围（认定理由）", "Hearing scope (why)"),
   noticeOn: date("告知日期", "Notified on"),
+  statementDays: L(z.number(), "陈述申辩期限（工作日）", "Statement period (working days)"),
+  decidingBody: text("作出决定的执法主体", "Deciding body"),
+  paymentPlace: text("罚款缴纳方式", "Where the fine is paid"),
   noticeServedOn: date("告知书送达生效日期", "Notice served (took effect) on"),
   noticeService: L(
     z.object({

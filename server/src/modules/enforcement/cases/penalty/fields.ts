@@ -185,6 +185,11 @@ export interface PenaltyCase extends z.infer<typeof PenaltyFields>, ProceduresFi
   intendedConfiscation?: number;
   hearingScope?: string[];
   noticeOn?: LocalDate;
+  /** The statement period in working days given at the notice (the area's setting). */
+  statementDays?: number;
+  /** The deciding body's full name (the bodies register) and where to pay, at the decision. */
+  decidingBody?: string;
+  paymentPlace?: string;
   /** The day the notice's service took effect (an announcement's deemed day). */
   noticeServedOn?: LocalDate;
   noticeService?: { method: string; announcedOn?: LocalDate };

@@ -24,6 +24,7 @@ import { hearingAmounts, statementDays } from "../procedure-settings.ts";
 import { penaltyRulesAt } from "../rules.ts";
 import { deemedServedOn } from "./execution.ts";
 import type { Ctx, PenaltyCase } from "./fields.ts";
+import { bodyName } from "./publication.ts";
 
 /** The procedural rules in force on a day (程序从新, 立法法 art. 104 read with 2021 art. 37). */
 export const rulesOn = (onDate: string) => penaltyRulesAt(onDate).rules;
@@ -159,7 +160,7 @@ export const hearingOfferGuard = (ctx: Ctx) => {
   return undefined;
 };
 
-export const noticeDerive = (ctx: Ctx) => {
+export const noticeDerive = async (ctx: Ctx) => {
   const scope = hearingScope(ctx);
   const hearingRight = scope.length > 0 || ctx.input.hearingRight === true;
   const r = rulesOn(ctx.onDate);
@@ -171,12 +172,15 @@ export const noticeDerive = (ctx: Ctx) => {
     hearingRight,
     hearingScope: scope,
     noticeOn: ctx.onDate,
+    // The body giving notice is the one that decides: its full name for the instruments.
+    decidingBody: await bodyName(ctx.w, ctx.case.unitId, ctx.case.regionCode),
     noticeServedOn: servedOn,
     noticeService: { method, ...(method === "announcement" ? { announcedOn: ctx.onDate } : {}) },
     noticeLaw: penaltyRulesAt(ctx.onDate).law,
     hearingRequestUntil: hearingRight
       ? addPeriod(ctx.calendar, servedOn, r.hearingRequest.value).due
       : undefined,
+    statementDays: statementDays(ctx.settings, ctx.case.fields.category as Category),
     statementUntil: addPeriod(ctx.calendar, servedOn, {
       n: statementDays(ctx.settings, ctx.case.fields.category as Category),
       unit: "working_day",
