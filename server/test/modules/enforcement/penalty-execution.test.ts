@@ -530,8 +530,8 @@ describe("documents and on-the-spot collection (fault 14)", () => {
     expect(doc.statusCode).toBe(200);
     const { readZipEntry } = await import("../../../src/platform/files/zip.ts");
     const xml = readZipEntry(doc.rawPayload, "word/document.xml")?.toString("utf8") ?? "";
-    expect(xml).toContain("六十日内向武隆区人民政府申请行政复议");
-    expect(xml).toContain("六个月内向武隆区人民法院提起行政诉讼");
+    expect(xml).toContain("六十日内向重庆市武隆区人民政府申请行政复议");
+    expect(xml).toContain("六个月内向重庆市武隆区人民法院提起行政诉讼");
     expect(xml).toContain("《中华人民共和国行政处罚法》");
     expect(xml).not.toMatch(/art\./);
   });
