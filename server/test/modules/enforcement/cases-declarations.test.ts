@@ -146,7 +146,11 @@ describe("the case types", () => {
       expect(tr.label.zh.length, tr.action).toBeGreaterThan(1);
       expect(tr.label.en.length, tr.action).toBeGreaterThan(1);
     }
-    expect(penalty.documents.map((d) => d.code)).toEqual(["penalty_decision", "service_receipt"]);
+    expect(penalty.documents.map((d) => d.code)).toEqual([
+      "penalty_notice",
+      "penalty_decision",
+      "service_receipt",
+    ]);
     const decide = penalty.transitions.find((x) => x.action === "decide")!.input as {
       properties: Record<string, { label?: { zh: string }; enumLabels?: object; type?: string }>;
     };

@@ -302,18 +302,30 @@ describe("reconsideration or litigation (faults 8, 13)", () => {
       /at most 6000 yuan \(10 days late/,
       "input.surchargePaid",
     );
-    // Not paid after all: the court window runs three months from the end of the proceedings.
+    // Not paid after all. The reconsideration decision of 2021-12-31 leaves the party 15 days
+    // to sue (行政诉讼法 art. 45): to 2022-01-15, a Saturday, rolled to Monday 2022-01-17; the
+    // court window runs three months from then: 2022-04-17, a Sunday, rolled to 2022-04-18.
     await refused(
       handler,
       PT,
       id,
       "apply_court",
       { court: "武隆区人民法院" },
-      "2022-04-01",
+      "2022-01-17",
       409,
-      /ended on 2022-03-31 \(three months from 2021-12-31\)/,
+      /may still sue against the reconsideration decision until 2022-01-17.*art\. 45/,
     );
-    await ok(await step(handler, PT, id, "apply_court", { court: "武隆区人民法院" }, "2022-03-31"));
+    await refused(
+      handler,
+      PT,
+      id,
+      "apply_court",
+      { court: "武隆区人民法院" },
+      "2022-04-19",
+      409,
+      /ended on 2022-04-18 \(three months from 2022-01-17\)/,
+    );
+    await ok(await step(handler, PT, id, "apply_court", { court: "武隆区人民法院" }, "2022-04-18"));
   });
 });
 
@@ -518,8 +530,8 @@ describe("documents and on-the-spot collection (fault 14)", () => {
     expect(doc.statusCode).toBe(200);
     const { readZipEntry } = await import("../../../src/platform/files/zip.ts");
     const xml = readZipEntry(doc.rawPayload, "word/document.xml")?.toString("utf8") ?? "";
-    expect(xml).toContain("六十日内向武隆区人民政府申请行政复议");
-    expect(xml).toContain("六个月内向武隆区人民法院提起行政诉讼");
+    expect(xml).toContain("六十日内向重庆市武隆区人民政府申请行政复议");
+    expect(xml).toContain("六个月内向重庆市武隆区人民法院提起行政诉讼");
     expect(xml).toContain("《中华人民共和国行政处罚法》");
     expect(xml).not.toMatch(/art\./);
   });

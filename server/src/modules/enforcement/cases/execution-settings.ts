@@ -69,3 +69,19 @@ executionSettings.push({
   basis:
     "行政处罚法(2021) art. 60: 九十日内作出决定；法律、法规、规章另有规定的，从其规定 — the law itself provides no extension; an area extends only where its rules say so (national default: market regulation's 30 days with the head's approval, then the leaders' collective discussion). The engine caps one extension at 30 days.",
 });
+
+/** Where and how fines are paid, as the decision states it (行政处罚法(2021) art. 67 para. 3). */
+export const PAYMENT_PLACE = "enforcement.payment_place";
+
+executionSettings.push({
+  code: PAYMENT_PLACE,
+  label: {
+    zh: "罚款缴纳的银行或者电子支付系统（写入处罚决定书）",
+    en: "Where fines are paid (printed on the decision)",
+  },
+  module: MODULE,
+  schema: z.string().trim().min(1).max(200),
+  default: "指定的银行或者通过电子支付系统",
+  basis:
+    "行政处罚法(2021) art. 67 para. 3: 当事人应当自收到行政处罚决定书之日起十五日内，到指定的银行或者通过电子支付系统缴纳罚款 — the decision says how and where (art. 59 (四)); the region names its collecting bank or payment system (national default: the words of the law).",
+});

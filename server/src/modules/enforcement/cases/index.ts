@@ -13,6 +13,7 @@ import { correctionCaseType } from "./correction.ts";
 import { historyDemo } from "./demo/history.ts";
 import { casesDemo } from "./demo/index.ts";
 import { rulesDemo } from "./demo/rules.ts";
+import { showcaseDemo } from "./demo/showcase.ts";
 import { disclosureCaseType } from "./disclosure.ts";
 import { fileReviewCaseType } from "./file-review.ts";
 import { indicators as caseIndicators } from "./indicators.ts";
@@ -33,5 +34,5 @@ export const caseTypes: AnyCaseType[] = [
 ];
 export const registers: RegisterDecl[] = [];
 export const indicators: IndicatorDecl[] = caseIndicators;
-export const demo: DemoContribution[] = [casesDemo, historyDemo, rulesDemo];
+export const demo: DemoContribution[] = [casesDemo, historyDemo, rulesDemo, showcaseDemo];
 export const settings: SettingDecl[] = [...caseSettings, ...procedureSettings];

@@ -23,7 +23,7 @@ import {
   toEpochDay,
 } from "../../../kernel/time/index.ts";
 import { inventName } from "../../directory/accounts.ts";
-import { DIRECTORY_DEMO_ID, demoUsername } from "../../directory/index.ts";
+import { DIRECTORY_DEMO_ID, demoUsername, WULONG, wulongUnits } from "../../directory/index.ts";
 import { type BodyData, bodyRegister } from "./bodies.ts";
 import {
   type BenchmarkData,
@@ -133,6 +133,8 @@ interface PlannedOfficer extends OfficerData {
   body: string;
 }
 
+const FULL_NAMES = new Map(wulongUnits().map((u) => [u.code, u.full]));
+
 async function planBodies(ctx: DemoContext): Promise<PlannedBody[]> {
   const { rng } = ctx;
   const units = new Map((await ctx.units({ regionCode: ctx.regionCode })).map((u) => [u.code, u]));
@@ -187,7 +189,12 @@ async function planBodies(ctx: DemoContext): Promise<PlannedBody[]> {
   const devices = apportion(SEED_FIGURES.equipment, officers, rng, 3);
   return all.map((b, i) => {
     const u = unit(b.unitCode);
-    const name = b.kind === "township_office" ? `${u.nameZh}综合行政执法办公室` : u.nameZh;
+    // The register carries the full name documents and the portal print (重庆市武隆区市场
+    // 监督管理局, never 区市场监管局): the directory's full name of the unit.
+    const name =
+      b.kind === "township_office"
+        ? `${WULONG.full}${u.nameZh}综合行政执法办公室`
+        : (FULL_NAMES.get(b.unitCode) ?? u.nameZh);
     return {
       ...b,
       unitId: u.id,

@@ -3,6 +3,7 @@ import { ValidationError } from "../../../kernel/errors.ts";
 import { addressee, body, title } from "./body.ts";
 import { colophon } from "./colophon.ts";
 import { head } from "./head.ts";
+import { instrumentHead } from "./instrument.ts";
 import { exact, FONTS, font, LAYOUT, LINE, mm, PAGE_H, PAGE_W, PT, run } from "./layout.ts";
 import type { OfficialDocument, RenderOptions } from "./model.ts";
 import { pageNumberFooter } from "./page-number.ts";
@@ -36,15 +37,15 @@ export function buildOfficialDocument(
   options: RenderOptions = {},
 ): Document {
   validate(doc);
+  const instrument = doc.form === "instrument";
   const children: (Paragraph | Table)[] = [
-    ...head(doc),
-    title(doc),
+    ...(instrument ? instrumentHead(doc) : [...head(doc), title(doc)]),
     ...(doc.addressee?.trim() ? [addressee(doc.addressee)] : []),
     ...body(doc.body, options),
-    ...signature(doc),
-    ...(doc.note?.trim() ? [note(doc.note)] : []),
+    ...(doc.signature === false ? [] : signature(doc)),
+    ...(doc.note?.trim() && !instrument ? [note(doc.note)] : []),
   ];
-  const colo = colophon(doc);
+  const colo = instrument ? undefined : colophon(doc);
   if (colo) {
     // The floating table is anchored to the (tiny) paragraph after it.
     children.push(colo, new Paragraph({ spacing: exact(20), children: [run("", { size: 1 })] }));

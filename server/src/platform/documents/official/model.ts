@@ -18,12 +18,26 @@ export type Block =
    * A simple table as wide as the type area: rows of cell texts, 4号 仿宋; the first row is
    * a header (黑体, centred) unless `header` is false. `widths` are relative column widths.
    */
-  | { kind: "table"; rows: string[][]; header?: boolean; widths?: number[]; caption?: string }
+  | {
+      kind: "table";
+      rows: string[][];
+      header?: boolean;
+      widths?: number[];
+      caption?: string;
+      /** Least row heights in millimetres, by row (e.g. room to sign); missing: as the text needs. */
+      minHeights?: number[];
+    }
   /** The attachment note (附件说明): 附件：1. … — names without final punctuation. */
   | { kind: "attachments"; items: string[] }
   | { kind: "pageBreak" };
 
 export interface OfficialDocument {
+  /**
+   * "official" (default): a 公文 in the GB/T 9704 layout, red issuer's mark and red rule.
+   * "instrument": an enforcement instrument (执法文书) — the issuing body's full name in
+   * black (`issuerMark`), the title, the number right-aligned; no red, no 附注 or 版记.
+   */
+  form?: "official" | "instrument";
   /** 发文机关标志, e.g. "重庆市武隆区人民政府文件" (red, centred, 小标宋). */
   issuerMark: string;
   /** 发文字号, e.g. "武隆府发〔2020〕12号" (see `documentNumber`). */
@@ -39,6 +53,11 @@ export interface OfficialDocument {
   issuer: string;
   /** 成文日期: "2020年9月30日", or a LocalDate "2020-09-30" (formatted by formatChineseDate). */
   date: string;
+  /**
+   * false: no 署名 and 成文日期 at the end (a form signed in its own cells, such as a
+   * 送达回证); default true.
+   */
+  signature?: boolean;
   /** Whether the document is sealed: the signature block leaves room for the seal over it. */
   seal?: boolean;
   /** 附注 (put in full-width parentheses if not already). */

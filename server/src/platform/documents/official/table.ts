@@ -1,6 +1,7 @@
 import {
   AlignmentType,
   BorderStyle,
+  HeightRule,
   Paragraph,
   Table,
   TableCell,
@@ -9,7 +10,7 @@ import {
   VerticalAlignTable,
   WidthType,
 } from "docx";
-import { exact, FONTS, LINE, PT, run, TEXT_W } from "./layout.ts";
+import { exact, FONTS, LINE, mm, PT, run, TEXT_W } from "./layout.ts";
 import type { Block } from "./model.ts";
 
 // ─── Body (主体): tables ─────────────────────────────────────────────────────────────
@@ -41,6 +42,9 @@ export function table(block: Extract<Block, { kind: "table" }>): (Paragraph | Ta
         new TableRow({
           tableHeader: header && r === 0,
           cantSplit: true,
+          ...(block.minHeights?.[r]
+            ? { height: { value: mm(block.minHeights[r]!), rule: HeightRule.ATLEAST } }
+            : {}),
           children: widths.map(
             (w, c) =>
               new TableCell({

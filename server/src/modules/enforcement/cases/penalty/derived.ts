@@ -11,6 +11,7 @@ import {
   ALTERING_AUTHORITY_LABELS,
   CIRCUMSTANCE_LABELS,
   REVIEW_ITEM_LABELS,
+  SERVICE_METHOD_LABELS,
 } from "../labels.ts";
 import { MITIGATION_LABELS, type Mitigation, NO_PENALTY_LABELS } from "./capacity.ts";
 import { DEFERRAL_KIND_LABELS } from "./execution.ts";
@@ -143,6 +144,18 @@ export const PenaltyDerived = z.object({
       surchargePaid: yuan("加处罚款（元）", "Surcharge paid (yuan)"),
       daysLate: L(z.number(), "逾期天数", "Days late"),
       surchargeCap: yuan("加处罚款上限（元）", "Surcharge cap (yuan)"),
+      instalmentSurcharges: L(
+        z.array(
+          z.object({
+            dueOn: date("缴纳期限", "Due on"),
+            amount: yuan("金额（元）", "Amount (yuan)"),
+            daysLate: L(z.number(), "逾期日数", "Days late"),
+            surcharge: yuan("加处罚款（元）", "Surcharge (yuan)"),
+          }),
+        ),
+        "各期加处罚款",
+        "Surcharge per instalment",
+      ),
       collector: text("收缴机构（代收银行）", "Collecting bank"),
       receiptNo: text("缴款凭证号", "Receipt number"),
     }),
@@ -255,7 +268,29 @@ export const PenaltyDerived = z.object({
   // ── issue 10, part A (penalty/procedure.ts)
   hearingRight: yes("有要求听证的权利", "Right to a hearing"),
   hearingScope: L(z.array(z.string()), "听证范围（认定理由）", "Hearing scope (why)"),
-  noticeOn: date("告知书送达日期", "Notice served on"),
+  noticeOn: date("告知日期", "Notified on"),
+  statementDays: L(z.number(), "陈述申辩期限（工作日）", "Statement period (working days)"),
+  decidingBody: text("作出决定的执法主体", "Deciding body"),
+  paymentPlace: text("罚款缴纳方式", "Where the fine is paid"),
+  noticeServedOn: date("告知书送达生效日期", "Notice served (took effect) on"),
+  noticeService: L(
+    z.object({
+      method: labelledEnum(SERVICE_METHOD_LABELS, "送达方式", "How it was served"),
+      announcedOn: date("公告日期", "Announced on"),
+    }),
+    "告知书的送达",
+    "Service of the notice",
+  ),
+  partyStatement: L(
+    z.object({
+      onDate: date("陈述申辩日期", "Stated on"),
+      statement: text("陈述申辩意见", "Statement"),
+      adopted: yes("是否采纳", "Adopted"),
+      reply: text("复核意见", "Review of it"),
+    }),
+    "当事人的陈述申辩及采纳情况",
+    "The party's statement and whether it was adopted",
+  ),
   noticeLaw: text("告知时适用的程序法", "Procedure in force at the notice"),
   statementUntil: date("陈述申辩期限至", "Statement period until"),
   mitigation: z

@@ -1,7 +1,8 @@
 import type { CaseDocumentDecl, NumberDecl } from "../../../../engines/case/index.ts";
-import { decisionDocument, serviceReceipt } from "../documents.ts";
-import { type PenaltyCase, rulesOf } from "./fields.ts";
-import { POST_DECISION } from "./states.ts";
+import { decisionDocument } from "../documents.ts";
+import { noticeDocument, serviceReceipt } from "../notice-documents.ts";
+import type { PenaltyCase } from "./fields.ts";
+import { BEFORE_DECISION, POST_DECISION } from "./states.ts";
 
 // ─────────────────────────────────────────────────── decision number and documents
 
@@ -20,12 +21,19 @@ export const PENALTY_NUMBERS: NumberDecl<PenaltyCase>[] = [
   },
 ];
 
+/** Enforcement instruments (执法文书), not 公文: the "instrument" form of the renderer. */
 export const PENALTY_DOCUMENTS: CaseDocumentDecl<PenaltyCase>[] = [
+  {
+    code: "penalty_notice",
+    label: { zh: "行政处罚告知书", en: "Notice of the intended penalty" },
+    states: [...BEFORE_DECISION, "hearing_requested", "hearing_scheduled", ...POST_DECISION],
+    build: (c, ctx) => noticeDocument(c, ctx),
+  },
   {
     code: "penalty_decision",
     label: { zh: "行政处罚决定书", en: "Penalty decision" },
     states: POST_DECISION.concat(["altered"]),
-    build: (c, ctx) => decisionDocument(c, ctx, rulesOf(c)),
+    build: (c, ctx) => decisionDocument(c, ctx),
   },
   {
     code: "service_receipt",

@@ -11,7 +11,7 @@ import {
   maxDate,
 } from "../../../../kernel/time/index.ts";
 import { COMPULSION } from "../rules.ts";
-import { CHALLENGE, courtWindowEnd, proceedingsOf } from "./execution.ts";
+import { CHALLENGE, courtWindowEnd, proceedingsEnd, proceedingsOf } from "./execution.ts";
 import type { Ctx } from "./fields.ts";
 
 /** Electronic service needs the party's written consent; an announcement its reason. */
@@ -82,9 +82,7 @@ export const courtWindowGuard = async (ctx: Ctx) => {
       ),
     };
   }
-  const ended = proceedings
-    .map((p) => p.closedOn as LocalDate)
-    .reduce<LocalDate | undefined>((a, b) => (a ? maxDate(a, b) : b), undefined);
+  const ended = proceedingsEnd(ctx.calendar, proceedings);
   const challengeEnd = f.challengeEndsOn as LocalDate;
   if (!ended && compareLocalDate(ctx.onDate, challengeEnd) <= 0) {
     const basis = `${CHALLENGE.reconsideration.basis}; ${CHALLENGE.litigation.basis}; ${CHALLENGE.court.basis}`;
@@ -92,6 +90,16 @@ export const courtWindowGuard = async (ctx: Ctx) => {
       message: t(
         `当事人在 ${challengeEnd} 前仍可申请行政复议或者提起行政诉讼：请在该日之后申请人民法院强制执行${basisZh(basis)}`,
         `the party may still apply for reconsideration or sue until ${challengeEnd}: apply to the court after that day${basisEn(basis)}`,
+      ),
+    };
+  }
+  if (ended && compareLocalDate(ctx.onDate, ended) <= 0) {
+    // After a reconsideration decision the party may still sue for 15 days (行政诉讼法 art. 45).
+    const basis = `${CHALLENGE.suitAfterReconsideration.basis}; ${CHALLENGE.court.basis}`;
+    return {
+      message: t(
+        `当事人在 ${ended} 前仍可对复议决定提起行政诉讼：请在该日之后申请人民法院强制执行${basisZh(basis)}`,
+        `the party may still sue against the reconsideration decision until ${ended}: apply to the court after that day${basisEn(basis)}`,
       ),
     };
   }

@@ -78,6 +78,11 @@ export const CHALLENGE = {
     basis:
       "行政强制法 art. 53: 当事人在法定期限内不申请行政复议或者提起行政诉讼，又不履行的，自期限届满之日起三个月内申请人民法院强制执行",
   },
+  suitAfterReconsideration: {
+    value: days(15),
+    basis:
+      "行政诉讼法 art. 45: 公民、法人或者其他组织不服复议决定的，可以在收到复议决定书之日起十五日内向人民法院提起诉讼",
+  },
   deferral: {
     basis:
       "行政处罚法(2021) art. 72 para. 2: 当事人申请延期或者分期缴纳罚款的，申请人民法院强制执行的期限，自暂缓或者分期缴纳罚款期限结束之日起计算",
@@ -134,6 +139,26 @@ export async function proceedingsOf(w: WorkTx, regionCode: string, id: number) {
       }),
     );
 }
+
+/**
+ * The day the party's challenge ends after its proceedings: a reconsideration decision
+ * leaves it 15 days to sue (行政诉讼法 art. 45), the end rolled to a working day; a lawsuit
+ * ends when the litigation case closes (the judgment in force). The latest end counts.
+ */
+export function proceedingsEnd(cal: LegalCalendar, proceedings: Proceeding[]) {
+  let end: LocalDate | undefined;
+  for (const p of proceedings) {
+    if (p.closedOn === null) continue;
+    const e = isReconsideration(p)
+      ? addPeriod(cal, p.closedOn, CHALLENGE.suitAfterReconsideration.value).due
+      : p.closedOn;
+    end = end ? maxDate(end, e) : e;
+  }
+  return end;
+}
+
+/** A reconsideration case (the reconsideration module's, or a stand-in) rather than a lawsuit. */
+export const isReconsideration = (p: Proceeding) => /reconsideration/.test(p.caseType);
 
 /** Where the court window starts: the challenge periods' end, or the deferral's end. */
 export function courtWindowFrom(ctx: Ctx, servedOn: LocalDate, deferredUntil?: LocalDate) {

@@ -133,6 +133,13 @@ export interface PenaltyCase extends z.infer<typeof PenaltyFields>, ProceduresFi
     surchargePaid: number;
     daysLate: number;
     surchargeCap: number;
+    /** With instalments: each one's days late and surcharge, from its own due date. */
+    instalmentSurcharges?: {
+      dueOn: LocalDate;
+      amount: number;
+      daysLate: number;
+      surcharge: number;
+    }[];
     collector: string;
     receiptNo: string;
   };
@@ -178,6 +185,16 @@ export interface PenaltyCase extends z.infer<typeof PenaltyFields>, ProceduresFi
   intendedConfiscation?: number;
   hearingScope?: string[];
   noticeOn?: LocalDate;
+  /** The statement period in working days given at the notice (the area's setting). */
+  statementDays?: number;
+  /** The deciding body's full name (the bodies register) and where to pay, at the decision. */
+  decidingBody?: string;
+  paymentPlace?: string;
+  /** The day the notice's service took effect (an announcement's deemed day). */
+  noticeServedOn?: LocalDate;
+  noticeService?: { method: string; announcedOn?: LocalDate };
+  /** The party's statement and defence and whether it was adopted (record_statement). */
+  partyStatement?: { onDate: LocalDate; statement: string; adopted: boolean; reply: string };
   noticeLaw?: string;
   statementUntil?: LocalDate;
   rightsUsed?: "statement" | "waived" | "hearing" | "silence";

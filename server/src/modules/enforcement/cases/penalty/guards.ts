@@ -37,8 +37,10 @@ function hearingHeld(ctx: Ctx): boolean {
 export function hearingWindowEnd(ctx: Ctx): LocalDate | undefined {
   const notice = lastStep(ctx, "notify");
   if (!notice) return undefined;
-  // The law in force on the notice (程序从新, issue 10 fault 7).
-  return addPeriod(ctx.calendar, notice.onDate, rulesOn(notice.onDate).hearingRequest.value).due;
+  // The law in force on the notice (程序从新, issue 10 fault 7); the window runs from the
+  // notice's service (its deemed day for an announcement).
+  const from = ctx.case.fields.noticeServedOn ?? notice.onDate;
+  return addPeriod(ctx.calendar, from, rulesOn(notice.onDate).hearingRequest.value).due;
 }
 
 // ──────────────────────────────────────────────────────────────────────── guards

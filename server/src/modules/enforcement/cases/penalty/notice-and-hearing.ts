@@ -4,6 +4,7 @@ import { basisEn, basisZh } from "../../../../kernel/citation.ts";
 import { t } from "../../../../kernel/errors.ts";
 import { compareLocalDate } from "../../../../kernel/time/index.ts";
 import { L, zDay } from "../common.ts";
+import { serviceMethodGuard } from "./execution-guards.ts";
 import type { PenaltyCase } from "./fields.ts";
 import { hearingWindowEnd } from "./guards.ts";
 import {
@@ -18,6 +19,22 @@ import { BEFORE_DECISION } from "./states.ts";
 
 // ─────────────────────────────────────────────────── notice, statement and hearing
 
+/** The notice's service: electronic with the party's consent, an announcement with its reason. */
+const noticeServiceGuard = (ctx: Parameters<typeof serviceMethodGuard>[0]) => {
+  const refusal = serviceMethodGuard({
+    ...ctx,
+    input: {
+      serviceMethod: ctx.input.noticeServiceMethod,
+      electronicConsent: ctx.input.noticeElectronicConsent,
+      announcementReason: ctx.input.noticeAnnouncementReason,
+    },
+  });
+  if (!refusal) return undefined;
+  const field =
+    refusal.field === "electronicConsent" ? "noticeElectronicConsent" : "noticeAnnouncementReason";
+  return { ...refusal, field };
+};
+
 export const NOTICE_AND_HEARING_STEPS: TransitionDecl<PenaltyCase>[] = [
   {
     action: "notify",
@@ -29,7 +46,7 @@ export const NOTICE_AND_HEARING_STEPS: TransitionDecl<PenaltyCase>[] = [
     to: "notified",
     input: NoticeInput,
     setsFields: ["intendedPenalty", "intendedPenalties", "intendedFine", "intendedConfiscation"],
-    guards: [hearingOfferGuard],
+    guards: [hearingOfferGuard, noticeServiceGuard],
     derive: noticeDerive,
   },
   {
@@ -41,6 +58,16 @@ export const NOTICE_AND_HEARING_STEPS: TransitionDecl<PenaltyCase>[] = [
       statement: L(z.string().trim().min(1, "required").max(5000), "陈述申辩意见", "Statement"),
       adopted: L(z.boolean(), "是否采纳", "Adopted"),
       reply: L(z.string().trim().min(1, "required").max(5000), "复核意见", "Review of it"),
+    }),
+    // Kept for the decision, which states the defence and whether it was adopted, with the
+    // reasons (2021 art. 45 para. 1: 对当事人提出的事实、理由和证据，应当进行复核).
+    derive: (ctx) => ({
+      partyStatement: {
+        onDate: ctx.onDate,
+        statement: ctx.input.statement,
+        adopted: ctx.input.adopted,
+        reply: ctx.input.reply,
+      },
     }),
   },
   {

@@ -3,6 +3,7 @@ import type { TransitionDecl } from "../../../../engines/case/index.ts";
 import { zt } from "../../../../kernel/issue-text.ts";
 import { findOfficer } from "../../registers/lookup.ts";
 import { issuerPrefix, L, type PartyData, scrub } from "../common.ts";
+import { PAYMENT_PLACE } from "../execution-settings.ts";
 import { REVIEW_ITEMS } from "../labels.ts";
 import { publicMonthsOf } from "../publication-term.ts";
 import { penaltyRulesAt } from "../rules.ts";
@@ -145,6 +146,8 @@ export const REVIEW_AND_DECISION_STEPS: TransitionDecl<PenaltyCase>[] = [
         substantiveLaw: substantiveLaw(ctx.case.fields),
         lawVersion: penaltyRulesAt(ctx.case.openedOn).law,
         documentPrefix: await issuerPrefix(ctx.w, ctx.case.unitId, ctx.case.regionCode),
+        decidingBody: await bodyName(ctx.w, ctx.case.unitId, ctx.case.regionCode),
+        paymentPlace: ctx.settings<string>(PAYMENT_PLACE),
         major: { ...m, reviewPassed: ctx.case.fields.legalReview?.passed === true },
         benchmarkCheck: b
           ? { applied: true, within: fine >= b.fineMin && fine <= b.fineMax }

@@ -2,7 +2,7 @@ import { z } from "zod";
 import type { TransitionDecl } from "../../../../engines/case/index.ts";
 import { basisEn, basisZh } from "../../../../kernel/citation.ts";
 import { t } from "../../../../kernel/errors.ts";
-import { addPeriod, compareLocalDate } from "../../../../kernel/time/index.ts";
+import { addPeriod, compareLocalDate, type LocalDate } from "../../../../kernel/time/index.ts";
 import { L, labelledEnum, zAmount } from "../common.ts";
 import { SERVICE_METHOD_LABELS } from "../labels.ts";
 import { PublicationNoticeInput, publicationNoticeGuard } from "../publication-term.ts";
@@ -105,11 +105,28 @@ export const SERVICE_AND_EXECUTION_STEPS: TransitionDecl<PenaltyCase>[] = [
         }
         const cap = await surchargeCap(ctx);
         if (Number(ctx.input.surchargePaid) > cap.amount) {
+          const basis = rulesOf(ctx.case).surcharge.basis;
+          if (cap.instalments) {
+            const late = cap.instalments.filter((x) => x.daysLate > 0);
+            const zh = late
+              .map((x) => `${x.dueOn}到期的${x.amount}元逾期${x.daysLate}日，加处${x.surcharge}元`)
+              .join("；");
+            const en = late
+              .map((x) => `${x.amount} due ${x.dueOn}: ${x.daysLate} days late, ${x.surcharge}`)
+              .join("; ");
+            return {
+              field: "surchargePaid",
+              message: t(
+                `分期缴纳的罚款各期自其缴纳期限届满之日起加处罚款，合计最多 ${cap.amount} 元（${zh || "没有逾期的分期"}）${basisZh(basis)}`,
+                `with instalments, each is surcharged from its own due date: at most ${cap.amount} yuan in all (${en || "none late"})${basisEn(basis)}`,
+              ),
+            };
+          }
           return {
             field: "surchargePaid",
             message: t(
-              `加处罚款最多 ${cap.amount} 元（逾期 ${cap.daysLate} 日，每日按罚款 ${fine} 元的百分之三计算，不得超出罚款数额）${basisZh(rulesOf(ctx.case).surcharge.basis)}`,
-              `the surcharge can be at most ${cap.amount} yuan (${cap.daysLate} days late × 3% of ${fine}, capped at the fine)${basisEn(rulesOf(ctx.case).surcharge.basis)}`,
+              `加处罚款最多 ${cap.amount} 元（逾期 ${cap.daysLate} 日，每日按罚款 ${fine} 元的百分之三计算，不得超出罚款数额）${basisZh(basis)}`,
+              `the surcharge can be at most ${cap.amount} yuan (${cap.daysLate} days late × 3% of ${fine}, capped at the fine)${basisEn(basis)}`,
             ),
           };
         }
@@ -125,6 +142,7 @@ export const SERVICE_AND_EXECUTION_STEPS: TransitionDecl<PenaltyCase>[] = [
           surchargePaid: ctx.input.surchargePaid,
           daysLate: cap.daysLate,
           surchargeCap: cap.amount,
+          ...(cap.instalments ? { instalmentSurcharges: cap.instalments } : {}),
           collector: ctx.input.collector,
           receiptNo: ctx.input.receiptNo,
         },
@@ -173,14 +191,29 @@ export const SERVICE_AND_EXECUTION_STEPS: TransitionDecl<PenaltyCase>[] = [
 /**
  * The surcharge the party may owe on the payment date (art. 72 (一); 行政强制法 art. 45),
  * leaving out the days a reconsideration or litigation was pending (art. 73 para. 3).
+ * With instalments (art. 66 para. 2) each instalment is due on its own day: its surcharge
+ * runs from that day, 3% a day of the instalment, at most the instalment (行政强制法 art. 45
+ * para. 2: 加处罚款或者滞纳金的数额不得超出金钱给付义务的数额).
  */
-async function surchargeCap(ctx: Ctx): Promise<{ daysLate: number; amount: number }> {
+async function surchargeCap(ctx: Ctx): Promise<{
+  daysLate: number;
+  amount: number;
+  instalments?: { dueOn: LocalDate; amount: number; daysLate: number; surcharge: number }[];
+}> {
   const f = ctx.case.fields;
   const fine = Number(f.fineAmount ?? 0);
   if (!f.paymentDue || fine <= 0) return { daysLate: 0, amount: 0 };
   const proceedings = await proceedingsOf(ctx.w, ctx.case.regionCode, ctx.case.id);
-  const daysLate = lateDays(f.paymentDue, ctx.onDate, proceedings);
   const rate = rulesOf(ctx.case).surcharge.value;
-  const amount = Math.min(fine, Math.round(fine * rate * daysLate * 100) / 100);
-  return { daysLate, amount };
+  const cap = (base: number, n: number) => Math.min(base, Math.round(base * rate * n * 100) / 100);
+  if (f.deferral?.kind === "instalments" && f.deferral.instalments.length > 0) {
+    const each = f.deferral.instalments.map((x) => {
+      const n = lateDays(x.dueOn, ctx.onDate, proceedings);
+      return { dueOn: x.dueOn, amount: x.amount, daysLate: n, surcharge: cap(Number(x.amount), n) };
+    });
+    const amount = Math.round(each.reduce((a, x) => a + x.surcharge, 0) * 100) / 100;
+    return { daysLate: Math.max(0, ...each.map((x) => x.daysLate)), amount, instalments: each };
+  }
+  const daysLate = lateDays(f.paymentDue, ctx.onDate, proceedings);
+  return { daysLate, amount: cap(fine, daysLate) };
 }
