@@ -33,6 +33,31 @@ export function useUnits() {
   });
 }
 
+/** A unit's name by its directory code ("scjgj" → 武隆区市场监督管理局); the code until loaded. */
+export function useUnitNameByCode(): (code: unknown) => string {
+  const { data } = useUnits();
+  const { lang } = useI18n();
+  return useCallback(
+    (code) => {
+      if (code === null || code === undefined || code === "") return "";
+      const u = data?.find((x) => x.code === code);
+      if (!u) return String(code);
+      return lang === "zh" ? u.nameZh : u.nameEn || u.nameZh;
+    },
+    [data, lang],
+  );
+}
+
+/** The units as options of a searchable select, by code or id, labelled by name. */
+export function useUnitOptions(by: "code" | "id" = "code"): { value: string; label: string }[] {
+  const { data } = useUnits();
+  const { lang } = useI18n();
+  return (data ?? []).map((u) => ({
+    value: by === "code" ? u.code : String(u.id),
+    label: lang === "zh" ? u.nameZh : u.nameEn || u.nameZh,
+  }));
+}
+
 /** A unit's name in the current language. */
 export function useUnitName(): (id: number | null | undefined) => string {
   const { data } = useUnits();

@@ -1,5 +1,6 @@
 /** A case's clocks: due date, legal basis, what remains, coloured by warning level. */
 import { Card, Descriptions, Empty, Space, Tag, Tooltip, Typography } from "antd";
+import { Basis } from "../components/Basis.tsx";
 import { type MsgKey, useI18n } from "../i18n.ts";
 import type { Deadline } from "./types.ts";
 
@@ -123,7 +124,11 @@ export function DeadlinesPanel({
                         : ""
                     }`,
                   },
-                  { key: "basis", label: t("deadline.legalBasis"), children: d.legalBasis },
+                  {
+                    key: "basis",
+                    label: t("deadline.legalBasis"),
+                    children: <Basis basis={d.legalBasis} />,
+                  },
                 ]}
               />
             </div>

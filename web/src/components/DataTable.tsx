@@ -94,6 +94,7 @@ export function DataTable<T extends object>(props: DataTableProps<T>) {
                 {f.options ? (
                   <Select
                     allowClear
+                    showSearch={{ optionFilterProp: "label" }}
                     options={f.options}
                     style={{ width: f.width ?? 180 }}
                     data-testid={`filter-${f.name}`}

@@ -8,6 +8,7 @@ import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { App, Button, Card, DatePicker, Descriptions, Form, Input, Modal, Table, Tag } from "antd";
 import { useState } from "react";
 import { api } from "../api.ts";
+import { Basis } from "../components/Basis.tsx";
 import { ErrorAlert, useFormError } from "../components/ErrorDisplay.tsx";
 import { Can } from "../components/PermissionGate.tsx";
 import { useModuleLabel } from "../engines.ts";
@@ -222,7 +223,9 @@ export function SettingsPage() {
                 <Descriptions.Item label={t("settings.value")}>
                   <ValueText value={r.default} />
                 </Descriptions.Item>
-                <Descriptions.Item label={t("settings.legalBasis")}>{r.basis}</Descriptions.Item>
+                <Descriptions.Item label={t("settings.legalBasis")}>
+                  <Basis basis={r.basis} />
+                </Descriptions.Item>
               </Descriptions>
             ),
           },

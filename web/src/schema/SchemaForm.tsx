@@ -8,6 +8,7 @@ import { MinusCircleOutlined, PlusOutlined } from "@ant-design/icons";
 import { Button, Card, Checkbox, DatePicker, Form, Input, InputNumber, Select } from "antd";
 import dayjs, { type Dayjs } from "dayjs";
 import type { ReactNode } from "react";
+import { useUnitOptions } from "../data.ts";
 import { useI18n } from "../i18n.ts";
 import { type JsonSchema, kindOf, labelOf, normalize, optionsOf } from "./schema.ts";
 
@@ -28,6 +29,20 @@ const jsonItemProps = {
     value: v === undefined || typeof v === "string" ? v : JSON.stringify(v, null, 2),
   }),
 };
+
+/** A directory unit, chosen by name (typing filters), kept as its code. */
+function UnitSelect({ testId, ...rest }: { testId: string; value?: string; onChange?: (v: string) => void }) {
+  const options = useUnitOptions("code");
+  return (
+    <Select
+      {...rest}
+      showSearch={{ optionFilterProp: "label" }}
+      allowClear
+      options={options}
+      data-testid={testId}
+    />
+  );
+}
 
 interface FieldProps {
   /** The Form.Item name (relative inside a Form.List). */
@@ -84,6 +99,12 @@ function Field({ name, path, schema: raw, label, required }: FieldProps) {
               </>
             )}
           </Form.List>
+        </Form.Item>
+      );
+    case "unit":
+      return (
+        <Form.Item {...common}>
+          <UnitSelect testId={testId} />
         </Form.Item>
       );
     case "enum":
