@@ -187,6 +187,16 @@ export const AuditEvent = z
     ip: z.string().nullable(),
     action: z.string(),
     actionLabel: Label.describe("what the action means, in the office's words"),
+    changes: z
+      .array(
+        z.object({
+          field: z.string(),
+          label: Label,
+          before: Label.nullable(),
+          after: Label.nullable(),
+        }),
+      )
+      .describe("the fields changed, labelled, values in words"),
     entityType: z.string(),
     entityId: z.string(),
     before: Json,

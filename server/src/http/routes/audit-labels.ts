@@ -65,13 +65,15 @@ export function auditActionLabel(registry: Registry, action: string): Label {
       rest.length === 0
         ? (decl?.transitions.find((t) => t.action === op)?.label ?? CASE_OPS[op])
         : undefined;
-    if (decl && step) return { zh: `${decl.label.zh} · ${step.zh}`, en: `${decl.label.en}: ${step.en}` };
+    if (decl && step)
+      return { zh: `${decl.label.zh} · ${step.zh}`, en: `${decl.label.en}: ${step.en}` };
     if (decl) return { zh: `${decl.label.zh} · ${UNKNOWN.zh}`, en: `${decl.label.en}: ${op}` };
   }
   if (head === "register") {
     const decl = registry.register(code);
     const what = REGISTER_OPS[op];
-    if (decl && what) return { zh: `${decl.label.zh} · ${what.zh}`, en: `${decl.label.en}: ${what.en}` };
+    if (decl && what)
+      return { zh: `${decl.label.zh} · ${what.zh}`, en: `${decl.label.en}: ${what.en}` };
   }
   return { zh: UNKNOWN.zh, en: action };
 }

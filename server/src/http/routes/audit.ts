@@ -1,12 +1,14 @@
 import type { FastifyReply } from "fastify";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
-import type { Kysely, SelectQueryBuilder } from "kysely";
+import type { Kysely } from "kysely";
 import { z } from "zod";
+import type { DB } from "../../db/schema.ts";
 import { SECURITY_EVENT_LABELS } from "../../kernel/labels.ts";
 import { addDays, type LocalDate, startOfLocalDay, toLocalDate } from "../../kernel/time/index.ts";
 import { attachmentName, tableXlsx, XLSX_MIME } from "../../platform/files/table-xlsx.ts";
 import { inTenantTx, requireActor, type Services } from "../context.ts";
 import { AuditEventPage, AuditFilterOptions, binary, SecurityEventPage } from "../wire.ts";
+import { auditChanges } from "./audit-changes.ts";
 import { auditActionLabel, auditActionOptions } from "./audit-labels.ts";
 
 /** Events per page by default; an export takes every matching event up to EXPORT_MAX. */
@@ -72,9 +74,8 @@ export const auditRoutes =
   async (app) => {
     const label = (action: string) => auditActionLabel(services.registry, action);
 
-    // biome-ignore lint/suspicious/noExplicitAny: the audit_event query of either route
-    const auditQuery = (trx: Kysely<any>, f: z.infer<typeof AuditFilter>) => {
-      let q = trx.selectFrom("audit_event") as SelectQueryBuilder<any, "audit_event", object>;
+    const auditQuery = (trx: Kysely<DB>, f: z.infer<typeof AuditFilter>) => {
+      let q = trx.selectFrom("audit_event");
       if (f.entityType) q = q.where("entity_type", "=", f.entityType);
       if (f.entityId) q = q.where("entity_id", "=", f.entityId);
       if (f.action) {
@@ -107,9 +108,9 @@ export const auditRoutes =
       async (req) =>
         inTenantTx(services, req, async ({ trx }) => {
           const q = auditQuery(trx, req.query);
-          const [{ n }] = (await q
-            .select((eb) => eb.fn.countAll<string>().as("n"))
-            .execute()) as [{ n: string }];
+          const [{ n }] = (await q.select((eb) => eb.fn.countAll<string>().as("n")).execute()) as [
+            { n: string },
+          ];
           const rows = await q
             .selectAll()
             .orderBy("occurred_at", "desc")
@@ -130,6 +131,7 @@ export const auditRoutes =
               ip: e.ip,
               action: e.action,
               actionLabel: label(e.action),
+              changes: auditChanges(services.registry, e.action, e.before, e.after),
               entityType: e.entity_type,
               entityId: e.entity_id,
               before: e.before,
@@ -176,18 +178,37 @@ export const auditRoutes =
             .limit(EXPORT_MAX)
             .execute(),
         );
-        const file = await tableXlsx("审计记录", [
-          { header: "时间", width: 20, value: (e) => shanghai(e.occurred_at) },
-          { header: "操作人", value: (e) => e.actor_name ?? "系统" },
-          { header: "操作", width: 36, value: (e) => label(e.action).zh },
-          { header: "对象", value: (e) => e.entity_type },
-          { header: "对象编号", value: (e) => e.entity_id },
-          { header: "理由", width: 30, value: (e) => e.reason },
-          { header: "IP 地址", value: (e) => e.ip },
-          { header: "修改前", width: 40, value: (e) => (e.before ? JSON.stringify(e.before) : "") },
-          { header: "修改后", width: 40, value: (e) => (e.after ? JSON.stringify(e.after) : "") },
-          { header: "哈希", width: 30, value: (e) => `${e.chain_key} #${e.seq} ${e.hash}` },
-        ], rows);
+        const file = await tableXlsx(
+          "审计记录",
+          [
+            { header: "时间", width: 20, value: (e) => shanghai(e.occurred_at) },
+            { header: "操作人", value: (e) => e.actor_name ?? "系统" },
+            { header: "操作", width: 36, value: (e) => label(e.action).zh },
+            { header: "对象", value: (e) => e.entity_type },
+            { header: "对象编号", value: (e) => e.entity_id },
+            { header: "理由", width: 30, value: (e) => e.reason },
+            { header: "IP 地址", value: (e) => e.ip },
+            {
+              header: "变更内容",
+              width: 60,
+              value: (e) =>
+                auditChanges(services.registry, e.action, e.before, e.after)
+                  .map(
+                    (c) =>
+                      `${c.label.zh}：${c.before?.zh ?? "（空）"} → ${c.after?.zh ?? "（空）"}`,
+                  )
+                  .join("\n"),
+            },
+            {
+              header: "修改前",
+              width: 40,
+              value: (e) => (e.before ? JSON.stringify(e.before) : ""),
+            },
+            { header: "修改后", width: 40, value: (e) => (e.after ? JSON.stringify(e.after) : "") },
+            { header: "哈希", width: 30, value: (e) => `${e.chain_key} #${e.seq} ${e.hash}` },
+          ],
+          rows,
+        );
         return sendXlsx(reply, file, "audit", "审计记录", toLocalDate(services.clock()));
       },
     );
@@ -218,9 +239,9 @@ export const auditRoutes =
       },
       async (req) => {
         const q = securityQuery(requireActor(req), req.query);
-        const [{ n }] = (await q
-          .select((eb) => eb.fn.countAll<string>().as("n"))
-          .execute()) as [{ n: string }];
+        const [{ n }] = (await q.select((eb) => eb.fn.countAll<string>().as("n")).execute()) as [
+          { n: string },
+        ];
         const rows = await q
           .selectAll()
           .orderBy("id", "desc")
@@ -262,13 +283,17 @@ export const auditRoutes =
           .limit(EXPORT_MAX)
           .execute();
         const kinds = SECURITY_EVENT_LABELS;
-        const file = await tableXlsx("安全日志", [
-          { header: "时间", width: 20, value: (e) => shanghai(e.occurred_at) },
-          { header: "事件", width: 20, value: (e) => kinds[e.kind]?.zh ?? e.kind },
-          { header: "用户名", value: (e) => e.username },
-          { header: "IP 地址", value: (e) => e.ip },
-          { header: "详情", width: 50, value: (e) => (e.detail ? JSON.stringify(e.detail) : "") },
-        ], rows);
+        const file = await tableXlsx(
+          "安全日志",
+          [
+            { header: "时间", width: 20, value: (e) => shanghai(e.occurred_at) },
+            { header: "事件", width: 20, value: (e) => kinds[e.kind]?.zh ?? e.kind },
+            { header: "用户名", value: (e) => e.username },
+            { header: "IP 地址", value: (e) => e.ip },
+            { header: "详情", width: 50, value: (e) => (e.detail ? JSON.stringify(e.detail) : "") },
+          ],
+          rows,
+        );
         return sendXlsx(reply, file, "security-log", "安全日志", toLocalDate(services.clock()));
       },
     );
