@@ -31,6 +31,7 @@ const STRINGS = {
   "common.save": { zh: "保存", en: "Save" },
   "common.actions": { zh: "操作", en: "Actions" },
   "common.total": { zh: "共 {n} 条", en: "{n} in all" },
+  "common.exportXlsx": { zh: "导出 Excel", en: "Export (.xlsx)" },
   "common.error": { zh: "出错了", en: "Something went wrong" },
   "common.forbidden": { zh: "您没有访问此页面的权限。", en: "You may not open this page." },
   "common.notFound": { zh: "页面不存在。", en: "No such page." },
@@ -386,6 +387,14 @@ const STRINGS = {
   "audit.before": { zh: "变更前", en: "Before" },
   "audit.after": { zh: "变更后", en: "After" },
   "audit.chain": { zh: "哈希链", en: "Hash chain" },
+  "audit.changes": { zh: "变更内容", en: "Changes" },
+  "audit.field": { zh: "字段", en: "Field" },
+  "audit.unit": { zh: "单位", en: "Unit" },
+  "audit.from": { zh: "起始日期", en: "From" },
+  "audit.to": { zh: "截止日期", en: "To" },
+  "audit.summary": { zh: "摘要", en: "Summary" },
+  "security.from": { zh: "起始日期", en: "From" },
+  "security.to": { zh: "截止日期", en: "To" },
 } as const satisfies Record<string, { zh: string; en: string }>;
 
 export type MsgKey = keyof typeof STRINGS;

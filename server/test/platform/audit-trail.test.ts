@@ -115,8 +115,8 @@ describe("the audit trail", () => {
       {
         field: "roles",
         label: { zh: "角色", en: "Roles" },
-        before: { zh: "case_handler", en: "case_handler" },
-        after: { zh: "case_handler、legal_reviewer", en: "case_handler, legal_reviewer" },
+        before: { zh: "承办人", en: "Case handler" },
+        after: { zh: "承办人、法制审核人员", en: "Case handler, Legal reviewer" },
       },
     ]);
   });

@@ -98,10 +98,7 @@ export function DataTable<T extends object>(props: DataTableProps<T>) {
                 label={f.title ?? (f.label ? t(f.label) : f.name)}
               >
                 {f.date ? (
-                  <DatePicker
-                    style={{ width: f.width ?? 140 }}
-                    data-testid={`filter-${f.name}`}
-                  />
+                  <DatePicker style={{ width: f.width ?? 140 }} data-testid={`filter-${f.name}`} />
                 ) : f.options ? (
                   <Select
                     allowClear

@@ -1,6 +1,7 @@
 /** The security log (security_log.read): logins, lockouts, denials, account changes. */
-import { Card, Tag, Typography } from "antd";
-import type { SecurityEvent } from "../api.ts";
+import { DownloadOutlined } from "@ant-design/icons";
+import { App, Button, Card, Tag, Typography } from "antd";
+import { download, type SecurityEvent } from "../api.ts";
 import { DataTable } from "../components/DataTable.tsx";
 import { useLabels } from "../data.ts";
 import { compactJson, formatTime } from "../format.ts";
@@ -18,13 +19,14 @@ export function SecurityLogPage() {
   const { t, lang, pick } = useI18n();
   const labels = useLabels();
   const kinds = labels.data?.securityEvents ?? {};
+  const { message } = App.useApp();
 
   return (
     <Card title={t("security.title")}>
       <DataTable<SecurityEvent>
         testId="security-table"
         path="/api/security-events"
-        params={{ limit: 200 }}
+        serverPaging
         rowKey="id"
         filters={[
           {
@@ -33,7 +35,23 @@ export function SecurityLogPage() {
             width: 200,
             options: Object.entries(kinds).map(([code, l]) => ({ value: code, label: pick(l) })),
           },
+          { name: "username", label: "security.username", width: 140 },
+          { name: "from", label: "security.from", date: true },
+          { name: "to", label: "security.to", date: true },
         ]}
+        toolbar={(filters) => (
+          <Button
+            icon={<DownloadOutlined />}
+            data-testid="security-export"
+            onClick={() =>
+              void download("/api/security-events/export.xlsx", filters, "安全日志.xlsx").catch(
+                (e: Error) => message.error(e.message),
+              )
+            }
+          >
+            {t("common.exportXlsx")}
+          </Button>
+        )}
         columns={[
           {
             title: t("security.time"),

@@ -148,7 +148,8 @@ function RegisterTable({ reg, openId }: { reg: RegisterInfo; openId: number | nu
             .map((c) => ({
               title: pick(c.label),
               key: c.field,
-              render: (_: unknown, e: Entry) => cellText(c, e.data[c.field], lang, yesNo, unitByCode),
+              render: (_: unknown, e: Entry) =>
+                cellText(c, e.data[c.field], lang, yesNo, unitByCode),
             })),
           {
             title: t("reg.unit"),

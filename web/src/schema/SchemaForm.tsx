@@ -31,7 +31,14 @@ const jsonItemProps = {
 };
 
 /** A directory unit, chosen by name (typing filters), kept as its code. */
-function UnitSelect({ testId, ...rest }: { testId: string; value?: string; onChange?: (v: string) => void }) {
+function UnitSelect({
+  testId,
+  ...rest
+}: {
+  testId: string;
+  value?: string;
+  onChange?: (v: string) => void;
+}) {
   const options = useUnitOptions("code");
   return (
     <Select

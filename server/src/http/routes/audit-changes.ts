@@ -8,7 +8,7 @@
 import type { z } from "zod";
 import { fieldLabel, fieldOptions } from "../../engines/labels.ts";
 import type { Registry } from "../../engines/registry.ts";
-import type { Label } from "../../kernel/labels.ts";
+import { type Label, ROLE_LABELS, UNIT_KIND_LABELS } from "../../kernel/labels.ts";
 
 export interface AuditChange {
   field: string;
@@ -37,6 +37,16 @@ const ENGINE_KEYS: Record<string, Label> = {
   reason: { zh: "理由", en: "Reason" },
   file: { zh: "文件", en: "File" },
   name: { zh: "名称", en: "Name" },
+  firstStart: { zh: "首次启动", en: "First start" },
+  lockedUntil: { zh: "锁定至", en: "Locked until" },
+  kind: { zh: "类型", en: "Kind" },
+  totp: { zh: "动态口令", en: "Authenticator" },
+};
+
+/** Platform fields whose values are codes with labels. */
+const ENGINE_OPTIONS: Record<string, Record<string, Label>> = {
+  roles: ROLE_LABELS,
+  kind: UNIT_KIND_LABELS,
 };
 
 /** Containers whose members are the fields themselves. */
@@ -136,7 +146,10 @@ export function auditChanges(
     const x = b.get(field);
     const y = a.get(field);
     if (JSON.stringify(x) === JSON.stringify(y)) continue;
-    const info = infos.get(field);
+    const options = ENGINE_OPTIONS[field];
+    const info =
+      infos.get(field) ??
+      (options && ENGINE_KEYS[field] ? { label: ENGINE_KEYS[field], options } : undefined);
     const label = info?.label ?? ENGINE_KEYS[field] ?? { zh: field, en: field };
     if (field === "state") {
       const name = (s: unknown) => (typeof s === "string" && states[s] ? states[s].label : both(s));
