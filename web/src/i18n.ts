@@ -39,6 +39,8 @@ const STRINGS = {
   "common.loading": { zh: "加载中…", en: "Loading…" },
   "common.none": { zh: "无", en: "none" },
   "common.yes": { zh: "是", en: "Yes" },
+  "common.passed": { zh: "通过", en: "passed" },
+  "common.failed": { zh: "未通过", en: "not passed" },
   "common.no": { zh: "否", en: "No" },
   "common.keyword": { zh: "关键词", en: "Keyword" },
 

@@ -154,7 +154,12 @@ export function DeadlinesPanel({
           data-testid="deadline-problems"
           style={{ marginTop: 12 }}
         >
-          {t("deadline.problems")}：{problems.map((p) => p.clock).join("、")}
+          {t("deadline.problems")}：
+          {problems
+            .map((p) =>
+              pick([...deadlines, ...history].find((d) => d.clock === p.clock)?.label, p.message),
+            )
+            .join("、")}
         </Typography.Paragraph>
       ) : null}
     </Card>
