@@ -45,6 +45,8 @@ const STRINGS = {
   "common.keyword": { zh: "关键词", en: "Keyword" },
 
   "form.addItem": { zh: "添加一项", en: "Add an item" },
+  "form.required": { zh: "请填写{label}", en: "{label} is required" },
+  "form.choose": { zh: "请选择{label}", en: "Choose {label}" },
   "form.removeItem": { zh: "删除此项", en: "Remove this item" },
   "form.tagsHint": {
     zh: "输入后按回车添加，可添加多项",
