@@ -35,13 +35,13 @@ beforeAll(async () => {
   await t.db.owner.transaction().execute(async (trx) => {
     await recordAuditBatch(
       trx,
-      { actor: { userId: 7, unitId: ids.scjgj, displayName: "王审计对象" }, ip: null, now: at },
+      { actor: { userId: 7, unitId: ids.scjgj!, displayName: "王审计对象" }, ip: null, now: at },
       changes,
     );
     await recordAuditBatch(
       trx,
       {
-        actor: { userId: 8, unitId: ids.sfj, displayName: "李处长" },
+        actor: { userId: 8, unitId: ids.sfj!, displayName: "李处长" },
         ip: null,
         now: new Date("2020-06-03T02:00:00Z"),
       },
