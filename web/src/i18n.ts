@@ -117,6 +117,7 @@ const STRINGS = {
   "search.none": { zh: "没有找到相关内容", en: "Nothing found" },
 
   "module.meetings": { zh: "会议", en: "Meetings" },
+  "module.platform": { zh: "平台", en: "Platform" },
   "module.directory": { zh: "机构与人员", en: "Directory" },
   "module.enforcement": { zh: "行政执法", en: "Administrative enforcement" },
   "menu.accounts": { zh: "账户管理", en: "Accounts" },

@@ -53,7 +53,13 @@ export function NewCaseModal({ type, open, onClose, onCreated }: NewCaseModalPro
 
   const submit = async () => {
     // required fields are checked in the browser first (SchemaForm's rules)
-    if (!(await form.validateFields().then(() => true, () => false))) return;
+    if (
+      !(await form.validateFields().then(
+        () => true,
+        () => false,
+      ))
+    )
+      return;
     const v = form.getFieldsValue(true) as Values;
     clear();
     setBusy(true);

@@ -98,6 +98,15 @@ function inline(raw: JsonSchema, v: unknown, ctx: Ctx): string {
     const check = checkText(o, ctx);
     if (check) return check;
     const colon = ctx.lang === "zh" ? "：" : ": ";
+    const extra = s.additionalProperties;
+    if (Object.keys(propsOf(s)).length === 0 && extra && typeof extra === "object") {
+      // a record keyed by codes (执法领域 → value): each key by its label where declared
+      const keys = s.propertyNames ? normalize(s.propertyNames) : {};
+      return Object.entries(o)
+        .filter(([, x]) => !empty(x))
+        .map(([k, x]) => `${enumLabel(keys, k, ctx.lang)}${colon}${inline(extra, x, ctx)}`)
+        .join(ctx.lang === "zh" ? "；" : "; ");
+    }
     return rowsOf(propsOf(s), o, ctx, "")
       .map((r) => {
         const nested = propsOf(propsOf(s)[r.key]);
@@ -110,6 +119,19 @@ function inline(raw: JsonSchema, v: unknown, ctx: Ctx): string {
   }
   if (kindOf(s) === "enum") return enumLabel(s, v, ctx.lang);
   return String(v);
+}
+
+/** One value as a line of text, by its schema (a setting's value, a register's cell). */
+export function useValueText(): (schema: JsonSchema, value: unknown) => string {
+  const { t, lang } = useI18n();
+  const ctx: Ctx = {
+    lang,
+    yes: t("common.yes"),
+    no: t("common.no"),
+    passed: t("common.passed"),
+    failed: t("common.failed"),
+  };
+  return (schema, value) => (empty(value) ? "—" : inline(schema, value, ctx));
 }
 
 /** Label and render values by a schema's properties. */

@@ -96,6 +96,12 @@ function Field({ name, path, schema: raw, label, required }: FieldProps) {
     ? [
         {
           required: true,
+          // the validator's type (a string unless said): lists and numbers are not strings
+          ...(kind === "multi" || kind === "tags"
+            ? { type: "array" as const }
+            : kind === "integer" || kind === "number"
+              ? { type: "number" as const }
+              : {}),
           whitespace: kind === "string" || kind === "text",
           message: t(CHOOSE_KINDS.has(kind) ? "form.choose" : "form.required", {
             label: typeof label === "string" ? label : "",

@@ -31,6 +31,8 @@ export interface JsonSchema {
   minLength?: number;
   maxLength?: number;
   default?: JsonValue;
+  additionalProperties?: JsonSchema | boolean;
+  propertyNames?: JsonSchema;
   /** The value is a directory unit's code (a register's `ref: "unit"` column). */
   ref?: "unit";
 }
