@@ -23,6 +23,24 @@ export function useLabel(): (group: string, code: string) => string {
   );
 }
 
+/**
+ * A role's label for an account of a region: the rule-of-law office of a city (a region
+ * code ending in 00: 重庆市 500000) is 依法治市办, of a district 依法治区办.
+ */
+export function useRoleLabel(): (role: string, regionCode?: string) => string {
+  const label = useLabel();
+  const { lang } = useI18n();
+  return useCallback(
+    (role, regionCode) => {
+      if (role === "rule_of_law_office" && regionCode?.endsWith("00")) {
+        return lang === "zh" ? "依法治市办" : "City rule-of-law office";
+      }
+      return label("roles", role);
+    },
+    [label, lang],
+  );
+}
+
 export function useUnits() {
   const { session } = useSession();
   return useQuery({

@@ -9,7 +9,7 @@ import { useState } from "react";
 import { api, type UserRow } from "../api.ts";
 import { DataTable } from "../components/DataTable.tsx";
 import { Can } from "../components/PermissionGate.tsx";
-import { useLabel, useUnitName } from "../data.ts";
+import { useRoleLabel, useUnitName } from "../data.ts";
 import { isBusinessRole } from "../format.ts";
 import { useI18n } from "../i18n.ts";
 import { useActor } from "../session.tsx";
@@ -23,7 +23,7 @@ const isLocked = (u: UserRow) => Boolean(u.lockedUntil && new Date(u.lockedUntil
 export function AccountsPage() {
   const { t } = useI18n();
   const actor = useActor();
-  const label = useLabel();
+  const roleLabel = useRoleLabel();
   const unitName = useUnitName();
   const qc = useQueryClient();
   const { message } = App.useApp();
@@ -135,7 +135,7 @@ export function AccountsPage() {
           {
             title: t("accounts.roles"),
             key: "roles",
-            render: (_, u) => u.roles.map((r) => <Tag key={r}>{label("roles", r)}</Tag>),
+            render: (_, u) => u.roles.map((r) => <Tag key={r}>{roleLabel(r, u.regionCode)}</Tag>),
           },
           {
             title: t("accounts.status"),
