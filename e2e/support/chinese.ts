@@ -12,7 +12,18 @@
 import type { Page } from "playwright-core";
 
 /** Latin words that legitimately appear on a Chinese screen. */
-const ALLOWED_WORDS = new Set(["English", "Excel", "TOTP", "IP", "ID", "KB", "MB", "PDF"]);
+const ALLOWED_WORDS = new Set([
+  "English",
+  "Excel",
+  "TOTP",
+  "IP",
+  "ID",
+  "KB",
+  "MB",
+  "PDF",
+  "GB/T",
+  "GB",
+]);
 
 /** Runs of letters, digits and the punctuation keys and codes are made of. */
 const TOKEN = /[A-Za-z0-9][A-Za-z0-9_.\-/:[\]()]*/g;

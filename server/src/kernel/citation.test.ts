@@ -89,5 +89,8 @@ describe("legal citations in Chinese form", () => {
       "《中华人民共和国行政处罚法》第五十八条第一款第（一）项；《中华人民共和国民事诉讼法》（2017年修正）第九十二条",
     );
     expect(citeZh("(setting enforcement.publication_term) [I]")).toBe("");
+    expect(citeZh("GB/T 22239-2019 8.1.4.1 d (level 3): two or more factors")).toBe(
+      "GB/T 22239-2019",
+    );
   });
 });

@@ -47,7 +47,7 @@ const VERSION = "(?:\\s*[(（](\\d{4})[^)）]*[)）])?";
 const ARTICLE =
   "(?:(\\d{4}) text )?arts?\\.\\s*(\\d+)(?:\\s*[–-]\\s*(\\d+))?(?:\\s*\\((\\d+)\\))?(?:\\s*para\\.\\s*(\\d+))?((?:\\s*\\([一二三四五六七八九十]+\\))*)";
 const REF = new RegExp(`(?:${LAW}${VERSION}\\s*)?${ARTICLE}`, "g");
-const DOC_NO = /[\u4e00-\u9fff]{1,10}〔\d{4}〕\d+号|总局令第\d+号/g;
+const DOC_NO = /[\u4e00-\u9fff]{1,10}〔\d{4}〕\d+号|总局令第\d+号|GB(?:\/T)? ?\d+(?:-\d{4})?/g;
 
 /**
  * One cited provision, structured: the law (its short name as declarations write it,
@@ -82,7 +82,11 @@ const VERSION_KIND: Record<string, Record<string, string>> = {
 
 const ITEM_NUMBERS = "一二三四五六七八九十";
 const itemNumber = (zh: string): number =>
-  zh === "十" ? 10 : zh.startsWith("十") ? 10 + ITEM_NUMBERS.indexOf(zh[1] ?? "") + 1 : ITEM_NUMBERS.indexOf(zh) + 1;
+  zh === "十"
+    ? 10
+    : zh.startsWith("十")
+      ? 10 + ITEM_NUMBERS.indexOf(zh[1] ?? "") + 1
+      : ITEM_NUMBERS.indexOf(zh) + 1;
 
 /**
  * The provisions a basis cites, in order; an article without a law takes the law cited
@@ -162,7 +166,8 @@ export function renderCitationsEn(cs: readonly Citation[]): string {
   return cs
     .map((c) => {
       let s = `${c.law}${c.version ? ` (${c.version})` : ""} art. ${c.article}`;
-      if (c.articleTo) s = `${c.law}${c.version ? ` (${c.version})` : ""} arts. ${c.article}–${c.articleTo}`;
+      if (c.articleTo)
+        s = `${c.law}${c.version ? ` (${c.version})` : ""} arts. ${c.article}–${c.articleTo}`;
       if (c.paragraph) s += ` para. ${c.paragraph}`;
       if (c.item) s += ` item ${c.item}`;
       return s;
