@@ -42,6 +42,7 @@ function allowed(token: string, typed: readonly string[]): boolean {
 /** The faults on the page now, as "token (in: …context…)". */
 export async function latinFaults(page: Page, typed: readonly string[] = []): Promise<string[]> {
   const texts = await page.evaluate(() => {
+    // biome-ignore lint/performance/useDomNodeTextContent: the rendered text is what a user reads (not tooltips)
     const out: string[] = [document.body.innerText];
     for (const el of document.querySelectorAll<HTMLInputElement | HTMLTextAreaElement>(
       "input, textarea",
