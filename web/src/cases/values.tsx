@@ -117,7 +117,7 @@ function inline(raw: JsonSchema, v: unknown, ctx: Ctx): string {
       })
       .join(ctx.lang === "zh" ? "，" : "; ");
   }
-  if (kindOf(s) === "enum") return enumLabel(s, v, ctx.lang);
+  if (kindOf(s) === "enum" || s.enumLabels || s["x-enumLabels"]) return enumLabel(s, v, ctx.lang);
   return String(v);
 }
 
