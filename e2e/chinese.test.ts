@@ -35,6 +35,8 @@ async function scan(page: Page, name: string) {
     process.stdout.write(`chinese: ${name}: ${found.join(" | ")}\n`);
     await screenshot(page, `chinese-${name}`);
   }
+  // reported at once, and the walk goes on to the next page
+  expect.soft(found, `Latin keys or codes on the page "${name}"`).toEqual([]);
 }
 
 function idNumber(region: string, birth: string): string {

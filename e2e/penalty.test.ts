@@ -135,7 +135,13 @@ async function registerOfficer(
   await page.waitForTimeout(300);
   await fill(form.getByTestId("field-data.name"), o.name);
   await fill(form.getByTestId("field-data.idNumber"), idNumber("500156", "1990-05-17"));
-  await choose(page, form.getByTestId("field-data.bodyUnitCode"), "区市场监管局");
+  // the body is chosen by its name from the directory (typing filters the list)
+  await form.getByTestId("field-data.bodyUnitCode").click();
+  await page.keyboard.type("市场监管");
+  await page
+    .locator(".ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option")
+    .filter({ hasText: /^\s*区市场监管局\s*$/ })
+    .click();
   await fill(form.getByTestId("field-data.certificateNo"), o.cert);
   const end = o.expiredDaysAgo ? -o.expiredDaysAgo : 6 * 365 - 31;
   await fillDate(form.getByTestId("field-data.certificateValidFrom"), shanghaiDate(end - 6 * 365));
