@@ -321,7 +321,7 @@ test("a penalty case from filing to closure shows only Chinese", { timeout: 600_
   await audit.locator(".ant-table-row-expand-icon").first().click();
   await page.getByTestId("audit-changes").first().waitFor();
   await scan(page, "audit");
-  await openMenu(page, "安全日志");
+  await page.goto(`${baseUrl}/security-log`);
   await page.getByTestId("security-table").locator("tbody tr.ant-table-row").first().waitFor();
   await scan(page, "security-log");
 

@@ -6,6 +6,7 @@
  * in the event (and in the export) for the chain's verification.
  */
 import type { z } from "zod";
+import { linkKinds } from "../../engines/case/links.ts";
 import { fieldLabel, fieldOptions } from "../../engines/labels.ts";
 import type { Registry } from "../../engines/registry.ts";
 import { type Label, ROLE_LABELS, UNIT_KIND_LABELS } from "../../kernel/labels.ts";
@@ -41,7 +42,16 @@ const ENGINE_KEYS: Record<string, Label> = {
   lockedUntil: { zh: "锁定至", en: "Locked until" },
   kind: { zh: "类型", en: "Kind" },
   totp: { zh: "动态口令", en: "Authenticator" },
+  toCaseId: { zh: "关联案件编号", en: "Linked case" },
+  fromCaseId: { zh: "关联案件编号", en: "Linked case" },
+  caseId: { zh: "案件编号", en: "Case" },
+  clocks: { zh: "期限", en: "Clocks" },
+  period: { zh: "延长期间", en: "Period" },
+  approvedBy: { zh: "批准人", en: "Approved by" },
 };
+
+/** A value encrypted at rest (SM4, platform/crypto): never shown, said to be so. */
+const ENCRYPTED: Label = { zh: "（已加密）", en: "(encrypted)" };
 
 /** Platform fields whose values are codes with labels. */
 const ENGINE_OPTIONS: Record<string, Record<string, Label>> = {
@@ -83,6 +93,11 @@ function fieldsOf(registry: Registry, action: string) {
       for (const t of decl.transitions) addSchema(out, t.input as AnyObject | undefined);
       addSchema(out, decl.derived as AnyObject | undefined);
       states = decl.states as Record<string, { label: Label }>;
+      // a link's kind (link events write { kind, toCaseId })
+      if (!out.has("kind")) {
+        const options = Object.fromEntries(linkKinds(decl).map((k) => [k.code, k.label]));
+        out.set("kind", { label: { zh: "关联类型", en: "Link kind" }, options });
+      }
     }
   } else if (head === "register") {
     const decl = registry.register(code);
@@ -110,6 +125,7 @@ function text(v: unknown, info: FieldInfo | undefined, lang: "zh" | "en"): strin
       )
       .join(lang === "zh" ? "；" : "; ");
   }
+  if (typeof v === "string" && v.startsWith("sm4:")) return ENCRYPTED[lang];
   const option = info?.options?.[String(v)];
   return option ? option[lang] : String(v);
 }
