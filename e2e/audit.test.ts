@@ -28,7 +28,7 @@ test("audit admin sees the earlier failed login in the security log", async ({ p
   const table = page.getByTestId("security-table");
   const failed = table.locator("tr", { hasText: auditor.username }).filter({ hasText: "登录失败" });
   await failed.first().waitFor();
-  expect(await failed.first().textContent()).toContain("wrong_password");
+  expect(await failed.first().textContent()).toContain("原因：密码错误");
   await screenshot(page, "audit-security-log");
 
   // the filter narrows the log to one kind

@@ -3,9 +3,10 @@ import { DownloadOutlined } from "@ant-design/icons";
 import { App, Button, Card, Tag, Typography } from "antd";
 import { download, type SecurityEvent } from "../api.ts";
 import { DataTable } from "../components/DataTable.tsx";
-import { useLabels } from "../data.ts";
-import { compactJson, formatTime } from "../format.ts";
+import { useLabels, useRoleLabel } from "../data.ts";
+import { formatTime } from "../format.ts";
 import { useI18n } from "../i18n.ts";
+import { securityDetailText } from "./security-detail.ts";
 
 const ALERT_KINDS = new Set([
   "login_failed",
@@ -19,6 +20,7 @@ export function SecurityLogPage() {
   const { t, lang, pick } = useI18n();
   const labels = useLabels();
   const kinds = labels.data?.securityEvents ?? {};
+  const roleLabel = useRoleLabel();
   const { message } = App.useApp();
 
   return (
@@ -74,7 +76,12 @@ export function SecurityLogPage() {
             dataIndex: "detail",
             render: (d: unknown) => (
               <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                {compactJson(d)}
+                {securityDetailText(
+                  d,
+                  lang,
+                  (r) => roleLabel(r),
+                  (v) => formatTime(v, lang),
+                )}
               </Typography.Text>
             ),
           },
