@@ -7,7 +7,8 @@
  *
  * Allowed: identifiers made of capitals and digits with at least one digit (case and
  * certificate numbers, USCC, a masked ID number's X, SCJG-JG-001), the words below, what
- * the test itself typed, and the hex suffix of names the browser tests made unique.
+ * the test itself typed, text inside elements marked `data-identifier` (login names), a
+ * hash, and the hex suffix of names the browser tests made unique.
  */
 import type { Page } from "playwright-core";
 
@@ -43,7 +44,7 @@ function allowed(token: string, typed: readonly string[]): boolean {
 
 /** The faults on the page now, as "token (in: …context…)". */
 export async function latinFaults(page: Page, typed: readonly string[] = []): Promise<string[]> {
-  const texts = await page.evaluate(() => {
+  const { out: texts, ids } = await page.evaluate(() => {
     // biome-ignore lint/performance/useDomNodeTextContent: the rendered text is what a user reads (not tooltips)
     const out: string[] = [document.body.innerText];
     for (const el of document.querySelectorAll<HTMLInputElement | HTMLTextAreaElement>(
@@ -53,12 +54,16 @@ export async function latinFaults(page: Page, typed: readonly string[] = []): Pr
       const visible = el.offsetParent !== null && !skip;
       if (visible) out.push(el.value ?? "", el.placeholder ?? "");
     }
-    return out;
+    // identifiers a page marks as such (login names): Latin by design
+    const ids = [...document.querySelectorAll<HTMLElement>("[data-identifier]")].map(
+      (e) => e.textContent ?? "",
+    );
+    return { out, ids };
   });
   const faults: string[] = [];
   for (const text of texts) {
     for (const m of text.matchAll(TOKEN)) {
-      if (allowed(m[0], typed)) continue;
+      if (allowed(m[0], [...typed, ...ids])) continue;
       const at = m.index ?? 0;
       const context = text.slice(Math.max(0, at - 20), at + m[0].length + 20).replace(/\s+/g, " ");
       faults.push(`${m[0]}  (…${context}…)`);

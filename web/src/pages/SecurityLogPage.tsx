@@ -69,7 +69,12 @@ export function SecurityLogPage() {
               </Tag>
             ),
           },
-          { title: t("security.username"), dataIndex: "username" },
+          {
+            title: t("security.username"),
+            dataIndex: "username",
+            // a login name is Latin by design: an identifier, not a word to translate
+            render: (v: string | null) => <span data-identifier>{v}</span>,
+          },
           { title: t("security.ip"), dataIndex: "ip" },
           {
             title: t("security.detail"),
