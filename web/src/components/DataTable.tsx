@@ -153,7 +153,9 @@ export function DataTable<T extends object>(props: DataTableProps<T>) {
         dataSource={rows}
         loading={query.isFetching}
         expandable={props.expandable}
-        scroll={{ x: "max-content" }}
+        // columns share the width and their text wraps: the main columns fit a 1440-pixel
+        // screen without scrolling sideways (long texts no longer stretch the table)
+        tableLayout="auto"
         pagination={{
           current: page.current,
           pageSize: page.size,
