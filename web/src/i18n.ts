@@ -338,6 +338,7 @@ const STRINGS = {
 
   "accounts.title": { zh: "账户管理", en: "Accounts" },
   "accounts.create": { zh: "新建账户", en: "New account" },
+  "accounts.role": { zh: "角色", en: "Role" },
   "accounts.search": { zh: "用户名或姓名", en: "User name or name" },
   "accounts.username": { zh: "用户名", en: "User name" },
   "accounts.displayName": { zh: "姓名", en: "Name" },
