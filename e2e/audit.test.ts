@@ -28,7 +28,7 @@ test("audit admin sees the earlier failed login in the security log", async ({ p
   const table = page.getByTestId("security-table");
   const failed = table.locator("tr", { hasText: auditor.username }).filter({ hasText: "登录失败" });
   await failed.first().waitFor();
-  expect(await failed.first().textContent()).toContain("wrong_password");
+  expect(await failed.first().textContent()).toContain("原因：密码错误");
   await screenshot(page, "audit-security-log");
 
   // the filter narrows the log to one kind
@@ -46,9 +46,18 @@ test("audit admin sees the earlier failed login in the security log", async ({ p
 
   await page.getByTestId("main-menu").getByText("审计日志").click();
   await page.waitForURL(`${baseUrl}/audit`);
-  await page.getByLabel("操作").fill("user.create");
+  // the action is chosen by its label (typing filters the list), and shown by it
+  await page.getByLabel("操作", { exact: true }).click();
+  await page.getByLabel("操作", { exact: true }).fill("创建账户");
+  await page
+    .locator(".ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option", {
+      hasText: /^创建账户$/,
+    })
+    .click();
   await page.getByRole("button", { name: "查询" }).click();
-  const created = page.getByTestId("audit-table").locator("tr", { hasText: "user.create" });
+  const created = page
+    .getByTestId("audit-table")
+    .locator("tr", { has: page.locator('[data-action="user.create"]') });
   await created.first().waitFor();
   await expect
     .poll(async () => {
@@ -56,10 +65,14 @@ test("audit admin sees the earlier failed login in the security log", async ({ p
         .getByTestId("audit-table")
         .locator("tbody tr.ant-table-row")
         .allTextContents();
-      return rows.length > 0 && rows.every((r) => r.includes("user.create"));
+      return (
+        rows.length > 0 && rows.every((r) => r.includes("创建账户") && !r.includes("user.create"))
+      );
     })
     .toBe(true);
   await created.first().locator(".ant-table-row-expand-icon").click();
-  await page.getByText("变更后").first().waitFor();
+  // field by field, with the fields' labels (no raw JSON)
+  await page.getByTestId("audit-changes").first().getByText("用户名").waitFor();
+  expect(await page.getByTestId("audit-changes").first().textContent()).not.toContain("{");
   await screenshot(page, "audit-trail");
 });

@@ -135,7 +135,13 @@ async function registerOfficer(
   await page.waitForTimeout(300);
   await fill(form.getByTestId("field-data.name"), o.name);
   await fill(form.getByTestId("field-data.idNumber"), idNumber("500156", "1990-05-17"));
-  await fill(form.getByTestId("field-data.bodyUnitCode"), "scjgj");
+  // the body is chosen by its name from the directory (typing filters the list)
+  await form.getByTestId("field-data.bodyUnitCode").click();
+  await page.keyboard.type("市场监管");
+  await page
+    .locator(".ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option")
+    .filter({ hasText: /^\s*区市场监管局\s*$/ })
+    .click();
   await fill(form.getByTestId("field-data.certificateNo"), o.cert);
   const end = o.expiredDaysAgo ? -o.expiredDaysAgo : 6 * 365 - 31;
   await fillDate(form.getByTestId("field-data.certificateValidFrom"), shanghaiDate(end - 6 * 365));
@@ -219,7 +225,7 @@ test("a penalty case from filing to closure under the 2021 law", { timeout: 300_
   expect(await limit.getAttribute("data-state")).toBe("running");
   expect(await limit.textContent()).toContain("作出处罚决定期限");
   expect(await limit.textContent()).toContain("正常");
-  expect(await limit.textContent()).toContain("art. 60");
+  expect(await limit.textContent()).toContain("《中华人民共和国行政处罚法》第六十条");
   expect(await limit.textContent()).toContain("90 日（自然日）");
   // 90 days on, or the next working day when that is a rest day
   expect((await dueOf(limit)).localeCompare(shanghaiDate(90))).toBeGreaterThanOrEqual(0);

@@ -31,6 +31,7 @@ const STRINGS = {
   "common.save": { zh: "保存", en: "Save" },
   "common.actions": { zh: "操作", en: "Actions" },
   "common.total": { zh: "共 {n} 条", en: "{n} in all" },
+  "common.exportXlsx": { zh: "导出 Excel", en: "Export (.xlsx)" },
   "common.error": { zh: "出错了", en: "Something went wrong" },
   "common.forbidden": { zh: "您没有访问此页面的权限。", en: "You may not open this page." },
   "common.notFound": { zh: "页面不存在。", en: "No such page." },
@@ -38,10 +39,14 @@ const STRINGS = {
   "common.loading": { zh: "加载中…", en: "Loading…" },
   "common.none": { zh: "无", en: "none" },
   "common.yes": { zh: "是", en: "Yes" },
+  "common.passed": { zh: "通过", en: "passed" },
+  "common.failed": { zh: "未通过", en: "not passed" },
   "common.no": { zh: "否", en: "No" },
   "common.keyword": { zh: "关键词", en: "Keyword" },
 
   "form.addItem": { zh: "添加一项", en: "Add an item" },
+  "form.required": { zh: "请填写{label}", en: "{label} is required" },
+  "form.choose": { zh: "请选择{label}", en: "Choose {label}" },
   "form.removeItem": { zh: "删除此项", en: "Remove this item" },
   "form.tagsHint": {
     zh: "输入后按回车添加，可添加多项",
@@ -112,6 +117,7 @@ const STRINGS = {
   "search.none": { zh: "没有找到相关内容", en: "Nothing found" },
 
   "module.meetings": { zh: "会议", en: "Meetings" },
+  "module.platform": { zh: "平台", en: "Platform" },
   "module.directory": { zh: "机构与人员", en: "Directory" },
   "module.enforcement": { zh: "行政执法", en: "Administrative enforcement" },
   "menu.accounts": { zh: "账户管理", en: "Accounts" },
@@ -261,6 +267,9 @@ const STRINGS = {
   "warnings.title": { zh: "期限预警", en: "Deadline warnings" },
   "warnings.card": { zh: "期限预警", en: "Deadline warnings" },
   "warnings.all": { zh: "全部", en: "All" },
+  "warnings.byUnit": { zh: "按承办单位筛选", en: "Filter by unit" },
+  "warnings.daysOverdue": { zh: "超期天数", en: "Days overdue" },
+  "warnings.handler": { zh: "承办人", en: "Handler" },
   "warnings.mine": { zh: "只看我承办的", en: "Only cases I handle" },
   "warnings.level": { zh: "预警级别", en: "Level" },
   "warnings.case": { zh: "案件", en: "Case" },
@@ -329,6 +338,7 @@ const STRINGS = {
 
   "accounts.title": { zh: "账户管理", en: "Accounts" },
   "accounts.create": { zh: "新建账户", en: "New account" },
+  "accounts.role": { zh: "角色", en: "Role" },
   "accounts.search": { zh: "用户名或姓名", en: "User name or name" },
   "accounts.username": { zh: "用户名", en: "User name" },
   "accounts.displayName": { zh: "姓名", en: "Name" },
@@ -386,6 +396,14 @@ const STRINGS = {
   "audit.before": { zh: "变更前", en: "Before" },
   "audit.after": { zh: "变更后", en: "After" },
   "audit.chain": { zh: "哈希链", en: "Hash chain" },
+  "audit.changes": { zh: "变更内容", en: "Changes" },
+  "audit.field": { zh: "字段", en: "Field" },
+  "audit.unit": { zh: "单位", en: "Unit" },
+  "audit.from": { zh: "起始日期", en: "From" },
+  "audit.to": { zh: "截止日期", en: "To" },
+  "audit.summary": { zh: "摘要", en: "Summary" },
+  "security.from": { zh: "起始日期", en: "From" },
+  "security.to": { zh: "截止日期", en: "To" },
 } as const satisfies Record<string, { zh: string; en: string }>;
 
 export type MsgKey = keyof typeof STRINGS;

@@ -186,6 +186,17 @@ export const AuditEvent = z
     actorName: z.string().nullable(),
     ip: z.string().nullable(),
     action: z.string(),
+    actionLabel: Label.describe("what the action means, in the office's words"),
+    changes: z
+      .array(
+        z.object({
+          field: z.string(),
+          label: Label,
+          before: Label.nullable(),
+          after: Label.nullable(),
+        }),
+      )
+      .describe("the fields changed, labelled, values in words"),
     entityType: z.string(),
     entityId: z.string(),
     before: Json,
@@ -209,6 +220,26 @@ export const SecurityEvent = z
   })
   .meta({ id: "SecurityEvent" });
 export type SecurityEvent = z.infer<typeof SecurityEvent>;
+
+export const AuditEventPage = z
+  .object({
+    items: z.array(AuditEvent).describe("this page, newest first"),
+    total: z.number().int().describe("events matching the filters, on every page"),
+  })
+  .meta({ id: "AuditEventPage" });
+export type AuditEventPage = z.infer<typeof AuditEventPage>;
+
+export const SecurityEventPage = z
+  .object({
+    items: z.array(SecurityEvent).describe("this page, newest first"),
+    total: z.number().int().describe("events matching the filters, on every page"),
+  })
+  .meta({ id: "SecurityEventPage" });
+export type SecurityEventPage = z.infer<typeof SecurityEventPage>;
+
+export const AuditFilterOptions = z
+  .array(z.object({ value: z.string(), label: Label }))
+  .meta({ id: "AuditFilterOptions" });
 
 export const Anchors = z
   .object({

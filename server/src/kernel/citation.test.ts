@@ -1,5 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { basisZh, chineseNumeral, citeEn, citeZh } from "./citation.ts";
+import {
+  basisZh,
+  chineseNumeral,
+  citeEn,
+  citeZh,
+  parseCitations,
+  renderCitationsEn,
+  renderCitationsZh,
+} from "./citation.ts";
 
 describe("legal citations in Chinese form", () => {
   it("numbers articles as the law writes them", () => {
@@ -18,16 +26,16 @@ describe("legal citations in Chinese form", () => {
 
   it("cites article, paragraph and item with the law's full title", () => {
     expect(citeZh("行政处罚法(2021) art. 67 para. 3: 收到决定书之日起十五日内缴纳")).toBe(
-      "《中华人民共和国行政处罚法》（2021年）第六十七条第三款",
+      "《中华人民共和国行政处罚法》第六十七条第三款",
     );
     expect(citeZh("行政处罚法(2021) art. 64 (一): 告知后五日内提出; art. 85: 工作日")).toBe(
-      "《中华人民共和国行政处罚法》（2021年）第六十四条第（一）项、第八十五条",
+      "《中华人民共和国行政处罚法》第六十四条第（一）项、第八十五条",
     );
     expect(citeZh("行政强制法 art. 18 (二)(三): 两名以上行政执法人员实施")).toBe(
-      "《中华人民共和国行政强制法》第十八条第（二）项第（三）项",
+      "《中华人民共和国行政强制法》第十八条第（二）项、第（三）项",
     );
     expect(citeZh("行政处罚法(2017) art. 42 para. 1 (一): 告知后三日内提出 [R]")).toBe(
-      "《中华人民共和国行政处罚法》（2017年）第四十二条第一款第（一）项",
+      "《中华人民共和国行政处罚法》（2017年修正）第四十二条第一款第（一）项",
     );
   });
 
@@ -37,7 +45,7 @@ describe("legal citations in Chinese form", () => {
         "行政处罚法(2017) art. 51 (一): 每日加处 [R]; 行政强制法 art. 45 para. 2: 不得超出罚款数额 [P]",
       ),
     ).toBe(
-      "《中华人民共和国行政处罚法》（2017年）第五十一条第（一）项；《中华人民共和国行政强制法》第四十五条第二款",
+      "《中华人民共和国行政处罚法》（2017年修正）第五十一条第（一）项；《中华人民共和国行政强制法》第四十五条第二款",
     );
     expect(citeZh("民事诉讼法 arts. 87–95")).toBe(
       "《中华人民共和国民事诉讼法》第八十七条至第九十五条",
@@ -49,11 +57,40 @@ describe("legal citations in Chinese form", () => {
     expect(citeZh("no citation here")).toBe("");
     expect(basisZh("no citation here")).toBe("");
     expect(basisZh("行政处罚法(2021) art. 62")).toBe(
-      "（依据《中华人民共和国行政处罚法》（2021年）第六十二条）",
+      "（依据《中华人民共和国行政处罚法》第六十二条）",
     );
   });
 
   it("the English form drops the maintainers' source markers", () => {
     expect(citeEn("行政处罚法(2017) art. 41 [R]")).toBe("行政处罚法(2017) art. 41");
+  });
+
+  it("parses a basis into structured citations and renders them back", () => {
+    const cs = parseCitations("行政处罚法(2021) art. 67 para. 3: 收到决定书之日起十五日内缴纳 [R]");
+    expect(cs).toEqual([{ law: "行政处罚法", version: "2021", article: 67, paragraph: 3 }]);
+    expect(renderCitationsZh(cs)).toBe("《中华人民共和国行政处罚法》第六十七条第三款");
+    expect(renderCitationsEn(cs)).toBe("行政处罚法 (2021) art. 67 para. 3");
+    expect(parseCitations("行政强制法 art. 18 (二)(三)")).toEqual([
+      { law: "行政强制法", article: 18, item: 2 },
+      { law: "行政强制法", article: 18, item: 3 },
+    ]);
+    expect(parseCitations("民事诉讼法 arts. 87–95")).toEqual([
+      { law: "民事诉讼法", article: 87, articleTo: 95 },
+    ]);
+  });
+
+  it("renders a structured citation without a parser, old versions with their year", () => {
+    expect(
+      renderCitationsZh([
+        { law: "行政处罚法", article: 58, paragraph: 1, item: 1 },
+        { law: "民事诉讼法", version: "2017", article: 92 },
+      ]),
+    ).toBe(
+      "《中华人民共和国行政处罚法》第五十八条第一款第（一）项；《中华人民共和国民事诉讼法》（2017年修正）第九十二条",
+    );
+    expect(citeZh("(setting enforcement.publication_term) [I]")).toBe("");
+    expect(citeZh("GB/T 22239-2019 8.1.4.1 d (level 3): two or more factors")).toBe(
+      "GB/T 22239-2019",
+    );
   });
 });

@@ -2,7 +2,8 @@
  * Legal citations as a user reads them. Declarations write their legal basis for the
  * people who maintain them — "行政处罚法(2021) art. 64 (一): 告知后五日内提出; art. 85:
  * 工作日 [R]" — and messages shown to a user cite the law in the Chinese form
- * (《中华人民共和国行政处罚法》第六十四条第（一）项、第八十五条); the English side keeps the
+ * (《中华人民共和国行政处罚法》第六十四条第（一）项、第八十五条: `Citation`, `renderCitationsZh`,
+ * the one Chinese renderer); the English side keeps the
  * basis without the maintainers' source markers ([R], [P], [S], [I]).
  *
  * Pure: no I/O. Unknown text is left out of the Chinese form rather than shown half
@@ -46,54 +47,149 @@ const VERSION = "(?:\\s*[(（](\\d{4})[^)）]*[)）])?";
 const ARTICLE =
   "(?:(\\d{4}) text )?arts?\\.\\s*(\\d+)(?:\\s*[–-]\\s*(\\d+))?(?:\\s*\\((\\d+)\\))?(?:\\s*para\\.\\s*(\\d+))?((?:\\s*\\([一二三四五六七八九十]+\\))*)";
 const REF = new RegExp(`(?:${LAW}${VERSION}\\s*)?${ARTICLE}`, "g");
-const DOC_NO = /[\u4e00-\u9fff]{1,10}〔\d{4}〕\d+号|总局令第\d+号/g;
+const DOC_NO = /[\u4e00-\u9fff]{1,10}〔\d{4}〕\d+号|总局令第\d+号|GB(?:\/T)? ?\d+(?:-\d{4})?/g;
 
-function title(short: string, year: string | undefined): string {
-  const full = FULL_TITLES[short] ?? short;
-  return `《${full}》${year ? `（${year}年）` : ""}`;
-}
-
-function article(m: RegExpExecArray): string {
-  const [, , , , from, to, parenPara, para, items] = m;
-  let s = `第${chineseNumeral(Number(from))}条`;
-  if (to) s += `至第${chineseNumeral(Number(to))}条`;
-  const p = para ?? parenPara;
-  if (p) s += `第${chineseNumeral(Number(p))}款`;
-  for (const it of (items ?? "").match(/[一二三四五六七八九十]+/g) ?? []) s += `第（${it}）项`;
-  return s;
+/**
+ * One cited provision, structured: the law (its short name as declarations write it,
+ * 行政处罚法), the version applied (the year of the text, when the basis names one), the
+ * article (with the last article of a range, arts. 87–95), the paragraph (款) and the
+ * item (项, 1 for （一）). Several items of one article are several citations.
+ */
+export interface Citation {
+  law: string;
+  version?: string;
+  article: number;
+  articleTo?: number;
+  paragraph?: number;
+  item?: number;
 }
 
 /**
- * The Chinese form of a basis: every cited article with its law's full title, in order,
- * an article without a law taking the law cited before it. A basis citing no article
- * gives its document numbers (国办发〔2018〕118号), or "" when it has none.
+ * The versions of a law in force today, which a citation names without a year; an older
+ * text is named with its year and kind (《中华人民共和国行政处罚法》（2017年修正）).
  */
-export function citeZh(basis: string): string {
-  const parts: string[] = [];
+const CURRENT: Record<string, string> = {
+  行政处罚法: "2021",
+  行政复议法: "2023",
+  民事诉讼法: "2023",
+};
+/** How an older version came about (修正 or 修订); unknown ones show the year only. */
+const VERSION_KIND: Record<string, Record<string, string>> = {
+  行政处罚法: { "2009": "修正", "2017": "修正" },
+  民事诉讼法: { "2012": "修正", "2017": "修正", "2021": "修正" },
+  行政复议法: { "2017": "修正" },
+};
+
+const ITEM_NUMBERS = "一二三四五六七八九十";
+const itemNumber = (zh: string): number =>
+  zh === "十"
+    ? 10
+    : zh.startsWith("十")
+      ? 10 + ITEM_NUMBERS.indexOf(zh[1] ?? "") + 1
+      : ITEM_NUMBERS.indexOf(zh) + 1;
+
+/**
+ * The provisions a basis cites, in order; an article without a law takes the law cited
+ * before it. Text that is no citation (the maintainers' notes, quotations) is skipped.
+ */
+export function parseCitations(basis: string): Citation[] {
+  const out: Citation[] = [];
   let law: string | undefined;
   let year: string | undefined;
-  let lastTitle = "";
   for (const m of basis.matchAll(REF)) {
-    const [, short, version, oldText] = m;
+    const [, short, version, oldText, from, to, parenPara, para, items] = m;
     if (short) {
       law = short;
       year = version;
     }
     if (!law) continue;
-    const head = title(law, oldText ?? year);
-    const art = article(m as RegExpExecArray);
-    if (head === lastTitle) parts[parts.length - 1] += `、${art}`;
-    else parts.push(`${head}${art}`);
-    lastTitle = head;
+    const base: Citation = { law, article: Number(from) };
+    const v = oldText ?? year;
+    if (v) base.version = v;
+    if (to) base.articleTo = Number(to);
+    const p = para ?? parenPara;
+    if (p) base.paragraph = Number(p);
+    const list = (items ?? "").match(/[一二三四五六七八九十]+/g) ?? [];
+    if (list.length === 0) out.push(base);
+    for (const it of list) out.push({ ...base, item: itemNumber(it) });
   }
-  if (parts.length === 0) return [...new Set(basis.match(DOC_NO) ?? [])].join("、");
+  return out;
+}
+
+/** 《中华人民共和国行政处罚法》, with the version when it is not the one in force. */
+export function lawTitleZh(law: string, version?: string): string {
+  const full = FULL_TITLES[law] ?? law;
+  if (!version || CURRENT[law] === version) return `《${full}》`;
+  return `《${full}》（${version}年${VERSION_KIND[law]?.[version] ?? ""}）`;
+}
+
+function provisionZh(c: Citation, sameArticle: boolean): string {
+  let s = "";
+  if (!sameArticle) {
+    s = `第${chineseNumeral(c.article)}条`;
+    if (c.articleTo) s += `至第${chineseNumeral(c.articleTo)}条`;
+    if (c.paragraph) s += `第${chineseNumeral(c.paragraph)}款`;
+  }
+  if (c.item) s += `第（${chineseNumeral(c.item)}）项`;
+  return s;
+}
+
+/**
+ * The one Chinese form of citations: 《中华人民共和国行政处罚法》第六十七条第三款; provisions
+ * of one law joined by 、 under one title (第六十四条第（一）项、第八十五条), items of one
+ * article after it (第十八条第（二）项、第（三）项), laws joined by ；.
+ */
+export function renderCitationsZh(cs: readonly Citation[]): string {
+  const parts: string[] = [];
+  let lastTitle = "";
+  let last: Citation | undefined;
+  for (const c of cs) {
+    const head = lawTitleZh(c.law, c.version);
+    const same =
+      head === lastTitle &&
+      last !== undefined &&
+      last.article === c.article &&
+      last.articleTo === c.articleTo &&
+      last.paragraph === c.paragraph &&
+      last.item !== undefined &&
+      c.item !== undefined;
+    if (head === lastTitle) parts[parts.length - 1] += `、${provisionZh(c, same)}`;
+    else parts.push(`${head}${provisionZh(c, false)}`);
+    lastTitle = head;
+    last = c;
+  }
   return parts.join("；");
+}
+
+/** The English form of citations: "行政处罚法 (2021) art. 67 para. 3 (item 1)". */
+export function renderCitationsEn(cs: readonly Citation[]): string {
+  return cs
+    .map((c) => {
+      let s = `${c.law}${c.version ? ` (${c.version})` : ""} art. ${c.article}`;
+      if (c.articleTo)
+        s = `${c.law}${c.version ? ` (${c.version})` : ""} arts. ${c.article}–${c.articleTo}`;
+      if (c.paragraph) s += ` para. ${c.paragraph}`;
+      if (c.item) s += ` item ${c.item}`;
+      return s;
+    })
+    .join("; ");
+}
+
+/**
+ * The Chinese form of a basis: its citations rendered (renderCitationsZh). A basis citing
+ * no article gives its document numbers (国办发〔2018〕118号), or "" when it has none.
+ */
+export function citeZh(basis: string): string {
+  const cs = parseCitations(basis);
+  if (cs.length === 0) return [...new Set(basis.match(DOC_NO) ?? [])].join("、");
+  return renderCitationsZh(cs);
 }
 
 /** The English form: the basis without the maintainers' source markers. */
 export function citeEn(basis: string): string {
   return basis
     .replace(/\s*\[(?:R|P|S|I|setting)\]/g, "")
+    .replace(/\s*[(（]settings?\s[^)）]*[)）]/g, "")
     .replace(/\s+/g, " ")
     .trim();
 }

@@ -50,6 +50,17 @@ export const SECURITY_EVENT_LABELS: Record<string, Label> = {
   account_unlocked: { zh: "解锁账户", en: "Account unlocked" },
   roles_changed: { zh: "变更角色", en: "Roles changed" },
   user_created: { zh: "创建用户", en: "User created" },
+  user_activated: { zh: "启用账户", en: "Account activated" },
+  login_password_accepted: {
+    zh: "口令验证通过（待输入动态口令）",
+    en: "Password accepted (code to follow)",
+  },
+  login_refused_address: { zh: "非允许地址登录被拒", en: "Login refused (address)" },
+  totp_failed: { zh: "动态口令错误", en: "Wrong authenticator code" },
+  totp_enrolled: { zh: "绑定动态口令", en: "Authenticator enrolled" },
+  totp_enrolment_started: { zh: "开始绑定动态口令", en: "Authenticator enrolment started" },
+  totp_enrolment_failed: { zh: "绑定动态口令失败", en: "Authenticator enrolment failed" },
+  totp_reset: { zh: "重置动态口令", en: "Authenticator reset" },
 };
 
 /** Kinds of links between cases (the same kinds for every case type). */

@@ -295,7 +295,7 @@ describe("route access (the code layer)", () => {
   it("the audit admin sees only its regions' security events", async () => {
     const rows = (
       await t.call(s.audadm, { method: "GET", url: "/api/security-events?limit=500" })
-    ).json() as { regionCode: string | null }[];
+    ).json().items as { regionCode: string | null }[];
     expect(rows.length).toBeGreaterThan(0);
     expect(rows.every((r) => r.regionCode === null || r.regionCode === "500156")).toBe(true);
   });

@@ -210,4 +210,10 @@ export const CASE_ROUTES: Record<string, MatrixEntry> = {
       ...each(w, (s) => [get(`/api/warnings?unitId=${s.unitId}`)]),
     ],
   },
+  "GET /api/warnings/export.xlsx": {
+    probes: (w) => [
+      get("/api/warnings/export.xlsx", anyBusiness),
+      ...each(w, (s) => [get(`/api/warnings/export.xlsx?unitId=${s.unitId}`)]),
+    ],
+  },
 };

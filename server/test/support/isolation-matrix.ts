@@ -166,10 +166,36 @@ export const MATRIX: Record<string, MatrixEntry> = {
       ]),
     ],
   },
+  "GET /api/audit/events/export.xlsx": {
+    audit: true,
+    probes: (w) => [
+      get("/api/audit/events/export.xlsx", (r) =>
+        r === "anon" ? [401] : r === "auditadmin" ? [200] : [403],
+      ),
+      ...each(w, (s) => [
+        get(`/api/audit/events/export.xlsx?entityType=case&entityId=${s.caseId}`, (r) =>
+          r === "anon" ? [401] : r === "auditadmin" ? [200] : [403],
+        ),
+      ]),
+    ],
+  },
+  "GET /api/audit/actions": {
+    probes: () => [
+      get("/api/audit/actions", (r) => (r === "anon" ? [401] : r === "auditadmin" ? [200] : [403])),
+    ],
+  },
   "GET /api/security-events": {
     requests: true,
     probes: () => [
       get("/api/security-events?limit=200", (r) =>
+        r === "anon" ? [401] : r === "auditadmin" ? [200] : [403],
+      ),
+    ],
+  },
+  "GET /api/security-events/export.xlsx": {
+    requests: true,
+    probes: () => [
+      get("/api/security-events/export.xlsx", (r) =>
         r === "anon" ? [401] : r === "auditadmin" ? [200] : [403],
       ),
     ],

@@ -46,6 +46,7 @@ export function CaseRelations({
       message.error(e.message),
     );
   const unitName = useUnitName();
+  const valueRows = useValueRows();
   const types = useCaseTypes().data ?? [];
   const stateOf = (caseType: string, state: string) => {
     const s = types.find((x) => x.code === caseType)?.states[state];
@@ -133,9 +134,12 @@ export function CaseRelations({
                     {pick(r.caseTypeLabel)} #{r.caseId}
                   </Typography.Text>
                   <Tag>{pick(r.stateLabel)}</Tag>
-                  {Object.entries(r.fields).map(([k, v]) => (
-                    <Typography.Text key={k} type="secondary">
-                      {k}：{String(v)}
+                  {valueRows(
+                    caseFieldProps(types.find((x) => x.code === r.caseType)),
+                    r.fields as Record<string, unknown>,
+                  ).map((row) => (
+                    <Typography.Text key={row.key} type="secondary">
+                      {row.label}：{row.value}
                     </Typography.Text>
                   ))}
                 </Space>

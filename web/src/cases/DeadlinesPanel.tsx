@@ -1,5 +1,6 @@
 /** A case's clocks: due date, legal basis, what remains, coloured by warning level. */
 import { Card, Descriptions, Empty, Space, Tag, Tooltip, Typography } from "antd";
+import { Basis } from "../components/Basis.tsx";
 import { type MsgKey, useI18n } from "../i18n.ts";
 import type { Deadline } from "./types.ts";
 
@@ -123,7 +124,11 @@ export function DeadlinesPanel({
                         : ""
                     }`,
                   },
-                  { key: "basis", label: t("deadline.legalBasis"), children: d.legalBasis },
+                  {
+                    key: "basis",
+                    label: t("deadline.legalBasis"),
+                    children: <Basis basis={d.legalBasis} />,
+                  },
                 ]}
               />
             </div>
@@ -149,7 +154,12 @@ export function DeadlinesPanel({
           data-testid="deadline-problems"
           style={{ marginTop: 12 }}
         >
-          {t("deadline.problems")}：{problems.map((p) => p.clock).join("、")}
+          {t("deadline.problems")}：
+          {problems
+            .map((p) =>
+              pick([...deadlines, ...history].find((d) => d.clock === p.clock)?.label, p.message),
+            )
+            .join("、")}
         </Typography.Paragraph>
       ) : null}
     </Card>

@@ -52,6 +52,14 @@ export function NewCaseModal({ type, open, onClose, onCreated }: NewCaseModalPro
   };
 
   const submit = async () => {
+    // required fields are checked in the browser first (SchemaForm's rules)
+    if (
+      !(await form.validateFields().then(
+        () => true,
+        () => false,
+      ))
+    )
+      return;
     const v = form.getFieldsValue(true) as Values;
     clear();
     setBusy(true);

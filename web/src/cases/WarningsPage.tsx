@@ -1,11 +1,14 @@
 /** 预警: deadlines due soon or overdue across every case type (GET /api/warnings). */
+
+import { DownloadOutlined } from "@ant-design/icons";
 import { useQuery } from "@tanstack/react-query";
-import { Button, Card, Checkbox, Segmented, Space, Table, Typography } from "antd";
+import { App, Button, Card, Checkbox, Segmented, Select, Space, Table, Typography } from "antd";
 import { useState } from "react";
 import { Link } from "react-router";
-import { api } from "../api.ts";
+import { api, download } from "../api.ts";
+import { Basis } from "../components/Basis.tsx";
 import { ErrorAlert } from "../components/ErrorDisplay.tsx";
-import { useUnitName } from "../data.ts";
+import { useUnitName, useUnitOptions } from "../data.ts";
 import { useI18n } from "../i18n.ts";
 import { DeadlineTag, ProvisionalTag, useRemaining } from "./DeadlinesPanel.tsx";
 import { casePath, type Warning, type WarningPage } from "./types.ts";
@@ -15,14 +18,24 @@ export type LevelFilter = "all" | "due_soon" | "overdue";
 /** Warnings per page of the list. */
 export const PAGE_SIZE = 20;
 
-/** One page of warnings, paged on the server (`cursor` of the page before). */
-export function useWarnings(level: LevelFilter, mine: boolean, limit: number, cursor?: string) {
-  const params = {
+/** The list's filters as query parameters (the list and its export). */
+function filterParams(level: LevelFilter, mine: boolean, unitId?: number) {
+  return {
     level: level === "all" ? undefined : level,
     mine: mine ? "true" : undefined,
-    limit: String(limit),
-    cursor,
+    unitId: unitId === undefined ? undefined : String(unitId),
   };
+}
+
+/** One page of warnings, paged on the server (`cursor` of the page before). */
+export function useWarnings(
+  level: LevelFilter,
+  mine: boolean,
+  limit: number,
+  cursor?: string,
+  unitId?: number,
+) {
+  const params = { ...filterParams(level, mine, unitId), limit: String(limit), cursor };
   return useQuery({
     queryKey: ["api", "/api/warnings", params],
     queryFn: ({ signal }) => api.get<WarningPage>("/api/warnings", params, signal),
@@ -37,9 +50,12 @@ export function WarningsPage() {
   const remaining = useRemaining();
   const [level, setLevel] = useState<LevelFilter>("all");
   const [mine, setMine] = useState(false);
+  const [unitId, setUnitId] = useState<number | undefined>(undefined);
+  const unitOptions = useUnitOptions("id");
+  const { message } = App.useApp();
   // The cursors of the pages shown so far: the first page has none.
   const [cursors, setCursors] = useState<(string | undefined)[]>([undefined]);
-  const query = useWarnings(level, mine, PAGE_SIZE, cursors.at(-1));
+  const query = useWarnings(level, mine, PAGE_SIZE, cursors.at(-1), unitId);
   const restart = () => setCursors([undefined]);
   const next = query.data?.nextCursor;
 
@@ -69,6 +85,32 @@ export function WarningsPage() {
         >
           {t("warnings.mine")}
         </Checkbox>
+        <Select
+          allowClear
+          showSearch={{ optionFilterProp: "label" }}
+          placeholder={t("warnings.byUnit")}
+          style={{ width: 260 }}
+          options={unitOptions}
+          value={unitId === undefined ? undefined : String(unitId)}
+          onChange={(v?: string) => {
+            setUnitId(v ? Number(v) : undefined);
+            restart();
+          }}
+          data-testid="warnings-unit"
+        />
+        <Button
+          icon={<DownloadOutlined />}
+          data-testid="warnings-export"
+          onClick={() =>
+            void download(
+              "/api/warnings/export.xlsx",
+              filterParams(level, mine, unitId),
+              "期限预警.xlsx",
+            ).catch((e: Error) => message.error(e.message))
+          }
+        >
+          {t("common.exportXlsx")}
+        </Button>
       </Space>
       {query.isError ? <ErrorAlert error={query.error} /> : null}
       <Table<Warning>
@@ -77,7 +119,6 @@ export function WarningsPage() {
         loading={query.isFetching}
         dataSource={query.data?.items ?? []}
         rowKey={(w) => `${w.caseType}:${w.caseId}:${w.clock}`}
-        scroll={{ x: "max-content" }}
         pagination={false}
         columns={[
           {
@@ -107,11 +148,27 @@ export function WarningsPage() {
             key: "remaining",
             render: (_, w) => remaining(w) || "—",
           },
+          {
+            title: t("warnings.daysOverdue"),
+            key: "daysOverdue",
+            align: "right",
+            render: (_, w) => (w.daysOverdue > 0 ? w.daysOverdue : "—"),
+          },
           { title: t("cases.unit"), key: "unit", render: (_, w) => unitName(w.unitId) },
           {
+            title: t("warnings.handler"),
+            key: "handler",
+            render: (_, w) => w.handlerName ?? "—",
+          },
+          {
             title: t("deadline.legalBasis"),
-            dataIndex: "legalBasis",
-            render: (v: string) => <Typography.Text type="secondary">{v}</Typography.Text>,
+            key: "basis",
+            width: 260,
+            render: (_, w) => (
+              <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                <Basis basis={w.legalBasis} />
+              </Typography.Text>
+            ),
           },
         ]}
       />

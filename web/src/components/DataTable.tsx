@@ -7,9 +7,10 @@
  */
 import { ReloadOutlined, SearchOutlined } from "@ant-design/icons";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
-import { Button, Form, Input, Select, Space, Table, type TableProps } from "antd";
+import { Button, DatePicker, Form, Input, Select, Space, Table, type TableProps } from "antd";
+import { isDayjs } from "dayjs";
 import { type ReactNode, useState } from "react";
-import { api, type QueryParams } from "../api.ts";
+import { api, type QueryParams, type QueryValue } from "../api.ts";
 import { type MsgKey, useI18n } from "../i18n.ts";
 import { ErrorAlert } from "./ErrorDisplay.tsx";
 
@@ -18,8 +19,10 @@ export interface FilterField {
   label?: MsgKey;
   /** A label that is not an i18n key (e.g. a column label from the server). */
   title?: string;
-  /** A text box (default) or a choice from options. */
+  /** A text box (default) or a choice from options (searchable by label). */
   options?: { value: string; label: string }[];
+  /** A day (YYYY-MM-DD) instead of a text box. */
+  date?: boolean;
   width?: number;
 }
 
@@ -31,7 +34,8 @@ export interface DataTableProps<T> {
   rowKey: TableProps<T>["rowKey"];
   pageSize?: number;
   serverPaging?: boolean | "page";
-  toolbar?: ReactNode;
+  /** Beside the refresh button; a function is given the filters applied (for an export). */
+  toolbar?: ReactNode | ((filters: QueryParams) => ReactNode);
   expandable?: TableProps<T>["expandable"];
   testId?: string;
   /**
@@ -70,11 +74,13 @@ export function DataTable<T extends object>(props: DataTableProps<T>) {
   const rows = localFilter ? all.filter((r) => localFilter(r, filterValues)) : all;
   const total = Array.isArray(query.data) ? rows.length : (query.data?.total ?? 0);
 
-  const applyFilters = (values: Record<string, string | undefined>) => {
+  const applyFilters = (values: Record<string, unknown>) => {
     const clean: QueryParams = {};
-    for (const [k, v] of Object.entries(values)) {
+    for (const [k, raw] of Object.entries(values)) {
+      // a date filter's value is a dayjs; it is sent as YYYY-MM-DD
+      const v = isDayjs(raw) ? raw.format("YYYY-MM-DD") : raw;
       const s = typeof v === "string" ? v.trim() : v;
-      if (s !== undefined && s !== "") clean[k] = s;
+      if (s !== undefined && s !== null && s !== "") clean[k] = s as QueryValue;
     }
     setFilterValues(clean);
     setPage((p) => ({ ...p, current: 1 }));
@@ -91,9 +97,12 @@ export function DataTable<T extends object>(props: DataTableProps<T>) {
                 name={f.name}
                 label={f.title ?? (f.label ? t(f.label) : f.name)}
               >
-                {f.options ? (
+                {f.date ? (
+                  <DatePicker style={{ width: f.width ?? 140 }} data-testid={`filter-${f.name}`} />
+                ) : f.options ? (
                   <Select
                     allowClear
+                    showSearch={{ optionFilterProp: "label" }}
                     options={f.options}
                     style={{ width: f.width ?? 180 }}
                     data-testid={`filter-${f.name}`}
@@ -127,7 +136,7 @@ export function DataTable<T extends object>(props: DataTableProps<T>) {
           <span />
         )}
         <Space>
-          {props.toolbar}
+          {typeof props.toolbar === "function" ? props.toolbar(filterValues) : props.toolbar}
           <Button
             icon={<ReloadOutlined />}
             aria-label={t("common.refresh")}
@@ -144,7 +153,9 @@ export function DataTable<T extends object>(props: DataTableProps<T>) {
         dataSource={rows}
         loading={query.isFetching}
         expandable={props.expandable}
-        scroll={{ x: "max-content" }}
+        // columns share the width and their text wraps: the main columns fit a 1440-pixel
+        // screen without scrolling sideways (long texts no longer stretch the table)
+        tableLayout="auto"
         pagination={{
           current: page.current,
           pageSize: page.size,

@@ -22,11 +22,20 @@ export function rowPath(r: DrillRow): string | null {
   return null;
 }
 
-const extraText = (extra: Record<string, unknown> | undefined) =>
-  Object.entries(extra ?? {})
-    .filter(([, v]) => v !== null && v !== undefined && v !== "")
-    .map(([k, v]) => `${k}: ${typeof v === "object" ? JSON.stringify(v) : String(v)}`)
-    .join(" · ");
+/** The parts of a derived indicator's records (engine queries/derived.ts). */
+const PARTS: Record<string, { zh: string; en: string }> = {
+  numerator: { zh: "计入分子", en: "numerator" },
+  denominator: { zh: "计入分母", en: "denominator" },
+  current: { zh: "本期", en: "this period" },
+  previous: { zh: "上期", en: "last period" },
+};
+const EXTRA_LABELS: Record<string, { zh: string; en: string }> = {
+  state: { zh: "状态", en: "State" },
+  openedOn: { zh: "立案日期", en: "Opened" },
+  closedOn: { zh: "办结日期", en: "Closed" },
+  onDate: { zh: "日期", en: "Date" },
+  field: { zh: "计数字段", en: "Counted field" },
+};
 
 export function DrillDrawer({
   id,
@@ -49,6 +58,27 @@ export function DrillDrawer({
     enabled: id !== null,
   });
   const d = query.data;
+  /** A record's details in words: the state's name, dates, the part it counts in. */
+  const extraText = (r: DrillRow) =>
+    Object.entries(r.extra ?? {})
+      .filter(
+        ([k, v]) =>
+          v !== null && v !== undefined && v !== "" && (k in EXTRA_LABELS || k === "part"),
+      )
+      .map(([k, v]) => {
+        if (k === "part") return pick(PARTS[String(v)], "");
+        if (k === "state" && r.kind === "case") {
+          const st = caseTypes.find((x) => x.code === r.type)?.states[String(v)];
+          return `${pick(EXTRA_LABELS.state)}：${st ? pick(st.label) : ""}`;
+        }
+        if (k === "field" && r.kind === "register") {
+          const col = registers.find((x) => x.code === r.type)?.columns.find((c) => c.field === v);
+          return `${pick(EXTRA_LABELS.field)}：${col ? pick(col.label) : ""}`;
+        }
+        return `${pick(EXTRA_LABELS[k])}：${String(v)}`;
+      })
+      .filter(Boolean)
+      .join(" · ");
   const typeLabel = (r: DrillRow) => {
     if (r.kind === "case") {
       const c = caseTypes.find((x) => x.code === r.type);
@@ -118,7 +148,7 @@ export function DrillDrawer({
             key: "extra",
             render: (_, r) => (
               <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                {extraText(r.extra)}
+                {extraText(r)}
               </Typography.Text>
             ),
           },

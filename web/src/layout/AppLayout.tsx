@@ -76,7 +76,7 @@ export function AppLayout() {
       </Layout.Header>
       <Layout>
         {restricted ? null : (
-          <Layout.Sider width={220} theme="light" breakpoint="lg" collapsedWidth={0}>
+          <Layout.Sider width={256} theme="light" breakpoint="lg" collapsedWidth={0}>
             <AppMenu />
           </Layout.Sider>
         )}

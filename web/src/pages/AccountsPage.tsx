@@ -9,7 +9,20 @@ import { useState } from "react";
 import { api, type UserRow } from "../api.ts";
 import { DataTable } from "../components/DataTable.tsx";
 import { Can } from "../components/PermissionGate.tsx";
-import { useLabel, useUnitName } from "../data.ts";
+import { useRoleLabel, useUnitName, useUnitOptions } from "../data.ts";
+
+/** Every role, for the filter (business roles and the three administrators). */
+const ROLE_CODES = [
+  "rule_of_law_office",
+  "unit_leader",
+  "legal_reviewer",
+  "case_handler",
+  "read_only",
+  "sys_admin",
+  "security_admin",
+  "audit_admin",
+];
+
 import { isBusinessRole } from "../format.ts";
 import { useI18n } from "../i18n.ts";
 import { useActor } from "../session.tsx";
@@ -23,7 +36,8 @@ const isLocked = (u: UserRow) => Boolean(u.lockedUntil && new Date(u.lockedUntil
 export function AccountsPage() {
   const { t } = useI18n();
   const actor = useActor();
-  const label = useLabel();
+  const roleLabel = useRoleLabel();
+  const unitOptions = useUnitOptions("id");
   const unitName = useUnitName();
   const qc = useQueryClient();
   const { message } = App.useApp();
@@ -107,13 +121,25 @@ export function AccountsPage() {
         testId="accounts-table"
         path={USERS}
         rowKey="id"
-        filters={[{ name: "q", label: "accounts.search" }]}
-        localFilter={(u, { q }) => {
+        filters={[
+          { name: "q", label: "accounts.search" },
+          // units and roles by name, searchable (never a typed code)
+          { name: "unitId", label: "accounts.unit", options: unitOptions, width: 220 },
+          {
+            name: "role",
+            label: "accounts.role",
+            width: 160,
+            options: ROLE_CODES.map((r) => ({ value: r, label: roleLabel(r) })),
+          },
+        ]}
+        localFilter={(u, { q, unitId, role }) => {
           const needle = String(q ?? "").toLowerCase();
           return (
-            !needle ||
-            u.username.toLowerCase().includes(needle) ||
-            u.displayName.toLowerCase().includes(needle)
+            (!needle ||
+              u.username.toLowerCase().includes(needle) ||
+              u.displayName.toLowerCase().includes(needle)) &&
+            (!unitId || String(u.unitId) === String(unitId)) &&
+            (!role || u.roles.includes(String(role)))
           );
         }}
         toolbar={
@@ -135,7 +161,7 @@ export function AccountsPage() {
           {
             title: t("accounts.roles"),
             key: "roles",
-            render: (_, u) => u.roles.map((r) => <Tag key={r}>{label("roles", r)}</Tag>),
+            render: (_, u) => u.roles.map((r) => <Tag key={r}>{roleLabel(r, u.regionCode)}</Tag>),
           },
           {
             title: t("accounts.status"),

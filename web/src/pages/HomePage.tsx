@@ -1,7 +1,7 @@
 import { Card, Col, Descriptions, Row, Space, Tag, Typography } from "antd";
 import { WarningsCard } from "../cases/WarningsCard.tsx";
 import { Can } from "../components/PermissionGate.tsx";
-import { useLabel, useUnitName } from "../data.ts";
+import { useRoleLabel, useUnitName } from "../data.ts";
 import { useI18n } from "../i18n.ts";
 import { useActor } from "../session.tsx";
 import { DeadlineCard } from "./DeadlineCard.tsx";
@@ -9,7 +9,7 @@ import { DeadlineCard } from "./DeadlineCard.tsx";
 export function HomePage() {
   const { t } = useI18n();
   const actor = useActor();
-  const label = useLabel();
+  const roleLabel = useRoleLabel();
   const unitName = useUnitName();
 
   return (
@@ -33,7 +33,7 @@ export function HomePage() {
                 <span data-testid="my-roles">
                   {actor.roles.map((r) => (
                     <Tag key={r} color="red">
-                      {label("roles", r)}
+                      {roleLabel(r, actor.user.regionCode)}
                     </Tag>
                   ))}
                 </span>

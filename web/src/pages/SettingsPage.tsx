@@ -8,6 +8,8 @@ import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { App, Button, Card, DatePicker, Descriptions, Form, Input, Modal, Table, Tag } from "antd";
 import { useState } from "react";
 import { api } from "../api.ts";
+import { useValueText } from "../cases/values.tsx";
+import { Basis, useCite } from "../components/Basis.tsx";
 import { ErrorAlert, useFormError } from "../components/ErrorDisplay.tsx";
 import { Can } from "../components/PermissionGate.tsx";
 import { useModuleLabel } from "../engines.ts";
@@ -53,13 +55,14 @@ function show(v: unknown): string {
   return JSON.stringify(v);
 }
 
-function ValueText({ value }: { value: unknown }) {
-  const text = show(value);
-  return text.length > 80 ? (
-    <code style={{ whiteSpace: "pre-wrap", wordBreak: "break-all" }}>{text}</code>
-  ) : (
-    <code>{text}</code>
-  );
+/** A value in words, by the setting's schema (labels, 是/否, basis in Chinese form). */
+function ValueText({ value, schema }: { value: unknown; schema?: JsonSchema }) {
+  const valueText = useValueText();
+  const cite = useCite();
+  const text = schema ? valueText(schema, value) : show(value);
+  // a basis written inside a value ("…art. 64 [R]") reads in its Chinese form
+  const shown = text.replace(/([^：；]*(?:art\.|arts\.)[^；]*)/g, (m) => cite(m) || m);
+  return <span style={{ whiteSpace: "pre-wrap" }}>{shown}</span>;
 }
 
 function NewValueModal({
@@ -167,7 +170,11 @@ export function SettingsPage() {
         {
           title: t("settings.value"),
           render: (_, h) =>
-            h.value === null ? <Tag>{t("settings.inherit")}</Tag> : <ValueText value={h.value} />,
+            h.value === null ? (
+              <Tag>{t("settings.inherit")}</Tag>
+            ) : (
+              <ValueText value={h.value} schema={row.schema} />
+            ),
         },
         { title: t("settings.localBasis"), dataIndex: "basis" },
         {
@@ -202,7 +209,7 @@ export function SettingsPage() {
             render: (_, r) => (
               <Descriptions size="small" column={1}>
                 <Descriptions.Item label={t("settings.value")}>
-                  <ValueText value={r.value} />
+                  <ValueText value={r.value} schema={r.schema} />
                 </Descriptions.Item>
                 <Descriptions.Item label={t("settings.setIn")}>
                   {r.setIn ? `${r.setIn} · ${r.effectiveFrom}` : t("settings.nationalDefault")}
@@ -220,9 +227,11 @@ export function SettingsPage() {
             render: (_, r) => (
               <Descriptions size="small" column={1}>
                 <Descriptions.Item label={t("settings.value")}>
-                  <ValueText value={r.default} />
+                  <ValueText value={r.default} schema={r.schema} />
                 </Descriptions.Item>
-                <Descriptions.Item label={t("settings.legalBasis")}>{r.basis}</Descriptions.Item>
+                <Descriptions.Item label={t("settings.legalBasis")}>
+                  <Basis basis={r.basis} />
+                </Descriptions.Item>
               </Descriptions>
             ),
           },

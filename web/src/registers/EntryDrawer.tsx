@@ -6,7 +6,7 @@ import { useQuery } from "@tanstack/react-query";
 import { Descriptions, Drawer, Space, Table, Tag, Typography } from "antd";
 import { api } from "../api.ts";
 import { ErrorAlert } from "../components/ErrorDisplay.tsx";
-import { useUnitName } from "../data.ts";
+import { useUnitName, useUnitNameByCode } from "../data.ts";
 import { formatTime } from "../format.ts";
 import { useI18n } from "../i18n.ts";
 import { cellText } from "./columns.ts";
@@ -35,13 +35,14 @@ export function EntryDrawer({
     enabled: entryId !== null,
   });
   const yesNo: [string, string] = [t("common.yes"), t("common.no")];
+  const unitByCode = useUnitNameByCode();
   const label = (field: string) => {
     const c = reg.columns.find((x) => x.field === field);
     return c ? pick(c.label) : field;
   };
   const show = (field: string, v: unknown) => {
     const c = reg.columns.find((x) => x.field === field);
-    return c ? cellText(c, v, lang, yesNo) : JSON.stringify(v);
+    return c ? cellText(c, v, lang, yesNo, unitByCode) : JSON.stringify(v);
   };
 
   return (
@@ -63,7 +64,7 @@ export function EntryDrawer({
             ...reg.columns.map((c) => ({
               key: c.field,
               label: pick(c.label),
-              children: cellText(c, entry.data.data[c.field], lang, yesNo),
+              children: cellText(c, entry.data.data[c.field], lang, yesNo, unitByCode),
             })),
             { key: "_unit", label: t("reg.unit"), children: unitName(entry.data.unitId) },
             { key: "_version", label: t("reg.version"), children: entry.data.version },

@@ -12,7 +12,7 @@ import { api } from "../api.ts";
 import { DataTable, type FilterField } from "../components/DataTable.tsx";
 import { ErrorAlert } from "../components/ErrorDisplay.tsx";
 import { NotFoundResult } from "../components/PermissionGate.tsx";
-import { useUnitName } from "../data.ts";
+import { useUnitName, useUnitNameByCode, useUnitOptions } from "../data.ts";
 import { useRegisters } from "../engines.ts";
 import { useI18n } from "../i18n.ts";
 import { cellText } from "./columns.ts";
@@ -96,6 +96,8 @@ function RegisterTable({ reg, openId }: { reg: RegisterInfo; openId: number | nu
   const path = `/api/registers/${encodeURIComponent(reg.code)}/entries`;
   const reload = () => void qc.invalidateQueries({ queryKey: ["api", path] });
   const yesNo: [string, string] = [t("common.yes"), t("common.no")];
+  const unitByCode = useUnitNameByCode();
+  const unitOptions = useUnitOptions("code");
 
   const filters: FilterField[] = reg.columns
     .filter((c) => c.filter)
@@ -108,9 +110,11 @@ function RegisterTable({ reg, openId }: { reg: RegisterInfo; openId: number | nu
               { value: "true", label: yesNo[0] },
               { value: "false", label: yesNo[1] },
             ]
-          : c.options
-            ? Object.entries(c.options).map(([value, l]) => ({ value, label: l[lang] }))
-            : undefined,
+          : c.ref === "unit"
+            ? unitOptions
+            : c.options
+              ? Object.entries(c.options).map(([value, l]) => ({ value, label: l[lang] }))
+              : undefined,
     }));
   filters.push({ name: "q", label: "common.keyword" });
 
@@ -144,7 +148,8 @@ function RegisterTable({ reg, openId }: { reg: RegisterInfo; openId: number | nu
             .map((c) => ({
               title: pick(c.label),
               key: c.field,
-              render: (_: unknown, e: Entry) => cellText(c, e.data[c.field], lang, yesNo),
+              render: (_: unknown, e: Entry) =>
+                cellText(c, e.data[c.field], lang, yesNo, unitByCode),
             })),
           {
             title: t("reg.unit"),

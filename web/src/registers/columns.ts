@@ -23,8 +23,11 @@ export function cellText(
   v: unknown,
   lang: Lang,
   yesNo: [string, string],
+  /** A unit's name by its code, for columns that hold units (`ref: "unit"`). */
+  unitName?: (code: unknown) => string,
 ): string {
   if (v === null || v === undefined || v === "") return "";
+  if (col.ref === "unit" && unitName) return unitName(v);
   switch (col.kind) {
     case "list":
       return Array.isArray(v) ? v.map((x) => itemText(col, x, lang)).join("、") : String(v);
@@ -38,7 +41,7 @@ export function cellText(
 }
 
 function columnSchema(col: RegisterColumn, current: unknown): JsonSchema {
-  const base: JsonSchema = { label: col.label };
+  const base: JsonSchema = { label: col.label, ...(col.ref ? { ref: col.ref } : {}) };
   const enumOf = (options: Record<string, { zh: string; en: string }>) => ({
     type: "string",
     enum: Object.keys(options),
@@ -81,7 +84,7 @@ export function entrySchema(reg: RegisterInfo, current?: EntryData): JsonSchema 
     const properties: Record<string, JsonSchema> = {};
     for (const [k, p] of Object.entries(reg.schema.properties)) {
       const col = reg.columns.find((c) => c.field === k);
-      properties[k] = col ? { ...p, label: col.label } : p;
+      properties[k] = col ? { ...p, label: col.label, ...(col.ref ? { ref: col.ref } : {}) } : p;
     }
     return { ...reg.schema, properties };
   }

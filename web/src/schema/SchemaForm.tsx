@@ -8,8 +8,16 @@ import { MinusCircleOutlined, PlusOutlined } from "@ant-design/icons";
 import { Button, Card, Checkbox, DatePicker, Form, Input, InputNumber, Select } from "antd";
 import dayjs, { type Dayjs } from "dayjs";
 import type { ReactNode } from "react";
+import { useUnitOptions } from "../data.ts";
 import { useI18n } from "../i18n.ts";
-import { type JsonSchema, kindOf, labelOf, normalize, optionsOf } from "./schema.ts";
+import {
+  type FieldKind,
+  type JsonSchema,
+  kindOf,
+  labelOf,
+  normalize,
+  optionsOf,
+} from "./schema.ts";
 
 type NamePath = (string | number)[];
 
@@ -29,6 +37,42 @@ const jsonItemProps = {
   }),
 };
 
+/** A directory unit, chosen by name (typing filters), kept as its code. */
+function UnitSelect({
+  testId,
+  ...rest
+}: {
+  testId: string;
+  value?: string;
+  onChange?: (v: string) => void;
+}) {
+  const options = useUnitOptions("code");
+  return (
+    <Select
+      {...rest}
+      showSearch={{ optionFilterProp: "label" }}
+      allowClear
+      options={options}
+      data-testid={testId}
+    />
+  );
+}
+
+/** Kinds whose required fields are checked in the browser (objects check their members). */
+const REQUIRED_KINDS = new Set<FieldKind>([
+  "enum",
+  "unit",
+  "date",
+  "string",
+  "text",
+  "integer",
+  "number",
+  "multi",
+  "tags",
+]);
+/** Kinds chosen from a list rather than typed. */
+const CHOOSE_KINDS = new Set<FieldKind>(["enum", "unit", "date", "multi"]);
+
 interface FieldProps {
   /** The Form.Item name (relative inside a Form.List). */
   name: NamePath;
@@ -44,7 +88,28 @@ function Field({ name, path, schema: raw, label, required }: FieldProps) {
   const s = normalize(raw);
   const kind = kindOf(s);
   const testId = `field-${path}`;
-  const common = { name, label, required, tooltip: s.description };
+  // Required fields are checked here before sending, in the UI's language; a field with
+  // a declared default may be left blank (the server applies the default), a required
+  // checkbox is answered by being left unticked.
+  const checked = required && s.default === undefined && REQUIRED_KINDS.has(kind);
+  const rules = checked
+    ? [
+        {
+          required: true,
+          // the validator's type (a string unless said): lists and numbers are not strings
+          ...(kind === "multi" || kind === "tags"
+            ? { type: "array" as const }
+            : kind === "integer" || kind === "number"
+              ? { type: "number" as const }
+              : {}),
+          whitespace: kind === "string" || kind === "text",
+          message: t(CHOOSE_KINDS.has(kind) ? "form.choose" : "form.required", {
+            label: typeof label === "string" ? label : "",
+          }),
+        },
+      ]
+    : undefined;
+  const common = { name, label, required, rules, tooltip: s.description };
 
   switch (kind) {
     case "object":
@@ -84,6 +149,12 @@ function Field({ name, path, schema: raw, label, required }: FieldProps) {
               </>
             )}
           </Form.List>
+        </Form.Item>
+      );
+    case "unit":
+      return (
+        <Form.Item {...common}>
+          <UnitSelect testId={testId} />
         </Form.Item>
       );
     case "enum":

@@ -31,6 +31,10 @@ export interface JsonSchema {
   minLength?: number;
   maxLength?: number;
   default?: JsonValue;
+  additionalProperties?: JsonSchema | boolean;
+  propertyNames?: JsonSchema;
+  /** The value is a directory unit's code (a register's `ref: "unit"` column). */
+  ref?: "unit";
 }
 
 export type FieldKind =
@@ -45,6 +49,7 @@ export type FieldKind =
   | "tags"
   | "multi"
   | "objects"
+  | "unit"
   | "json";
 
 const typeOf = (s: JsonSchema): string | undefined => {
@@ -74,6 +79,7 @@ export function normalize(s: JsonSchema): JsonSchema {
 
 export function kindOf(raw: JsonSchema): FieldKind {
   const s = normalize(raw);
+  if (s.ref === "unit") return "unit";
   if (s.enum) return "enum";
   switch (typeOf(s)) {
     case "object":

@@ -3,6 +3,7 @@ import { z } from "zod";
 import { inTenantTx, requireActor, type Services } from "../../http/context.ts";
 import { binary, Ok } from "../../http/wire.ts";
 import { can } from "../../kernel/access.ts";
+import { attachmentName, XLSX_MIME } from "../../platform/files/table-xlsx.ts";
 import { attachFile, readAttachment, requireBody } from "./attachments.ts";
 import type { CaseDeps } from "./deps.ts";
 import { caseDocument } from "./documents.ts";
@@ -14,7 +15,8 @@ import { caseDetail, dataQuality, listCases } from "./query.ts";
 import { addParticipant, openSubCase } from "./relations.ts";
 import { revealPeople } from "./reveal.ts";
 import { createCase, transition } from "./service.ts";
-import { DEFAULT_LIMIT, MAX_LIMIT, warningPage } from "./warnings.ts";
+import { DEFAULT_LIMIT, MAX_LIMIT, warningList, warningPage } from "./warnings.ts";
+import { warningsXlsx } from "./warnings-xlsx.ts";
 import {
   AttachmentQuery,
   AttachmentStored,
@@ -436,5 +438,40 @@ export const caseRoutes =
             ...(req.query.cursor !== undefined ? { cursor: req.query.cursor } : {}),
           }),
         ),
+    );
+
+    app.get(
+      "/api/warnings/export.xlsx",
+      {
+        config: { access: "record.read" },
+        schema: {
+          tags: ["cases"],
+          operationId: "exportWarnings",
+          summary: "The warning list (same filters) as an .xlsx file",
+          querystring: z.object({
+            unitId: z.coerce.number().int().optional(),
+            mine: z.enum(["true", "false"]).optional(),
+            level: z.enum(["due_soon", "overdue"]).optional(),
+          }),
+          response: { 200: binary(XLSX_MIME, "The warnings (.xlsx)") },
+        },
+      },
+      async (req, reply) => {
+        const { file, day } = await work(req, async (w) => {
+          const list = await warningList(deps, w, {
+            ...(req.query.unitId ? { unitId: req.query.unitId } : {}),
+            ...(req.query.mine === "true" ? { handlerUserId: w.actor.userId } : {}),
+            ...(req.query.level ? { level: req.query.level } : {}),
+          });
+          return { file: await warningsXlsx(w, list), day: w.today };
+        });
+        return reply
+          .header("content-type", XLSX_MIME)
+          .header(
+            "content-disposition",
+            attachmentName(`warnings-${day}.xlsx`, `期限预警-${day}.xlsx`),
+          )
+          .send(file);
+      },
     );
   };

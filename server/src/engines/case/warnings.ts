@@ -5,6 +5,7 @@ import {
   addDays,
   compareLocalDate,
   DEFAULT_DUE_SOON,
+  diffDays,
   type LocalDate,
   type Period,
 } from "../../kernel/time/index.ts";
@@ -23,6 +24,9 @@ export interface Warning extends ClockState {
   title: string;
   unitId: number;
   handlerUserId: number | null;
+  handlerName: string | null;
+  /** Calendar days past the due date (0 when not overdue). */
+  daysOverdue: number;
 }
 
 export interface WarningFilter {
@@ -116,15 +120,19 @@ async function allWarnings(
     .innerJoin("case_file as c", (j) =>
       j.onRef("c.region_code", "=", "k.region_code").onRef("c.id", "=", "k.case_id"),
     )
+    .leftJoin("app_user as u", "u.id", "c.handler_user_id")
     .selectAll("c")
-    .select(["k.clock", "k.started_on as clock_started_on"])
+    .select(["k.clock", "k.started_on as clock_started_on", "u.display_name as handler_name"])
     .where("k.stopped_on", "is", null)
     .where("c.closed_on", "is", null);
   if (filter.unitId) q = q.where("c.unit_id", "=", filter.unitId);
   if (filter.handlerUserId) q = q.where("c.handler_user_id", "=", filter.handlerUserId);
   const rows = await q.execute();
   const byRegion = new Map<string, Settings>();
-  const candidates = new Map<string, { decl: CaseTypeDecl; c: CaseView; settings: Settings }>();
+  const candidates = new Map<
+    string,
+    { decl: CaseTypeDecl; c: CaseView; settings: Settings; handlerName: string | null }
+  >();
   for (const r of rows) {
     const key = caseKey(r.region_code, r.id);
     if (candidates.has(key)) continue;
@@ -137,7 +145,7 @@ async function allWarnings(
     }
     const c = toView(r);
     if (!mayWarn(decl, c, r.clock, r.clock_started_on as LocalDate, settings, w.today)) continue;
-    candidates.set(key, { decl, c, settings });
+    candidates.set(key, { decl, c, settings, handlerName: r.handler_name ?? null });
   }
   const calendar = await deps.calendar(w.trx);
   const data = await loadClockRows(
@@ -145,7 +153,7 @@ async function allWarnings(
     [...candidates.values()].map((x) => x.c),
   );
   const out: Ranked[] = [];
-  for (const [key, { decl, c, settings }] of candidates) {
+  for (const [key, { decl, c, settings, handlerName }] of candidates) {
     const rowsOf = data.get(key) ?? { clocks: [], suspensions: [], extensions: [] };
     const clocks = clocksFromRows(decl, c, rowsOf, calendar, w.today, settings, w.now);
     // A case whose clocks cannot be computed is skipped here, logged, and listed in
@@ -165,6 +173,11 @@ async function allWarnings(
           title: c.title,
           unitId: c.unitId,
           handlerUserId: c.handlerUserId,
+          handlerName,
+          daysOverdue:
+            d.warning === "overdue" && d.due
+              ? Math.max(0, diffDays(d.due as LocalDate, w.today))
+              : 0,
         },
       });
     }

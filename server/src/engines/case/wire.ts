@@ -299,6 +299,8 @@ export const Warning = Deadline.extend({
   title: z.string(),
   unitId: z.number().int(),
   handlerUserId: z.number().int().nullable(),
+  handlerName: z.string().nullable().describe("the case handler responsible"),
+  daysOverdue: z.number().int().describe("calendar days past the due date (0 when not overdue)"),
 }).meta({ id: "Warning" });
 export type Warning = z.infer<typeof Warning>;
 

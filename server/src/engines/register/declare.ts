@@ -30,6 +30,11 @@ export interface ColumnDecl {
   filter?: boolean;
   /** For list columns of objects: how an item reads in an xlsx cell. */
   item?: ListItemCodec;
+  /**
+   * The values are codes of directory units (a text column): the web shows the unit's
+   * name, offers a searchable choice of units in forms and filters, never the code.
+   */
+  ref?: "unit";
 }
 
 /**

@@ -17,6 +17,7 @@ export const RegisterColumn = z
     options: z.record(z.string(), Label).optional(),
     inList: z.boolean(),
     filter: z.boolean(),
+    ref: z.enum(["unit"]).optional().describe("the values are directory units' codes"),
   })
   .meta({ id: "RegisterColumn" });
 export type RegisterColumn = z.infer<typeof RegisterColumn>;

@@ -170,3 +170,8 @@ export function addMonthsClamped(d: LocalDate, n: number): LocalDate {
   const month = (index % 12) + 1;
   return localDate(year, month, Math.min(dayOfMonth(d), daysInMonth(year, month)));
 }
+
+/** The instant a civil day begins in Asia/Shanghai (UTC+8, no daylight saving since 1991). */
+export function startOfLocalDay(d: LocalDate): Date {
+  return new Date(`${d}T00:00:00+08:00`);
+}

@@ -33,6 +33,7 @@ export function registerSummary(actor: Actor, decl: RegisterDecl): RegisterSumma
       label: c.label,
       kind: c.kind,
       ...(c.options ? { options: c.options } : {}),
+      ...(c.ref ? { ref: c.ref } : {}),
       inList: c.inList ?? true,
       filter: c.filter ?? false,
     })),

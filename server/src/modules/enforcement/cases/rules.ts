@@ -68,7 +68,7 @@ const days = (n: number): Period => ({ n, unit: "calendar_day" });
 
 const V2017: RuleSetVersion<PenaltyRules> = {
   effectiveFrom: "1996-10-01" as LocalDate,
-  law: "行政处罚法(1996, 2009/2017修正)",
+  law: "《中华人民共和国行政处罚法》（2017年修正）",
   rules: {
     notice: "行政处罚法(2017) art. 31 [R]",
     noDecisionWithoutNotice: "行政处罚法(2017) art. 41 [R]",
@@ -124,7 +124,7 @@ const V2017: RuleSetVersion<PenaltyRules> = {
 
 const V2021: RuleSetVersion<PenaltyRules> = {
   effectiveFrom: "2021-07-15" as LocalDate,
-  law: "行政处罚法(2021修订)",
+  law: "《中华人民共和国行政处罚法》（2021年修订）",
   rules: {
     notice: "行政处罚法(2021) art. 44",
     noDecisionWithoutNotice: "行政处罚法(2021) art. 62",

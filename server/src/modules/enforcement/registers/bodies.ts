@@ -62,7 +62,13 @@ export const bodyRegister: RegisterDecl<typeof bodySchema> = {
       options: BODY_KIND_LABELS,
       filter: true,
     },
-    { field: "unitCode", label: { zh: "单位代码", en: "Unit code" }, kind: "text", filter: true },
+    {
+      field: "unitCode",
+      label: { zh: "执法主体", en: "Body" },
+      kind: "text",
+      ref: "unit",
+      filter: true,
+    },
     { field: "posts", label: { zh: "核定编制", en: "Authorised posts" }, kind: "integer" },
     { field: "legalBasis", label: { zh: "执法依据", en: "Legal basis" }, kind: "text" },
     {

@@ -91,7 +91,13 @@ export const catalogueRegister: RegisterDecl<typeof catalogueSchema> = {
   module: MODULE,
   schema: catalogueSchema,
   columns: [
-    { field: "bodyUnitCode", label: { zh: "执法主体", en: "Body" }, kind: "text", filter: true },
+    {
+      field: "bodyUnitCode",
+      label: { zh: "执法主体", en: "Body" },
+      kind: "text",
+      ref: "unit",
+      filter: true,
+    },
     {
       field: "criteria",
       label: { zh: "本单位目录事项", en: "The body's criteria" },
@@ -161,7 +167,13 @@ export const benchmarkRegister: RegisterDecl<typeof benchmarkSchema> = {
   module: MODULE,
   schema: benchmarkSchema,
   columns: [
-    { field: "bodyUnitCode", label: { zh: "执法主体", en: "Body" }, kind: "text", filter: true },
+    {
+      field: "bodyUnitCode",
+      label: { zh: "执法主体", en: "Body" },
+      kind: "text",
+      ref: "unit",
+      filter: true,
+    },
     {
       field: "violationCode",
       label: { zh: "违法行为编码", en: "Violation code" },

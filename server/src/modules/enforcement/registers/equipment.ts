@@ -67,7 +67,13 @@ export const equipmentRegister: RegisterDecl<typeof equipmentSchema> = {
       filter: true,
     },
     { field: "holderName", label: { zh: "使用人", en: "Holder" }, kind: "text" },
-    { field: "bodyUnitCode", label: { zh: "执法主体", en: "Body" }, kind: "text", filter: true },
+    {
+      field: "bodyUnitCode",
+      label: { zh: "执法主体", en: "Body" },
+      kind: "text",
+      ref: "unit",
+      filter: true,
+    },
     {
       field: "state",
       label: { zh: "状态", en: "State" },

@@ -153,6 +153,7 @@ export const officerRegister: RegisterDecl<typeof officerSchema> = {
       field: "bodyUnitCode",
       label: { zh: "执法主体", en: "Body" },
       kind: "text",
+      ref: "unit",
       filter: true,
     },
     {

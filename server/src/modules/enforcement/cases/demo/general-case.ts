@@ -1,7 +1,7 @@
 import { addDays, type LocalDate } from "../../../../kernel/time/index.ts";
 import { inventName } from "../../../directory/accounts.ts";
 import { demoUsername } from "../../../directory/index.ts";
-import type { PenaltyKind } from "../labels.ts";
+import { PENALTY_KIND_LABELS, type PenaltyKind } from "../labels.ts";
 import { PENALTY_TYPE } from "../penalty/index.ts";
 import { afterDecision } from "./after-decision.ts";
 import { cd, max, wd } from "./dates.ts";
@@ -104,7 +104,9 @@ export function generalCase(
   const intended = adopted ? round(fine * 1.2) : fine;
   const notify = (on: LocalDate) =>
     act(h, handler, on, "notify", {
-      intendedPenalty: penalties.length ? penalties.join("、") : "警告",
+      intendedPenalty: penalties.length
+        ? penalties.map((p) => PENALTY_KIND_LABELS[p].zh).join("、")
+        : "警告",
       // A no-penalty decision follows a notice of a warning (a lighter outcome).
       intendedPenalties: penalties.length ? penalties : ["warning"],
       intendedFine: intended,

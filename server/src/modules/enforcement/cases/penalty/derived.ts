@@ -10,6 +10,7 @@ import {
   ALTERATION_LABELS,
   ALTERING_AUTHORITY_LABELS,
   CIRCUMSTANCE_LABELS,
+  PENALTY_KIND_LABELS,
   REVIEW_ITEM_LABELS,
   SERVICE_METHOD_LABELS,
 } from "../labels.ts";
@@ -85,7 +86,10 @@ export const PenaltyDerived = z.object({
         z.object({
           penalty: text("拟作出的行政处罚", "Intended penalty"),
           fine: yuan("拟罚款金额（元）", "Intended fine (yuan)"),
-          penalties: L(z.array(z.string()), "处罚种类", "Kinds"),
+          penalties: z.array(z.string()).meta({
+            label: { zh: "处罚种类", en: "Kinds" },
+            enumLabels: PENALTY_KIND_LABELS,
+          }),
           confiscation: yuan("拟没收金额（元）", "Intended confiscation (yuan)"),
         }),
         "处罚建议",

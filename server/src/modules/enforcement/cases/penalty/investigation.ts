@@ -37,10 +37,17 @@ export const INVESTIGATION_STEPS: TransitionDecl<PenaltyCase>[] = [
         "Violation code (benchmark)",
       ),
       circumstance: labelledEnum(CIRCUMSTANCE_LABELS, "违法情节", "Circumstance"),
-      proposedFine: L(zAmount.default(0), "拟罚款金额（元）", "Proposed fine (yuan)"),
+      proposedFine: L(zAmount.default(0), "建议罚款金额（元）", "Proposed fine (yuan)"),
       // The flags may be revised at the end of the investigation; absent: as filed.
       ...(Object.fromEntries(
-        Object.entries(FLAGS).map(([k, f]) => [k, f.unwrap().optional()]),
+        // the label sits on the default: carried over, or the form shows the key
+        Object.entries(FLAGS).map(([k, f]) => [
+          k,
+          f
+            .unwrap()
+            .optional()
+            .meta(f.meta() ?? {}),
+        ]),
       ) as Record<keyof typeof FLAGS, z.ZodOptional<z.ZodBoolean>>),
     }),
     setsFields: [

@@ -1,0 +1,33 @@
+/**
+ * A legal basis as a user reads it. Declarations and settings write their basis for the
+ * people who maintain them ("行政处罚法(2021) art. 60 [R]"); the screen shows the one
+ * Chinese form of the citation (《中华人民共和国行政处罚法》第六十条), rendered by the
+ * server's pure citation module (server/src/kernel/citation.ts — the same renderer the
+ * messages and documents use), and the English form under the English switch. The
+ * maintainers' text, with its notes, is kept for the office in the tooltip.
+ */
+import { Tooltip } from "antd";
+import { citeEn, citeZh } from "../../../server/src/kernel/citation.ts";
+import { useI18n } from "../i18n.ts";
+
+/** The basis in the language shown: the Chinese citation, or the text without notes. */
+export function useCite(): (basis: string | null | undefined) => string {
+  const { lang } = useI18n();
+  return (basis) => {
+    if (!basis) return "";
+    if (lang === "en") return citeEn(basis);
+    // A basis citing no article (a local document's name, typed by the office) is shown
+    // as written, without the maintainers' notes.
+    return citeZh(basis) || citeEn(basis);
+  };
+}
+
+export function Basis({ basis }: { basis: string | null | undefined }) {
+  const cite = useCite();
+  if (!basis) return <>—</>;
+  return (
+    <Tooltip title={basis} mouseEnterDelay={0.6}>
+      <span data-basis>{cite(basis)}</span>
+    </Tooltip>
+  );
+}
