@@ -285,8 +285,19 @@ export const CaseDetail = z
     ),
     attachments: z.array(AttachmentInfo),
     actions: z
-      .array(z.object({ action: z.string(), label: Label, sensitive: z.boolean(), to: z.string() }))
+      .array(
+        z.object({
+          action: z.string(),
+          label: Label,
+          sensitive: z.boolean(),
+          to: z.string(),
+          duty: z.boolean().describe("the step is my work (not only allowed to me)"),
+        }),
+      )
       .describe("the steps I may try now (guards are checked when tried)"),
+    next: z
+      .array(z.object({ action: z.string(), label: Label, by: z.array(Label) }))
+      .describe("the steps that may come next in this state and the roles whose work they are"),
     mine: z.object({ owner: z.boolean(), participantRoles: z.array(z.string()) }),
   })
   .meta({ id: "CaseDetail" });

@@ -212,6 +212,7 @@ export const PROCEDURE_STEPS: TransitionDecl<PenaltyCase>[] = [
   },
   {
     action: "transfer_judiciary",
+    occasional: true,
     label: { zh: "移送司法机关", en: "Transfer to the judiciary" },
     from: ["filed", "investigating", "investigated"],
     to: "transferred",
