@@ -109,6 +109,7 @@ const answerInput = z.object({
 export const PROCEDURE_STEPS: TransitionDecl<PenaltyCase>[] = [
   {
     action: "preserve_evidence",
+    occasional: true,
     label: { zh: "先行登记保存证据（负责人批准）", en: "Preserve evidence (the head approves)" },
     from: ["filed", "investigating"],
     to: "investigating",
@@ -168,6 +169,7 @@ export const PROCEDURE_STEPS: TransitionDecl<PenaltyCase>[] = [
   },
   {
     action: "decide_recusal",
+    occasional: true,
     label: { zh: "决定回避申请（负责人）", en: "Decide on a recusal application (the head)" },
     from: ["filed", "investigating"],
     to: "investigating",
