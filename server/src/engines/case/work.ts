@@ -278,7 +278,13 @@ export function nextSteps(
 ): { action: string; label: Label; by: Label[] }[] {
   if (decl.states[state]?.terminal) return [];
   return decl.transitions
-    .filter((t) => t.from.includes(state) && (!suspended || t.allowedWhileSuspended))
+    .filter(
+      (t) =>
+        t.from.includes(state) &&
+        (!suspended || t.allowedWhileSuspended) &&
+        !t.occasional &&
+        !t.viaLink?.length,
+    )
     .map((t) => ({
       action: t.action,
       label: t.label,
