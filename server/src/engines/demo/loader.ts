@@ -55,6 +55,8 @@ export interface LoadDemoOptions {
   keyDir?: string;
   /** A line per contribution as it finishes (`fazhi demo` prints them to stderr). */
   onProgress?: (line: string) => void;
+  /** Each contribution as it starts: its place, the count, and what it loads. */
+  onStart?: (c: { id: string; index: number; total: number; description?: string }) => void;
 }
 
 export interface DemoLoadResult {
@@ -195,6 +197,12 @@ export async function loadDemo(
   for (const c of ordered) {
     const started = Date.now();
     const notes: string[] = [];
+    options.onStart?.({
+      id: c.id,
+      index: result.contributions.length + 1,
+      total: ordered.length,
+      ...(c.description ? { description: c.description } : {}),
+    });
     try {
       await db.owner.transaction().execute(async (trx) => {
         const ctx = makeContext(
