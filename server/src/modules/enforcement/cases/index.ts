@@ -11,6 +11,7 @@ import type { RegisterDecl } from "../../../engines/register/index.ts";
 import type { SettingDecl } from "../../../engines/settings.ts";
 import { correctionCaseType } from "./correction.ts";
 import { historyDemo } from "./demo/history.ts";
+import { currentYearDemo } from "./demo/current-year.ts";
 import { casesDemo } from "./demo/index.ts";
 import { rulesDemo } from "./demo/rules.ts";
 import { disclosureCaseType } from "./disclosure.ts";
@@ -33,5 +34,5 @@ export const caseTypes: AnyCaseType[] = [
 ];
 export const registers: RegisterDecl[] = [];
 export const indicators: IndicatorDecl[] = caseIndicators;
-export const demo: DemoContribution[] = [casesDemo, historyDemo, rulesDemo];
+export const demo: DemoContribution[] = [casesDemo, historyDemo, rulesDemo, currentYearDemo];
 export const settings: SettingDecl[] = [...caseSettings, ...procedureSettings];
