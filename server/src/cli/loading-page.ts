@@ -27,7 +27,7 @@ main{max-width:640px;margin:12vh auto;background:#fff;padding:32px 40px;border-t
 h1{font-size:24px;margin:0 0 16px}p{line-height:1.8}li{line-height:1.8;color:#595959}.muted{color:#8c8c8c;font-size:14px}</style>
 </head><body><main>
 <h1>法治政府建设工作平台正在启动</h1>
-<p>首次启动需要建立数据库并载入演示数据（武隆区 2020 年的工作记录和本年度的在办案件），在繁忙的双核机器上约需两到三分钟。载入完成后本页会自动进入登录页面。</p>
+<p>平台启动时先启动数据库；首次启动还要建立数据库并载入演示数据（武隆区 2020 年的工作记录和本年度的在办案件），在繁忙的双核机器上约需两到三分钟。启动完成后本页会自动进入登录页面。</p>
 <p><strong>当前：</strong>${escapeHtml(status)}（已用时 ${seconds} 秒）</p>
 ${done.length ? `<ul>${done.map((d) => `<li>${escapeHtml(d)}</li>`).join("")}</ul>` : ""}
 <p class="muted">本页每 5 秒自动刷新。</p>
