@@ -30,10 +30,14 @@ export function DistrictCard() {
       api.get<Values>("/api/indicators/values", { region, year: (year ?? 0) - 1 }, signal),
     enabled: year !== undefined,
   });
-  const rows = (last.data?.values?.values ?? []).map((v) => ({
-    ...v,
-    before: before.data?.values.find((b) => b.id === v.id)?.value ?? null,
-  }));
+  // Publication on time first (what the office is asked about), then in declared order.
+  const first = (id: string) => (id.includes("publication_on_time") ? 0 : 1);
+  const rows = (last.data?.values?.values ?? [])
+    .map((v) => ({
+      ...v,
+      before: before.data?.values.find((b) => b.id === v.id)?.value ?? null,
+    }))
+    .sort((a, b) => first(a.id) - first(b.id));
   const byUnit = work.data?.byUnit ?? [];
   return (
     <Card title={t("district.title")} data-testid="district-card">
