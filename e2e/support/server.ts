@@ -19,7 +19,7 @@ const CLI = path.join(ROOT, "server/bin/fazhi.js");
  * The first start loads the demo (with its current year of work): about a minute quiet,
  * several on a busy 2-core machine shared with other runs.
  */
-const START_TIMEOUT_MS = 1_200_000;
+const START_TIMEOUT_MS = Number(process.env.FAZHI_E2E_START_TIMEOUT_MS) || 1_200_000;
 
 async function newestMtime(p: string): Promise<number> {
   const st = await fs.stat(p);
