@@ -85,7 +85,7 @@ export function WorkQueueCard() {
                       </Typography.Text>
                     </Space>
                     <Typography.Text type="secondary">
-                      {pick(x.due.label)} · {remaining(x.due)}
+                      {[pick(x.due.label), remaining(x.due)].filter(Boolean).join(" · ")}
                     </Typography.Text>
                   </Space>
                 ) : (
