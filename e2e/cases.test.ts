@@ -52,12 +52,11 @@ test("a handler accepts a licence application and may not decide before the revi
   await page.locator(".ant-select-item-option", { hasText: "市场监管事项" }).click();
   await page.getByTestId("case-new-submit").click();
 
-  const row = page.getByTestId("case-table").locator("tr", { hasText: item });
-  await row.waitFor();
-  expect(await row.textContent()).toContain("已收件");
-  await row.getByRole("link").click();
+  // The user lands on the new case, which says what comes next.
   await page.waitForURL(/\/cases\/example_permit\/\d+$/);
   caseUrl = page.url();
+  await page.getByTestId("case-state").getByText("已收件").waitFor();
+  expect(await page.getByTestId("case-next").textContent()).toContain("受理");
   await page.getByTestId("case-title").getByText(item).waitFor();
 
   // 受理: the acceptance number, the timeline entry, the decision clock starts.
@@ -158,8 +157,8 @@ test("suspending in one tab makes the other tab's version stale; resume and exte
   await form.getByTestId("field-fields.category").click();
   await page.locator(".ant-select-item-option", { hasText: "一般事项" }).click();
   await page.getByTestId("case-new-submit").click();
-  await page.getByTestId("case-table").locator("tr", { hasText: other }).getByRole("link").click();
   await page.waitForURL(/\/cases\/example_permit\/\d+$/);
+  await page.getByTestId("case-title").getByText(other).waitFor();
   await takeStep(page, "accept");
   await page.getByTestId("deadline-decision").waitFor();
   const dueBefore = await page

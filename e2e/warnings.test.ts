@@ -48,11 +48,10 @@ test("an overdue clock shows on the case, the warnings page and the home card", 
   await opened.fill(longAgo);
   await opened.press("Enter");
   await page.getByTestId("case-new-submit").click();
-  const row = page.getByTestId("case-table").locator("tr", { hasText: item });
-  await row.waitFor();
-  expect(await row.textContent()).toContain(longAgo);
-  await row.getByRole("link").click();
+  // The handler lands on the new case, opened on the date given.
   await page.waitForURL(/\/cases\/example_permit\/\d+$/);
+  await page.getByTestId("case-title").getByText(item).waitFor();
+  expect(await page.getByTestId("case-page").textContent()).toContain(longAgo);
   const caseUrl = page.url();
 
   await page.getByTestId("action-accept").click();

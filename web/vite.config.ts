@@ -15,8 +15,20 @@ export default defineConfig({
   build: {
     outDir: "dist",
     emptyOutDir: true,
-    // antd is one large chunk; the app is used on an intranet, so one bundle is fine.
-    chunkSizeWarningLimit: 3000,
+    // The pages other than the home page are loaded on first use (React.lazy in
+    // modules.ts); the libraries are split so that a change of the app's code leaves the
+    // browser's cached copies of React, antd and ECharts valid.
+    chunkSizeWarningLimit: 1500,
+    rollupOptions: {
+      output: {
+        manualChunks(id) {
+          if (!id.includes("node_modules")) return undefined;
+          if (/node_modules\/(echarts|zrender)\//.test(id)) return "echarts";
+          if (/node_modules\/(react|react-dom|react-router|scheduler)\//.test(id)) return "react";
+          return undefined;
+        },
+      },
+    },
     reportCompressedSize: false,
   },
 });

@@ -1,12 +1,22 @@
 /** Routes: the login and password pages, then the registry's pages inside the layout. */
+import { Spin } from "antd";
+import { lazy, Suspense } from "react";
 import { Navigate, Outlet, Route, Routes, useLocation } from "react-router";
 import { NotFoundResult, RequirePermission } from "./components/PermissionGate.tsx";
-import { AppLayout } from "./layout/AppLayout.tsx";
 import { ROUTES } from "./modules.ts";
-import { ChangePasswordPage } from "./pages/ChangePasswordPage.tsx";
-import { EnrolTotpPage } from "./pages/EnrolTotpPage.tsx";
 import { LoginPage } from "./pages/LoginPage.tsx";
 import { useSession } from "./session.tsx";
+
+/** Only the login page is in the first chunk; the rest loads on first use. */
+const AppLayout = lazy(() =>
+  import("./layout/AppLayout.tsx").then((m) => ({ default: m.AppLayout })),
+);
+const ChangePasswordPage = lazy(() =>
+  import("./pages/ChangePasswordPage.tsx").then((m) => ({ default: m.ChangePasswordPage })),
+);
+const EnrolTotpPage = lazy(() =>
+  import("./pages/EnrolTotpPage.tsx").then((m) => ({ default: m.EnrolTotpPage })),
+);
 
 export const CHANGE_PASSWORD_PATH = "/change-password";
 export const ENROL_TOTP_PATH = "/enrol-totp";
@@ -37,7 +47,13 @@ export function App() {
     <Routes>
       <Route path="/login" element={<LoginPage />} />
       <Route element={<RequireSession />}>
-        <Route element={<AppLayout />}>
+        <Route
+          element={
+            <Suspense fallback={<Spin style={{ display: "block", margin: "48px auto" }} />}>
+              <AppLayout />
+            </Suspense>
+          }
+        >
           <Route path={CHANGE_PASSWORD_PATH} element={<ChangePasswordPage />} />
           <Route path={ENROL_TOTP_PATH} element={<EnrolTotpPage />} />
           {ROUTES.map(({ path, component: Page, anyOf }) => (
@@ -46,7 +62,9 @@ export function App() {
               path={path}
               element={
                 <RequirePermission anyOf={anyOf}>
-                  <Page />
+                  <Suspense fallback={<Spin style={{ display: "block", margin: "48px auto" }} />}>
+                    <Page />
+                  </Suspense>
                 </RequirePermission>
               }
             />

@@ -19,22 +19,47 @@ import {
   SettingOutlined,
   TeamOutlined,
 } from "@ant-design/icons";
-import type { ComponentType } from "react";
+import { type ComponentType, lazy } from "react";
 import type { Label } from "./api.ts";
-import { CaseDetailPage } from "./cases/CaseDetailPage.tsx";
-import { CaseListPage } from "./cases/CaseListPage.tsx";
 import { type CaseType, casePath } from "./cases/types.ts";
-import { WarningsPage } from "./cases/WarningsPage.tsx";
 import type { MsgKey } from "./i18n.ts";
-import { IndicatorsPage } from "./indicators/IndicatorsPage.tsx";
-import { AccountsPage } from "./pages/AccountsPage.tsx";
-import { AuditPage } from "./pages/AuditPage.tsx";
-import { HomePage } from "./pages/HomePage.tsx";
-import { SearchPage } from "./pages/SearchPage.tsx";
-import { SecurityLogPage } from "./pages/SecurityLogPage.tsx";
-import { SettingsPage } from "./pages/SettingsPage.tsx";
-import { RegisterPage } from "./registers/RegisterPage.tsx";
 import { type RegisterInfo, registerPath } from "./registers/types.ts";
+
+/**
+ * Pages load on first use (issue 11: the login page, the first page, loads a fraction
+ * of the bundle); each is its own chunk.
+ */
+const HomePage = lazy(() => import("./pages/HomePage.tsx").then((m) => ({ default: m.HomePage })));
+const CaseDetailPage = lazy(() =>
+  import("./cases/CaseDetailPage.tsx").then((m) => ({ default: m.CaseDetailPage })),
+);
+const CaseListPage = lazy(() =>
+  import("./cases/CaseListPage.tsx").then((m) => ({ default: m.CaseListPage })),
+);
+const WarningsPage = lazy(() =>
+  import("./cases/WarningsPage.tsx").then((m) => ({ default: m.WarningsPage })),
+);
+const IndicatorsPage = lazy(() =>
+  import("./indicators/IndicatorsPage.tsx").then((m) => ({ default: m.IndicatorsPage })),
+);
+const AccountsPage = lazy(() =>
+  import("./pages/AccountsPage.tsx").then((m) => ({ default: m.AccountsPage })),
+);
+const AuditPage = lazy(() =>
+  import("./pages/AuditPage.tsx").then((m) => ({ default: m.AuditPage })),
+);
+const SearchPage = lazy(() =>
+  import("./pages/SearchPage.tsx").then((m) => ({ default: m.SearchPage })),
+);
+const SecurityLogPage = lazy(() =>
+  import("./pages/SecurityLogPage.tsx").then((m) => ({ default: m.SecurityLogPage })),
+);
+const SettingsPage = lazy(() =>
+  import("./pages/SettingsPage.tsx").then((m) => ({ default: m.SettingsPage })),
+);
+const RegisterPage = lazy(() =>
+  import("./registers/RegisterPage.tsx").then((m) => ({ default: m.RegisterPage })),
+);
 
 export interface MenuGroup {
   key: string;

@@ -18,6 +18,8 @@ export type {
   Warning,
   WarningLevel,
   WarningPage,
+  WorkItem,
+  WorkPage,
 } from "../../server/src/engines/case/wire.ts";
 export type {
   DrillAnswer,

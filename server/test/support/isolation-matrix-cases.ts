@@ -204,6 +204,8 @@ export const CASE_ROUTES: Record<string, MatrixEntry> = {
     probes: () => [get(`/api/cases/${T}/import-template.xlsx`)],
   },
   "GET /api/data-quality": { probes: () => [get("/api/data-quality")] },
+  // My work queue: only cases of my scope (the other district's marks never appear).
+  "GET /api/work": { probes: () => [get("/api/work", anyBusiness)] },
   "GET /api/warnings": {
     probes: (w) => [
       get("/api/warnings", anyBusiness),

@@ -93,6 +93,7 @@ export function ActionModal({
           <Form.Item
             name="reason"
             label={t("cases.reason")}
+            extra={t(step.sensitive ? "cases.reasonHintRequired" : "cases.reasonHint")}
             rules={
               step.sensitive
                 ? [{ required: true, whitespace: true, message: t("cases.reasonRequired") }]

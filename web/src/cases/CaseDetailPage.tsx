@@ -6,8 +6,8 @@
 import { ArrowLeftOutlined, FileWordOutlined } from "@ant-design/icons";
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { Alert, App, Button, Card, Col, Descriptions, Row, Space, Spin, Typography } from "antd";
-import { useState } from "react";
-import { Link, useParams } from "react-router";
+import { useEffect, useState } from "react";
+import { Link, useParams, useSearchParams } from "react-router";
 import { api, download } from "../api.ts";
 import { ErrorAlert } from "../components/ErrorDisplay.tsx";
 import { Can } from "../components/PermissionGate.tsx";
@@ -58,6 +58,37 @@ function NumbersLine({
   );
 }
 
+/** 下一步: what may come next in this state and whose work each step is. */
+function NextSteps({ next, closed }: { next: CaseDetail["next"]; closed: boolean }) {
+  const { t, pick, lang } = useI18n();
+  const sep = lang === "zh" ? "、" : ", ";
+  return (
+    <Alert
+      type={closed ? "success" : "info"}
+      style={{ marginTop: 8 }}
+      data-testid="case-next"
+      title={
+        <Space wrap size={4}>
+          <Typography.Text strong>{t("cases.next")}：</Typography.Text>
+          {closed || next.length === 0 ? (
+            <span>{t("cases.nextNone")}</span>
+          ) : (
+            next.map((n, i) => (
+              <span key={n.action} data-next={n.action}>
+                {t("cases.nextBy", {
+                  step: pick(n.label),
+                  by: n.by.map((b) => pick(b)).join(sep),
+                })}
+                {i < next.length - 1 ? "；" : ""}
+              </span>
+            ))
+          )}
+        </Space>
+      }
+    />
+  );
+}
+
 export function CaseDetailPage() {
   const params = useParams();
   const code = params.type ?? "";
@@ -74,11 +105,31 @@ export function CaseDetailPage() {
   const [step, setStep] = useState<StepSpec | null>(null);
   const { message } = App.useApp();
   const qc = useQueryClient();
+  // A work-queue link (?step=action) opens that step once the case and its type are here.
+  const [search, setSearch] = useSearchParams();
+  const wanted = search.get("step");
+  useEffect(() => {
+    if (!wanted || !type || !query.data) return;
+    const a = query.data.actions.find((x) => x.action === wanted && x.duty);
+    if (a) {
+      const decl = type.transitions.find((x) => x.action === a.action);
+      setStep({
+        action: a.action,
+        label: pick(a.label),
+        sensitive: a.sensitive,
+        input: decl?.input ?? null,
+      });
+    }
+    setSearch({}, { replace: true });
+  }, [wanted, type, query.data, pick, setSearch]);
 
   if (query.isError) return <ErrorAlert error={query.error} />;
   if (!query.data) return <Spin />;
   const d = query.data;
   const c = d.case;
+  // The user's own steps (kernel/duties.ts): a reviewer or a leader is not offered the
+  // handler's 告知 or 当事人放弃权利, though the server would let them record it.
+  const mine = d.actions.filter((a) => a.duty);
   const target: CaseTarget = {
     apiPath,
     version: c.version,
@@ -87,6 +138,7 @@ export function CaseDetailPage() {
       // The list of this type and the warnings may have changed with the step.
       void qc.invalidateQueries({ queryKey: ["api", `/api/cases/${encodeURIComponent(code)}`] });
       void qc.invalidateQueries({ queryKey: ["api", "/api/warnings"] });
+      void qc.invalidateQueries({ queryKey: ["api", "/api/work"] });
     },
   };
   const openStep = (a: CaseDetail["actions"][number]) => {
@@ -131,6 +183,7 @@ export function CaseDetailPage() {
             { key: "closed", label: t("cases.closedOn"), children: c.closedOn ?? "—" },
           ]}
         />
+        <NextSteps next={d.next} closed={Boolean(c.closedOn)} />
         {d.suspended ? (
           <Alert
             type="info"
@@ -143,7 +196,7 @@ export function CaseDetailPage() {
         ) : null}
         <Can anyOf={["record.write"]}>
           <Space wrap style={{ marginTop: 16 }} data-testid="case-actions">
-            {d.actions.map((a) => (
+            {mine.map((a) => (
               <Button
                 key={a.action}
                 type={a.sensitive ? "default" : "primary"}
@@ -173,7 +226,7 @@ export function CaseDetailPage() {
                   {pick(doc.label)}
                 </Button>
               ))}
-            {d.actions.length === 0 && !c.closedOn ? (
+            {mine.length === 0 && !c.closedOn ? (
               <Typography.Text type="secondary">{t("cases.noActions")}</Typography.Text>
             ) : null}
           </Space>

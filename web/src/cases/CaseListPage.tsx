@@ -3,7 +3,7 @@ import { PlusOutlined } from "@ant-design/icons";
 import { useQueryClient } from "@tanstack/react-query";
 import { Button, Card, Space, Spin, Tag, Typography } from "antd";
 import { useState } from "react";
-import { Link, useParams } from "react-router";
+import { Link, useNavigate, useParams } from "react-router";
 import { DataTable } from "../components/DataTable.tsx";
 import { ErrorAlert } from "../components/ErrorDisplay.tsx";
 import { Can, NotFoundResult } from "../components/PermissionGate.tsx";
@@ -43,6 +43,7 @@ function CaseTable({ type }: { type: CaseType }) {
   const { t, pick } = useI18n();
   const unitName = useUnitName();
   const qc = useQueryClient();
+  const navigate = useNavigate();
   const [creating, setCreating] = useState(false);
   const path = `/api/cases/${encodeURIComponent(type.code)}`;
 
@@ -110,7 +111,12 @@ function CaseTable({ type }: { type: CaseType }) {
         type={type}
         open={creating}
         onClose={() => setCreating(false)}
-        onCreated={() => void qc.invalidateQueries({ queryKey: ["api", path] })}
+        onCreated={(c) => {
+          void qc.invalidateQueries({ queryKey: ["api", path] });
+          void qc.invalidateQueries({ queryKey: ["api", "/api/work"] });
+          // The user lands on the new case: its next step is there.
+          navigate(casePath(type.code, c.id));
+        }}
       />
     </Card>
   );

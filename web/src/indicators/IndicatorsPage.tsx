@@ -5,7 +5,7 @@
 import { InfoCircleOutlined } from "@ant-design/icons";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { Alert, Button, Card, Col, Row, Select, Space, Table, Tooltip, Typography } from "antd";
-import { useState } from "react";
+import { useEffect, useState } from "react";
 import { api, type Region } from "../api.ts";
 import { ErrorAlert } from "../components/ErrorDisplay.tsx";
 import { useModuleLabel } from "../engines.ts";
@@ -13,14 +13,13 @@ import { useI18n } from "../i18n.ts";
 import { useActor } from "../session.tsx";
 import { DrillDrawer } from "./DrillDrawer.tsx";
 import { IndicatorChart } from "./IndicatorChart.tsx";
+import { useLastYearWithData, YEARS_BACK } from "./lastYear.ts";
 import {
   formatValue,
   type IndicatorInfo,
   type IndicatorScope,
   type IndicatorValue,
 } from "./types.ts";
-
-const YEARS_BACK = 10;
 
 export function IndicatorsPage() {
   const { t, pick, lang } = useI18n();
@@ -29,6 +28,12 @@ export function IndicatorsPage() {
   const thisYear = new Date().getFullYear();
   const [region, setRegion] = useState(actor.user.regionCode);
   const [year, setYear] = useState(thisYear);
+  // Open on the last year with data (the region's), and say so; the user's choice after.
+  const last = useLastYearWithData(region);
+  const [chosen, setChosen] = useState(false);
+  useEffect(() => {
+    if (!chosen && last.data) setYear(last.data.year);
+  }, [chosen, last.data]);
   const [drill, setDrill] = useState<string | null>(null);
 
   const regions = useQuery({
@@ -82,7 +87,10 @@ export function IndicatorsPage() {
             <Select
               style={{ width: 110 }}
               value={year}
-              onChange={setYear}
+              onChange={(y) => {
+                setChosen(true);
+                setYear(y);
+              }}
               data-testid="ind-year"
               aria-label={t("ind.year")}
               options={Array.from({ length: YEARS_BACK }, (_, i) => thisYear - i).map((y) => ({
@@ -93,6 +101,15 @@ export function IndicatorsPage() {
           </Space>
         }
       >
+        {last.data && year === last.data.year && last.data.year !== thisYear ? (
+          <Alert
+            type="warning"
+            showIcon
+            style={{ marginBottom: 16 }}
+            data-testid="ind-last-year"
+            title={t("ind.lastYearWithData", { year: last.data.year })}
+          />
+        ) : null}
         {values.data ? (
           <Alert
             type="info"

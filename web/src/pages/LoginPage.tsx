@@ -18,6 +18,24 @@ interface LoginValues {
  * always; others where the region requires it) — the 6-digit code of the authenticator
  * app (GB/T 22239-2019 8.1.4.1 d).
  */
+const LAST_USER = "fazhi.lastUser";
+
+function lastUser(): string | null {
+  try {
+    return sessionStorage.getItem(LAST_USER);
+  } catch {
+    return null;
+  }
+}
+
+function rememberUser(username: string) {
+  try {
+    sessionStorage.setItem(LAST_USER, username);
+  } catch {
+    // storage refused (private mode): the next user starts on its home page anyway
+  }
+}
+
 export function LoginPage() {
   const { t } = useI18n();
   const { session, login, submitCode } = useSession();
@@ -30,7 +48,12 @@ export function LoginPage() {
   const codeError = useFormError(codeForm);
 
   if (session) {
-    const from = (location.state as { from?: string } | null)?.from;
+    // Back to the page the last session was on only for the same user: after a logout
+    // (or an expired session) the next user starts on its own home page.
+    const last = lastUser();
+    rememberUser(session.user.username);
+    const sameUser = last === null || last === session.user.username;
+    const from = sameUser ? (location.state as { from?: string } | null)?.from : undefined;
     const to = session.mustChangePassword
       ? "/change-password"
       : session.secondFactor === "enrol"

@@ -8,6 +8,7 @@ import { loadModules } from "../../modules/index.ts";
 import { anchorAllRegions, anchorIntervalMs } from "../../platform/audit/anchor.ts";
 import { ensureFirstAdmin } from "../../platform/bootstrap.ts";
 import { systemClock } from "../../platform/clock.ts";
+import { startLoadingServer } from "../loading-page.ts";
 import { acquireLock } from "../lock.ts";
 import { CliError, servePidFile } from "../runtime.ts";
 import { loadDemoIfEmpty } from "./demo.ts";
@@ -34,33 +35,96 @@ export async function serve(opts: { port?: number; host?: string }): Promise<voi
     }
     unlock = lock.release;
   }
+  const port = opts.port ?? config.port;
+  const host = opts.host ?? config.host;
+  const shown = host === "0.0.0.0" ? "localhost" : host;
+  // The port answers at once (issue 11): a Chinese page says what is being done while the
+  // database starts and, on the first start, the demo loads; the platform takes the port
+  // over when it is ready.
+  let loading: Awaited<ReturnType<typeof startLoadingServer>> | undefined;
+  try {
+    loading = await startLoadingServer(port, host);
+  } catch (e) {
+    await unlock();
+    const code = (e as { code?: string }).code;
+    throw new CliError(code === "EADDRINUSE" ? `port ${port} is in use (set PORT)` : String(e));
+  }
+  const stopLoading = async () => {
+    await loading?.close();
+    loading = undefined;
+  };
   let db: Awaited<ReturnType<typeof openDatabase>>;
   try {
     db = await openDatabase(config);
   } catch (e) {
+    await stopLoading();
     await unlock();
     throw e;
   }
-  await ensureLawLibrary(db.owner, systemClock()); // the law library (engines/search)
-  const first = await ensureFirstAdmin(
-    db.owner,
-    systemClock(),
-    process.env.FAZHI_REGION ?? "500156",
-  );
-  if (first) {
-    process.stdout.write(
-      `\nFirst start: created the system administrator.\n  user name: ${first.username}\n  one-time password: ${first.password}\n(change it at first login, then enrol an authenticator app for the TOTP code; create the security and audit administrators with \`npx fazhi user add\`)\n\n`,
+  // Until the platform is ready, a failure stops the loading page and the database too.
+  const prepare = async () => {
+    loading?.status("正在准备法律法规库");
+    await ensureLawLibrary(db.owner, systemClock()); // the law library (engines/search)
+    const first = await ensureFirstAdmin(
+      db.owner,
+      systemClock(),
+      process.env.FAZHI_REGION ?? "500156",
     );
+    if (first) {
+      process.stdout.write(
+        `\nFirst start: created the system administrator.\n  user name: ${first.username}\n  one-time password: ${first.password}\n(change it at first login, then enrol an authenticator app for the TOTP code; create the security and audit administrators with \`npx fazhi user add\`)\n\n`,
+      );
+    }
+    const registry = createRegistry(await loadModules());
+    if (process.env.FAZHI_NO_DEMO !== "1") {
+      const t0 = Date.now();
+      let current = "";
+      // A line every 15 s while a long contribution loads: the console is never silent.
+      const ticker = setInterval(
+        () =>
+          process.stderr.write(
+            `  … still loading the demo (${current}), ${Math.round((Date.now() - t0) / 1000)} s\n`,
+          ),
+        15_000,
+      );
+      ticker.unref();
+      try {
+        await loadDemoIfEmpty(db, registry, {
+          print: true,
+          keyDir: config.keyDir,
+          onStart: (c) => {
+            if (c.index === 1)
+              process.stderr.write(
+                `First start: loading the demo (Wulong 2020, with a current year of work in progress); usually 1–3 minutes. http://${shown}:${port} shows a page that says so meanwhile.\n`,
+              );
+            current = c.id;
+            process.stderr.write(`  loading ${c.index}/${c.total} ${c.id}…\n`);
+            loading?.status(`正在载入演示数据（第 ${c.index} 部分，共 ${c.total} 部分）`);
+          },
+        });
+      } finally {
+        clearInterval(ticker);
+      }
+    }
+    loading?.status("正在启动");
+    const built = await buildApp(
+      { db, config, clock: systemClock, registry },
+      { logger: process.env.FAZHI_LOG === "1" },
+    );
+    await built.ready();
+    return built;
+  };
+  let app: Awaited<ReturnType<typeof buildApp>>;
+  try {
+    app = await prepare();
+  } catch (e) {
+    await stopLoading();
+    await db.close();
+    if (db.embedded) await db.embedded.stop();
+    await unlock();
+    throw e;
   }
-  const registry = createRegistry(await loadModules());
-  if (process.env.FAZHI_NO_DEMO !== "1")
-    await loadDemoIfEmpty(db, registry, { print: true, keyDir: config.keyDir });
-  const app = await buildApp(
-    { db, config, clock: systemClock, registry },
-    { logger: process.env.FAZHI_LOG === "1" },
-  );
-  const port = opts.port ?? config.port;
-  const host = opts.host ?? config.host;
+  await stopLoading();
   try {
     await app.listen({ port, host });
   } catch (e) {
@@ -71,9 +135,7 @@ export async function serve(opts: { port?: number; host?: string }): Promise<voi
     const code = (e as { code?: string }).code;
     throw new CliError(code === "EADDRINUSE" ? `port ${port} is in use (set PORT)` : String(e));
   }
-  process.stdout.write(
-    `Fazhi is serving at http://${host === "0.0.0.0" ? "localhost" : host}:${port}\n`,
-  );
+  process.stdout.write(`Fazhi is serving at http://${shown}:${port}\n`);
 
   const anchor = () =>
     anchorAllRegions(db.owner, config, systemClock()).catch((e) =>

@@ -190,6 +190,11 @@ export interface TransitionDecl<F = Record<string, unknown>> {
   derive?: (ctx: GuardContext<F>) => Promise<Record<string, unknown>> | Record<string, unknown>;
   /** A reason is required (audited). */
   sensitive?: boolean;
+  /**
+   * Taken only when something happens (a recusal, a transfer, dropping the case): offered
+   * on the case page to whose duty it is, but never a work-queue item (engines/case/work.ts).
+   */
+  occasional?: boolean;
   /** Number kinds allocated at this step (inside its transaction). */
   issues?: readonly string[];
   /**

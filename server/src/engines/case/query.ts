@@ -1,6 +1,7 @@
 import { sql } from "kysely";
 import { z } from "zod";
 import { can } from "../../kernel/access.ts";
+import { isDutyOf } from "../../kernel/duties.ts";
 import { t, ValidationError } from "../../kernel/errors.ts";
 import type { Label } from "../../kernel/labels.ts";
 import { type LocalDate, parseLocalDate } from "../../kernel/time/index.ts";
@@ -16,6 +17,7 @@ import { peopleFor } from "./protect.ts";
 import { caseTypeOf, mayAct } from "./service.ts";
 import { loadCase, toView } from "./store.ts";
 import { parseWith } from "./validate.ts";
+import { nextSteps } from "./work.ts";
 
 export interface CaseDetail {
   case: CaseView;
@@ -55,7 +57,9 @@ export interface CaseDetail {
     uploadedAt: string;
   }[];
   /** The steps this user may try now (guards are checked when tried). */
-  actions: { action: string; label: Label; sensitive: boolean; to: string }[];
+  actions: { action: string; label: Label; sensitive: boolean; to: string; duty: boolean }[];
+  /** What may come next in this state and whose work it is (engines/case/work.ts). */
+  next: ReturnType<typeof nextSteps>;
   mine: { owner: boolean; participantRoles: string[] };
 }
 
@@ -95,6 +99,8 @@ export async function caseDetail(
         label: x.label,
         sensitive: x.sensitive === true,
         to: x.to,
+        // Whose work it is (kernel/duties.ts): the page offers the user's own steps.
+        duty: isDutyOf(w.actor, x.permission ?? "record.write"),
       });
   }
   const myRoles = participants.filter((p) => p.unit_id === w.actor.unitId).map((p) => p.role);
@@ -144,6 +150,7 @@ export async function caseDetail(
       uploadedAt: new Date(a.uploaded_at).toISOString(),
     })),
     actions,
+    next: c.closedOn ? [] : nextSteps(decl, c.state, Boolean(suspension)),
     mine: {
       owner: w.actor.scope === "region" || w.actor.unitId === c.unitId,
       participantRoles: myRoles,

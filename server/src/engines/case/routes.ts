@@ -29,6 +29,7 @@ import {
   RevealedPeople,
   WarningPage,
 } from "./wire.ts";
+import { workRoutes } from "./work-routes.ts";
 
 const TypeParams = z.object({ type: z.string().regex(/^[a-z0-9_]+$/) });
 const CaseParams = TypeParams.extend({ id: z.coerce.number().int().positive() });
@@ -54,6 +55,7 @@ export const caseRoutes =
       req: Parameters<typeof inTenantTx>[1],
       fn: Parameters<typeof inTenantTx<T>>[2],
     ) => inTenantTx(services, req, fn);
+    await app.register(workRoutes(services, deps));
 
     app.get(
       "/api/case-types",

@@ -285,8 +285,19 @@ export const CaseDetail = z
     ),
     attachments: z.array(AttachmentInfo),
     actions: z
-      .array(z.object({ action: z.string(), label: Label, sensitive: z.boolean(), to: z.string() }))
+      .array(
+        z.object({
+          action: z.string(),
+          label: Label,
+          sensitive: z.boolean(),
+          to: z.string(),
+          duty: z.boolean().describe("the step is my work (not only allowed to me)"),
+        }),
+      )
       .describe("the steps I may try now (guards are checked when tried)"),
+    next: z
+      .array(z.object({ action: z.string(), label: Label, by: z.array(Label) }))
+      .describe("the steps that may come next in this state and the roles whose work they are"),
     mine: z.object({ owner: z.boolean(), participantRoles: z.array(z.string()) }),
   })
   .meta({ id: "CaseDetail" });
@@ -398,3 +409,57 @@ export const RevealedPeople = z
       .describe("the case's people fields, ID and phone numbers in full"),
   })
   .meta({ id: "RevealedPeople" });
+
+/** My work queue (GET /api/work, engines/case/work.ts). */
+export const WorkItem = z
+  .object({
+    caseType: z.string(),
+    caseTypeLabel: Label,
+    caseId: z.number().int(),
+    regionCode: z.string(),
+    unitId: z.number().int(),
+    title: z.string(),
+    state: z.string(),
+    stateLabel: Label,
+    openedOn: LocalDate,
+    suspended: z.boolean(),
+    steps: z
+      .array(z.object({ action: z.string(), label: Label, sensitive: z.boolean() }))
+      .describe("the steps that are my work now (guards are checked when tried)"),
+    due: Deadline.pick({
+      clock: true,
+      label: true,
+      legalBasis: true,
+      due: true,
+      warning: true,
+      remaining: true,
+      remainingUnit: true,
+    })
+      .nullable()
+      .describe("the running time limit due first"),
+  })
+  .meta({ id: "WorkItem" });
+
+export const WorkPage = z
+  .object({
+    items: z.array(WorkItem).describe("soonest due first, at most 200"),
+    total: z.number().int(),
+    counts: z.object({
+      overdue: z.number().int(),
+      dueSoon: z.number().int(),
+      dueToday: z.number().int(),
+    }),
+    byUnit: z
+      .array(
+        z.object({
+          unitId: z.number().int(),
+          overdue: z.number().int(),
+          dueSoon: z.number().int(),
+        }),
+      )
+      .nullable()
+      .describe("for the rule-of-law office: time limits overdue and due soon by unit"),
+  })
+  .meta({ id: "WorkPage" });
+export type WorkPage = z.infer<typeof WorkPage>;
+export type WorkItem = z.infer<typeof WorkItem>;

@@ -2,6 +2,7 @@ import type { Kysely, Transaction } from "kysely";
 import type { Database } from "../../db/connection.ts";
 import type { DB } from "../../db/schema.ts";
 import type { RoleCode } from "../../kernel/access.ts";
+import type { LocalDate } from "../../kernel/time/index.ts";
 import type { WorkTx } from "../../platform/work.ts";
 import type { CaseEngine } from "../case/index.ts";
 import type { RegisterEngine } from "../register/index.ts";
@@ -97,6 +98,12 @@ export interface DemoContext {
   rng: DemoRandom;
   /** The demo's "now" (fixed, so the demo is the same every time). */
   now: Date;
+  /**
+   * The day the demo is loaded on (given to the loader; the kernel reads no clock): the
+   * current year's work in progress is dated relative to it, so the demo looks alive
+   * on the day it is shown. The same seed and day give the same demo.
+   */
+  today: LocalDate;
   seed: string;
   /** The demo district's region code (500156). */
   regionCode: string;

@@ -3,7 +3,7 @@ import type { Database } from "../../db/connection.ts";
 import type { DB } from "../../db/schema.ts";
 import { type Actor, isRoleCode, type RoleCode } from "../../kernel/access.ts";
 import { ConflictError } from "../../kernel/errors.ts";
-import { parseLocalDate } from "../../kernel/time/index.ts";
+import { type LocalDate, parseLocalDate, toLocalDate } from "../../kernel/time/index.ts";
 import { recordAudit } from "../../platform/audit/record.ts";
 import { loadActor } from "../../platform/auth/sessions.ts";
 import { storeSecret } from "../../platform/auth/totp.ts";
@@ -55,12 +55,22 @@ export interface LoadDemoOptions {
   keyDir?: string;
   /** A line per contribution as it finishes (`fazhi demo` prints them to stderr). */
   onProgress?: (line: string) => void;
+  /** Each contribution as it starts: its place, the count, and what it loads. */
+  onStart?: (c: { id: string; index: number; total: number; description?: string }) => void;
+  /**
+   * The day the demo is loaded on (YYYY-MM-DD, Asia/Shanghai; default: the clock's day):
+   * the current year's work in progress is dated relative to it (2019–2020 keep their
+   * fixed dates).
+   */
+  today?: string;
 }
 
 export interface DemoLoadResult {
   seed: string;
   regionCode: string;
   now: Date;
+  /** The day the demo was loaded on: the current year's work is dated relative to it. */
+  today: LocalDate;
   contributions: { id: string; description?: string; notes: string[]; ms: number }[];
   /** The accounts the contributions created, all with `password`. */
   users: (DemoUser & { unitNameZh: string; unitKind: string })[];
@@ -162,6 +172,7 @@ export async function loadDemo(
     seed,
     regionCode,
     now: DEMO_NOW,
+    today: options.today ? parseLocalDate(options.today) : toLocalDate(clock()),
     contributions: [],
     users: [],
     password: DEMO_PASSWORD,
@@ -195,6 +206,12 @@ export async function loadDemo(
   for (const c of ordered) {
     const started = Date.now();
     const notes: string[] = [];
+    options.onStart?.({
+      id: c.id,
+      index: result.contributions.length + 1,
+      total: ordered.length,
+      ...(c.description ? { description: c.description } : {}),
+    });
     try {
       await db.owner.transaction().execute(async (trx) => {
         const ctx = makeContext(
@@ -289,6 +306,7 @@ function makeContext(
     registry,
     rng: demoRandom(seed, contribution.id),
     now: DEMO_NOW,
+    today: result.today,
     seed,
     regionCode: DEMO_REGION,
     password: DEMO_PASSWORD,

@@ -10,6 +10,7 @@ import type { IndicatorDecl } from "../../../engines/indicator/index.ts";
 import type { RegisterDecl } from "../../../engines/register/index.ts";
 import type { SettingDecl } from "../../../engines/settings.ts";
 import { correctionCaseType } from "./correction.ts";
+import { currentYearDemo } from "./demo/current-year.ts";
 import { historyDemo } from "./demo/history.ts";
 import { casesDemo } from "./demo/index.ts";
 import { rulesDemo } from "./demo/rules.ts";
@@ -34,5 +35,11 @@ export const caseTypes: AnyCaseType[] = [
 ];
 export const registers: RegisterDecl[] = [];
 export const indicators: IndicatorDecl[] = caseIndicators;
-export const demo: DemoContribution[] = [casesDemo, historyDemo, rulesDemo, showcaseDemo];
+export const demo: DemoContribution[] = [
+  casesDemo,
+  historyDemo,
+  rulesDemo,
+  showcaseDemo,
+  currentYearDemo,
+];
 export const settings: SettingDecl[] = [...caseSettings, ...procedureSettings];

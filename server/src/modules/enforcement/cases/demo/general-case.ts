@@ -14,7 +14,12 @@ export function generalCase(
   plan: Plan,
   p: Profile,
   filedOn: LocalDate,
-  opts: { inspection?: Handle; minor?: boolean } = {},
+  /**
+   * `law2021`: the case runs under the 2021 text of the penalty law (the current year's
+   * cases, current-year.ts): the hearing notice at least 7 working days before the hearing
+   * (行政处罚法(2021) 第六十四条第(二)项), not 7 days (2017 text 第四十二条).
+   */
+  opts: { inspection?: Handle; minor?: boolean; law2021?: boolean } = {},
 ) {
   const { rng, cases, names, at, open, act, stats } = plan;
   const { personParty, minorParty, firmParty } = plan;
@@ -124,7 +129,9 @@ export function generalCase(
     const requestOn = cd(notice, 1);
     act(h, handler, requestOn, "request_hearing", { note: "当事人书面要求举行听证" });
     const scheduleOn = wd(requestOn, rng.int(1, 2));
-    const hearingDate = wd(cd(scheduleOn, 7), rng.int(0, 3));
+    // The same draw either way (the 2020 cases stay as they were).
+    const extra = rng.int(0, 3);
+    const hearingDate = opts.law2021 ? wd(scheduleOn, 7 + extra) : wd(cd(scheduleOn, 7), extra);
     act(h, handler, scheduleOn, "schedule_hearing", {
       hearingDate,
       hearingPlace: `${p.unit === "scjgj" ? "区市场监管局" : "本机关"}听证室`,

@@ -20,6 +20,8 @@ export interface PlannedStep {
   date: LocalDate;
   user: string;
   order: number;
+  /** The case step it takes (absent: an open, a link, a look-up). */
+  action?: string;
   run(w: WorkTx): Promise<void>;
 }
 
@@ -33,8 +35,8 @@ export async function makePlan(ctx: DemoContext) {
   const reg = await readRegisters(ctx);
   const steps: PlannedStep[] = [];
   let order = 0;
-  const at = (date: LocalDate, user: string, run: (w: WorkTx) => Promise<void>) =>
-    steps.push({ date, user, order: order++, run });
+  const at = (date: LocalDate, user: string, run: (w: WorkTx) => Promise<void>, action?: string) =>
+    steps.push({ date, user, order: order++, run, ...(action ? { action } : {}) });
 
   const open = (h: Handle, user: string, date: LocalDate, fields: Record<string, unknown>) =>
     at(date, user, async (w) => {
@@ -50,15 +52,20 @@ export async function makePlan(ctx: DemoContext) {
     input: Record<string, unknown> = {},
     reason?: string,
   ) =>
-    at(date, user, async (w) => {
-      const next = await cases.step(w, h.type, h.id, action, {
-        version: h.version,
-        input,
-        onDate: date,
-        ...(reason ? { reason } : {}),
-      });
-      h.version = next.version;
-    });
+    at(
+      date,
+      user,
+      async (w) => {
+        const next = await cases.step(w, h.type, h.id, action, {
+          version: h.version,
+          input,
+          onDate: date,
+          ...(reason ? { reason } : {}),
+        });
+        h.version = next.version;
+      },
+      action,
+    );
 
   // ── people and firms
   // Private parties never share a name with an official shown in public (officers, accounts).

@@ -36,6 +36,7 @@ export const ENDING_STEPS: TransitionDecl<PenaltyCase>[] = [
   },
   {
     action: "alter_decision",
+    occasional: true,
     label: {
       zh: "决定被变更、撤销或确认违法、无效",
       en: "The decision is changed, revoked, or confirmed illegal or invalid",
@@ -78,6 +79,7 @@ export const ENDING_STEPS: TransitionDecl<PenaltyCase>[] = [
   },
   {
     action: "drop",
+    occasional: true,
     label: { zh: "撤销立案", en: "Drop the case" },
     from: ["filed", "investigating", "investigated"],
     to: "dropped",

@@ -109,6 +109,7 @@ const answerInput = z.object({
 export const PROCEDURE_STEPS: TransitionDecl<PenaltyCase>[] = [
   {
     action: "preserve_evidence",
+    occasional: true,
     label: { zh: "先行登记保存证据（负责人批准）", en: "Preserve evidence (the head approves)" },
     from: ["filed", "investigating"],
     to: "investigating",
@@ -168,6 +169,7 @@ export const PROCEDURE_STEPS: TransitionDecl<PenaltyCase>[] = [
   },
   {
     action: "decide_recusal",
+    occasional: true,
     label: { zh: "决定回避申请（负责人）", en: "Decide on a recusal application (the head)" },
     from: ["filed", "investigating"],
     to: "investigating",
@@ -212,6 +214,7 @@ export const PROCEDURE_STEPS: TransitionDecl<PenaltyCase>[] = [
   },
   {
     action: "transfer_judiciary",
+    occasional: true,
     label: { zh: "移送司法机关", en: "Transfer to the judiciary" },
     from: ["filed", "investigating", "investigated"],
     to: "transferred",

@@ -96,6 +96,7 @@ export const REVIEW_AND_DECISION_STEPS: TransitionDecl<PenaltyCase>[] = [
   },
   {
     action: "supplement_investigation",
+    occasional: true,
     label: { zh: "补充调查", en: "Investigate further" },
     from: ["investigated", ...BEFORE_DECISION],
     to: "investigating",
