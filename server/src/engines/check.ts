@@ -3,8 +3,8 @@ import { PERMISSIONS } from "../kernel/access.ts";
 import { isPersonRoleCode } from "../kernel/masking.ts";
 import type { AnyCaseType, ClockTrigger } from "./case/declare.ts";
 import { checkIndicators } from "./indicator/values.ts";
-import { checkRegisterDecl } from "./register/data.ts";
 import { checkPortalSections } from "./portal/check.ts";
+import { checkRegisterDecl } from "./register/data.ts";
 import type { ModuleDecl } from "./registry.ts";
 
 /** A case type's link kind codes: ordinary kinds by code, declared kinds by their `code`. */
@@ -229,7 +229,9 @@ export function checkModules(modules: readonly ModuleDecl[]): void {
   for (const m of modules)
     for (const s of m.portal ?? [])
       if (s.module !== m.code)
-        out.push(`module "${m.code}", portal section "${s.code}": module "${s.module}" is not its module`);
+        out.push(
+          `module "${m.code}", portal section "${s.code}": module "${s.module}" is not its module`,
+        );
   checkPortalSections(
     modules.flatMap((m) => m.portal ?? []),
     modules.flatMap((m) => (m.portalBodies ? [m.portalBodies] : [])),

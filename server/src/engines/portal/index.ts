@@ -2,6 +2,8 @@
  * The portal's front door: what a module imports to put its public sections on the
  * public portal (declare.ts). The pages themselves are http/portal/.
  */
+
+export { checkPortalSections } from "./check.ts";
 export {
   PORTAL_STAGE_LABELS,
   PORTAL_STAGES,
@@ -10,4 +12,3 @@ export {
   type PortalSource,
   type PortalStage,
 } from "./declare.ts";
-export { checkPortalSections } from "./check.ts";

@@ -19,8 +19,7 @@ export function esc(v: unknown): string {
 /** A query string from the given pairs, leaving out empty values. */
 export function qs(params: Record<string, string | number | undefined>): string {
   const p = new URLSearchParams();
-  for (const [k, v] of Object.entries(params))
-    if (v !== undefined && v !== "") p.set(k, String(v));
+  for (const [k, v] of Object.entries(params)) if (v !== undefined && v !== "") p.set(k, String(v));
   const s = p.toString();
   return s ? `?${s}` : "";
 }
@@ -141,8 +140,7 @@ export function pager(href: (p: number) => string, page: number, pages: number):
       ? [...(around.at(-1)! < pages - 1 ? ['<li class="num gap">…</li>'] : []), num(pages)]
       : []),
   ];
-  const prev =
-    page > 1 ? `<li><a href="${esc(href(page - 1))}" rel="prev">上一页</a></li>` : "";
+  const prev = page > 1 ? `<li><a href="${esc(href(page - 1))}" rel="prev">上一页</a></li>` : "";
   const next =
     page < pages ? `<li><a href="${esc(href(page + 1))}" rel="next">下一页</a></li>` : "";
   return `<nav class="pager" aria-label="分页"><ul>${prev}${nums.join("")}${next}</ul><p>第 ${page} 页，共 ${pages} 页</p></nav>`;

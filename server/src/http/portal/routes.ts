@@ -3,7 +3,11 @@ import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { publicCases } from "../../engines/case/public.ts";
 import { PublicCasePage } from "../../engines/case/wire.ts";
-import { PORTAL_STAGE_LABELS, PORTAL_STAGES, type PortalStage } from "../../engines/portal/index.ts";
+import {
+  PORTAL_STAGE_LABELS,
+  PORTAL_STAGES,
+  type PortalStage,
+} from "../../engines/portal/index.ts";
 import { publicEntries } from "../../engines/register/public.ts";
 import { PublicEntryPage } from "../../engines/register/wire.ts";
 import { NotFoundError, t as text } from "../../kernel/errors.ts";
@@ -76,7 +80,10 @@ export const portalRoutes =
     const hidden = { config: { access: "public" as const }, schema: { hide: true } };
 
     app.get("/public/assets/portal.css", hidden, async (_req, reply) =>
-      reply.type("text/css; charset=utf-8").header("cache-control", "public, max-age=3600").send(CSS),
+      reply
+        .type("text/css; charset=utf-8")
+        .header("cache-control", "public, max-age=3600")
+        .send(CSS),
     );
 
     app.get("/public", hidden, async (_req, reply) => {

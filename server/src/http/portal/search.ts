@@ -12,24 +12,42 @@ import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { publicSearch, type SearchHit } from "../../engines/search/query.ts";
 import { SearchHitOut } from "../../engines/search/routes.ts";
-import { isLocalDate } from "../../kernel/time/index.ts";
 import { zt } from "../../kernel/issue-text.ts";
+import { isLocalDate } from "../../kernel/time/index.ts";
 import type { Services } from "../context.ts";
 import { dateZh, esc, page } from "./html.ts";
 import { Region, regionSite } from "./routes.ts";
-import { bodiesOf, sectionOfSource } from "./sections.ts";
+import {
+  bodiesOf,
+  itemTitle,
+  sectionOfSource,
+  sectionRecord,
+  showField,
+  unitsOfItems,
+} from "./sections.ts";
 
 const PUBLIC_KINDS = ["law", "case", "register", "document"] as const;
 /** The law library as a choice of the section filter. */
 const LAWS = "laws";
 const Day = z
   .string()
-  .refine((s) => s === "" || (/^\d{4}-\d{2}-\d{2}$/.test(s) && isLocalDate(s)), zt("不是有效日期", "not a valid date"))
+  .refine(
+    (s) => s === "" || (/^\d{4}-\d{2}-\d{2}$/.test(s) && isLocalDate(s)),
+    zt("不是有效日期", "not a valid date"),
+  )
   .optional();
 const PageQuery = z.object({
   q: z.string().trim().max(200).default(""),
-  section: z.string().max(60).regex(/^[a-z0-9_]*$/).optional(),
-  body: z.string().max(60).regex(/^[A-Za-z0-9_-]*$/).optional(),
+  section: z
+    .string()
+    .max(60)
+    .regex(/^[a-z0-9_]*$/)
+    .optional(),
+  body: z
+    .string()
+    .max(60)
+    .regex(/^[A-Za-z0-9_-]*$/)
+    .optional(),
   from: Day,
   to: Day,
 });
@@ -140,6 +158,43 @@ export const portalSearchRoutes =
 <div><label for="to">日期至</label><input id="to" name="to" type="date" value="${esc(to ?? "")}"></div>
 <div><button type="submit">检索</button></div></form>`;
 
+        /**
+         * A hit as the portal shows its record: the section's own title and body name
+         * (from the record's projection, as on its page), the section, the date, the
+         * matched words in context.
+         */
+        const hitHtml = async (h: SearchHit): Promise<string> => {
+          const s = h.kind === "law" ? undefined : sectionOfSource(registry, h.kind, h.source);
+          let title = esc(h.title);
+          let link: string | undefined;
+          let by = "";
+          if (s) {
+            link =
+              s.detail === false
+                ? `/public/${region}/sections/${s.code}`
+                : `/public/${region}/sections/${s.code}/${h.id}`;
+            const item = await sectionRecord(db, registry, s, region, Number(h.id)).catch(
+              () => undefined,
+            );
+            if (item) {
+              const ctx = {
+                registry,
+                s,
+                bodies,
+                units: await unitsOfItems(db, s, region, [item.id]),
+              };
+              title = itemTitle(ctx, item);
+              if (s.body && s.body.field !== s.title) by = showField(ctx, item, s.body.field);
+            }
+          }
+          const where = esc(h.kind === "law" ? h.sourceLabel.zh : (s?.label.zh ?? ""));
+          const meta = [where, by, h.kind !== "law" && h.date ? esc(dateZh(h.date)) : ""]
+            .filter(Boolean)
+            .join(" · ");
+          const head = link ? `<a href="${esc(link)}">${title}</a>` : title;
+          // The snippet is already escaped, with the matches in <mark>.
+          return `<li><p><strong>${head}</strong></p><p class="meta">${meta}</p><p>${h.snippet}</p></li>`;
+        };
         let results = "";
         if (!q) {
           results = `<p class="empty">请输入检索词，可按栏目、执法主体和日期缩小范围。</p>`;
@@ -159,24 +214,12 @@ export const portalSearchRoutes =
             from,
             to,
             sources: sources(),
-            limit: 50,
+            limit: 20,
           }).catch(() => [] as SearchHit[]);
+          const shown: string[] = [];
+          for (const h of hits) shown.push(await hitHtml(h));
           results = hits.length
-            ? `<p class="meta" role="status">找到 ${hits.length} 条结果</p><ol class="hits">${hits
-                .map((h) => {
-                  const s = h.kind === "law" ? undefined : sectionOfSource(registry, h.kind, h.source);
-                  const link = s
-                    ? s.detail === false
-                      ? `/public/${region}/sections/${s.code}`
-                      : `/public/${region}/sections/${s.code}/${h.id}`
-                    : undefined;
-                  const title = link ? `<a href="${esc(link)}">${esc(h.title)}</a>` : esc(h.title);
-                  const where = h.kind === "law" ? h.sourceLabel.zh : (s?.label.zh ?? "");
-                  const when = h.kind !== "law" && h.date ? ` · ${dateZh(h.date)}` : "";
-                  // The snippet is already escaped, with the matches in <mark>.
-                  return `<li><p><strong>${title}</strong></p><p class="meta">${esc(where)}${esc(when)}</p><p>${h.snippet}</p></li>`;
-                })
-                .join("")}</ol>`
+            ? `<p class="meta" role="status">找到 ${hits.length} 条结果</p><ol class="hits">${shown.join("")}</ol>`
             : `<p class="empty" role="status">没有找到相关内容。</p>`;
         }
         return reply.type("text/html; charset=utf-8").send(

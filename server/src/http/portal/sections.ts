@@ -73,7 +73,12 @@ export async function bodiesOf(
       const name = d[decl.nameField];
       const unitCode = d[decl.unitCodeField];
       if (typeof name !== "string" || typeof unitCode !== "string") continue;
-      list.push({ name, fullName: fullNameOf(area, name), unitCode, unitId: unitIds.get(unitCode) });
+      list.push({
+        name,
+        fullName: fullNameOf(area, name),
+        unitCode,
+        unitId: unitIds.get(unitCode),
+      });
     }
   }
   list.sort((a, b) => a.name.localeCompare(b.name, "zh-CN"));
@@ -174,7 +179,7 @@ export interface Shown {
   units: Map<number, number>;
 }
 
-/** One item of a section (its own page). */
+/** One item of a section (its own page; not found when the section has none). */
 export async function sectionItem(
   db: Kysely<DB>,
   registry: Registry,
@@ -184,6 +189,17 @@ export async function sectionItem(
 ): Promise<Item> {
   if (s.detail === false)
     throw new NotFoundError(t("没有这个页面", `section ${s.code} has no item pages`));
+  return sectionRecord(db, registry, s, region, id);
+}
+
+/** One public record of a section's source. */
+export async function sectionRecord(
+  db: Kysely<DB>,
+  registry: Registry,
+  s: PortalSectionDecl,
+  region: string,
+  id: number,
+): Promise<Item> {
   if ("caseType" in s.source) return publicCase(registry, db, s.source.caseType, region, id);
   return publicEntry(db, registerOf(registry, s)!, region, id);
 }
