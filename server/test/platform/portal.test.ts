@@ -1,9 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { z } from "zod";
-import { L } from "../../src/engines/labels.ts";
-import { defineRegister } from "../../src/engines/register/index.ts";
-import type { ModuleDecl } from "../../src/engines/registry.ts";
 import { examplesModule } from "../fixtures/examples/index.ts";
+import { portalTest } from "../fixtures/portal.ts";
 import { type TestApp, testApp } from "../support/app.ts";
 import { type PrivateParty, scanPublic } from "../support/masking-scanner.ts";
 
@@ -13,55 +10,6 @@ import { type PrivateParty, scanPublic } from "../support/masking-scanner.ts";
  * portal, with a small register of bodies — in Chinese, through the sources' public
  * projections; search with filters; Chinese error pages for the portal's addresses.
  */
-const bodySchema = z.object({
-  name: L(z.string().trim().min(1).max(100), "名称", "Name"),
-  unitCode: L(z.string().trim().min(1).max(60), "单位代码", "Unit code"),
-});
-const bodyRegister = defineRegister({
-  code: "portal_test_body",
-  label: { zh: "测试：执法主体", en: "Test: bodies" },
-  module: "portal_test",
-  schema: bodySchema,
-  columns: [
-    { field: "name", kind: "text" },
-    { field: "unitCode", kind: "text" },
-  ],
-  visibility: "region",
-  edit: { permission: "record.write", scope: "own_unit" },
-  title: (d) => d.name,
-  public: { fields: ["name"] },
-});
-const portalTest: ModuleDecl = {
-  code: "portal_test",
-  label: { zh: "门户测试", en: "Portal test" },
-  registers: [bodyRegister],
-  portal: [
-    {
-      code: "permits",
-      module: "portal_test",
-      stage: "after",
-      label: { zh: "许可决定", en: "Permit decisions" },
-      intro: { zh: "准予许可的决定。", en: "Permits granted." },
-      source: { caseType: "example_permit" },
-      title: "number",
-      list: ["applicant", "item", "decidedOn"],
-      date: "decidedOn",
-    },
-    {
-      code: "officers",
-      module: "portal_test",
-      stage: "before",
-      label: { zh: "执法人员", en: "Officers" },
-      intro: { zh: "执法人员及其证号。", en: "Officers." },
-      source: { register: "example_officer" },
-      title: "name",
-      list: ["certificateNo", "validTo"],
-      detail: false,
-    },
-  ],
-  portalBodies: { register: "portal_test_body", nameField: "name", unitCodeField: "unitCode" },
-};
-
 let t: TestApp;
 const parties: PrivateParty[] = [
   { name: "王小明", idNumber: "11010519491231002X", phone: "13800138000" },
