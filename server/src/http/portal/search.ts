@@ -27,6 +27,8 @@ import {
 } from "./sections.ts";
 
 const PUBLIC_KINDS = ["law", "case", "register", "document"] as const;
+/** Hits shown (the best first). */
+const LIMIT = 20;
 /** The law library as a choice of the section filter. */
 const LAWS = "laws";
 const Day = z
@@ -214,12 +216,12 @@ export const portalSearchRoutes =
             from,
             to,
             sources: sources(),
-            limit: 20,
+            limit: LIMIT,
           }).catch(() => [] as SearchHit[]);
           const shown: string[] = [];
           for (const h of hits) shown.push(await hitHtml(h));
           results = hits.length
-            ? `<p class="meta" role="status">找到 ${hits.length} 条结果</p><ol class="hits">${shown.join("")}</ol>`
+            ? `<p class="meta" role="status">${hits.length < LIMIT ? `找到 ${hits.length} 条结果` : `显示最相关的 ${LIMIT} 条结果，可加检索词或筛选条件缩小范围`}</p><ol class="hits">${shown.join("")}</ol>`
             : `<p class="empty" role="status">没有找到相关内容。</p>`;
         }
         return reply.type("text/html; charset=utf-8").send(
