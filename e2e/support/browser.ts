@@ -10,7 +10,11 @@ export interface Browser {
   close: () => Promise<void>;
 }
 
-export async function openBrowser(): Promise<Browser> {
+/**
+ * `bypassCSP`: let the test inject scripts (axe-core through addScriptTag) into pages
+ * whose Content-Security-Policy forbids inline script.
+ */
+export async function openBrowser(options: { bypassCSP?: boolean } = {}): Promise<Browser> {
   const profile = await fs.mkdtemp(path.join(os.tmpdir(), "fazhi-chromium-"));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: "/usr/bin/chromium",
@@ -18,6 +22,7 @@ export async function openBrowser(): Promise<Browser> {
     viewport: { width: 1366, height: 860 },
     locale: "zh-CN",
     timezoneId: "Asia/Shanghai",
+    bypassCSP: options.bypassCSP ?? false,
     args: [
       "--headless",
       "--no-sandbox",

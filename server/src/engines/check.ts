@@ -3,6 +3,7 @@ import { PERMISSIONS } from "../kernel/access.ts";
 import { isPersonRoleCode } from "../kernel/masking.ts";
 import type { AnyCaseType, ClockTrigger } from "./case/declare.ts";
 import { checkIndicators } from "./indicator/values.ts";
+import { checkPortalSections } from "./portal/check.ts";
 import { checkRegisterDecl } from "./register/data.ts";
 import type { ModuleDecl } from "./registry.ts";
 
@@ -225,6 +226,19 @@ export function checkModules(modules: readonly ModuleDecl[]): void {
       }
     }
   }
+  for (const m of modules)
+    for (const s of m.portal ?? [])
+      if (s.module !== m.code)
+        out.push(
+          `module "${m.code}", portal section "${s.code}": module "${s.module}" is not its module`,
+        );
+  checkPortalSections(
+    modules.flatMap((m) => m.portal ?? []),
+    modules.flatMap((m) => (m.portalBodies ? [m.portalBodies] : [])),
+    types,
+    registersByCode,
+    out,
+  );
   try {
     checkIndicators(modules.flatMap((m) => m.indicators ?? []));
   } catch (e) {

@@ -12,6 +12,7 @@ export const FRONT_DOORS: readonly string[] = [
   "engines/register/index.ts",
   "engines/indicator/index.ts",
   "engines/demo/index.ts",
+  "engines/portal/index.ts",
   "engines/registry.ts",
   "engines/settings.ts",
   "engines/labels.ts",

@@ -4,6 +4,7 @@ import type { AnyCaseType } from "./case/declare.ts";
 import { checkModules } from "./check.ts";
 import type { DemoContribution } from "./demo/declare.ts";
 import type { IndicatorDecl } from "./indicator/declare.ts";
+import type { PortalBodiesDecl, PortalSectionDecl } from "./portal/declare.ts";
 import type { RegisterDecl } from "./register/declare.ts";
 import type { SettingDecl } from "./settings.ts";
 
@@ -21,6 +22,10 @@ export interface ModuleDecl {
   demo?: DemoContribution[];
   /** Rules that differ by province or city, with their national defaults. */
   settings?: SettingDecl[];
+  /** Its sections on the public portal (engines/portal/declare.ts). */
+  portal?: PortalSectionDecl[];
+  /** The register of enforcement bodies the portal takes authority names from (one module). */
+  portalBodies?: PortalBodiesDecl;
 }
 
 export interface Registry {
@@ -34,6 +39,10 @@ export interface Registry {
   demo(): DemoContribution[];
   setting(code: string): SettingDecl | undefined;
   settings(): SettingDecl[];
+  /** The declared portal sections, in stage order then `order`. */
+  portalSections(): PortalSectionDecl[];
+  portalSection(code: string): PortalSectionDecl | undefined;
+  portalBodies(): PortalBodiesDecl | undefined;
 }
 
 /**
@@ -78,6 +87,18 @@ export function createRegistry(modules: readonly ModuleDecl[]): Registry {
     [...modules.flatMap((m) => m.settings ?? []), ...platformSettings],
     (s) => s.code,
   );
+  const sections = index(
+    "portal section",
+    modules.flatMap((m) => m.portal ?? []),
+    (s) => s.code,
+  );
+  const stageOrder = ["before", "during", "after", "documents"];
+  const sectionList = [...sections.values()].sort(
+    (a, b) =>
+      stageOrder.indexOf(a.stage) - stageOrder.indexOf(b.stage) ||
+      (a.order ?? 100) - (b.order ?? 100),
+  );
+  const bodies = modules.find((m) => m.portalBodies)?.portalBodies;
   checkModules(modules);
   return {
     modules,
@@ -90,5 +111,8 @@ export function createRegistry(modules: readonly ModuleDecl[]): Registry {
     demo: () => [...demo.values()],
     setting: (c) => settings.get(c),
     settings: () => [...settings.values()],
+    portalSections: () => [...sectionList],
+    portalSection: (c) => sections.get(c),
+    portalBodies: () => bodies,
   };
 }

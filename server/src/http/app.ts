@@ -19,8 +19,9 @@ import { cleanText } from "../kernel/text.ts";
 import { logSecurityEvent } from "../platform/auth/security-log.ts";
 import { resolveSession } from "../platform/auth/sessions.ts";
 import { clientIp, SESSION_COOKIE, type Services } from "./context.ts";
-import { errorHandler, langOf, noRoute } from "./errors.ts";
+import { langOf, noRoute } from "./errors.ts";
 import { responseSerializer, swaggerOptions } from "./openapi.ts";
+import { appErrorHandler, isPortalPage, portalErrorPage } from "./portal/errors.ts";
 import { portalRoutes } from "./portal/routes.ts";
 import { portalSearchRoutes } from "./portal/search.ts";
 import { adminRoutes } from "./routes/admin.ts";
@@ -93,20 +94,25 @@ export async function buildApp(
     bodyLimit: 2 * 1024 * 1024,
     // A path that does not decode (`%ED%A0%80`, a lone surrogate in CESU-8) is refused
     // by the router before any hook: through the one envelope too (issue 8, fuzzing).
-    frameworkErrors: (err, req, reply) => errorHandler(err, req, reply),
+    frameworkErrors: (err, req, reply) => appErrorHandler(err, req, reply),
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(responseSerializer);
-  app.setErrorHandler(errorHandler);
+  // Portal pages answer errors as Chinese HTML pages (portal/errors.ts), the rest as JSON.
+  app.setErrorHandler(appErrorHandler);
   // JSON in, JSON out: no route takes plain text as its body (Fastify parses it by
   // default). A JSON route sent text/plain answers 415; uploads take their bytes with
   // a parser of their own, so a .txt file sent as text/plain reaches its checks.
   app.removeContentTypeParser("text/plain");
-  app.setNotFoundHandler((req, reply) =>
-    reply
+  app.setNotFoundHandler((req, reply) => {
+    if (isPortalPage(req.url)) {
+      const out = portalErrorPage(404);
+      return reply.status(404).type("text/html; charset=utf-8").send(out.body);
+    }
+    return reply
       .status(404)
-      .send({ error: { code: "not_found", message: noRoute(req.method, req.url)[langOf(req)] } }),
-  );
+      .send({ error: { code: "not_found", message: noRoute(req.method, req.url)[langOf(req)] } });
+  });
 
   app.decorateRequest("actor", undefined);
   app.decorateRequest("csrfToken", undefined);

@@ -4,6 +4,7 @@ import { fileURLToPath } from "node:url";
 import fastifyStatic from "@fastify/static";
 import type { FastifyPluginAsync } from "fastify";
 import { langOf, noRoute } from "./errors.ts";
+import { isPortalPage, portalErrorPage } from "./portal/errors.ts";
 
 /** The built web app (`npm run build -w web` → web/dist). */
 export const WEB_DIST = path.resolve(
@@ -30,6 +31,10 @@ export const webRoutes =
     });
     app.get("/*", { config: { access: "public" } }, (req, reply) => {
       const url = req.url.split("?")[0] ?? "/";
+      if (isPortalPage(url)) {
+        // A citizen's mistyped portal address: the portal's own Chinese page, not JSON.
+        return reply.status(404).type("text/html; charset=utf-8").send(portalErrorPage(404).body);
+      }
       if (url.startsWith("/api/") || url.startsWith("/public/")) {
         return reply
           .status(404)

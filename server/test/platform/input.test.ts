@@ -1,6 +1,7 @@
 import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { examplesModule } from "../fixtures/examples/index.ts";
+import { portalTest } from "../fixtures/portal.ts";
 import { type Session, type TestApp, testApp } from "../support/app.ts";
 import { changed, fingerprinter } from "../support/fingerprint.ts";
 
@@ -24,7 +25,7 @@ const XSS = ['<script>alert("x")</script>', '"><img src=x onerror=alert(1)>'];
 const FORMULAS = ["=1+1", '=HYPERLINK("http://evil.example","点我")', "+1", "-1+2", "@SUM(A1)"];
 
 beforeAll(async () => {
-  t = await testApp([examplesModule]);
+  t = await testApp([examplesModule, portalTest]);
   const unit = await t.unit("500156", "scjgj");
   await t.user("handler", unit, ["case_handler"]);
   await t.user("reviewer", unit, ["legal_reviewer"]);
@@ -310,12 +311,11 @@ describe("script in the public portal", () => {
     expect(off.statusCode, off.body).toBe(201);
 
     const pages = [
-      "/public/500156/cases/example_permit",
-      "/public/500156/cases/example_permit?lang=en",
-      `/public/500156/cases/example_permit/${caseId}`,
-      "/public/500156/registers/example_officer",
+      "/public/500156/sections/permits",
+      `/public/500156/sections/permits/${caseId}`,
+      "/public/500156/sections/officers",
       `/public/500156/search?q=${encodeURIComponent(XSS[0]!)}`,
-      `/public/500156/search?q=${encodeURIComponent(XSS[1]!)}&lang=en`,
+      `/public/500156/search?q=${encodeURIComponent(XSS[1]!)}&section=permits`,
     ];
     let escaped = 0;
     for (const url of pages) {

@@ -125,3 +125,43 @@ export async function publicEntries(
     },
   );
 }
+
+/**
+ * One public entry of the register in a region (its own page on the portal): not found
+ * when the register is not public, or the entry does not pass `decl.public.where`.
+ */
+export async function publicEntry(
+  db: Kysely<DB>,
+  decl: RegisterDecl,
+  regionCode: string,
+  id: number,
+  options: MaskOptions = {},
+): Promise<PublicEntry> {
+  const notFound = () => new NotFoundError(t(`没有这条公开信息（${id}）`, `no public entry ${id}`));
+  if (!decl.public) throw notFound();
+  const where = decl.public.where;
+  const row = await withScope(
+    db,
+    { regions: [regionCode], unitId: undefined, userId: undefined },
+    (trx) =>
+      trx
+        .selectFrom("register_entry")
+        .select(["id", "data"])
+        .where("region_code", "=", regionCode)
+        .where("register", "=", decl.code)
+        .where("id", "=", id)
+        .executeTakeFirst(),
+  );
+  if (!row) throw notFound();
+  const data = (row.data ?? {}) as EntryData;
+  if (where) {
+    let shown = false;
+    try {
+      shown = where(data as never);
+    } catch {
+      shown = false;
+    }
+    if (!shown) throw notFound();
+  }
+  return publicProjection(decl, row.id, data, options);
+}

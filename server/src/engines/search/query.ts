@@ -131,6 +131,7 @@ export function docQuery(
   f: SearchParams,
   audience: "internal" | "public",
   region?: string,
+  only?: readonly string[],
 ) {
   let q = db
     .selectFrom("search_doc")
@@ -153,6 +154,7 @@ export function docQuery(
     )
     .where("audience", "=", audience);
   if (region) q = q.where("region_code", "=", region);
+  if (only) q = q.where("source", "in", only.length ? [...only] : [""]);
   if (f.kind) q = q.where("kind", "=", f.kind as "case" | "register" | "document");
   if (f.source) q = q.where("source", "=", f.source);
   if (f.unitId) q = q.where("unit_id", "=", f.unitId);
@@ -169,8 +171,9 @@ async function docHits(
   f: SearchParams,
   audience: "internal" | "public",
   region?: string,
+  only?: readonly string[],
 ): Promise<SearchHit[]> {
-  const rows = await docQuery(db, p, f, audience, region).execute();
+  const rows = await docQuery(db, p, f, audience, region, only).execute();
   return rows.map((r) => {
     const label =
       r.kind === "register"
@@ -223,20 +226,44 @@ export async function search(
 
 /**
  * The portal's search in one region: public projections only (and the law library).
- * No actor: the query runs under a data scope of the one region.
+ * No actor: the query runs under a data scope of the one region. `sources` limits the
+ * records to the case types and registers the portal shows (its declared sections);
+ * `unitId` (the enforcement body's unit) and `from`/`to` (the record's date) filter them.
  */
 export async function publicSearch(
   db: Kysely<DB>,
   registry: Registry,
   region: string,
-  query: { q: string; kind?: SearchKind; limit?: number },
+  query: {
+    q: string;
+    kind?: SearchKind;
+    limit?: number;
+    source?: string;
+    unitId?: number;
+    from?: string;
+    to?: string;
+    sources?: readonly string[];
+  },
 ): Promise<SearchHit[]> {
-  const f = SearchQuery.parse({ q: query.q, kind: query.kind, limit: query.limit ?? 20 });
+  const f = SearchQuery.parse({
+    q: query.q,
+    kind: query.kind,
+    limit: query.limit ?? 20,
+    source: query.source,
+    unitId: query.unitId,
+    from: query.from,
+    to: query.to,
+  });
   const p = parsed(f.q);
   return withScope(db, { regions: [region], unitId: undefined, userId: undefined }, async (trx) => {
     const lists: SearchHit[][] = [];
-    if (includesLaws(f)) lists.push(await lawHits(trx, p, f));
-    if (f.kind !== "law") lists.push(await docHits(trx, registry, p, f, "public", region));
+    if (includesLaws(f) && f.source === undefined) lists.push(await lawHits(trx, p, f));
+    if (f.kind !== "law") {
+      if (query.sources?.length === 0) return merge(lists, f.limit);
+      let hits = await docHits(trx, registry, p, f, "public", region, query.sources);
+      hits = hits.filter((h) => !query.sources || query.sources.includes(h.source));
+      lists.push(hits);
+    }
     return merge(lists, f.limit);
   });
 }

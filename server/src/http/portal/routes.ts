@@ -1,38 +1,76 @@
+import fs from "node:fs";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
-import { publicCase, publicCases, publicCaseTypes } from "../../engines/case/public.ts";
+import { publicCases } from "../../engines/case/public.ts";
 import { PublicCasePage } from "../../engines/case/wire.ts";
+import {
+  PORTAL_STAGE_LABELS,
+  PORTAL_STAGES,
+  type PortalStage,
+} from "../../engines/portal/index.ts";
 import { publicEntries } from "../../engines/register/public.ts";
 import { PublicEntryPage } from "../../engines/register/wire.ts";
 import { NotFoundError, t as text } from "../../kernel/errors.ts";
 import { zt } from "../../kernel/issue-text.ts";
-import type { Label } from "../../kernel/labels.ts";
 import type { Services } from "../context.ts";
-import { esc, type Lang, page, pager, t, table } from "./html.ts";
+import { details, esc, list, page, pager, qs, type Site } from "./html.ts";
+import {
+  bodiesOf,
+  detailFields,
+  fieldLabel,
+  itemTitle,
+  PAGE_SIZE,
+  sectionItem,
+  sectionItems,
+  sectionsOf,
+  showField,
+  unitsOfItems,
+} from "./sections.ts";
+import { verifyRoutes } from "./verify.ts";
 
 /**
- * The public portal (公示): server-rendered pages, readable without JavaScript and
- * indexable, listing whatever case types and registers declare public — through their
- * public projections only — plus the same data as JSON under /public/api.
+ * The public portal (政务公开): server-rendered pages, readable without JavaScript, in
+ * Chinese, organised as citizens look for it — 事前、事中、事后公开 and published documents
+ * (the sections the modules declare, engines/portal), the annual report, and a search
+ * (search.ts). Only declared sections are shown; their data come through the sources'
+ * public projections. The same data as JSON under /public/api (for re-use by others).
+ *
+ *   /public                                 the regions
+ *   /public/:region                         a region's home page
+ *   /public/:region/stages/:stage           one stage's sections
+ *   /public/:region/sections/:code[/:id]    a section's list, an item's own page
+ *   /public/:region/report                  the annual report (not yet published here)
+ *   /public/verify                          the audit chains' signed anchors
  */
-const Region = z
+export const Region = z
   .string()
   .regex(/^[0-9]{6}$/, zt("应为六位行政区划代码", "a six-digit region code"));
 const Code = z.string().regex(/^[a-z0-9_]+$/);
 const PageQ = z.object({
-  lang: z.enum(["zh", "en"]).default("zh"),
   page: z.coerce.number().int().min(1).max(10_000).default(1),
 });
-const PAGE_SIZE = 20;
 
-function columnsOf(
-  labels: Record<string, Label> | undefined,
-  rows: Record<string, unknown>[],
-  lang: Lang,
-) {
-  if (labels) return Object.entries(labels).map(([key, l]) => ({ key, label: t(l, lang) }));
-  const keys = [...new Set(rows.flatMap((r) => Object.keys(r)))].filter((k) => k !== "id");
-  return keys.map((key) => ({ key, label: key }));
+const STAGE_INTROS: Record<PortalStage, string> = {
+  before:
+    "执法主体、执法人员、职责权限、执法依据、裁量基准、执法程序和救济渠道等信息，在执法前向社会公开。",
+  during: "执法人员执法时出示执法证件、表明身份，告知当事人执法事由、依据和权利义务。",
+  after: "执法决定作出后，依法公开执法机关、执法对象、执法类别和执法结论等信息。",
+  documents: "依法主动公开的行政规范性文件和其他决定。",
+};
+
+const CSS = fs.readFileSync(new URL("./portal.css", import.meta.url), "utf8");
+
+const html = "text/html; charset=utf-8";
+
+/** A region's name, or 404 (a citizen's page). */
+export async function regionSite(services: Services, code: string): Promise<Site> {
+  const r = await services.db.app
+    .selectFrom("region")
+    .select(["name_zh"])
+    .where("code", "=", code)
+    .executeTakeFirst();
+  if (!r) throw new NotFoundError(text("没有这个地区", `no region ${code}`));
+  return { region: { code, name: r.name_zh } };
 }
 
 export const portalRoutes =
@@ -40,178 +78,215 @@ export const portalRoutes =
   async (app) => {
     const { registry } = services;
     const db = services.db.app;
-    const publicRegisters = () => registry.registers().filter((r) => r.public);
-    const html = (s: string) => ({ type: "text/html; charset=utf-8", body: s });
-    const regionName = async (code: string, lang: Lang) => {
-      const r = await db
+    const hidden = { config: { access: "public" as const }, schema: { hide: true } };
+
+    app.get("/public/assets/portal.css", hidden, async (_req, reply) =>
+      reply
+        .type("text/css; charset=utf-8")
+        .header("cache-control", "public, max-age=3600")
+        .send(CSS),
+    );
+
+    app.get("/public", hidden, async (_req, reply) => {
+      const regions = await db
         .selectFrom("region")
-        .select(["name_zh", "name_en"])
-        .where("code", "=", code)
-        .executeTakeFirst();
-      if (!r) throw new NotFoundError(text("没有这个地区", `no region ${code}`));
-      return lang === "en" ? r.name_en : r.name_zh;
+        .select(["code", "name_zh"])
+        .where("code", "in", db.selectFrom("unit").select("region_code").distinct())
+        .orderBy("code")
+        .execute();
+      const body = `<ul class="sections">${regions
+        .map((r) => `<li><a href="/public/${r.code}">${esc(r.name_zh)}</a></li>`)
+        .join("")}</ul>`;
+      return reply
+        .type(html)
+        .send(page({ title: "选择地区", site: {}, body, lead: "请选择要查看的行政区域。" }));
+    });
+
+    const sectionCards = (region: string, stage: PortalStage) => {
+      const sections = sectionsOf(registry, stage);
+      if (sections.length === 0) return `<p class="empty">暂无公开信息。</p>`;
+      return `<ul class="sections">${sections
+        .map(
+          (s) =>
+            `<li><a href="/public/${region}/sections/${s.code}">${esc(s.label.zh)}</a><p>${esc(s.intro.zh)}</p></li>`,
+        )
+        .join("")}</ul>`;
     };
 
-    app.get(
-      "/public",
-      { config: { access: "public" }, schema: { hide: true, querystring: PageQ } },
-      async (req, reply) => {
-        const lang = req.query.lang;
-        const regions = await db
-          .selectFrom("region")
-          .select(["code", "name_zh", "name_en"])
-          .where("code", "in", db.selectFrom("unit").select("region_code").distinct())
-          .orderBy("code")
-          .execute();
-        const body = `<ul>${regions
-          .map(
-            (r) =>
-              `<li><a href="/public/${r.code}?lang=${lang}">${esc(lang === "en" ? r.name_en : r.name_zh)}（${r.code}）</a></li>`,
-          )
-          .join(
-            "",
-          )}</ul><p><a href="/public/audit?lang=${lang}">${lang === "en" ? "Audit anchors" : "审计锚点"}</a></p>`;
-        const out = html(page({ title: lang === "en" ? "Regions" : "行政区域", lang, body }));
-        return reply.type(out.type).send(out.body);
-      },
-    );
+    const searchForm = (region: string) =>
+      `<form class="search" method="get" action="/public/${region}/search" role="search"><div class="q"><label for="q">检索公开信息</label><input id="q" name="q" type="search" maxlength="200" placeholder="如：决定书文号、执法主体名称、违法行为"></div><div><button type="submit">检索</button></div></form>`;
 
     app.get(
       "/public/:region",
-      {
-        config: { access: "public" },
-        schema: { hide: true, params: z.object({ region: Region }), querystring: PageQ },
-      },
+      { ...hidden, schema: { hide: true, params: z.object({ region: Region }) } },
       async (req, reply) => {
-        const lang = req.query.lang;
         const { region } = req.params;
-        const name = await regionName(region, lang);
-        const items = [
-          ...publicCaseTypes(registry).map(
-            (d) =>
-              `<li><a href="/public/${region}/cases/${d.code}?lang=${lang}">${esc(t(d.label, lang))}</a></li>`,
-          ),
-          ...publicRegisters().map(
-            (r) =>
-              `<li><a href="/public/${region}/registers/${r.code}?lang=${lang}">${esc(t(r.label, lang))}</a></li>`,
-          ),
-        ];
-        const out = html(
+        const site = await regionSite(services, region);
+        const stages = PORTAL_STAGES.map(
+          (st) =>
+            `<section aria-labelledby="st-${st}"><h2 id="st-${st}"><a href="/public/${region}/stages/${st}">${esc(PORTAL_STAGE_LABELS[st].zh)}</a></h2><p class="lead">${esc(STAGE_INTROS[st])}</p>${sectionCards(region, st)}</section>`,
+        ).join("");
+        const report = `<section aria-labelledby="st-report"><h2 id="st-report">年度报告</h2><ul class="sections"><li><a href="/public/${region}/report">法治政府建设年度报告</a><p>本区法治政府建设情况的年度报告。</p></li></ul></section>`;
+        return reply.type(html).send(
           page({
-            title: name,
-            lang,
-            body: `<form method="get" action="/public/${region}/search"><input type="hidden" name="lang" value="${lang}"><input name="q" size="40" aria-label="${lang === "en" ? "Search" : "检索"}"> <button type="submit">${lang === "en" ? "Search" : "检索"}</button></form><ul>${items.join("")}</ul>`,
-            crumbs: [[`/public?lang=${lang}`, lang === "en" ? "Public" : "公示"]],
+            title: `${site.region!.name}行政执法公示`,
+            site,
+            current: "home",
+            body: searchForm(region) + stages + report,
           }),
         );
-        return reply.type(out.type).send(out.body);
       },
     );
 
     app.get(
-      "/public/:region/cases/:type",
+      "/public/:region/stages/:stage",
       {
-        config: { access: "public" },
+        ...hidden,
         schema: {
           hide: true,
-          params: z.object({ region: Region, type: Code }),
-          querystring: PageQ,
+          params: z.object({ region: Region, stage: z.enum(PORTAL_STAGES) }),
         },
       },
       async (req, reply) => {
-        const { region, type } = req.params;
-        const { lang, page: p } = req.query;
-        const decl = registry.caseType(type);
-        const data = await publicCases(registry, db, type, region, {
-          page: p,
-          pageSize: PAGE_SIZE,
-        });
-        const name = await regionName(region, lang);
-        const cols = columnsOf(decl?.publicLabels, data.items, lang);
-        const body =
-          table(cols, data.items, (r) => `/public/${region}/cases/${type}/${r.id}?lang=${lang}`) +
-          pager(`/public/${region}/cases/${type}`, lang, p, PAGE_SIZE, data.total);
-        const out = html(
+        const { region, stage } = req.params;
+        const site = await regionSite(services, region);
+        return reply.type(html).send(
           page({
-            title: `${name} · ${t(decl!.label, lang)}`,
-            lang,
-            body,
-            crumbs: [[`/public/${region}?lang=${lang}`, name]],
+            title: PORTAL_STAGE_LABELS[stage].zh,
+            site,
+            current: stage,
+            lead: esc(STAGE_INTROS[stage]),
+            body: sectionCards(region, stage),
+            crumbs: [[`/public/${region}`, "首页"]],
           }),
         );
-        return reply.type(out.type).send(out.body);
       },
     );
 
+    const sectionOf = (code: string) => {
+      const s = registry.portalSection(code);
+      if (!s) throw new NotFoundError(text("没有这个栏目", `no portal section ${code}`));
+      return s;
+    };
+
     app.get(
-      "/public/:region/cases/:type/:id",
+      "/public/:region/sections/:section",
       {
-        config: { access: "public" },
+        ...hidden,
         schema: {
           hide: true,
-          params: z.object({ region: Region, type: Code, id: z.coerce.number().int() }),
+          params: z.object({ region: Region, section: Code }),
           querystring: PageQ,
         },
       },
       async (req, reply) => {
-        const { region, type, id } = req.params;
-        const lang = req.query.lang;
-        const decl = registry.caseType(type);
-        const c = await publicCase(registry, db, type, region, id);
-        const cols = columnsOf(decl?.publicLabels, [c], lang);
-        const body = `<dl>${cols.map((col) => `<dt>${esc(col.label)}</dt><dd>${esc(c[col.key])}</dd>`).join("")}</dl>`;
-        const name = await regionName(region, lang);
-        const out = html(
+        const { region } = req.params;
+        const s = sectionOf(req.params.section);
+        const site = await regionSite(services, region);
+        const p = req.query.page;
+        const [data, bodies] = await Promise.all([
+          sectionItems(db, registry, s, region, p),
+          bodiesOf(db, registry, region),
+        ]);
+        const pages = Math.max(1, Math.ceil(data.total / PAGE_SIZE));
+        if (p > pages) throw new NotFoundError(text("没有这一页", `no page ${p}`));
+        const cols = [s.title, ...s.list].map((key) => ({
+          key,
+          label: fieldLabel(registry, s, key),
+        }));
+        const units = await unitsOfItems(
+          db,
+          s,
+          region,
+          data.items.map((i) => i.id),
+        );
+        const ctx = { registry, s, bodies, units };
+        const rows = data.items.map((item) => ({
+          href: s.detail === false ? undefined : `/public/${region}/sections/${s.code}/${item.id}`,
+          cells: Object.fromEntries(cols.map((c) => [c.key, showField(ctx, item, c.key)])),
+        }));
+        const count = `<p class="meta">共 ${data.total} 条</p>`;
+        return reply.type(html).send(
           page({
-            title: t(decl!.label, lang),
-            lang,
-            body,
+            title: s.label.zh,
+            site,
+            current: s.stage,
+            lead: esc(s.intro.zh),
+            body:
+              count +
+              list(cols, rows, s.label.zh) +
+              pager((n) => `/public/${region}/sections/${s.code}${qs({ page: n })}`, p, pages),
             crumbs: [
-              [`/public/${region}?lang=${lang}`, name],
-              [`/public/${region}/cases/${type}?lang=${lang}`, t(decl!.label, lang)],
+              [`/public/${region}`, "首页"],
+              [`/public/${region}/stages/${s.stage}`, PORTAL_STAGE_LABELS[s.stage].zh],
             ],
           }),
         );
-        return reply.type(out.type).send(out.body);
       },
     );
 
     app.get(
-      "/public/:region/registers/:code",
+      "/public/:region/sections/:section/:id",
       {
-        config: { access: "public" },
+        ...hidden,
         schema: {
           hide: true,
-          params: z.object({ region: Region, code: Code }),
-          querystring: PageQ,
+          params: z.object({
+            region: Region,
+            section: Code,
+            id: z.coerce.number().int().min(1).max(2_147_483_647),
+          }),
         },
       },
       async (req, reply) => {
-        const { region, code } = req.params;
-        const { lang, page: p } = req.query;
-        const decl = registry.register(code);
-        if (!decl?.public)
-          throw new NotFoundError(text("没有这个公开台账", `no public register ${code}`));
-        const data = await publicEntries(db, decl, region, { page: p, pageSize: PAGE_SIZE });
-        const labels = Object.fromEntries(
-          decl.public.fields.map((f) => [
-            f,
-            decl.columns.find((c) => c.field === f)?.label ?? { zh: f, en: f },
-          ]),
+        const { region, id } = req.params;
+        const s = sectionOf(req.params.section);
+        const site = await regionSite(services, region);
+        const [item, bodies] = await Promise.all([
+          sectionItem(db, registry, s, region, id),
+          bodiesOf(db, registry, region),
+        ]);
+        const ctx = { registry, s, bodies, units: await unitsOfItems(db, s, region, [item.id]) };
+        const rows = detailFields(registry, s).map(
+          (f) => [fieldLabel(registry, s, f), showField(ctx, item, f, true)] as [string, string],
         );
-        const name = await regionName(region, lang);
-        const body =
-          table(columnsOf(labels, data.items, lang), data.items) +
-          pager(`/public/${region}/registers/${code}`, lang, p, PAGE_SIZE, data.total);
-        const out = html(
+        const title = itemTitle(ctx, item);
+        return reply.type(html).send(
           page({
-            title: `${name} · ${t(decl.label, lang)}`,
-            lang,
-            body,
-            crumbs: [[`/public/${region}?lang=${lang}`, name]],
+            // The title is HTML already (escaped by showField): page() escapes it again
+            // only where it is text, so pass the plain heading.
+            title: decodeEntities(title),
+            site,
+            current: s.stage,
+            body: details(rows),
+            crumbs: [
+              [`/public/${region}`, "首页"],
+              [`/public/${region}/stages/${s.stage}`, PORTAL_STAGE_LABELS[s.stage].zh],
+              [`/public/${region}/sections/${s.code}`, s.label.zh],
+            ],
           }),
         );
-        return reply.type(out.type).send(out.body);
+      },
+    );
+
+    app.get(
+      "/public/:region/report",
+      { ...hidden, schema: { hide: true, params: z.object({ region: Region }) } },
+      async (req, reply) => {
+        const { region } = req.params;
+        const site = await regionSite(services, region);
+        // 法治政府建设与责任落实督察工作规定 art. 24: the annual report is published by
+        // 1 April of the next year. The report engine (issue 17) will publish it here.
+        const body = `<div class="notice" role="status"><p><strong>年度报告尚未在本平台发布。</strong></p><p>依照《法治政府建设与责任落实督察工作规定》第二十四条，地方各级政府和县级以上政府部门于每年4月1日之前，通过报刊、网站等新闻媒体向社会公开上一年度法治政府建设情况报告。报告发布后，将在本栏目全文公开。</p></div>`;
+        return reply.type(html).send(
+          page({
+            title: "法治政府建设年度报告",
+            site,
+            current: "report",
+            body,
+            crumbs: [[`/public/${region}`, "首页"]],
+          }),
+        );
       },
     );
 
@@ -261,29 +336,15 @@ export const portalRoutes =
       },
     );
 
-    app.get(
-      "/public/audit",
-      { config: { access: "public" }, schema: { hide: true, querystring: PageQ } },
-      async (req, reply) => {
-        const lang = req.query.lang;
-        const rows = await services.db.owner
-          .selectFrom("audit_anchor")
-          .select(["region_code", "anchor_seq", "anchored_at", "digest"])
-          .orderBy("anchored_at", "desc")
-          .limit(100)
-          .execute();
-        const body = `<p>${lang === "en" ? "Signed (SM2/SM3) statements of the audit chains; keep copies. Public key:" : "审计日志哈希链的签名锚点（SM2/SM3），欢迎留存。公钥："} <a href="/public/audit/signing-key.pem">signing-key.pem</a></p>${table(
-          [
-            { key: "region_code", label: lang === "en" ? "Region" : "区域" },
-            { key: "anchor_seq", label: "#" },
-            { key: "anchored_at", label: lang === "en" ? "Signed at" : "签名时间" },
-            { key: "digest", label: "SM3" },
-          ],
-          rows.map((r) => ({ ...r, anchored_at: r.anchored_at.toISOString() })),
-          (r) => `/public/audit/anchors.json?region=${r.region_code}`,
-        )}`;
-        const out = html(page({ title: lang === "en" ? "Audit anchors" : "审计锚点", lang, body }));
-        return reply.type(out.type).send(out.body);
-      },
-    );
+    await app.register(verifyRoutes(services));
   };
+
+/** The plain text of escaped HTML (for a title that page() escapes again). */
+function decodeEntities(s: string): string {
+  return s
+    .replaceAll("&lt;", "<")
+    .replaceAll("&gt;", ">")
+    .replaceAll("&quot;", '"')
+    .replaceAll("&#39;", "'")
+    .replaceAll("&amp;", "&");
+}

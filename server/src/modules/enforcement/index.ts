@@ -1,5 +1,6 @@
 import type { ModuleDecl } from "../../engines/registry.ts";
 import * as cases from "./cases/index.ts";
+import { portalBodies, portalSections } from "./portal.ts";
 import * as registers from "./registers/index.ts";
 
 /**
@@ -15,4 +16,6 @@ export const enforcementModule: ModuleDecl = {
   indicators: [...registers.indicators, ...cases.indicators],
   demo: [...registers.demo, ...cases.demo],
   settings: [...registers.settings, ...cases.settings],
+  portal: portalSections,
+  portalBodies,
 };

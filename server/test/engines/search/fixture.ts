@@ -68,4 +68,27 @@ export const searchFixture: ModuleDecl = {
   label: { zh: "检索测试", en: "Search fixture" },
   caseTypes: [noteCaseType],
   registers: [ledgerRegister],
+  // On the portal (engines/portal): its search looks only in declared sections' sources.
+  portal: [
+    {
+      code: "notes",
+      module: "search_fixture",
+      stage: "after",
+      label: { zh: "检索测试件", en: "Search test cases" },
+      intro: { zh: "测试用。", en: "For tests." },
+      source: { caseType: "search_note" },
+      title: "subject",
+      list: [],
+    },
+    {
+      code: "ledger",
+      module: "search_fixture",
+      stage: "before",
+      label: { zh: "检索测试台账", en: "Search test ledger" },
+      intro: { zh: "测试用。", en: "For tests." },
+      source: { register: "search_ledger" },
+      title: "name",
+      list: [],
+    },
+  ],
 };

@@ -108,7 +108,7 @@ describe("the demo", () => {
     const scan = await scanPublic(
       d.app,
       people,
-      ["/public/500156/cases/penalty_disclosure"],
+      ["/public/500156/sections/penalty_decisions"],
       pages,
     );
     expect(scan.visited.length).toBeGreaterThan(20);

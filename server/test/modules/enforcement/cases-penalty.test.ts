@@ -471,7 +471,7 @@ describe("a penalty case from filing to closure (2021 law)", () => {
     expect(p.fields.publishedOnTime).toBe(true);
     const page = await t.app.inject({
       method: "GET",
-      url: `/public/500156/cases/penalty_disclosure/${disclosureId}`,
+      url: `/public/500156/sections/penalty_decisions/${disclosureId}`,
     });
     expect(page.statusCode).toBe(200);
     expect(page.body).toContain("武隆市监罚〔2021〕1号");
@@ -483,9 +483,7 @@ describe("a penalty case from filing to closure (2021 law)", () => {
       ["/public", "/public/500156"],
       ["/public/api/500156/cases/penalty_disclosure"],
     );
-    expect(scan.visited).toContain(
-      `/public/500156/cases/penalty_disclosure/${disclosureId}?lang=zh`,
-    );
+    expect(scan.visited).toContain(`/public/500156/sections/penalty_decisions/${disclosureId}`);
     expect(scan.leaks).toEqual([]);
   });
 
@@ -552,7 +550,7 @@ describe("a penalty case from filing to closure (2021 law)", () => {
     );
     const page = await t.app.inject({
       method: "GET",
-      url: `/public/500156/cases/penalty_disclosure/${disclosureId}`,
+      url: `/public/500156/sections/penalty_decisions/${disclosureId}`,
     });
     expect(page.statusCode).toBe(200);
     expect(page.body).toContain("已撤回");

@@ -186,9 +186,7 @@ describe("a real decision's publication", () => {
         `/public/500156/search?q=${encodeURIComponent("证人")}`,
       ],
     );
-    expect(scan.visited).toContain(
-      `/public/500156/cases/penalty_disclosure/${disclosureId}?lang=zh`,
-    );
+    expect(scan.visited).toContain(`/public/500156/sections/penalty_decisions/${disclosureId}`);
     expect(scan.leaks).toEqual([]);
     const hits = await t.app.inject({
       method: "GET",

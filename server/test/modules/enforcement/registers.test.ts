@@ -800,7 +800,7 @@ describe("the public portal", () => {
     ]);
     const page = await t.app.inject({
       method: "GET",
-      url: "/public/500156/registers/enforcement_officer",
+      url: "/public/500156/sections/officers",
     });
     expect(page.statusCode).toBe(200);
     expect(page.body).toContain(o.items[0].name);
@@ -820,7 +820,7 @@ describe("the public portal", () => {
     const r = await scanPublic(
       t.app,
       parties,
-      ["/public", "/public/500156", "/public/500156/registers/enforcement_officer"],
+      ["/public", "/public/500156", "/public/500156/sections/officers"],
       [
         ...Array.from(
           { length: Math.ceil(parties.length / 20) },
@@ -830,7 +830,7 @@ describe("the public portal", () => {
       ],
       400,
     );
-    expect(r.visited).toContain("/public/500156/registers/enforcement_officer");
+    expect(r.visited).toContain("/public/500156/sections/officers");
     expect(r.leaks).toEqual([]);
   });
 });
