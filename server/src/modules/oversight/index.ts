@@ -1,7 +1,7 @@
 import type { ModuleDecl } from "../../engines/registry.ts";
 import { auditRegister, auditRuleRegister, budgetUnitRegister } from "./audits.ts";
 import { MODULE } from "./common.ts";
-import { oversightDemo } from "./demo.ts";
+import { oversightAccountsDemo, oversightDemo } from "./demo.ts";
 import { indicators } from "./indicators.ts";
 import { litigationCaseType } from "./litigation.ts";
 import { reconsiderationCaseType } from "./reconsideration/index.ts";
@@ -28,5 +28,5 @@ export const oversightModule: ModuleDecl = {
   registers: [auditRegister, budgetUnitRegister, auditRuleRegister],
   indicators,
   settings: suggestionSettings,
-  demo: [oversightDemo],
+  demo: [oversightAccountsDemo, oversightDemo],
 };
