@@ -25,8 +25,8 @@ export const OVERSIGHT_ACCOUNTS_DEMO_ID = "oversight.accounts";
 export const OVERSIGHT_DEMO_ID = "oversight";
 
 const cal = new LegalCalendar(bundledNotices());
-const wd = (d: string, n: number) => addPeriod(cal, d as LocalDate, { n, unit: "working_day" }).due;
-const cd = (d: string, n: number) => addPeriod(cal, d as LocalDate, { n, unit: "calendar_day" }).due;
+const wd = (d: string, n: number) =>
+  n <= 0 ? (d as LocalDate) : addPeriod(cal, d as LocalDate, { n, unit: "working_day" }).due;
 
 const AUDITOR = demoUsername("sjj", "case_handler");
 
