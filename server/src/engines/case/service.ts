@@ -24,8 +24,8 @@ import type {
   OpenCaseInit,
   TransitionDecl,
 } from "./declare.ts";
-import type { CaseDeps } from "./deps.ts";
 import { STAY } from "./declare.ts";
+import type { CaseDeps } from "./deps.ts";
 import { readLinked, takeFollowUps } from "./links.ts";
 import { issueNumber } from "./numbers.ts";
 import { refuseWhileSuspended } from "./ops.ts";

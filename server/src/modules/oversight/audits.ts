@@ -18,7 +18,10 @@ export const AUDIT_KIND_LABELS = {
   economic_responsibility: { zh: "经济责任审计", en: "Economic responsibility" },
 } as const satisfies Record<string, Label>;
 
-const zUnitCode = z.string().trim().regex(/^[a-z0-9][a-z0-9_.-]{0,63}$/);
+const zUnitCode = z
+  .string()
+  .trim()
+  .regex(/^[a-z0-9][a-z0-9_.-]{0,63}$/);
 
 export const auditSchema = z.object({
   kind: z.enum(Object.keys(AUDIT_KIND_LABELS) as [keyof typeof AUDIT_KIND_LABELS]),
@@ -38,15 +41,30 @@ export const auditRegister: RegisterDecl<typeof auditSchema> = {
   module: MODULE,
   schema: auditSchema,
   columns: [
-    { field: "kind", label: { zh: "审计类型", en: "Kind" }, kind: "enum", options: AUDIT_KIND_LABELS, filter: true },
-    { field: "auditedUnitCode", label: { zh: "被审计单位代码", en: "Audited unit code" }, kind: "text", filter: true },
+    {
+      field: "kind",
+      label: { zh: "审计类型", en: "Kind" },
+      kind: "enum",
+      options: AUDIT_KIND_LABELS,
+      filter: true,
+    },
+    {
+      field: "auditedUnitCode",
+      label: { zh: "被审计单位代码", en: "Audited unit code" },
+      kind: "text",
+      filter: true,
+    },
     { field: "auditedUnit", label: { zh: "被审计单位", en: "Audited unit" }, kind: "text" },
     { field: "year", label: { zh: "审计年度", en: "Year" }, kind: "number", filter: true },
     { field: "startedOn", label: { zh: "进点日期", en: "Started on" }, kind: "date" },
     { field: "reportOn", label: { zh: "审计报告日期", en: "Report on" }, kind: "date" },
     { field: "findings", label: { zh: "发现问题（个）", en: "Findings" }, kind: "number" },
     { field: "rectified", label: { zh: "已整改（个）", en: "Rectified" }, kind: "number" },
-    { field: "reportPublished", label: { zh: "审计结果已公告", en: "Report published" }, kind: "boolean" },
+    {
+      field: "reportPublished",
+      label: { zh: "审计结果已公告", en: "Report published" },
+      kind: "boolean",
+    },
   ],
   visibility: "region",
   edit: { permission: "record.write", scope: "own_unit" },

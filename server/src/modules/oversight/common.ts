@@ -27,7 +27,10 @@ export const Party = z.object({
 export type PartyData = z.infer<typeof Party>;
 
 /** Outcomes that correct the act (复议决定、裁判), mapped to the penalty case's alteration ground. */
-export const CORRECTING: Record<string, "changed" | "revoked" | "confirmed_illegal" | "confirmed_invalid"> = {
+export const CORRECTING: Record<
+  string,
+  "changed" | "revoked" | "confirmed_illegal" | "confirmed_invalid"
+> = {
   change: "changed",
   revoke: "revoked",
   confirm_illegal: "confirmed_illegal",

@@ -62,7 +62,12 @@ async function reconsiderations(ctx: DemoContext) {
     const knewOn = addDays(received, -(10 + rng.int(0, 30)));
     const respondent = units.get(RESPONDENTS[i % RESPONDENTS.length]!) ?? "区人民政府工作部门";
     const name = rng.pick(SURNAMES) + rng.pick(GIVEN) + rng.pick(GIVEN);
-    const outcome = i % 6 === 2 && i < 24 ? CORRECTIONS[Math.floor(i / 6)]! : i % 5 === 4 ? "dismiss_claim" : "uphold";
+    const outcome =
+      i % 6 === 2 && i < 24
+        ? CORRECTIONS[Math.floor(i / 6)]!
+        : i % 5 === 4
+          ? "dismiss_claim"
+          : "uphold";
     const c = await ctx.as(handler, received, (w) =>
       cases.open(w, RECONSIDERATION_TYPE, {
         fields: {
@@ -78,14 +83,23 @@ async function reconsiderations(ctx: DemoContext) {
       }),
     );
     let v = c.version;
-    const at = async (user: string, day: string, action: string, input: Record<string, unknown>) => {
+    const at = async (
+      user: string,
+      day: string,
+      action: string,
+      input: Record<string, unknown>,
+    ) => {
       const next = await ctx.as(user, day, (w) =>
         cases.step(w, RECONSIDERATION_TYPE, c.id, action, { version: v, input, onDate: day }),
       );
       v = next.version;
     };
     const serve = async (day: string, document: string, recipient: string) => {
-      await at(handler, day, "serve", { document, recipient, method: rng.pick(["direct", "post"]) });
+      await at(handler, day, "serve", {
+        document,
+        recipient,
+        method: rng.pick(["direct", "post"]),
+      });
       stats.served += 1;
     };
     const accepted = wd(received, 2);
@@ -93,7 +107,9 @@ async function reconsiderations(ctx: DemoContext) {
     await serve(accepted, "acceptance_notice", name);
     await at(handler, wd(accepted, 3), "send_copy", { respondentReceivedOn: wd(accepted, 3) });
     await serve(wd(accepted, 3), "reply_notice", respondent);
-    await at(handler, wd(accepted, 10), "receive_reply", { summary: "被申请人提交答复书及证据材料" });
+    await at(handler, wd(accepted, 10), "receive_reply", {
+      summary: "被申请人提交答复书及证据材料",
+    });
     await at(handler, wd(accepted, 12), "hear_views", { who: name, how: "in_person" });
     if (i % 2 === 0) {
       await at(handler, wd(accepted, 13), "site_inspection", {
@@ -104,14 +120,21 @@ async function reconsiderations(ctx: DemoContext) {
       stats.site += 1;
     }
     for (let k = 0; k < (i % 3 === 0 ? 2 : 1); k++) {
-      await at(handler, wd(accepted, 14 + k), "interview", { who: respondent, summary: "约谈被申请人执法人员" });
+      await at(handler, wd(accepted, 14 + k), "interview", {
+        who: respondent,
+        summary: "约谈被申请人执法人员",
+      });
       stats.interviews += 1;
     }
     const decidedOn = wd(accepted, 25 + (i % 10));
     await at(leader, decidedOn, "decide", {
       outcome,
-      decisionContent: outcome === "uphold" ? "维持被申请人作出的行政行为" : "对被申请人作出的行政行为予以纠正",
-      reasoning: outcome === "uphold" || outcome === "dismiss_claim" ? "认定事实清楚，证据确凿，适用依据正确，程序合法" : "主要事实不清、证据不足",
+      decisionContent:
+        outcome === "uphold" ? "维持被申请人作出的行政行为" : "对被申请人作出的行政行为予以纠正",
+      reasoning:
+        outcome === "uphold" || outcome === "dismiss_claim"
+          ? "认定事实清楚，证据确凿，适用依据正确，程序合法"
+          : "主要事实不清、证据不足",
     });
     await serve(wd(decidedOn, 1), "decision", name);
     await serve(wd(decidedOn, 1), "decision", respondent);

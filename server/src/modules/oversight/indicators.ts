@@ -71,7 +71,10 @@ export const indicators: IndicatorDecl[] = [
     module: MODULE,
     unit: TIMES,
     label: { zh: "行政复议实地调查核实次数", en: "Reconsideration site inspections" },
-    definition: { zh: "年度内行政复议案件中的实地调查核实", en: "Site inspections in reconsideration cases in the year" },
+    definition: {
+      zh: "年度内行政复议案件中的实地调查核实",
+      en: "Site inspections in reconsideration cases in the year",
+    },
     ...countEvents({ caseType: R, action: "site_inspection" }),
   },
   {
@@ -79,7 +82,10 @@ export const indicators: IndicatorDecl[] = [
     module: MODULE,
     unit: TIMES,
     label: { zh: "行政复议询问、约谈次数", en: "Reconsideration interviews" },
-    definition: { zh: "年度内行政复议案件中的询问、约谈", en: "Interviews in reconsideration cases in the year" },
+    definition: {
+      zh: "年度内行政复议案件中的询问、约谈",
+      en: "Interviews in reconsideration cases in the year",
+    },
     ...countEvents({ caseType: R, action: "interview" }),
   },
   {
@@ -87,7 +93,10 @@ export const indicators: IndicatorDecl[] = [
     module: MODULE,
     unit: { zh: "份", en: "documents" },
     label: { zh: "行政复议文书送达份数", en: "Reconsideration documents served" },
-    definition: { zh: "年度内有送达回证的行政复议文书", en: "Reconsideration documents served in the year, each with its service record" },
+    definition: {
+      zh: "年度内有送达回证的行政复议文书",
+      en: "Reconsideration documents served in the year, each with its service record",
+    },
     ...countEvents({ caseType: R, action: "serve" }),
   },
   // ── litigation
@@ -104,22 +113,35 @@ export const indicators: IndicatorDecl[] = [
     module: MODULE,
     unit: TIMES,
     label: { zh: "行政机关负责人出庭应诉次数", en: "Hearings the agency head attended" },
-    definition: { zh: "年度内行政机关负责人出庭的开庭", en: "Hearings in the year at which the agency head appeared" },
-    ...countEvents({ caseType: LITIGATION_TYPE, action: "hearing", where: { headAppeared: true } }),
+    definition: {
+      zh: "年度内行政机关负责人出庭的开庭",
+      en: "Hearings in the year at which the agency head appeared",
+    },
+    ...countEvents({
+      caseType: LITIGATION_TYPE,
+      action: "hearing",
+      filter: (_eb, j) => j.step.contains({ input: { headAppeared: true } }),
+    }),
   },
   {
     id: id("litigation_head_appearance_rate"),
     module: MODULE,
     unit: PERCENT,
     label: { zh: "行政机关负责人出庭应诉率", en: "Head appearance rate" },
-    definition: { zh: "负责人出庭的开庭次数 ÷ 开庭次数 × 100%", en: "Hearings the head attended ÷ hearings × 100%" },
+    definition: {
+      zh: "负责人出庭的开庭次数 ÷ 开庭次数 × 100%",
+      en: "Hearings the head attended ÷ hearings × 100%",
+    },
     ...ratio(id("litigation_head_appeared"), id("litigation_hearings"), { decimals: 2 }),
   },
   {
     id: id("litigation_head_appearance_change"),
     module: MODULE,
     unit: PERCENT,
-    label: { zh: "负责人出庭应诉率同比变化", en: "Head appearance rate, change on the year before" },
+    label: {
+      zh: "负责人出庭应诉率同比变化",
+      en: "Head appearance rate, change on the year before",
+    },
     definition: {
       zh: "负责人出庭应诉率的相对变化：本年出庭率 ÷ 上年出庭率 − 1",
       en: "Relative change of the head appearance rate: this year's rate ÷ last year's − 1",
@@ -131,7 +153,10 @@ export const indicators: IndicatorDecl[] = [
     module: MODULE,
     unit: TIMES,
     label: { zh: "重大案件开庭次数", en: "Hearings in major cases" },
-    definition: { zh: "年度内重大行政应诉案件的开庭", en: "Hearings in major litigation cases in the year" },
+    definition: {
+      zh: "年度内重大行政应诉案件的开庭",
+      en: "Hearings in major litigation cases in the year",
+    },
     ...countEvents({ caseType: LITIGATION_TYPE, action: "hearing", caseWhere: { major: true } }),
   },
   {
@@ -139,11 +164,14 @@ export const indicators: IndicatorDecl[] = [
     module: MODULE,
     unit: TIMES,
     label: { zh: "重大案件负责人出庭次数", en: "Major-case hearings the head attended" },
-    definition: { zh: "年度内重大案件中负责人出庭的开庭", en: "Hearings in major cases the head attended in the year" },
+    definition: {
+      zh: "年度内重大案件中负责人出庭的开庭",
+      en: "Hearings in major cases the head attended in the year",
+    },
     ...countEvents({
       caseType: LITIGATION_TYPE,
       action: "hearing",
-      where: { headAppeared: true },
+      filter: (_eb, j) => j.step.contains({ input: { headAppeared: true } }),
       caseWhere: { major: true },
     }),
   },
@@ -152,7 +180,10 @@ export const indicators: IndicatorDecl[] = [
     module: MODULE,
     unit: PERCENT,
     label: { zh: "重大案件负责人出庭应诉率", en: "Head appearance rate in major cases" },
-    definition: { zh: "重大案件负责人出庭次数 ÷ 重大案件开庭次数 × 100%", en: "Major-case hearings attended by the head ÷ major-case hearings × 100%" },
+    definition: {
+      zh: "重大案件负责人出庭次数 ÷ 重大案件开庭次数 × 100%",
+      en: "Major-case hearings attended by the head ÷ major-case hearings × 100%",
+    },
     ...ratio(id("litigation_major_head_appeared"), id("litigation_major_hearings")),
   },
   {
@@ -160,7 +191,10 @@ export const indicators: IndicatorDecl[] = [
     module: MODULE,
     unit: CASES,
     label: { zh: "行政诉讼生效裁判数", en: "Judgments" },
-    definition: { zh: "年度内登记裁判结果的行政应诉案件", en: "Litigation cases whose judgment was recorded in the year" },
+    definition: {
+      zh: "年度内登记裁判结果的行政应诉案件",
+      en: "Litigation cases whose judgment was recorded in the year",
+    },
     ...countEvents({ caseType: LITIGATION_TYPE, action: "judge" }),
   },
   {
@@ -168,7 +202,10 @@ export const indicators: IndicatorDecl[] = [
     module: MODULE,
     unit: CASES,
     label: { zh: "已履行的生效裁判数", en: "Judgments performed" },
-    definition: { zh: "年度内裁判、现已履行（或无需履行）的案件", en: "Judgments of the year now performed (or needing no performance)" },
+    definition: {
+      zh: "年度内裁判、现已履行（或无需履行）的案件",
+      en: "Judgments of the year now performed (or needing no performance)",
+    },
     ...countEvents({ caseType: LITIGATION_TYPE, action: "judge", caseWhere: { performed: true } }),
   },
   {
@@ -176,7 +213,10 @@ export const indicators: IndicatorDecl[] = [
     module: MODULE,
     unit: PERCENT,
     label: { zh: "生效裁判履行率", en: "Judgments performed (rate)" },
-    definition: { zh: "已履行的生效裁判 ÷ 生效裁判 × 100%", en: "Judgments performed ÷ judgments × 100%" },
+    definition: {
+      zh: "已履行的生效裁判 ÷ 生效裁判 × 100%",
+      en: "Judgments performed ÷ judgments × 100%",
+    },
     ...ratio(id("litigation_judgments_performed"), id("litigation_judgments")),
   },
   // ── suggestions
@@ -185,7 +225,10 @@ export const indicators: IndicatorDecl[] = [
     module: MODULE,
     unit: CASES,
     label: { zh: "办理人大代表建议、政协提案件数", en: "Deputies' suggestions handled" },
-    definition: { zh: "年度内交办的人大代表建议和政协提案", en: "Suggestions and proposals assigned in the year" },
+    definition: {
+      zh: "年度内交办的人大代表建议和政协提案",
+      en: "Suggestions and proposals assigned in the year",
+    },
     ...countCases({ caseType: DEPUTY_SUGGESTION_TYPE, by: "opened" }),
   },
   {
@@ -193,8 +236,15 @@ export const indicators: IndicatorDecl[] = [
     module: MODULE,
     unit: CASES,
     label: { zh: "代表委员满意件数", en: "Suggestions with the deputy satisfied" },
-    definition: { zh: "年度内交办、代表委员表示满意的建议提案", en: "Suggestions assigned in the year whose deputy was satisfied" },
-    ...countCases({ caseType: DEPUTY_SUGGESTION_TYPE, by: "opened", where: { satisfaction: "satisfied" } }),
+    definition: {
+      zh: "年度内交办、代表委员表示满意的建议提案",
+      en: "Suggestions assigned in the year whose deputy was satisfied",
+    },
+    ...countCases({
+      caseType: DEPUTY_SUGGESTION_TYPE,
+      by: "opened",
+      where: { satisfaction: "satisfied" },
+    }),
   },
   {
     id: id("deputy_satisfaction_rate"),
@@ -221,8 +271,16 @@ export const indicators: IndicatorDecl[] = [
         module: MODULE,
         unit: CASES,
         label: { zh: `已回复${zh}件数`, en: `${en} replied` },
-        definition: { zh: `年度内收到、现已书面回复的${zh}`, en: `${en} received in the year and replied` },
-        ...countCases({ caseType: JUDICIAL_SUGGESTION_TYPE, by: "opened", states: ["replied"], where: { kind } }),
+        definition: {
+          zh: `年度内收到、现已书面回复的${zh}`,
+          en: `${en} received in the year and replied`,
+        },
+        ...countCases({
+          caseType: JUDICIAL_SUGGESTION_TYPE,
+          by: "opened",
+          states: ["replied"],
+          where: { kind },
+        }),
       },
       {
         id: id(`${kind}_suggestions_reply_rate`),
@@ -240,26 +298,42 @@ export const indicators: IndicatorDecl[] = [
     module: MODULE,
     unit: { zh: "个", en: "units" },
     label: { zh: "一级预算单位数", en: "First-level budget units" },
-    definition: { zh: "期末在册的一级预算单位", en: "First-level budget units listed at the end of the period" },
-    ...countRegister({ register: "budget_unit", stock: { validFrom: "listedFrom", validTo: "listedUntil" } }),
+    definition: {
+      zh: "期末在册的一级预算单位",
+      en: "First-level budget units listed at the end of the period",
+    },
+    ...countRegister({
+      register: "budget_unit",
+      stock: { validFrom: "listedFrom", validTo: "listedUntil" },
+    }),
   },
   {
     id: id("budget_units_audited"),
     module: MODULE,
     unit: { zh: "个", en: "units" },
-    label: { zh: "开展预算执行审计的一级预算单位数", en: "Budget units with a budget-execution audit" },
+    label: {
+      zh: "开展预算执行审计的一级预算单位数",
+      en: "Budget units with a budget-execution audit",
+    },
     definition: {
       zh: "年度内进点的预算执行审计（每个单位每年一项）",
       en: "Budget-execution audits started in the year (one per unit a year)",
     },
-    ...countRegister({ register: "state_audit", on: "startedOn", where: { kind: "budget_execution" } }),
+    ...countRegister({
+      register: "state_audit",
+      on: "startedOn",
+      where: { kind: "budget_execution" },
+    }),
   },
   {
     id: id("budget_audit_coverage"),
     module: MODULE,
     unit: PERCENT,
     label: { zh: "一级预算单位预算执行审计覆盖率", en: "Budget-execution audit coverage" },
-    definition: { zh: "开展预算执行审计的一级预算单位 ÷ 一级预算单位 × 100%", en: "Units audited ÷ first-level budget units × 100%" },
+    definition: {
+      zh: "开展预算执行审计的一级预算单位 ÷ 一级预算单位 × 100%",
+      en: "Units audited ÷ first-level budget units × 100%",
+    },
     ...ratio(id("budget_units_audited"), id("budget_units")),
   },
   {

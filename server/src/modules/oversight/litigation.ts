@@ -29,14 +29,25 @@ export const JUDGMENT_LABELS = {
 } as const;
 
 /** Judgments against the defendant that it must perform. */
-const TO_PERFORM = ["change", "revoke", "confirm_illegal", "confirm_invalid", "order_performance", "compensation"];
+const TO_PERFORM = [
+  "change",
+  "revoke",
+  "confirm_illegal",
+  "confirm_invalid",
+  "order_performance",
+  "compensation",
+];
 
 const BASIS_APPEAR = "行政诉讼法 art. 3 para. 3; 法释〔2020〕3号 arts. 2, 4, 10";
 
 export const litigationFields = z.object({
   plaintiff: L(zText(100), "原告", "Plaintiff"),
   defendant: L(zText(100), "被告", "Defendant"),
-  publicInterest: L(z.boolean().default(false), "检察机关提起的行政公益诉讼", "Public-interest suit by the procuratorate"),
+  publicInterest: L(
+    z.boolean().default(false),
+    "检察机关提起的行政公益诉讼",
+    "Public-interest suit by the procuratorate",
+  ),
   court: L(zText(100), "受理法院", "Court"),
   caseNo: L(z.string().trim().max(100).optional(), "案号", "Court case number"),
   cause: L(zText(200), "案由", "Cause"),
@@ -74,7 +85,10 @@ export const litigationCaseType: CaseTypeDecl<Litigation> = {
         headAppeared: L(z.boolean(), "行政机关负责人出庭", "The agency head appeared"),
         appearedBy: L(zText(100), "出庭人员及职务", "Who appeared (and post)"),
         instance: labelledEnum(
-          { first: { zh: "一审", en: "First instance" }, second: { zh: "二审", en: "Second instance" } },
+          {
+            first: { zh: "一审", en: "First instance" },
+            second: { zh: "二审", en: "Second instance" },
+          },
           "审级",
           "Instance",
         ),
@@ -164,4 +178,3 @@ export const litigationCaseType: CaseTypeDecl<Litigation> = {
   ],
   search: { fields: ["plaintiff", "defendant", "court", "cause", "caseNo"] },
 };
-

@@ -27,7 +27,10 @@ const months = z.number().int().min(1).max(12);
 export const suggestionSettings: SettingDecl[] = [
   {
     code: SETTING_DEPUTY_REPLY,
-    label: { zh: "人大代表建议、政协提案答复期限（月）", en: "Reply to deputies' suggestions (months)" },
+    label: {
+      zh: "人大代表建议、政协提案答复期限（月）",
+      en: "Reply to deputies' suggestions (months)",
+    },
     module: MODULE,
     schema: months,
     default: 3,
@@ -40,7 +43,8 @@ export const suggestionSettings: SettingDecl[] = [
     module: MODULE,
     schema: months,
     default: 2,
-    basis: "最高人民法院关于加强司法建议工作的意见 (法发〔2012〕74号): the court sets the period, usually two months.",
+    basis:
+      "最高人民法院关于加强司法建议工作的意见 (法发〔2012〕74号): the court sets the period, usually two months.",
   },
   {
     code: SETTING_PROCURATORIAL_REPLY,
@@ -48,15 +52,20 @@ export const suggestionSettings: SettingDecl[] = [
     module: MODULE,
     schema: months,
     default: 2,
-    basis: "人民检察院检察建议工作规定 (2019) art. 18; 最高法最高检检察公益诉讼解释 art. 21: 收到检察建议书之日起两个月内.",
+    basis:
+      "人民检察院检察建议工作规定 (2019) art. 18; 最高法最高检检察公益诉讼解释 art. 21: 收到检察建议书之日起两个月内.",
   },
   {
     code: SETTING_URGENT_REPLY,
-    label: { zh: "紧急情形公益诉讼检察建议回复期限（日）", en: "Urgent public-interest suggestions (days)" },
+    label: {
+      zh: "紧急情形公益诉讼检察建议回复期限（日）",
+      en: "Urgent public-interest suggestions (days)",
+    },
     module: MODULE,
     schema: z.number().int().min(1).max(60),
     default: 15,
-    basis: "检察公益诉讼解释 (法释〔2018〕6号, 2020 amended) art. 21 para. 2: 出现国家利益或者社会公共利益损害继续扩大等紧急情形的，应当在十五日内书面回复.",
+    basis:
+      "检察公益诉讼解释 (法释〔2018〕6号, 2020 amended) art. 21 para. 2: 出现国家利益或者社会公共利益损害继续扩大等紧急情形的，应当在十五日内书面回复.",
   },
 ];
 
@@ -78,7 +87,10 @@ export const deputySuggestionCaseType: CaseTypeDecl<{
   module: MODULE,
   fields: z.object({
     kind: labelledEnum(
-      { npc: { zh: "人大代表建议", en: "NPC deputy suggestion" }, cppcc: { zh: "政协委员提案", en: "CPPCC proposal" } },
+      {
+        npc: { zh: "人大代表建议", en: "NPC deputy suggestion" },
+        cppcc: { zh: "政协委员提案", en: "CPPCC proposal" },
+      },
       "类别",
       "Kind",
     ),
@@ -156,7 +168,11 @@ export const judicialSuggestionCaseType: CaseTypeDecl<{
       "类别",
       "Kind",
     ),
-    publicInterest: L(z.boolean().optional(), "公益诉讼诉前检察建议", "Pre-suit public-interest suggestion"),
+    publicInterest: L(
+      z.boolean().optional(),
+      "公益诉讼诉前检察建议",
+      "Pre-suit public-interest suggestion",
+    ),
     urgent: L(z.boolean().optional(), "紧急情形", "Urgent"),
     issuer: L(zText(100), "发出机关", "Issued by"),
     documentNo: L(zText(100), "建议书文号", "Document number"),

@@ -42,7 +42,11 @@ const recordType: CaseTypeDecl<{ subject: string }> = {
     },
   ],
 };
-const stModule: ModuleDecl = { code: "st", label: { zh: "测试", en: "Test" }, caseTypes: [recordType] };
+const stModule: ModuleDecl = {
+  code: "st",
+  label: { zh: "测试", en: "Test" },
+  caseTypes: [recordType],
+};
 
 let t: TestApp;
 let s: Session;
@@ -50,9 +54,9 @@ const P = "/api/cases/st_case";
 beforeAll(async () => {
   t = await testApp([stModule]);
   const unit = await t.unit("500156", "sfj");
-  await t.user("h", unit, ["case_handler"]);
+  await t.user("stayhandler", unit, ["case_handler"]);
   t.clock.t = new Date("2021-06-01T02:00:00Z");
-  s = await t.login("h");
+  s = await t.login("stayhandler");
 });
 afterAll(() => t.close());
 
@@ -69,7 +73,11 @@ const step = async (id: number, action: string, input: object, onDate: string) =
 
 describe("record steps (to: STAY)", () => {
   it("keep the state, and a closed case's closing date and clocks", async () => {
-    const r = await t.call(s, { method: "POST", url: P, payload: { fields: { subject: "x" }, onDate: "2021-03-01" } });
+    const r = await t.call(s, {
+      method: "POST",
+      url: P,
+      payload: { fields: { subject: "x" }, onDate: "2021-03-01" },
+    });
     expect(r.statusCode, r.body).toBe(201);
     const id = r.json().id as number;
     await step(id, "serve", { recipient: "甲" }, "2021-03-02");

@@ -24,7 +24,10 @@ describe("the oversight demo", () => {
     expect(result.contributions.map((c) => c.id)).toContain("oversight");
     d.clock.t = new Date("2021-01-31T01:00:00Z");
     const s = await d.login("wl.yfzqb.office", DEMO_PASSWORD);
-    const res = await d.call(s, { method: "GET", url: "/api/indicators/values?region=500156&year=2020" });
+    const res = await d.call(s, {
+      method: "GET",
+      url: "/api/indicators/values?region=500156&year=2020",
+    });
     expect(res.statusCode, res.body).toBe(200);
     const v = Object.fromEntries(
       (res.json().values as { id: string; value: number | null }[]).map((x) => [x.id, x.value]),
@@ -62,7 +65,9 @@ describe("the oversight demo", () => {
     const { rows } = await d.db.owner
       .selectFrom("case_clock")
       .innerJoin("case_file", (j) =>
-        j.onRef("case_file.region_code", "=", "case_clock.region_code").onRef("case_file.id", "=", "case_clock.case_id"),
+        j
+          .onRef("case_file.region_code", "=", "case_clock.region_code")
+          .onRef("case_file.id", "=", "case_clock.case_id"),
       )
       .select(["case_file.id", "case_clock.started_on", "case_clock.stopped_on"])
       .where("case_file.case_type", "=", "reconsideration")
@@ -71,7 +76,9 @@ describe("the oversight demo", () => {
       .then((r) => ({ rows: r }));
     expect(rows.length).toBe(23);
     for (const r of rows) {
-      const days = (new Date(String(r.stopped_on)).getTime() - new Date(String(r.started_on)).getTime()) / 86_400_000;
+      const days =
+        (new Date(String(r.stopped_on)).getTime() - new Date(String(r.started_on)).getTime()) /
+        86_400_000;
       expect(days).toBeLessThanOrEqual(60);
     }
   });

@@ -54,9 +54,19 @@ async function detail(id: number) {
 type Clock = { clock: string; due: string | null; state: string };
 async function clocks(id: number) {
   const d = await detail(id);
-  return Object.fromEntries((d.deadlines as Clock[]).map((k) => [k.clock, k])) as Record<string, Clock>;
+  return Object.fromEntries((d.deadlines as Clock[]).map((k) => [k.clock, k])) as Record<
+    string,
+    Clock
+  >;
 }
-async function step(s: Session, id: number, action: string, input: object, onDate: string, reason?: string) {
+async function step(
+  s: Session,
+  id: number,
+  action: string,
+  input: object,
+  onDate: string,
+  reason?: string,
+) {
   const d = await detail(id);
   return t.call(s, {
     method: "POST",
@@ -79,7 +89,15 @@ async function op(s: Session, id: number, path: string, body: object) {
   });
 }
 /** A refusal writes nothing: version, state, fields and timeline as they were. */
-async function refused(s: Session, id: number, action: string, input: object, onDate: string, message: RegExp, reason?: string) {
+async function refused(
+  s: Session,
+  id: number,
+  action: string,
+  input: object,
+  onDate: string,
+  message: RegExp,
+  reason?: string,
+) {
   const before = await detail(id);
   const r = await step(s, id, action, input, onDate, reason);
   expect(r.statusCode, r.body).toBeGreaterThanOrEqual(400);
@@ -97,9 +115,24 @@ describe("reconsideration under the 2017 text (received 2020-09-25)", () => {
     // Review: 5 working days — 9-27 (a Sunday made a working day), 9-28, 9-29, 9-30, then 10-9 after the holiday.
     expect((await clocks(id)).acceptance_review?.due).toBe("2020-10-09");
     // Past the review: refusing is no longer possible (the application counts as accepted).
-    await refused(handler, id, "refuse", { grounds: "不符合受理条件" }, "2020-10-12", /counts as accepted/, "不符合受理条件");
+    await refused(
+      handler,
+      id,
+      "refuse",
+      { grounds: "不符合受理条件" },
+      "2020-10-12",
+      /counts as accepted/,
+      "不符合受理条件",
+    );
     // The old text has no simplified procedure.
-    await refused(handler, id, "accept", { procedure: "simplified" }, "2020-10-12", /no simplified procedure/);
+    await refused(
+      handler,
+      id,
+      "accept",
+      { procedure: "simplified" },
+      "2020-10-12",
+      /no simplified procedure/,
+    );
     await ok(step(handler, id, "accept", { procedure: "ordinary" }, "2020-10-12"));
     const d = await detail(id);
     expect(d.case.fields.acceptedOn).toBe("2020-09-25"); // 2017 art. 17 para. 2: from receipt
@@ -111,13 +144,37 @@ describe("reconsideration under the 2017 text (received 2020-09-25)", () => {
     expect((await clocks(id)).respondent_reply?.due).toBe("2020-10-23");
     await ok(step(handler, id, "receive_reply", { summary: "认为处罚事实清楚" }, "2020-10-20"));
     await ok(
-      step(handler, id, "site_inspection", { place: "申请人店铺", officers: ["王复议", "李复议"], findings: "货架已整改" }, "2020-10-21"),
+      step(
+        handler,
+        id,
+        "site_inspection",
+        { place: "申请人店铺", officers: ["王复议", "李复议"], findings: "货架已整改" },
+        "2020-10-21",
+      ),
     );
-    await ok(step(handler, id, "interview", { who: "被申请人执法人员", summary: "询问取证过程" }, "2020-10-22"));
+    await ok(
+      step(
+        handler,
+        id,
+        "interview",
+        { who: "被申请人执法人员", summary: "询问取证过程" },
+        "2020-10-22",
+      ),
+    );
     // Suspension (2007 reg. art. 41) for ten days: the decision limit moves by the days suspended.
-    const s = await op(handler, id, "suspend", { reason: "案件涉及法律适用问题，需请有权机关解释", onDate: "2020-10-23" });
+    const s = await op(handler, id, "suspend", {
+      reason: "案件涉及法律适用问题，需请有权机关解释",
+      onDate: "2020-10-23",
+    });
     expect(s.statusCode, s.body).toBe(200);
-    await refused(leader, id, "decide", { outcome: "uphold", decisionContent: "维持", reasoning: "理由" }, "2020-10-26", /suspended/);
+    await refused(
+      leader,
+      id,
+      "decide",
+      { outcome: "uphold", decisionContent: "维持", reasoning: "理由" },
+      "2020-10-26",
+      /suspended/,
+    );
     const r = await op(handler, id, "resume", { onDate: "2020-11-02" });
     expect(r.statusCode, r.body).toBe(200);
     k = await clocks(id);
@@ -142,7 +199,9 @@ describe("reconsideration under the 2017 text (received 2020-09-25)", () => {
     expect(e.statusCode, e.body).toBe(200);
     k = await clocks(id);
     const extended = new Date(`${k.decision?.due}T00:00:00Z`).getTime();
-    expect((extended - new Date(`${moved}T00:00:00Z`).getTime()) / 86_400_000).toBeGreaterThanOrEqual(30);
+    expect(
+      (extended - new Date(`${moved}T00:00:00Z`).getTime()) / 86_400_000,
+    ).toBeGreaterThanOrEqual(30);
     const again = await op(leader, id, "extend", {
       clock: "decision",
       period: "5d",
@@ -152,14 +211,41 @@ describe("reconsideration under the 2017 text (received 2020-09-25)", () => {
     });
     expect([409, 422]).toContain(again.statusCode);
     // No decision confirming invalidity under the 2017 text.
-    await refused(leader, id, "decide", { outcome: "confirm_invalid", decisionContent: "确认无效", reasoning: "理由" }, "2020-11-20", /no decision to confirm invalid/);
-    await ok(step(leader, id, "decide", { outcome: "revoke", decisionContent: "撤销该处罚决定", reasoning: "主要事实不清、证据不足" }, "2020-11-20"));
+    await refused(
+      leader,
+      id,
+      "decide",
+      { outcome: "confirm_invalid", decisionContent: "确认无效", reasoning: "理由" },
+      "2020-11-20",
+      /no decision to confirm invalid/,
+    );
+    await ok(
+      step(
+        leader,
+        id,
+        "decide",
+        {
+          outcome: "revoke",
+          decisionContent: "撤销该处罚决定",
+          reasoning: "主要事实不清、证据不足",
+        },
+        "2020-11-20",
+      ),
+    );
     const dec = await detail(id);
     expect(dec.case.state).toBe("decided");
     expect(dec.case.closedOn).toBe("2020-11-20");
     expect(dec.case.numbers.decision).toBe("武隆府复决〔2020〕1号");
     // Service after the decision keeps the closing date; the service record and the decision as .docx.
-    await ok(step(handler, id, "serve", { document: "decision", recipient: "张三丰", method: "direct" }, "2020-11-23"));
+    await ok(
+      step(
+        handler,
+        id,
+        "serve",
+        { document: "decision", recipient: "张三丰", method: "direct" },
+        "2020-11-23",
+      ),
+    );
     const served = await detail(id);
     expect(served.case.closedOn).toBe("2020-11-20");
     expect(served.case.state).toBe("decided");
@@ -174,9 +260,19 @@ describe("reconsideration under the 2017 text (received 2020-09-25)", () => {
 describe("reconsideration under the 2023 text", () => {
   it("refuses a late application without a reason; an obstacle recorded adds its days back", async () => {
     const late = await open(fields({ knewOn: "2024-07-01" }), "2024-09-27");
-    await refused(handler, late, "accept", { procedure: "ordinary" }, "2024-09-30", /out of time: the period ended on 2024-08-30/);
+    await refused(
+      handler,
+      late,
+      "accept",
+      { procedure: "ordinary" },
+      "2024-09-30",
+      /out of time: the period ended on 2024-08-30/,
+    );
     const excused = await open(
-      fields({ knewOn: "2024-07-01", obstacle: { from: "2024-07-20", until: "2024-08-30", reason: "洪灾封路" } }),
+      fields({
+        knewOn: "2024-07-01",
+        obstacle: { from: "2024-07-20", until: "2024-08-30", reason: "洪灾封路" },
+      }),
       "2024-09-27",
     );
     await ok(step(handler, excused, "accept", { procedure: "ordinary" }, "2024-09-30"));
@@ -187,7 +283,14 @@ describe("reconsideration under the 2023 text", () => {
       fields({ knewOn: "2023-09-01", rightNotStated: true, learnedOfRightOn: "2024-08-20" }),
       "2024-09-20",
     );
-    await refused(handler, capped, "accept", { procedure: "ordinary" }, "2024-09-23", /out of time: the period ended on 2024-09-02/);
+    await refused(
+      handler,
+      capped,
+      "accept",
+      { procedure: "ordinary" },
+      "2024-09-23",
+      /out of time: the period ended on 2024-09-02/,
+    );
   });
 
   it("silence accepts from the end of the review; 10 working days for the reply; simplified decision in 30 days", async () => {

@@ -57,7 +57,10 @@ function serviceRecord(c: RCase, ctx: DocumentContext) {
         header: false,
         widths: [1, 2],
         rows: [
-          ["案由", `${c.fields.applicant.name}不服${c.fields.respondent}${c.fields.act}申请行政复议`],
+          [
+            "案由",
+            `${c.fields.applicant.name}不服${c.fields.respondent}${c.fields.act}申请行政复议`,
+          ],
           ["送达文书名称及文号", `${doc} ${no}`.trim()],
           ["受送达人", s?.recipient ?? ""],
           ["送达地点", s?.address ?? ""],
@@ -86,7 +89,17 @@ export const RECONSIDERATION_DOCUMENTS: CaseDocumentDecl<ReconsiderationCase>[] 
   {
     code: "service_record",
     label: { zh: "送达回证", en: "Service record" },
-    states: ["received", "awaiting_materials", "accepted", "decided", "mediated", "terminated", "dismissed", "refused", "abandoned"],
+    states: [
+      "received",
+      "awaiting_materials",
+      "accepted",
+      "decided",
+      "mediated",
+      "terminated",
+      "dismissed",
+      "refused",
+      "abandoned",
+    ],
     build: serviceRecord,
   },
 ];

@@ -14,8 +14,8 @@ import {
   OUTCOME_LABELS,
   type RCase,
   RECONSIDERATION_TYPE,
-  ReconsiderationFields,
   type ReconsiderationCase,
+  ReconsiderationFields,
   rulesOf,
   simplified,
 } from "./fields.ts";

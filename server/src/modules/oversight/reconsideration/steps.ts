@@ -161,7 +161,9 @@ export const STEPS: TransitionDecl<ReconsiderationCase>[] = [
       ),
     }),
     setsFields: ["completionDays"],
-    guards: [withinReview({ zh: "通知补正", en: "asked to complete" }, (c) => rulesOf(c).basis.completion)],
+    guards: [
+      withinReview({ zh: "通知补正", en: "asked to complete" }, (c) => rulesOf(c).basis.completion),
+    ],
   },
   {
     action: "materials_received",
@@ -199,7 +201,9 @@ export const STEPS: TransitionDecl<ReconsiderationCase>[] = [
     to: "refused",
     sensitive: true,
     input: z.object({ grounds: L(zText(2000), "不予受理理由", "Grounds") }),
-    guards: [withinReview({ zh: "决定不予受理", en: "refused" }, (c) => rulesOf(c).basis.acceptance)],
+    guards: [
+      withinReview({ zh: "决定不予受理", en: "refused" }, (c) => rulesOf(c).basis.acceptance),
+    ],
   },
   // ── hearing the case
   {
@@ -260,7 +264,11 @@ export const STEPS: TransitionDecl<ReconsiderationCase>[] = [
     to: STAY,
     input: z.object({
       chair: L(zText(50), "听证主持人", "Chair"),
-      respondentHeadAttended: L(z.boolean(), "被申请人负责人参加", "The respondent's head attended"),
+      respondentHeadAttended: L(
+        z.boolean(),
+        "被申请人负责人参加",
+        "The respondent's head attended",
+      ),
     }),
   },
   {
@@ -271,7 +279,11 @@ export const STEPS: TransitionDecl<ReconsiderationCase>[] = [
     input: z.object({
       place: L(zText(200), "地点", "Place"),
       // 2023 art. 45 / 2007 reg. art. 34: at least two reconsideration officers.
-      officers: L(z.array(zText(50)).min(2).max(10), "调查人员（不少于两人）", "Officers (two or more)"),
+      officers: L(
+        z.array(zText(50)).min(2).max(10),
+        "调查人员（不少于两人）",
+        "Officers (two or more)",
+      ),
       findings: L(zText(2000), "调查情况", "Findings"),
     }),
   },
