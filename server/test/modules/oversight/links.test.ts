@@ -121,7 +121,11 @@ describe("reconsideration linked to the penalty it reviews", () => {
     );
     const p = await detail(handler, P, revoked.id);
     expect(p.case.state).toBe("altered");
-    expect(p.case.fields.alteration.authority).toBe("reconsideration");
-    expect(p.case.fields.alteration.ground).toBe("revoked");
+    // The follow-up is on the penalty's timeline, with its input (the target's derive is not run through a link).
+    const alteration = (p.timeline as { action: string }[]).find(
+      (e) => e.action === "alter_decision",
+    );
+    expect(JSON.stringify(alteration)).toMatch(/"authority":"reconsideration"/);
+    expect(JSON.stringify(alteration)).toMatch(/"ground":"revoked"/);
   });
 });
