@@ -1,4 +1,5 @@
 import type { ModuleDecl } from "../../engines/registry.ts";
+import { accountabilityCaseType } from "./accountability.ts";
 import { auditRegister, auditRuleRegister, budgetUnitRegister } from "./audits.ts";
 import { MODULE } from "./common.ts";
 import { oversightAccountsDemo, oversightDemo } from "./demo.ts";
@@ -24,6 +25,7 @@ export const oversightModule: ModuleDecl = {
     litigationCaseType,
     deputySuggestionCaseType,
     judicialSuggestionCaseType,
+    accountabilityCaseType,
   ],
   registers: [auditRegister, budgetUnitRegister, auditRuleRegister],
   indicators,

@@ -22,6 +22,9 @@ describe("the oversight demo", () => {
 
   it("gives the seed's figures for 2020", async () => {
     expect(result.contributions.map((c) => c.id)).toContain("oversight");
+    // How long the contribution adds (reported, not asserted).
+    for (const c of result.contributions.filter((x) => x.id.startsWith("oversight")))
+      console.info(`demo ${c.id}: ${c.ms} ms — ${c.notes.join("; ")}`);
     d.clock.t = new Date("2021-01-31T01:00:00Z");
     const s = await d.login("wl.yfzqb.office", DEMO_PASSWORD);
     const res = await d.call(s, {

@@ -128,4 +128,58 @@ describe("reconsideration linked to the penalty it reviews", () => {
     expect(JSON.stringify(alteration)).toMatch(/"authority":"reconsideration"/);
     expect(JSON.stringify(alteration)).toMatch(/"ground":"revoked"/);
   });
+
+  it("an overturned act opens an accountability review, concluded only once linked to the correcting decision", async () => {
+    const p = await decidedPenalty("2021-10-13");
+    const rr = await reconsideration(p.id, addDays(p.served, 5));
+    await ok(
+      await step(
+        rl,
+        R,
+        rr,
+        "decide",
+        { outcome: "change", decisionContent: "变更罚款数额", reasoning: "内容不适当" },
+        addDays(p.served, 20),
+      ),
+    );
+    const on = addDays(p.served, 25);
+    const a = await t.call(rl, {
+      method: "POST",
+      url: "/api/cases/accountability_review",
+      payload: {
+        fields: {
+          subject: "罚款八千元的行政处罚决定",
+          unitName: "区市场监管局",
+          officers: ["刘执法", "陈执法"],
+          reviewers: ["孙审核"],
+        },
+        onDate: on,
+      },
+    });
+    expect(a.statusCode, a.body).toBe(201);
+    const id = a.json().id as number;
+    const finding = { fault: "minor", sanction: "criticism", finding: "裁量不当，负一般过错" };
+    const before = await detail(rl, "accountability_review", id);
+    const refusedRes = await step(
+      rl,
+      "accountability_review",
+      id,
+      "conclude",
+      finding,
+      on,
+      "认定责任",
+    );
+    expect(refusedRes.statusCode, refusedRes.body).toBe(422);
+    expect(refusedRes.json().error.message).toMatch(/link the reconsideration decision/);
+    const after = await detail(rl, "accountability_review", id);
+    expect(after.case.version).toBe(before.case.version);
+    expect(after.timeline.length).toBe(before.timeline.length);
+    const link = await t.call(rl, {
+      method: "POST",
+      url: `/api/cases/accountability_review/${id}/links`,
+      payload: { version: after.case.version, kind: "opened_from", toCaseId: rr },
+    });
+    expect(link.statusCode, link.body).toBe(200);
+    await ok(await step(rl, "accountability_review", id, "conclude", finding, on, "认定责任"));
+  });
 });

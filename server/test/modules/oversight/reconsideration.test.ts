@@ -249,6 +249,28 @@ describe("reconsideration under the 2017 text (received 2020-09-25)", () => {
     const served = await detail(id);
     expect(served.case.closedOn).toBe("2020-11-20");
     expect(served.case.state).toBe("decided");
+    // An opinion letter to the respondent: it reports its correction within 60 days (2007 reg. art. 57).
+    await refused(
+      handler,
+      id,
+      "opinion_reported",
+      { report: "已整改" },
+      "2020-11-24",
+      /no opinion letter/,
+    );
+    await ok(
+      step(
+        handler,
+        id,
+        "issue_opinion",
+        { letter: "opinion", addressee: "区市场监管局", content: "规范执法程序" },
+        "2020-11-25",
+      ),
+    );
+    expect((await clocks(id)).opinion_follow_up?.due).toBe("2021-01-25"); // 01-24 a Sunday rolls on
+    await ok(step(handler, id, "opinion_reported", { report: "已完成整改并报告" }, "2021-01-08"));
+    expect((await clocks(id)).opinion_follow_up?.state).toBe("stopped");
+    expect((await detail(id)).case.closedOn).toBe("2020-11-20");
     for (const code of ["reconsideration_decision", "service_record"]) {
       const doc = await t.call(handler, { method: "GET", url: `${P}/${id}/documents/${code}` });
       expect(doc.statusCode, doc.body).toBe(200);

@@ -129,6 +129,14 @@ export const reconsiderationCaseType: CaseTypeDecl<ReconsiderationCase> = {
         { action: "terminate" },
       ],
     },
+    {
+      code: "opinion_follow_up",
+      label: { zh: "意见书纠正情况报告期限", en: "Report on the opinion letter" },
+      period: { n: 60, unit: "calendar_day" },
+      legalBasis: "行政复议法(2023) art. 76; 行政复议法实施条例 art. 57",
+      startOn: { action: "issue_opinion" },
+      stopOn: [{ action: "opinion_reported" }],
+    },
   ],
   suspension: {
     clocks: ["decision"],

@@ -400,4 +400,42 @@ export const STEPS: TransitionDecl<ReconsiderationCase>[] = [
     input: z.object({ where: L(zText(300), "公开渠道", "Where") }),
     derive: (ctx) => ({ publishedOn: ctx.onDate }),
   },
+  // 2023 art. 76 / 实施条例 art. 57: an opinion (意见书) to the respondent or another body,
+  // which reports its correction within 60 days; a suggestion (建议书, 实施条例 art. 58) too.
+  {
+    action: "issue_opinion",
+    label: { zh: "制发行政复议意见书、建议书", en: "Issue an opinion or suggestion letter" },
+    from: ["decided", "mediated", "terminated", "dismissed"],
+    to: STAY,
+    input: z.object({
+      letter: labelledEnum(
+        {
+          opinion: { zh: "行政复议意见书", en: "Opinion letter" },
+          suggestion: { zh: "行政复议建议书", en: "Suggestion letter" },
+        },
+        "文书",
+        "Letter",
+      ),
+      addressee: L(zText(100), "主送机关", "To"),
+      content: L(zText(4000), "意见、建议内容", "What it says"),
+    }),
+  },
+  {
+    action: "opinion_reported",
+    label: { zh: "收到纠正情况报告", en: "Report on the correction received" },
+    from: ["decided", "mediated", "terminated", "dismissed"],
+    to: STAY,
+    input: z.object({ report: L(zText(4000), "纠正情况", "What was corrected") }),
+    guards: [
+      (ctx) =>
+        ctx.history.some((e) => e.action === "issue_opinion")
+          ? undefined
+          : {
+              message: t(
+                `本案尚未制发行政复议意见书${basisZh("行政复议法(2023) art. 76")}`,
+                `no opinion letter was issued in this case${basisEn("行政复议法(2023) art. 76")}`,
+              ),
+            },
+    ],
+  },
 ];
