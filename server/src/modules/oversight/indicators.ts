@@ -16,7 +16,8 @@ import {
 import type { Label } from "../../kernel/labels.ts";
 import { CORRECTING, MODULE } from "./common.ts";
 import { LITIGATION_TYPE } from "./litigation.ts";
-import { RECONSIDERATION_TYPE } from "./reconsideration/index.ts";
+import { CONCLUDED, inTimeRows } from "./reconsideration/in-time.ts";
+import { RECONSIDERATION_TYPE, reconsiderationCaseType } from "./reconsideration/index.ts";
 import { DEPUTY_SUGGESTION_TYPE, JUDICIAL_SUGGESTION_TYPE } from "./suggestions.ts";
 
 const CASES: Label = { zh: "件", en: "cases" };
@@ -24,8 +25,6 @@ const TIMES: Label = { zh: "次", en: "times" };
 const PERCENT: Label = { zh: "%", en: "%" };
 const id = (s: string) => `oversight_${s}`;
 const R = RECONSIDERATION_TYPE;
-/** Concluded: accepted and ended by decision, mediation, dismissal or termination. */
-const CONCLUDED = ["decided", "mediated", "dismissed", "terminated"];
 
 export const indicators: IndicatorDecl[] = [
   {
@@ -65,6 +64,34 @@ export const indicators: IndicatorDecl[] = [
       en: "Substantive correction rate = decisions that change, revoke, confirm illegal or invalid, or order performance ÷ reconsideration cases concluded in the year × 100%. Concluded: ended by decision, mediation, dismissal or termination; refusals and abandoned applications are not counted. The platform's definition, not the national statistics' (whose denominator is cases decided)",
     },
     ...ratio(id("reconsideration_corrected"), id("reconsideration_concluded"), { decimals: 2 }),
+  },
+  {
+    id: id("reconsideration_in_time"),
+    module: MODULE,
+    unit: CASES,
+    label: {
+      zh: "在法定期限内审结的行政复议案件数",
+      en: "Reconsideration cases concluded in time",
+    },
+    definition: {
+      zh: "年度内审结、且复议决定期限（含中止、延长）届满前结案的行政复议案件",
+      en: "Reconsideration cases concluded in the year before their decision time limit ran out (suspensions and extensions counted)",
+    },
+    basis: {
+      zh: "案件按办结日期计入所属期间",
+      en: "a case counts in the period in which it was closed",
+    },
+    decimals: 0,
+    reads: { caseTypes: [RECONSIDERATION_TYPE], states: CONCLUDED },
+    drill: (q) => inTimeRows(q, reconsiderationCaseType),
+  },
+  {
+    id: id("reconsideration_in_time_rate"),
+    module: MODULE,
+    unit: PERCENT,
+    label: { zh: "行政复议案件按期审结率", en: "Reconsideration cases concluded in time (rate)" },
+    definition: { zh: "按期审结数 ÷ 审结数 × 100%", en: "Concluded in time ÷ concluded × 100%" },
+    ...ratio(id("reconsideration_in_time"), id("reconsideration_concluded")),
   },
   {
     id: id("reconsideration_site_inspections"),

@@ -39,6 +39,7 @@ describe("the oversight demo", () => {
       oversight_reconsideration_concluded: 23,
       oversight_reconsideration_corrected: 4,
       oversight_reconsideration_correction_rate: 17.39,
+      oversight_reconsideration_in_time_rate: 100,
       oversight_litigation_head_appearance_change: 25,
       oversight_litigation_major_appearance_rate: 100,
       oversight_litigation_performance_rate: 100,

@@ -127,7 +127,7 @@ describe("reconsideration linked to the penalty it reviews", () => {
     );
     expect(JSON.stringify(alteration)).toMatch(/"authority":"reconsideration"/);
     expect(JSON.stringify(alteration)).toMatch(/"ground":"revoked"/);
-  });
+  }, 180_000);
 
   it("an overturned act opens an accountability review, concluded only once linked to the correcting decision", async () => {
     const p = await decidedPenalty("2021-10-13");
@@ -169,7 +169,7 @@ describe("reconsideration linked to the penalty it reviews", () => {
       on,
       "认定责任",
     );
-    expect(refusedRes.statusCode, refusedRes.body).toBe(422);
+    expect(refusedRes.statusCode, refusedRes.body).toBe(409);
     expect(refusedRes.json().error.message).toMatch(/link the reconsideration decision/);
     const after = await detail(rl, "accountability_review", id);
     expect(after.case.version).toBe(before.case.version);
@@ -181,5 +181,5 @@ describe("reconsideration linked to the penalty it reviews", () => {
     });
     expect(link.statusCode, link.body).toBe(200);
     await ok(await step(rl, "accountability_review", id, "conclude", finding, on, "认定责任"));
-  });
+  }, 180_000);
 });

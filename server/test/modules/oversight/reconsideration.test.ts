@@ -276,7 +276,7 @@ describe("reconsideration under the 2017 text (received 2020-09-25)", () => {
       expect(doc.statusCode, doc.body).toBe(200);
       expect(doc.rawPayload.subarray(0, 2).toString()).toBe("PK");
     }
-  });
+  }, 180_000);
 });
 
 describe("reconsideration under the 2023 text", () => {
