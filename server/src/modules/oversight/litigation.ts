@@ -75,6 +75,10 @@ export const litigationCaseType: CaseTypeDecl<Litigation> = {
   },
   initial: "pending",
   stepFields: ["judgment", "judgmentNo", "judgedOn", "performed"],
+  derived: z.object({
+    judgedOn: L(z.string(), "裁判登记日期", "Judgment recorded on"),
+    performed: L(z.boolean(), "已履行", "Performed"),
+  }),
   transitions: [
     {
       action: "hearing",

@@ -134,3 +134,17 @@ export const zService = {
   method: labelledEnum(SERVICE_METHOD_LABELS, "送达方式", "Method"),
   address: L(z.string().trim().max(200).optional(), "送达地点", "Where"),
 };
+
+/** The labels of the fields the steps compute (engine: `derived`). */
+export const ReconsiderationDerived = z.object({
+  acceptedOn: L(z.string(), "受理日期", "Accepted on"),
+  materialsReceivedOn: L(z.string(), "收到补正材料日期", "Completed materials received on"),
+  decidedOn: L(z.string(), "决定日期", "Decided on"),
+  publishedOn: L(z.string(), "公开日期", "Published on"),
+  lastService: z
+    .object({
+      ...zService,
+      servedOn: L(z.string(), "送达日期", "Served on"),
+    })
+    .meta({ label: { zh: "最近一次送达", en: "Latest service" } }),
+});

@@ -15,6 +15,7 @@ import {
   type RCase,
   RECONSIDERATION_TYPE,
   type ReconsiderationCase,
+  ReconsiderationDerived,
   ReconsiderationFields,
   rulesOf,
   simplified,
@@ -47,6 +48,7 @@ export const reconsiderationCaseType: CaseTypeDecl<ReconsiderationCase> = {
   },
   initial: "received",
   transitions: STEPS,
+  derived: ReconsiderationDerived,
   stepFields: [
     "procedure",
     "materialsReceivedOn",

@@ -303,7 +303,9 @@ export const STEPS: TransitionDecl<ReconsiderationCase>[] = [
     from: ACCEPTED,
     to: STAY,
     permission: "unit.lead",
-    input: z.object({ procedure: z.literal("ordinary").default("ordinary") }),
+    input: z.object({
+      procedure: L(z.literal("ordinary").default("ordinary"), "审理程序", "Procedure"),
+    }),
     setsFields: ["procedure"],
     guards: [
       (ctx) =>
