@@ -131,7 +131,7 @@ const completionOver: Guard<ReconsiderationCase> = (ctx) => {
   const notice = [...ctx.history].reverse().find((e) => e.action === "request_materials");
   if (!notice) return undefined;
   const r = rulesOf(ctx.case);
-  const days = Number(notice.data.completionDays ?? 0);
+  const days = Number(ctx.case.fields.completionDays ?? 0);
   const period = r.completion ?? { n: days || 10, unit: "calendar_day" as const };
   const last = addPeriod(ctx.calendar, notice.onDate, period).due;
   if (compareLocalDate(ctx.onDate, last) > 0) return undefined;
