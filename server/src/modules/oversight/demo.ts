@@ -15,6 +15,7 @@ import {
   bundledNotices,
   LegalCalendar,
   type LocalDate,
+  maxDate,
 } from "../../kernel/time/index.ts";
 import { DIRECTORY_DEMO_ID, demoUsername, STAFFED_DEPARTMENTS } from "../directory/index.ts";
 import { LITIGATION_TYPE } from "./litigation.ts";
@@ -29,6 +30,28 @@ const wd = (d: string, n: number) =>
   n <= 0 ? (d as LocalDate) : addPeriod(cal, d as LocalDate, { n, unit: "working_day" }).due;
 
 const AUDITOR = demoUsername("sjj", "case_handler");
+
+type W = Parameters<Parameters<DemoContext["as"]>[2]>[0];
+/** A step of the demo: by whom, dated when. */
+type Item = { user: string; day: string; run: (w: W) => Promise<void> };
+
+/**
+ * Run steps in order, consecutive steps of one user in one unit of work (dated by its
+ * last step; each step keeps its own legal date): a few transactions per case, not one
+ * per step.
+ */
+async function flush(ctx: DemoContext, items: Item[]) {
+  for (let i = 0; i < items.length; ) {
+    let j = i + 1;
+    while (j < items.length && items[j]!.user === items[i]!.user) j++;
+    const group = items.slice(i, j);
+    const last = group.reduce((a, g) => maxDate(a, g.day as LocalDate), group[0]!.day as LocalDate);
+    await ctx.as(group[0]!.user, last, async (w) => {
+      for (const g of group) await g.run(w);
+    });
+    i = j;
+  }
+}
 
 /** The audit bureau's account (the directory staffs no account there). */
 export const oversightAccountsDemo: DemoContribution = {
@@ -62,57 +85,54 @@ async function reconsiderations(ctx: DemoContext) {
     const knewOn = addDays(received, -(10 + rng.int(0, 30)));
     const respondent = units.get(RESPONDENTS[i % RESPONDENTS.length]!) ?? "区人民政府工作部门";
     const name = rng.pick(SURNAMES) + rng.pick(GIVEN) + rng.pick(GIVEN);
+    // Four corrections (i = 2, 8, 14, 20): 4 / 23 = 17.39%.
     const outcome =
-      i % 6 === 2 && i < 24
-        ? CORRECTIONS[Math.floor(i / 6)]!
-        : i % 5 === 4
-          ? "dismiss_claim"
-          : "uphold";
-    const c = await ctx.as(handler, received, (w) =>
-      cases.open(w, RECONSIDERATION_TYPE, {
-        fields: {
-          applicant: { name, address: "重庆市武隆区" },
-          respondent,
-          actKind: i % 4 === 0 ? "licensing" : "penalty",
-          act: i % 4 === 0 ? "不予许可决定" : "行政处罚决定",
-          knewOn,
-          request: "撤销该行政行为",
-          numberPrefix: "武隆府复",
+      i % 6 === 2 ? CORRECTIONS[Math.floor(i / 6)]! : i % 5 === 4 ? "dismiss_claim" : "uphold";
+    const q: Item[] = [];
+    let id = 0;
+    let v = 0;
+    q.push({
+      user: handler,
+      day: received,
+      run: async (w) => {
+        const c = await cases.open(w, RECONSIDERATION_TYPE, {
+          fields: {
+            applicant: { name, address: "重庆市武隆区" },
+            respondent,
+            actKind: i % 4 === 0 ? "licensing" : "penalty",
+            act: i % 4 === 0 ? "不予许可决定" : "行政处罚决定",
+            knewOn,
+            request: "撤销该行政行为",
+            numberPrefix: "武隆府复",
+          },
+          onDate: received,
+        });
+        id = c.id;
+        v = c.version;
+      },
+    });
+    const at = (user: string, day: string, action: string, input: Record<string, unknown>) =>
+      q.push({
+        user,
+        day,
+        run: async (w) => {
+          const req = { version: v, input, onDate: day };
+          v = (await cases.step(w, RECONSIDERATION_TYPE, id, action, req)).version;
         },
-        onDate: received,
-      }),
-    );
-    let v = c.version;
-    const at = async (
-      user: string,
-      day: string,
-      action: string,
-      input: Record<string, unknown>,
-    ) => {
-      const next = await ctx.as(user, day, (w) =>
-        cases.step(w, RECONSIDERATION_TYPE, c.id, action, { version: v, input, onDate: day }),
-      );
-      v = next.version;
-    };
-    const serve = async (day: string, document: string, recipient: string) => {
-      await at(handler, day, "serve", {
-        document,
-        recipient,
-        method: rng.pick(["direct", "post"]),
       });
+    const serve = (day: string, document: string, recipient: string) => {
+      at(handler, day, "serve", { document, recipient, method: rng.pick(["direct", "post"]) });
       stats.served += 1;
     };
     const accepted = wd(received, 2);
-    await at(handler, accepted, "accept", { procedure: "ordinary" });
-    await serve(accepted, "acceptance_notice", name);
-    await at(handler, wd(accepted, 3), "send_copy", { respondentReceivedOn: wd(accepted, 3) });
-    await serve(wd(accepted, 3), "reply_notice", respondent);
-    await at(handler, wd(accepted, 10), "receive_reply", {
-      summary: "被申请人提交答复书及证据材料",
-    });
-    await at(handler, wd(accepted, 12), "hear_views", { who: name, how: "in_person" });
+    at(handler, accepted, "accept", { procedure: "ordinary" });
+    serve(accepted, "acceptance_notice", name);
+    at(handler, wd(accepted, 3), "send_copy", { respondentReceivedOn: wd(accepted, 3) });
+    serve(wd(accepted, 3), "reply_notice", respondent);
+    at(handler, wd(accepted, 10), "receive_reply", { summary: "被申请人提交答复书及证据材料" });
+    at(handler, wd(accepted, 12), "hear_views", { who: name, how: "in_person" });
     if (i % 2 === 0) {
-      await at(handler, wd(accepted, 13), "site_inspection", {
+      at(handler, wd(accepted, 13), "site_inspection", {
         place: "案涉现场",
         officers: ["冉复议", "向复议"],
         findings: "现场核实案涉事实",
@@ -120,47 +140,76 @@ async function reconsiderations(ctx: DemoContext) {
       stats.site += 1;
     }
     for (let k = 0; k < (i % 3 === 0 ? 2 : 1); k++) {
-      await at(handler, wd(accepted, 14 + k), "interview", {
+      at(handler, wd(accepted, 14 + k), "interview", {
         who: respondent,
         summary: "约谈被申请人执法人员",
       });
       stats.interviews += 1;
     }
     const decidedOn = wd(accepted, 25 + (i % 10));
-    await at(leader, decidedOn, "decide", {
+    const upheld = outcome === "uphold" || outcome === "dismiss_claim";
+    at(leader, decidedOn, "decide", {
       outcome,
-      decisionContent:
-        outcome === "uphold" ? "维持被申请人作出的行政行为" : "对被申请人作出的行政行为予以纠正",
-      reasoning:
-        outcome === "uphold" || outcome === "dismiss_claim"
-          ? "认定事实清楚，证据确凿，适用依据正确，程序合法"
-          : "主要事实不清、证据不足",
+      decisionContent: upheld ? "维持被申请人作出的行政行为" : "对被申请人作出的行政行为予以纠正",
+      reasoning: upheld
+        ? "认定事实清楚，证据确凿，适用依据正确，程序合法"
+        : "主要事实不清、证据不足",
     });
-    await serve(wd(decidedOn, 1), "decision", name);
-    await serve(wd(decidedOn, 1), "decision", respondent);
-    await serve(wd(decidedOn, 2), "decision", "第三人");
-    if (i % 3 !== 1) await serve(wd(decidedOn, 2), "decision", "被申请人上一级主管部门");
-    await at(handler, wd(decidedOn, 5), "publish", { where: "武隆区人民政府网站" });
+    serve(wd(decidedOn, 1), "decision", name);
+    serve(wd(decidedOn, 1), "decision", respondent);
+    serve(wd(decidedOn, 2), "decision", "第三人");
+    if (i % 3 !== 1) serve(wd(decidedOn, 2), "decision", "被申请人上一级主管部门");
+    at(handler, wd(decidedOn, 5), "publish", { where: "武隆区人民政府网站" });
+    await flush(ctx, q);
   }
   return stats;
 }
 
+/** One case opened and taken through its steps by one user. */
+function oneCase(
+  cases: DemoContext["cases"],
+  type: string,
+  user: string,
+  opened: string,
+  fields: Record<string, unknown>,
+  steps: [string, string, Record<string, unknown>][],
+): Item {
+  const last = steps.reduce((a, [day]) => maxDate(a, day as LocalDate), opened as LocalDate);
+  return {
+    user,
+    day: last,
+    run: async (w) => {
+      const c = await cases.open(w, type, { fields, onDate: opened });
+      let v = c.version;
+      for (const [day, action, input] of steps) {
+        v = (await cases.step(w, type, c.id, action, { version: v, input, onDate: day })).version;
+      }
+    },
+  };
+}
+
 async function litigation(ctx: DemoContext) {
-  const { cases } = ctx;
   const owners = STAFFED_DEPARTMENTS.filter((d) => d !== "sfj");
   const units = new Map((await ctx.units()).map((u) => [u.code, u.nameZh]));
-  let hearings = 0;
+  const q: Item[] = [];
   for (const year of [2019, 2020]) {
     // Heads appeared at 16 of 25 hearings in 2019 and 20 of 25 in 2020 (every major case's).
     const appeared = year === 2019 ? 16 : 20;
     for (let i = 0; i < 25; i++) {
       const unit = owners[(i * 7 + year) % owners.length]!;
-      const user = demoUsername(unit, "case_handler");
       const opened = wd(`${year}-01-06`, 3 + i * 9);
       const major = year === 2020 && i < 5;
-      const c = await ctx.as(user, opened, (w) =>
-        cases.open(w, LITIGATION_TYPE, {
-          fields: {
+      const heard = wd(opened, 20);
+      const head = i < appeared;
+      const judged = wd(heard, 15);
+      const lost = i % 8 === 3;
+      q.push(
+        oneCase(
+          ctx.cases,
+          LITIGATION_TYPE,
+          demoUsername(unit, "case_handler"),
+          opened,
+          {
             plaintiff: `${SURNAMES[i % SURNAMES.length]}某`,
             defendant: `重庆市武隆区${(units.get(unit) ?? "").replace(/^区/, "")}`,
             publicInterest: i === 7,
@@ -170,101 +219,85 @@ async function litigation(ctx: DemoContext) {
             major,
             highProfile: major && i < 2,
           },
-          onDate: opened,
-        }),
+          [
+            [
+              heard,
+              "hearing",
+              {
+                headAppeared: head,
+                appearedBy: head ? "单位主要负责人" : "分管法制工作的工作人员",
+                instance: "first",
+              },
+            ],
+            [
+              judged,
+              "judge",
+              {
+                judgment: lost ? "revoke" : "dismiss_claim",
+                judgmentNo: `（${year}）渝行初${100 + i}号判决书`,
+              },
+            ],
+            lost
+              ? [wd(judged, 10), "perform", { how: "已重新作出行政行为" }]
+              : [wd(judged, 1), "close", {}],
+          ],
+        ),
       );
-      let v = c.version;
-      const at = async (day: string, action: string, input: Record<string, unknown>) => {
-        const next = await ctx.as(user, day, (w) =>
-          cases.step(w, LITIGATION_TYPE, c.id, action, { version: v, input, onDate: day }),
-        );
-        v = next.version;
-      };
-      const heard = wd(opened, 20);
-      const head = i < appeared;
-      await at(heard, "hearing", {
-        headAppeared: head,
-        appearedBy: head ? "单位主要负责人" : "分管法制工作的工作人员",
-        instance: "first",
-      });
-      hearings += 1;
-      const judged = wd(heard, 15);
-      const lost = i % 8 === 3;
-      await at(judged, "judge", {
-        judgment: lost ? "revoke" : "dismiss_claim",
-        judgmentNo: `（${year}）渝行初${100 + i}号判决书`,
-      });
-      if (lost) await at(wd(judged, 10), "perform", { how: "已重新作出行政行为" });
-      else await at(wd(judged, 1), "close", {});
     }
   }
-  return hearings;
+  await flush(ctx, q);
+  return 50;
 }
 
 async function suggestions(ctx: DemoContext) {
-  const { cases, rng } = ctx;
+  const { rng } = ctx;
   const owners = STAFFED_DEPARTMENTS.filter((d) => d !== "sfj");
-  let n = 0;
+  const q: Item[] = [];
   for (let i = 0; i < 36; i++) {
     const kind = i < 22 ? "npc" : "cppcc";
-    const user = demoUsername(owners[i % owners.length]!, "case_handler");
     const assigned = wd("2020-03-02", rng.int(0, 20));
-    const c = await ctx.as(user, assigned, (w) =>
-      cases.open(w, DEPUTY_SUGGESTION_TYPE, {
-        fields: {
+    const replied = wd(assigned, 30 + rng.int(0, 20));
+    q.push(
+      oneCase(
+        ctx.cases,
+        DEPUTY_SUGGESTION_TYPE,
+        demoUsername(owners[i % owners.length]!, "case_handler"),
+        assigned,
+        {
           kind,
           number: `${kind === "npc" ? "建议" : "提案"}第${i + 1}号`,
           subject: "关于加强城乡基础设施建设的建议",
           proposer: `${rng.pick(SURNAMES)}代表`,
         },
-        onDate: assigned,
-      }),
+        [
+          [replied, "reply", { category: rng.pick(["a", "b"]), content: "已研究落实并书面答复" }],
+          [wd(replied, 10), "feedback", { satisfaction: "satisfied" }],
+        ],
+      ),
     );
-    const replied = wd(assigned, 30 + rng.int(0, 20));
-    const r = await ctx.as(user, replied, (w) =>
-      cases.step(w, DEPUTY_SUGGESTION_TYPE, c.id, "reply", {
-        version: c.version,
-        input: { category: rng.pick(["a", "b"]), content: "已研究落实并书面答复" },
-        onDate: replied,
-      }),
-    );
-    const fed = wd(replied, 10);
-    await ctx.as(user, fed, (w) =>
-      cases.step(w, DEPUTY_SUGGESTION_TYPE, c.id, "feedback", {
-        version: r.version,
-        input: { satisfaction: "satisfied" },
-        onDate: fed,
-      }),
-    );
-    n += 1;
   }
   for (let i = 0; i < 8; i++) {
     const kind = i < 3 ? "judicial" : "procuratorial";
-    const user = demoUsername(owners[(i * 5) % owners.length]!, "case_handler");
     const received = wd("2020-02-03", 20 + i * 25);
-    const c = await ctx.as(user, received, (w) =>
-      cases.open(w, JUDICIAL_SUGGESTION_TYPE, {
-        fields: {
+    q.push(
+      oneCase(
+        ctx.cases,
+        JUDICIAL_SUGGESTION_TYPE,
+        demoUsername(owners[(i * 5) % owners.length]!, "case_handler"),
+        received,
+        {
           kind,
           publicInterest: kind === "procuratorial" && i % 2 === 0,
           issuer: kind === "judicial" ? "重庆市武隆区人民法院" : "重庆市武隆区人民检察院",
           documentNo: `武隆${kind === "judicial" ? "法" : "检"}建〔2020〕${i + 1}号`,
           subject: "关于规范行政执法程序的建议",
         },
-        onDate: received,
-      }),
+        [[wd(received, 20), "reply", { adopted: true, content: "已采纳建议并完成整改" }]],
+      ),
     );
-    const replied = wd(received, 20);
-    await ctx.as(user, replied, (w) =>
-      cases.step(w, JUDICIAL_SUGGESTION_TYPE, c.id, "reply", {
-        version: c.version,
-        input: { adopted: true, content: "已采纳建议并完成整改" },
-        onDate: replied,
-      }),
-    );
-    n += 1;
   }
-  return n;
+  await flush(ctx, q);
+  return q.length;
 }
 
 async function audits(ctx: DemoContext) {
