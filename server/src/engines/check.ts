@@ -1,7 +1,7 @@
 import type { z } from "zod";
 import { PERMISSIONS } from "../kernel/access.ts";
 import { isPersonRoleCode } from "../kernel/masking.ts";
-import type { AnyCaseType, ClockTrigger } from "./case/declare.ts";
+import { type AnyCaseType, type ClockTrigger, STAY } from "./case/declare.ts";
 import { checkIndicators } from "./indicator/values.ts";
 import { checkPortalSections } from "./portal/check.ts";
 import { checkRegisterDecl } from "./register/data.ts";
@@ -80,7 +80,9 @@ function checkCaseType(
   for (const x of t.transitions) {
     const at = `action "${x.action}"`;
     for (const s of x.from) if (!states.has(s)) bad(`${at}: from-state "${s}" is not declared`);
-    if (!states.has(x.to)) bad(`${at}: to-state "${x.to}" is not declared`);
+    if (x.to === STAY) {
+      if (x.viaLink?.length) bad(`${at}: a step taken through a link must name its to-state`);
+    } else if (!states.has(x.to)) bad(`${at}: to-state "${x.to}" is not declared`);
     if (x.permission && !PERMISSION_SET.has(x.permission))
       bad(`${at}: permission "${x.permission}" does not exist`);
     for (const k of x.issues ?? [])
@@ -149,6 +151,8 @@ function checkCaseType(
   if (t.subCases) {
     const sub = allTypes.get(t.subCases.caseType);
     if (!sub) bad(`sub-case type "${t.subCases.caseType}" is not declared by any module`);
+    if (t.transitions.find((x) => x.action === t.subCases?.onAllClosed)?.to === STAY)
+      bad(`subCases.onAllClosed names action "${t.subCases.onAllClosed}", which keeps its state`);
     if (!actions.has(t.subCases.onAllClosed))
       bad(`subCases.onAllClosed names action "${t.subCases.onAllClosed}", which is not declared`);
   }

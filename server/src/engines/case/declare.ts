@@ -167,10 +167,14 @@ export interface DeclaredReads {
   registers?: readonly string[];
 }
 
+/** `to: STAY`: a record step that keeps the case in its state (and a closed case's closing date). */
+export const STAY = "=";
+
 export interface TransitionDecl<F = Record<string, unknown>> {
   action: string;
   label: Label;
   from: readonly string[];
+  /** The state after the step; `STAY` ("="): the case keeps its state (a record step). */
   to: string;
   /** Default: record.write. */
   permission?: Permission;

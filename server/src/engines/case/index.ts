@@ -46,6 +46,7 @@ export type {
   StepEvent,
   TransitionDecl,
 } from "./declare.ts";
+export { STAY } from "./declare.ts";
 export type { CaseDeps } from "./deps.ts";
 export type { CaseClocks, ClockState, CreateInput, ImportOptions, ImportSummary, Warning };
 

@@ -24,6 +24,7 @@ import type {
   OpenCaseInit,
   TransitionDecl,
 } from "./declare.ts";
+import { STAY } from "./declare.ts";
 import type { CaseDeps } from "./deps.ts";
 import { readLinked, takeFollowUps } from "./links.ts";
 import { issueNumber } from "./numbers.ts";
@@ -376,16 +377,20 @@ export async function transition(
   // (issue 9). A step whose effect or follow-ups may read the new number takes it here.
   const numberLast = (t.issues?.length ?? 0) > 0 && !t.effect && !t.followUps?.length;
   if (!numberLast) await issue();
-  const terminal = decl.states[t.to]?.terminal === true;
+  // `to: "="` (STAY): a record step (a service, a site inspection) keeps the case's
+  // state; one taken on a closed case keeps its closing date.
+  const to = t.to === STAY ? c.state : t.to;
+  const terminal = decl.states[to]?.terminal === true;
+  const closedOn = terminal ? (t.to === STAY && c.closedOn ? c.closedOn : onDate) : null;
   const ok = await bumpVersion(
     w.trx,
     c,
     req.version,
     {
-      state: t.to,
+      state: to,
       fields: JSON.stringify(sealPeople(decl, fields, deps.fieldKey)),
       numbers: JSON.stringify(numbers),
-      closed_on: terminal ? onDate : null,
+      closed_on: closedOn,
     },
     w.now,
   );
@@ -398,17 +403,17 @@ export async function transition(
     );
   const next: CaseView = {
     ...c,
-    state: t.to,
+    state: to,
     fields,
     numbers,
     version: req.version + 1,
-    closedOn: terminal ? onDate : null,
+    closedOn,
   };
   const event: NewEvent = {
     kind: "transition",
     action,
     fromState: c.state,
-    toState: t.to,
+    toState: to,
     onDate,
     data: {
       input: sealPeople(decl, input, deps.fieldKey),
@@ -425,7 +430,7 @@ export async function transition(
     now: w.now,
     today: w.today,
   });
-  if (terminal) await stopAllClocks(w.trx, next, onDate);
+  if (terminal && t.to !== STAY) await stopAllClocks(w.trx, next, onDate);
   if (t.effect) {
     const openCase = (caseType: string, init: OpenCaseInit) =>
       openLinkedCase(deps, w, next, onDate, caseType, init);
@@ -443,7 +448,7 @@ export async function transition(
     entityId: c.id,
     before: { state: c.state, version: c.version },
     after: {
-      state: t.to,
+      state: to,
       version: next.version,
       input: sealPeople(decl, input, deps.fieldKey),
       numbers: issued,
