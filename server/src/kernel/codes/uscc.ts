@@ -156,7 +156,9 @@ export function validateUscc(s: string, options: UsccOptions = {}): UsccResult {
   if (at >= 0) {
     const bad = chars[at]!;
     const lower = /[a-z]/.test(bad);
-    const hint = lower ? " (use uppercase letters)" : " (allowed: 0-9 and A-Z without I, O, S, V, Z)";
+    const hint = lower
+      ? " (use uppercase letters)"
+      : " (allowed: 0-9 and A-Z without I, O, S, V, Z)";
     return fail(
       "charset",
       `unified social credit code character ${at + 1} is "${bad}", not allowed${hint}`,

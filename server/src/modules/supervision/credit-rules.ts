@@ -12,7 +12,12 @@
  *   3 years; periods run from the decision; repair after the minimum, publication stops
  *   at the maximum.
  */
-import { type LocalDate, parseLocalDate, type RuleSet, ruleVersionAt } from "../../kernel/time/index.ts";
+import {
+  type LocalDate,
+  parseLocalDate,
+  type RuleSet,
+  ruleVersionAt,
+} from "../../kernel/time/index.ts";
 import type { Severity } from "./common.ts";
 
 export interface CreditRules {

@@ -231,7 +231,9 @@ async function recordOf(
     .where(sql<string>`data ->> 'decisionNo'`, "=", f.decisionNo)
     .where(sql<string>`data ->> 'uscc'`, "=", f.uscc)
     .executeTakeFirst();
-  return r ? { id: Number(r.id), version: Number(r.version), data: r.data as CreditData } : undefined;
+  return r
+    ? { id: Number(r.id), version: Number(r.version), data: r.data as CreditData }
+    : undefined;
 }
 
 /** The minimum publication period for a severity on a day: the setting, else the rules in force. */
@@ -375,5 +377,3 @@ export async function creditCheck(
     records: recs?.n ?? 0,
   };
 }
-
-

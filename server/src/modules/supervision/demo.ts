@@ -35,7 +35,12 @@ const RISKS: RiskClass[] = ["A", "A", "B", "B", "B", "B", "C", "C", "C", "D"];
 const OBJECTS = 400;
 
 const ITEMS = [
-  ["SC-01", "scjgj", "食品经营者经营条件及食品安全管理制度检查", "《中华人民共和国食品安全法》第一百一十条"],
+  [
+    "SC-01",
+    "scjgj",
+    "食品经营者经营条件及食品安全管理制度检查",
+    "《中华人民共和国食品安全法》第一百一十条",
+  ],
   ["SC-02", "scjgj", "餐饮服务单位食品安全检查", "《中华人民共和国食品安全法》第一百一十条"],
   ["SC-03", "scjgj", "药品零售企业经营行为检查", "《中华人民共和国药品管理法》第九十九条"],
   ["SC-04", "scjgj", "特种设备使用单位安全管理检查", "《中华人民共和国特种设备安全法》第五十七条"],
@@ -106,7 +111,9 @@ const d = (s: string) => s as LocalDate;
 async function loadDirectory(ctx: DemoContext): Promise<string[]> {
   const { rng } = ctx;
   const handler = demoUsername("scjgj", "case_handler");
-  const usccs = Array.from({ length: OBJECTS }, (_, k) => makeUscc("91", "500156", 20_000 + k * 37));
+  const usccs = Array.from({ length: OBJECTS }, (_, k) =>
+    makeUscc("91", "500156", 20_000 + k * 37),
+  );
   await ctx.as(handler, "2020-01-06", async (w) => {
     for (const [code, unit, item, basis] of ITEMS) {
       if (unit !== "scjgj") continue;
@@ -225,11 +232,9 @@ async function runTask(ctx: DemoContext, t: Task, k: number) {
   const inspections = await ctx.db
     .selectFrom("case_file")
     .innerJoin("case_link", (j) =>
-      j.onRef("case_link.region_code", "=", "case_file.region_code").onRef(
-        "case_link.from_case_id",
-        "=",
-        "case_file.id",
-      ),
+      j
+        .onRef("case_link.region_code", "=", "case_file.region_code")
+        .onRef("case_link.from_case_id", "=", "case_file.id"),
     )
     .select(["case_file.id", "case_file.version"])
     .where("case_file.region_code", "=", ctx.regionCode)
@@ -241,8 +246,7 @@ async function runTask(ctx: DemoContext, t: Task, k: number) {
   for (const [i, row] of inspections.entries()) {
     const ended = addDays(d(t.inspectionDate), rng.int(0, 20));
     if (ended > now) continue;
-    const finding =
-      i % 9 === 4 ? "transferred" : rng.chance(0.25) ? "corrected" : "no_problem";
+    const finding = i % 9 === 4 ? "transferred" : rng.chance(0.25) ? "corrected" : "no_problem";
     const recordOn = addDays(ended, rng.int(0, 3));
     const late = i % 17 === 3;
     const publishOn = addDays(recordOn, late ? rng.int(32, 40) : rng.int(2, 14));
@@ -296,7 +300,8 @@ export function creditCsv(count: number, rand: () => number): Buffer {
       decisionNo: `${kind === "licensing" ? "武隆许" : kind === "penalty" ? "武隆罚" : "武隆信"}〔2020〕${n + 1}号`,
       decisionDate: date,
       authority: kind === "penalty" ? "重庆市武隆区市场监督管理局" : "重庆市武隆区行政服务中心",
-      content: kind === "licensing" ? "准予行政许可" : kind === "penalty" ? "警告、罚款" : "其他信用信息",
+      content:
+        kind === "licensing" ? "准予行政许可" : kind === "penalty" ? "警告、罚款" : "其他信用信息",
       severity: "一般失信",
       source: "归集导入",
       withdrawn: "否",
@@ -391,7 +396,10 @@ async function loadCredit(ctx: DemoContext, usccs: string[]) {
             l.list === "black"
               ? "《中华人民共和国食品安全法》第一百三十五条"
               : "国发〔2016〕33号（守信联合激励）",
-          facts: l.list === "black" ? "因食品安全违法行为受到吊销许可证的行政处罚" : "连续三年守信记录良好",
+          facts:
+            l.list === "black"
+              ? "因食品安全违法行为受到吊销许可证的行政处罚"
+              : "连续三年守信记录良好",
           periodMonths: l.list === "black" ? 36 : 24,
         },
       }),

@@ -76,9 +76,11 @@ describe("the draw", () => {
 
   it("gives each object at least two inspectors, never an excluded pair", () => {
     const i = inputs();
-    const excluded = i.objects.slice(0, 20).flatMap((o) =>
-      i.inspectors.slice(0, 6).map((p) => ({ object: o.id, inspector: p.id, reason: "kinship" })),
-    );
+    const excluded = i.objects
+      .slice(0, 20)
+      .flatMap((o) =>
+        i.inspectors.slice(0, 6).map((p) => ({ object: o.id, inspector: p.id, reason: "kinship" })),
+      );
     const r = runDraw({ ...i, excluded }, SEED, PUBLIC);
     for (const o of r.objects) {
       expect(o.inspectors).toHaveLength(2);
@@ -155,8 +157,8 @@ describe("verifyDraw", () => {
 
   it("detects a changed result", () => {
     const objects = published.result.objects.slice(1);
-    expect(
-      verifyDraw({ ...published, result: { ...published.result, objects } }).problems,
-    ).toEqual(["result_mismatch"]);
+    expect(verifyDraw({ ...published, result: { ...published.result, objects } }).problems).toEqual(
+      ["result_mismatch"],
+    );
   });
 });

@@ -30,7 +30,10 @@ export const indicators: IndicatorDecl[] = [
     module: MODULE,
     unit: TASKS,
     label: d("双随机抽查任务数", "Random inspection tasks"),
-    definition: d("年度内拟定的双随机抽查任务（不含作废）", "Tasks opened in the year, not cancelled"),
+    definition: d(
+      "年度内拟定的双随机抽查任务（不含作废）",
+      "Tasks opened in the year, not cancelled",
+    ),
     ...countCases({ caseType: PLAN_CASE, by: "opened", states: ["draft", "frozen", "drawn"] }),
   },
   {
@@ -46,7 +49,10 @@ export const indicators: IndicatorDecl[] = [
     module: MODULE,
     unit: OBJECTS,
     label: d("抽中检查对象数", "Objects drawn"),
-    definition: d("年度内抽取产生的对象检查（每个抽中对象一件）", "Inspections opened by the year's draws"),
+    definition: d(
+      "年度内抽取产生的对象检查（每个抽中对象一件）",
+      "Inspections opened by the year's draws",
+    ),
     ...countCases({ caseType: INSPECTION_CASE, by: "opened" }),
   },
   {
@@ -62,7 +68,10 @@ export const indicators: IndicatorDecl[] = [
     module: MODULE,
     unit: PERCENT,
     label: d("双随机抽查覆盖率", "Coverage of the directory"),
-    definition: d("抽中检查对象数占名录库对象数的比例", "Objects drawn as a share of the directory"),
+    definition: d(
+      "抽中检查对象数占名录库对象数的比例",
+      "Objects drawn as a share of the directory",
+    ),
     ...ratio("spot_check_objects_drawn", "spot_check_directory"),
   },
   {
@@ -93,7 +102,10 @@ export const indicators: IndicatorDecl[] = [
     module: MODULE,
     unit: PERCENT,
     label: d("检查结果按时公示率", "Results published on time (rate)"),
-    definition: d("按时公示的检查结果占录入结果的比例", "Share of recorded results published on time"),
+    definition: d(
+      "按时公示的检查结果占录入结果的比例",
+      "Share of recorded results published on time",
+    ),
     ...ratio("spot_check_results_on_time", "spot_check_results"),
   },
   {
@@ -105,7 +117,11 @@ export const indicators: IndicatorDecl[] = [
       "年度内检查结果为“移交立案查处”的抽查（各开立一件关联的行政检查）",
       "Inspections whose finding, recorded in the year, was a transfer (each opens a linked enforcement case)",
     ),
-    ...countEvents({ caseType: INSPECTION_CASE, action: "record_result", where: { finding: "transferred" } }),
+    ...countEvents({
+      caseType: INSPECTION_CASE,
+      action: "record_result",
+      where: { finding: "transferred" },
+    }),
   },
   {
     id: "credit_records",
@@ -123,7 +139,10 @@ export const indicators: IndicatorDecl[] = [
       id: `credit_records_${kind}`,
       module: MODULE,
       unit: RECORDS,
-      label: d(`信用记录数：${CREDIT_KIND_LABELS[kind].zh}`, `Credit records: ${CREDIT_KIND_LABELS[kind].en}`),
+      label: d(
+        `信用记录数：${CREDIT_KIND_LABELS[kind].zh}`,
+        `Credit records: ${CREDIT_KIND_LABELS[kind].en}`,
+      ),
       definition: d(
         `截至期末归集的${CREDIT_KIND_LABELS[kind].zh}`,
         `${CREDIT_KIND_LABELS[kind].en} records collected by the end of the period`,

@@ -11,8 +11,8 @@
  *   inspector handled the object before (handled_before: an earlier inspection).
  */
 import { sql } from "kysely";
-import type { WorkTx } from "../../platform/work.ts";
 import { addMonthsClamped, type LocalDate } from "../../kernel/time/index.ts";
+import type { WorkTx } from "../../platform/work.ts";
 import {
   DRAW_ALGORITHM,
   DRAW_ALGORITHM_VERSION,
@@ -184,6 +184,10 @@ export async function objectDetails(
 
 /** The unit code of a unit id. */
 export async function unitCodeOf(w: WorkTx, unitId: number): Promise<string | undefined> {
-  const r = await w.trx.selectFrom("unit").select("code").where("id", "=", unitId).executeTakeFirst();
+  const r = await w.trx
+    .selectFrom("unit")
+    .select("code")
+    .where("id", "=", unitId)
+    .executeTakeFirst();
   return r?.code;
 }

@@ -16,7 +16,10 @@ const months = z.number().int().min(0).max(120);
 export const settings: SettingDecl[] = [
   {
     code: S_EXCLUSION_MONTHS,
-    label: { zh: "近期已检查对象排除期（月）", en: "Objects inspected within (months) are left out" },
+    label: {
+      zh: "近期已检查对象排除期（月）",
+      en: "Objects inspected within (months) are left out",
+    },
     module: MODULE,
     schema: months,
     default: 12,
@@ -34,7 +37,10 @@ export const settings: SettingDecl[] = [
   },
   {
     code: S_STATEMENT_DAYS,
-    label: { zh: "列入名单前陈述申辩期（工作日）", en: "Time to state and defend before listing (working days)" },
+    label: {
+      zh: "列入名单前陈述申辩期（工作日）",
+      en: "Time to state and defend before listing (working days)",
+    },
     module: MODULE,
     schema: z.number().int().min(1).max(30),
     default: 5,
@@ -43,7 +49,10 @@ export const settings: SettingDecl[] = [
   },
   {
     code: S_REPAIR_MIN,
-    label: { zh: "信用修复最短公示期（月，按失信程度）", en: "Minimum publication before repair (months, by severity)" },
+    label: {
+      zh: "信用修复最短公示期（月，按失信程度）",
+      en: "Minimum publication before repair (months, by severity)",
+    },
     module: MODULE,
     schema: z.object({ minor: months, general: months, serious: months }).nullable(),
     default: null,

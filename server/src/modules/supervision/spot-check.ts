@@ -139,7 +139,13 @@ export interface StoredDrawCheck {
 /** Re-compute a stored draw from its published inputs (the CLI's `fazhi draw verify`). */
 export function verifyStoredDraw(fields: unknown): StoredDrawCheck {
   const f = fields as PlanCase;
-  if (!f?.result || !f.frozen || !f.seed || f.publicRandomValue === undefined || !f.seedCommitment) {
+  if (
+    !f?.result ||
+    !f.frozen ||
+    !f.seed ||
+    f.publicRandomValue === undefined ||
+    !f.seedCommitment
+  ) {
     return { ok: false, drawn: false, problems: [] };
   }
   const v = verifyDraw({
@@ -233,7 +239,10 @@ export const planCaseType: CaseTypeDecl<PlanCase> = {
         ),
       }),
       setsFields: ["seedCommitment"],
-      reads: { settings: [S_EXCLUSION_MONTHS], registers: ["inspection_object", "spot_check_item"] },
+      reads: {
+        settings: [S_EXCLUSION_MONTHS],
+        registers: ["inspection_object", "spot_check_item"],
+      },
       guards: [
         async (ctx) => {
           const own = await unitCodeOf(ctx.w, ctx.case.unitId);
