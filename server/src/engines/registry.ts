@@ -1,6 +1,6 @@
 import type { Label } from "../kernel/labels.ts";
 import { platformSettings } from "../platform/auth/totp-setting.ts";
-import type { AnyCaseType } from "./case/declare.ts";
+import type { AnyCaseType, StepReactionDecl } from "./case/declare.ts";
 import { checkModules } from "./check.ts";
 import type { DemoContribution } from "./demo/declare.ts";
 import type { IndicatorDecl } from "./indicator/declare.ts";
@@ -21,6 +21,8 @@ export interface ModuleDecl {
   demo?: DemoContribution[];
   /** Rules that differ by province or city, with their national defaults. */
   settings?: SettingDecl[];
+  /** Reactions to other modules' steps (engines/case/declare.ts `StepReactionDecl`). */
+  reactions?: StepReactionDecl[];
 }
 
 export interface Registry {
@@ -34,6 +36,8 @@ export interface Registry {
   demo(): DemoContribution[];
   setting(code: string): SettingDecl | undefined;
   settings(): SettingDecl[];
+  /** The reactions declared to a step of a case type. */
+  reactionsTo(caseType: string, action: string): StepReactionDecl[];
 }
 
 /**
@@ -79,6 +83,22 @@ export function createRegistry(modules: readonly ModuleDecl[]): Registry {
     (s) => s.code,
   );
   checkModules(modules);
+  const reactions = new Map<string, StepReactionDecl[]>();
+  for (const m of modules) {
+    for (const r of m.reactions ?? []) {
+      const target = caseTypes.get(r.caseType);
+      if (!target) continue; // that module is not loaded: nothing to react to
+      for (const a of r.actions) {
+        if (!target.transitions.some((t) => t.action === a)) {
+          throw new Error(
+            `module "${m.code}": reaction to "${r.caseType}" names action "${a}", which it does not declare`,
+          );
+        }
+        const k = `${r.caseType}\u0000${a}`;
+        reactions.set(k, [...(reactions.get(k) ?? []), r]);
+      }
+    }
+  }
   return {
     modules,
     caseType: (c) => caseTypes.get(c),
@@ -90,5 +110,6 @@ export function createRegistry(modules: readonly ModuleDecl[]): Registry {
     demo: () => [...demo.values()],
     setting: (c) => settings.get(c),
     settings: () => [...settings.values()],
+    reactionsTo: (c, a) => reactions.get(`${c}\u0000${a}`) ?? [],
   };
 }

@@ -1,5 +1,6 @@
 import type { ModuleDecl } from "../../engines/registry.ts";
 import { listingCaseType, repairCaseType } from "./credit.ts";
+import { creditReactions } from "./credit-decisions.ts";
 import { supervisionDemo } from "./demo.ts";
 import { indicators } from "./indicators.ts";
 import { inspectionCaseType } from "./inspection.ts";
@@ -23,4 +24,5 @@ export const supervisionModule: ModuleDecl = {
   indicators,
   demo: [supervisionDemo],
   settings,
+  reactions: creditReactions,
 };
