@@ -336,9 +336,9 @@ async function loadCredit(ctx: DemoContext, usccs: string[]) {
 
   // Two penalty records of 2020 that repairs will name (decided early enough for the 2019 rules).
   const repairable = [
-    { uscc: usccs[3]!, no: "武隆市监罚〔2020〕3号", date: "2020-02-10", severity: "general" },
-    { uscc: usccs[8]!, no: "武隆市监罚〔2020〕9号", date: "2020-03-05", severity: "general" },
-    { uscc: usccs[13]!, no: "武隆市监罚〔2020〕21号", date: "2020-09-14", severity: "general" },
+    { uscc: usccs[3]!, no: "武隆市监罚字〔2020〕3号", date: "2020-02-10", severity: "general" },
+    { uscc: usccs[8]!, no: "武隆市监罚字〔2020〕9号", date: "2020-03-05", severity: "general" },
+    { uscc: usccs[13]!, no: "武隆市监罚字〔2020〕21号", date: "2020-09-14", severity: "general" },
   ];
   await ctx.as(fgw, "2020-10-09", async (w) => {
     for (const r of repairable) {
