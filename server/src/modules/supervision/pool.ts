@@ -6,6 +6,8 @@
  * - inspectors: the enforcement officers of the plan's departments whose certificate is
  *   valid on every day of the inspection (行政处罚法(2021) 第四十二条: 执法人员不得少于两人,
  *   持有执法证件), so an inspector without a valid certificate is never a candidate;
+ * - objects that no draw could staff (fewer eligible inspectors than the plan needs, or
+ *   none of a joint plan's department) are left out and named (no_eligible_inspectors);
  * - excluded pairs, decided before the draw: the inspector's body is the object's
  *   affiliated unit (same_unit), a recorded kinship or other interest (kinship), the
  *   inspector handled the object before (handled_before: an earlier inspection).
@@ -18,6 +20,7 @@ import {
   DRAW_ALGORITHM_VERSION,
   type DrawInputs,
   type ExcludedPair,
+  feasibility,
   type RiskClass,
 } from "./draw.ts";
 
@@ -40,7 +43,7 @@ export interface PlanFields {
 export interface FrozenPool {
   inputs: DrawInputs;
   /** Objects of the directory left out before the draw, with the reason. */
-  leftOut: { id: string; reason: "recently_inspected" }[];
+  leftOut: { id: string; reason: "recently_inspected" | "no_eligible_inspectors" }[];
 }
 
 interface ObjRow {
@@ -144,20 +147,26 @@ export async function buildPool(
     .execute();
   for (const b of before) for (const p of b.inspectors ?? []) add(b.uscc, p, "handled_before");
 
-  return {
-    inputs: {
-      algorithm: DRAW_ALGORITHM,
-      version: DRAW_ALGORITHM_VERSION,
-      inspectionDate: f.inspectionDate,
-      objects,
-      inspectors,
-      excluded: [...excluded.values()],
-      ratios: f.ratios,
-      inspectorsPerObject: f.inspectorsPerObject,
-      departments: f.departments,
-    },
-    leftOut,
+  const inputs: DrawInputs = {
+    algorithm: DRAW_ALGORITHM,
+    version: DRAW_ALGORITHM_VERSION,
+    inspectionDate: f.inspectionDate,
+    objects,
+    inspectors,
+    excluded: [...excluded.values()],
+    ratios: f.ratios,
+    inspectorsPerObject: f.inspectorsPerObject,
+    departments: f.departments,
   };
+  // Objects no draw could staff (too few inspectors without a conflict, or none of a
+  // joint plan's department) are left out before the draw, named with the reason.
+  const short = new Set(feasibility(inputs).short);
+  if (short.size > 0) {
+    inputs.objects = objects.filter((o) => !short.has(o.id));
+    inputs.excluded = inputs.excluded.filter((p) => !short.has(p.object));
+    for (const id of short) leftOut.push({ id, reason: "no_eligible_inspectors" });
+  }
+  return { inputs, leftOut };
 }
 
 /** The directory entries (name, address, risk) of the drawn objects, for their inspection cases. */

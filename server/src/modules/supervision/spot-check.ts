@@ -23,7 +23,6 @@ import { L, MODULE, zDate, zUnitCode } from "./common.ts";
 import {
   type DrawInputs,
   type DrawResult,
-  feasibility,
   inputsHash,
   runDraw,
   seedCommitment,
@@ -179,7 +178,7 @@ export function publicDraw(c: { state: string; fields: PlanCase }): Record<strin
   if (f.frozen) {
     out.algorithm = `${f.frozen.inputs.algorithm}（${f.frozen.inputs.version}）`;
     out.frozenOn = f.frozen.frozenOn;
-    out.candidates = `检查对象${f.frozen.inputs.objects.length}个，检查人员${f.frozen.inputs.inspectors.length}名，回避${f.frozen.inputs.excluded.length}对，近期已检查排除${f.frozen.leftOut.length}个`;
+    out.candidates = `检查对象${f.frozen.inputs.objects.length}个，检查人员${f.frozen.inputs.inspectors.length}名，回避${f.frozen.inputs.excluded.length}对，近期已检查或无可选人员排除${f.frozen.leftOut.length}个`;
     out.inputsHash = f.frozen.inputsHash;
     out.seedCommitment = f.seedCommitment;
   }
@@ -267,19 +266,16 @@ export const planCaseType: CaseTypeDecl<PlanCase> = {
         itemsExist,
         async (ctx) => {
           const pool = await poolFor(ctx);
-          if (pool.inputs.objects.length === 0) {
-            return { message: t("没有可抽取的检查对象", "no objects to draw from") };
-          }
-          const feas = feasibility(pool.inputs);
-          if (!feas.ok) {
-            return {
-              message: t(
-                `以下检查对象的可选检查人员不足（需${ctx.case.fields.inspectorsPerObject}名有效执法证且无回避情形的人员，联合抽查每部门至少1名）：${feas.short.slice(0, 10).join("、")}`,
-                `not enough eligible inspectors for: ${feas.short.slice(0, 10).join(", ")}`,
-              ),
-            };
-          }
-          return undefined;
+          if (pool.inputs.objects.length > 0) return undefined;
+          const unstaffed = pool.leftOut.filter((l) => l.reason === "no_eligible_inspectors");
+          return unstaffed.length > 0
+            ? {
+                message: t(
+                  `没有可抽取的检查对象：各对象可选检查人员不足（需${ctx.case.fields.inspectorsPerObject}名有效执法证且无回避情形的人员，联合抽查每部门至少1名）`,
+                  "no objects to draw from: not enough eligible inspectors for any of them",
+                ),
+              }
+            : { message: t("没有可抽取的检查对象", "no objects to draw from") };
         },
       ],
       derive: async (ctx) => {

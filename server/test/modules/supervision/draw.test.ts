@@ -304,7 +304,7 @@ describe("a draw", () => {
       { seedCommitment: seedCommitment(SEED) },
       "2021-03-02",
       409,
-      /not enough eligible inspectors/,
+      /not enough eligible inspectors for any/,
     );
   });
 
