@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { drawVerify } from "../../../src/cli/commands/draw.ts";
 import { makeUscc } from "../../../src/kernel/codes/uscc.ts";
 import { seedCommitment } from "../../../src/modules/supervision/draw.ts";
 import { supervisionModule } from "../../../src/modules/supervision/index.ts";
@@ -227,6 +228,34 @@ describe("a draw", () => {
     expect(verifyStoredDraw(reseeded).problems.map((p) => p.code)).toEqual(
       expect.arrayContaining(["seed_mismatch", "result_mismatch"]),
     );
+
+    // `fazhi draw verify <id>`: matches; after the stored candidate list is changed, it
+    // names the change and exits 1.
+    const said: string[] = [];
+    await drawVerify(String(c.id), {}, { config: t.config, out: (x) => said.push(x) });
+    expect(JSON.parse(said[0]!)).toMatchObject({ ok: true, drawn: true, objects: 19 });
+    await t.db.owner
+      .updateTable("case_file")
+      .set({ fields: JSON.stringify(fewer) })
+      .where("id", "=", c.id)
+      .execute();
+    await drawVerify(String(c.id), {}, { config: t.config, out: (x) => said.push(x) });
+    expect(JSON.parse(said[1]!)).toMatchObject({
+      ok: false,
+      problems: expect.arrayContaining([expect.objectContaining({ code: "inputs_changed" })]),
+    });
+    expect(process.exitCode).toBe(1);
+    process.exitCode = 0;
+    const tamperedPage = await t.app.inject({
+      method: "GET",
+      url: `/public/500156/cases/${PLAN}/${c.id}`,
+    });
+    expect(tamperedPage.body).toContain("不一致：候选名单与冻结时公布的摘要不符");
+    await t.db.owner
+      .updateTable("case_file")
+      .set({ fields: JSON.stringify(stored) })
+      .where("id", "=", c.id)
+      .execute();
 
     // The public page re-computes the draw.
     const page = await t.app.inject({ method: "GET", url: `/public/500156/cases/${PLAN}/${c.id}` });
