@@ -120,7 +120,7 @@ export const indicators: IndicatorDecl[] = [
     ...countEvents({
       caseType: INSPECTION_CASE,
       action: "record_result",
-      where: { finding: "transferred" },
+      caseWhere: { finding: "transferred" },
     }),
   },
   {
