@@ -439,5 +439,36 @@ describe("results", () => {
       await step(handler, "spot_check_inspection", second, "publish", {}, "2021-05-21"),
     );
     expect(late.fields.publishedOnTime).toBe(false);
+
+    // A result recorded and not published within 20 working days is on the warning list.
+    const third = Number(
+      (
+        await t.db.owner
+          .selectFrom("case_file")
+          .select("id")
+          .where("case_type", "=", "spot_check_inspection")
+          .where("state", "=", "assigned")
+          .orderBy("id")
+          .executeTakeFirstOrThrow()
+      ).id,
+    );
+    await ok(
+      await step(
+        handler,
+        "spot_check_inspection",
+        third,
+        "record_result",
+        { endedOn: "2021-04-16", finding: "corrected", summary: "已责令整改" },
+        "2021-04-16",
+      ),
+    );
+    const warnings = await t.call(handler, { method: "GET", url: "/api/warnings?limit=200" });
+    expect(warnings.statusCode, warnings.body).toBe(200);
+    const mine = (
+      warnings.json().items as { caseId: number; clock: string; warning: string }[]
+    ).filter((w) => w.caseId === third);
+    expect(mine).toEqual([
+      expect.objectContaining({ clock: "result_publication", warning: "overdue" }),
+    ]);
   });
 });
