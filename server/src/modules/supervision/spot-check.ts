@@ -42,7 +42,7 @@ import { S_EXCLUSION_MONTHS } from "./settings.ts";
 
 const BASIS = "国发〔2019〕5号；《优化营商环境条例》第五十四条";
 
-const ratio = (zh: string) => L(z.number().min(0).max(100), zh, `${zh} ratio (%)`);
+const ratio = (k: string) => L(z.number().min(0).max(100), `${k}类比例（%）`, `Class ${k} (%)`);
 
 export const PlanCaseFields = z
   .object({
@@ -64,10 +64,10 @@ export const PlanCaseFields = z
     ),
     ratios: L(
       z.object({
-        A: ratio("A类比例"),
-        B: ratio("B类比例"),
-        C: ratio("C类比例"),
-        D: ratio("D类比例"),
+        A: ratio("A"),
+        B: ratio("B"),
+        C: ratio("C"),
+        D: ratio("D"),
       }),
       "按风险等级的抽查比例（%）",
       "Ratio per risk class (%)",
