@@ -123,6 +123,18 @@ describe("the directory", () => {
   });
 });
 
+describe("labels", () => {
+  it("serves the module's labels, Chinese first", async () => {
+    const r = await t.call(undefined, { method: "GET", url: "/api/labels" });
+    expect(r.statusCode).toBe(200);
+    const l = r.json();
+    expect(l.modules.supervision.zh).toBe("事中事后监管与信用");
+    expect(l.caseTypes.spot_check.states.frozen.zh).toBe("名单已冻结公布");
+    expect(l.caseTypes.spot_check.actions.draw.zh).toBe("揭示种子并抽取");
+    expect(l.registers.credit_record.columns.uscc.zh).toBe("统一社会信用代码");
+  });
+});
+
 describe("a draw", () => {
   it("freezes the lists, draws once from the revealed seed, and verifies", async () => {
     await seedPools();
