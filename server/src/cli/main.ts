@@ -9,6 +9,7 @@ const cmd = {
   calendar: () => import("./commands/calendar.ts"),
   deadline: () => import("./commands/deadline.ts"),
   demo: () => import("./commands/demo.ts"),
+  draw: () => import("./commands/draw.ts"),
   import: () => import("./commands/import.ts"),
   indicators: () => import("./commands/indicators.ts"),
   search: () => import("./commands/search.ts"),
@@ -129,6 +130,17 @@ program
   .option("--unit <unit>", "only this unit's records (unit id or code)")
   .option("--id <id...>", "only these indicators (default: all declared)")
   .action(async (o) => (await cmd.indicators()).indicators(o));
+
+program
+  .command("draw")
+  .description("random inspection draws (双随机抽查)")
+  .command("verify")
+  .description(
+    "re-compute a draw from its published inputs and say whether it matches (exit 1 if not)",
+  )
+  .argument("<id>", "the draw's id (its random inspection task)")
+  .option("--region <code>", "the region, when the id is not enough")
+  .action(async (id: string, o) => (await cmd.draw()).drawVerify(id, o));
 
 const calendar = program.command("calendar").description("the legal calendar");
 calendar

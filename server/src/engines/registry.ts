@@ -1,6 +1,6 @@
 import type { Label } from "../kernel/labels.ts";
 import { platformSettings } from "../platform/auth/totp-setting.ts";
-import type { AnyCaseType } from "./case/declare.ts";
+import type { AnyCaseType, StepReactionDecl } from "./case/declare.ts";
 import { checkModules } from "./check.ts";
 import type { DemoContribution } from "./demo/declare.ts";
 import type { IndicatorDecl } from "./indicator/declare.ts";
@@ -26,6 +26,8 @@ export interface ModuleDecl {
   portal?: PortalSectionDecl[];
   /** The register of enforcement bodies the portal takes authority names from (one module). */
   portalBodies?: PortalBodiesDecl;
+  /** Reactions to other modules' steps (engines/case/declare.ts `StepReactionDecl`). */
+  reactions?: StepReactionDecl[];
 }
 
 export interface Registry {
@@ -43,6 +45,8 @@ export interface Registry {
   portalSections(): PortalSectionDecl[];
   portalSection(code: string): PortalSectionDecl | undefined;
   portalBodies(): PortalBodiesDecl | undefined;
+  /** The reactions declared to a step of a case type. */
+  reactionsTo(caseType: string, action: string): StepReactionDecl[];
 }
 
 /**
@@ -100,6 +104,22 @@ export function createRegistry(modules: readonly ModuleDecl[]): Registry {
   );
   const bodies = modules.find((m) => m.portalBodies)?.portalBodies;
   checkModules(modules);
+  const reactions = new Map<string, StepReactionDecl[]>();
+  for (const m of modules) {
+    for (const r of m.reactions ?? []) {
+      const target = caseTypes.get(r.caseType);
+      if (!target) continue; // that module is not loaded: nothing to react to
+      for (const a of r.actions) {
+        if (!target.transitions.some((t) => t.action === a)) {
+          throw new Error(
+            `module "${m.code}": reaction to "${r.caseType}" names action "${a}", which it does not declare`,
+          );
+        }
+        const k = `${r.caseType}\u0000${a}`;
+        reactions.set(k, [...(reactions.get(k) ?? []), r]);
+      }
+    }
+  }
   return {
     modules,
     caseType: (c) => caseTypes.get(c),
@@ -114,5 +134,6 @@ export function createRegistry(modules: readonly ModuleDecl[]): Registry {
     portalSections: () => [...sectionList],
     portalSection: (c) => sections.get(c),
     portalBodies: () => bodies,
+    reactionsTo: (c, a) => reactions.get(`${c}\u0000${a}`) ?? [],
   };
 }

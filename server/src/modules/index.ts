@@ -3,6 +3,7 @@ import { directoryModule } from "./directory/index.ts";
 import { enforcementModule } from "./enforcement/index.ts";
 import { meetingsModule } from "./meetings/index.ts";
 import { oversightModule } from "./oversight/index.ts";
+import { supervisionModule } from "./supervision/index.ts";
 
 /** Every module of the platform (production). A new module is one import and one entry here. */
 export const MODULES: ModuleDecl[] = [
@@ -10,6 +11,7 @@ export const MODULES: ModuleDecl[] = [
   meetingsModule,
   enforcementModule,
   oversightModule,
+  supervisionModule,
 ];
 
 /**

@@ -221,6 +221,27 @@ export interface TransitionDecl<F = Record<string, unknown>> {
   followUps?: readonly FollowUpDecl<F>[];
 }
 
+/**
+ * A module's reaction to another module's step (when that module is present): e.g. the
+ * credit module records a penalty decision as credit information when its publication
+ * is published, and marks it withdrawn when the publication is withdrawn. It runs in
+ * the step's transaction, as the acting user, after the step's own effect; a throw
+ * refuses the step. A reaction to a case type no loaded module declares is skipped; one
+ * naming an action the case type lacks fails at start.
+ */
+export interface StepReactionDecl {
+  caseType: string;
+  actions: readonly string[];
+  effect(ctx: {
+    w: WorkTx;
+    /** The case after the step. */
+    case: CaseView;
+    action: string;
+    input: Record<string, unknown>;
+    onDate: LocalDate;
+  }): Promise<void>;
+}
+
 /** What an effect may open: a case of another type, linked to this one. */
 export interface OpenCaseInit {
   fields: Record<string, unknown>;

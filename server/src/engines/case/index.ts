@@ -44,6 +44,7 @@ export type {
   PublicProjection,
   StateDecl,
   StepEvent,
+  StepReactionDecl,
   TransitionDecl,
 } from "./declare.ts";
 export { STAY } from "./declare.ts";

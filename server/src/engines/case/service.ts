@@ -436,6 +436,10 @@ export async function transition(
       openLinkedCase(deps, w, next, onDate, caseType, init);
     await t.effect({ ...ctx, next, openCase });
   }
+  // Other modules' reactions to this step (ModuleDecl.reactions), in this transaction.
+  for (const r of deps.registry.reactionsTo(decl.code, action)) {
+    await r.effect({ w, case: next, action, input, onDate });
+  }
   const followUps = await takeFollowUps(deps, w, decl, t, next, ctx, onDate, reason);
   if (numberLast) {
     await issue();

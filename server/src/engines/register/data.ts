@@ -32,6 +32,12 @@ export function checkRegisterDecl(decl: RegisterDecl): void {
   const shape = decl.schema.shape as Record<string, unknown>;
   const has = (f: string) => Object.hasOwn(shape, f);
   if (!CODE.test(decl.code)) problems.push(`code "${decl.code}" must match ${CODE}`);
+  if (
+    decl.importRows !== undefined &&
+    !(Number.isInteger(decl.importRows) && decl.importRows >= 1 && decl.importRows <= 200_000)
+  ) {
+    problems.push(`importRows ${decl.importRows} must be an integer 1..200000`);
+  }
   const seen = new Set<string>();
   for (const c of decl.columns) {
     if (!has(c.field)) problems.push(`column "${c.field}" is not a field of the schema`);

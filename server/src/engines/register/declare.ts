@@ -66,4 +66,10 @@ export interface RegisterDecl<S extends z.ZodObject<any> = z.ZodObject<any>> {
   sensitive?: ("update" | "delete")[];
   /** The fields full-text search indexes besides the title (engines/search). */
   search?: Pick<SearchDecl, "fields">;
+  /**
+   * A larger import than the default 10,000 rows (e.g. 90,000 credit records collected at
+   * once), up to 200,000: the file size, expansion and cell limits scale with it
+   * (xlsx/layout.ts `importLimitsOf`). Still one transaction, all rows or none.
+   */
+  importRows?: number;
 }

@@ -39,6 +39,7 @@ import {
   csvTemplate,
   exportXlsx,
   importCsv,
+  importLimitsOf,
   importXlsx,
   MAX_IMPORT_BYTES,
   XLSX_MIME,
@@ -80,6 +81,12 @@ export const registerRoutes =
   (services: Services): FastifyPluginAsyncZod =>
   async (app) => {
     for (const decl of services.registry.registers()) checkRegisterDecl(decl);
+    // The body limit of the import route: the largest a declared register accepts (each
+    // register's own limit is checked again on the file, xlsx/sheet.ts).
+    const importBodyLimit = Math.max(
+      MAX_IMPORT_BYTES,
+      ...services.registry.registers().map((d) => importLimitsOf(d).bytes),
+    );
 
     let fieldKey: Promise<Buffer> | undefined;
     const envFor = async (decl: RegisterDecl): Promise<RegisterEnv> => {
@@ -96,7 +103,7 @@ export const registerRoutes =
     // The import's body: the raw workbook or CSV (here only; other routes keep JSON).
     app.addContentTypeParser(
       [XLSX_MIME, "application/octet-stream", CSV_MIME],
-      { parseAs: "buffer", bodyLimit: MAX_IMPORT_BYTES },
+      { parseAs: "buffer", bodyLimit: importBodyLimit },
       (_req: FastifyRequest, body: Buffer, done: (err: Error | null, body?: unknown) => void) =>
         done(null, body),
     );
@@ -292,7 +299,7 @@ export const registerRoutes =
       "/api/registers/:code/import",
       {
         config: { access: "record.write" },
-        bodyLimit: MAX_IMPORT_BYTES,
+        bodyLimit: importBodyLimit,
         schema: {
           tags,
           operationId: "importEntries",

@@ -39,10 +39,10 @@ describe("validateUscc (GB 32100-2015)", () => {
   it.each([
     ["91350100M000100Y4", "length", /18 characters, got 17/],
     ["91350100M000100Y43A", "length", /got 19/],
-    ["91350100I000100Y43", "charset", /contains "I".*without I, O, S, V, Z/],
-    ["91350100m000100Y43", "charset", /"m" \(use uppercase letters\)/],
-    ["9135A100M000100Y43", "region", /positions 3-8/],
-    ["91350100M000100Y44", "check_digit", /is "4", expected "3"/],
+    ["91350100I000100Y43", "charset", /character 9 is "I".*without I, O, S, V, Z/],
+    ["91350100m000100Y43", "charset", /character 9 is "m".*\(use uppercase letters\)/],
+    ["9135A100M000100Y43", "region", /character 5 .*positions 3-8/],
+    ["91350100M000100Y44", "check_digit", /character 18 .*is "4", expected "3"/],
   ])("rejects %s: %s", (s, reason, message) => {
     const r = validateUscc(s);
     expect(r.ok).toBe(false);
@@ -50,6 +50,16 @@ describe("validateUscc (GB 32100-2015)", () => {
       expect(r.reason).toBe(reason);
       expect(r.message).toMatch(message);
     }
+  });
+
+  it("names the position of the bad character, in Chinese too", () => {
+    expect(validateUscc("91350100I000100Y43")).toMatchObject({ position: 9 });
+    expect(validateUscc("91350100M000100Y44")).toMatchObject({
+      position: 18,
+      zh: expect.stringContaining("第18位"),
+    });
+    expect(validateUscc("9135A100M000100Y43")).toMatchObject({ position: 5 });
+    expect(validateUscc("91350100M000100Y4")).not.toHaveProperty("position");
   });
 
   it("checks the organization code and authority only in strict mode", () => {

@@ -18,6 +18,7 @@
  */
 import { z } from "zod";
 import { ValidationError } from "../errors.ts";
+import { zt } from "../issue-text.ts";
 import { demoRng } from "./demo-rng.ts";
 import { isRegionCode } from "./region.ts";
 
@@ -96,7 +97,16 @@ export type UsccResult =
       orgCode: string;
       orgCodeValid: boolean;
     }
-  | { ok: false; reason: UsccProblem; message: string };
+  | {
+      ok: false;
+      reason: UsccProblem;
+      /** English message (with the position of the bad character where there is one). */
+      message: string;
+      /** The same in Chinese, for the user. */
+      zh: string;
+      /** 1-based position of the first bad character (charset, region, check character). */
+      position?: number;
+    };
 
 export interface UsccOptions {
   /** Also require a known registration authority and a valid GB 11714 organization code. */
@@ -126,41 +136,73 @@ export function orgCodeCheckChar(body8: string): string {
   return c === 10 ? "X" : c === 11 ? "0" : String(c);
 }
 
-function fail(reason: UsccProblem, message: string): UsccResult {
-  return { ok: false, reason, message };
+function fail(reason: UsccProblem, message: string, zh: string, position?: number): UsccResult {
+  return position === undefined
+    ? { ok: false, reason, message, zh }
+    : { ok: false, reason, message, zh, position };
 }
 
 /** Validate a USCC. Strict about case: lowercase letters are a charset problem. */
 export function validateUscc(s: string, options: UsccOptions = {}): UsccResult {
   if (s.length !== 18) {
-    return fail("length", `unified social credit code must be 18 characters, got ${s.length}`);
+    return fail(
+      "length",
+      `unified social credit code must be 18 characters, got ${s.length}`,
+      `统一社会信用代码应为18位，实为${s.length}位`,
+    );
   }
-  const bad = [...s].find((c) => !USCC_CHARSET.includes(c));
-  if (bad !== undefined) {
-    const hint = /[a-z]/.test(bad)
+  const chars = [...s];
+  const at = chars.findIndex((c) => !USCC_CHARSET.includes(c));
+  if (at >= 0) {
+    const bad = chars[at]!;
+    const lower = /[a-z]/.test(bad);
+    const hint = lower
       ? " (use uppercase letters)"
       : " (allowed: 0-9 and A-Z without I, O, S, V, Z)";
-    return fail("charset", `unified social credit code contains "${bad}"${hint}`);
+    return fail(
+      "charset",
+      `unified social credit code character ${at + 1} is "${bad}", not allowed${hint}`,
+      `统一社会信用代码第${at + 1}位“${bad}”不是允许的字符（${lower ? "字母应大写" : "可用数字0-9和除I、O、S、V、Z外的大写字母"}）`,
+      at + 1,
+    );
   }
   const regionCode = s.slice(2, 8);
-  if (!/^\d{6}$/.test(regionCode)) {
-    return fail("region", `unified social credit code positions 3-8 must be a 6-digit region code`);
+  const nonDigit = [...regionCode].findIndex((c) => !/\d/.test(c));
+  if (nonDigit >= 0) {
+    return fail(
+      "region",
+      `unified social credit code character ${nonDigit + 3} is not a digit: positions 3-8 must be a 6-digit region code`,
+      `统一社会信用代码第${nonDigit + 3}位应为数字（第3至8位为行政区划代码）`,
+      nonDigit + 3,
+    );
   }
   const expected = usccCheckChar(s.slice(0, 17));
   if (s[17] !== expected) {
     return fail(
       "check_digit",
-      `unified social credit code check character is "${s[17]}", expected "${expected}"`,
+      `unified social credit code character 18 (check character) is "${s[17]}", expected "${expected}"`,
+      `统一社会信用代码第18位（校验码）为“${s[17]}”，按前17位计算应为“${expected}”`,
+      18,
     );
   }
   const orgCode = s.slice(8, 17);
   const orgCodeValid = orgCodeCheckChar(orgCode.slice(0, 8)) === orgCode[8];
   if (options.strict) {
     if (!(s[0]! in USCC_AUTHORITIES)) {
-      return fail("registration_authority", `unknown registration authority code "${s[0]}"`);
+      return fail(
+        "registration_authority",
+        `unknown registration authority code "${s[0]}"`,
+        `统一社会信用代码第1位“${s[0]}”不是已知的登记管理部门代码`,
+        1,
+      );
     }
     if (!orgCodeValid) {
-      return fail("org_code", `organization code ${orgCode} fails its GB 11714 check character`);
+      return fail(
+        "org_code",
+        `organization code ${orgCode} fails its GB 11714 check character`,
+        `统一社会信用代码第17位（组织机构代码校验码）有误`,
+        17,
+      );
     }
   }
   return {
@@ -174,14 +216,23 @@ export function validateUscc(s: string, options: UsccOptions = {}): UsccResult {
   };
 }
 
-/** zod schema: trims and upper-cases, then validates (non-strict); names the problem. */
+/**
+ * zod schema: trims and upper-cases, then validates (non-strict); names the problem and
+ * the position of the bad character, in Chinese and English.
+ */
 export const zUscc = z
   .string()
   .trim()
   .toUpperCase()
   .superRefine((s, ctx) => {
     const r = validateUscc(s);
-    if (!r.ok) ctx.addIssue({ code: "custom", message: r.message, params: { reason: r.reason } });
+    if (!r.ok) {
+      ctx.addIssue({
+        code: "custom",
+        message: zt(r.zh, r.message),
+        params: { reason: r.reason, position: r.position },
+      });
+    }
   });
 
 /** Largest `seq` for makeUscc: 31^8 − 1 (8 base-31 characters). */

@@ -1,4 +1,5 @@
 import { Readable } from "node:stream";
+import { StringDecoder } from "node:string_decoder";
 import { parse } from "csv-parse";
 import ExcelJS from "exceljs";
 import { t, ValidationError } from "../../kernel/errors.ts";
@@ -83,6 +84,7 @@ export async function* xlsxRows(file: Buffer): AsyncGenerator<SheetRow> {
     hyperlinks: "ignore",
     entries: "ignore",
   });
+  decodeWholeCharacters(reader);
   try {
     for await (const ws of reader) {
       for await (const row of ws as AsyncIterable<ExcelJS.Row>) {
@@ -100,6 +102,40 @@ export async function* xlsxRows(file: Buffer): AsyncGenerator<SheetRow> {
       "the file cannot be read as an .xlsx workbook",
     );
   }
+}
+
+/** A stream's chunks as text, never splitting a multi-byte UTF-8 character between two. */
+async function* decoded(chunks: AsyncIterable<Buffer | string>): AsyncGenerator<string> {
+  const d = new StringDecoder("utf8");
+  for await (const c of chunks) {
+    const s = typeof c === "string" ? c : d.write(c);
+    if (s) yield s;
+  }
+  const rest = d.end();
+  if (rest) yield rest;
+}
+
+interface ReaderInternals {
+  _parseSharedStrings(entry: NodeJS.ReadableStream): AsyncGenerator<unknown>;
+  _parseWorksheet(iterator: AsyncIterable<Buffer | string>, sheetNo: string): Generator<unknown>;
+}
+
+/**
+ * exceljs 4.4's streaming reader decodes each chunk of a part (zlib's 16 KB) on its own,
+ * so a Chinese character straddling two chunks comes out as "��" — in the shared strings
+ * and in inline strings of large sheets (exceljs issues #2084, #2316; a 2,000-row credit
+ * file lost "导" of "归集导入" on row 1037). Its parser passes text through unchanged: the
+ * worksheet and the shared strings are handed to it already decoded, whole characters.
+ */
+function decodeWholeCharacters(reader: unknown): void {
+  const r = reader as ReaderInternals;
+  const sheets = r._parseWorksheet.bind(r);
+  const strings = r._parseSharedStrings.bind(r);
+  r._parseWorksheet = (iterator, sheetNo) => sheets(decoded(iterator), sheetNo);
+  r._parseSharedStrings = (entry) => {
+    (entry as NodeJS.ReadableStream & { setEncoding(e: string): unknown }).setEncoding("utf8");
+    return strings(entry);
+  };
 }
 
 export function readRows(file: Buffer, format: FileFormat): AsyncGenerator<SheetRow> {

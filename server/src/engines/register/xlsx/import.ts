@@ -47,7 +47,7 @@ import {
   resolveUnit,
   writeBatch,
 } from "../service/index.ts";
-import { CODE_ROW, MAX_IMPORT_ROWS } from "./layout.ts";
+import { CODE_ROW, importLimitsOf } from "./layout.ts";
 import { type ParsedRow, parseRow } from "./rows.ts";
 import { bad, mapColumns, readCsvRows, readXlsxRows } from "./sheet.ts";
 
@@ -102,7 +102,7 @@ export async function importXlsx(
 ): Promise<ImportResult> {
   assertImport(w, decl);
   const unit = await resolveUnit(w, opts.unitId);
-  return importRows(w, decl, unit, readXlsxRows(file), opts, env);
+  return importRows(w, decl, unit, readXlsxRows(file, importLimitsOf(decl)), opts, env);
 }
 
 /** Import a CSV file (UTF-8 or GB18030; the header row of labels, as the template): all rows or none. */
@@ -115,16 +115,11 @@ export async function importCsv(
 ): Promise<ImportResult> {
   assertImport(w, decl);
   const unit = await resolveUnit(w, opts.unitId);
-  return importRows(w, decl, unit, readCsvRows(file), opts, env);
+  return importRows(w, decl, unit, readCsvRows(file, importLimitsOf(decl)), opts, env);
 }
 
-const tooMany = () =>
-  bad(
-    t(
-      `超过 ${MAX_IMPORT_ROWS} 行，请拆分文件`,
-      `more than ${MAX_IMPORT_ROWS} rows: split the file`,
-    ),
-  );
+const tooMany = (max: number) =>
+  bad(t(`超过 ${max} 行，请拆分文件`, `more than ${max} rows: split the file`));
 
 async function importRows(
   w: WorkTx,
@@ -135,17 +130,18 @@ async function importRows(
   env: RegisterEnv,
 ): Promise<ImportResult> {
   // The rows as they stream in (formatting alone does not make a row), at most the limit.
+  const maxRows = importLimitsOf(decl).rows;
   const sheet: SheetRow[] = [];
   for await (const r of source) {
     if (!r.cells.some((c) => c !== null && c !== "")) continue;
     sheet.push(r);
-    if (sheet.length > MAX_IMPORT_ROWS + CODE_ROW) throw tooMany();
+    if (sheet.length > maxRows + CODE_ROW) throw tooMany(maxRows);
   }
   const labels = sheet.find((r) => r.n === 1)?.cells ?? [];
   const codes = sheet.find((r) => r.n === CODE_ROW)?.cells;
   const { columns, firstRow, errors } = mapColumns(decl, labels, codes);
   const data = sheet.filter((r) => r.n >= firstRow);
-  if (data.length > MAX_IMPORT_ROWS) throw tooMany();
+  if (data.length > maxRows) throw tooMany(maxRows);
 
   const labelOf = (field: string) =>
     columns.find((c) => c.field === field)?.label ?? columnOf(decl, field)?.label.zh ?? field;

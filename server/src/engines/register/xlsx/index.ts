@@ -16,5 +16,12 @@ export {
   importCsv,
   importXlsx,
 } from "./import.ts";
-export { MAX_EXPORT_ROWS, MAX_IMPORT_BYTES, MAX_IMPORT_ROWS, XLSX_MIME } from "./layout.ts";
+export {
+  type ImportLimits,
+  importLimitsOf,
+  MAX_EXPORT_ROWS,
+  MAX_IMPORT_BYTES,
+  MAX_IMPORT_ROWS,
+  XLSX_MIME,
+} from "./layout.ts";
 export { csvTemplate } from "./template.ts";

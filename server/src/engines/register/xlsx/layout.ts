@@ -21,6 +21,27 @@ export const MAX_IMPORT_ZIP_ENTRIES = 200;
 /** Cells across the workbook (10,000 rows × 100 columns). */
 export const MAX_IMPORT_CELLS = 1_000_000;
 export const MAX_EXPORT_ROWS = 50_000;
+/** The most rows a register may declare for its imports (`importRows`). */
+export const MAX_DECLARED_IMPORT_ROWS = 200_000;
+
+/** One register's import limits: the defaults, scaled by its declared `importRows`. */
+export interface ImportLimits {
+  rows: number;
+  bytes: number;
+  expandedBytes: number;
+  cells: number;
+}
+
+export function importLimitsOf(decl: { importRows?: number }): ImportLimits {
+  const rows = Math.min(decl.importRows ?? MAX_IMPORT_ROWS, MAX_DECLARED_IMPORT_ROWS);
+  const factor = Math.max(1, rows / MAX_IMPORT_ROWS);
+  return {
+    rows: Math.max(rows, MAX_IMPORT_ROWS),
+    bytes: Math.ceil(MAX_IMPORT_BYTES * factor),
+    expandedBytes: Math.ceil(MAX_IMPORT_EXPANDED_BYTES * factor),
+    cells: Math.ceil(MAX_IMPORT_CELLS * factor),
+  };
+}
 
 export const ID_LABEL = { zh: "系统编号", en: "System id" };
 export const SEP = "；";

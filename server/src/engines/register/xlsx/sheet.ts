@@ -8,10 +8,8 @@ import type { ImportRowError } from "./import.ts";
 import {
   FIRST_DATA_ROW,
   ID_LABEL,
-  MAX_IMPORT_BYTES,
-  MAX_IMPORT_CELLS,
-  MAX_IMPORT_EXPANDED_BYTES,
-  MAX_IMPORT_ROWS,
+  type ImportLimits,
+  importLimitsOf,
   MAX_IMPORT_ZIP_ENTRIES,
 } from "./layout.ts";
 
@@ -33,8 +31,11 @@ export function bad(message: Message, errors: ImportRowError[] = []): Validation
  * The rows of an .xlsx import, read with exceljs's streaming reader (no workbook model
  * in memory) after the archive passed the expansion limits (issue 8, zip bomb).
  */
-export function readXlsxRows(file: Buffer): AsyncGenerator<SheetRow> {
-  checkSize(file);
+export function readXlsxRows(
+  file: Buffer,
+  limits: ImportLimits = importLimitsOf({}),
+): AsyncGenerator<SheetRow> {
+  checkSize(file, limits);
   // An .xlsx is a zip (local file header PK\x03\x04); .xls, .csv and the rest are not.
   if (file.length < 4 || file.readUInt32LE(0) !== 0x04034b50) {
     throw bad(
@@ -44,20 +45,23 @@ export function readXlsxRows(file: Buffer): AsyncGenerator<SheetRow> {
       ),
     );
   }
-  checkExpansion(file);
+  checkExpansion(file, limits);
   return xlsxRows(file);
 }
 
 /** The rows of a CSV import (UTF-8, or GB18030 as Excel saves Chinese CSV). */
-export function readCsvRows(file: Buffer): AsyncGenerator<SheetRow> {
-  checkSize(file);
+export function readCsvRows(
+  file: Buffer,
+  limits: ImportLimits = importLimitsOf({}),
+): AsyncGenerator<SheetRow> {
+  checkSize(file, limits);
   return csvRows(file);
 }
 
-function checkSize(file: Buffer): void {
+function checkSize(file: Buffer, limits: ImportLimits): void {
   if (file.length === 0) throw bad(t("文件是空的", "the file is empty"));
-  if (file.length > MAX_IMPORT_BYTES) {
-    const mb = MAX_IMPORT_BYTES / 1024 / 1024;
+  if (file.length > limits.bytes) {
+    const mb = limits.bytes / 1024 / 1024;
     throw bad(t(`文件超过 ${mb} MB`, `the file is larger than ${mb} MB`));
   }
 }
@@ -74,19 +78,19 @@ function countOf(hay: Buffer, needle: Buffer): number {
  * or cells than an import may: the archive is expanded with a ceiling, and the sheets'
  * rows and cells are counted in the XML (issue 8, xlsx zip bomb).
  */
-function checkExpansion(file: Buffer): void {
+function checkExpansion(file: Buffer, limits: ImportLimits): void {
   let parts: Map<string, Buffer>;
   try {
     parts = expandZip(file, {
       maxEntries: MAX_IMPORT_ZIP_ENTRIES,
-      maxExpandedBytes: MAX_IMPORT_EXPANDED_BYTES,
+      maxExpandedBytes: limits.expandedBytes,
     });
   } catch (e) {
     if (e instanceof ZipTooLargeError) {
       throw bad(
         t(
-          `文件解压后超过 ${MAX_IMPORT_EXPANDED_BYTES / 1024 / 1024} MB 或条目过多，拒绝导入`,
-          `the file expands past ${MAX_IMPORT_EXPANDED_BYTES / 1024 / 1024} MB or has too many parts; refused`,
+          `文件解压后超过 ${limits.expandedBytes / 1024 / 1024} MB 或条目过多，拒绝导入`,
+          `the file expands past ${limits.expandedBytes / 1024 / 1024} MB or has too many parts; refused`,
         ),
       );
     }
@@ -104,19 +108,16 @@ function checkExpansion(file: Buffer): void {
     rows = Math.max(rows, countOf(bytes, rowTag));
     cells += countOf(bytes, cellTag);
   }
-  if (rows > MAX_IMPORT_ROWS + FIRST_DATA_ROW) {
+  if (rows > limits.rows + FIRST_DATA_ROW) {
     throw bad(
-      t(
-        `超过 ${MAX_IMPORT_ROWS} 行：请拆分文件`,
-        `more than ${MAX_IMPORT_ROWS} rows: split the file`,
-      ),
+      t(`超过 ${limits.rows} 行：请拆分文件`, `more than ${limits.rows} rows: split the file`),
     );
   }
-  if (cells > MAX_IMPORT_CELLS) {
+  if (cells > limits.cells) {
     throw bad(
       t(
-        `超过 ${MAX_IMPORT_CELLS} 个单元格：请拆分文件`,
-        `more than ${MAX_IMPORT_CELLS} cells: split the file`,
+        `超过 ${limits.cells} 个单元格：请拆分文件`,
+        `more than ${limits.cells} cells: split the file`,
       ),
     );
   }

@@ -1,0 +1,130 @@
+/**
+ * The import of credit records collected at once (issue 15, seed 一(三)5: 9万余条):
+ * an .xlsx of N credit records (default 10,000 and 90,000) imported into the
+ * `credit_record` register through the register engine's batched import (one
+ * transaction, all rows or none), against exceljs reading the same file (the floor).
+ * A file with one bad row is also imported at the largest size: it must write nothing.
+ *
+ *   SIZES=10000,90000 node --import tsx bench/credit-import.ts   (alone, fresh embedded PostgreSQL)
+ */
+import fs from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import { performance } from "node:perf_hooks";
+import ExcelJS from "exceljs";
+import { sql } from "kysely";
+import { loadConfig } from "../server/src/db/config.ts";
+import { openDatabase } from "../server/src/db/connection.ts";
+import { importXlsx } from "../server/src/engines/register/xlsx/index.ts";
+import { makeUscc } from "../server/src/kernel/codes/uscc.ts";
+import { creditRegister } from "../server/src/modules/supervision/registers.ts";
+import { loadActor } from "../server/src/platform/auth/sessions.ts";
+import { createUser } from "../server/src/platform/auth/users.ts";
+import { inWork } from "../server/src/platform/work.ts";
+import { writeResults } from "./results.ts";
+
+async function creditXlsx(n: number, prefix: string, badRow?: number): Promise<Buffer> {
+  const filename = path.join(os.tmpdir(), `fazhi-credit-${process.pid}-${prefix}.xlsx`);
+  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename, useSharedStrings: false });
+  const ws = wb.addWorksheet("信用记录");
+  const cols = creditRegister.columns.filter((c) => !["withdrawn", "repairedOn"].includes(c.field));
+  ws.addRow(cols.map((c) => c.label.zh)).commit();
+  for (let i = 0; i < n; i++) {
+    const uscc = makeUscc("91", "500156", 100_000 + (i % 30_000) * 7);
+    const v: Record<string, string> = {
+      uscc: i === badRow ? `${uscc.slice(0, 17)}I` : uscc,
+      subjectName: `武隆区市场主体${i % 30_000}`,
+      kind: i % 4 === 0 ? "行政处罚信息" : "行政许可信息",
+      decisionNo: `${prefix}〔2020〕${i + 1}号`,
+      decisionDate: `2020-${String(1 + (i % 12)).padStart(2, "0")}-15`,
+      authority: "重庆市武隆区行政服务中心",
+      content: "准予行政许可",
+      severity: "一般失信",
+      source: "归集导入",
+    };
+    ws.addRow(cols.map((c) => v[c.field] ?? "")).commit();
+  }
+  await wb.commit();
+  const file = await fs.readFile(filename);
+  await fs.rm(filename, { force: true });
+  return file;
+}
+
+const dir = await fs.mkdtemp(path.join(os.tmpdir(), "fazhi-bench-credit-"));
+await fs.chmod(dir, 0o755);
+const config = loadConfig({ ...process.env, FAZHI_DATA_DIR: dir });
+const db = await openDatabase(config);
+const results: Record<string, string> = {};
+const sizes = (process.env.SIZES ?? "10000,90000").split(",").map(Number);
+let postgres: string | undefined;
+try {
+  const unit = await db.owner
+    .insertInto("unit")
+    .values({
+      region_code: "500156",
+      code: "bench-credit",
+      name_zh: "信用导入基准",
+      name_en: "Credit import bench",
+      kind: "department",
+      parent_id: null,
+    })
+    .returning("id")
+    .executeTakeFirstOrThrow();
+  const { id: userId } = await createUser(db.owner, {
+    username: "bench-credit",
+    displayName: "信用导入基准",
+    unitId: unit.id,
+    roles: ["case_handler"],
+    password: "Speed-Test-2020",
+  });
+  const actor = (await loadActor(db.owner, userId))!;
+  const now = new Date("2021-01-20T02:00:00Z");
+  for (const [k, n] of sizes.entries()) {
+    const prefix = `武隆${String.fromCharCode(0x7532 + k)}`;
+    const file = await creditXlsx(n, prefix);
+    const p0 = performance.now();
+    await new ExcelJS.Workbook().xlsx.load(file as unknown as ExcelJS.Buffer);
+    const parse = performance.now() - p0;
+    const i0 = performance.now();
+    const r = await inWork(db.app, actor, now, null, (w) => importXlsx(w, creditRegister, file));
+    const imp = performance.now() - i0;
+    if (r.created !== n) throw new Error(`imported ${r.created} of ${n}`);
+    results[`credit import ${n} xlsx rows (${(file.length / 1e6).toFixed(1)} MB), s`] = (
+      imp / 1000
+    ).toFixed(2);
+    results[`credit import ${n} xlsx rows / exceljs parse (floor)`] = (imp / parse).toFixed(2);
+    results[`credit import ${n} rows, ms per row`] = (imp / n).toFixed(3);
+  }
+  const n = sizes.at(-1)!;
+  const bad = await creditXlsx(n, "武隆坏", Math.floor(n / 2));
+  const count = async () =>
+    Number(
+      (
+        await db.owner
+          .selectFrom("register_entry")
+          .select((eb) => eb.fn.countAll<number>().as("n"))
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
+  const before = await count();
+  const b0 = performance.now();
+  try {
+    await inWork(db.app, actor, now, null, (w) => importXlsx(w, creditRegister, bad));
+    throw new Error("the bad file imported");
+  } catch (e) {
+    const fields = (e as { fields?: { row: number }[] }).fields;
+    results[`credit import ${n} rows, one bad: refused naming row`] = String(fields?.[0]?.row);
+  }
+  results[`credit import ${n} rows, one bad: refused in, s`] = (
+    (performance.now() - b0) /
+    1000
+  ).toFixed(2);
+  results[`credit import ${n} rows, one bad: entries written`] = String((await count()) - before);
+  postgres = (await sql<{ v: string }>`select version() as v`.execute(db.owner)).rows[0]?.v;
+} finally {
+  await db.close();
+  await db.embedded?.stop();
+  await fs.rm(dir, { recursive: true, force: true });
+}
+for (const [k, v] of Object.entries(results)) process.stdout.write(`${k.padEnd(64)} ${v}\n`);
+if (process.env.WRITE_RESULTS) await writeResults(results, postgres, true);

@@ -1,0 +1,28 @@
+import type { ModuleDecl } from "../../engines/registry.ts";
+import { listingCaseType, repairCaseType } from "./credit.ts";
+import { creditReactions } from "./credit-decisions.ts";
+import { supervisionDemo } from "./demo.ts";
+import { indicators } from "./indicators.ts";
+import { inspectionCaseType } from "./inspection.ts";
+import { registers } from "./registers.ts";
+import { settings } from "./settings.ts";
+import { planCaseType } from "./spot-check.ts";
+
+export { type CreditCheck, creditCheck } from "./credit.ts";
+
+/**
+ * 事中事后监管: random inspection (双随机、一公开) with verifiable draws — the item list,
+ * the inspection-object directory, inspectors from the enforcement officers register,
+ * tasks with their commit-before-reveal draw, results per object — and credit (信用):
+ * 双公示 records, red and black lists, repair, the credit check. docs/supervision.md.
+ */
+export const supervisionModule: ModuleDecl = {
+  code: "supervision",
+  label: { zh: "事中事后监管与信用", en: "Supervision and credit" },
+  registers,
+  caseTypes: [planCaseType, inspectionCaseType, listingCaseType, repairCaseType],
+  indicators,
+  demo: [supervisionDemo],
+  settings,
+  reactions: creditReactions,
+};
