@@ -1,10 +1,16 @@
 import type { ModuleDecl } from "../engines/registry.ts";
 import { directoryModule } from "./directory/index.ts";
 import { enforcementModule } from "./enforcement/index.ts";
+import { governanceModule } from "./governance/index.ts";
 import { meetingsModule } from "./meetings/index.ts";
 
 /** Every module of the platform (production). A new module is one import and one entry here. */
-export const MODULES: ModuleDecl[] = [directoryModule, meetingsModule, enforcementModule];
+export const MODULES: ModuleDecl[] = [
+  directoryModule,
+  meetingsModule,
+  enforcementModule,
+  governanceModule,
+];
 
 /**
  * Test-only modules, by name: fixtures that prove the engines on small worked examples

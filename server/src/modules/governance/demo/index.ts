@@ -1,0 +1,23 @@
+import type { DemoContribution } from "../../../engines/demo/index.ts";
+import { DIRECTORY_DEMO_ID } from "../../directory/index.ts";
+import { loadAccountability } from "./accountability.ts";
+import { loadMediations } from "./mediation.ts";
+import { loadRegisters } from "./registers.ts";
+
+export { ACCOUNTABILITY_SEED } from "./accountability.ts";
+export { MEDIATION_SEED } from "./mediation.ts";
+export { REGISTER_SEED } from "./registers.ts";
+
+export const GOVERNANCE_DEMO_ID = "governance";
+
+/** Wulong 2020: report 一(二), 一(三)5–6, 一(八)1, 一(八)3, 一(九), record by record. */
+export const governanceDemo: DemoContribution = {
+  id: GOVERNANCE_DEMO_ID,
+  dependsOn: [DIRECTORY_DEMO_ID],
+  description: "committee, plan tasks, inspection, self-assessment, mediations, publicity, training, social governance",
+  async load(ctx) {
+    for (const n of await loadAccountability(ctx)) ctx.note(n);
+    ctx.note(await loadMediations(ctx));
+    for (const n of await loadRegisters(ctx)) ctx.note(n);
+  },
+};
