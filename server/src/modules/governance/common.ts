@@ -21,7 +21,8 @@ export const zYuan = z
   .nonnegative(zt("不能为负数", "not negative"))
   .max(1e12)
   .refine(
-    (n) => Math.round(n * 100) === n * 100,
+    // Compared with a tolerance: 9145.2 * 100 is 914519.9999999999 in binary floating point.
+    (n) => Math.abs(Math.round(n * 100) - n * 100) < 1e-6,
     zt("最多两位小数（精确到分）", "at most two decimals (fen)"),
   );
 

@@ -52,6 +52,11 @@ export function registerCsv(decl: RegisterDecl, rows: Record<string, unknown>[])
         .map((c) => {
           const v = r[c.field];
           if (c.kind === "boolean" && typeof v === "boolean") return v ? "是" : "否";
+          if (c.kind === "list" && Array.isArray(v)) {
+            return cell(
+              v.map((x) => (c.item ? c.item.format(x) : (c.options?.[String(x)]?.zh ?? String(x)))),
+            );
+          }
           return cell(v);
         })
         .join(","),
