@@ -17,7 +17,11 @@ import {
   dutyReportRegister,
   selfAssessmentRegister,
 } from "./registers/leadership.ts";
-import { facilityRegister, publicityEventRegister, trainingRegister } from "./registers/publicity.ts";
+import {
+  facilityRegister,
+  publicityEventRegister,
+  trainingRegister,
+} from "./registers/publicity.ts";
 import {
   decouplingRegister,
   purchaseRegister,
@@ -26,9 +30,9 @@ import {
   socialOrgInspectionRegister,
 } from "./registers/social.ts";
 
+export { GOVERNANCE_DEMO_ID, governanceDemo } from "./demo/index.ts";
 export * from "./mediation.ts";
 export * from "./plan.ts";
-export { GOVERNANCE_DEMO_ID, governanceDemo } from "./demo/index.ts";
 
 export const GOVERNANCE_REGISTERS = [
   committeeRegister,

@@ -38,7 +38,12 @@ const HOUSEHOLDS = u("户", "businesses");
 type Decl = Omit<IndicatorDecl, "module">;
 const d = (x: Decl): IndicatorDecl => ({ module: MODULE, ...x });
 
-const seat = (id: string, role: string, label: Label, where: Record<string, string>): IndicatorDecl =>
+const seat = (
+  id: string,
+  role: string,
+  label: Label,
+  where: Record<string, string>,
+): IndicatorDecl =>
   d({
     id,
     unit: role === "member_unit" ? UNITS : PEOPLE,
@@ -54,8 +59,12 @@ const seat = (id: string, role: string, label: Label, where: Record<string, stri
     }),
   });
 
-const mediation = (id: string, label: Label, definition: Label, spec: ReturnType<typeof countCases>) =>
-  d({ id, unit: CASES, label, definition, ...spec });
+const mediation = (
+  id: string,
+  label: Label,
+  definition: Label,
+  spec: ReturnType<typeof countCases>,
+) => d({ id, unit: CASES, label, definition, ...spec });
 
 const MEDIATION_DONE = ["agreed", "performed", "not_performed"];
 
@@ -73,7 +82,10 @@ const publicity: IndicatorDecl[] = AUDIENCES.filter((a) => a !== "other").flatMa
   d({
     id: `publicity_attendance_${a}`,
     unit: TIMES,
-    label: u(`${AUDIENCE_LABELS[a].zh}法治教育人次`, `Publicity attendance: ${AUDIENCE_LABELS[a].en}`),
+    label: u(
+      `${AUDIENCE_LABELS[a].zh}法治教育人次`,
+      `Publicity attendance: ${AUDIENCE_LABELS[a].en}`,
+    ),
     definition: u(
       `受众类别为${AUDIENCE_LABELS[a].zh}的普法活动参加人次合计`,
       `Attendance of the publicity events for ${AUDIENCE_LABELS[a].en}, summed`,
@@ -94,14 +106,24 @@ export const INDICATORS: IndicatorDecl[] = [
     body: "committee",
     role: "head",
   }),
-  seat("committee_deputy_heads", "deputy_head", u("依法治区委员会副组长", "Committee deputy heads"), {
-    body: "committee",
-    role: "deputy_head",
-  }),
-  seat("committee_member_units", "member_unit", u("依法治区委员会成员单位", "Committee member units"), {
-    body: "committee",
-    role: "member_unit",
-  }),
+  seat(
+    "committee_deputy_heads",
+    "deputy_head",
+    u("依法治区委员会副组长", "Committee deputy heads"),
+    {
+      body: "committee",
+      role: "deputy_head",
+    },
+  ),
+  seat(
+    "committee_member_units",
+    "member_unit",
+    u("依法治区委员会成员单位", "Committee member units"),
+    {
+      body: "committee",
+      role: "member_unit",
+    },
+  ),
   d({
     id: "coordination_groups",
     unit: UNITS,
@@ -137,14 +159,20 @@ export const INDICATORS: IndicatorDecl[] = [
     id: "inspected_townships",
     unit: UNITS,
     label: u("督导督查的乡镇（街道）", "Townships and streets inspected"),
-    definition: u("督导督查覆盖的乡镇人民政府和街道办事处", "Townships and streets the inspections covered"),
+    definition: u(
+      "督导督查覆盖的乡镇人民政府和街道办事处",
+      "Townships and streets the inspections covered",
+    ),
     ...inspectedUnits("townships"),
   }),
   d({
     id: "inspected_departments",
     unit: UNITS,
     label: u("督导督查的区级部门和单位", "Departments and bodies inspected"),
-    definition: u("督导督查覆盖的区政府部门和相关单位", "District departments and bodies the inspections covered"),
+    definition: u(
+      "督导督查覆盖的区政府部门和相关单位",
+      "District departments and bodies the inspections covered",
+    ),
     ...inspectedUnits("departments"),
   }),
   d({
@@ -161,7 +189,10 @@ export const INDICATORS: IndicatorDecl[] = [
     id: "self_assessed_units",
     unit: UNITS,
     label: u("开展自查评估的单位", "Units self-assessed"),
-    definition: u("自查评估经依法治区办审核通过的单位", "Units whose self-assessment the office accepted"),
+    definition: u(
+      "自查评估经依法治区办审核通过的单位",
+      "Units whose self-assessment the office accepted",
+    ),
     ...selfAssessedUnits,
   }),
   d({
@@ -180,7 +211,11 @@ export const INDICATORS: IndicatorDecl[] = [
     unit: HOUSEHOLDS,
     label: u("援企稳岗返还中小企业", "SMEs given job-stabilising refunds"),
     definition: u("兑现援企稳岗返还的中小企业", "SMEs given job-stabilising refunds"),
-    ...countRegister({ register: "relief_measure", on: "grantedOn", where: { measure: "job_stabilising_refund" } }),
+    ...countRegister({
+      register: "relief_measure",
+      on: "grantedOn",
+      where: { measure: "job_stabilising_refund" },
+    }),
   }),
   d({
     id: "relief_job_refund_amount",
@@ -198,21 +233,36 @@ export const INDICATORS: IndicatorDecl[] = [
     id: "relief_rent_beneficiaries",
     unit: HOUSEHOLDS,
     label: u("减免房租的中小微企业和个体工商户", "Small businesses given rent relief"),
-    definition: u("获得房租减免的中小微企业和个体工商户", "Small businesses and individual businesses given rent relief"),
-    ...countRegister({ register: "relief_measure", on: "grantedOn", where: { measure: "rent_relief" } }),
+    definition: u(
+      "获得房租减免的中小微企业和个体工商户",
+      "Small businesses and individual businesses given rent relief",
+    ),
+    ...countRegister({
+      register: "relief_measure",
+      on: "grantedOn",
+      where: { measure: "rent_relief" },
+    }),
   }),
   d({
     id: "relief_rent_amount",
     unit: YUAN,
     label: u("减免房租金额", "Rent relief"),
     definition: u("减免的房租金额合计", "Rent relief granted, summed"),
-    ...sumRegister({ register: "relief_measure", on: "grantedOn", field: "amount", where: { measure: "rent_relief" } }),
+    ...sumRegister({
+      register: "relief_measure",
+      on: "grantedOn",
+      field: "amount",
+      where: { measure: "rent_relief" },
+    }),
   }),
   d({
     id: "social_orgs_inspected",
     unit: UNITS,
     label: u("年检社会组织", "Social organisations inspected"),
-    definition: u("年检日期在期间内的社会组织年检", "Annual inspections of social organisations dated in the period"),
+    definition: u(
+      "年检日期在期间内的社会组织年检",
+      "Annual inspections of social organisations dated in the period",
+    ),
     ...countRegister({ register: "social_org_inspection", on: "inspectedOn" }),
   }),
   d({
@@ -220,7 +270,11 @@ export const INDICATORS: IndicatorDecl[] = [
     unit: UNITS,
     label: u("年检合格的社会组织", "Social organisations qualified"),
     definition: u("年检结论为合格的社会组织", "Annual inspections with the result qualified"),
-    ...countRegister({ register: "social_org_inspection", on: "inspectedOn", where: { result: "qualified" } }),
+    ...countRegister({
+      register: "social_org_inspection",
+      on: "inspectedOn",
+      where: { result: "qualified" },
+    }),
   }),
   d({
     id: "social_orgs_pass_rate",
@@ -242,15 +296,27 @@ export const INDICATORS: IndicatorDecl[] = [
         id: `service_purchases_${c}`,
         unit: ITEMS,
         label: l,
-        definition: u(`合同签订日期在期间内的${l.zh}项目`, `${l.en}: contracts dated in the period`),
-        ...countRegister({ register: "service_purchase", on: "contractedOn", where: { category: c } }),
+        definition: u(
+          `合同签订日期在期间内的${l.zh}项目`,
+          `${l.en}: contracts dated in the period`,
+        ),
+        ...countRegister({
+          register: "service_purchase",
+          on: "contractedOn",
+          where: { category: c },
+        }),
       }),
       d({
         id: `service_purchases_${c}_amount`,
         unit: YUAN,
         label: u(`${l.zh}金额`, `${l.en}: amount`),
         definition: u(`${l.zh}的合同金额合计`, `${l.en}: contract amounts, summed`),
-        ...sumRegister({ register: "service_purchase", on: "contractedOn", field: "amount", where: { category: c } }),
+        ...sumRegister({
+          register: "service_purchase",
+          on: "contractedOn",
+          field: "amount",
+          where: { category: c },
+        }),
       }),
     ];
   }),
@@ -258,7 +324,10 @@ export const INDICATORS: IndicatorDecl[] = [
     id: "associations_due_decoupling",
     unit: UNITS,
     label: u("应脱钩的行业协会商会", "Associations due to decouple"),
-    definition: u("应完成脱钩日期在期间内的行业协会商会", "Associations due to decouple in the period"),
+    definition: u(
+      "应完成脱钩日期在期间内的行业协会商会",
+      "Associations due to decouple in the period",
+    ),
     ...countRegister({ register: "association_decoupling", on: "dueBy" }),
   }),
   d({
@@ -269,7 +338,11 @@ export const INDICATORS: IndicatorDecl[] = [
       "应在期间内脱钩且已记录完成脱钩日期的行业协会商会",
       "Associations due in the period with a date of decoupling recorded",
     ),
-    ...countRegister({ register: "association_decoupling", on: "dueBy", filter: (_eb, j) => j.has("decoupledOn") }),
+    ...countRegister({
+      register: "association_decoupling",
+      on: "dueBy",
+      filter: (_eb, j) => j.has("decoupledOn"),
+    }),
   }),
   d({
     id: "associations_decoupling_rate",
@@ -304,13 +377,19 @@ export const INDICATORS: IndicatorDecl[] = [
   mediation(
     "mediations_successful",
     u("调解成功", "Mediated successfully"),
-    u("受理日期在期间内、达成调解协议的案件", "Mediation cases opened in the period that reached an agreement"),
+    u(
+      "受理日期在期间内、达成调解协议的案件",
+      "Mediation cases opened in the period that reached an agreement",
+    ),
     countCases({ caseType: MEDIATION_TYPE, by: "opened", states: MEDIATION_DONE }),
   ),
   mediation(
     "mediations_old_petitions",
     u("调解信访陈年旧案", "Old petition cases mediated"),
-    u("受理日期在期间内、标记为信访陈年旧案的调解案件", "Mediation cases opened in the period flagged as old petition cases"),
+    u(
+      "受理日期在期间内、标记为信访陈年旧案的调解案件",
+      "Mediation cases opened in the period flagged as old petition cases",
+    ),
     countCases({ caseType: MEDIATION_TYPE, by: "opened", where: { oldPetition: true } }),
   ),
   d({
@@ -321,12 +400,20 @@ export const INDICATORS: IndicatorDecl[] = [
       "受理日期在期间内的调解案件所达成协议涉及金额合计",
       "Amounts of the agreements of the mediation cases opened in the period, summed",
     ),
-    ...sumCases({ caseType: MEDIATION_TYPE, by: "opened", states: MEDIATION_DONE, field: "agreementAmount" }),
+    ...sumCases({
+      caseType: MEDIATION_TYPE,
+      by: "opened",
+      states: MEDIATION_DONE,
+      field: "agreementAmount",
+    }),
   }),
   mediation(
     "mediations_performed",
     u("调解协议已履行", "Agreements performed"),
-    u("受理日期在期间内、回访确认协议已履行的案件", "Mediation cases opened in the period whose agreement the follow-up found performed"),
+    u(
+      "受理日期在期间内、回访确认协议已履行的案件",
+      "Mediation cases opened in the period whose agreement the follow-up found performed",
+    ),
     countCases({ caseType: MEDIATION_TYPE, by: "opened", states: ["performed"] }),
   ),
   // ── 一(八)3 publicity
@@ -350,7 +437,10 @@ export const INDICATORS: IndicatorDecl[] = [
     d({
       id: `legal_culture_${k}s`,
       unit: UNITS,
-      label: k === "site" ? u("法治文化阵地", "Legal-culture sites") : u("法治文化主题公园广场", "Legal-culture parks"),
+      label:
+        k === "site"
+          ? u("法治文化阵地", "Legal-culture sites")
+          : u("法治文化主题公园广场", "Legal-culture parks"),
       definition: u("期末已建成且未撤销的", "Built and not closed at the end of the period"),
       ...countRegister({
         register: "legal_culture_facility",
@@ -364,8 +454,16 @@ export const INDICATORS: IndicatorDecl[] = [
     id: "party_school_trainees",
     unit: TIMES,
     label: u("党校法治轮训参训人次", "Party-school rule-of-law course attendance"),
-    definition: u("党校法治轮训课程参训人次合计", "Attendance of the Party-school rule-of-law courses, summed"),
-    ...sumRegister({ register: "training_session", on: "heldOn", field: "attendance", where: { kind: "party_school" } }),
+    definition: u(
+      "党校法治轮训课程参训人次合计",
+      "Attendance of the Party-school rule-of-law courses, summed",
+    ),
+    ...sumRegister({
+      register: "training_session",
+      on: "heldOn",
+      field: "attendance",
+      where: { kind: "party_school" },
+    }),
     decimals: 0,
   }),
   d({
@@ -373,7 +471,12 @@ export const INDICATORS: IndicatorDecl[] = [
     unit: TIMES,
     label: u("内部集中学法人次", "Internal law study attendance"),
     definition: u("各级各部门内部集中学法参加人次合计", "Attendance of internal law study, summed"),
-    ...sumRegister({ register: "training_session", on: "heldOn", field: "attendance", where: { kind: "internal_study" } }),
+    ...sumRegister({
+      register: "training_session",
+      on: "heldOn",
+      field: "attendance",
+      where: { kind: "internal_study" },
+    }),
     decimals: 0,
   }),
   d({

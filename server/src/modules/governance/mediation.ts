@@ -103,7 +103,8 @@ export interface MediationCase extends z.infer<typeof MediationFields> {
 
 export const CONFIRMATION_BASIS =
   "人民调解法 art. 33: 经人民调解委员会调解达成调解协议后，双方当事人认为有必要的，可以自调解协议生效之日起三十日内共同向人民法院申请司法确认; 民事诉讼法(2023) art. 205";
-const ONE_MONTH_BASIS = "人民调解工作若干规定(司法部令第75号) art. 33: 人民调解委员会调解纠纷，一般在一个月内调结";
+const ONE_MONTH_BASIS =
+  "人民调解工作若干规定(司法部令第75号) art. 33: 人民调解委员会调解纠纷，一般在一个月内调结";
 const EFFECT_BASIS =
   "人民调解法 art. 29 para. 2 (书面协议自各方当事人签名、盖章或者按指印，人民调解员签名并加盖人民调解委员会印章之日起生效) and art. 30 (口头协议自各方当事人达成协议之日起生效)";
 
@@ -166,7 +167,10 @@ export const mediationCaseType: CaseTypeDecl<MediationCase> = {
     agreed: { label: { zh: "已达成协议", en: "Agreement reached" } },
     performed: { label: { zh: "协议已履行", en: "Agreement performed" }, terminal: true },
     not_performed: { label: { zh: "协议未履行", en: "Agreement not performed" }, terminal: true },
-    failed: { label: { zh: "调解终止（未达成协议）", en: "Ended without agreement" }, terminal: true },
+    failed: {
+      label: { zh: "调解终止（未达成协议）", en: "Ended without agreement" },
+      terminal: true,
+    },
   },
   initial: "accepted",
   transitions: [
@@ -192,7 +196,11 @@ export const mediationCaseType: CaseTypeDecl<MediationCase> = {
           "Form of the agreement",
         ),
         agreementEffectiveOn: L(zDate, "协议生效日期", "Agreement in effect from"),
-        agreementAmount: L(zYuan.default(0), "协议涉及金额（元）", "Amount of the agreement (yuan)"),
+        agreementAmount: L(
+          zYuan.default(0),
+          "协议涉及金额（元）",
+          "Amount of the agreement (yuan)",
+        ),
         terms: L(zText(5000), "协议内容", "Terms"),
         performBy: L(zDate.optional(), "履行期限", "Perform by"),
       }),

@@ -27,7 +27,8 @@ export const PLAN_TASK_TYPE = "plan_task";
 export const INSPECTION_TYPE = "governance_inspection";
 export const RECTIFICATION_TYPE = "rectification";
 
-const PLAN_BASIS = "工作要点 (the year's plan sets each task's deadline); 法治政府建设与责任落实督察工作规定 art. 9";
+const PLAN_BASIS =
+  "工作要点 (the year's plan sets each task's deadline); 法治政府建设与责任落实督察工作规定 art. 9";
 const RECTIFY_BASIS =
   "法治政府建设与责任落实督察工作规定 art. 25 (督察发现的问题，责令限期整改); the inspection sets the deadline";
 

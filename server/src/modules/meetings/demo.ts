@@ -39,7 +39,9 @@ export const DEMO_MEETINGS: M[] = [
     number: "2020年脱贫攻坚收官大决战动员部署会议",
     date: "2020-09-04",
     chair: "黄宗华",
-    items: [{ kind: "report", title: "用法治的方式抓好疫情防控，坚决打赢脱贫攻坚战", ruleOfLaw: true }],
+    items: [
+      { kind: "report", title: "用法治的方式抓好疫情防控，坚决打赢脱贫攻坚战", ruleOfLaw: true },
+    ],
   },
   {
     body: "party_standing_committee",
@@ -47,7 +49,11 @@ export const DEMO_MEETINGS: M[] = [
     date: "2020-09-27",
     chair: "黄宗华",
     items: [
-      { kind: "decision", title: "审议《关于统筹抓好党内法规执行的工作方案（送审稿）》", ruleOfLaw: true },
+      {
+        kind: "decision",
+        title: "审议《关于统筹抓好党内法规执行的工作方案（送审稿）》",
+        ruleOfLaw: true,
+      },
     ],
   },
   {
@@ -92,7 +98,13 @@ export const meetingsDemo: DemoContribution = {
             const v = (m as Record<string, unknown>)[c.field];
             if (v === undefined) return "";
             if (Array.isArray(v))
-              return cell(v.map((x) => (c.item ? c.item.format(x) : c.options?.[x as string]?.zh ?? String(x))).join("；"));
+              return cell(
+                v
+                  .map((x) =>
+                    c.item ? c.item.format(x) : (c.options?.[x as string]?.zh ?? String(x)),
+                  )
+                  .join("；"),
+              );
             return cell(String(v));
           })
           .join(","),
@@ -101,7 +113,9 @@ export const meetingsDemo: DemoContribution = {
     const file = Buffer.from(`${lines.join("\n")}\n`, "utf8");
     const office = demoUsername("yfzqb", "rule_of_law_office");
     const unitId = await ctx.unitId("qwb");
-    const r = await ctx.as(office, "2020-12-30", (w) => importCsv(w, meetingRegister, file, { unitId }));
+    const r = await ctx.as(office, "2020-12-30", (w) =>
+      importCsv(w, meetingRegister, file, { unitId }),
+    );
     ctx.note(`${r.created} meetings`);
   },
 };

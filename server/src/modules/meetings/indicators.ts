@@ -4,9 +4,8 @@
  * counted from the meetings register by their date, with drill-down to each meeting.
  */
 import { type SqlBool, sql } from "kysely";
-import type { IndicatorDecl } from "../../engines/indicator/index.ts";
+import type { IndicatorDecl, JsonAccess } from "../../engines/indicator/index.ts";
 import { countRegister } from "../../engines/indicator/index.ts";
-import type { JsonAccess } from "../../engines/indicator/index.ts";
 
 const MEETINGS = { zh: "次", en: "meetings" };
 
@@ -38,7 +37,12 @@ export const MEETING_INDICATORS: IndicatorDecl[] = [
       zh: "上述会议中由两个以上议事机构联合召开的",
       en: "Of those, meetings held jointly by two or more bodies",
     },
-    ...countRegister({ register: "meeting", on: "date", where: { body: "joint" }, filter: ruleOfLaw }),
+    ...countRegister({
+      register: "meeting",
+      on: "date",
+      where: { body: "joint" },
+      filter: ruleOfLaw,
+    }),
   },
   {
     id: "meetings_studied_law",

@@ -250,7 +250,11 @@ export const meetingRegister: RegisterDecl<typeof meetingSchema> = {
           const [kind, rest] = splitColon(text);
           const ruleOfLaw = rest.endsWith(RULE_OF_LAW_MARK);
           const title = ruleOfLaw ? rest.slice(0, -RULE_OF_LAW_MARK.length).trim() : rest;
-          return { kind: labelCode(AGENDA_KIND_LABELS, kind), title, ...(ruleOfLaw ? { ruleOfLaw } : {}) };
+          return {
+            kind: labelCode(AGENDA_KIND_LABELS, kind),
+            title,
+            ...(ruleOfLaw ? { ruleOfLaw } : {}),
+          };
         },
       },
     },

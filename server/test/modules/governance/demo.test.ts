@@ -97,7 +97,9 @@ beforeAll(async () => {
   t = await testApp(modules);
   t.clock.t = new Date("2021-01-31T01:00:00Z");
   const result = await loadDemo(t.db, registry, { seed: "wulong-2020", keyDir: t.config.keyDir });
-  demoParts = result.contributions.map((c) => `${c.id} ${c.ms} ms [${c.notes.join("; ")}]`).join("\n");
+  demoParts = result.contributions
+    .map((c) => `${c.id} ${c.ms} ms [${c.notes.join("; ")}]`)
+    .join("\n");
   office = await t.login("wl.yfzqb.office", DEMO_PASSWORD);
 }, 900_000);
 
@@ -111,7 +113,9 @@ async function values(year: number): Promise<Record<string, number | null>> {
     url: `/api/indicators/values?region=500156&year=${year}`,
   });
   expect(res.statusCode).toBe(200);
-  const body = res.json() as { values: { id: string; value: number | null }[] } | Record<string, number>;
+  const body = res.json() as
+    | { values: { id: string; value: number | null }[] }
+    | Record<string, number>;
   if ("values" in body && Array.isArray(body.values))
     return Object.fromEntries(body.values.map((v) => [v.id, v.value]));
   return body as Record<string, number>;
@@ -164,7 +168,10 @@ describe("the governance demo", () => {
   });
 
   it("shows the rectification left open past its deadline on the warning list", async () => {
-    const res = await t.call(office, { method: "GET", url: "/api/warnings?level=overdue&limit=500" });
+    const res = await t.call(office, {
+      method: "GET",
+      url: "/api/warnings?level=overdue&limit=500",
+    });
     expect(res.statusCode).toBe(200);
     const body = res.json();
     const items = (body.items ?? body.warnings ?? body) as { caseType: string }[];

@@ -8,8 +8,8 @@ import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { XLSX_MIME } from "../../../src/engines/register/index.ts";
 import { enforcementModule } from "../../../src/modules/enforcement/index.ts";
-import { GOVERNANCE_REGISTERS, governanceModule } from "../../../src/modules/governance/index.ts";
 import { registerCsv } from "../../../src/modules/governance/demo/util.ts";
+import { GOVERNANCE_REGISTERS, governanceModule } from "../../../src/modules/governance/index.ts";
 import { meetingRegister, meetingsModule } from "../../../src/modules/meetings/index.ts";
 import type { Session, TestApp } from "../../support/app.ts";
 import { registerTestApp } from "../../support/register-app.ts";
@@ -20,7 +20,13 @@ let office: Session;
 /** One entry per register, and the change that makes a second one distinct. */
 const SAMPLES: Record<string, [Record<string, unknown>, Record<string, unknown>]> = {
   committee_member: [
-    { body: "committee", role: "member_unit", name: "区司法局", unitCode: "sfj", since: "2020-02-20" },
+    {
+      body: "committee",
+      role: "member_unit",
+      name: "区司法局",
+      unitCode: "sfj",
+      since: "2020-02-20",
+    },
     { name: "区公安局", unitCode: "gaj" },
   ],
   duty_report: [
@@ -37,7 +43,14 @@ const SAMPLES: Record<string, [Record<string, unknown>, Record<string, unknown>]
     { leader: "李建国" },
   ],
   assessment_indicator: [
-    { version: "2020", no: 1, level: 3, area: "政府职能依法全面履行", text: "网上办", evidence: "data" },
+    {
+      version: "2020",
+      no: 1,
+      level: 3,
+      area: "政府职能依法全面履行",
+      text: "网上办",
+      evidence: "data",
+    },
     { no: 2 },
   ],
   self_assessment: [
@@ -92,7 +105,12 @@ const SAMPLES: Record<string, [Record<string, unknown>, Record<string, unknown>]
     { organisation: "武隆区文化协会", result: "unqualified" },
   ],
   association_decoupling: [
-    { association: "武隆区餐饮行业协会", formerAgency: "sfj", dueBy: "2020-12-31", decoupledOn: "2020-06-30" },
+    {
+      association: "武隆区餐饮行业协会",
+      formerAgency: "sfj",
+      dueBy: "2020-12-31",
+      decoupledOn: "2020-06-30",
+    },
     { association: "武隆区旅游行业协会" },
   ],
   service_purchase: [
@@ -150,9 +168,9 @@ afterAll(async () => t?.close());
 
 const count = async (code: string) =>
   (
-    await sql<{ n: number }>`select count(*)::int as n from register_entry where register = ${code}`.execute(
-      t.db.owner,
-    )
+    await sql<{
+      n: number;
+    }>`select count(*)::int as n from register_entry where register = ${code}`.execute(t.db.owner)
   ).rows[0]!.n;
 
 describe.each(REGISTERS.map((r) => [r.code, r] as const))("register %s", (code, decl) => {
@@ -160,7 +178,11 @@ describe.each(REGISTERS.map((r) => [r.code, r] as const))("register %s", (code, 
   const base = `/api/registers/${code}`;
 
   it("writes an entry, exports it and re-imports the export unchanged", async () => {
-    const res = await t.call(office, { method: "POST", url: `${base}/entries`, payload: { data: first } });
+    const res = await t.call(office, {
+      method: "POST",
+      url: `${base}/entries`,
+      payload: { data: first },
+    });
     expect(res.statusCode, res.body).toBe(201);
     expect(res.json().data).toEqual(first);
     const xlsx = await t.call(office, { method: "GET", url: `${base}/export.xlsx` });
@@ -191,7 +213,10 @@ describe.each(REGISTERS.map((r) => [r.code, r] as const))("register %s", (code, 
 
   it("refuses a file with a bad row, writing nothing", async () => {
     const before = await count(code);
-    const bad = registerCsv(decl, [{ ...first, ...change }, { ...first, [decl.columns[0]!.field]: "" }]);
+    const bad = registerCsv(decl, [
+      { ...first, ...change },
+      { ...first, [decl.columns[0]!.field]: "" },
+    ]);
     const res = await t.call(office, {
       method: "POST",
       url: `${base}/import`,

@@ -87,7 +87,13 @@ export async function loadAccountability(ctx: DemoContext): Promise<string[]> {
   // ── the committee (adjusted in 2020; one member unit of the former composition left)
   const seats: Record<string, unknown>[] = [
     { body: "committee", role: "head", name: "黄宗华", post: "区委书记", since: "2020-02-20" },
-    { body: "committee", role: "deputy_head", name: "卢红", post: "区委副书记、区长", since: "2020-02-20" },
+    {
+      body: "committee",
+      role: "deputy_head",
+      name: "卢红",
+      post: "区委副书记、区长",
+      since: "2020-02-20",
+    },
     ...MEMBER_UNITS.map((c) => ({
       body: "committee",
       role: "member_unit",
@@ -95,16 +101,31 @@ export async function loadAccountability(ctx: DemoContext): Promise<string[]> {
       unitCode: c,
       since: "2020-02-20",
     })),
-    { body: "committee", role: "member_unit", name: "区法制办（已撤并）", since: "2018-12-01", until: "2019-12-31" },
-    ...GROUPS.map(([body, post]) => ({ body, role: "head", name: `${post}（组长）`, post, since: "2020-02-20" })),
+    {
+      body: "committee",
+      role: "member_unit",
+      name: "区法制办（已撤并）",
+      since: "2018-12-01",
+      until: "2019-12-31",
+    },
+    ...GROUPS.map(([body, post]) => ({
+      body,
+      role: "head",
+      name: `${post}（组长）`,
+      post,
+      since: "2020-02-20",
+    })),
     ...GROUPS.flatMap(([body]) =>
-      rng.shuffle(STAFFED_DEPARTMENTS).slice(0, 4).map((c) => ({
-        body,
-        role: "member_unit",
-        name: unit(c).nameZh,
-        unitCode: c,
-        since: "2020-02-20",
-      })),
+      rng
+        .shuffle(STAFFED_DEPARTMENTS)
+        .slice(0, 4)
+        .map((c) => ({
+          body,
+          role: "member_unit",
+          name: unit(c).nameZh,
+          unitCode: c,
+          since: "2020-02-20",
+        })),
     ),
   ];
   await importEntries(ctx, committeeRegister, seats, { day: "2020-02-21", unitId: office });
@@ -117,7 +138,8 @@ export async function loadAccountability(ctx: DemoContext): Promise<string[]> {
     unitCode: c,
     reportedOn: plusDays("2021-01-08", i % 5),
     occasion: "区委全面依法治区委员会年度述法会议",
-    summary: "履行推进法治建设第一责任人职责情况：研究部署法治建设、会前学法、依法决策、行政执法监督。",
+    summary:
+      "履行推进法治建设第一责任人职责情况：研究部署法治建设、会前学法、依法决策、行政执法监督。",
     evaluation: rng.pick(["excellent", "excellent", "good"]),
   }));
   await importEntries(ctx, dutyReportRegister, reports, { day: "2021-01-15", unitId: office });
@@ -131,7 +153,14 @@ export async function loadAccountability(ctx: DemoContext): Promise<string[]> {
     const c = await ctx.as(OFFICE, PLAN_DAY, (w) =>
       ctx.cases.open(w, PLAN_TASK_TYPE, {
         unitId: unit(lead).id,
-        fields: { plan: PLAN, taskNo: i + 1, task, leadUnit: lead, supportingUnits: supporting, deadline },
+        fields: {
+          plan: PLAN,
+          taskNo: i + 1,
+          task,
+          leadUnit: lead,
+          supportingUnits: supporting,
+          deadline,
+        },
       }),
     );
     const handler = demoUsername(lead, "case_handler");
@@ -157,7 +186,9 @@ export async function loadAccountability(ctx: DemoContext): Promise<string[]> {
 
   // ── the August inspection: 26 townships and streets, 53 departments and bodies, 65 tasks
   const towns = WULONG_TOWNSHIPS.map((t) => t.code);
-  const depts = WULONG_DISTRICT_BODIES.map((b) => b.code).filter((c) => c !== "yfzqb").slice(0, 53);
+  const depts = WULONG_DISTRICT_BODIES.map((b) => b.code)
+    .filter((c) => c !== "yfzqb")
+    .slice(0, 53);
   const tasks = Array.from({ length: ACCOUNTABILITY_SEED.inspectionTasks }, (_, i) => ({
     task: `督查任务${i + 1}：${TASKS[i % TASKS.length]}落实情况`,
   }));
@@ -203,7 +234,10 @@ export async function loadAccountability(ctx: DemoContext): Promise<string[]> {
     .execute();
   for (const r of rect.slice(0, 3)) {
     const code = [...units.values()].find((u) => u.id === Number(r.unit_id))!.code;
-    const who = demoUsername(code, code.startsWith("town-") || code.startsWith("street-") ? "case_handler" : "case_handler");
+    const who = demoUsername(
+      code,
+      code.startsWith("town-") || code.startsWith("street-") ? "case_handler" : "case_handler",
+    );
     await ctx.as(who, "2020-10-10", (w) =>
       ctx.cases.step(w, "rectification", Number(r.id), "close_with_evidence", {
         version: Number(r.version),
@@ -212,7 +246,9 @@ export async function loadAccountability(ctx: DemoContext): Promise<string[]> {
       }),
     );
   }
-  notes.push(`1 inspection of ${towns.length + depts.length} units, ${findings.length} rectifications`);
+  notes.push(
+    `1 inspection of ${towns.length + depts.length} units, ${findings.length} rectifications`,
+  );
 
   // ── the self-assessment: 108 indicators, 43 units accepted, one unit still pending
   const AREAS = [
@@ -233,8 +269,14 @@ export async function loadAccountability(ctx: DemoContext): Promise<string[]> {
     text: `示范指标第${i + 1}项`,
     evidence: rng.pick(["material", "data", "online"]),
   }));
-  await importEntries(ctx, assessmentIndicatorRegister, indicators, { day: "2020-09-01", unitId: office });
-  const assessed = WULONG_DISTRICT_BODIES.map((b) => b.code).slice(0, ACCOUNTABILITY_SEED.selfAssessedUnits + 1);
+  await importEntries(ctx, assessmentIndicatorRegister, indicators, {
+    day: "2020-09-01",
+    unitId: office,
+  });
+  const assessed = WULONG_DISTRICT_BODIES.map((b) => b.code).slice(
+    0,
+    ACCOUNTABILITY_SEED.selfAssessedUnits + 1,
+  );
   let scores = 0;
   for (const [k, code] of assessed.entries()) {
     const pending = k === assessed.length - 1;
@@ -255,6 +297,8 @@ export async function loadAccountability(ctx: DemoContext): Promise<string[]> {
       unitId: unit(code).id,
     });
   }
-  notes.push(`${indicators.length} indicators, ${scores} self-assessment scores of ${assessed.length} units`);
+  notes.push(
+    `${indicators.length} indicators, ${scores} self-assessment scores of ${assessed.length} units`,
+  );
   return notes;
 }

@@ -14,7 +14,8 @@ export const GOVERNANCE_DEMO_ID = "governance";
 export const governanceDemo: DemoContribution = {
   id: GOVERNANCE_DEMO_ID,
   dependsOn: [DIRECTORY_DEMO_ID],
-  description: "committee, plan tasks, inspection, self-assessment, mediations, publicity, training, social governance",
+  description:
+    "committee, plan tasks, inspection, self-assessment, mediations, publicity, training, social governance",
   async load(ctx) {
     for (const n of await loadAccountability(ctx)) ctx.note(n);
     ctx.note(await loadMediations(ctx));

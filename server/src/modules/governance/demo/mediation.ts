@@ -67,7 +67,8 @@ interface Owner {
 export async function loadMediations(ctx: DemoContext): Promise<string> {
   const { rng } = ctx;
   const S = MEDIATION_SEED;
-  const name = () => `${rng.pick(SURNAMES)}${rng.pick(GIVEN)}${rng.chance(0.6) ? rng.pick(GIVEN) : ""}`;
+  const name = () =>
+    `${rng.pick(SURNAMES)}${rng.pick(GIVEN)}${rng.chance(0.6) ? rng.pick(GIVEN) : ""}`;
   const mediator = () => `${rng.pick(SURNAMES)}${rng.pick(GIVEN)}${rng.pick(GIVEN)}`;
   const towns: Owner[] = WULONG_TOWNSHIPS.map((t) => ({
     unit: t.code,
@@ -106,12 +107,16 @@ export async function loadMediations(ctx: DemoContext): Promise<string> {
   // The amounts: about a third of agreements are about money; they share the total.
   const monied = agreed.filter(() => rng.chance(0.35));
   const amounts = new Map<number, number>();
-  split(S.amountYuan, monied.length, rng, 500).forEach((a, j) => amounts.set(monied[j]!, a));
+  const shares = split(S.amountYuan, monied.length, rng, 500);
+  for (const [j, a] of shares.entries()) amounts.set(monied[j]!, a);
   const categories = Object.keys(DISPUTE_CATEGORY_LABELS);
   const rows: Row[] = [];
   const row = (p: { owner: Owner; old: boolean }, i: number, year: number): Row => {
     const o = p.owner;
-    const opened = year === 2020 ? dayBetween(rng, "2020-01-02", "2020-12-15") : dayBetween(rng, "2019-09-01", "2019-11-30");
+    const opened =
+      year === 2020
+        ? dayBetween(rng, "2020-01-02", "2020-12-15")
+        : dayBetween(rng, "2019-09-01", "2019-11-30");
     const session = plusDays(opened, rng.int(0, 6));
     const r: Row = {
       _unit: o.unit,
@@ -152,7 +157,8 @@ export async function loadMediations(ctx: DemoContext): Promise<string> {
     return r;
   };
   for (const i of order) rows.push(row(plan[i]!, i, 2020));
-  for (let i = 0; i < EARLIER; i++) rows.push(row({ owner: rng.pick(towns), old: false }, -1, 2019));
+  for (let i = 0; i < EARLIER; i++)
+    rows.push(row({ owner: rng.pick(towns), old: false }, -1, 2019));
   rows.sort((a, b) => String(a._opened).localeCompare(String(b._opened)));
   const started = Date.now();
   const summary = await ctx.as(OFFICE, IMPORTED_ON, (w) =>

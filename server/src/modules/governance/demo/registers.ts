@@ -14,7 +14,11 @@
 import type { DemoContext } from "../../../engines/demo/index.ts";
 import type { RegisterDecl } from "../../../engines/register/index.ts";
 import { STAFFED_DEPARTMENTS, WULONG_TOWNSHIPS } from "../../directory/index.ts";
-import { facilityRegister, publicityEventRegister, trainingRegister } from "../registers/publicity.ts";
+import {
+  facilityRegister,
+  publicityEventRegister,
+  trainingRegister,
+} from "../registers/publicity.ts";
 import {
   decouplingRegister,
   purchaseRegister,
@@ -89,7 +93,8 @@ export async function loadRegisters(ctx: DemoContext): Promise<string[]> {
   for (const [audience, t] of Object.entries(S.publicity)) {
     const att = split(t.attendance, t.events, rng, 5);
     for (let i = 0; i < t.events; i++) {
-      const unit = audience === "officials" ? rng.pick(["sfj", ...STAFFED_DEPARTMENTS]) : rng.pick(organisers);
+      const unit =
+        audience === "officials" ? rng.pick(["sfj", ...STAFFED_DEPARTMENTS]) : rng.pick(organisers);
       events.push({
         unit,
         data: {
@@ -118,33 +123,58 @@ export async function loadRegisters(ctx: DemoContext): Promise<string[]> {
       },
     });
   }
-  notes.push(`${await importByUnit(ctx, publicityEventRegister, events, "2020-12-30")} publicity events`);
+  notes.push(
+    `${await importByUnit(ctx, publicityEventRegister, events, "2020-12-30")} publicity events`,
+  );
 
   // ── facilities
   const facilities = [
     ...["仙女山法治文化阵地", "白马山法治文化阵地"].map((name, i) => ({ kind: "site", name, i })),
-    ...["芙蓉江法治文化公园", "宪法主题广场", "民法典主题公园", "清廉法治文化广场"].map((name, i) => ({
-      kind: "park",
-      name,
-      i,
-    })),
-  ].map((f) => ({ kind: f.kind, name: f.name, location: "武隆区", builtOn: `2020-0${3 + f.i}-15` }));
-  await importEntries(ctx, facilityRegister, [
-    ...facilities,
-    { kind: "park", name: "原法治宣传长廊（已拆除）", location: "武隆区", builtOn: "2015-06-01", closedOn: "2019-08-31" },
-  ], { day: "2020-12-30", unitId: await ctx.unitId("sfj") });
+    ...["芙蓉江法治文化公园", "宪法主题广场", "民法典主题公园", "清廉法治文化广场"].map(
+      (name, i) => ({
+        kind: "park",
+        name,
+        i,
+      }),
+    ),
+  ].map((f) => ({
+    kind: f.kind,
+    name: f.name,
+    location: "武隆区",
+    builtOn: `2020-0${3 + f.i}-15`,
+  }));
+  await importEntries(
+    ctx,
+    facilityRegister,
+    [
+      ...facilities,
+      {
+        kind: "park",
+        name: "原法治宣传长廊（已拆除）",
+        location: "武隆区",
+        builtOn: "2015-06-01",
+        closedOn: "2019-08-31",
+      },
+    ],
+    { day: "2020-12-30", unitId: await ctx.unitId("sfj") },
+  );
 
   // ── training: the Party school's course of 7 July, internal law study
-  await importEntries(ctx, trainingRegister, [
-    {
-      kind: "party_school",
-      organiser: "dx",
-      heldOn: "2020-07-07",
-      title: "党校法治轮训：法治课程",
-      classes: ["副处级干部进修班", "中青年干部培训班", "科级干部进修班"],
-      attendance: S.partySchool,
-    },
-  ], { day: "2020-07-08", unitId: await ctx.unitId("dx") });
+  await importEntries(
+    ctx,
+    trainingRegister,
+    [
+      {
+        kind: "party_school",
+        organiser: "dx",
+        heldOn: "2020-07-07",
+        title: "党校法治轮训：法治课程",
+        classes: ["副处级干部进修班", "中青年干部培训班", "科级干部进修班"],
+        attendance: S.partySchool,
+      },
+    ],
+    { day: "2020-07-08", unitId: await ctx.unitId("dx") },
+  );
   const studyUnits = ["sfj", ...STAFFED_DEPARTMENTS, ...towns];
   const studyAtt = split(S.internalStudy, studyUnits.length * 4, rng, 20);
   const studies = studyUnits.flatMap((unit, k) =>
@@ -153,13 +183,19 @@ export async function loadRegisters(ctx: DemoContext): Promise<string[]> {
       data: {
         kind: "internal_study",
         organiser: unit,
-        heldOn: dayBetween(rng, `2020-${String(q * 3 + 1).padStart(2, "0")}-05`, `2020-${String(q * 3 + 3).padStart(2, "0")}-25`),
+        heldOn: dayBetween(
+          rng,
+          `2020-${String(q * 3 + 1).padStart(2, "0")}-05`,
+          `2020-${String(q * 3 + 3).padStart(2, "0")}-25`,
+        ),
         title: rng.pick(["民法典专题学法", "行政处罚法专题学法", "习近平法治思想专题学习"]),
         attendance: studyAtt[k * 4 + q],
       },
     })),
   );
-  notes.push(`${await importByUnit(ctx, trainingRegister, studies, "2020-12-30")} internal law-study sessions`);
+  notes.push(
+    `${await importByUnit(ctx, trainingRegister, studies, "2020-12-30")} internal law-study sessions`,
+  );
 
   // ── social organisations' annual inspection
   const kinds = ["social_group", "private_non_enterprise", "foundation"];
@@ -168,69 +204,114 @@ export async function loadRegisters(ctx: DemoContext): Promise<string[]> {
     orgKind: kinds[i % 11 === 0 ? 1 : i % 29 === 0 ? 2 : 0],
     year: 2019,
     inspectedOn: dayBetween(rng, "2020-03-01", "2020-06-30"),
-    result: i < S.orgsQualified ? "qualified" : i < S.orgsQualified + 6 ? "basically_qualified" : "unqualified",
+    result:
+      i < S.orgsQualified
+        ? "qualified"
+        : i < S.orgsQualified + 6
+          ? "basically_qualified"
+          : "unqualified",
   }));
-  await importEntries(ctx, socialOrgInspectionRegister, inspections, { day: "2020-07-01", unitId: await ctx.unitId("mzj") });
-  await importEntries(ctx, decouplingRegister, Array.from({ length: S.associations }, (_, i) => ({
-    association: `武隆区${["餐饮", "建筑", "旅游", "物流", "电商", "茶叶", "药材", "商贸"][i % 8]}行业协会（${i + 1}）`,
-    formerAgency: STAFFED_DEPARTMENTS[i % STAFFED_DEPARTMENTS.length],
-    dueBy: "2020-12-31",
-    decoupledOn: dayBetween(rng, "2020-04-01", "2020-11-30"),
-  })), { day: "2020-12-15", unitId: await ctx.unitId("mzj") });
+  await importEntries(ctx, socialOrgInspectionRegister, inspections, {
+    day: "2020-07-01",
+    unitId: await ctx.unitId("mzj"),
+  });
+  await importEntries(
+    ctx,
+    decouplingRegister,
+    Array.from({ length: S.associations }, (_, i) => ({
+      association: `武隆区${["餐饮", "建筑", "旅游", "物流", "电商", "茶叶", "药材", "商贸"][i % 8]}行业协会（${i + 1}）`,
+      formerAgency: STAFFED_DEPARTMENTS[i % STAFFED_DEPARTMENTS.length],
+      dueBy: "2020-12-31",
+      decoupledOn: dayBetween(rng, "2020-04-01", "2020-11-30"),
+    })),
+    { day: "2020-12-15", unitId: await ctx.unitId("mzj") },
+  );
 
   // ── government purchases of services
   const pub = split(S.basicPublic.amount / 100, S.basicPublic.count, rng, 1000).map((a) => a * 100);
-  await importEntries(ctx, purchaseRegister, [
-    ...pub.map((amount, i) => ({
-      title: ["居家养老服务", "社区矫正社会工作服务", "农村公路养护", "公共文化服务", "基层医疗卫生服务"][i % 5] + `（${i + 1}）`,
-      category: "basic_public",
-      buyer: "czj",
-      provider: `武隆区社会服务中心${i + 1}`,
-      contractedOn: dayBetween(rng, "2020-02-01", "2020-11-30"),
-      amount,
-    })),
-    {
-      title: "网格化社会治理服务",
-      category: "social_management",
-      buyer: "czj",
-      provider: "武隆区社会治理服务中心",
-      contractedOn: "2020-05-20",
-      amount: S.socialManagement.amount,
-    },
-  ], { day: "2020-12-20", unitId: await ctx.unitId("czj") });
+  await importEntries(
+    ctx,
+    purchaseRegister,
+    [
+      ...pub.map((amount, i) => ({
+        title: `${
+          [
+            "居家养老服务",
+            "社区矫正社会工作服务",
+            "农村公路养护",
+            "公共文化服务",
+            "基层医疗卫生服务",
+          ][i % 5]
+        }（${i + 1}）`,
+        category: "basic_public",
+        buyer: "czj",
+        provider: `武隆区社会服务中心${i + 1}`,
+        contractedOn: dayBetween(rng, "2020-02-01", "2020-11-30"),
+        amount,
+      })),
+      {
+        title: "网格化社会治理服务",
+        category: "social_management",
+        buyer: "czj",
+        provider: "武隆区社会治理服务中心",
+        contractedOn: "2020-05-20",
+        amount: S.socialManagement.amount,
+      },
+    ],
+    { day: "2020-12-20", unitId: await ctx.unitId("czj") },
+  );
 
   // ── public legal service points
-  await importEntries(ctx, servicePointRegister, [
-    { kind: "centre", name: "武隆区公共法律服务中心", unitCode: "sfj", openedOn: "2019-06-28" },
-    ...towns.map((t, i) => ({
-      kind: "workstation",
-      name: `${townName.get(t)}公共法律服务工作站`,
-      unitCode: t,
-      openedOn: dayBetween(rng, i < 20 ? "2019-01-05" : "2020-02-01", i < 20 ? "2019-12-20" : "2020-10-30"),
-    })),
-  ], { day: "2020-12-20", unitId: await ctx.unitId("sfj") });
+  await importEntries(
+    ctx,
+    servicePointRegister,
+    [
+      { kind: "centre", name: "武隆区公共法律服务中心", unitCode: "sfj", openedOn: "2019-06-28" },
+      ...towns.map((t, i) => ({
+        kind: "workstation",
+        name: `${townName.get(t)}公共法律服务工作站`,
+        unitCode: t,
+        openedOn: dayBetween(
+          rng,
+          i < 20 ? "2019-01-05" : "2020-02-01",
+          i < 20 ? "2019-12-20" : "2020-10-30",
+        ),
+      })),
+    ],
+    { day: "2020-12-20", unitId: await ctx.unitId("sfj") },
+  );
 
   // ── relief measures
   const refunds = split(S.jobRefund.amount / 100, S.jobRefund.count, rng, 100).map((a) => a * 100);
   const rents = split(S.rentRelief.amount / 100, S.rentRelief.count, rng, 10).map((a) => a * 100);
-  await importEntries(ctx, reliefRegister, [
-    ...refunds.map((amount, i) => ({
-      measure: "job_stabilising_refund",
-      beneficiary: `重庆市武隆区${rng.pick(["仙女山", "白马", "江口", "火炉"])}商贸有限公司（${i + 1}）`,
-      beneficiaryKind: "sme",
-      grantedBy: "rlsbj",
-      grantedOn: dayBetween(rng, "2020-03-10", "2020-09-30"),
+  await importEntries(
+    ctx,
+    reliefRegister,
+    [
+      ...refunds.map((amount, i) => ({
+        measure: "job_stabilising_refund",
+        beneficiary: `重庆市武隆区${rng.pick(["仙女山", "白马", "江口", "火炉"])}商贸有限公司（${i + 1}）`,
+        beneficiaryKind: "sme",
+        grantedBy: "rlsbj",
+        grantedOn: dayBetween(rng, "2020-03-10", "2020-09-30"),
+        amount,
+      })),
+    ],
+    { day: "2020-10-10", unitId: await ctx.unitId("rlsbj") },
+  );
+  await importEntries(
+    ctx,
+    reliefRegister,
+    rents.map((amount, i) => ({
+      measure: "rent_relief",
+      beneficiary: `武隆区${rng.pick(["便民", "兴旺", "和顺", "吉祥"])}${i % 3 === 0 ? "个体工商户" : "小店"}（${i + 1}）`,
+      beneficiaryKind: i % 3 === 0 ? "individual_business" : "micro",
+      grantedBy: "gzw",
+      grantedOn: dayBetween(rng, "2020-03-01", "2020-08-31"),
       amount,
     })),
-  ], { day: "2020-10-10", unitId: await ctx.unitId("rlsbj") });
-  await importEntries(ctx, reliefRegister, rents.map((amount, i) => ({
-    measure: "rent_relief",
-    beneficiary: `武隆区${rng.pick(["便民", "兴旺", "和顺", "吉祥"])}${i % 3 === 0 ? "个体工商户" : "小店"}（${i + 1}）`,
-    beneficiaryKind: i % 3 === 0 ? "individual_business" : "micro",
-    grantedBy: "gzw",
-    grantedOn: dayBetween(rng, "2020-03-01", "2020-08-31"),
-    amount,
-  })), { day: "2020-10-10", unitId: await ctx.unitId("gzw") });
+    { day: "2020-10-10", unitId: await ctx.unitId("gzw") },
+  );
   notes.push("facilities, training, social organisations, purchases, service points, relief");
   return notes;
 }
