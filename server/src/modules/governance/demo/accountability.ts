@@ -21,7 +21,7 @@ import {
   dutyReportRegister,
   selfAssessmentRegister,
 } from "../registers/leadership.ts";
-import { importEntries, OFFICE, plusDays } from "./util.ts";
+import { importEntries, importForUnits, OFFICE, plusDays } from "./util.ts";
 
 export const ACCOUNTABILITY_SEED = {
   memberUnits: 11,
@@ -146,41 +146,50 @@ export async function loadAccountability(ctx: DemoContext): Promise<string[]> {
 
   // ── the work plan's 21 tasks, each owned by its lead unit
   let completed = 0;
-  for (const [i, task] of TASKS.entries()) {
-    const lead = STAFFED_DEPARTMENTS[i % STAFFED_DEPARTMENTS.length]!;
-    const supporting = rng.shuffle(STAFFED_DEPARTMENTS.filter((c) => c !== lead)).slice(0, 2);
-    const deadline = i < 18 ? "2020-11-30" : "2020-12-31";
-    const c = await ctx.as(OFFICE, PLAN_DAY, (w) =>
-      ctx.cases.open(w, PLAN_TASK_TYPE, {
-        unitId: unit(lead).id,
-        fields: {
-          plan: PLAN,
-          taskNo: i + 1,
-          task,
-          leadUnit: lead,
-          supportingUnits: supporting,
-          deadline,
-        },
-      }),
-    );
-    const handler = demoUsername(lead, "case_handler");
-    const v = await ctx.as(handler, "2020-09-15", (w) =>
-      ctx.cases.step(w, PLAN_TASK_TYPE, c.id, "report_progress", {
-        version: c.version,
-        onDate: "2020-09-15",
-        input: { progress: 60, report: "已制定实施方案，按计划推进。" },
-      }),
-    );
-    if (i === 20) continue; // the last task is still being carried out at the end of the year
-    const on = plusDays("2020-10-20", i * 2);
-    await ctx.as(handler, on, (w) =>
-      ctx.cases.step(w, PLAN_TASK_TYPE, c.id, "complete", {
-        version: v.version,
-        onDate: on,
-        input: { summary: `${task}已完成。`, evidence: ["工作方案", "工作总结"] },
-      }),
-    );
-    completed++;
+  const leadOf = (i: number) => STAFFED_DEPARTMENTS[i % STAFFED_DEPARTMENTS.length]!;
+  const opened = await ctx.as(OFFICE, PLAN_DAY, async (w) => {
+    const out = [];
+    for (const [i, task] of TASKS.entries()) {
+      const lead = leadOf(i);
+      const supporting = rng.shuffle(STAFFED_DEPARTMENTS.filter((c) => c !== lead)).slice(0, 2);
+      out.push(
+        await ctx.cases.open(w, PLAN_TASK_TYPE, {
+          unitId: unit(lead).id,
+          fields: {
+            plan: PLAN,
+            taskNo: i + 1,
+            task,
+            leadUnit: lead,
+            supportingUnits: supporting,
+            deadline: i < 18 ? "2020-11-30" : "2020-12-31",
+          },
+        }),
+      );
+    }
+    return out;
+  });
+  // Each lead unit reports progress and completes its tasks (the last is still open).
+  for (const lead of new Set(TASKS.map((_, i) => leadOf(i)))) {
+    completed += await ctx.as(demoUsername(lead, "case_handler"), "2020-12-20", async (w) => {
+      let n = 0;
+      for (const [i, task] of TASKS.entries()) {
+        if (leadOf(i) !== lead) continue;
+        const c = opened[i]!;
+        const v = await ctx.cases.step(w, PLAN_TASK_TYPE, c.id, "report_progress", {
+          version: c.version,
+          onDate: "2020-09-15",
+          input: { progress: 60, report: "已制定实施方案，按计划推进。" },
+        });
+        if (i === TASKS.length - 1) continue;
+        await ctx.cases.step(w, PLAN_TASK_TYPE, c.id, "complete", {
+          version: v.version,
+          onDate: plusDays("2020-10-20", i * 2),
+          input: { summary: `${task}已完成。`, evidence: ["工作方案", "工作总结"] },
+        });
+        n++;
+      }
+      return n;
+    });
   }
   notes.push(`${TASKS.length} plan tasks (${completed} completed)`);
 
@@ -277,7 +286,7 @@ export async function loadAccountability(ctx: DemoContext): Promise<string[]> {
     0,
     ACCOUNTABILITY_SEED.selfAssessedUnits + 1,
   );
-  let scores = 0;
+  const files = new Map<number, Record<string, unknown>[]>();
   for (const [k, code] of assessed.entries()) {
     const pending = k === assessed.length - 1;
     const rows = indicators.map((ind) => ({
@@ -292,11 +301,9 @@ export async function loadAccountability(ctx: DemoContext): Promise<string[]> {
       evidence: ["自查报告"],
       review: pending ? "pending" : "accepted",
     }));
-    scores += await importEntries(ctx, selfAssessmentRegister, rows, {
-      day: "2020-09-28",
-      unitId: unit(code).id,
-    });
+    files.set(unit(code).id, rows);
   }
+  const scores = await importForUnits(ctx, selfAssessmentRegister, files, "2020-09-28");
   notes.push(
     `${indicators.length} indicators, ${scores} self-assessment scores of ${assessed.length} units`,
   );

@@ -17,8 +17,13 @@ export const governanceDemo: DemoContribution = {
   description:
     "committee, plan tasks, inspection, self-assessment, mediations, publicity, training, social governance",
   async load(ctx) {
-    for (const n of await loadAccountability(ctx)) ctx.note(n);
-    ctx.note(await loadMediations(ctx));
-    for (const n of await loadRegisters(ctx)) ctx.note(n);
+    const timed = async (what: string, f: () => Promise<string | string[]>) => {
+      const started = Date.now();
+      const notes = [await f()].flat();
+      ctx.note(`${what} (${Date.now() - started} ms): ${notes.join("; ")}`);
+    };
+    await timed("accountability", () => loadAccountability(ctx));
+    await timed("mediation", () => loadMediations(ctx));
+    await timed("registers", () => loadRegisters(ctx));
   },
 };

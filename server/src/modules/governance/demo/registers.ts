@@ -26,7 +26,7 @@ import {
   servicePointRegister,
   socialOrgInspectionRegister,
 } from "../registers/social.ts";
-import { dayBetween, importEntries, split } from "./util.ts";
+import { dayBetween, importEntries, importForUnits, split } from "./util.ts";
 
 export const REGISTER_SEED = {
   publicity: {
@@ -71,13 +71,12 @@ async function importByUnit(
   rows: { unit: string; data: Record<string, unknown> }[],
   day: string,
 ): Promise<number> {
-  const byUnit = new Map<string, Record<string, unknown>[]>();
-  for (const r of rows) byUnit.set(r.unit, [...(byUnit.get(r.unit) ?? []), r.data]);
-  let n = 0;
-  for (const [code, data] of byUnit) {
-    n += await importEntries(ctx, decl, data, { day, unitId: await ctx.unitId(code) });
+  const files = new Map<number, Record<string, unknown>[]>();
+  for (const r of rows) {
+    const id = await ctx.unitId(r.unit);
+    files.set(id, [...(files.get(id) ?? []), r.data]);
   }
-  return n;
+  return importForUnits(ctx, decl, files, day);
 }
 
 export async function loadRegisters(ctx: DemoContext): Promise<string[]> {

@@ -66,6 +66,26 @@ export function registerCsv(decl: RegisterDecl, rows: Record<string, unknown>[])
 }
 
 /**
+ * Import entries for several units in one unit of work of the office (one transaction;
+ * one file per unit through the batched import): `files` maps a unit id to its rows.
+ */
+export async function importForUnits(
+  ctx: DemoContext,
+  decl: RegisterDecl,
+  files: Map<number, Record<string, unknown>[]>,
+  day: string,
+): Promise<number> {
+  return ctx.as(OFFICE, day, async (w) => {
+    let n = 0;
+    for (const [unitId, rows] of files) {
+      if (rows.length === 0) continue;
+      n += (await importCsv(w, decl, registerCsv(decl, rows), { unitId })).created;
+    }
+    return n;
+  });
+}
+
+/**
  * Import entries for a unit through the register engine's batched import (validated,
  * audited, all rows or none), as `user` on `day`.
  */
