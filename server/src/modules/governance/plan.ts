@@ -14,7 +14,7 @@
  *
  * The deadlines are the plan's and the inspection's own, not statutory periods: the
  * basis named is the document that sets them (法治政府建设与责任落实督察工作规定 arts. 9,
- * 25 on inspection and rectification, regulations §8).
+ * 25 on inspection and rectification [R]: article numbers not checked against the text, which is not in the law library; regulations §8).
  */
 import { z } from "zod";
 import type { CaseTypeDecl, CaseView } from "../../engines/case/index.ts";
@@ -28,9 +28,9 @@ export const INSPECTION_TYPE = "governance_inspection";
 export const RECTIFICATION_TYPE = "rectification";
 
 const PLAN_BASIS =
-  "工作要点 (the year's plan sets each task's deadline); 法治政府建设与责任落实督察工作规定 art. 9";
+  "工作要点 (the year's plan sets each task's deadline); 法治政府建设与责任落实督察工作规定 art. 9 [R]";
 const RECTIFY_BASIS =
-  "法治政府建设与责任落实督察工作规定 art. 25 (督察发现的问题，责令限期整改); the inspection sets the deadline";
+  "法治政府建设与责任落实督察工作规定 art. 25 [R] (督察发现的问题，责令限期整改); the inspection sets the deadline";
 
 /** The days from the opening to a deadline field, as a calendar-day period. */
 function untilDeadline<F extends { deadline: string }>(c: CaseView<F>) {
