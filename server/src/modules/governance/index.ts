@@ -9,7 +9,7 @@
 import type { ModuleDecl } from "../../engines/registry.ts";
 import { governanceDemo } from "./demo/index.ts";
 import { INDICATORS } from "./indicators.ts";
-import { mediationCaseType } from "./mediation.ts";
+import { mediationCaseType, mediationSettings } from "./mediation.ts";
 import { inspectionCaseType, planTaskCaseType, rectificationCaseType } from "./plan.ts";
 import {
   assessmentIndicatorRegister,
@@ -57,4 +57,5 @@ export const governanceModule: ModuleDecl = {
   registers: GOVERNANCE_REGISTERS as any,
   indicators: INDICATORS,
   demo: [governanceDemo],
+  settings: mediationSettings,
 };

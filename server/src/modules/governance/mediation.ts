@@ -26,6 +26,7 @@
  */
 import { z } from "zod";
 import type { CaseTypeDecl, Guard } from "../../engines/case/index.ts";
+import type { SettingDecl } from "../../engines/settings.ts";
 import { basisEn, basisZh } from "../../kernel/citation.ts";
 import { zIdCard } from "../../kernel/codes/id-card.ts";
 import { t } from "../../kernel/errors.ts";
@@ -110,6 +111,23 @@ const EFFECT_BASIS =
 
 const CONFIRMATION_PERIOD = { n: 30, unit: "calendar_day" } as const;
 
+/** Setting: how long a people's mediation generally takes before the warning (months). */
+export const MEDIATION_TERM = "governance.people_mediation_term_months";
+
+export const mediationSettings: SettingDecl[] = [
+  {
+    code: MEDIATION_TERM,
+    label: {
+      zh: "人民调解一般调结期限（月）",
+      en: "Time a people's mediation generally takes (months)",
+    },
+    module: MODULE,
+    schema: z.number().int().min(1).max(6),
+    default: 1,
+    basis: `${ONE_MONTH_BASIS}. The 人民调解法 sets no limit; some local rules let the parties agree to continue past the month — a region may set a longer term.`,
+  },
+];
+
 /** The agreement's effective day: not after the step, not before the case was opened. */
 const effectiveInRange: Guard<MediationCase> = (ctx) => {
   const on = ctx.input.agreementEffectiveOn as LocalDate | undefined;
@@ -173,6 +191,7 @@ export const mediationCaseType: CaseTypeDecl<MediationCase> = {
     },
   },
   initial: "accepted",
+  reads: { settings: [MEDIATION_TERM] },
   transitions: [
     {
       action: "hold_session",
@@ -269,7 +288,10 @@ export const mediationCaseType: CaseTypeDecl<MediationCase> = {
     {
       code: "mediation",
       label: { zh: "调解期限（一般一个月）", en: "Mediation time (generally one month)" },
-      period: (c) => (c.fields.kind === "people" ? { n: 1, unit: "month" } : undefined),
+      period: (c, settings) =>
+        c.fields.kind === "people"
+          ? { n: settings<number>(MEDIATION_TERM), unit: "month" }
+          : undefined,
       legalBasis: ONE_MONTH_BASIS,
       startOn: { action: "create" },
       stopOn: [{ action: "reach_agreement" }, { action: "end_without_agreement" }],
