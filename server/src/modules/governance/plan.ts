@@ -107,6 +107,7 @@ export const planTaskCaseType: CaseTypeDecl<PlanTaskData> = {
   ],
   participantRoles: { supporting: { zh: "配合单位", en: "Supporting unit" } },
   links: ["part_of"],
+  search: { fields: ["task", "plan"] },
 };
 
 // ────────────────────────────────────────────────────────────────────── inspections
@@ -208,6 +209,7 @@ export const inspectionCaseType: CaseTypeDecl<InspectionData> = {
   ],
   revisableFields: ["tasks"],
   links: ["opened_from"],
+  search: { fields: ["title", "tasks"] },
 };
 
 // ─────────────────────────────────────────────────────────────────── rectification
@@ -244,6 +246,7 @@ export const rectificationCaseType: CaseTypeDecl<RectificationData> = {
       derive: (ctx) => ({ rectifiedOn: ctx.onDate }),
     },
   ],
+  search: { fields: ["inspection", "finding", "requirement"] },
   stepFields: ["rectifiedOn"],
   derived: z.object({ rectifiedOn: L(zDate, "整改完成日期", "Rectified on") }),
   clocks: [

@@ -284,6 +284,15 @@ describe("an inspection and its rectifications", () => {
     expect(list.items).toHaveLength(1);
     const rect = list.items[0];
     expect(rect.unitId).toBe(ids.town);
+    // Found by its finding; a mediation's party never (no search fields).
+    const hits = (
+      await t.call(s.town, { method: "GET", url: "/api/search", query: { q: "普法责任清单" } })
+    ).json().hits as { kind: string; title: string }[];
+    expect(hits.some((h) => h.title.startsWith("整改：未公布普法责任清单"))).toBe(true);
+    const party = (
+      await t.call(s.town, { method: "GET", url: "/api/search", query: { q: "张三丰" } })
+    ).json().hits as unknown[];
+    expect(party).toEqual([]);
 
     const warnings = async (who: Session) =>
       (await t.call(who, { method: "GET", url: "/api/warnings?limit=100" })).json().items as {
