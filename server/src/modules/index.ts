@@ -1,6 +1,7 @@
 import type { ModuleDecl } from "../engines/registry.ts";
 import { directoryModule } from "./directory/index.ts";
 import { enforcementModule } from "./enforcement/index.ts";
+import { governanceModule } from "./governance/index.ts";
 import { meetingsModule } from "./meetings/index.ts";
 import { oversightModule } from "./oversight/index.ts";
 import { supervisionModule } from "./supervision/index.ts";
@@ -12,6 +13,7 @@ export const MODULES: ModuleDecl[] = [
   enforcementModule,
   oversightModule,
   supervisionModule,
+  governanceModule,
 ];
 
 /**

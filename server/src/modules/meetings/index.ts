@@ -1,4 +1,6 @@
 import type { ModuleDecl } from "../../engines/registry.ts";
+import { meetingsDemo } from "./demo.ts";
+import { MEETING_INDICATORS } from "./indicators.ts";
 import { meetingRegister } from "./register.ts";
 
 export {
@@ -13,6 +15,7 @@ export {
   meetingTitle,
   STUDY_KIND_LABELS,
   studiedLaw,
+  tookUpRuleOfLaw,
 } from "./register.ts";
 
 /** 会议: the deciding bodies' meetings, a register other modules refer to by entry id. */
@@ -20,4 +23,6 @@ export const meetingsModule: ModuleDecl = {
   code: "meetings",
   label: { zh: "会议", en: "Meetings" },
   registers: [meetingRegister],
+  indicators: MEETING_INDICATORS,
+  demo: [meetingsDemo],
 };

@@ -30,6 +30,7 @@ export const MEETING_BODIES = [
   "governance_committee",
   "government_executive",
   "party_group",
+  "district_conference",
 ] as const;
 export type MeetingBody = (typeof MEETING_BODIES)[number];
 
@@ -47,6 +48,7 @@ export const MEETING_BODY_LABELS: Record<MeetingBody | "joint", Label> = {
     en: "Executive Meeting of the District Government",
   },
   party_group: { zh: "区政府党组会议", en: "Party Group Meeting of the District Government" },
+  district_conference: { zh: "全区性工作会议", en: "District-wide conference" },
   joint: { zh: "联席会议", en: "Joint meeting" },
 };
 
@@ -86,6 +88,8 @@ export const meetingSchema = z
         z.object({
           title: z.string().trim().min(1, "required").max(500),
           kind: z.enum(["decision", "report", "study"]),
+          /** A rule-of-law item (法治建设议题): counted for 一(一) of the annual report. */
+          ruleOfLaw: z.boolean().optional(),
         }),
       )
       .max(200)
@@ -176,6 +180,9 @@ function splitColon(text: string): [string, string] {
   return [text.slice(0, i).trim(), text.slice(i + 1).trim()];
 }
 
+/** How a rule-of-law item is marked in an xlsx cell: "听取汇报：区法治政府建设情况【法治议题】". */
+const RULE_OF_LAW_MARK = "【法治议题】";
+
 const PRESENTER = /（主讲：([^（）]*)）$/;
 
 export const meetingRegister: RegisterDecl<typeof meetingSchema> = {
@@ -237,11 +244,17 @@ export const meetingRegister: RegisterDecl<typeof meetingSchema> = {
       item: {
         format: (v) => {
           const i = v as MeetingData["items"][number];
-          return `${AGENDA_KIND_LABELS[i.kind].zh}：${i.title}`;
+          return `${AGENDA_KIND_LABELS[i.kind].zh}：${i.title}${i.ruleOfLaw ? RULE_OF_LAW_MARK : ""}`;
         },
         parse: (text) => {
-          const [kind, title] = splitColon(text);
-          return { kind: labelCode(AGENDA_KIND_LABELS, kind), title };
+          const [kind, rest] = splitColon(text);
+          const ruleOfLaw = rest.endsWith(RULE_OF_LAW_MARK);
+          const title = ruleOfLaw ? rest.slice(0, -RULE_OF_LAW_MARK.length).trim() : rest;
+          return {
+            kind: labelCode(AGENDA_KIND_LABELS, kind),
+            title,
+            ...(ruleOfLaw ? { ruleOfLaw } : {}),
+          };
         },
       },
     },
@@ -284,6 +297,11 @@ export async function loadMeeting(
   id: number,
 ): Promise<EntryView & { data: MeetingData }> {
   return (await getEntry(w, meetingRegister, id)) as EntryView & { data: MeetingData };
+}
+
+/** Did the meeting take up the rule of law: a rule-of-law item, or anything studied before it? */
+export function tookUpRuleOfLaw(m: Pick<MeetingData, "studied" | "items">): boolean {
+  return m.studied.length > 0 || m.items.some((i) => i.ruleOfLaw === true);
 }
 
 /** Did the meeting study law (a statute, regulation or rule) before its agenda? */
