@@ -4,6 +4,7 @@ import { creditReactions } from "./credit-decisions.ts";
 import { supervisionDemo } from "./demo.ts";
 import { indicators } from "./indicators.ts";
 import { inspectionCaseType } from "./inspection.ts";
+import { portalSections } from "./portal.ts";
 import { registers } from "./registers.ts";
 import { settings } from "./settings.ts";
 import { planCaseType } from "./spot-check.ts";
@@ -25,4 +26,5 @@ export const supervisionModule: ModuleDecl = {
   demo: [supervisionDemo],
   settings,
   reactions: creditReactions,
+  portal: portalSections,
 };

@@ -21,7 +21,7 @@ const text = (zh: string, en: string, max = 500) =>
 const optText = (zh: string, en: string, max = 500) =>
   L(z.string().trim().max(max).optional(), zh, en);
 
-const ITEM_KIND_LABELS = {
+export const ITEM_KIND_LABELS = {
   general: { zh: "一般检查事项", en: "General item" },
   key: { zh: "重点检查事项", en: "Key item" },
 } as const;

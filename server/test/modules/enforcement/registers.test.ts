@@ -746,7 +746,7 @@ describe("lookups for the enforcement cases", () => {
       await as("wl.town-baima.handler", async (w) => bodyOfUnit(w, await unit("team-scjg"))),
     ).toEqual({
       unitCode: "team-scjg",
-      name: "区市场监管综合行政执法支队",
+      name: "重庆市武隆区市场监管综合行政执法支队",
       kind: "comprehensive_team",
     });
     expect(

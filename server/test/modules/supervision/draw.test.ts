@@ -260,7 +260,7 @@ describe("a draw", () => {
     process.exitCode = 0;
     const tamperedPage = await t.app.inject({
       method: "GET",
-      url: `/public/500156/cases/${PLAN}/${c.id}`,
+      url: `/public/500156/sections/spot_checks/${c.id}`,
     });
     expect(tamperedPage.body).toContain("不一致：候选名单与冻结时公布的摘要不符");
     await t.db.owner
@@ -270,7 +270,10 @@ describe("a draw", () => {
       .execute();
 
     // The public page re-computes the draw.
-    const page = await t.app.inject({ method: "GET", url: `/public/500156/cases/${PLAN}/${c.id}` });
+    const page = await t.app.inject({
+      method: "GET",
+      url: `/public/500156/sections/spot_checks/${c.id}`,
+    });
     expect(page.statusCode).toBe(200);
     expect(page.body).toContain("一致：按公布的名单");
     expect(page.body).toContain(stored.frozen.inputsHash);
@@ -375,7 +378,10 @@ describe("a draw", () => {
       ),
     );
     expect(r.state).toBe("cancelled");
-    const page = await t.app.inject({ method: "GET", url: `/public/500156/cases/${PLAN}/${c.id}` });
+    const page = await t.app.inject({
+      method: "GET",
+      url: `/public/500156/sections/spot_checks/${c.id}`,
+    });
     expect(page.body).toContain("抽查事项调整，重新拟定");
   });
 
