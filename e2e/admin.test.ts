@@ -34,7 +34,7 @@ test("admin changes the one-time password, then creates a case handler's account
 
   // the server's rule violations land on the new-password field
   await changePassword(page, adminPassword, "admin12");
-  await page.getByText("至少 10 位").waitFor();
+  await page.getByText("至少 10 位", { exact: true }).waitFor();
   await screenshot(page, "admin-weak-password");
   expect(page.url()).toBe(`${baseUrl}/change-password`);
 

@@ -206,7 +206,7 @@ test("a penalty case from filing to closure under the 2021 law", { timeout: 300_
   await page.getByTestId("case-new-submit").click();
 
   // The handler lands on the new case.
-  await page.waitForURL(/\/cases\/penalty_general\/\d+$/);
+  await page.waitForURL(/\/cases\/penalty_general\/\d+$/, { timeout: 60_000 });
   await page.getByTestId("case-state").getByText("已立案").waitFor();
   const caseUrl = page.url();
   await page.getByTestId("case-title").getByText(party).waitFor();

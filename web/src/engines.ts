@@ -63,7 +63,9 @@ export function useModuleLabel(): (code: string) => string {
       const fromServer = data?.modules?.[code];
       if (fromServer) return pick(fromServer);
       const key = `module.${code}`;
-      return isMsgKey(key) ? t(key) : code;
+      if (isMsgKey(key)) return t(key);
+      // Until the labels arrive, a blank title rather than the module's code.
+      return data ? code : "";
     },
     [data, t, pick],
   );
