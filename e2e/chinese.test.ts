@@ -184,7 +184,10 @@ test("a penalty case from filing to closure shows only Chinese", { timeout: 600_
   await fillDate(form.getByTestId("field-fields.discoveredOn"), TODAY);
   await page.getByTestId("case-new-submit").click();
   // the handler lands on the new case
-  await page.waitForURL(/\/cases\/penalty_general\/\d+$/);
+  await page.waitForURL(/\/cases\/penalty_general\/\d+$/, { timeout: 60_000 }).catch(async (e) => {
+    await screenshot(page, "chinese-case-new-stuck");
+    throw e;
+  });
   const caseUrl = page.url();
   await page.getByTestId("case-title").getByText(party).waitFor();
   await page.getByTestId("case-deadlines").waitFor();

@@ -753,7 +753,7 @@ describe("lookups for the enforcement cases", () => {
       await as("wl.town-baima.handler", async (w) => bodyOfUnit(w, await unit("town-baima"))),
     ).toEqual({
       unitCode: "town-baima",
-      name: "白马镇综合行政执法办公室",
+      name: "重庆市武隆区白马镇综合行政执法办公室",
       kind: "township_office",
     });
     expect(
