@@ -65,8 +65,14 @@ const option = (page: Page, label: string | RegExp) =>
     .locator(".ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option")
     .filter({ hasText: typeof label === "string" ? new RegExp(`^\\s*${label}\\s*$`) : label });
 async function choose(page: Page, select: Locator, ...labels: string[]) {
-  await select.click();
-  for (const label of labels) await option(page, label).click();
+  // a select inside a dialog can re-render under the first click: try again until it shows
+  // the choice (a single choice; a multiple one is checked by the step's own result)
+  for (let attempt = 0; attempt < 3; attempt++) {
+    await select.click();
+    for (const label of labels) await option(page, label).click();
+    if (labels.length !== 1 || (await select.textContent())?.includes(labels[0]!)) return;
+    await page.waitForTimeout(300);
+  }
 }
 async function tags(select: Locator, items: string[]) {
   const input = await box(select);

@@ -90,7 +90,7 @@ export function DataTable<T extends object>(props: DataTableProps<T>) {
     <div data-testid={props.testId}>
       <Space style={{ width: "100%", justifyContent: "space-between", marginBottom: 16 }} wrap>
         {filters.length > 0 ? (
-          <Form form={form} layout="inline" onFinish={applyFilters}>
+          <Form form={form} name="filters" layout="inline" onFinish={applyFilters}>
             {filters.map((f) => (
               <Form.Item
                 key={f.name}

@@ -72,7 +72,13 @@ export function CreateAccountModal({ open, onClose, onCreated }: CreateAccountMo
         okButtonProps={{ "data-testid": "account-create-submit" }}
       >
         <ErrorAlert {...alertProps} />
-        <Form form={form} layout="vertical" preserve={false} requiredMark={false}>
+        <Form
+          form={form}
+          name="create-account"
+          layout="vertical"
+          preserve={false}
+          requiredMark={false}
+        >
           <Form.Item
             name="username"
             label={t("accounts.username")}
