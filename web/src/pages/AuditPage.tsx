@@ -15,6 +15,9 @@ import { useI18n } from "../i18n.ts";
 
 type Change = AuditEvent["changes"][number];
 
+/** Fields whose values are identifiers, Latin by design (login names). */
+const IDENTIFIERS = new Set(["username"]);
+
 function Detail({ e }: { e: AuditEvent }) {
   const { t, pick } = useI18n();
   return (
@@ -39,7 +42,14 @@ function Detail({ e }: { e: AuditEvent }) {
                 columns={[
                   { title: t("audit.field"), render: (_, c) => pick(c.label), width: 200 },
                   { title: t("audit.before"), render: (_, c) => pick(c.before ?? undefined, "—") },
-                  { title: t("audit.after"), render: (_, c) => pick(c.after ?? undefined, "—") },
+                  {
+                    title: t("audit.after"),
+                    render: (_, c) => (
+                      <span data-identifier={IDENTIFIERS.has(c.field) ? "" : undefined}>
+                        {pick(c.after ?? undefined, "—")}
+                      </span>
+                    ),
+                  },
                 ]}
               />
             ),
@@ -138,11 +148,21 @@ export function AuditPage() {
           {
             title: t("audit.summary"),
             key: "summary",
-            render: (_, e) =>
-              e.changes
-                .slice(0, 2)
-                .map((c) => `${pick(c.label)}：${pick(c.after ?? undefined, "—")}`)
-                .join("；") + (e.changes.length > 2 ? " …" : ""),
+            render: (_, e) => (
+              <>
+                {e.changes.slice(0, 2).map((c, i) => (
+                  <span key={c.field}>
+                    {i > 0 ? "；" : ""}
+                    {pick(c.label)}：
+                    {/* a login name is Latin by design: marked as an identifier */}
+                    <span data-identifier={IDENTIFIERS.has(c.field) ? "" : undefined}>
+                      {pick(c.after ?? undefined, "—")}
+                    </span>
+                  </span>
+                ))}
+                {e.changes.length > 2 ? " …" : ""}
+              </>
+            ),
             ellipsis: true,
           },
           { title: t("audit.reason"), dataIndex: "reason", ellipsis: true },

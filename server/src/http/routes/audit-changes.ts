@@ -10,6 +10,7 @@ import { linkKinds } from "../../engines/case/links.ts";
 import { fieldLabel, fieldOptions } from "../../engines/labels.ts";
 import type { Registry } from "../../engines/registry.ts";
 import { type Label, ROLE_LABELS, UNIT_KIND_LABELS } from "../../kernel/labels.ts";
+import { toLocalDate } from "../../kernel/time/local-date.ts";
 
 export interface AuditChange {
   field: string;
@@ -48,6 +49,11 @@ const ENGINE_KEYS: Record<string, Label> = {
   clocks: { zh: "期限", en: "Clocks" },
   period: { zh: "延长期间", en: "Period" },
   approvedBy: { zh: "批准人", en: "Approved by" },
+  // the demo's load events (engines/demo/loader.ts)
+  seed: { zh: "演示数据集", en: "Demo data set" },
+  demoNow: { zh: "演示数据截止日", en: "Demo data up to" },
+  contributions: { zh: "载入内容", en: "Parts loaded" },
+  users: { zh: "演示账户数", en: "Demo accounts" },
 };
 
 /** A value encrypted at rest (SM4, platform/crypto): never shown, said to be so. */
@@ -57,7 +63,14 @@ const ENCRYPTED: Label = { zh: "（已加密）", en: "(encrypted)" };
 const ENGINE_OPTIONS: Record<string, Record<string, Label>> = {
   roles: ROLE_LABELS,
   kind: UNIT_KIND_LABELS,
+  seed: { "wulong-2020": { zh: "武隆区2020年演示数据", en: "Wulong 2020 demo" } },
 };
+
+/** Fields shown by how many items they hold (lists of internal parts, not for reading). */
+const COUNTED = new Set(["contributions"]);
+
+/** An instant written as ISO text (2021-01-31T01:00:00.000Z): its day in Asia/Shanghai. */
+const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/;
 
 /** Containers whose members are the fields themselves. */
 const CONTAINERS = new Set(["fields", "input", "derived", "data"]);
@@ -126,6 +139,7 @@ function text(v: unknown, info: FieldInfo | undefined, lang: "zh" | "en"): strin
       .join(lang === "zh" ? "；" : "; ");
   }
   if (typeof v === "string" && v.startsWith("sm4:")) return ENCRYPTED[lang];
+  if (typeof v === "string" && ISO_INSTANT.test(v)) return toLocalDate(new Date(v));
   const option = info?.options?.[String(v)];
   return option ? option[lang] : String(v);
 }
@@ -170,6 +184,12 @@ export function auditChanges(
     if (field === "state") {
       const name = (s: unknown) => (typeof s === "string" && states[s] ? states[s].label : both(s));
       changes.push({ field, label, before: name(x), after: name(y) });
+      continue;
+    }
+    if (COUNTED.has(field)) {
+      const count = (v: unknown): Label | null =>
+        Array.isArray(v) ? { zh: `${v.length}项`, en: `${v.length}` } : both(v);
+      changes.push({ field, label, before: count(x), after: count(y) });
       continue;
     }
     changes.push({ field, label, before: both(x, info), after: both(y, info) });
