@@ -170,7 +170,9 @@ test("suspending in one tab makes the other tab's version stale; resume and exte
   const tab = await context.newPage();
   await tab.bringToFront();
   await tab.goto(page.url());
+  await tab.getByTestId("case-title").waitFor();
   await tab.getByTestId("clock-suspend").click();
+  await tab.getByRole("dialog").getByLabel("理由").waitFor();
   await tab.getByTestId("clock-op-submit").click();
   await tab.getByText("此操作须填写理由").waitFor();
   await tab.getByRole("dialog").getByLabel("理由").fill("组织听证，听证时间不计入期限");
