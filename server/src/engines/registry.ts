@@ -7,6 +7,7 @@ import type { IndicatorDecl } from "./indicator/declare.ts";
 import type { PortalBodiesDecl, PortalSectionDecl } from "./portal/declare.ts";
 import type { RegisterDecl } from "./register/declare.ts";
 import type { SettingDecl } from "./settings.ts";
+import type { WorkTx } from "../platform/work.ts";
 
 /**
  * A module (one area of the report) declares what it adds to the engines: case types,
@@ -28,6 +29,21 @@ export interface ModuleDecl {
   portalBodies?: PortalBodiesDecl;
   /** Reactions to other modules' steps (engines/case/declare.ts `StepReactionDecl`). */
   reactions?: StepReactionDecl[];
+  /** Questions this module answers for the others (e.g. supervision's credit check). */
+  answers?: AnswerDecl[];
+}
+
+/**
+ * A question one module answers for the others without either importing the other: e.g.
+ * supervision answers `credit.check` (a subject's list entries and credit records) for
+ * licensing's intake. A caller asks by code (`ctx.ask` in a guard, derive or effect, or
+ * `registry.answer(code)`); when no loaded module answers it, the answer is `undefined`
+ * and the caller goes on without it.
+ */
+export interface AnswerDecl<I = unknown, O = unknown> {
+  code: string;
+  label: Label;
+  answer(w: WorkTx, q: { regionCode: string; onDate: string; input: I }): Promise<O>;
 }
 
 export interface Registry {
@@ -47,6 +63,8 @@ export interface Registry {
   portalBodies(): PortalBodiesDecl | undefined;
   /** The reactions declared to a step of a case type. */
   reactionsTo(caseType: string, action: string): StepReactionDecl[];
+  /** The module that answers a question, if one is loaded. */
+  answer(code: string): AnswerDecl | undefined;
 }
 
 /**
@@ -102,6 +120,11 @@ export function createRegistry(modules: readonly ModuleDecl[]): Registry {
       stageOrder.indexOf(a.stage) - stageOrder.indexOf(b.stage) ||
       (a.order ?? 100) - (b.order ?? 100),
   );
+  const answers = index(
+    "answer",
+    modules.flatMap((m) => m.answers ?? []),
+    (a) => a.code,
+  );
   const bodies = modules.find((m) => m.portalBodies)?.portalBodies;
   checkModules(modules);
   const reactions = new Map<string, StepReactionDecl[]>();
@@ -135,5 +158,6 @@ export function createRegistry(modules: readonly ModuleDecl[]): Registry {
     portalSection: (c) => sections.get(c),
     portalBodies: () => bodies,
     reactionsTo: (c, a) => reactions.get(`${c}\u0000${a}`) ?? [],
+    answer: (c) => answers.get(c),
   };
 }

@@ -65,6 +65,12 @@ export interface GuardContext<F = Record<string, unknown>> {
    * read through a checked database function (row-level security hides the rest).
    */
   linked(kind: string): Promise<LinkedCase[]>;
+  /**
+   * Ask another module a question by code (`ModuleDecl.answers`, engines/registry.ts), in
+   * this transaction, for this case's region on the step's date — e.g. `credit.check` on a
+   * licensing intake. `undefined` when no loaded module answers it.
+   */
+  ask<O = unknown>(code: string, input: unknown): Promise<O | undefined>;
 }
 
 /** A case on the other end of a link, as a guard may see it. */

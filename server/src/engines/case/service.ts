@@ -338,6 +338,11 @@ export async function transition(
     settings,
     calendar,
     linked: (kind) => readLinked(w, decl, c, kind),
+    ask: async <O>(code: string, input: unknown) => {
+      const a = deps.registry.answer(code);
+      if (!a) return undefined;
+      return (await a.answer(w, { regionCode: c.regionCode, onDate, input })) as O;
+    },
   };
   for (const guard of t.guards ?? []) {
     const refusal = await guard(ctx);

@@ -1,5 +1,5 @@
 import type { ModuleDecl } from "../../engines/registry.ts";
-import { listingCaseType, repairCaseType } from "./credit.ts";
+import { creditCheck, listingCaseType, repairCaseType } from "./credit.ts";
 import { creditReactions } from "./credit-decisions.ts";
 import { supervisionDemo } from "./demo.ts";
 import { indicators } from "./indicators.ts";
@@ -27,4 +27,12 @@ export const supervisionModule: ModuleDecl = {
   settings,
   reactions: creditReactions,
   portal: portalSections,
+  answers: [
+    {
+      code: "credit.check",
+      label: { zh: "信用核查", en: "Credit check" },
+      // input: { uscc } — the subject's list entries in force and its credit records.
+      answer: (w, q) => creditCheck(w, q.regionCode, (q.input as { uscc: string }).uscc, q.onDate),
+    },
+  ],
 };
