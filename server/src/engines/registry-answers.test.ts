@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { type ModuleDecl, createRegistry } from "./registry.ts";
+import { createRegistry, type ModuleDecl } from "./registry.ts";
 
 const asker: ModuleDecl = { code: "asker", label: { zh: "甲", en: "A" } };
 const answerer = (code: string): ModuleDecl => ({

@@ -1,5 +1,6 @@
 import type { Label } from "../kernel/labels.ts";
 import { platformSettings } from "../platform/auth/totp-setting.ts";
+import type { WorkTx } from "../platform/work.ts";
 import type { AnyCaseType, StepReactionDecl } from "./case/declare.ts";
 import { checkModules } from "./check.ts";
 import type { DemoContribution } from "./demo/declare.ts";
@@ -7,7 +8,6 @@ import type { IndicatorDecl } from "./indicator/declare.ts";
 import type { PortalBodiesDecl, PortalSectionDecl } from "./portal/declare.ts";
 import type { RegisterDecl } from "./register/declare.ts";
 import type { SettingDecl } from "./settings.ts";
-import type { WorkTx } from "../platform/work.ts";
 
 /**
  * A module (one area of the report) declares what it adds to the engines: case types,
