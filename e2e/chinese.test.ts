@@ -7,13 +7,22 @@
  * messages and values, codes where a name belongs and English citations; the test fails
  * listing every one it met.
  */
-import { randomInt } from "node:crypto";
 import type { Locator, Page } from "playwright-core";
 import { expect } from "vitest";
 import { loginAs, openMenu, shanghaiDate, uniqueName } from "./support/app.ts";
 import { screenshot } from "./support/browser.ts";
 import { latinFaults } from "./support/chinese.ts";
 import { baseUrl, test } from "./support/fixture.ts";
+import {
+  certificateNo,
+  choose,
+  fill,
+  fillDate,
+  idNumber,
+  option,
+  recordTyped,
+  tags,
+} from "./support/forms.ts";
 
 const HANDLER = "wl.scjgj.handler";
 const REVIEWER = "wl.scjgj.reviewer";
@@ -39,43 +48,7 @@ async function scan(page: Page, name: string) {
   expect.soft(found, `Latin keys or codes on the page "${name}"`).toEqual([]);
 }
 
-function idNumber(region: string, birth: string): string {
-  const body = `${region}${birth.replaceAll("-", "")}${String(randomInt(100, 999))}`;
-  const weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
-  const sum = [...body].reduce((s, d, i) => s + Number(d) * (weights[i] ?? 0), 0);
-  return body + "10X98765432"[sum % 11];
-}
-const certificateNo = () => `5001569${String(randomInt(10_000, 99_999))}`;
-
-async function box(loc: Locator): Promise<Locator> {
-  const tag = await loc.evaluate((el) => el.tagName);
-  return tag === "INPUT" || tag === "TEXTAREA" ? loc : loc.locator("input, textarea").first();
-}
-async function fill(loc: Locator, text: string) {
-  typed.push(text);
-  await (await box(loc)).fill(text);
-}
-async function fillDate(loc: Locator, date: string) {
-  await loc.click();
-  await loc.fill(date);
-  await loc.press("Enter");
-}
-const option = (page: Page, label: string | RegExp) =>
-  page
-    .locator(".ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option")
-    .filter({ hasText: typeof label === "string" ? new RegExp(`^\\s*${label}\\s*$`) : label });
-async function choose(page: Page, select: Locator, ...labels: string[]) {
-  await select.click();
-  for (const label of labels) await option(page, label).click();
-}
-async function tags(select: Locator, items: string[]) {
-  const input = await box(select);
-  for (const item of items) {
-    typed.push(item);
-    await input.fill(item);
-    await input.press("Enter");
-  }
-}
+recordTyped((text) => typed.push(text));
 
 /** Open a step's dialog and scan it. */
 async function openStep(page: Page, action: string): Promise<Locator> {

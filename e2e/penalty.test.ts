@@ -14,12 +14,22 @@
  * Along the way: the decision number, the clocks (decision limit, then service, then
  * payment), the timeline in order, and the closed state. Every step goes through the UI.
  */
-import { randomInt } from "node:crypto";
 import type { Locator, Page } from "playwright-core";
 import { expect } from "vitest";
 import { loginAs, openMenu, shanghaiDate, uniqueName } from "./support/app.ts";
 import { screenshot } from "./support/browser.ts";
 import { baseUrl, test } from "./support/fixture.ts";
+import {
+  cancelDialog,
+  certificateNo,
+  choose,
+  fieldError,
+  fill,
+  fillDate,
+  idNumber,
+  option,
+  tags,
+} from "./support/forms.ts";
 
 const HANDLER = "wl.scjgj.handler";
 const REVIEWER = "wl.scjgj.reviewer";
@@ -29,53 +39,6 @@ const YEAR = TODAY.slice(0, 4);
 const FINE = 2000; // SCJG-JG-001, 一般: 1 000–3 000 yuan; the bureau's major threshold is 50 000
 
 // ───────────────────────────────────────────────────────────────────────── helpers
-
-/** A valid 18-digit ID number (GB 11643 check digit), for a new officer. */
-function idNumber(region: string, birth: string): string {
-  const body = `${region}${birth.replaceAll("-", "")}${String(randomInt(100, 999))}`;
-  const weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
-  const sum = [...body].reduce((s, d, i) => s + Number(d) * (weights[i] ?? 0), 0);
-  return body + "10X98765432"[sum % 11];
-}
-
-/** A certificate number no demo officer holds (the demo's are 5001560xxxxx). */
-const certificateNo = () => `5001569${String(randomInt(10_000, 99_999))}`;
-
-/** The text box of a form item (antd puts the test id on the input, or on a wrapper). */
-async function box(loc: Locator): Promise<Locator> {
-  const tag = await loc.evaluate((el) => el.tagName);
-  return tag === "INPUT" || tag === "TEXTAREA" ? loc : loc.locator("input, textarea").first();
-}
-
-async function fill(loc: Locator, text: string) {
-  await (await box(loc)).fill(text);
-}
-
-async function fillDate(loc: Locator, date: string) {
-  await loc.click();
-  await loc.fill(date);
-  await loc.press("Enter");
-}
-
-/** Choose options of a select (one for an enum; several for a multiple select). */
-async function choose(page: Page, select: Locator, ...labels: string[]) {
-  await select.click();
-  for (const label of labels) {
-    await page
-      .locator(".ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option")
-      .filter({ hasText: new RegExp(`^\\s*${label}\\s*$`) })
-      .click();
-  }
-}
-
-/** Type items of a tags select (officers' certificate numbers), each closed with Enter. */
-async function tags(select: Locator, items: string[]) {
-  const input = await box(select);
-  for (const item of items) {
-    await input.fill(item);
-    await input.press("Enter");
-  }
-}
 
 /** Open a step's modal; returns the dialog. */
 async function openStep(page: Page, action: string): Promise<Locator> {
@@ -94,21 +57,7 @@ async function submitStep(page: Page, dialog: Locator, state: string) {
   await expect.poll(() => page.getByTestId("case-state").textContent()).toBe(state);
 }
 
-/** The server's message on a field of the open step's form. */
-function fieldError(dialog: Locator, testId: string): Locator {
-  return dialog
-    .locator(".ant-form-item-has-error")
-    .filter({ has: dialog.page().getByTestId(testId) })
-    .locator(".ant-form-item-explain");
-}
-
-async function cancelStep(page: Page) {
-  await page
-    .getByRole("dialog")
-    .getByRole("button", { name: /取\s*消/ })
-    .click();
-  await page.getByRole("dialog").waitFor({ state: "hidden" });
-}
+const cancelStep = cancelDialog;
 
 const clock = (page: Page, code: string) => page.getByTestId(`deadline-${code}`);
 
@@ -138,10 +87,7 @@ async function registerOfficer(
   // the body is chosen by its name from the directory (typing filters the list)
   await form.getByTestId("field-data.bodyUnitCode").click();
   await page.keyboard.type("市场监管");
-  await page
-    .locator(".ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option")
-    .filter({ hasText: /^\s*区市场监管局\s*$/ })
-    .click();
+  await option(page, "区市场监管局").click();
   await fill(form.getByTestId("field-data.certificateNo"), o.cert);
   const end = o.expiredDaysAgo ? -o.expiredDaysAgo : 6 * 365 - 31;
   await fillDate(form.getByTestId("field-data.certificateValidFrom"), shanghaiDate(end - 6 * 365));
