@@ -4,6 +4,7 @@
  * each register's CRUD and validation, who sees an officer's ID number, the lookups the
  * enforcement cases use, and the public portal.
  */
+import ExcelJS from "exceljs";
 import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEMO_PASSWORD } from "../../../src/engines/demo/declare.ts";
@@ -269,6 +270,31 @@ describe("xlsx", () => {
     });
     expect(res.statusCode).toBe(200);
     expect(res.headers["content-type"]).toContain("spreadsheetml");
+    // the body column shows the unit's name, never its code, and re-imports unchanged
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(res.rawPayload as unknown as ExcelJS.Buffer);
+    const ws = wb.worksheets[0]!;
+    const col = (ws.getRow(2).values as unknown[]).indexOf("bodyUnitCode");
+    expect(col).toBeGreaterThan(0);
+    const team = await t.db.owner
+      .selectFrom("unit")
+      .select("name_zh")
+      .where("code", "=", "team-scjg")
+      .executeTakeFirstOrThrow();
+    const cells = new Set(
+      [...Array(ws.rowCount - 2).keys()].map((i) => ws.getRow(i + 3).getCell(col).value),
+    );
+    expect([...cells]).toEqual([team.name_zh]);
+    const back = await t.call(s.scjg, {
+      method: "POST",
+      url: "/api/registers/enforcement_officer/import",
+      headers: {
+        "content-type": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+      },
+      payload: res.rawPayload,
+    });
+    expect(back.statusCode, back.body).toBe(200);
+    expect(back.json().unchanged).toBe(back.json().rows);
   });
 });
 

@@ -6,6 +6,7 @@ import type { RegisterDecl } from "../declare.ts";
 import { assertRead, type ListQuery, selectRows } from "../service/index.ts";
 import { formatCell } from "./cells.ts";
 import { CODE_ROW, ID_LABEL, MAX_EXPORT_ROWS } from "./layout.ts";
+import { unitColumns, unitNames } from "./units.ts";
 
 function sheetName(decl: RegisterDecl): string {
   return decl.label.zh.replace(/[[\]:*?/\\]/g, " ").slice(0, 31) || decl.code;
@@ -46,8 +47,14 @@ export async function exportXlsx(
     column.width = c.kind === "list" || c.kind === "text" ? 24 : 14;
     if (c.kind === "text" || c.kind === "date") column.numFmt = "@";
   });
+  // units by their names, never their codes (read back to codes on import: units.ts)
+  const unitFields = unitColumns(decl);
+  const units = unitFields.length > 0 ? await unitNames(w, w.actor.regions) : undefined;
   for (const r of rows) {
     const data = maskData(decl, decryptData(decl, (r.data ?? {}) as EntryData, env));
+    for (const f of unitFields) {
+      if (typeof data[f] === "string") data[f] = units!.nameOf(data[f] as string);
+    }
     ws.addRow([r.id, ...decl.columns.map((c) => formatCell(c, data[c.field]))]);
   }
   return Buffer.from(await wb.xlsx.writeBuffer());

@@ -50,6 +50,7 @@ import {
 import { CODE_ROW, importLimitsOf } from "./layout.ts";
 import { type ParsedRow, parseRow } from "./rows.ts";
 import { bad, mapColumns, readCsvRows, readXlsxRows } from "./sheet.ts";
+import { unitCodesOfRows, unitColumns, unitNames } from "./units.ts";
 
 /** A bad cell of an import: the row (as Excel numbers it), the column's header, the field, why. */
 export interface ImportRowError extends FieldError {
@@ -160,6 +161,9 @@ async function importRows(
   for (const r of data) {
     const p = parseRow(r.n, r.cells, columns, enc, fail, () => errors.length);
     if (p && !p.skip) parsedRows.push(p);
+  }
+  if (unitColumns(decl).length > 0) {
+    unitCodesOfRows(decl, parsedRows, await unitNames(w, [unit.regionCode]), fail);
   }
 
   // Which entries do the rows mean? By id, else by the first unique key: two statements.
