@@ -18,6 +18,7 @@
 import { z } from "zod";
 import type { CaseTypeDecl, GuardContext } from "../../engines/case/index.ts";
 import { t } from "../../kernel/errors.ts";
+import { zt } from "../../kernel/issue-text.ts";
 import { compareLocalDate, type LocalDate } from "../../kernel/time/index.ts";
 import { L, MODULE, zDate, zUnitCode } from "./common.ts";
 import {
@@ -88,7 +89,7 @@ export const PlanCaseFields = z
   })
   .refine((f) => f.inspectionEnd >= f.inspectionDate, {
     path: ["inspectionEnd"],
-    message: "on or after the inspection start",
+    message: zt("不得早于检查开始日期", "on or after the inspection start"),
   });
 
 export interface PlanCase extends PlanFields {
