@@ -16,6 +16,7 @@ export const FRONT_DOORS: readonly string[] = [
   "engines/registry.ts",
   "engines/settings.ts",
   "engines/labels.ts",
+  "engines/fields.ts",
 ];
 
 const SPECIFIER =

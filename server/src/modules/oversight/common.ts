@@ -3,19 +3,13 @@
  * person, and the labels of codes several declarations use.
  */
 import { z } from "zod";
+import { zDate, zText } from "../../engines/fields.ts";
 import { L } from "../../engines/labels.ts";
-import { INVALID_DATE } from "../../kernel/issue-text.ts";
 import type { Label } from "../../kernel/labels.ts";
-import { localDateProblem } from "../../kernel/time/index.ts";
+
+export { zDate, zText };
 
 export const MODULE = "oversight";
-
-/** A civil date YYYY-MM-DD (a real calendar day). */
-export const zDate = z.string().superRefine((v, ctx) => {
-  if (localDateProblem(v)) ctx.addIssue({ code: "custom", message: INVALID_DATE });
-});
-
-export const zText = (max: number) => z.string().trim().min(1, "required").max(max);
 
 /** A party: a person or an organisation (ID and phone numbers are encrypted at rest). */
 export const Party = z.object({

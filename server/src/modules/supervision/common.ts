@@ -1,29 +1,9 @@
-/**
- * What the supervision module's files share: the module code, dates, unit codes and the
- * labels of risk classes and credit severities.
- */
-import { z } from "zod";
+import { zDate, zUnitCode } from "../../engines/fields.ts";
 import { L, labelledEnum } from "../../engines/labels.ts";
-import { INVALID_DATE, zt } from "../../kernel/issue-text.ts";
-import { localDateProblem } from "../../kernel/time/index.ts";
 
-export { L, labelledEnum };
+export { L, labelledEnum, zDate, zUnitCode };
 
 export const MODULE = "supervision";
-
-/** A civil date YYYY-MM-DD (a real calendar day). */
-export const zDate = z.string().superRefine((v, ctx) => {
-  if (localDateProblem(v)) ctx.addIssue({ code: "custom", message: INVALID_DATE });
-});
-
-/** A directory unit's code. */
-export const zUnitCode = z
-  .string()
-  .trim()
-  .regex(
-    /^[a-z0-9][a-z0-9_.-]{0,63}$/,
-    zt("应为机构名录中的单位代码", "a unit code of the directory (a-z, 0-9, _ . -)"),
-  );
 
 /** Credit risk classes (信用风险分类, A lowest risk … D highest), 国发〔2019〕5号. */
 export const RISK_LABELS = {
