@@ -51,8 +51,7 @@ export function aggregateOf(fn: ValueFn | undefined): Aggregate | undefined {
   return fn ? marks.get(fn) : undefined;
 }
 
-export const countMeasure = (filter: Expression<SqlBool>) =>
-  sql`count(*) filter (where ${filter})`;
+export const countMeasure = (filter: Expression<SqlBool>) => sql`count(*) filter (where ${filter})`;
 
 export const sumMeasure = (amount: Expression<unknown>) => (filter: Expression<SqlBool>) =>
   sql`coalesce(sum(${amount}) filter (where ${filter}), 0)`;
@@ -108,7 +107,9 @@ export class AggregateBatcher {
     const narrow = everyRow
       ? sql<SqlBool>`true`
       : sql<SqlBool>`(${sql.join([...narrows.values()], sql` or `)})`;
-    const measures = members.map((m, i) => sql`${m.agg.measure(m.agg.where(m.q))} as ${sql.id(`v${i}`)}`);
+    const measures = members.map(
+      (m, i) => sql`${m.agg.measure(m.agg.where(m.q))} as ${sql.id(`v${i}`)}`,
+    );
     this.statements++;
     try {
       const r = await sql<Record<string, unknown>>`select ${sql.join(measures)}

@@ -19,8 +19,8 @@ import {
   sumCases,
   sumRegister,
 } from "../../../src/engines/indicator/queries.ts";
-import type { RegisterDecl } from "../../../src/engines/register/index.ts";
 import { roundValue } from "../../../src/engines/indicator/values.ts";
+import type { RegisterDecl } from "../../../src/engines/register/index.ts";
 import { createRegistry, type ModuleDecl } from "../../../src/engines/registry.ts";
 import type { LocalDate } from "../../../src/kernel/time/index.ts";
 import { regionWithDescendants } from "../../../src/platform/regions.ts";

@@ -1,4 +1,10 @@
-import { type Expression, type ExpressionBuilder, expressionBuilder, type SqlBool, sql } from "kysely";
+import {
+  type Expression,
+  type ExpressionBuilder,
+  expressionBuilder,
+  type SqlBool,
+  sql,
+} from "kysely";
 import type { DB } from "../../../db/schema.ts";
 import type { Label } from "../../../kernel/labels.ts";
 import { type Aggregate, countMeasure, markAggregate, sumMeasure } from "../batch.ts";
@@ -168,12 +174,15 @@ export function countCases(s: CaseSelection): IndicatorSpec {
     reads: { caseTypes: list(s.caseType), ...(s.states ? { states: s.states } : {}) },
     basis: caseBasis(s),
     decimals: 0,
-    value: markAggregate(async (q) => {
-      const r = await caseQuery(s, q)
-        .select((eb) => eb.fn.countAll().as("n"))
-        .executeTakeFirstOrThrow();
-      return num(r.n);
-    }, caseAggregate(s, countMeasure)),
+    value: markAggregate(
+      async (q) => {
+        const r = await caseQuery(s, q)
+          .select((eb) => eb.fn.countAll().as("n"))
+          .executeTakeFirstOrThrow();
+        return num(r.n);
+      },
+      caseAggregate(s, countMeasure),
+    ),
     drill: async (q) => {
       const rows = await caseQuery(s, q)
         .select(CASE_COLUMNS)
@@ -193,12 +202,15 @@ export function sumCases(s: CaseSelection & { field: string }): IndicatorSpec {
     reads: { caseTypes: list(s.caseType), ...(s.states ? { states: s.states } : {}) },
     basis: caseBasis(s, { zh: `合计字段「${s.field}」`, en: `sum of the field ${s.field}` }),
     decimals: 2,
-    value: markAggregate(async (q) => {
-      const r = await caseQuery(s, q)
-        .select(sql<string | null>`coalesce(sum(${amount}), 0)`.as("n"))
-        .executeTakeFirstOrThrow();
-      return num(r.n);
-    }, caseAggregate(s, sumMeasure(amount))),
+    value: markAggregate(
+      async (q) => {
+        const r = await caseQuery(s, q)
+          .select(sql<string | null>`coalesce(sum(${amount}), 0)`.as("n"))
+          .executeTakeFirstOrThrow();
+        return num(r.n);
+      },
+      caseAggregate(s, sumMeasure(amount)),
+    ),
     drill: async (q) => {
       const rows = await caseQuery(s, q)
         .select([...CASE_COLUMNS, amount.as("amount")])

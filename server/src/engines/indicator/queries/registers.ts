@@ -1,4 +1,10 @@
-import { type Expression, type ExpressionBuilder, expressionBuilder, type SqlBool, sql } from "kysely";
+import {
+  type Expression,
+  type ExpressionBuilder,
+  expressionBuilder,
+  type SqlBool,
+  sql,
+} from "kysely";
 import type { DB } from "../../../db/schema.ts";
 import type { Label } from "../../../kernel/labels.ts";
 import { type Aggregate, countMeasure, markAggregate, sumMeasure } from "../batch.ts";
@@ -178,12 +184,15 @@ export function countRegister(s: RegisterSelection): IndicatorSpec {
     reads: { registers: [s.register], registerFields: s.on !== undefined ? [s.on] : [] },
     basis: timingBasis(s),
     decimals: 0,
-    value: markAggregate(async (q) => {
-      const r = await registerQuery(s, q)
-        .select((eb) => eb.fn.countAll().as("n"))
-        .executeTakeFirstOrThrow();
-      return num(r.n);
-    }, registerAggregate(s, countMeasure)),
+    value: markAggregate(
+      async (q) => {
+        const r = await registerQuery(s, q)
+          .select((eb) => eb.fn.countAll().as("n"))
+          .executeTakeFirstOrThrow();
+        return num(r.n);
+      },
+      registerAggregate(s, countMeasure),
+    ),
     drill: (q) => registerRows(s, q),
   };
 }
@@ -203,12 +212,15 @@ export function sumRegister(s: RegisterSelection & { field: string }): Indicator
       en: `sum of the field ${s.field} (missing or non-numeric counts as 0); ${b.en}`,
     },
     decimals: 2,
-    value: markAggregate(async (q) => {
-      const r = await registerQuery(s, q)
-        .select(sql<string | null>`coalesce(sum(${amount}), 0)`.as("n"))
-        .executeTakeFirstOrThrow();
-      return num(r.n);
-    }, registerAggregate(s, sumMeasure(amount))),
+    value: markAggregate(
+      async (q) => {
+        const r = await registerQuery(s, q)
+          .select(sql<string | null>`coalesce(sum(${amount}), 0)`.as("n"))
+          .executeTakeFirstOrThrow();
+        return num(r.n);
+      },
+      registerAggregate(s, sumMeasure(amount)),
+    ),
     drill: (q) => registerRows(s, q, s.field),
   };
 }

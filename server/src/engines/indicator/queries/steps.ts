@@ -1,4 +1,10 @@
-import { type Expression, type ExpressionBuilder, expressionBuilder, type SqlBool, sql } from "kysely";
+import {
+  type Expression,
+  type ExpressionBuilder,
+  expressionBuilder,
+  type SqlBool,
+  sql,
+} from "kysely";
 import type { DB } from "../../../db/schema.ts";
 import { type Aggregate, countMeasure, markAggregate } from "../batch.ts";
 import type { IndicatorQuery } from "../declare.ts";
