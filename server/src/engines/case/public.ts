@@ -1,4 +1,4 @@
-import type { Kysely, Selectable } from "kysely";
+import { type Kysely, type Selectable, sql } from "kysely";
 import type { CaseFileTable, DB } from "../../db/schema.ts";
 import { withScope } from "../../db/scope.ts";
 import { NotFoundError, t } from "../../kernel/errors.ts";
@@ -34,7 +34,8 @@ const scopeOf = (regionCode: string) => ({
 });
 
 function project(decl: AnyCaseType, r: Selectable<CaseFileTable>): PublicCase | undefined {
-  const p = decl.public!(toView(r));
+  const { public_total: _, ...row } = r as Selectable<CaseFileTable> & { public_total?: string };
+  const p = decl.public!(toView(row));
   return p ? { ...p, id: r.id } : undefined;
 }
 
@@ -57,12 +58,15 @@ async function pagedInSql(
       .where("region_code", "=", regionCode)
       .where((eb) => filter(eb, jsonAccess("case_file.fields")));
     if (decl.publicStates) q = q.where("state", "in", [...decl.publicStates]);
+    // The page and the count in one statement; past the last page, the count alone.
     const rows = await q
       .selectAll()
+      .select(sql<string>`count(*) over ()`.as("public_total"))
       .orderBy("id", "desc")
       .limit(paging.pageSize)
       .offset((paging.page - 1) * paging.pageSize)
       .execute();
+    if (rows.length) return { rows, total: Number(rows[0]!.public_total) };
     const n = await q.select((eb) => eb.fn.countAll<string>().as("n")).executeTakeFirstOrThrow();
     return { rows, total: Number(n.n) };
   });
