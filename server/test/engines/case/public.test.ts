@@ -1,9 +1,13 @@
-import { sql } from "kysely";
+import { expressionBuilder, sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { z } from "zod";
+import type { DB } from "../../../src/db/schema.ts";
 import type { CaseTypeDecl } from "../../../src/engines/case/index.ts";
 import { publicCases } from "../../../src/engines/case/public.ts";
+import { jsonAccess } from "../../../src/engines/indicator/queries/json.ts";
 import { createRegistry, type ModuleDecl } from "../../../src/engines/registry.ts";
+import { disclosureCaseType } from "../../../src/modules/enforcement/cases/disclosure.ts";
+import { reconsiderationCaseType } from "../../../src/modules/oversight/reconsideration/index.ts";
 import { type TestApp, testApp } from "../../support/app.ts";
 
 /**
@@ -142,5 +146,67 @@ describe("the public list of a case type", () => {
     const want = expected[EXACT.code]!;
     expect(body.total).toBe(want.length);
     expect(body.items.map((i) => i.id)).toEqual(want.slice(20, 40));
+  });
+});
+
+describe("the modules' public filters are exact", () => {
+  // For each case the filter admits (in SQL), the projection shows it, and the reverse,
+  // over the cases of every public state with the fields the projection reads varied.
+  async function admitted(decl: CaseTypeDecl, fields: object): Promise<boolean> {
+    const eb = expressionBuilder<DB, "case_file">();
+    const cond = decl.publicFilter!(eb, jsonAccess("case_file.fields"));
+    const r = await sql<{ ok: boolean }>`select (${cond}) as ok
+      from (select ${JSON.stringify(fields)}::jsonb as fields) as case_file`.execute(t.db.owner);
+    return r.rows[0]!.ok === true;
+  }
+  const view = (state: string, fields: object) =>
+    ({ state, fields, numbers: { decision: "武隆府复决〔2020〕1号" } }) as never;
+
+  it("penalty disclosures: every case but a minor's", async () => {
+    const decl = disclosureCaseType as unknown as CaseTypeDecl;
+    const base = {
+      decisionNumber: "武市监罚〔2020〕1号",
+      decidedOn: "2020-05-01",
+      bodyName: "武隆区市场监督管理局",
+      category: "market",
+      violation: "违法行为",
+      facts: "事实",
+      penalty: "罚款",
+      legalBasis: "依据",
+      publishedOn: "2020-05-08",
+      withdrawnOn: "2020-06-01",
+      withdrawalReason: "理由",
+    };
+    const parties = [
+      { kind: "natural_person", name: "张三", minor: false },
+      { kind: "natural_person", name: "张三", minor: true },
+      { kind: "natural_person", name: "张三" },
+      { kind: "legal_person", name: "某公司", uscc: "91500156MA5U000000" },
+      { kind: "legal_person", name: "某公司", minor: true },
+    ];
+    for (const state of decl.publicStates!) {
+      for (const party of parties) {
+        const fields = { ...base, party };
+        const shown = decl.public!(view(state, fields)) !== undefined;
+        expect([state, party, await admitted(decl, fields)]).toEqual([state, party, shown]);
+      }
+    }
+  });
+
+  it("reconsideration decisions: once published", async () => {
+    const decl = reconsiderationCaseType as unknown as CaseTypeDecl;
+    const base = {
+      applicant: { name: "李四" },
+      respondent: "某局",
+      outcome: "uphold",
+      decidedOn: "2020-05-01",
+    };
+    for (const state of decl.publicStates!) {
+      for (const extra of [{}, { publishedOn: "" }, { publishedOn: "2020-05-10" }]) {
+        const fields = { ...base, ...extra };
+        const shown = decl.public!(view(state, fields)) !== undefined;
+        expect([state, extra, await admitted(decl, fields)]).toEqual([state, extra, shown]);
+      }
+    }
   });
 });
