@@ -91,7 +91,7 @@ beforeAll(async () => {
   for (const r of ids) {
     const f = r.fields as F;
     if (r.region_code !== "500156" || r.state !== "published" || f.hidden) continue;
-    (expected[r.case_type] ??= []).unshift(Number(r.id));
+    expected[r.case_type] = [Number(r.id), ...(expected[r.case_type] ?? [])];
   }
   await sql`analyze case_file`.execute(t.db.owner);
 });
