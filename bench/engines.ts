@@ -28,6 +28,8 @@ import { type Database, openDatabase } from "../server/src/db/connection.ts";
 import { withScope } from "../server/src/db/scope.ts";
 import { DEMO_PASSWORD } from "../server/src/engines/demo/declare.ts";
 import { loadDemo } from "../server/src/engines/demo/loader.ts";
+import { evaluate, resolveRequest } from "../server/src/engines/indicator/engine.ts";
+import { roundValue } from "../server/src/engines/indicator/values.ts";
 import { createRegistry } from "../server/src/engines/registry.ts";
 import { ensureLawLibrary } from "../server/src/engines/search/index.ts";
 import { buildApp } from "../server/src/http/app.ts";
@@ -209,6 +211,32 @@ export async function benchEngines(
       );
       results["GET /api/indicators/values / one SELECT of the year's clocks"] =
         `${r.ratio.toFixed(1)} (${r.ms.toFixed(1)} ms)`;
+    }
+
+    // The indicators declared with the query helpers, in-process: grouped per source (one
+    // statement each, engines/indicator/batch.ts) against each helper's own statement, one
+    // indicator after another (the engine before grouping). Same values, checked here.
+    {
+      const registry = createRegistry([directoryModule, enforcementModule]);
+      const decls = registry.indicators().filter((d) => d.value && !d.dependsOn);
+      const req = { region: "500156", year: 2020, indicatorIds: decls.map((d) => d.id) };
+      const scope = await resolveRequest(db.owner, req);
+      const oneEach = async () => {
+        const out: Record<string, number | null> = {};
+        for (const d of decls) out[d.id] = await d.value!({ db: db.owner, ...scope });
+        return out;
+      };
+      const grouped = () => evaluate(registry, db.owner, req);
+      const r = await ratio(grouped, oneEach, rounds);
+      const own = await oneEach();
+      const same = (await grouped()).every(
+        (v) => v.value === roundValue(own[v.id] ?? null, v.decimals),
+      );
+      const q0 = queries;
+      await grouped();
+      const sent = queries - q0;
+      results["indicators in-process: grouped / one statement each"] =
+        `${r.ratio.toFixed(2)} (${r.ms.toFixed(1)} ms vs ${r.baseMs.toFixed(1)} ms; ${decls.length} indicators in ${sent} statements; same values: ${same})`;
     }
 
     // A unit user's case list page (RLS: participation) against the same page in SQL.

@@ -1,3 +1,4 @@
+import { type SqlBool, sql } from "kysely";
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
 import { MODULES } from "../modules/index.ts";
@@ -117,6 +118,11 @@ describe("createRegistry checks every declaration", () => {
     expect(problems(mod({ ...good(), initial: "recieved" }))).toContain(
       'initial state "recieved" is not a declared state',
     );
+  });
+
+  it("refuses a public filter without a public projection", () => {
+    const t = { ...good(), publicFilter: () => sql<SqlBool>`true` };
+    expect(problems(mod(t))).toContain("publicFilter without a public projection");
   });
 
   it("refuses a clock trigger on an undeclared action or link kind", () => {

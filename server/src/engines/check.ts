@@ -128,6 +128,7 @@ function checkCaseType(
     if (!numbers.has(n)) bad(`issuesOnCreate names number kind "${n}", which is not declared`);
   for (const s of t.publicStates ?? [])
     if (!states.has(s)) bad(`publicStates names state "${s}", which is not declared`);
+  if (t.publicFilter && !t.public) bad("publicFilter without a public projection");
   for (const f of t.revisableFields ?? [])
     if (!fields.has(f)) bad(`revisableFields names "${f}", which is not an opening field`);
   for (const p of t.people ?? []) {

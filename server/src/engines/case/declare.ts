@@ -1,4 +1,6 @@
+import type { Expression, ExpressionBuilder, SqlBool } from "kysely";
 import type { z } from "zod";
+import type { DB } from "../../db/schema.ts";
 import type { Permission } from "../../kernel/access.ts";
 import type { Message } from "../../kernel/errors.ts";
 import type { Label } from "../../kernel/labels.ts";
@@ -6,6 +8,7 @@ import type { PersonRoleCode } from "../../kernel/masking.ts";
 import type { LegalCalendar, LocalDate, Period } from "../../kernel/time/index.ts";
 import type { OfficialDocument } from "../../platform/documents/official.ts";
 import type { WorkTx } from "../../platform/work.ts";
+import type { JsonAccess } from "../indicator/queries/json.ts";
 import type { SearchDecl } from "../search/declare.ts";
 import type { Settings } from "../settings.ts";
 
@@ -399,6 +402,19 @@ export interface CaseTypeDecl<F = Record<string, unknown>> {
   publicLabels?: Record<string, Label>;
   /** The states in which cases may be public (a pre-filter for the projection). */
   publicStates?: readonly string[];
+  /**
+   * Exactly the cases (within `publicStates`) for which `public` returns a projection,
+   * in SQL — e.g. "not a minor's case"; `() => sql\`true\`` when it shows every case in
+   * those states. Declared, the portal's list pages in SQL and projects only the page
+   * (engines/case/public.ts); absent, it projects every public-state case and pages
+   * after. A page on which the projection refuses a case the condition admitted falls
+   * back to the projection of every case, so an inexact condition costs speed, never a
+   * wrong list.
+   */
+  publicFilter?: (
+    eb: ExpressionBuilder<DB, "case_file">,
+    fields: JsonAccess,
+  ) => Expression<SqlBool>;
   /**
    * Suspension (中止) where the law provides for it: the clocks it may stop, with the
    * legal basis. Absent: the case type cannot be suspended. A suspension stops the

@@ -14,6 +14,7 @@ import { NotFoundError, t, ValidationError } from "../../kernel/errors.ts";
 import type { Label } from "../../kernel/labels.ts";
 import { regionWithDescendants } from "../../platform/regions.ts";
 import type { Registry } from "../registry.ts";
+import { AggregateBatcher, aggregateOf } from "./batch.ts";
 import type {
   DrillRow,
   IndicatorContext,
@@ -96,6 +97,8 @@ export async function resolveRequest(db: Db, req: IndicatorRequest): Promise<Res
 class Evaluation {
   private values = new Map<string, Promise<number | null>>();
   private drills = new Map<string, Promise<DrillRow[]>>();
+  /** The helpers' counts and sums, grouped per source into one statement each. */
+  readonly batcher = new AggregateBatcher();
 
   constructor(
     private registry: Registry,
@@ -166,7 +169,8 @@ class Evaluation {
   value(id: string, period: IndicatorPeriod, stack: readonly string[] = []) {
     return this.run(this.values, id, period, stack, async (d, q) => {
       if (d.value) {
-        const v = await d.value(q);
+        const agg = aggregateOf(d.value);
+        const v = agg ? await this.batcher.load(agg, d.value, q) : await d.value(q);
         if (v !== null && !Number.isFinite(v)) throw new Error(`value is not a number: ${v}`);
         return v;
       }
@@ -209,7 +213,11 @@ export function selectIndicators(
   return unique.map((id) => registry.indicator(id)!);
 }
 
-/** The figures, computed one after another (a failure names its indicator). */
+/**
+ * The figures. All are asked for at once, so that the helpers' counts and sums over one
+ * source are computed in one statement (batch.ts); the answers are taken in declaration
+ * order, so a failure names the first failing indicator.
+ */
 export async function evaluateResolved(
   registry: Registry,
   db: Db,
@@ -217,8 +225,11 @@ export async function evaluateResolved(
   decls: readonly IndicatorDecl[],
 ): Promise<IndicatorValue[]> {
   const ev = new Evaluation(registry, db, scope);
+  const pending = decls.map((d) => ev.value(d.id, scope));
+  // Each is awaited below; until then a rejection is not "unhandled".
+  for (const p of pending) p.catch(() => {});
   const out: IndicatorValue[] = [];
-  for (const d of decls) out.push(present(d, await ev.value(d.id, scope)));
+  for (const [i, d] of decls.entries()) out.push(present(d, await pending[i]!));
   return out;
 }
 

@@ -35,9 +35,25 @@ const SEGMENT_CHUNK = 200;
 const segmenter = new Intl.Segmenter("zh", { granularity: "word" });
 
 /** One character as indexed: NFKC (full-width Latin → ASCII), lower case; one code point in, one out. */
-function normChar(c: string): string {
+function normCharSlow(c: string): string {
   const n = c.normalize("NFKC").toLowerCase();
   return [...n].length === 1 ? n : c;
+}
+
+/**
+ * normCharSlow, remembered per character (a text has a few thousand distinct ones at
+ * most; normalising each occurrence was most of the tokenizer's time). Bounded: past
+ * the limit, characters are normalised as before without being remembered.
+ */
+const NORM = new Map<string, string>();
+const NORM_LIMIT = 100_000;
+function normChar(c: string): string {
+  let n = NORM.get(c);
+  if (n === undefined) {
+    n = normCharSlow(c);
+    if (NORM.size < NORM_LIMIT) NORM.set(c, n);
+  }
+  return n;
 }
 
 /** The text as an array of normalised code points (same length as `[...text]`). */
@@ -65,7 +81,7 @@ export function runsOf(chars: readonly string[]): Run[] {
 }
 
 /** The segmenter's words (two characters or more) in a CJK run, with their offsets in it. */
-export function wordsOf(run: string): { word: string; at: number }[] {
+function segmentRun(run: string): { word: string; at: number }[] {
   const out: { word: string; at: number }[] = [];
   const chars = [...run];
   for (let base = 0; base < chars.length; base += SEGMENT_CHUNK) {
@@ -78,6 +94,33 @@ export function wordsOf(run: string): { word: string; at: number }[] {
     }
   }
   return out;
+}
+
+/**
+ * Runs already segmented: V8's segmenter costs ~50 µs a call and ~25 µs a segment, and
+ * records repeat their runs (bodies, kinds, places, the words of a register's columns).
+ * Short runs only (long ones rarely repeat); bounded, emptied when full.
+ */
+const WORDS = new Map<string, readonly { word: string; at: number }[]>();
+const WORDS_LIMIT = 50_000;
+const WORDS_MAX_RUN = 64;
+
+/** The segmenter's words (two characters or more) in a CJK run, with their offsets in it. */
+export function wordsOf(run: string): { word: string; at: number }[] {
+  if (run.length < 2) return []; // one character: no word of two (a Han character is 1–2 code units)
+  if (run.length > WORDS_MAX_RUN) return segmentRun(run);
+  let words = WORDS.get(run);
+  if (!words) {
+    words = segmentRun(run);
+    if (WORDS.size >= WORDS_LIMIT) WORDS.clear();
+    WORDS.set(run, words);
+  }
+  return words.map((w) => ({ ...w }));
+}
+
+/** wordsOf for each of some runs. */
+export function wordsOfRuns(runs: readonly string[]): { word: string; at: number }[][] {
+  return runs.map(wordsOf);
 }
 
 export function bigramsOf(run: string): string[] {

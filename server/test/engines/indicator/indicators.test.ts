@@ -19,8 +19,11 @@ import {
   sumCases,
   sumRegister,
 } from "../../../src/engines/indicator/queries.ts";
+import { roundValue } from "../../../src/engines/indicator/values.ts";
 import type { RegisterDecl } from "../../../src/engines/register/index.ts";
 import { createRegistry, type ModuleDecl } from "../../../src/engines/registry.ts";
+import type { LocalDate } from "../../../src/kernel/time/index.ts";
+import { regionWithDescendants } from "../../../src/platform/regions.ts";
 import { type Session, type TestApp, testApp } from "../../support/app.ts";
 
 /**
@@ -354,6 +357,49 @@ describe("the engine (owner connection: every record)", () => {
     await expect(values({ region: "500156", year: 2020, unitId: u.c })).rejects.toThrow(
       /no unit .* in region 500156/,
     );
+  });
+
+  it("groups the helpers' counts and sums per source: one statement each, the same answers", async () => {
+    // Every statement the evaluation sends, counted by a plugin on the owner connection.
+    let sent = 0;
+    const counted = t.db.owner.withPlugin({
+      transformQuery: (a) => a.node,
+      transformResult: async (a) => {
+        sent++;
+        return a.result;
+      },
+    });
+    const scopes = [
+      { region: "500156", year: 2020 },
+      { region: "500156", year: 2021 },
+      { region: "500000", year: 2020 },
+      { region: "500156", year: 2020, unitId: u.b },
+      { region: "500156", from: "2020-06-01", to: "2021-01-01" },
+    ];
+    for (const req of scopes) {
+      sent = 0;
+      const grouped = await evaluate(registry, counted, req);
+      // The region's tree (and the unit), then case_file, case_event (this year and the
+      // year before, for decisions_change), register_entry and unit: one statement each.
+      expect(sent).toBe(req.unitId === undefined ? 6 : 7);
+      // Each helper's own statement, one indicator at a time, gives the same value.
+      const period =
+        "year" in req
+          ? { from: `${req.year}-01-01`, to: `${req.year}-12-31`, year: req.year }
+          : { from: req.from, to: req.to, year: 2021 };
+      const regions = await regionWithDescendants(t.db.owner, req.region);
+      for (const v of grouped) {
+        const d = INDICATORS.find((x) => x.id === v.id)!;
+        if (d.dependsOn) continue;
+        const own = await d.value!({
+          db: t.db.owner,
+          regions,
+          unitId: req.unitId,
+          ...(period as { from: LocalDate; to: LocalDate; year: number }),
+        });
+        expect([v.id, v.value]).toEqual([v.id, roundValue(own, v.decimals)]);
+      }
+    }
   });
 
   it("evaluates the indicators asked for, and refuses unknown ones naming them", async () => {

@@ -1,6 +1,13 @@
-import { type Expression, type ExpressionBuilder, type SqlBool, sql } from "kysely";
+import {
+  type Expression,
+  type ExpressionBuilder,
+  expressionBuilder,
+  type SqlBool,
+  sql,
+} from "kysely";
 import type { DB } from "../../../db/schema.ts";
 import type { Label } from "../../../kernel/labels.ts";
+import { type Aggregate, countMeasure, markAggregate, sumMeasure } from "../batch.ts";
 import type { DrillRow, IndicatorQuery } from "../declare.ts";
 import { type IndicatorSpec, joinList, list, nonEmpty, num, zhList } from "./common.ts";
 import { type JsonAccess, type JsonWhere, jsonAccess, jsonWhere } from "./json.ts";
@@ -37,31 +44,70 @@ const CASE_PERIOD_BASIS: Record<CasePeriodRule, Label> = {
   },
 };
 
+/** What every case figure of a query shares: the regions and the unit. */
+function caseShared(eb: ExpressionBuilder<DB, "case_file">, q: IndicatorQuery) {
+  const conds: Expression<SqlBool>[] = [eb("case_file.region_code", "in", q.regions)];
+  if (q.unitId !== undefined) conds.push(eb("case_file.unit_id", "=", q.unitId));
+  return eb.and(conds);
+}
+
+/** The period rule's condition. */
+function casePeriod(
+  eb: ExpressionBuilder<DB, "case_file">,
+  s: CaseSelection,
+  q: IndicatorQuery,
+): Expression<SqlBool> {
+  if (s.by === "opened") return eb.between("case_file.opened_on", q.from, q.to);
+  if (s.by === "closed") return eb.between("case_file.closed_on", q.from, q.to);
+  return eb.and([
+    eb("case_file.opened_on", "<=", q.to),
+    eb.or([eb("case_file.closed_on", "is", null), eb("case_file.closed_on", ">", q.to)]),
+  ]);
+}
+
+/** The selection's own conditions (within the shared ones). */
+function caseOwn(
+  eb: ExpressionBuilder<DB, "case_file">,
+  s: CaseSelection,
+  q: IndicatorQuery,
+): Expression<SqlBool> {
+  const conds: Expression<SqlBool>[] = [eb("case_file.case_type", "in", list(s.caseType))];
+  if (s.states) {
+    conds.push(s.states.length ? eb("case_file.state", "in", s.states) : sql<SqlBool>`false`);
+  }
+  conds.push(casePeriod(eb, s, q));
+  conds.push(...jsonWhere("case_file.fields", s.where));
+  if (s.filter) conds.push(s.filter(eb, jsonAccess("case_file.fields")));
+  return eb.and(conds);
+}
+
 function caseConditions(
   eb: ExpressionBuilder<DB, "case_file">,
   s: CaseSelection,
   q: IndicatorQuery,
 ): Expression<SqlBool> {
-  const types = list(s.caseType);
-  const conds: Expression<SqlBool>[] = [
-    eb("case_file.region_code", "in", q.regions),
-    eb("case_file.case_type", "in", types),
-  ];
-  if (q.unitId !== undefined) conds.push(eb("case_file.unit_id", "=", q.unitId));
-  if (s.states) {
-    conds.push(s.states.length ? eb("case_file.state", "in", s.states) : sql<SqlBool>`false`);
-  }
-  if (s.by === "opened") conds.push(eb.between("case_file.opened_on", q.from, q.to));
-  else if (s.by === "closed") conds.push(eb.between("case_file.closed_on", q.from, q.to));
-  else {
-    conds.push(eb("case_file.opened_on", "<=", q.to));
-    conds.push(
-      eb.or([eb("case_file.closed_on", "is", null), eb("case_file.closed_on", ">", q.to)]),
-    );
-  }
-  conds.push(...jsonWhere("case_file.fields", s.where));
-  if (s.filter) conds.push(s.filter(eb, jsonAccess("case_file.fields")));
-  return eb.and(conds);
+  return eb.and([caseShared(eb, q), caseOwn(eb, s, q)]);
+}
+
+const caseEb = () => expressionBuilder<DB, "case_file">();
+
+/** The selection as a member of the cases' grouped statement (engines/indicator/batch.ts). */
+function caseAggregate(s: CaseSelection, measure: Aggregate["measure"]): Aggregate {
+  const types = [...list(s.caseType)].sort();
+  return {
+    source: "case_file",
+    from: sql`case_file`,
+    shared: (q) => caseShared(caseEb(), q),
+    narrow: {
+      key: `${types.join(",")}|${s.by}`,
+      where: (q) => {
+        const eb = caseEb();
+        return eb.and([eb("case_file.case_type", "in", types), casePeriod(eb, s, q)]);
+      },
+    },
+    where: (q) => caseOwn(caseEb(), s, q),
+    measure,
+  };
 }
 
 function checkCases(s: CaseSelection) {
@@ -128,12 +174,15 @@ export function countCases(s: CaseSelection): IndicatorSpec {
     reads: { caseTypes: list(s.caseType), ...(s.states ? { states: s.states } : {}) },
     basis: caseBasis(s),
     decimals: 0,
-    value: async (q) => {
-      const r = await caseQuery(s, q)
-        .select((eb) => eb.fn.countAll().as("n"))
-        .executeTakeFirstOrThrow();
-      return num(r.n);
-    },
+    value: markAggregate(
+      async (q) => {
+        const r = await caseQuery(s, q)
+          .select((eb) => eb.fn.countAll().as("n"))
+          .executeTakeFirstOrThrow();
+        return num(r.n);
+      },
+      caseAggregate(s, countMeasure),
+    ),
     drill: async (q) => {
       const rows = await caseQuery(s, q)
         .select(CASE_COLUMNS)
@@ -153,12 +202,15 @@ export function sumCases(s: CaseSelection & { field: string }): IndicatorSpec {
     reads: { caseTypes: list(s.caseType), ...(s.states ? { states: s.states } : {}) },
     basis: caseBasis(s, { zh: `合计字段「${s.field}」`, en: `sum of the field ${s.field}` }),
     decimals: 2,
-    value: async (q) => {
-      const r = await caseQuery(s, q)
-        .select(sql<string | null>`coalesce(sum(${amount}), 0)`.as("n"))
-        .executeTakeFirstOrThrow();
-      return num(r.n);
-    },
+    value: markAggregate(
+      async (q) => {
+        const r = await caseQuery(s, q)
+          .select(sql<string | null>`coalesce(sum(${amount}), 0)`.as("n"))
+          .executeTakeFirstOrThrow();
+        return num(r.n);
+      },
+      caseAggregate(s, sumMeasure(amount)),
+    ),
     drill: async (q) => {
       const rows = await caseQuery(s, q)
         .select([...CASE_COLUMNS, amount.as("amount")])

@@ -31,8 +31,8 @@ export function ratio(
     dependsOn: [numeratorId, denominatorId],
     value: async (q) => {
       const c = context(q);
-      const n = await c.valueOf(numeratorId);
-      const d = await c.valueOf(denominatorId);
+      // Both asked for at once (one grouped statement when they share a source).
+      const [n, d] = await Promise.all([c.valueOf(numeratorId), c.valueOf(denominatorId)]);
       if (n === null || d === null || d === 0) return null;
       return (n / d) * 100;
     },
@@ -71,8 +71,7 @@ export function relativeChange(id: string, opts: { decimals?: number } = {}): In
     dependsOn: [id],
     value: async (q) => {
       const c = context(q);
-      const now = await c.valueOf(id);
-      const before = await c.valueOf(id, previousYear(q));
+      const [now, before] = await Promise.all([c.valueOf(id), c.valueOf(id, previousYear(q))]);
       if (now === null || before === null || before === 0) return null;
       return (now / before - 1) * 100;
     },

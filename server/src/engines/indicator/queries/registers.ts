@@ -1,6 +1,13 @@
-import { type Expression, type ExpressionBuilder, type SqlBool, sql } from "kysely";
+import {
+  type Expression,
+  type ExpressionBuilder,
+  expressionBuilder,
+  type SqlBool,
+  sql,
+} from "kysely";
 import type { DB } from "../../../db/schema.ts";
 import type { Label } from "../../../kernel/labels.ts";
+import { type Aggregate, countMeasure, markAggregate, sumMeasure } from "../batch.ts";
 import type { DrillRow, IndicatorQuery } from "../declare.ts";
 import { and, type IndicatorSpec, num } from "./common.ts";
 import { type JsonAccess, type JsonWhere, jsonAccess, jsonWhere } from "./json.ts";
@@ -52,31 +59,66 @@ function timingBasis(s: RegisterSelection): Label {
   };
 }
 
-function registerQuery(s: RegisterSelection, q: IndicatorQuery) {
-  return q.db.selectFrom("register_entry").where((eb) => {
+type EntryEb = ExpressionBuilder<DB, "register_entry">;
+
+/** What every register figure of a query shares: the regions and the unit. */
+function registerShared(eb: EntryEb, q: IndicatorQuery): Expression<SqlBool> {
+  const conds: Expression<SqlBool>[] = [eb("register_entry.region_code", "in", q.regions)];
+  if (q.unitId !== undefined) conds.push(eb("register_entry.unit_id", "=", q.unitId));
+  return and(conds);
+}
+
+/** The register and, for a flow, its date in the period. */
+function registerNarrow(s: RegisterSelection, q: IndicatorQuery, eb: EntryEb) {
+  const conds: Expression<SqlBool>[] = [eb("register_entry.register", "=", s.register)];
+  if (s.on !== undefined) {
     const d = jsonAccess("register_entry.data");
-    const conds: Expression<SqlBool>[] = [
-      eb("register_entry.region_code", "in", q.regions),
-      eb("register_entry.register", "=", s.register),
-    ];
-    if (q.unitId !== undefined) conds.push(eb("register_entry.unit_id", "=", q.unitId));
-    if (s.on !== undefined) {
-      conds.push(sql<SqlBool>`${d.date(s.on)} between ${q.from}::text and ${q.to}::text`);
-    } else if (s.stock !== true) {
-      const { validFrom, validTo } = s.stock;
-      if (validFrom !== undefined) {
-        const f = d.date(validFrom);
-        conds.push(sql<SqlBool>`(${f} is null or ${f} <= ${q.to}::text)`);
-      }
-      if (validTo !== undefined) {
-        const t = d.date(validTo);
-        conds.push(sql<SqlBool>`(${t} is null or ${t} >= ${q.to}::text)`);
-      }
+    conds.push(sql<SqlBool>`${d.date(s.on)} between ${q.from}::text and ${q.to}::text`);
+  }
+  return conds;
+}
+
+/** The selection's own conditions (within the shared ones). */
+function registerOwn(eb: EntryEb, s: RegisterSelection, q: IndicatorQuery): Expression<SqlBool> {
+  const d = jsonAccess("register_entry.data");
+  const conds = registerNarrow(s, q, eb);
+  if (s.on === undefined && s.stock !== true) {
+    const { validFrom, validTo } = s.stock;
+    if (validFrom !== undefined) {
+      const f = d.date(validFrom);
+      conds.push(sql<SqlBool>`(${f} is null or ${f} <= ${q.to}::text)`);
     }
-    conds.push(...jsonWhere("register_entry.data", s.where));
-    if (s.filter) conds.push(s.filter(eb, d));
-    return and(conds);
-  });
+    if (validTo !== undefined) {
+      const t = d.date(validTo);
+      conds.push(sql<SqlBool>`(${t} is null or ${t} >= ${q.to}::text)`);
+    }
+  }
+  conds.push(...jsonWhere("register_entry.data", s.where));
+  if (s.filter) conds.push(s.filter(eb, d));
+  return and(conds);
+}
+
+function registerQuery(s: RegisterSelection, q: IndicatorQuery) {
+  return q.db
+    .selectFrom("register_entry")
+    .where((eb) => and([registerShared(eb, q), registerOwn(eb, s, q)]));
+}
+
+const entryEb = () => expressionBuilder<DB, "register_entry">();
+
+/** The selection as a member of the registers' grouped statement (engines/indicator/batch.ts). */
+function registerAggregate(s: RegisterSelection, measure: Aggregate["measure"]): Aggregate {
+  return {
+    source: "register_entry",
+    from: sql`register_entry`,
+    shared: (q) => registerShared(entryEb(), q),
+    narrow: {
+      key: `${s.register}|${s.on ?? ""}`,
+      where: (q) => and(registerNarrow(s, q, entryEb())),
+    },
+    where: (q) => registerOwn(entryEb(), s, q),
+    measure,
+  };
 }
 
 function checkRegister(s: RegisterSelection) {
@@ -142,12 +184,15 @@ export function countRegister(s: RegisterSelection): IndicatorSpec {
     reads: { registers: [s.register], registerFields: s.on !== undefined ? [s.on] : [] },
     basis: timingBasis(s),
     decimals: 0,
-    value: async (q) => {
-      const r = await registerQuery(s, q)
-        .select((eb) => eb.fn.countAll().as("n"))
-        .executeTakeFirstOrThrow();
-      return num(r.n);
-    },
+    value: markAggregate(
+      async (q) => {
+        const r = await registerQuery(s, q)
+          .select((eb) => eb.fn.countAll().as("n"))
+          .executeTakeFirstOrThrow();
+        return num(r.n);
+      },
+      registerAggregate(s, countMeasure),
+    ),
     drill: (q) => registerRows(s, q),
   };
 }
@@ -167,12 +212,15 @@ export function sumRegister(s: RegisterSelection & { field: string }): Indicator
       en: `sum of the field ${s.field} (missing or non-numeric counts as 0); ${b.en}`,
     },
     decimals: 2,
-    value: async (q) => {
-      const r = await registerQuery(s, q)
-        .select(sql<string | null>`coalesce(sum(${amount}), 0)`.as("n"))
-        .executeTakeFirstOrThrow();
-      return num(r.n);
-    },
+    value: markAggregate(
+      async (q) => {
+        const r = await registerQuery(s, q)
+          .select(sql<string | null>`coalesce(sum(${amount}), 0)`.as("n"))
+          .executeTakeFirstOrThrow();
+        return num(r.n);
+      },
+      registerAggregate(s, sumMeasure(amount)),
+    ),
     drill: (q) => registerRows(s, q, s.field),
   };
 }

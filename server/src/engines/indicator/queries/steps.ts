@@ -1,5 +1,12 @@
-import { type Expression, type ExpressionBuilder, type SqlBool, sql } from "kysely";
+import {
+  type Expression,
+  type ExpressionBuilder,
+  expressionBuilder,
+  type SqlBool,
+  sql,
+} from "kysely";
 import type { DB } from "../../../db/schema.ts";
+import { type Aggregate, countMeasure, markAggregate } from "../batch.ts";
 import type { IndicatorQuery } from "../declare.ts";
 import { CASE_COLUMNS, caseRow } from "./cases.ts";
 import { type IndicatorSpec, joinList, list, nonEmpty, num, zhList } from "./common.ts";
@@ -26,9 +33,43 @@ export interface EventSelection {
   unitOf?: "case" | "actor";
 }
 
+type EventEb = ExpressionBuilder<DB, "case_event" | "case_file">;
+
+/** What every step figure of a query shares: the regions and the period. */
+function eventShared(eb: EventEb, q: IndicatorQuery): Expression<SqlBool> {
+  return eb.and([
+    eb("case_event.region_code", "in", q.regions),
+    eb.between("case_event.on_date", q.from, q.to),
+  ]);
+}
+
+/** The selection's own conditions (within the shared ones). */
+function eventOwn(eb: EventEb, s: EventSelection, q: IndicatorQuery): Expression<SqlBool> {
+  const conds: Expression<SqlBool>[] = [
+    eb("case_file.case_type", "in", list(s.caseType)),
+    eb("case_event.action", "in", list(s.action)),
+  ];
+  if (q.unitId !== undefined) {
+    conds.push(
+      s.unitOf === "actor"
+        ? eb("case_event.actor_unit_id", "=", q.unitId)
+        : eb("case_file.unit_id", "=", q.unitId),
+    );
+  }
+  conds.push(...jsonWhere("case_event.data", s.where));
+  conds.push(...jsonWhere("case_file.fields", s.caseWhere));
+  if (s.filter) {
+    conds.push(
+      s.filter(eb, {
+        step: jsonAccess("case_event.data"),
+        fields: jsonAccess("case_file.fields"),
+      }),
+    );
+  }
+  return eb.and(conds);
+}
+
 function eventQuery(s: EventSelection, q: IndicatorQuery) {
-  const actions = list(s.action);
-  const types = list(s.caseType);
   return q.db
     .selectFrom("case_event")
     .innerJoin("case_file", (join) =>
@@ -36,32 +77,36 @@ function eventQuery(s: EventSelection, q: IndicatorQuery) {
         .onRef("case_file.region_code", "=", "case_event.region_code")
         .onRef("case_file.id", "=", "case_event.case_id"),
     )
-    .where((eb) => {
-      const conds: Expression<SqlBool>[] = [
-        eb("case_event.region_code", "in", q.regions),
-        eb("case_file.case_type", "in", types),
-        eb("case_event.action", "in", actions),
-        eb.between("case_event.on_date", q.from, q.to),
-      ];
-      if (q.unitId !== undefined) {
-        conds.push(
-          s.unitOf === "actor"
-            ? eb("case_event.actor_unit_id", "=", q.unitId)
-            : eb("case_file.unit_id", "=", q.unitId),
-        );
-      }
-      conds.push(...jsonWhere("case_event.data", s.where));
-      conds.push(...jsonWhere("case_file.fields", s.caseWhere));
-      if (s.filter) {
-        conds.push(
-          s.filter(eb, {
-            step: jsonAccess("case_event.data"),
-            fields: jsonAccess("case_file.fields"),
-          }),
-        );
-      }
-      return eb.and(conds);
-    });
+    .where((eb) => eb.and([eventShared(eb, q), eventOwn(eb, s, q)]));
+}
+
+const eventEb = () => expressionBuilder<DB, "case_event" | "case_file">();
+
+const distinctCasesMeasure = (filter: Expression<SqlBool>) =>
+  sql`count(distinct (case_event.region_code, case_event.case_id)) filter (where ${filter})`;
+
+/** The selection as a member of the steps' grouped statement (engines/indicator/batch.ts). */
+function eventAggregate(s: EventSelection): Aggregate {
+  const types = [...list(s.caseType)].sort();
+  const actions = [...list(s.action)].sort();
+  return {
+    source: "case_event",
+    from: sql`case_event join case_file on case_file.region_code = case_event.region_code
+      and case_file.id = case_event.case_id`,
+    shared: (q) => eventShared(eventEb(), q),
+    narrow: {
+      key: `${types.join(",")}|${actions.join(",")}`,
+      where: () => {
+        const eb = eventEb();
+        return eb.and([
+          eb("case_file.case_type", "in", types),
+          eb("case_event.action", "in", actions),
+        ]);
+      },
+    },
+    where: (q) => eventOwn(eventEb(), s, q),
+    measure: s.distinctCases ? distinctCasesMeasure : countMeasure,
+  };
 }
 
 /**
@@ -85,7 +130,7 @@ export function countEvents(s: EventSelection): IndicatorSpec {
       en: `case types: ${joinList(types)}; a step (${joinList(actions)}) counts in the period in which it happened (its legal date)${s.distinctCases ? ", each case once" : ", each step once"}; ${unitNote.en}`,
     },
     decimals: 0,
-    value: async (q) => {
+    value: markAggregate(async (q) => {
       const base = eventQuery(s, q);
       const r = await (s.distinctCases
         ? base.select(
@@ -94,7 +139,7 @@ export function countEvents(s: EventSelection): IndicatorSpec {
         : base.select((eb) => eb.fn.countAll().as("n"))
       ).executeTakeFirstOrThrow();
       return num(r.n);
-    },
+    }, eventAggregate(s)),
     drill: async (q) => {
       let qb = eventQuery(s, q).select([
         ...CASE_COLUMNS,

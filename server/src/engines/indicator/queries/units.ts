@@ -1,4 +1,12 @@
-import type { Expression, SqlBool } from "kysely";
+import {
+  type Expression,
+  type ExpressionBuilder,
+  expressionBuilder,
+  type SqlBool,
+  sql,
+} from "kysely";
+import type { DB } from "../../../db/schema.ts";
+import { countMeasure, markAggregate } from "../batch.ts";
 import type { IndicatorQuery } from "../declare.ts";
 import { type IndicatorSpec, joinList, list, nonEmpty, num, zhList } from "./common.ts";
 
@@ -8,27 +16,35 @@ import { type IndicatorSpec, joinList, list, nonEmpty, num, zhList } from "./com
 export function countUnits(s: { kind: string | readonly string[] }): IndicatorSpec {
   const kinds = list(s.kind);
   nonEmpty("kind", kinds);
+  const shared = (eb: ExpressionBuilder<DB, "unit">, q: IndicatorQuery) => {
+    const conds: Expression<SqlBool>[] = [eb("unit.region_code", "in", q.regions)];
+    if (q.unitId !== undefined) conds.push(eb("unit.id", "=", q.unitId));
+    return eb.and(conds);
+  };
+  const own = (eb: ExpressionBuilder<DB, "unit">) => eb("unit.kind", "in", kinds);
   const base = (q: IndicatorQuery) =>
-    q.db.selectFrom("unit").where((eb) => {
-      const conds: Expression<SqlBool>[] = [
-        eb("unit.region_code", "in", q.regions),
-        eb("unit.kind", "in", kinds),
-      ];
-      if (q.unitId !== undefined) conds.push(eb("unit.id", "=", q.unitId));
-      return eb.and(conds);
-    });
+    q.db.selectFrom("unit").where((eb) => eb.and([shared(eb, q), own(eb)]));
   return {
     basis: {
       zh: `单位名录中现有的${zhList(kinds)}类单位（时点数，不随期间变化）`,
       en: `units of the kind ${joinList(kinds)} in the directory now (not period-dependent)`,
     },
     decimals: 0,
-    value: async (q) => {
-      const r = await base(q)
-        .select((eb) => eb.fn.countAll().as("n"))
-        .executeTakeFirstOrThrow();
-      return num(r.n);
-    },
+    value: markAggregate(
+      async (q) => {
+        const r = await base(q)
+          .select((eb) => eb.fn.countAll().as("n"))
+          .executeTakeFirstOrThrow();
+        return num(r.n);
+      },
+      {
+        source: "unit",
+        from: sql`unit`,
+        shared: (q) => shared(expressionBuilder<DB, "unit">(), q),
+        where: () => own(expressionBuilder<DB, "unit">()),
+        measure: countMeasure,
+      },
+    ),
     drill: async (q) => {
       const rows = await base(q)
         .select(["unit.region_code", "unit.id", "unit.kind", "unit.name_zh", "unit.code"])

@@ -262,6 +262,8 @@ export const disclosureCaseType: CaseTypeDecl<DisclosureCase> = {
   links: ["follows"],
   people: [{ field: "party", role: "party_natural" }],
   publicStates: ["published", "taken_down", "withdrawn"],
+  // Every case in those states is shown but a minor's (publicationBlockedBy): the portal pages in SQL.
+  publicFilter: (eb, f) => eb.not(f.contains({ party: { minor: true } })),
   publicLabels: {
     number: { zh: "决定书文号", en: "Decision number" },
     body: { zh: "处罚机关", en: "Body" },

@@ -183,6 +183,8 @@ export const reconsiderationCaseType: CaseTypeDecl<ReconsiderationCase> = {
   documents: RECONSIDERATION_DOCUMENTS,
   // 2023 art. 79: decisions published as the act itself was (按照国家有关规定向社会公开).
   publicStates: ["decided"],
+  // Shown once published (the projection's condition): the portal pages in SQL.
+  publicFilter: (eb, f) => eb(f.text("publishedOn"), "<>", ""),
   publicLabels: {
     number: { zh: "决定书文号", en: "Decision number" },
     applicant: { zh: "申请人", en: "Applicant" },
