@@ -22,6 +22,7 @@ import {
   resolveRequest,
   selectIndicators,
 } from "./engine.ts";
+import { dashboardRoutes } from "./dashboard-routes.ts";
 import { checkIndicators, drillLink, fullDefinition, SCOPE_NOTE } from "./values.ts";
 import { DrillAnswer, IndicatorList, IndicatorValues } from "./wire.ts";
 
@@ -86,6 +87,9 @@ export const indicatorRoutes = (services: Services): FastifyPluginAsyncZod => {
   };
 
   return async (app) => {
+    // The role homes and the per-unit tables (dashboard-routes.ts), on the same scoping.
+    await app.register(dashboardRoutes(services, { requestOf, resolve, scopeOut }));
+
     app.get(
       "/api/indicators",
       {
