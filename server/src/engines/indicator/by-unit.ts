@@ -153,7 +153,12 @@ export async function groupIndicator(
       const b = d.get(k) ?? 0;
       groups.set(k, { value: rate(a, b), parts: { a, b } });
     }
-    return { groupable: true, kind: "ratio", groups, empty: { value: null, parts: { a: 0, b: 0 } } };
+    return {
+      groupable: true,
+      kind: "ratio",
+      groups,
+      empty: { value: null, parts: { a: 0, b: 0 } },
+    };
   }
   if (deps.length === 1) {
     // A change on the year before: (this period ÷ a year earlier − 1) × 100 (`relativeChange`).

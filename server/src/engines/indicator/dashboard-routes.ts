@@ -9,8 +9,8 @@
 import type { FastifyRequest } from "fastify";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
-import { binary } from "../../http/wire.ts";
 import { inTenantReadTx, requireActor, type Services } from "../../http/context.ts";
+import { binary } from "../../http/wire.ts";
 import { zRegionCode } from "../../kernel/codes/region.ts";
 import { ConflictError, NotFoundError, t } from "../../kernel/errors.ts";
 import { attachmentName, XLSX_MIME } from "../../platform/files/table-xlsx.ts";
@@ -27,7 +27,9 @@ export interface ScopeHelpers {
     query: { region?: string; year?: number; from?: string; to?: string; unitId?: number },
   ): IndicatorRequest;
   resolve(trx: WorkTx["trx"], req: FastifyRequest, r: IndicatorRequest): Promise<ResolvedRequest>;
-  scopeOut(s: ResolvedRequest): Omit<z.infer<typeof Dashboard>, "role" | "previousYear" | "areas" | "districts">;
+  scopeOut(
+    s: ResolvedRequest,
+  ): Omit<z.infer<typeof Dashboard>, "role" | "previousYear" | "areas" | "districts">;
 }
 
 const YearQuery = z.object({
@@ -92,7 +94,10 @@ export const dashboardRoutes =
     const ByUnitQuery = YearQuery.extend({
       unitId: z.coerce.number().int().positive().optional().describe("only this unit"),
     });
-    const table = async (req: FastifyRequest<{ Params: { id: string } }>, q: z.infer<typeof ByUnitQuery>) => {
+    const table = async (
+      req: FastifyRequest<{ Params: { id: string } }>,
+      q: z.infer<typeof ByUnitQuery>,
+    ) => {
       const decl = services.registry.indicator(req.params.id);
       if (!decl) throw new NotFoundError(t("没有这个指标", `no indicator ${req.params.id}`));
       const r = h.requestOf(req, q);
@@ -112,7 +117,8 @@ export const dashboardRoutes =
         schema: {
           operationId: "indicatorByUnit",
           tags: ["indicators"],
-          summary: "A figure per unit of the region (which unit is late, which is on time), as I may see it",
+          summary:
+            "A figure per unit of the region (which unit is late, which is on time), as I may see it",
           params: z.object({ id: z.string() }),
           querystring: ByUnitQuery,
           response: { 200: ByUnitAnswer },

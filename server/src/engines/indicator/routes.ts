@@ -14,6 +14,7 @@ import { checksOff } from "../../kernel/access.ts";
 import { zRegionCode } from "../../kernel/codes/region.ts";
 import { NotFoundError, t } from "../../kernel/errors.ts";
 import { toLocalDate, yearOf } from "../../kernel/time/index.ts";
+import { dashboardRoutes } from "./dashboard-routes.ts";
 import {
   drillResolved,
   evaluateResolved,
@@ -22,7 +23,6 @@ import {
   resolveRequest,
   selectIndicators,
 } from "./engine.ts";
-import { dashboardRoutes } from "./dashboard-routes.ts";
 import { checkIndicators, drillLink, fullDefinition, SCOPE_NOTE } from "./values.ts";
 import { DrillAnswer, IndicatorList, IndicatorValues } from "./wire.ts";
 

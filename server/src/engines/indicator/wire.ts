@@ -130,7 +130,10 @@ export const ByUnitRow = z
     regionName: z.string(),
     value: z.number().nullable(),
     numerator: z.number().nullable().describe("a rate: its numerator; a change: this year"),
-    denominator: z.number().nullable().describe("a rate: its denominator; a change: the year before"),
+    denominator: z
+      .number()
+      .nullable()
+      .describe("a rate: its denominator; a change: the year before"),
   })
   .meta({ id: "ByUnitRow" });
 export type ByUnitRow = z.infer<typeof ByUnitRow>;

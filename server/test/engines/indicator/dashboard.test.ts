@@ -49,7 +49,12 @@ const INDICATORS: IndicatorDecl[] = [
   ind("d_major_rate", "t_dash", ratio("d_major_closed", "d_closed"), { unit: l("%") }),
   ind("d_opened_change", "t_dash", relativeChange("d_opened"), { unit: l("%") }),
   // A figure that is not the sum of its records: it cannot be grouped, and says so.
-  ind("d_fixed", "t_dash", { basis: l("固定"), decimals: 0, value: async () => 42, drill: async () => [] }),
+  ind("d_fixed", "t_dash", {
+    basis: l("固定"),
+    decimals: 0,
+    value: async () => 42,
+    drill: async () => [],
+  }),
   // Declared into the other module's area, first there.
   ind("d_pending", "t_dash", countCases({ caseType: "d_case", by: "open_at_end" }), {
     dashboard: { area: "t_dash2", order: -1 },
@@ -100,7 +105,13 @@ let t: TestApp;
 const u = { a: 0, b: 0, c: 0, city: 0 };
 const s = {} as Record<"office" | "handler" | "cityoffice" | "sysadm", Session>;
 
-async function kase(region: string, unit: number, opened: string, closed: string | null, major: boolean) {
+async function kase(
+  region: string,
+  unit: number,
+  opened: string,
+  closed: string | null,
+  major: boolean,
+) {
   await t.db.owner
     .insertInto("case_file")
     .values({
@@ -170,9 +181,7 @@ const figures = (d: Dashboard) =>
 
 describe("the homes' figures are declared", () => {
   it("areas follow the modules; dashboard.area and order move a figure; false hides it", () => {
-    expect(
-      dashboardAreas(registry).map((a) => [a.area, a.indicators.map((d) => d.id)]),
-    ).toEqual([
+    expect(dashboardAreas(registry).map((a) => [a.area, a.indicators.map((d) => d.id)])).toEqual([
       ["t_dash", ["d_opened", "d_closed", "d_major_rate", "d_opened_change", "d_fixed"]],
       ["t_dash2", ["d_pending", "d_meetings"]],
     ]);
@@ -288,9 +297,9 @@ describe("GET /api/indicators/:id/by-unit", () => {
     const a = await table(s.handler, "/api/indicators/d_meetings/by-unit?year=2020");
     expect(byUnit(a)).toEqual({ [u.a]: 1 });
     expect(a.value).toBe(1);
-    expect((await get(s.handler, `/api/indicators/d_meetings/by-unit?unitId=${u.b}`)).statusCode).toBe(
-      404,
-    );
+    expect(
+      (await get(s.handler, `/api/indicators/d_meetings/by-unit?unitId=${u.b}`)).statusCode,
+    ).toBe(404);
     expect(
       (await get(s.handler, `/api/indicators/d_meetings/by-unit.xlsx?unitId=${u.b}`)).statusCode,
     ).toBe(404);
@@ -330,7 +339,14 @@ describe("GET /api/indicators/:id/by-unit", () => {
     const ws = wb.worksheets[0]!;
     const rows = ws.getSheetValues().filter(Boolean) as unknown[][];
     expect(rows.map((r) => r.slice(1))).toEqual([
-      ["序号", "单位", "地区", "指标d_major_rate（%）", "分子：指标d_major_closed", "分母：指标d_closed"],
+      [
+        "序号",
+        "单位",
+        "地区",
+        "指标d_major_rate（%）",
+        "分子：指标d_major_closed",
+        "分母：指标d_closed",
+      ],
       [1, "单位scjgj", expect.any(String), 100, 2, 2],
       [2, "单位sfj", expect.any(String), 50, 1, 2],
     ]);
