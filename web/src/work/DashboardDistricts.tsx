@@ -12,7 +12,7 @@ import {
 import type { Opener } from "./DashboardCard.tsx";
 import { D } from "./dashboard-text.ts";
 
-interface Row {
+interface RegionRow {
   code: string;
   name: string;
   value: number | null;
@@ -33,7 +33,7 @@ export function DistrictsPane({
   const fig: DashboardFigure | undefined =
     figures.find((f) => f.id === chosen) ?? figures.find((f) => f.id in districts.values);
   const values = fig ? districts.values[fig.id] : undefined;
-  const rows: Row[] = districts.regions.map((r, i) => ({
+  const rows: RegionRow[] = districts.regions.map((r, i) => ({
     code: r.code,
     name: i === 0 ? `${pick(r.name)}${pick(D.cityOwn)}` : pick(r.name),
     value: values?.[i] ?? null,
@@ -94,7 +94,7 @@ export function DistrictsPane({
         )}
       </Col>
       <Col xs={24} xl={14}>
-        <Table<Row>
+        <Table<RegionRow>
           size="small"
           rowKey="code"
           dataSource={rows}

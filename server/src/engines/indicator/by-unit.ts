@@ -74,7 +74,7 @@ const NOT_DERIVED = t(
   "the figure is derived from others other than as a rate or a change, so it cannot be grouped",
 );
 
-async function valueOf(
+async function exactValue(
   registry: Registry,
   db: Db,
   scope: ResolvedRequest,
@@ -105,7 +105,7 @@ async function sumGrouping(
   const { rows } = await drillResolved(registry, db, s, decl.id);
   const sums = sumBy(rows, keyOf(by));
   if (!decl.value) return sums;
-  const v = await valueOf(registry, db, scope, decl.id, period);
+  const v = await exactValue(registry, db, scope, decl.id, period);
   return same(v, total(sums)) ? sums : null;
 }
 
@@ -137,7 +137,7 @@ export async function groupIndicator(
   if (base.some((d) => (d.dependsOn ?? []).length > 0)) {
     return { groupable: false, reason: NOT_DERIVED };
   }
-  const whole = await valueOf(registry, db, scope, decl.id);
+  const whole = await exactValue(registry, db, scope, decl.id);
   if (deps.length === 2) {
     // A rate: numerator ÷ denominator × 100, per group (queries/derived.ts `ratio`).
     const [n, d] = await Promise.all([
