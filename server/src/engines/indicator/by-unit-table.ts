@@ -12,6 +12,7 @@ import type { Registry } from "../registry.ts";
 import { type GroupFigure, groupIndicator, groupValue } from "./by-unit.ts";
 import type { IndicatorDecl } from "./declare.ts";
 import type { ResolvedRequest } from "./engine.ts";
+import { roundValue } from "./values.ts";
 import type { ByUnitRow } from "./wire.ts";
 
 type Db = Kysely<DB> | Transaction<DB>;
@@ -48,7 +49,9 @@ export async function byUnitRows(
     .where("unit.region_code", "in", scope.regions);
   if (scope.unitId !== undefined) q = q.where("unit.id", "=", scope.unitId);
   const units = await q.execute();
-  const part = (f: GroupFigure, which: "a" | "b") => (f.parts ? f.parts[which] : null);
+  // A rate's parts are counts; a change of a rate has rates as its parts (2 decimals).
+  const part = (f: GroupFigure, which: "a" | "b") =>
+    f.parts ? roundValue(f.parts[which], 2) : null;
   const rows = units.map((u) => {
     const f = g.groups.get(String(u.id)) ?? g.empty;
     return {

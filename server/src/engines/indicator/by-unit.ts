@@ -111,7 +111,8 @@ async function sumGrouping(
 
 /**
  * Group one indicator's figure by unit or region, for a resolved scope (its regions
- * and period; a unit filter, if any, applies as usual).
+ * and period; a unit filter, if any, applies as usual). Derived figures recurse: a
+ * change on the year before of a rate groups the rate in both years.
  */
 export async function groupIndicator(
   registry: Registry,
@@ -119,9 +120,52 @@ export async function groupIndicator(
   scope: ResolvedRequest,
   id: string,
   by: GroupBy,
+  /** Shared across calls for the same scope (a home groups many figures that share parts). */
+  memo: GroupMemo = new Map(),
+): Promise<Grouping> {
+  return group(registry, db, scope, id, by, 0, memo);
+}
+
+/** Groupings already computed, by indicator, period and grouping. */
+export type GroupMemo = Map<string, Promise<Grouping>>;
+
+const rate = (a: number | null, b: number | null) =>
+  a === null || b === null || b === 0 ? null : (a / b) * 100;
+const change = (a: number | null, b: number | null) =>
+  a === null || b === null || b === 0 ? null : (a / b - 1) * 100;
+const figureOf = (g: Extract<Grouping, { groupable: true }>, k: string) =>
+  (g.groups.get(k) ?? g.empty).value;
+
+function group(
+  registry: Registry,
+  db: Db,
+  scope: ResolvedRequest,
+  id: string,
+  by: GroupBy,
+  depth: number,
+  memo: GroupMemo,
+): Promise<Grouping> {
+  const key = `${id}|${scope.from}|${scope.to}|${by}`;
+  let p = memo.get(key);
+  if (!p) {
+    p = groupOnce(registry, db, scope, id, by, depth, memo);
+    memo.set(key, p);
+  }
+  return p;
+}
+
+async function groupOnce(
+  registry: Registry,
+  db: Db,
+  scope: ResolvedRequest,
+  id: string,
+  by: GroupBy,
+  depth: number,
+  memo: GroupMemo,
 ): Promise<Grouping> {
   const decl = registry.indicator(id);
   if (!decl) throw new Error(`no indicator "${id}" is declared`);
+  if (depth > 8) return { groupable: false, reason: NOT_DERIVED };
   const deps = decl.dependsOn ?? [];
   if (deps.length === 0) {
     const sums = await sumGrouping(registry, db, scope, decl, by);
@@ -133,58 +177,42 @@ export async function groupIndicator(
       empty: { value: 0 },
     };
   }
-  const base = deps.map((d) => registry.indicator(d)!);
-  if (base.some((d) => (d.dependsOn ?? []).length > 0)) {
-    return { groupable: false, reason: NOT_DERIVED };
-  }
+  if (deps.length > 2) return { groupable: false, reason: NOT_DERIVED };
   const whole = await exactValue(registry, db, scope, decl.id);
-  if (deps.length === 2) {
-    // A rate: numerator ÷ denominator × 100, per group (queries/derived.ts `ratio`).
-    const [n, d] = await Promise.all([
-      sumGrouping(registry, db, scope, base[0]!, by),
-      sumGrouping(registry, db, scope, base[1]!, by),
-    ]);
-    if (!n || !d) return { groupable: false, reason: NOT_SUM };
-    const rate = (a: number, b: number) => (b === 0 ? null : (a / b) * 100);
-    if (!same(rate(total(n), total(d)), whole)) return { groupable: false, reason: NOT_DERIVED };
-    const groups = new Map<string, GroupFigure>();
-    for (const k of new Set([...n.keys(), ...d.keys()])) {
-      const a = n.get(k) ?? 0;
-      const b = d.get(k) ?? 0;
-      groups.set(k, { value: rate(a, b), parts: { a, b } });
-    }
-    return {
-      groupable: true,
-      kind: "ratio",
-      groups,
-      empty: { value: null, parts: { a: 0, b: 0 } },
-    };
+  // A rate (queries/derived.ts `ratio`): numerator ÷ denominator × 100 per group; a
+  // change (`relativeChange`): (this period ÷ a year earlier − 1) × 100 per group.
+  const kind = deps.length === 2 ? "ratio" : "change";
+  const prev = { ...scope, ...previousYear(scope) };
+  const [aScope, bScope] = kind === "ratio" ? [scope, scope] : [scope, prev];
+  const [aId, bId] = kind === "ratio" ? [deps[0]!, deps[1]!] : [deps[0]!, deps[0]!];
+  const f = kind === "ratio" ? rate : change;
+  const [aWhole, bWhole] = [
+    await exactValue(registry, db, aScope, aId),
+    await exactValue(registry, db, bScope, bId),
+  ];
+  // The declaration really is this formula of its parts (else: not groupable).
+  if (!same(f(aWhole, bWhole), whole)) return { groupable: false, reason: NOT_DERIVED };
+  const a = await group(registry, db, aScope, aId, by, depth + 1, memo);
+  if (!a.groupable) return a;
+  const b = await group(registry, db, bScope, bId, by, depth + 1, memo);
+  if (!b.groupable) return b;
+  const groups = new Map<string, GroupFigure>();
+  for (const k of new Set([...a.groups.keys(), ...b.groups.keys()])) {
+    const x = figureOf(a, k);
+    const y = figureOf(b, k);
+    groups.set(k, {
+      value: f(x, y),
+      ...(x !== null && y !== null ? { parts: { a: x, b: y } } : {}),
+    });
   }
-  if (deps.length === 1) {
-    // A change on the year before: (this period ÷ a year earlier − 1) × 100 (`relativeChange`).
-    const [now, before] = await Promise.all([
-      sumGrouping(registry, db, scope, base[0]!, by),
-      sumGrouping(registry, db, scope, base[0]!, by, previousYear(scope)),
-    ]);
-    if (!now || !before) return { groupable: false, reason: NOT_SUM };
-    const change = (a: number, b: number) => (b === 0 ? null : (a / b - 1) * 100);
-    if (!same(change(total(now), total(before)), whole)) {
-      return { groupable: false, reason: NOT_DERIVED };
-    }
-    const groups = new Map<string, GroupFigure>();
-    for (const k of new Set([...now.keys(), ...before.keys()])) {
-      const a = now.get(k) ?? 0;
-      const b = before.get(k) ?? 0;
-      groups.set(k, { value: change(a, b), parts: { a, b } });
-    }
-    return {
-      groupable: true,
-      kind: "change",
-      groups,
-      empty: { value: null, parts: { a: 0, b: 0 } },
-    };
-  }
-  return { groupable: false, reason: NOT_DERIVED };
+  const ex = a.empty.value;
+  const ey = b.empty.value;
+  return {
+    groupable: true,
+    kind,
+    groups,
+    empty: { value: f(ex, ey), ...(ex !== null && ey !== null ? { parts: { a: ex, b: ey } } : {}) },
+  };
 }
 
 /** A group's figure rounded as the indicator declares. */

@@ -10,7 +10,7 @@ import type { Kysely, Transaction } from "kysely";
 import type { DB } from "../../db/schema.ts";
 import type { Label } from "../../kernel/labels.ts";
 import type { Registry } from "../registry.ts";
-import { groupIndicator, groupValue } from "./by-unit.ts";
+import { type GroupMemo, groupIndicator, groupValue } from "./by-unit.ts";
 import type { IndicatorDecl } from "./declare.ts";
 import { evaluateResolved, type ResolvedRequest } from "./engine.ts";
 import { previousYear } from "./queries.ts";
@@ -82,8 +82,9 @@ export async function districtFigures(
     .execute();
   const values: DashboardDistricts["values"] = {};
   const notGroupable: DashboardDistricts["notGroupable"] = {};
+  const memo: GroupMemo = new Map();
   for (const d of dashboardAreas(registry).flatMap((a) => a.indicators)) {
-    const g = await groupIndicator(registry, db, scope, d.id, "region");
+    const g = await groupIndicator(registry, db, scope, d.id, "region", memo);
     if (!g.groupable) {
       notGroupable[d.id] = g.reason;
       continue;

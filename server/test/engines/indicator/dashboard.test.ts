@@ -48,6 +48,11 @@ const INDICATORS: IndicatorDecl[] = [
   ),
   ind("d_major_rate", "t_dash", ratio("d_major_closed", "d_closed"), { unit: l("%") }),
   ind("d_opened_change", "t_dash", relativeChange("d_opened"), { unit: l("%") }),
+  // A change of a rate: grouped by grouping the rate in both years.
+  ind("d_rate_change", "t_dash", relativeChange("d_major_rate"), {
+    unit: l("%"),
+    dashboard: false,
+  }),
   // A figure that is not the sum of its records: it cannot be grouped, and says so.
   ind("d_fixed", "t_dash", {
     basis: l("固定"),
@@ -283,6 +288,13 @@ describe("GET /api/indicators/:id/by-unit", () => {
     ]);
     const change = await table(s.office, "/api/indicators/d_opened_change/by-unit?year=2020");
     expect(byUnit(change)).toEqual({ [u.a]: 100, [u.b]: 0 });
+    // The change of a rate: 武隆 75% against 50%; a 50% against 100%; b none in 2019 (0%).
+    const rc = await table(s.office, "/api/indicators/d_rate_change/by-unit?year=2020");
+    expect(rc).toMatchObject({ groupable: true, kind: "change", value: 50 });
+    expect(rc.rows.map((r) => [r.unitId, r.value, r.numerator, r.denominator])).toEqual([
+      [u.a, -50, 50, 100],
+      [u.b, null, 100, 0],
+    ]);
     // A unit without records: 0 for a count, no rate.
     const y2018 = await table(s.office, "/api/indicators/d_major_rate/by-unit?year=2018");
     expect(byUnit(y2018)).toEqual({ [u.a]: null, [u.b]: null });
