@@ -100,7 +100,7 @@ export function DistrictsPane({
           dataSource={rows}
           data-testid="dashboard-districts-table"
           scroll={{ x: true }}
-          pagination={{ pageSize: 15, hideOnSinglePage: true, showSizeChanger: false }}
+          pagination={{ pageSize: 50, hideOnSinglePage: true, showSizeChanger: false }}
           columns={[
             { title: pick(D.region), dataIndex: "name" },
             {
@@ -109,6 +109,7 @@ export function DistrictsPane({
               align: "right",
               sorter: (a, b) =>
                 (a.value ?? Number.NEGATIVE_INFINITY) - (b.value ?? Number.NEGATIVE_INFINITY),
+              defaultSortOrder: "descend",
               render: (_, r) =>
                 // The city's own records: not drilled here (the city's drill-down counts its districts too).
                 fig && r.code === districts.regions[0]?.code ? (
