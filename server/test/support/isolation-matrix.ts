@@ -248,6 +248,32 @@ export const MATRIX: Record<string, MatrixEntry> = {
       ),
   },
 
+  // The role homes and the per-unit tables (docs/dashboards.md): figures and unit names.
+  "GET /api/dashboard": {
+    probes: (w) => [
+      get("/api/dashboard?year=2020", anyBusiness),
+      ...each(w, (s) => [get(`/api/dashboard?region=${s.region}&year=2020`)]),
+    ],
+  },
+  "GET /api/indicators/{id}/by-unit": {
+    probes: (w, x) =>
+      [w.sets.B, w.sets.W].flatMap((s) =>
+        x.indicators.map((id) =>
+          get(`/api/indicators/${encodeURIComponent(id)}/by-unit?region=${s.region}&year=2020`),
+        ),
+      ),
+  },
+  "GET /api/indicators/{id}/by-unit.xlsx": {
+    probes: (w, x) =>
+      [w.sets.B, w.sets.W].flatMap((s) =>
+        x.indicators.map((id) =>
+          get(
+            `/api/indicators/${encodeURIComponent(id)}/by-unit.xlsx?region=${s.region}&year=2020`,
+          ),
+        ),
+      ),
+  },
+
   // --- registers -------------------------------------------------------------------
   "GET /api/registers": { probes: () => [get("/api/registers", anyBusiness)] },
   "GET /api/registers/{code}/entries": {
