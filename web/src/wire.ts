@@ -22,6 +22,12 @@ export type {
   WorkPage,
 } from "../../server/src/engines/case/wire.ts";
 export type {
+  ByUnitAnswer,
+  ByUnitRow,
+  Dashboard,
+  DashboardArea,
+  DashboardDistricts,
+  DashboardFigure,
   DrillAnswer,
   DrillRow,
   IndicatorInfo,

@@ -248,6 +248,36 @@ export const MATRIX: Record<string, MatrixEntry> = {
       ),
   },
 
+  // The role homes and the per-unit tables (docs/dashboards.md): figures and unit names.
+  // Every figure of every module, twice (this year and the year before): one probe per
+  // role on its own region, and one aimed at the other district.
+  "GET /api/dashboard": {
+    probes: (w) => [
+      get("/api/dashboard?year=2020", anyBusiness),
+      get(`/api/dashboard?region=${w.sets.W.region}&year=2020`),
+    ],
+  },
+  "GET /api/indicators/{id}/by-unit": {
+    probes: (w, x) =>
+      [w.sets.B, w.sets.W].flatMap((s) =>
+        x.indicators
+          .slice(0, 3)
+          .map((id) =>
+            get(`/api/indicators/${encodeURIComponent(id)}/by-unit?region=${s.region}&year=2020`),
+          ),
+      ),
+  },
+  "GET /api/indicators/{id}/by-unit.xlsx": {
+    probes: (w, x) =>
+      [w.sets.B, w.sets.W].flatMap((s) =>
+        x.indicators.map((id) =>
+          get(
+            `/api/indicators/${encodeURIComponent(id)}/by-unit.xlsx?region=${s.region}&year=2020`,
+          ),
+        ),
+      ),
+  },
+
   // --- registers -------------------------------------------------------------------
   "GET /api/registers": { probes: () => [get("/api/registers", anyBusiness)] },
   "GET /api/registers/{code}/entries": {

@@ -1,15 +1,20 @@
-/** The home page's warning card: counts by level and the most urgent few. */
+/**
+ * The home page's warning card: counts by level and the most urgent few, each with its
+ * responsible unit and person (the whole list, paged, is the warnings page).
+ */
 import { Card, Empty, List, Space, Statistic, Typography } from "antd";
 import { Link } from "react-router";
+import { useUnitName } from "../data.ts";
 import { useI18n } from "../i18n.ts";
 import { DeadlineTag } from "./DeadlinesPanel.tsx";
 import { casePath } from "./types.ts";
 import { useWarnings } from "./WarningsPage.tsx";
 
-const SHOWN = 5;
+const SHOWN = 8;
 
 export function WarningsCard() {
   const { t, pick } = useI18n();
+  const unitName = useUnitName();
   // The most urgent few; the counts cover the whole list (computed by the server).
   const query = useWarnings("all", false, SHOWN);
   const all = query.data?.items ?? [];
@@ -49,6 +54,10 @@ export function WarningsCard() {
                 <Link to={casePath(w.caseType, w.caseId)}>{w.title}</Link>
                 <Typography.Text type="secondary">
                   {pick(w.label)} · {w.due}
+                </Typography.Text>
+                <Typography.Text type="secondary" data-testid="warning-responsible">
+                  {unitName(w.unitId)}
+                  {w.handlerName ? ` · ${w.handlerName}` : ""}
                 </Typography.Text>
               </Space>
             </List.Item>

@@ -43,7 +43,7 @@ export function DrillDrawer({
   onClose,
 }: {
   id: string | null;
-  scope: { region?: string; year?: number };
+  scope: { region?: string; year?: number; unitId?: number };
   onClose: () => void;
 }) {
   const { t, pick } = useI18n();

@@ -1,5 +1,11 @@
 /** Shapes of the indicator engine's API: the server's wire schemas (server/src/engines/indicator/wire.ts). */
 export type {
+  ByUnitAnswer,
+  ByUnitRow,
+  Dashboard,
+  DashboardArea,
+  DashboardDistricts,
+  DashboardFigure,
   DrillAnswer,
   DrillRow,
   IndicatorInfo,

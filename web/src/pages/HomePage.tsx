@@ -1,7 +1,9 @@
 /**
  * 工作台: each role's own work. A business user sees its work queue (the handler's cases,
  * the reviewer's 法制审核, the leader's decisions and collective discussions) with the
- * warnings; the rule-of-law office also the district view; an administrator its own pages.
+ * warnings; the figures of its scope (DashboardCard: a unit's, the district's, the city's
+ * with its districts); the rule-of-law office also the district view; an administrator
+ * its own pages.
  */
 import { Button, Card, Col, Row, Space, Tag, Typography } from "antd";
 import { Link } from "react-router";
@@ -9,6 +11,7 @@ import { WarningsCard } from "../cases/WarningsCard.tsx";
 import { useRoleLabel, useUnitName } from "../data.ts";
 import { type MsgKey, useI18n } from "../i18n.ts";
 import { useActor, useSession } from "../session.tsx";
+import { DashboardCard } from "../work/DashboardCard.tsx";
 import { DistrictCard } from "../work/DistrictCard.tsx";
 import { WorkQueueCard } from "../work/WorkQueueCard.tsx";
 import { DeadlineCard } from "./DeadlineCard.tsx";
@@ -59,6 +62,7 @@ export function HomePage() {
       {business ? (
         <>
           <WorkQueueCard />
+          <DashboardCard />
           {can(["region.oversee"]) ? <DistrictCard /> : null}
           <Row gutter={[16, 16]}>
             <Col xs={24} lg={12}>

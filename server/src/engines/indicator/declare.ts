@@ -94,4 +94,11 @@ export interface IndicatorDecl {
   dependsOn?: readonly string[];
   /** The case types, states, steps, registers and register fields it reads (checked at start). */
   reads?: IndicatorReads;
+  /**
+   * Where the figure sits on the role homes (GET /api/dashboard, docs/dashboards.md):
+   * `area` is a module code (default: the declaring module), `order` sorts within the
+   * area (default: declaration order); `false` keeps it off the homes (the report and
+   * the indicator page still show it).
+   */
+  dashboard?: { area?: string; order?: number } | false;
 }

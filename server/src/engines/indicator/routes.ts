@@ -14,6 +14,7 @@ import { checksOff } from "../../kernel/access.ts";
 import { zRegionCode } from "../../kernel/codes/region.ts";
 import { NotFoundError, t } from "../../kernel/errors.ts";
 import { toLocalDate, yearOf } from "../../kernel/time/index.ts";
+import { dashboardRoutes } from "./dashboard-routes.ts";
 import {
   drillResolved,
   evaluateResolved,
@@ -86,6 +87,9 @@ export const indicatorRoutes = (services: Services): FastifyPluginAsyncZod => {
   };
 
   return async (app) => {
+    // The role homes and the per-unit tables (dashboard-routes.ts), on the same scoping.
+    await app.register(dashboardRoutes(services, { requestOf, resolve, scopeOut }));
+
     app.get(
       "/api/indicators",
       {

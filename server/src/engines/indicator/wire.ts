@@ -75,3 +75,74 @@ export const DrillAnswer = IndicatorValue.extend({
   rows: z.array(DrillRow),
 }).meta({ id: "DrillAnswer" });
 export type DrillAnswer = z.infer<typeof DrillAnswer>;
+
+// ─────────────────────────────────────────────── dashboards (docs/dashboards.md)
+
+export const DashboardFigure = IndicatorValue.extend({
+  previous: z.number().nullable().describe("the same figure for the year before"),
+}).meta({ id: "DashboardFigure" });
+export type DashboardFigure = z.infer<typeof DashboardFigure>;
+
+export const DashboardArea = z
+  .object({
+    area: z.string().describe("a module code"),
+    label: Label,
+    figures: z.array(DashboardFigure),
+  })
+  .meta({ id: "DashboardArea" });
+export type DashboardArea = z.infer<typeof DashboardArea>;
+
+export const DashboardRegion = z
+  .object({ code: z.string(), name: Label })
+  .meta({ id: "DashboardRegion" });
+
+export const DashboardDistricts = z
+  .object({
+    regions: z.array(DashboardRegion).describe("the city itself, then its districts"),
+    values: z
+      .record(z.string(), z.array(z.number().nullable()))
+      .describe("indicator id → its value per region, in the order of `regions`"),
+    notGroupable: z
+      .record(z.string(), Label)
+      .describe("indicator id → why it cannot be shown per district"),
+  })
+  .meta({ id: "DashboardDistricts" });
+export type DashboardDistricts = z.infer<typeof DashboardDistricts>;
+
+export const Dashboard = z
+  .object({
+    ...scope,
+    role: z
+      .enum(["unit", "region", "city"])
+      .describe("whose home: a unit's own figures, a district's, or a city's with its districts"),
+    previousYear: z.number().int(),
+    areas: z.array(DashboardArea),
+    districts: DashboardDistricts.nullable().describe("a city: its districts side by side"),
+  })
+  .meta({ id: "Dashboard" });
+export type Dashboard = z.infer<typeof Dashboard>;
+
+export const ByUnitRow = z
+  .object({
+    unitId: z.number().int(),
+    unitName: z.string(),
+    regionCode: z.string(),
+    regionName: z.string(),
+    value: z.number().nullable(),
+    numerator: z.number().nullable().describe("a rate: its numerator; a change: this year"),
+    denominator: z
+      .number()
+      .nullable()
+      .describe("a rate: its denominator; a change: the year before"),
+  })
+  .meta({ id: "ByUnitRow" });
+export type ByUnitRow = z.infer<typeof ByUnitRow>;
+
+export const ByUnitAnswer = IndicatorValue.extend({
+  ...scope,
+  groupable: z.boolean(),
+  kind: z.enum(["sum", "ratio", "change"]).nullable(),
+  reason: Label.nullable().describe("why the figure cannot be grouped by unit"),
+  rows: z.array(ByUnitRow).describe("every unit of the scope, highest value first"),
+}).meta({ id: "ByUnitAnswer" });
+export type ByUnitAnswer = z.infer<typeof ByUnitAnswer>;
