@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { addPeriod, bundledNotices, LegalCalendar, type LocalDate } from "../../../src/kernel/time/index.ts";
 import {
   BLACK,
+  u,
   CLEAN,
   detail,
   due,
@@ -217,5 +218,72 @@ describe("intake checks", () => {
     await refused(s.handler, A, b.id, () => step(s.handler, A, b.id, "accept", {}, "2020-09-24"), 409, /black-listed/);
     const ok2 = await open(s.handler, A, fields(CLEAN), "2020-09-24");
     await ok(await step(s.handler, A, ok2.id, "accept", {}, "2020-09-24"));
+  });
+});
+
+describe("joint matters: one intake, units in parallel (sub-cases)", () => {
+  const J = "service_joint";
+  const sub = async (id: number, unit: string, task: string, onDate: string) => {
+    const res = await t.call(s.window, {
+      method: "POST",
+      url: `/api/cases/${J}/${id}/sub-cases`,
+      payload: { unitId: u[unit], fields: { task }, onDate },
+    });
+    expect(res.statusCode, res.body).toBe(201);
+    return res.json() as { id: number };
+  };
+  const person = { kind: "natural_person", name: "冉小红" };
+
+  it("real-estate registration: the 30-working-day clock stops when the last unit is done; the days used are recorded", async () => {
+    const c = await open(
+      s.window,
+      J,
+      { kind: "real_estate", matter: "存量房转移登记", applicant: person, channel: "window", units: ["ghzrzyj", "zfcxjw", "scjgj"] },
+      "2020-09-28",
+    );
+    await ok(await step(s.window, J, c.id, "accept", {}, "2020-09-28"));
+    let d = await detail(s.window, J, c.id);
+    expect(d.case.fields.legalDays).toBe(30);
+    expect(due(d, "registration")).toBe(wd("2020-09-28", 30));
+    expect(due(d, "joint")).toBeUndefined();
+    const a = await sub(c.id, "scjgj", "交易备案", "2020-09-28");
+    const b = await sub(c.id, "wsjkw", "缴税", "2020-09-28");
+    // Not before every unit is done.
+    await refused(s.window, J, c.id, () => step(s.window, J, c.id, "conclude", {}, "2020-09-29"), 409, /state|cannot/i);
+    await ok(await step(s.handler, "service_joint_part", a.id, "finish", { outcome: "done" }, "2020-09-29"));
+    expect((await detail(s.window, J, c.id)).case.state).toBe("processing");
+    await ok(await step(s.health, "service_joint_part", b.id, "finish", { outcome: "done" }, "2020-10-09"));
+    d = await detail(s.window, J, c.id);
+    expect(d.case.state).toBe("parts_done");
+    await ok(await step(s.window, J, c.id, "conclude", {}, "2020-10-12"));
+    d = await detail(s.window, J, c.id);
+    // (09-28, 10-09]: 09-29, 09-30, 10-09 = 3 working days (the National Day holiday not counted).
+    expect(d.case.fields).toMatchObject({ workingDaysUsed: 3, onTime: true, extensionDays: 0 });
+    expect(d.case.state).toBe("concluded");
+  });
+
+  it("joint licensing: 45 working days, extended once by at most 15 with the head's approval", async () => {
+    const c = await open(
+      s.window,
+      J,
+      { kind: "licensing", matter: "开办民宿联合办理", applicant: person, channel: "window", units: ["scjgj", "wsjkw"] },
+      "2020-09-28",
+    );
+    await ok(await step(s.window, J, c.id, "accept", {}, "2020-09-28"));
+    const d = await detail(s.window, J, c.id);
+    expect(due(d, "joint")).toBe(wd("2020-09-28", 45));
+    const ext = (who: string, period: string) =>
+      op(s[who]!, J, c.id, "extend", {
+        clock: "joint",
+        period,
+        reason: "需多部门现场联合踏勘",
+        notice: { on: "2020-10-20", text: "延长办理期限告知书" },
+        onDate: "2020-10-20",
+      });
+    expect((await ext("window", "15wd")).statusCode).toBe(403);
+    expect((await ext("zwbLeader", "16wd")).statusCode).toBe(422);
+    expect((await detail(s.window, J, c.id)).case.version).toBe(d.case.version);
+    expect((await ext("zwbLeader", "15wd")).statusCode).toBe(200);
+    expect(due(await detail(s.window, J, c.id), "joint")).toBe(wd(wd("2020-09-28", 45), 15));
   });
 });
