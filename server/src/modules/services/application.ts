@@ -221,14 +221,14 @@ export const applicationCaseType: CaseTypeDecl<ApplicationCase> = {
           reviewOpinion: reasonText("审查意见", "Opinion"),
           onSiteVerification: L(z.boolean().default(false), "实地核查", "On-site verification"),
           reviewers: L(
-            z.array(z.string().trim().min(1).max(50)).min(1).max(10),
-            "审查（核查）人员",
-            "Reviewers",
+            z.array(z.string().trim().min(1).max(50)).max(10).optional(),
+            "核查人员",
+            "Staff verifying",
           ),
         })
         .superRefine((v, c) => {
           // 第三十四条第三款: 应当指派两名以上工作人员进行核查.
-          if (v.onSiteVerification && v.reviewers.length < 2) {
+          if (v.onSiteVerification && (v.reviewers?.length ?? 0) < 2) {
             c.addIssue({
               code: "custom",
               path: ["reviewers"],
