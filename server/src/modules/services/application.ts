@@ -27,13 +27,22 @@
 import { z } from "zod";
 import { type CaseTypeDecl, STAY } from "../../engines/case/index.ts";
 import { t } from "../../kernel/errors.ts";
-import type { LocalDate } from "../../kernel/time/index.ts";
 import { zt } from "../../kernel/issue-text.ts";
-import { APPLICATION, CHANNEL_LABELS, ITEM_REGISTER, L, labelledEnum, MODULE, zDate, zItemCode } from "./common.ts";
+import type { LocalDate } from "../../kernel/time/index.ts";
 import {
-  acceptedFrom,
+  APPLICATION,
+  CHANNEL_LABELS,
+  ITEM_REGISTER,
+  L,
+  labelledEnum,
+  MODULE,
+  zDate,
+  zItemCode,
+} from "./common.ts";
+import {
   Applicant,
   type ApplicantData,
+  acceptedFrom,
   COMPLETION_BASIS,
   COMPLETION_NOTICE_WORKING_DAYS,
   CreditDerived,
@@ -127,7 +136,12 @@ const DERIVED_AT_ACCEPT = [
   "deemedAccepted",
   "credit",
 ] as const;
-const DERIVED_AT_DECISION = ["workingDaysUsed", "extensionDays", "onTime", "withinPromise"] as const;
+const DERIVED_AT_DECISION = [
+  "workingDaysUsed",
+  "extensionDays",
+  "onTime",
+  "withinPromise",
+] as const;
 
 const reasonText = (zh: string, en: string) =>
   L(z.string().trim().min(1, "required").max(2000), zh, en);
@@ -152,8 +166,16 @@ export const applicationCaseType: CaseTypeDecl<ApplicationCase> = {
   stepFields: [...DERIVED_AT_ACCEPT, ...DERIVED_AT_DECISION],
   reads: { settings: [S_REFUSE_BLACK_LISTED] },
   numbers: [
-    { kind: "acceptance", label: { zh: "受理凭证编号", en: "Acceptance number" }, prefix: () => "武隆政务受" },
-    { kind: "decision", label: { zh: "决定书编号", en: "Decision number" }, prefix: () => "武隆政务决" },
+    {
+      kind: "acceptance",
+      label: { zh: "受理凭证编号", en: "Acceptance number" },
+      prefix: () => "武隆政务受",
+    },
+    {
+      kind: "decision",
+      label: { zh: "决定书编号", en: "Decision number" },
+      prefix: () => "武隆政务决",
+    },
   ],
   transitions: [
     {
@@ -250,7 +272,11 @@ export const applicationCaseType: CaseTypeDecl<ApplicationCase> = {
       input: z
         .object({
           outcome: labelledEnum(OUTCOME_LABELS, "决定结果", "Outcome"),
-          reasons: L(z.string().trim().max(2000).optional(), "不予准予的理由", "Reasons for refusal"),
+          reasons: L(
+            z.string().trim().max(2000).optional(),
+            "不予准予的理由",
+            "Reasons for refusal",
+          ),
         })
         .superRefine((v, c) => {
           // 第三十八条第二款: 不予行政许可的书面决定应当说明理由.
@@ -323,7 +349,12 @@ export const applicationCaseType: CaseTypeDecl<ApplicationCase> = {
       period: { n: COMPLETION_NOTICE_WORKING_DAYS, unit: "working_day" },
       legalBasis: COMPLETION_BASIS,
       startOn: { action: "create" },
-      stopOn: [{ action: "notify_completion" }, { action: "accept" }, { action: "reject" }, { action: "withdraw" }],
+      stopOn: [
+        { action: "notify_completion" },
+        { action: "accept" },
+        { action: "reject" },
+        { action: "withdraw" },
+      ],
       dueSoon: { n: 1, unit: "working_day" },
     },
     {

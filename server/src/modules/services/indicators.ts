@@ -187,10 +187,7 @@ export const indicators: IndicatorDecl[] = [
     module: MODULE,
     unit: ITEMS,
     label: d("“一窗受理”的行政许可事项数", "Licensing items with one-window intake"),
-    definition: d(
-      "期末目录中实行一窗受理的行政许可事项",
-      "Licensing items accepted at one window",
-    ),
+    definition: d("期末目录中实行一窗受理的行政许可事项", "Licensing items accepted at one window"),
     ...countRegister({
       register: ITEM_REGISTER,
       stock: listed,

@@ -62,7 +62,11 @@ export async function findItem(
 
 /** The unit code of a unit id. */
 export async function unitCodeOf(w: WorkTx, unitId: number): Promise<string | undefined> {
-  const r = await w.trx.selectFrom("unit").select("code").where("id", "=", unitId).executeTakeFirst();
+  const r = await w.trx
+    .selectFrom("unit")
+    .select("code")
+    .where("id", "=", unitId)
+    .executeTakeFirst();
   return r?.code;
 }
 
@@ -151,7 +155,8 @@ export async function creditOf(
     blackListed: a.lists.some((l) => l.list === "black"),
     redListed: a.lists.some((l) => l.list === "red"),
     lists: a.lists.map(
-      (l) => `${l.list === "black" ? "严重失信主体名单" : "守信激励名单"}（${l.basis}，${l.validFrom}至${l.validTo}）`,
+      (l) =>
+        `${l.list === "black" ? "严重失信主体名单" : "守信激励名单"}（${l.basis}，${l.validFrom}至${l.validTo}）`,
     ),
     records: a.records,
   };

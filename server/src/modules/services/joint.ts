@@ -18,7 +18,17 @@
 import { z } from "zod";
 import type { CaseTypeDecl } from "../../engines/case/index.ts";
 import type { LocalDate } from "../../kernel/time/index.ts";
-import { CHANNEL_LABELS, JOINT, JOINT_PART, L, labelledEnum, MODULE, zDate, zItemCode, zUnitCode } from "./common.ts";
+import {
+  CHANNEL_LABELS,
+  JOINT,
+  JOINT_PART,
+  L,
+  labelledEnum,
+  MODULE,
+  zDate,
+  zItemCode,
+  zUnitCode,
+} from "./common.ts";
 import { Applicant, type ApplicantData, CreditDerived, creditOf, creditRefusal } from "./intake.ts";
 import { S_REAL_ESTATE_DAYS, S_REFUSE_BLACK_LISTED } from "./settings.ts";
 import { conclusionFacts } from "./timing.ts";
@@ -64,7 +74,10 @@ export interface JointCase {
 
 export const jointCaseType: CaseTypeDecl<JointCase> = {
   code: JOINT,
-  label: { zh: "联办件（一窗受理、并行办理）", en: "Joint matter (one intake, parallel processing)" },
+  label: {
+    zh: "联办件（一窗受理、并行办理）",
+    en: "Joint matter (one intake, parallel processing)",
+  },
   module: MODULE,
   fields: JointFields,
   title: (f) => `${f.matter}（${f.applicant.name}）`,
@@ -80,7 +93,11 @@ export const jointCaseType: CaseTypeDecl<JointCase> = {
   stepFields: ["legalDays", "acceptedFrom", "credit", "workingDaysUsed", "extensionDays", "onTime"],
   reads: { settings: [S_REAL_ESTATE_DAYS, S_REFUSE_BLACK_LISTED] },
   numbers: [
-    { kind: "acceptance", label: { zh: "受理凭证编号", en: "Acceptance number" }, prefix: () => "武隆联办受" },
+    {
+      kind: "acceptance",
+      label: { zh: "受理凭证编号", en: "Acceptance number" },
+      prefix: () => "武隆联办受",
+    },
   ],
   transitions: [
     {
@@ -164,7 +181,9 @@ export const jointCaseType: CaseTypeDecl<JointCase> = {
       code: "joint",
       label: { zh: "联合办理时限", en: "Joint licensing time limit" },
       period: (c) =>
-        c.fields.kind === "licensing" ? { n: JOINT_LICENSING_DAYS, unit: "working_day" } : undefined,
+        c.fields.kind === "licensing"
+          ? { n: JOINT_LICENSING_DAYS, unit: "working_day" }
+          : undefined,
       legalBasis: "《中华人民共和国行政许可法》第四十二条第二款、第八十二条",
       startOn: { action: "accept" },
       stopOn: [{ action: "all_done" }, { action: "withdraw" }],

@@ -86,7 +86,10 @@ export const itemSchema = z
       ctx.addIssue({
         code: "custom",
         path: ["promisedDays"],
-        message: zt("承诺件的承诺时限至少1个工作日", "a promised item needs at least 1 working day"),
+        message: zt(
+          "承诺件的承诺时限至少1个工作日",
+          "a promised item needs at least 1 working day",
+        ),
       });
     }
     if (d.venue === "sub_centre" && !d.subCentre) {
@@ -100,7 +103,10 @@ export const itemSchema = z
       ctx.addIssue({
         code: "custom",
         path: ["subCentre"],
-        message: zt("在政务服务中心办理的事项不填分中心", "an item of the centre has no sub-centre"),
+        message: zt(
+          "在政务服务中心办理的事项不填分中心",
+          "an item of the centre has no sub-centre",
+        ),
       });
     }
     if (d.listedOn && d.delistedOn && d.delistedOn < d.listedOn) {

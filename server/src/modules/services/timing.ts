@@ -26,7 +26,9 @@ const later = (a: LocalDate, b: LocalDate) => (compareLocalDate(a, b) >= 0 ? a :
 const earlier = (a: LocalDate, b: LocalDate) => (compareLocalDate(a, b) <= 0 ? a : b);
 
 /** The suspensions of the history as [from, to) intervals (to null: still suspended). */
-export function suspensionsOf(history: readonly StepEvent[]): { from: LocalDate; to: LocalDate | null }[] {
+export function suspensionsOf(
+  history: readonly StepEvent[],
+): { from: LocalDate; to: LocalDate | null }[] {
   const out: { from: LocalDate; to: LocalDate | null }[] = [];
   for (const e of history) {
     if (e.kind === "suspend") out.push({ from: e.onDate, to: null });

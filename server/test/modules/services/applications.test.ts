@@ -1,19 +1,24 @@
 import { describe, expect, it } from "vitest";
-import { addPeriod, bundledNotices, LegalCalendar, type LocalDate } from "../../../src/kernel/time/index.ts";
+import {
+  addPeriod,
+  bundledNotices,
+  LegalCalendar,
+  type LocalDate,
+} from "../../../src/kernel/time/index.ts";
 import {
   BLACK,
-  u,
   CLEAN,
   detail,
   due,
   ITEM,
-  op,
   ok,
+  op,
   open,
   refused,
   s,
   step,
   t,
+  u,
   useServicesApp,
 } from "./support.ts";
 
@@ -33,8 +38,16 @@ const A = "service_application";
 const cal = new LegalCalendar(bundledNotices());
 const wd = (from: string, n: number) =>
   addPeriod(cal, from as LocalDate, { n, unit: "working_day" }).due;
-const applicant = (uscc = CLEAN) => ({ kind: "legal_person", name: "重庆市武隆区山泉餐饮有限公司", uscc });
-const fields = (uscc = CLEAN) => ({ itemCode: ITEM.code, applicant: applicant(uscc), channel: "window" });
+const applicant = (uscc = CLEAN) => ({
+  kind: "legal_person",
+  name: "重庆市武隆区山泉餐饮有限公司",
+  uscc,
+});
+const fields = (uscc = CLEAN) => ({
+  itemCode: ITEM.code,
+  applicant: applicant(uscc),
+  channel: "window",
+});
 
 async function entries() {
   const r = await t.db.owner
@@ -61,7 +74,10 @@ describe("the catalogue", () => {
       expect(f[0]!.message).toMatch(/may not exceed the legal limit \(20\)/);
     }
     // Editing an existing item the same way is refused too.
-    const list = await t.call(s.handler, { method: "GET", url: "/api/registers/service_item/entries" });
+    const list = await t.call(s.handler, {
+      method: "GET",
+      url: "/api/registers/service_item/entries",
+    });
     const entry = list.json().items[0];
     const put = await t.call(s.handler, {
       method: "PUT",
@@ -84,7 +100,16 @@ describe("an application from intake to delivery", () => {
   it("notice, acceptance, expert review, extension, decision: the deadline moves by the working-day rules", async () => {
     // Received Thursday 2020-09-24; the notice on Friday; complete and accepted Monday 09-28.
     const c = await open(s.handler, A, fields(), "2020-09-24");
-    await ok(await step(s.handler, A, c.id, "notify_completion", { completionItems: "补充经营场所平面图" }, "2020-09-25"));
+    await ok(
+      await step(
+        s.handler,
+        A,
+        c.id,
+        "notify_completion",
+        { completionItems: "补充经营场所平面图" },
+        "2020-09-25",
+      ),
+    );
     let d = await ok(await step(s.handler, A, c.id, "accept", {}, "2020-09-28"));
     expect(d.state).toBe("accepted");
     d = await detail(s.handler, A, c.id);
@@ -105,12 +130,32 @@ describe("an application from intake to delivery", () => {
     expect(due(d, "promised")).toBe("2020-10-12");
 
     // Expert review 10-12 … 10-19 (第四十五条): the 5 working days 10-13…10-16, 10-19 are not counted.
-    const sus = await op(s.handler, A, c.id, "suspend", { reason: "专家评审", onDate: "2020-10-12" });
+    const sus = await op(s.handler, A, c.id, "suspend", {
+      reason: "专家评审",
+      onDate: "2020-10-12",
+    });
     expect(sus.statusCode, sus.body).toBe(200);
     // No decision while suspended.
-    await refused(s.handler, A, c.id, () => step(s.handler, A, c.id, "review", { reviewOpinion: "x", reviewers: ["甲"] }, "2020-10-13"), 409, /suspended/);
+    await refused(
+      s.handler,
+      A,
+      c.id,
+      () =>
+        step(s.handler, A, c.id, "review", { reviewOpinion: "x", reviewers: ["甲"] }, "2020-10-13"),
+      409,
+      /suspended/,
+    );
     // The written notice of the time needed is allowed while suspended.
-    await ok(await step(s.handler, A, c.id, "notify_excluded_time", { procedure: "expert_review", expectedDays: 7, notice: "专家评审约需7日" }, "2020-10-12"));
+    await ok(
+      await step(
+        s.handler,
+        A,
+        c.id,
+        "notify_excluded_time",
+        { procedure: "expert_review", expectedDays: 7, notice: "专家评审约需7日" },
+        "2020-10-12",
+      ),
+    );
     const res = await op(s.handler, A, c.id, "resume", { onDate: "2020-10-19" });
     expect(res.statusCode, res.body).toBe(200);
     d = await detail(s.handler, A, c.id);
@@ -143,11 +188,51 @@ describe("an application from intake to delivery", () => {
     expect((await detail(s.handler, A, c.id)).case.version).toBe(d.case.version);
 
     // A decision needs a review first; a refusal needs its reasons (第三十八条第二款).
-    await refused(s.handler, A, c.id, () => step(s.handler, A, c.id, "decide", { outcome: "granted" }, "2020-10-27"), 409, /state|cannot/i);
+    await refused(
+      s.handler,
+      A,
+      c.id,
+      () => step(s.handler, A, c.id, "decide", { outcome: "granted" }, "2020-10-27"),
+      409,
+      /state|cannot/i,
+    );
     // On-site verification by one person only is refused (第三十四条第三款).
-    await refused(s.handler, A, c.id, () => step(s.handler, A, c.id, "review", { reviewOpinion: "符合", onSiteVerification: true, reviewers: ["周某"] }, "2020-10-28"), 422, /input.reviewers/, "input.reviewers");
-    await ok(await step(s.handler, A, c.id, "review", { reviewOpinion: "符合法定条件", onSiteVerification: true, reviewers: ["周某", "吴某"] }, "2020-10-28"));
-    await refused(s.handler, A, c.id, () => step(s.handler, A, c.id, "decide", { outcome: "refused" }, "2020-11-03"), 422, /input.reasons/, "input.reasons");
+    await refused(
+      s.handler,
+      A,
+      c.id,
+      () =>
+        step(
+          s.handler,
+          A,
+          c.id,
+          "review",
+          { reviewOpinion: "符合", onSiteVerification: true, reviewers: ["周某"] },
+          "2020-10-28",
+        ),
+      422,
+      /input.reviewers/,
+      "input.reviewers",
+    );
+    await ok(
+      await step(
+        s.handler,
+        A,
+        c.id,
+        "review",
+        { reviewOpinion: "符合法定条件", onSiteVerification: true, reviewers: ["周某", "吴某"] },
+        "2020-10-28",
+      ),
+    );
+    await refused(
+      s.handler,
+      A,
+      c.id,
+      () => step(s.handler, A, c.id, "decide", { outcome: "refused" }, "2020-11-03"),
+      422,
+      /input.reasons/,
+      "input.reasons",
+    );
     await ok(await step(s.handler, A, c.id, "decide", { outcome: "granted" }, "2020-11-03"));
     d = await detail(s.handler, A, c.id);
     // Days used: (09-28, 11-03] is 21 working days, less the 5 suspended.
@@ -163,7 +248,14 @@ describe("an application from intake to delivery", () => {
     expect(due(d, "delivery")).toBe(wd("2020-11-03", 10));
     await ok(await step(s.handler, A, c.id, "deliver", { method: "window" }, "2020-11-05"));
     await ok(await step(s.handler, A, c.id, "rate", { rating: "satisfied" }, "2020-11-06"));
-    await refused(s.handler, A, c.id, () => step(s.handler, A, c.id, "rate", { rating: "unsatisfied" }, "2020-11-06"), 409, /rated/);
+    await refused(
+      s.handler,
+      A,
+      c.id,
+      () => step(s.handler, A, c.id, "rate", { rating: "unsatisfied" }, "2020-11-06"),
+      409,
+      /rated/,
+    );
     d = await detail(s.handler, A, c.id);
     expect(d.case.state).toBe("delivered");
   });
@@ -173,10 +265,34 @@ describe("deemed acceptance (第三十二条)", () => {
   it("the notice may come on the fifth working day (a make-up Sunday counts), not on the sixth", async () => {
     const early = await open(s.handler, A, fields(), "2020-09-24");
     // (09-24, 09-30]: 09-25, Sunday 09-27 (make-up), 09-28, 09-29, 09-30 = 5.
-    await ok(await step(s.handler, A, early.id, "notify_completion", { completionItems: "补充材料" }, "2020-09-30"));
+    await ok(
+      await step(
+        s.handler,
+        A,
+        early.id,
+        "notify_completion",
+        { completionItems: "补充材料" },
+        "2020-09-30",
+      ),
+    );
     const late = await open(s.handler, A, fields(), "2020-09-24");
     // 10-09 is the sixth working day: the application is accepted by law; no notice any more.
-    await refused(s.handler, A, late.id, () => step(s.handler, A, late.id, "notify_completion", { completionItems: "补充材料" }, "2020-10-09"), 409, /counts as accepted/);
+    await refused(
+      s.handler,
+      A,
+      late.id,
+      () =>
+        step(
+          s.handler,
+          A,
+          late.id,
+          "notify_completion",
+          { completionItems: "补充材料" },
+          "2020-10-09",
+        ),
+      409,
+      /counts as accepted/,
+    );
     // Accepted late: the time limits run from the day the materials were received.
     await ok(await step(s.handler, A, late.id, "accept", {}, "2020-10-09"));
     const d = await detail(s.handler, A, late.id);
@@ -189,9 +305,23 @@ describe("deemed acceptance (第三十二条)", () => {
 describe("intake checks", () => {
   it("an unknown item or another unit's item cannot be accepted", async () => {
     const c = await open(s.handler, A, { ...fields(), itemCode: "NOPE-1" }, "2020-09-24");
-    await refused(s.handler, A, c.id, () => step(s.handler, A, c.id, "accept", {}, "2020-09-24"), 409, /no item/);
+    await refused(
+      s.handler,
+      A,
+      c.id,
+      () => step(s.handler, A, c.id, "accept", {}, "2020-09-24"),
+      409,
+      /no item/,
+    );
     const other = await open(s.health, A, fields(), "2020-09-24");
-    await refused(s.health, A, other.id, () => step(s.health, A, other.id, "accept", {}, "2020-09-24"), 409, /does not implement/);
+    await refused(
+      s.health,
+      A,
+      other.id,
+      () => step(s.health, A, other.id, "accept", {}, "2020-09-24"),
+      409,
+      /does not implement/,
+    );
   });
 
   it("a black-listed applicant is flagged on acceptance; refused only where the setting says so", async () => {
@@ -215,7 +345,14 @@ describe("intake checks", () => {
       } as never)
       .execute();
     const b = await open(s.handler, A, fields(BLACK), "2020-09-24");
-    await refused(s.handler, A, b.id, () => step(s.handler, A, b.id, "accept", {}, "2020-09-24"), 409, /black-listed/);
+    await refused(
+      s.handler,
+      A,
+      b.id,
+      () => step(s.handler, A, b.id, "accept", {}, "2020-09-24"),
+      409,
+      /black-listed/,
+    );
     const ok2 = await open(s.handler, A, fields(CLEAN), "2020-09-24");
     await ok(await step(s.handler, A, ok2.id, "accept", {}, "2020-09-24"));
   });
@@ -238,7 +375,13 @@ describe("joint matters: one intake, units in parallel (sub-cases)", () => {
     const c = await open(
       s.window,
       J,
-      { kind: "real_estate", matter: "存量房转移登记", applicant: person, channel: "window", units: ["ghzrzyj", "zfcxjw", "scjgj"] },
+      {
+        kind: "real_estate",
+        matter: "存量房转移登记",
+        applicant: person,
+        channel: "window",
+        units: ["ghzrzyj", "zfcxjw", "scjgj"],
+      },
       "2020-09-28",
     );
     await ok(await step(s.window, J, c.id, "accept", {}, "2020-09-28"));
@@ -249,10 +392,28 @@ describe("joint matters: one intake, units in parallel (sub-cases)", () => {
     const a = await sub(c.id, "scjgj", "交易备案", "2020-09-28");
     const b = await sub(c.id, "wsjkw", "缴税", "2020-09-28");
     // Not before every unit is done.
-    await refused(s.window, J, c.id, () => step(s.window, J, c.id, "conclude", {}, "2020-09-29"), 409, /state|cannot/i);
-    await ok(await step(s.handler, "service_joint_part", a.id, "finish", { outcome: "done" }, "2020-09-29"));
+    await refused(
+      s.window,
+      J,
+      c.id,
+      () => step(s.window, J, c.id, "conclude", {}, "2020-09-29"),
+      409,
+      /state|cannot/i,
+    );
+    await ok(
+      await step(
+        s.handler,
+        "service_joint_part",
+        a.id,
+        "finish",
+        { outcome: "done" },
+        "2020-09-29",
+      ),
+    );
     expect((await detail(s.window, J, c.id)).case.state).toBe("processing");
-    await ok(await step(s.health, "service_joint_part", b.id, "finish", { outcome: "done" }, "2020-10-09"));
+    await ok(
+      await step(s.health, "service_joint_part", b.id, "finish", { outcome: "done" }, "2020-10-09"),
+    );
     d = await detail(s.window, J, c.id);
     expect(d.case.state).toBe("parts_done");
     await ok(await step(s.window, J, c.id, "conclude", {}, "2020-10-12"));
@@ -266,7 +427,13 @@ describe("joint matters: one intake, units in parallel (sub-cases)", () => {
     const c = await open(
       s.window,
       J,
-      { kind: "licensing", matter: "开办民宿联合办理", applicant: person, channel: "window", units: ["scjgj", "wsjkw"] },
+      {
+        kind: "licensing",
+        matter: "开办民宿联合办理",
+        applicant: person,
+        channel: "window",
+        units: ["scjgj", "wsjkw"],
+      },
       "2020-09-28",
     );
     await ok(await step(s.window, J, c.id, "accept", {}, "2020-09-28"));
@@ -285,5 +452,39 @@ describe("joint matters: one intake, units in parallel (sub-cases)", () => {
     expect((await detail(s.window, J, c.id)).case.version).toBe(d.case.version);
     expect((await ext("zwbLeader", "15wd")).statusCode).toBe(200);
     expect(due(await detail(s.window, J, c.id), "joint")).toBe(wd(wd("2020-09-28", 45), 15));
+  });
+});
+
+describe("the figures of concluded matters", () => {
+  it("time reduction and on-time rate come out of the recorded conclusions, set-based", async () => {
+    const res = await t.call(s.office, {
+      method: "GET",
+      url: "/api/indicators/values?region=500156&year=2020",
+    });
+    expect(res.statusCode, res.body).toBe(200);
+    const v = Object.fromEntries(
+      (res.json().values as { id: string; value: number | null }[]).map((x) => [x.id, x.value]),
+    );
+    // Concluded in 2020: the application above (16 of 20 working days: 20%) and the
+    // real-estate matter (3 of 30: 90%) — the mean is 55%; both within the legal limit.
+    expect(v).toMatchObject({
+      applications_concluded: 2,
+      applications_on_time: 2,
+      applications_on_time_rate: 100,
+      time_reduction_rate: 55,
+      joint_applications: 2,
+      licensing_items: 2,
+      one_trip_items: 2,
+    });
+    const drill = await t.call(s.office, {
+      method: "GET",
+      url: "/api/indicators/time_reduction_rate/drill?region=500156&year=2020",
+    });
+    expect(drill.statusCode, drill.body).toBe(200);
+    const rows = drill.json().rows as { type: string; value: number; extra: Record<string, unknown> }[];
+    expect(rows.map((r) => [r.type, Math.round(r.value), r.extra.workingDaysUsed, r.extra.legalDays]).sort()).toEqual([
+      ["service_application", 20, 16, 20],
+      ["service_joint", 90, 3, 30],
+    ]);
   });
 });

@@ -4,8 +4,8 @@ import { loadDemo } from "../../../src/engines/demo/loader.ts";
 import { createRegistry } from "../../../src/engines/registry.ts";
 import { directoryModule } from "../../../src/modules/directory/index.ts";
 import { servicesModule } from "../../../src/modules/services/index.ts";
-import { scanPublic } from "../../support/masking-scanner.ts";
 import { type TestApp, testApp } from "../../support/app.ts";
+import { scanPublic } from "../../support/masking-scanner.ts";
 
 /**
  * The services demo on a fresh database after the directory: the seed's figures of
@@ -27,7 +27,10 @@ describe("the services demo", () => {
     }
     d.clock.t = new Date("2021-01-31T01:00:00Z");
     const s = await d.login("wl.yfzqb.office", DEMO_PASSWORD);
-    const res = await d.call(s, { method: "GET", url: "/api/indicators/values?region=500156&year=2020" });
+    const res = await d.call(s, {
+      method: "GET",
+      url: "/api/indicators/values?region=500156&year=2020",
+    });
     expect(res.statusCode, res.body).toBe(200);
     v = Object.fromEntries(
       (res.json().values as { id: string; value: number | null }[]).map((x) => [x.id, x.value]),
@@ -58,7 +61,10 @@ describe("the services demo", () => {
   });
 
   it("the public catalogue shows no unit code and no personal data", async () => {
-    for (const url of ["/public/500156/sections/service_items", "/public/500156/sections/service_windows"]) {
+    for (const url of [
+      "/public/500156/sections/service_items",
+      "/public/500156/sections/service_windows",
+    ]) {
       const res = await d.app.inject({ method: "GET", url });
       expect(res.statusCode, url).toBe(200);
       expect(res.body).toContain(url.endsWith("items") ? "政务服务事项目录" : "无差别综合受理");
@@ -72,7 +78,9 @@ describe("the services demo", () => {
       .orderBy("id")
       .limit(20)
       .execute();
-    const parties = rows.map((r) => ({ name: (r.fields as { applicant: { name: string } }).applicant.name }));
+    const parties = rows.map((r) => ({
+      name: (r.fields as { applicant: { name: string } }).applicant.name,
+    }));
     const scan = await scanPublic(d.app, parties, ["/public/500156"], [], 80);
     expect(scan.visited.length).toBeGreaterThan(5);
     expect(scan.leaks).toEqual([]);

@@ -32,7 +32,14 @@ const fakeCredit: ModuleDecl = {
           onDate: q.onDate,
           lists:
             uscc === BLACK
-              ? [{ list: "black", basis: "测试依据", validFrom: "2020-01-01", validTo: "2023-12-31" }]
+              ? [
+                  {
+                    list: "black",
+                    basis: "测试依据",
+                    validFrom: "2020-01-01",
+                    validTo: "2023-12-31",
+                  },
+                ]
               : [],
           records: uscc === BLACK ? 3 : 0,
         };
@@ -63,7 +70,7 @@ export function useServicesApp(withCredit = true) {
   beforeAll(async () => {
     t = await testApp(withCredit ? [servicesModule, fakeCredit] : [servicesModule]);
     t.clock.t = new Date("2020-12-31T02:00:00Z");
-    for (const code of ["scjgj", "zwb", "wsjkw", "ghzrzyj", "zfcxjw"])
+    for (const code of ["scjgj", "zwb", "wsjkw", "ghzrzyj", "zfcxjw", "yfzqb"])
       u[code] = await t.unit("500156", code);
     const users: [string, string, string[]][] = [
       ["handler", "scjgj", ["case_handler"]],
@@ -71,6 +78,7 @@ export function useServicesApp(withCredit = true) {
       ["window", "zwb", ["case_handler"]],
       ["zwbLeader", "zwb", ["unit_leader"]],
       ["health", "wsjkw", ["case_handler"]],
+      ["office", "yfzqb", ["rule_of_law_office"]],
     ];
     for (const [name, unit, roles] of users) {
       await t.user(`svc.${name}`, u[unit]!, roles);
@@ -88,8 +96,17 @@ export function useServicesApp(withCredit = true) {
   });
 }
 
-export async function open(who: Session, type: string, fields: Record<string, unknown>, onDate: string) {
-  const res = await t.call(who, { method: "POST", url: `${P}/${type}`, payload: { fields, onDate } });
+export async function open(
+  who: Session,
+  type: string,
+  fields: Record<string, unknown>,
+  onDate: string,
+) {
+  const res = await t.call(who, {
+    method: "POST",
+    url: `${P}/${type}`,
+    payload: { fields, onDate },
+  });
   expect(res.statusCode, res.body).toBe(201);
   return res.json() as { id: number; version: number; state: string };
 }

@@ -39,7 +39,16 @@ const cal = new LegalCalendar(bundledNotices());
 const d = (s: string) => s as LocalDate;
 const SURNAMES = [..."王李张刘陈杨黄赵周吴徐孙冉向谭彭罗何胡秦郑蒋曾唐田熊余杜任夏"];
 const GIVEN = [..."明华建国丽芳军平强燕勇静磊敏洪涛艳斌霞波林英杰红鹏婷文俊宇欣晓春秀兰志东"];
-const TOWNS = ["巷口镇", "仙女山街道", "芙蓉街道", "凤山街道", "白马镇", "羊角镇", "火炉镇", "江口镇"];
+const TOWNS = [
+  "巷口镇",
+  "仙女山街道",
+  "芙蓉街道",
+  "凤山街道",
+  "白马镇",
+  "羊角镇",
+  "火炉镇",
+  "江口镇",
+];
 
 /** Working days of 2020 from `from` to `to`, in order. */
 function workingDays(from: string, to: string): LocalDate[] {
@@ -172,7 +181,8 @@ async function importApplications(ctx: DemoContext, items: ItemData[]): Promise<
             ? rng.int(promised, it.legalDays)
             : it.legalDays + rng.int(1, 3);
     const decided = used === 0 ? opened : cal.nthWorkingDayAfter(opened, used);
-    const delivered = cal.nthWorkingDayAfter(decided, rng.int(0, 2) === 0 ? 0 : 1);
+    // The licence collected the same day or served the next working day (第四十四条).
+    const delivered = rng.int(0, 2) === 0 ? decided : cal.nthWorkingDayAfter(decided, 1);
     const refused = rng.chance(0.03);
     const org = rng.chance(0.7);
     rows.push({
@@ -182,10 +192,12 @@ async function importApplications(ctx: DemoContext, items: ItemData[]): Promise<
       "step.accept": opened,
       "step.review": decided,
       "step.decide": decided,
-      "step.deliver": delivered < decided ? decided : delivered,
+      "step.deliver": delivered,
       itemCode: it.code,
       "applicant.kind": org ? "legal_person" : "natural_person",
-      "applicant.name": org ? `重庆市武隆区${rng.pick(TOWNS)}${rng.pick(["商贸", "餐饮", "建材", "运输", "旅游"])}有限公司${k + 1}` : personName(ctx),
+      "applicant.name": org
+        ? `重庆市武隆区${rng.pick(TOWNS)}${rng.pick(["商贸", "餐饮", "建材", "运输", "旅游"])}有限公司${k + 1}`
+        : personName(ctx),
       "applicant.uscc": org ? rng.pick(usccs) : "",
       channel: rng.chance(0.45) ? "online" : rng.chance(0.05) ? "mail" : "window",
       itemName: it.name,
@@ -225,13 +237,21 @@ async function showcase(ctx: DemoContext, items: ItemData[]) {
   const { cases } = ctx;
   const handler = demoUsername("scjgj", "case_handler");
   const leader = demoUsername("scjgj", "unit_leader");
-  const item = items.find((it) => it.unitCode === "scjgj" && it.handling === "promised" && it.legalDays === 20)!;
+  const item = items.find(
+    (it) => it.unitCode === "scjgj" && it.handling === "promised" && it.legalDays === 20,
+  )!;
   const company = (n: number) => ({
     kind: "legal_person",
     name: `重庆市武隆区仙女山${["餐饮", "食品", "商贸"][n]}有限公司`,
     uscc: demoUsccs(9_000 + n, 1, { kinds: ["91"], regions: ["500156"] })[0],
   });
-  const step = (id: number, action: string, input: Record<string, unknown>, onDate: string, user = handler) =>
+  const step = (
+    id: number,
+    action: string,
+    input: Record<string, unknown>,
+    onDate: string,
+    user = handler,
+  ) =>
     ctx.as(user, onDate, async (w) =>
       cases.step(w, APPLICATION, id, action, { version: await versionOf(ctx, id), input, onDate }),
     );
@@ -245,9 +265,19 @@ async function showcase(ctx: DemoContext, items: ItemData[]) {
 
   // 1. Incomplete materials: one notice within five working days, accepted when complete.
   const a = await open(0, "2020-09-01", "window");
-  await step(a.id, "notify_completion", { completionItems: "补充提交经营场所平面图和食品安全管理制度文本" }, "2020-09-02");
+  await step(
+    a.id,
+    "notify_completion",
+    { completionItems: "补充提交经营场所平面图和食品安全管理制度文本" },
+    "2020-09-02",
+  );
   await step(a.id, "accept", {}, "2020-09-07");
-  await step(a.id, "review", { reviewOpinion: "材料齐全，符合法定条件", reviewers: ["周审查"] }, "2020-09-09");
+  await step(
+    a.id,
+    "review",
+    { reviewOpinion: "材料齐全，符合法定条件", reviewers: ["周审查"] },
+    "2020-09-09",
+  );
   await step(a.id, "decide", { outcome: "granted" }, "2020-09-10");
   await step(a.id, "deliver", { method: "electronic" }, "2020-09-10");
   await step(a.id, "rate", { rating: "very_satisfied" }, "2020-09-11");
@@ -255,12 +285,28 @@ async function showcase(ctx: DemoContext, items: ItemData[]) {
   // 2. Expert review (not counted, 第四十五条) and an extension approved by the head (第四十二条).
   const b = await open(1, "2020-09-21", "online");
   await step(b.id, "accept", {}, "2020-09-21");
-  await step(b.id, "notify_excluded_time", { procedure: "expert_review", expectedDays: 10, notice: "需组织专家评审，所需时间10日，不计入办理期限" }, "2020-09-23");
+  await step(
+    b.id,
+    "notify_excluded_time",
+    {
+      procedure: "expert_review",
+      expectedDays: 10,
+      notice: "需组织专家评审，所需时间10日，不计入办理期限",
+    },
+    "2020-09-23",
+  );
   await ctx.as(handler, "2020-09-23", async (w) =>
-    cases.suspend(w, APPLICATION, b.id, { version: await versionOf(ctx, b.id), reason: "专家评审（第四十五条）", onDate: "2020-09-23" }),
+    cases.suspend(w, APPLICATION, b.id, {
+      version: await versionOf(ctx, b.id),
+      reason: "专家评审（第四十五条）",
+      onDate: "2020-09-23",
+    }),
   );
   await ctx.as(handler, "2020-10-12", async (w) =>
-    cases.resume(w, APPLICATION, b.id, { version: await versionOf(ctx, b.id), onDate: "2020-10-12" }),
+    cases.resume(w, APPLICATION, b.id, {
+      version: await versionOf(ctx, b.id),
+      onDate: "2020-10-12",
+    }),
   );
   await ctx.as(leader, "2020-10-26", async (w) =>
     cases.extend(w, APPLICATION, b.id, {
@@ -272,15 +318,34 @@ async function showcase(ctx: DemoContext, items: ItemData[]) {
       onDate: "2020-10-26",
     }),
   );
-  await step(b.id, "review", { reviewOpinion: "经专家评审和实地核查，符合条件", onSiteVerification: true, reviewers: ["周审查", "吴核查"] }, "2020-11-02");
+  await step(
+    b.id,
+    "review",
+    {
+      reviewOpinion: "经专家评审和实地核查，符合条件",
+      onSiteVerification: true,
+      reviewers: ["周审查", "吴核查"],
+    },
+    "2020-11-02",
+  );
   await step(b.id, "decide", { outcome: "granted" }, "2020-11-03");
   await step(b.id, "deliver", { method: "window" }, "2020-11-05");
 
   // 3. No notice within five working days: accepted from the day of receipt (第三十二条).
   const c = await open(2, "2020-11-09", "mail");
   await step(c.id, "accept", {}, "2020-11-18");
-  await step(c.id, "review", { reviewOpinion: "符合法定条件", reviewers: ["周审查"] }, "2020-11-20");
-  await step(c.id, "decide", { outcome: "refused", reasons: "经营场所与有毒、有害场所的距离不符合要求" }, "2020-11-23");
+  await step(
+    c.id,
+    "review",
+    { reviewOpinion: "符合法定条件", reviewers: ["周审查"] },
+    "2020-11-20",
+  );
+  await step(
+    c.id,
+    "decide",
+    { outcome: "refused", reasons: "经营场所与有毒、有害场所的距离不符合要求" },
+    "2020-11-23",
+  );
   await step(c.id, "deliver", { method: "mail" }, "2020-11-24");
 
   // 4. Joint licensing by several departments (第二十六条、第四十二条第二款): parts in parallel.
@@ -298,7 +363,10 @@ async function showcase(ctx: DemoContext, items: ItemData[]) {
     }),
   );
   await ctx.as(zwb, "2020-10-12", async (w) =>
-    cases.step(w, JOINT, j.id, "accept", { version: await versionOf(ctx, j.id), onDate: "2020-10-12" }),
+    cases.step(w, JOINT, j.id, "accept", {
+      version: await versionOf(ctx, j.id),
+      onDate: "2020-10-12",
+    }),
   );
   const parts: [string, string][] = [
     ["scjgj", "食品经营许可"],
@@ -307,18 +375,29 @@ async function showcase(ctx: DemoContext, items: ItemData[]) {
   const subs: { id: number; unit: string }[] = [];
   for (const [unit, task] of parts) {
     const sub = await ctx.as(zwb, "2020-10-12", async (w) =>
-      cases.openSubCase(w, JOINT, j.id, { unitId: await ctx.unitId(unit), fields: { task }, onDate: "2020-10-12" }),
+      cases.openSubCase(w, JOINT, j.id, {
+        unitId: await ctx.unitId(unit),
+        fields: { task },
+        onDate: "2020-10-12",
+      }),
     );
     subs.push({ id: sub.id, unit });
   }
   for (const [k, s] of subs.entries()) {
     const on = k === 0 ? "2020-10-16" : "2020-10-20";
     await ctx.as(demoUsername(s.unit, "case_handler"), on, async (w) =>
-      cases.step(w, JOINT_PART, s.id, "finish", { version: await versionOf(ctx, s.id), input: { outcome: "done" }, onDate: on }),
+      cases.step(w, JOINT_PART, s.id, "finish", {
+        version: await versionOf(ctx, s.id),
+        input: { outcome: "done" },
+        onDate: on,
+      }),
     );
   }
   await ctx.as(zwb, "2020-10-21", async (w) =>
-    cases.step(w, JOINT, j.id, "conclude", { version: await versionOf(ctx, j.id), onDate: "2020-10-21" }),
+    cases.step(w, JOINT, j.id, "conclude", {
+      version: await versionOf(ctx, j.id),
+      onDate: "2020-10-21",
+    }),
   );
 }
 

@@ -25,13 +25,25 @@ export const ONE_TRIP_ITEMS = 100;
 
 /** Implementing units of the licensing items in the centre, with the usual kinds of licence. */
 const CENTRE_UNITS: readonly [string, string, readonly string[]][] = [
-  ["scjgj", "区市场监管局", ["食品经营许可", "食品生产许可", "药品零售企业许可", "特种设备使用登记", "医疗器械经营许可"]],
-  ["ghzrzyj", "区规划自然资源局", ["建设用地规划许可", "建设工程规划许可", "乡村建设规划许可", "采矿权新立登记"]],
+  [
+    "scjgj",
+    "区市场监管局",
+    ["食品经营许可", "食品生产许可", "药品零售企业许可", "特种设备使用登记", "医疗器械经营许可"],
+  ],
+  [
+    "ghzrzyj",
+    "区规划自然资源局",
+    ["建设用地规划许可", "建设工程规划许可", "乡村建设规划许可", "采矿权新立登记"],
+  ],
   ["zfcxjw", "区住房城乡建委", ["建筑工程施工许可", "商品房预售许可", "建筑业企业资质核准"]],
   ["jtj", "区交通局", ["道路货物运输经营许可", "道路旅客运输经营许可", "公路超限运输许可"]],
   ["wsjkw", "区卫生健康委", ["医疗机构执业登记", "公共场所卫生许可", "放射诊疗许可"]],
   ["sthjj", "区生态环境局", ["建设项目环境影响评价文件审批", "排污许可"]],
-  ["whlyw", "区文化旅游委", ["娱乐场所经营许可", "旅行社设立许可", "互联网上网服务营业场所经营许可"]],
+  [
+    "whlyw",
+    "区文化旅游委",
+    ["娱乐场所经营许可", "旅行社设立许可", "互联网上网服务营业场所经营许可"],
+  ],
   ["nyncw", "区农业农村委", ["农药经营许可", "兽药经营许可", "种子生产经营许可"]],
   ["slj", "区水利局", ["取水许可", "河道管理范围内建设项目审批"]],
   ["lyj", "区林业局", ["林木采伐许可", "使用林地审核"]],
@@ -53,9 +65,33 @@ const SUB_CENTRES: readonly {
   items: number;
   kinds: readonly string[];
 }[] = [
-  { code: "FZX-RS", name: "武隆区人力社保政务服务分中心", unit: "rlsbj", unitName: "区人力社保局", domain: "人力资源和社会保障", items: 24, kinds: ["劳务派遣经营许可", "人力资源服务许可", "企业实行不定时工作制和综合计算工时工作制审批"] },
-  { code: "FZX-JG", name: "武隆区交巡警政务服务分中心", unit: "gaj", unitName: "区公安局", domain: "交通管理", items: 38, kinds: ["机动车驾驶证核发", "机动车登记", "校车驾驶资格许可"] },
-  { code: "FZX-SW", name: "武隆区税务政务服务分中心", unit: "swj", unitName: "区税务局", domain: "税务", items: 6, kinds: ["增值税专用发票（增值税税控系统）最高开票限额审批"] },
+  {
+    code: "FZX-RS",
+    name: "武隆区人力社保政务服务分中心",
+    unit: "rlsbj",
+    unitName: "区人力社保局",
+    domain: "人力资源和社会保障",
+    items: 24,
+    kinds: ["劳务派遣经营许可", "人力资源服务许可", "企业实行不定时工作制和综合计算工时工作制审批"],
+  },
+  {
+    code: "FZX-JG",
+    name: "武隆区交巡警政务服务分中心",
+    unit: "gaj",
+    unitName: "区公安局",
+    domain: "交通管理",
+    items: 38,
+    kinds: ["机动车驾驶证核发", "机动车登记", "校车驾驶资格许可"],
+  },
+  {
+    code: "FZX-SW",
+    name: "武隆区税务政务服务分中心",
+    unit: "swj",
+    unitName: "区税务局",
+    domain: "税务",
+    items: 6,
+    kinds: ["增值税专用发票（增值税税控系统）最高开票限额审批"],
+  },
 ];
 
 const OTHER_KINDS: readonly [ItemData["kind"], string, string, string][] = [
@@ -79,7 +115,10 @@ const BASIS: Record<string, string> = {
 /** Legal limits of licensing items (working days): mostly the law's 20, some otherwise. */
 const LEGAL: readonly number[] = [20, 20, 20, 20, 20, 20, 15, 10, 30, 20];
 
-function limits(rng: DemoRandom, immediate: boolean): Pick<ItemData, "legalDays" | "promisedDays" | "handling"> {
+function limits(
+  rng: DemoRandom,
+  immediate: boolean,
+): Pick<ItemData, "legalDays" | "promisedDays" | "handling"> {
   const legalDays = rng.pick(LEGAL);
   if (immediate) return { legalDays, promisedDays: 0, handling: "immediate" };
   // Published promised limits compress the legal one (《优化营商环境条例》第三十六条).
@@ -154,7 +193,8 @@ export function catalogueItems(rng: DemoRandom): ItemData[] {
     } as ItemData);
   }
   // 100 high-frequency items at most one trip, chosen at random among all.
-  for (const i of rng.shuffle(items.map((_, i) => i)).slice(0, ONE_TRIP_ITEMS)) items[i]!.oneTrip = true;
+  for (const i of rng.shuffle(items.map((_, i) => i)).slice(0, ONE_TRIP_ITEMS))
+    items[i]!.oneTrip = true;
   return items;
 }
 
