@@ -17,6 +17,7 @@
  */
 import { z } from "zod";
 import type { CaseTypeDecl } from "../../engines/case/index.ts";
+import { t } from "../../kernel/errors.ts";
 import type { LocalDate } from "../../kernel/time/index.ts";
 import {
   CHANNEL_LABELS,
@@ -131,8 +132,27 @@ export const jointCaseType: CaseTypeDecl<JointCase> = {
       label: { zh: "各部门办毕", en: "Every unit done" },
       from: ["processing"],
       to: "parts_done",
-      // Taken by the engine when the last part closes (subCases.onAllClosed).
+      // Taken by the engine when the last part closes (subCases.onAllClosed); by hand only
+      // when that is so (the engine's own step does not run guards).
       occasional: true,
+      guards: [
+        async (ctx) => {
+          const parts = await ctx.w.trx
+            .selectFrom("case_file")
+            .select(["closed_on"])
+            .where("region_code", "=", ctx.case.regionCode)
+            .where("parent_id", "=", ctx.case.id)
+            .execute();
+          return parts.length > 0 && parts.every((p) => p.closed_on !== null)
+            ? undefined
+            : {
+                message: t(
+                  "各部门的分办件尚未全部办毕",
+                  "not every unit's part of the matter is done",
+                ),
+              };
+        },
+      ],
     },
     {
       action: "conclude",

@@ -1,7 +1,13 @@
 import { describe, expect, it } from "vitest";
 import type { StepEvent } from "../../engines/case/index.ts";
 import { bundledNotices, LegalCalendar, type LocalDate } from "../../kernel/time/index.ts";
-import { conclusionFacts, extensionDays, suspensionsOf, timeReduction, workingDaysUsed } from "./timing.ts";
+import {
+  conclusionFacts,
+  extensionDays,
+  suspensionsOf,
+  timeReduction,
+  workingDaysUsed,
+} from "./timing.ts";
 
 const cal = new LegalCalendar(bundledNotices());
 const d = (s: string) => s as LocalDate;
@@ -21,7 +27,11 @@ describe("days used (行政许可法 第四十五条、第八十二条)", () => 
   });
 
   it("leaves out the working days of each suspension, an open one up to the end", () => {
-    const h = [ev("suspend", "2020-10-12"), ev("resume", "2020-10-19"), ev("suspend", "2020-10-28")];
+    const h = [
+      ev("suspend", "2020-10-12"),
+      ev("resume", "2020-10-19"),
+      ev("suspend", "2020-10-28"),
+    ];
     expect(suspensionsOf(h)).toEqual([
       { from: "2020-10-12", to: "2020-10-19" },
       { from: "2020-10-28", to: null },
@@ -49,6 +59,11 @@ describe("days used (行政许可法 第四十五条、第八十二条)", () => 
       clock: "legal",
     });
     // (09-28, 11-23] is 35 working days: past 20 + 10.
-    expect(f).toEqual({ workingDaysUsed: 35, extensionDays: 10, onTime: false, withinPromise: false });
+    expect(f).toEqual({
+      workingDaysUsed: 35,
+      extensionDays: 10,
+      onTime: false,
+      withinPromise: false,
+    });
   });
 });

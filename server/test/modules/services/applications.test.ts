@@ -20,6 +20,7 @@ import {
   t,
   u,
   useServicesApp,
+  type Who,
 } from "./support.ts";
 
 /**
@@ -163,7 +164,7 @@ describe("an application from intake to delivery", () => {
     expect(due(d, "legal")).toBe(wd("2020-11-02", 5));
 
     // Extension: the handler may not approve; more than 10 working days, refused; the head's 10, granted.
-    const ext = (who: string, period: string) =>
+    const ext = (who: Who, period: string) =>
       op(s[who]!, A, c.id, "extend", {
         clock: "legal",
         period,
@@ -391,7 +392,7 @@ describe("joint matters: one intake, units in parallel (sub-cases)", () => {
     expect(due(d, "joint")).toBeUndefined();
     const a = await sub(c.id, "scjgj", "交易备案", "2020-09-28");
     const b = await sub(c.id, "wsjkw", "缴税", "2020-09-28");
-    // Not before every unit is done.
+    // Not before every unit is done: neither the conclusion nor "every unit done" by hand.
     await refused(
       s.window,
       J,
@@ -399,6 +400,14 @@ describe("joint matters: one intake, units in parallel (sub-cases)", () => {
       () => step(s.window, J, c.id, "conclude", {}, "2020-09-29"),
       409,
       /state|cannot/i,
+    );
+    await refused(
+      s.window,
+      J,
+      c.id,
+      () => step(s.window, J, c.id, "all_done", {}, "2020-09-29"),
+      409,
+      /not every unit/,
     );
     await ok(
       await step(
@@ -439,7 +448,7 @@ describe("joint matters: one intake, units in parallel (sub-cases)", () => {
     await ok(await step(s.window, J, c.id, "accept", {}, "2020-09-28"));
     const d = await detail(s.window, J, c.id);
     expect(due(d, "joint")).toBe(wd("2020-09-28", 45));
-    const ext = (who: string, period: string) =>
+    const ext = (who: Who, period: string) =>
       op(s[who]!, J, c.id, "extend", {
         clock: "joint",
         period,
@@ -481,8 +490,16 @@ describe("the figures of concluded matters", () => {
       url: "/api/indicators/time_reduction_rate/drill?region=500156&year=2020",
     });
     expect(drill.statusCode, drill.body).toBe(200);
-    const rows = drill.json().rows as { type: string; value: number; extra: Record<string, unknown> }[];
-    expect(rows.map((r) => [r.type, Math.round(r.value), r.extra.workingDaysUsed, r.extra.legalDays]).sort()).toEqual([
+    const rows = drill.json().rows as {
+      type: string;
+      value: number;
+      extra: Record<string, unknown>;
+    }[];
+    expect(
+      rows
+        .map((r) => [r.type, Math.round(r.value), r.extra.workingDaysUsed, r.extra.legalDays])
+        .sort(),
+    ).toEqual([
       ["service_application", 20, 16, 20],
       ["service_joint", 90, 3, 30],
     ]);

@@ -11,7 +11,8 @@ import { servicesModule } from "../../../src/modules/services/index.ts";
 import { type Session, type TestApp, testApp } from "../../support/app.ts";
 
 export let t: TestApp;
-export const s: Record<string, Session> = {};
+export type Who = "handler" | "leader" | "window" | "zwbLeader" | "health" | "office";
+export const s = {} as Record<Who, Session>;
 export const u: Record<string, number> = {};
 export const P = "/api/cases";
 export const BLACK = makeUscc("91", "500156", 4242);
@@ -72,7 +73,7 @@ export function useServicesApp(withCredit = true) {
     t.clock.t = new Date("2020-12-31T02:00:00Z");
     for (const code of ["scjgj", "zwb", "wsjkw", "ghzrzyj", "zfcxjw", "yfzqb"])
       u[code] = await t.unit("500156", code);
-    const users: [string, string, string[]][] = [
+    const users: [Who, string, string[]][] = [
       ["handler", "scjgj", ["case_handler"]],
       ["leader", "scjgj", ["unit_leader"]],
       ["window", "zwb", ["case_handler"]],
