@@ -464,6 +464,24 @@ describe("joint matters: one intake, units in parallel (sub-cases)", () => {
   });
 });
 
+describe("the case type as the web reads it", () => {
+  it("lists the fields steps compute, so that the intake form never asks them", async () => {
+    const res = await t.call(s.handler, { method: "GET", url: "/api/case-types" });
+    const types = res.json() as { code: string; stepFields?: string[] }[];
+    const app = types.find((x) => x.code === A)!;
+    expect(app.stepFields).toEqual(
+      expect.arrayContaining(["legalDays", "acceptedFrom", "workingDaysUsed", "onTime"]),
+    );
+    // And a step-computed field given at opening is refused.
+    const res2 = await t.call(s.handler, {
+      method: "POST",
+      url: `/api/cases/${A}`,
+      payload: { fields: { ...fields(), workingDaysUsed: 0 }, onDate: "2020-09-24" },
+    });
+    expect(res2.statusCode, res2.body).toBe(422);
+  });
+});
+
 describe("the figures of concluded matters", () => {
   it("time reduction and on-time rate come out of the recorded conclusions, set-based", async () => {
     const res = await t.call(s.office, {
