@@ -10,14 +10,16 @@ import type { CaseType, CaseView } from "./types.ts";
 
 /**
  * The fields a case is opened with: those no step asks for. A field that is also a
- * member of a step's input (reviewPassed, decisionSummary) is set by that step.
+ * member of a step's input (reviewPassed, decisionSummary) is set by that step; a field
+ * a step computes (`stepFields`: an application's limits, its days used) is never asked.
  */
 export function openingFields(type: CaseType): JsonSchema {
-  const bySteps = new Set(
-    type.transitions.flatMap((t) =>
+  const bySteps = new Set([
+    ...type.transitions.flatMap((t) =>
       Object.keys(t.input ? (normalize(t.input).properties ?? {}) : {}),
     ),
-  );
+    ...(type.stepFields ?? []),
+  ]);
   const s = normalize(type.fields);
   const properties = Object.fromEntries(
     Object.entries(s.properties ?? {}).filter(([k]) => !bySteps.has(k)),

@@ -80,6 +80,7 @@ export const caseRoutes =
           derived: d.derived
             ? (z.toJSONSchema(d.derived, { unrepresentable: "any" }) as Record<string, unknown>)
             : null,
+          stepFields: [...(d.stepFields ?? [])],
           transitions: d.transitions.map((t) => ({
             action: t.action,
             label: t.label,

@@ -35,6 +35,10 @@ export const CaseType = z
     derived: JsonSchemaObject.nullable().describe(
       "labels of the fields steps compute (a JSON Schema), or null",
     ),
+    stepFields: z
+      .array(z.string())
+      .optional()
+      .describe("fields the steps compute: never given when a case is opened"),
     transitions: z.array(TransitionInfo),
     clocks: z.array(
       z.object({
