@@ -11,9 +11,9 @@ import * as m0009 from "./0009_settings_effective.ts";
 import * as m0010 from "./0010_tenancy_2.ts";
 import * as m0011 from "./0011_identity.ts";
 import * as m0012 from "./0012_performance.ts";
-import * as m0014 from "./0014_services.ts";
 import * as m0015 from "./0015_register_key_entry.ts";
 import * as m0016 from "./0016_case_import_numbers.ts";
+import * as m0020 from "./0020_services.ts";
 
 /** Every migration, in order. Module migrations are appended here. */
 export const migrations: Record<string, Migration> = {
@@ -29,7 +29,7 @@ export const migrations: Record<string, Migration> = {
   "0010_tenancy_2": m0010,
   "0011_identity": m0011,
   "0012_performance": m0012,
-  "0014_services": m0014,
   "0015_register_key_entry": m0015,
   "0016_case_import_numbers": m0016,
+  "0020_services": m0020,
 };
