@@ -12,6 +12,11 @@ import { publicCase, publicCases } from "../../engines/case/public.ts";
 import type { PortalSectionDecl, PortalStage } from "../../engines/portal/index.ts";
 import type { ColumnDecl, RegisterDecl } from "../../engines/register/declare.ts";
 import { publicEntries, publicEntry } from "../../engines/register/public.ts";
+import {
+  type PublicVersion,
+  publicListEntryOn,
+  publicListOn,
+} from "../../engines/register/versions/index.ts";
 import type { Registry } from "../../engines/registry.ts";
 import { citeZh } from "../../kernel/citation.ts";
 import { NotFoundError, t } from "../../kernel/errors.ts";
@@ -125,17 +130,22 @@ export function registerOf(registry: Registry, s: PortalSectionDecl): RegisterDe
   return "register" in s.source ? registry.register(s.source.register) : undefined;
 }
 
-/** A page of a section's items, newest first. */
+/**
+ * A page of a section's items, newest first; a published list's (a register declaring
+ * `versions`) as in force on `on`, with the versions shown.
+ */
 export async function sectionItems(
   db: Kysely<DB>,
   registry: Registry,
   s: PortalSectionDecl,
   region: string,
   page: number,
-): Promise<{ items: Item[]; total: number }> {
+  on: string,
+): Promise<{ items: Item[]; total: number; versions?: PublicVersion[] }> {
   if ("caseType" in s.source)
     return publicCases(registry, db, s.source.caseType, region, { page, pageSize: PAGE_SIZE });
   const decl = registerOf(registry, s)!;
+  if (decl.versions) return publicListOn(db, decl, region, on, { page, pageSize: PAGE_SIZE });
   return publicEntries(db, decl, region, { page, pageSize: PAGE_SIZE });
 }
 
@@ -186,9 +196,12 @@ export async function sectionItem(
   s: PortalSectionDecl,
   region: string,
   id: number,
+  on: string,
 ): Promise<Item> {
   if (s.detail === false)
     throw new NotFoundError(t("没有这个页面", `section ${s.code} has no item pages`));
+  const decl = registerOf(registry, s);
+  if (decl?.versions) return publicListEntryOn(db, decl, region, id, on);
   return sectionRecord(db, registry, s, region, id);
 }
 
