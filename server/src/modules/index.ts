@@ -2,6 +2,7 @@ import type { ModuleDecl } from "../engines/registry.ts";
 import { directoryModule } from "./directory/index.ts";
 import { enforcementModule } from "./enforcement/index.ts";
 import { governanceModule } from "./governance/index.ts";
+import { listsModule } from "./lists/index.ts";
 import { meetingsModule } from "./meetings/index.ts";
 import { oversightModule } from "./oversight/index.ts";
 import { supervisionModule } from "./supervision/index.ts";
@@ -14,6 +15,7 @@ export const MODULES: ModuleDecl[] = [
   oversightModule,
   supervisionModule,
   governanceModule,
+  listsModule,
 ];
 
 /**

@@ -11,9 +11,9 @@ import {
 import { publicEntries } from "../../engines/register/public.ts";
 import { zOnDay } from "../../engines/register/versions/routes.ts";
 import { PublicEntryPage } from "../../engines/register/wire.ts";
-import { toLocalDate } from "../../kernel/time/index.ts";
 import { NotFoundError, t as text } from "../../kernel/errors.ts";
 import { zt } from "../../kernel/issue-text.ts";
+import { toLocalDate } from "../../kernel/time/index.ts";
 import type { Services } from "../context.ts";
 import { dateZh, details, esc, list, page, pager, qs, type Site } from "./html.ts";
 import {

@@ -42,6 +42,8 @@ export interface Bodies {
   list: Body[];
   byUnitCode: Map<string, Body>;
   byName: Map<string, Body>;
+  /** Directory units of the region by code → full name (for units that are no body). */
+  unitNames: Map<string, string>;
 }
 
 /** The region's enforcement bodies from the register the modules named (`portalBodies`). */
@@ -52,27 +54,29 @@ export async function bodiesOf(
 ): Promise<Bodies> {
   const decl = registry.portalBodies();
   const list: Body[] = [];
+  const { rows, units } = await withScope(
+    db,
+    { regions: [region], unitId: undefined, userId: undefined },
+    async (trx) => ({
+      rows: decl
+        ? await trx
+            .selectFrom("register_entry")
+            .select(["data"])
+            .where("region_code", "=", region)
+            .where("register", "=", decl.register)
+            .orderBy("id")
+            .execute()
+        : [],
+      units: await trx
+        .selectFrom("unit")
+        .select(["id", "code", "name_zh"])
+        .where("region_code", "=", region)
+        .execute(),
+    }),
+  );
+  const unitIds = new Map(units.map((u) => [u.code, u.id]));
+  const area = await areaOf(db, region);
   if (decl) {
-    const { rows, units } = await withScope(
-      db,
-      { regions: [region], unitId: undefined, userId: undefined },
-      async (trx) => ({
-        rows: await trx
-          .selectFrom("register_entry")
-          .select(["data"])
-          .where("region_code", "=", region)
-          .where("register", "=", decl.register)
-          .orderBy("id")
-          .execute(),
-        units: await trx
-          .selectFrom("unit")
-          .select(["id", "code"])
-          .where("region_code", "=", region)
-          .execute(),
-      }),
-    );
-    const unitIds = new Map(units.map((u) => [u.code, u.id]));
-    const area = await areaOf(db, region);
     for (const r of rows) {
       const d = (r.data ?? {}) as Record<string, unknown>;
       const name = d[decl.nameField];
@@ -91,6 +95,9 @@ export async function bodiesOf(
     list,
     byUnitCode: new Map(list.map((b) => [b.unitCode, b])),
     byName: new Map(list.flatMap((b) => [[b.name, b] as const, [b.fullName, b] as const])),
+    // A unit that is no enforcement body (a list names every implementing unit): its
+    // directory name, in full.
+    unitNames: new Map(units.map((u) => [u.code, fullNameOf(area, u.name_zh)])),
   };
 }
 
@@ -265,7 +272,7 @@ export function showField(ctx: Shown, item: Item, field: string, full = false): 
           ? bodies.byName.get(v)
           : bodies.list.find((x) => x.unitId !== undefined && x.unitId === unit);
     // A unit code no body carries is a code: never shown. A name is the record's own.
-    return esc(b?.fullName ?? (by === "unitCode" ? "" : v));
+    return esc(b?.fullName ?? (by === "unitCode" ? (bodies.unitNames.get(v) ?? "") : v));
   }
   if (s.citations?.includes(field) && typeof v === "string") return esc(citeZh(v) || v);
   const coded = s.values?.[field];

@@ -1,6 +1,18 @@
 /** Published versions of a list (a register declaring `versions`): see publish.ts, read.ts, public.ts. */
-export { assertVersioned, DOC_NUMBER, PublishInput, publishVersion, versionsBy } from "./publish.ts";
-export { type PublicListOn, type PublicVersion, publicListEntryOn, publicListOn } from "./public.ts";
+
+export {
+  type PublicListOn,
+  type PublicVersion,
+  publicListEntryOn,
+  publicListOn,
+} from "./public.ts";
+export {
+  assertVersioned,
+  DOC_NUMBER,
+  PublishInput,
+  publishVersion,
+  versionsBy,
+} from "./publish.ts";
 export {
   diffEntries,
   diffVersions,

@@ -46,18 +46,22 @@ async function inForceRows(
   regionCode: string,
   on: string,
 ): Promise<Row[]> {
-  return withScope(db, { regions: [regionCode], unitId: undefined, userId: undefined }, async (trx) => {
-    const { rows } = await sql<Row>`
+  return withScope(
+    db,
+    { regions: [regionCode], unitId: undefined, userId: undefined },
+    async (trx) => {
+      const { rows } = await sql<Row>`
       select distinct on (unit_id) id, unit_id, number, published_on::text as published_on,
              in_force_from::text as in_force_from, entries
         from register_version
        where region_code = ${regionCode} and register = ${decl.code}
          and in_force_from <= ${on}::date
        order by unit_id nulls first, in_force_from desc, id desc`.execute(trx);
-    return (decl.versions?.by ?? "region") === "region"
-      ? rows.filter((r) => r.unit_id === null)
-      : rows.filter((r) => r.unit_id !== null);
-  });
+      return (decl.versions?.by ?? "region") === "region"
+        ? rows.filter((r) => r.unit_id === null)
+        : rows.filter((r) => r.unit_id !== null);
+    },
+  );
 }
 
 function shownEntries(decl: RegisterDecl, rows: Row[]): SnapshotEntry[] {

@@ -64,7 +64,11 @@ const COLUMNS = sql`id, region_code, register, unit_id, number, published_on::te
   in_force_from::text as in_force_from, entry_count, digest, published_at, published_by`;
 
 /** The rows of one list: a region's (unitId null) or a unit's. */
-export function listScope(regionCode: string, register: string, unitId: number | null): RawBuilder<unknown> {
+export function listScope(
+  regionCode: string,
+  register: string,
+  unitId: number | null,
+): RawBuilder<unknown> {
   return unitId === null
     ? sql`region_code = ${regionCode} and register = ${register} and unit_id is null`
     : sql`region_code = ${regionCode} and register = ${register} and unit_id = ${unitId}`;
@@ -159,7 +163,13 @@ export interface VersionDiff {
   to: VersionView | null;
   added: SnapshotEntry[];
   removed: SnapshotEntry[];
-  changed: { id: number; title: string; before: SnapshotEntry; after: SnapshotEntry; fields: FieldChange[] }[];
+  changed: {
+    id: number;
+    title: string;
+    before: SnapshotEntry;
+    after: SnapshotEntry;
+    fields: FieldChange[];
+  }[];
   unchanged: number;
 }
 

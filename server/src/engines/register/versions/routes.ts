@@ -14,8 +14,8 @@ import { NotFoundError, t } from "../../../kernel/errors.ts";
 import { zt } from "../../../kernel/issue-text.ts";
 import { isLocalDate, toLocalDate } from "../../../kernel/time/index.ts";
 import type { RegisterDecl } from "../declare.ts";
-import { PublishInput, publishVersion } from "./publish.ts";
 import { publicListOn } from "./public.ts";
+import { PublishInput, publishVersion } from "./publish.ts";
 import { diffVersions, getVersion, listVersions } from "./read.ts";
 import { ListVersion, ListVersionDiff, ListVersionWithEntries, PublicListOn } from "./wire.ts";
 
@@ -116,9 +116,7 @@ export const versionRoutes =
       },
       async (req) => {
         const decl = declOf(req.params.code);
-        return inTenantTx(services, req, (w) =>
-          diffVersions(w, decl, req.params.id, req.query.to),
-        );
+        return inTenantTx(services, req, (w) => diffVersions(w, decl, req.params.id, req.query.to));
       },
     );
 
@@ -131,7 +129,9 @@ export const versionRoutes =
           tags: ["public"],
           summary: "A published list as in force on a day (default: today)",
           params: z.object({
-            region: z.string().regex(/^[0-9]{6}$/, zt("应为六位行政区划代码", "a six-digit region code")),
+            region: z
+              .string()
+              .regex(/^[0-9]{6}$/, zt("应为六位行政区划代码", "a six-digit region code")),
             code: z.string().regex(/^[a-z0-9_]+$/),
           }),
           querystring: z.object({
