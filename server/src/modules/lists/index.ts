@@ -16,7 +16,7 @@ export { LISTS_COMPLAINTS_DEMO_ID, LISTS_DEMO_ID } from "./demo.ts";
  */
 export const listsModule: ModuleDecl = {
   code: "lists",
-  label: { zh: "权责清单", en: "Lists and duties" },
+  label: { zh: "清单与职责", en: "Lists and duties" },
   caseTypes: [complaintCaseType],
   registers: LIST_REGISTERS,
   indicators: LIST_INDICATORS,
