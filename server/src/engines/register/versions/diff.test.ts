@@ -16,7 +16,7 @@ const decl: RegisterDecl = {
   ],
   visibility: "region",
   edit: { permission: "record.write", scope: "own_unit" },
-  title: (d) => d.item,
+  title: (d) => String(d.item),
   versions: {},
 };
 
