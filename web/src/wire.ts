@@ -36,6 +36,11 @@ export type {
   IndicatorValues,
 } from "../../server/src/engines/indicator/wire.ts";
 export type {
+  ListVersion,
+  ListVersionDiff,
+  SnapshotEntry,
+} from "../../server/src/engines/register/versions/wire.ts";
+export type {
   ColumnKind,
   Entry,
   EntryData,

@@ -2,6 +2,7 @@ import type { ModuleDecl } from "../engines/registry.ts";
 import { directoryModule } from "./directory/index.ts";
 import { enforcementModule } from "./enforcement/index.ts";
 import { governanceModule } from "./governance/index.ts";
+import { listsModule } from "./lists/index.ts";
 import { meetingsModule } from "./meetings/index.ts";
 import { oversightModule } from "./oversight/index.ts";
 import { servicesModule } from "./services/index.ts";
@@ -16,6 +17,7 @@ export const MODULES: ModuleDecl[] = [
   supervisionModule,
   governanceModule,
   servicesModule,
+  listsModule,
 ];
 
 /**

@@ -363,6 +363,39 @@ export const MATRIX: Record<string, MatrixEntry> = {
       ]),
   },
 
+  // Published versions of a list (register engine, versions/): the world has no version,
+  // so reading finds none and every publication is refused (a unit: 403; an office: 422,
+  // nothing to publish; the wrong register: 404).
+  "GET /api/registers/{code}/versions": {
+    probes: () => [get("/api/registers/power_item/versions", anyBusiness)],
+  },
+  "POST /api/registers/{code}/versions": {
+    probes: () => [
+      write(
+        "POST",
+        "/api/registers/power_item/versions",
+        { number: "隔离测试发〔2020〕1号", publishedOn: "2020-05-01", inForceFrom: "2020-05-01" },
+        () => false,
+      ),
+    ],
+  },
+  "GET /api/registers/{code}/versions/{id}": {
+    probes: () => [
+      get(
+        "/api/registers/power_item/versions/1",
+        business(() => false),
+      ),
+    ],
+  },
+  "GET /api/registers/{code}/versions/{id}/diff": {
+    probes: () => [
+      get(
+        "/api/registers/power_item/versions/1/diff",
+        business(() => false),
+      ),
+    ],
+  },
+
   // --- search, laws ----------------------------------------------------------------
   "GET /api/search": {
     probes: (w) =>
@@ -385,6 +418,10 @@ export const MATRIX: Record<string, MatrixEntry> = {
   "GET /public/api/{region}/registers/{code}": {
     public: true,
     probes: (w) => each(w, (s) => [get(`/public/api/${s.region}/registers/${R}`, open)]),
+  },
+  "GET /public/api/{region}/lists/{code}": {
+    public: true,
+    probes: (w) => each(w, (s) => [get(`/public/api/${s.region}/lists/power_item`, open)]),
   },
   "GET /public/api/{region}/search": {
     public: true,

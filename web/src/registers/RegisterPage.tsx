@@ -20,6 +20,7 @@ import { EntryDrawer } from "./EntryDrawer.tsx";
 import { EntryModal } from "./EntryModal.tsx";
 import { ExportButton, ImportButton } from "./ImportExport.tsx";
 import { type Entry, type RegisterInfo, registerPath } from "./types.ts";
+import { VersionsDrawer } from "./Versions.tsx";
 
 function DeleteModal({
   reg,
@@ -93,6 +94,7 @@ function RegisterTable({ reg, openId }: { reg: RegisterInfo; openId: number | nu
   const [editing, setEditing] = useState<Entry | "new" | null>(null);
   const [deleting, setDeleting] = useState<Entry | null>(null);
   const [viewing, setViewing] = useState<number | null>(openId);
+  const [showVersions, setShowVersions] = useState(false);
   const path = `/api/registers/${encodeURIComponent(reg.code)}/entries`;
   const reload = () => void qc.invalidateQueries({ queryKey: ["api", path] });
   const yesNo: [string, string] = [t("common.yes"), t("common.no")];
@@ -128,6 +130,11 @@ function RegisterTable({ reg, openId }: { reg: RegisterInfo; openId: number | nu
         filters={filters}
         toolbar={
           <Space wrap>
+            {reg.versions ? (
+              <Button onClick={() => setShowVersions(true)} data-testid="list-versions">
+                {t("reg.listVersions")}
+              </Button>
+            ) : null}
             <ExportButton reg={reg} />
             {reg.canEdit ? <ImportButton reg={reg} onImported={reload} /> : null}
             {reg.canEdit ? (
@@ -186,6 +193,9 @@ function RegisterTable({ reg, openId }: { reg: RegisterInfo; openId: number | nu
         onClose={() => setDeleting(null)}
         onDeleted={reload}
       />
+      {reg.versions ? (
+        <VersionsDrawer reg={reg} open={showVersions} onClose={() => setShowVersions(false)} />
+      ) : null}
       <EntryDrawer
         reg={reg}
         entryId={viewing}

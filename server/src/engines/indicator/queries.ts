@@ -23,7 +23,9 @@
  *   a stock (`stock: { validFrom, validTo }`: entries valid on the last day of the
  *   period, e.g. officers holding a certificate; `stock: true` for a register without
  *   validity dates: every entry now recorded, whatever the period);
- * - units (`countUnits`): the directory as it is now.
+ * - units (`countUnits`): the directory as it is now;
+ * - published lists (`countListVersion`): the entries of the version in force on the
+ *   last day of the period (engines/register/versions), not the register's entries now.
  *
  * A unit filter means the owning unit: a case's unit (participating units do not
  * count it), a register entry's unit; for steps, the case's unit unless
@@ -57,3 +59,4 @@ export {
 } from "./queries/registers.ts";
 export { countEvents, type EventSelection } from "./queries/steps.ts";
 export { countUnits } from "./queries/units.ts";
+export { countListVersion, type ListVersionSelection } from "./queries/versions.ts";

@@ -56,6 +56,12 @@ export function checkRegisterDecl(decl: RegisterDecl): void {
     if (k.name.startsWith("bi:"))
       problems.push(`unique key "${k.name}": the bi: prefix is reserved`);
   }
+  if (decl.versions && (decl.encrypted?.length ?? 0) > 0) {
+    problems.push("a published list (versions) may not hold encrypted fields");
+  }
+  if (decl.versions?.by !== undefined && !["region", "unit"].includes(decl.versions.by)) {
+    problems.push(`versions.by "${decl.versions.by}" must be "region" or "unit"`);
+  }
   for (const f of decl.encrypted ?? []) {
     if (!has(f)) problems.push(`encrypted "${f}" is not a field`);
     if (decl.public?.fields.includes(f)) {

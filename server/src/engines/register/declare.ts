@@ -72,4 +72,18 @@ export interface RegisterDecl<S extends z.ZodObject<any> = z.ZodObject<any>> {
    * (xlsx/layout.ts `importLimitsOf`). Still one transaction, all rows or none.
    */
   importRows?: number;
+  /**
+   * A published list (权责清单, 收费目录, 政务服务事项目录…): the register's entries are
+   * published as versions — frozen snapshots with the publishing document's number, the
+   * publication date and the date in force from (versions/). `by: "region"` (default):
+   * the region's rule-of-law office publishes all the region's entries as one list;
+   * `"unit"`: each unit publishes its own entries. Opt in with `versions: {}`. A
+   * versioned register holds no encrypted fields (a published list names no ID numbers).
+   */
+  versions?: VersionsDecl;
+}
+
+/** How a register's entries are published as versions (see `RegisterDecl.versions`). */
+export interface VersionsDecl {
+  by?: "region" | "unit";
 }

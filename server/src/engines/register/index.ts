@@ -9,7 +9,13 @@ export {
   normalizeForIndex,
   type RegisterEnv,
 } from "./data.ts";
-export type { ColumnDecl, ColumnKind, ListItemCodec, RegisterDecl } from "./declare.ts";
+export type {
+  ColumnDecl,
+  ColumnKind,
+  ListItemCodec,
+  RegisterDecl,
+  VersionsDecl,
+} from "./declare.ts";
 export { type ColumnInput, defineRegister, type RegisterInput } from "./define.ts";
 export { type RegisterEngine, registerEngine } from "./engine.ts";
 export { type PublicEntry, type PublicPage, publicEntries, publicProjection } from "./public.ts";
@@ -30,6 +36,17 @@ export {
   readableRegisters,
   updateEntry,
 } from "./service/index.ts";
+export {
+  diffVersions,
+  getVersion,
+  listVersions,
+  type PublicListOn,
+  publicListEntryOn,
+  publicListOn,
+  publishVersion,
+  type VersionDiff,
+  type VersionView,
+} from "./versions/index.ts";
 export {
   exportXlsx,
   type ImportResult,

@@ -34,6 +34,7 @@ import {
   readableRegisters,
   updateEntry,
 } from "./service/index.ts";
+import { versionRoutes } from "./versions/routes.ts";
 import { Entry, EntryPage, EntryVersion, ImportResult, RegisterInfo } from "./wire.ts";
 import {
   csvTemplate,
@@ -109,6 +110,7 @@ export const registerRoutes =
     );
 
     const tags = ["registers"];
+    await app.register(versionRoutes(services)); // published versions of lists (versions/)
 
     app.get(
       "/api/registers",

@@ -34,6 +34,10 @@ export const RegisterInfo = z
     sensitive: z.array(z.enum(["update", "delete"])),
     isPublic: z.boolean(),
     canEdit: z.boolean(),
+    versions: z
+      .object({ by: z.enum(["region", "unit"]) })
+      .nullable()
+      .describe("published in versions (GET …/versions); null: not a published list"),
   })
   .meta({ id: "RegisterInfo" });
 export type RegisterInfo = z.infer<typeof RegisterInfo>;

@@ -9,11 +9,13 @@ import {
   type PortalStage,
 } from "../../engines/portal/index.ts";
 import { publicEntries } from "../../engines/register/public.ts";
+import { zOnDay } from "../../engines/register/versions/routes.ts";
 import { PublicEntryPage } from "../../engines/register/wire.ts";
 import { NotFoundError, t as text } from "../../kernel/errors.ts";
 import { zt } from "../../kernel/issue-text.ts";
+import { toLocalDate } from "../../kernel/time/index.ts";
 import type { Services } from "../context.ts";
-import { details, esc, list, page, pager, qs, type Site } from "./html.ts";
+import { dateZh, details, esc, list, page, pager, qs, type Site } from "./html.ts";
 import {
   bodiesOf,
   detailFields,
@@ -49,6 +51,8 @@ const Code = z.string().regex(/^[a-z0-9_]+$/);
 const PageQ = z.object({
   page: z.coerce.number().int().min(1).max(10_000).default(1),
 });
+/** A published list's day (`?on=2020-06-01`): the version in force then. */
+const OnQ = z.object({ on: zOnDay.optional() });
 
 const STAGE_INTROS: Record<PortalStage, string> = {
   before:
@@ -176,7 +180,7 @@ export const portalRoutes =
         schema: {
           hide: true,
           params: z.object({ region: Region, section: Code }),
-          querystring: PageQ,
+          querystring: PageQ.extend(OnQ.shape),
         },
       },
       async (req, reply) => {
@@ -184,8 +188,9 @@ export const portalRoutes =
         const s = sectionOf(req.params.section);
         const site = await regionSite(services, region);
         const p = req.query.page;
+        const on = req.query.on ?? toLocalDate(services.clock());
         const [data, bodies] = await Promise.all([
-          sectionItems(db, registry, s, region, p),
+          sectionItems(db, registry, s, region, p, on),
           bodiesOf(db, registry, region),
         ]);
         const pages = Math.max(1, Math.ceil(data.total / PAGE_SIZE));
@@ -201,11 +206,17 @@ export const portalRoutes =
           data.items.map((i) => i.id),
         );
         const ctx = { registry, s, bodies, units };
+        const onQs = req.query.on ? qs({ on: req.query.on }) : "";
         const rows = data.items.map((item) => ({
-          href: s.detail === false ? undefined : `/public/${region}/sections/${s.code}/${item.id}`,
+          href:
+            s.detail === false
+              ? undefined
+              : `/public/${region}/sections/${s.code}/${item.id}${onQs}`,
           cells: Object.fromEntries(cols.map((c) => [c.key, showField(ctx, item, c.key)])),
         }));
-        const count = `<p class="meta">共 ${data.total} 条</p>`;
+        const count =
+          (data.versions ? versionBanner(region, s.code, on, data.versions) : "") +
+          `<p class="meta">共 ${data.total} 条</p>`;
         return reply.type(html).send(
           page({
             title: s.label.zh,
@@ -215,7 +226,12 @@ export const portalRoutes =
             body:
               count +
               list(cols, rows, s.label.zh) +
-              pager((n) => `/public/${region}/sections/${s.code}${qs({ page: n })}`, p, pages),
+              pager(
+                (n) =>
+                  `/public/${region}/sections/${s.code}${qs({ page: n, ...(req.query.on ? { on: req.query.on } : {}) })}`,
+                p,
+                pages,
+              ),
             crumbs: [
               [`/public/${region}`, "首页"],
               [`/public/${region}/stages/${s.stage}`, PORTAL_STAGE_LABELS[s.stage].zh],
@@ -236,14 +252,16 @@ export const portalRoutes =
             section: Code,
             id: z.coerce.number().int().min(1).max(2_147_483_647),
           }),
+          querystring: OnQ,
         },
       },
       async (req, reply) => {
         const { region, id } = req.params;
         const s = sectionOf(req.params.section);
         const site = await regionSite(services, region);
+        const on = req.query.on ?? toLocalDate(services.clock());
         const [item, bodies] = await Promise.all([
-          sectionItem(db, registry, s, region, id),
+          sectionItem(db, registry, s, region, id, on),
           bodiesOf(db, registry, region),
         ]);
         const ctx = { registry, s, bodies, units: await unitsOfItems(db, s, region, [item.id]) };
@@ -338,6 +356,29 @@ export const portalRoutes =
 
     await app.register(verifyRoutes(services));
   };
+
+/**
+ * Which version of a published list is shown, and a form to see the list in force on
+ * another day (政府信息公开: a citizen checks what applied on the day of an act).
+ */
+function versionBanner(
+  region: string,
+  section: string,
+  on: string,
+  versions: { number: string; publishedOn: string; inForceFrom: string }[],
+): string {
+  const which =
+    versions.length === 0
+      ? `<p><strong>${esc(dateZh(on))}尚无施行的版本。</strong></p>`
+      : versions
+          .map(
+            (v) =>
+              `<p>${esc(dateZh(on))}施行的版本：<strong>${esc(v.number)}</strong>（${esc(dateZh(v.publishedOn))}发布，${esc(dateZh(v.inForceFrom))}起施行）</p>`,
+          )
+          .join("");
+  const form = `<form class="search" method="get" action="/public/${region}/sections/${section}"><div class="q"><label for="on">查看某日施行的版本</label><input id="on" name="on" type="date" value="${esc(on)}"></div><div><button type="submit">查看</button></div></form>`;
+  return `<div class="notice" role="status">${which}</div>${form}`;
+}
 
 /** The plain text of escaped HTML (for a title that page() escapes again). */
 function decodeEntities(s: string): string {

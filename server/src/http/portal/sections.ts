@@ -12,6 +12,11 @@ import { publicCase, publicCases } from "../../engines/case/public.ts";
 import type { PortalSectionDecl, PortalStage } from "../../engines/portal/index.ts";
 import type { ColumnDecl, RegisterDecl } from "../../engines/register/declare.ts";
 import { publicEntries, publicEntry } from "../../engines/register/public.ts";
+import {
+  type PublicVersion,
+  publicListEntryOn,
+  publicListOn,
+} from "../../engines/register/versions/index.ts";
 import type { Registry } from "../../engines/registry.ts";
 import { citeZh } from "../../kernel/citation.ts";
 import { NotFoundError, t } from "../../kernel/errors.ts";
@@ -37,6 +42,8 @@ export interface Bodies {
   list: Body[];
   byUnitCode: Map<string, Body>;
   byName: Map<string, Body>;
+  /** Directory units of the region by code → full name (for units that are no body). */
+  unitNames: Map<string, string>;
 }
 
 /** The region's enforcement bodies from the register the modules named (`portalBodies`). */
@@ -47,27 +54,29 @@ export async function bodiesOf(
 ): Promise<Bodies> {
   const decl = registry.portalBodies();
   const list: Body[] = [];
+  const { rows, units } = await withScope(
+    db,
+    { regions: [region], unitId: undefined, userId: undefined },
+    async (trx) => ({
+      rows: decl
+        ? await trx
+            .selectFrom("register_entry")
+            .select(["data"])
+            .where("region_code", "=", region)
+            .where("register", "=", decl.register)
+            .orderBy("id")
+            .execute()
+        : [],
+      units: await trx
+        .selectFrom("unit")
+        .select(["id", "code", "name_zh"])
+        .where("region_code", "=", region)
+        .execute(),
+    }),
+  );
+  const unitIds = new Map(units.map((u) => [u.code, u.id]));
+  const area = await areaOf(db, region);
   if (decl) {
-    const { rows, units } = await withScope(
-      db,
-      { regions: [region], unitId: undefined, userId: undefined },
-      async (trx) => ({
-        rows: await trx
-          .selectFrom("register_entry")
-          .select(["data"])
-          .where("region_code", "=", region)
-          .where("register", "=", decl.register)
-          .orderBy("id")
-          .execute(),
-        units: await trx
-          .selectFrom("unit")
-          .select(["id", "code"])
-          .where("region_code", "=", region)
-          .execute(),
-      }),
-    );
-    const unitIds = new Map(units.map((u) => [u.code, u.id]));
-    const area = await areaOf(db, region);
     for (const r of rows) {
       const d = (r.data ?? {}) as Record<string, unknown>;
       const name = d[decl.nameField];
@@ -86,6 +95,9 @@ export async function bodiesOf(
     list,
     byUnitCode: new Map(list.map((b) => [b.unitCode, b])),
     byName: new Map(list.flatMap((b) => [[b.name, b] as const, [b.fullName, b] as const])),
+    // A unit that is no enforcement body (a list names every implementing unit): its
+    // directory name, in full.
+    unitNames: new Map(units.map((u) => [u.code, fullNameOf(area, u.name_zh)])),
   };
 }
 
@@ -125,17 +137,22 @@ export function registerOf(registry: Registry, s: PortalSectionDecl): RegisterDe
   return "register" in s.source ? registry.register(s.source.register) : undefined;
 }
 
-/** A page of a section's items, newest first. */
+/**
+ * A page of a section's items, newest first; a published list's (a register declaring
+ * `versions`) as in force on `on`, with the versions shown.
+ */
 export async function sectionItems(
   db: Kysely<DB>,
   registry: Registry,
   s: PortalSectionDecl,
   region: string,
   page: number,
-): Promise<{ items: Item[]; total: number }> {
+  on: string,
+): Promise<{ items: Item[]; total: number; versions?: PublicVersion[] }> {
   if ("caseType" in s.source)
     return publicCases(registry, db, s.source.caseType, region, { page, pageSize: PAGE_SIZE });
   const decl = registerOf(registry, s)!;
+  if (decl.versions) return publicListOn(db, decl, region, on, { page, pageSize: PAGE_SIZE });
   return publicEntries(db, decl, region, { page, pageSize: PAGE_SIZE });
 }
 
@@ -186,9 +203,12 @@ export async function sectionItem(
   s: PortalSectionDecl,
   region: string,
   id: number,
+  on: string,
 ): Promise<Item> {
   if (s.detail === false)
     throw new NotFoundError(t("没有这个页面", `section ${s.code} has no item pages`));
+  const decl = registerOf(registry, s);
+  if (decl?.versions) return publicListEntryOn(db, decl, region, id, on);
   return sectionRecord(db, registry, s, region, id);
 }
 
@@ -252,7 +272,7 @@ export function showField(ctx: Shown, item: Item, field: string, full = false): 
           ? bodies.byName.get(v)
           : bodies.list.find((x) => x.unitId !== undefined && x.unitId === unit);
     // A unit code no body carries is a code: never shown. A name is the record's own.
-    return esc(b?.fullName ?? (by === "unitCode" ? "" : v));
+    return esc(b?.fullName ?? (by === "unitCode" ? (bodies.unitNames.get(v) ?? "") : v));
   }
   if (s.citations?.includes(field) && typeof v === "string") return esc(citeZh(v) || v);
   const coded = s.values?.[field];

@@ -168,6 +168,9 @@ export const itemRegister: RegisterDecl<typeof itemSchema> = defineRegister({
   },
   search: { fields: ["name", "code", "legalBasis"] },
   importRows: 20_000,
+  // Published as versions (engines/register/versions): the portal shows the list in force
+  // on any day, e.g. 武隆政务办发〔2020〕27号.
+  versions: {},
 });
 
 export const windowSchema = z

@@ -20,6 +20,8 @@ export interface RegisterSummary {
   sensitive: ("update" | "delete")[];
   isPublic: boolean;
   canEdit: boolean;
+  /** Published in versions (versions/): by the region's office or by each unit; null: not. */
+  versions: { by: "region" | "unit" } | null;
 }
 
 export function registerSummary(actor: Actor, decl: RegisterDecl): RegisterSummary {
@@ -42,6 +44,7 @@ export function registerSummary(actor: Actor, decl: RegisterDecl): RegisterSumma
     sensitive: decl.sensitive ?? [],
     isPublic: decl.public !== undefined,
     canEdit: canWriteRegister(actor, decl),
+    versions: decl.versions ? { by: decl.versions.by ?? "region" } : null,
   };
 }
 

@@ -9,13 +9,17 @@
  * its batched import), never a figure typed in.
  */
 import type { DemoContext, DemoRandom } from "../../../engines/demo/index.ts";
-import { importCsv } from "../../../engines/register/index.ts";
+import { importCsv, publishVersion } from "../../../engines/register/index.ts";
 import { demoUsername } from "../../directory/index.ts";
 import { type ItemData, itemRegister, type WindowData, windowRegister } from "../registers.ts";
 import { csv } from "./csv.ts";
 
 export const CATALOGUE_PUBLISHED_ON = "2020-03-20";
 const OFFICE = demoUsername("zwb", "unit_leader");
+/** Publishes the region's lists (a region-scoped office: engines/register/versions). */
+const PUBLISHER = demoUsername("yfzqb", "rule_of_law_office");
+/** The licensing list as the seed names it (§ 一(三)2). */
+export const CATALOGUE_NUMBER = "武隆政务办发〔2020〕27号";
 
 export const LICENSING_ITEMS = 687;
 export const IN_CENTRE = 619;
@@ -256,6 +260,13 @@ export async function loadCatalogue(ctx: DemoContext): Promise<ItemData[]> {
     ),
   );
   await ctx.as(OFFICE, CATALOGUE_PUBLISHED_ON, (w) => importCsv(w, itemRegister, file, {}));
+  await ctx.as(PUBLISHER, CATALOGUE_PUBLISHED_ON, (w) =>
+    publishVersion(w, itemRegister, {
+      number: CATALOGUE_NUMBER,
+      publishedOn: CATALOGUE_PUBLISHED_ON,
+      inForceFrom: CATALOGUE_PUBLISHED_ON,
+    }),
+  );
   const served = (w: WindowData) =>
     items
       .filter((it) =>
