@@ -11,6 +11,7 @@ import * as m0009 from "./0009_settings_effective.ts";
 import * as m0010 from "./0010_tenancy_2.ts";
 import * as m0011 from "./0011_identity.ts";
 import * as m0012 from "./0012_performance.ts";
+import * as m0013 from "./0013_consultation.ts";
 import * as m0015 from "./0015_register_key_entry.ts";
 import * as m0016 from "./0016_case_import_numbers.ts";
 
@@ -28,6 +29,7 @@ export const migrations: Record<string, Migration> = {
   "0010_tenancy_2": m0010,
   "0011_identity": m0011,
   "0012_performance": m0012,
+  "0013_consultation": m0013,
   "0015_register_key_entry": m0015,
   "0016_case_import_numbers": m0016,
 };
