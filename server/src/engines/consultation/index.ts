@@ -5,5 +5,6 @@
  * only.
  */
 export { ANSWER_RESULT_LABELS, ANSWER_RESULTS, type AnswerResult, type ConsultationDecl } from "./declare.ts";
+export { countComments } from "./indicators.ts";
 export { commentPeriodGuard } from "./period.ts";
 export { SETTING_REAL_NAME } from "./settings.ts";

@@ -1,7 +1,7 @@
 import { t } from "../../kernel/errors.ts";
 import { addDays, compareLocalDate, countWorkingDays, diffDays, type LocalDate } from "../../kernel/time/index.ts";
 import { citeZh } from "../../kernel/citation.ts";
-import type { AnyCaseType, Guard } from "../case/declare.ts";
+import type { AnyCaseType, CaseView, Guard } from "../case/declare.ts";
 
 /**
  * The guard of a consultation's opening step: the period's first day is not before the
@@ -9,7 +9,8 @@ import type { AnyCaseType, Guard } from "../case/declare.ts";
  * (both ends counted; working days by the legal calendar) unless the declared reason field
  * is filled in. Refusals name the field.
  */
-export function commentPeriodGuard(decl: Pick<AnyCaseType, "consultation">): Guard {
+// biome-ignore lint/suspicious/noExplicitAny: a guard for any case type's fields
+export function commentPeriodGuard<F = any>(decl: Pick<AnyCaseType, "consultation">): Guard<F> {
   const k = decl.consultation;
   if (!k) throw new Error("commentPeriodGuard: the case type declares no consultation");
   return (ctx) => {
@@ -28,7 +29,7 @@ export function commentPeriodGuard(decl: Pick<AnyCaseType, "consultation">): Gua
         message: t("征求意见截止日不得早于起始日", "the last day is before the first"),
       };
     if (!k.minPeriod) return undefined;
-    const min = k.minPeriod(ctx.case, ctx.settings);
+    const min = k.minPeriod(ctx.case as CaseView, ctx.settings);
     const length =
       min.unit === "working_day"
         ? countWorkingDays(ctx.calendar.probe(), addDays(from, -1), to)
