@@ -25,7 +25,7 @@ import { Region, regionSite } from "./routes.ts";
 /** Comments per address and minute (the platform's first write path open to anyone). */
 export const COMMENT_RATE = { max: 5, timeWindow: "1 minute" } as const;
 /** The largest form body taken (the comment's limit is checked again on the text). */
-const FORM_BYTES = 16 * 1024;
+const FORM_BYTES = 64 * 1024;
 
 /**
  * Public comment on the portal (公开征求意见; engines/consultation): the region's drafts,

@@ -21,13 +21,23 @@ const R = "500156";
 const PHONE = "13812345678";
 const NAME = "欧阳明华";
 
-const at = (day: string) => {
+/** Move the clock (and log in again: sessions expire when idle). */
+async function at(day: string) {
   t.clock.t = new Date(`${day}T02:00:00Z`);
-};
+  if (!drafter) return;
+  await logins();
+}
+/** Each user from its own address (the login rate limit counts per address). */
+async function logins() {
+  drafter = await t.login("drafter", undefined, "10.9.0.1");
+  office = await t.login("office", undefined, "10.9.0.2");
+  city = await t.login("city", undefined, "10.9.0.3");
+  deptReviewer = await t.login("reviewer", undefined, "10.9.0.4");
+}
 const detail = async (s: Session, id: number, type = T) =>
   (await t.call(s, { method: "GET", url: `/api/cases/${type}/${id}` })).json();
 async function step(s: Session, id: number, action: string, input: object, onDate: string, type = T) {
-  const d = await detail(s, id, type);
+  const d = await detail(type === T ? office : s, id, type);
   return t.call(s, {
     method: "POST",
     url: `/api/cases/${type}/${id}/actions/${action}`,
@@ -49,11 +59,11 @@ async function refused(
   status: number,
   expectText: string,
 ) {
-  const before = await detail(s, id);
+  const before = await detail(office, id);
   const r = await step(s, id, action, input, onDate);
   expect(r.statusCode, r.body).toBe(status);
   expect(r.body).toContain(expectText);
-  const after = await detail(s, id);
+  const after = await detail(office, id);
   expect(after.case.version).toBe(before.case.version);
   expect(after.case.state).toBe(before.case.state);
   expect(after.timeline.length).toBe(before.timeline.length);
@@ -98,11 +108,8 @@ beforeAll(async () => {
   await t.user("office", yfzqb, ["rule_of_law_office"]);
   await t.user("city", cq, ["rule_of_law_office"]);
   await t.user("reviewer", fgw, ["legal_reviewer"]);
-  at("2020-06-01");
-  drafter = await t.login("drafter");
-  office = await t.login("office");
-  city = await t.login("city");
-  deptReviewer = await t.login("reviewer");
+  await at("2020-06-01");
+  await logins();
 });
 afterAll(() => t.close());
 
@@ -130,7 +137,7 @@ describe("a district-government normative document, end to end", () => {
       "open_comment",
       { commentFrom: "2020-06-01", commentTo: "2020-06-20" },
       "2020-06-01",
-      400,
+      422,
       "input.commentTo",
     );
     expect(await count("consultation")).toBe(0);
@@ -199,7 +206,7 @@ describe("a district-government normative document, end to end", () => {
     expect(hide.statusCode, hide.body).toBe(200);
     // Not adopted without a reason: refused, nothing written.
     const bad = await t.call(drafter, { method: "PUT", url: `${base}/${c2}/answer`, payload: { result: "not_adopted" } });
-    expect(bad.statusCode).toBe(400);
+    expect(bad.statusCode).toBe(422);
     expect(bad.json().error.fields[0].field).toBe("reason");
     const stored = await t.db.owner
       .selectFrom("consultation_comment" as never)
@@ -222,11 +229,11 @@ describe("a district-government normative document, end to end", () => {
   });
 
   it("refuses a comment outside the period", async () => {
-    at("2020-07-02");
+    await at("2020-07-02");
     // The page no longer offers the form; a post with an older token is refused.
-    at("2020-07-01");
+    await at("2020-07-01");
     const token = await formToken();
-    at("2020-07-02");
+    await at("2020-07-02");
     const n = await count("consultation_comment");
     const late = await post({ body: "迟到的意见", token }, "10.0.0.3");
     expect(late.statusCode).toBe(409);
@@ -235,7 +242,8 @@ describe("a district-government normative document, end to end", () => {
   });
 
   it("closes comment (market actors' views required), reviews fair competition, then legality", async () => {
-    await refused(drafter, docId, "close_comment", {}, "2020-07-02", 400, "input.marketViews");
+    await at("2020-07-23");
+    await refused(drafter, docId, "close_comment", {}, "2020-07-02", 422, "input.marketViews");
     await ok(step(drafter, docId, "close_comment", { marketViews: "召开企业座谈会，听取12家企业和区工商联意见" }, "2020-07-02"));
     await refused(drafter, docId, "submit_review", { materials: "起草说明" }, "2020-07-03", 409, "fair-competition");
     await ok(
@@ -246,7 +254,7 @@ describe("a district-government normative document, end to end", () => {
     await refused(drafter, docId, "deliberate", { meeting: "区政府第50次常务会议", minutes: "同意" }, "2020-07-06", 409, "legality review");
     // The drafter cannot review its own government document; a department's reviewer neither.
     await refused(drafter, docId, "legality_review", { result: "passed", opinion: "合法" }, "2020-07-13", 409, "reviewing body");
-    await refused(deptReviewer, docId, "legality_review", { result: "passed", opinion: "合法" }, "2020-07-13", 403, "");
+    await refused(deptReviewer, docId, "legality_review", { result: "passed", opinion: "合法" }, "2020-07-13", 404, "");
     // The office, too early (under 5 working days).
     await refused(office, docId, "legality_review", { result: "passed", opinion: "合法" }, "2020-07-08", 409, "at least 5 working days");
     await ok(step(office, docId, "legality_review", { result: "not_passed", opinion: "第一条超越职权" }, "2020-07-10"));
@@ -258,7 +266,7 @@ describe("a district-government normative document, end to end", () => {
   });
 
   it("publishes the answers and the adoption report (.docx, no contact)", async () => {
-    at("2020-07-24");
+    await at("2020-07-24");
     const pa = await t.call(drafter, { method: "POST", url: `/api/cases/${T}/${docId}/consultation/publish-answers`, payload: {} });
     expect(pa.statusCode, pa.body).toBe(200);
     const pr = await t.call(drafter, { method: "POST", url: `/api/cases/${T}/${docId}/consultation/publish-report`, payload: {} });
@@ -288,7 +296,7 @@ describe("a district-government normative document, end to end", () => {
       "publish",
       { channel: "website", effectiveFrom: "2020-07-01", text: "正文" },
       "2020-07-27",
-      400,
+      422,
       "input.effectiveFrom",
     );
     await ok(
@@ -301,10 +309,10 @@ describe("a district-government normative document, end to end", () => {
       ),
     );
     expect((await detail(drafter, docId)).case.fields.expiresOn).toBe("2025-07-31");
-    await refused(drafter, docId, "file", { filedWith: "重庆市人民政府" }, "2020-08-10", 400, "input.npcReceipt");
+    await refused(drafter, docId, "file", { filedWith: "重庆市人民政府" }, "2020-08-10", 422, "input.npcReceipt");
     await ok(step(drafter, docId, "file", { filedWith: "重庆市人民政府", npcReceipt: "武隆人大备〔2020〕3号" }, "2020-08-10"));
     // The city's office opens its filing review and links it to the district's document.
-    at("2020-08-12");
+    await at("2020-08-12");
     const f = await t.call(city, {
       method: "POST",
       url: "/api/cases/normative_filing_review",
@@ -329,7 +337,7 @@ describe("a district-government normative document, end to end", () => {
   });
 
   it("puts the published document on the portal and finds it by 规范性文件 合法性审核 — not the drafts", async () => {
-    at("2020-12-02");
+    await at("2020-12-02");
     const draft = await t.call(drafter, {
       method: "POST",
       url: `/api/cases/${T}`,
