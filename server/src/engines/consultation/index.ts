@@ -8,3 +8,12 @@ export { ANSWER_RESULT_LABELS, ANSWER_RESULTS, type AnswerResult, type Consultat
 export { countComments } from "./indicators.ts";
 export { commentPeriodGuard } from "./period.ts";
 export { SETTING_REAL_NAME } from "./settings.ts";
+/** The office's actions and the public path, for the demo and for modules' own effects. */
+export { submitComment } from "./public.ts";
+export {
+  answerComment,
+  consultationOfCase,
+  moderateComment,
+  publishAnswers,
+  publishReport,
+} from "./service.ts";

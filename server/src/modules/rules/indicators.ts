@@ -53,7 +53,11 @@ export const indicators: IndicatorDecl[] = [
       "年内通过区政府门户网站公布的行政规范性文件",
       "Normative documents published on the government website in the year",
     ),
-    ...countEvents({ caseType: DOCUMENT_TYPE, action: "publish", where: { channel: "website" } }),
+    ...countEvents({
+      caseType: DOCUMENT_TYPE,
+      action: "publish",
+      caseWhere: { channel: "website" },
+    }),
   }),
   d({
     id: "normative_docs_filed",

@@ -166,7 +166,7 @@ describe("a district-government normative document, end to end", () => {
     expect(long.body).toContain("意见内容不得超过2000字");
     expect(await count("consultation_comment")).toBe(0);
     // Good ones.
-    for (const [topic, body] of [
+    for (const [topic, body] of <[string, string][]>[
       ["第一条", "建议明确中小企业的划型标准，联系电话 138 1234 5678。"],
       ["第二条", "建议设置过渡期。"],
       ["", "措施很好。"],
@@ -365,7 +365,7 @@ describe("a district-government normative document, end to end", () => {
     const v = Object.fromEntries(
       (r.json().values ?? r.json()).map((x: { id: string; value: number }) => [x.id, x.value]),
     );
-    expect(v.normative_docs_reviewed, JSON.stringify(r.json()).slice(0, 3000)).toBe(1);
+    expect(v.normative_docs_reviewed).toBe(1);
     expect(v.normative_docs_published).toBe(1);
     expect(v.normative_docs_filed).toBe(1);
     expect(v.normative_docs_filed_on_time).toBe(1);
