@@ -77,7 +77,11 @@ export const indicators: IndicatorDecl[] = [
     ...countEvents({
       caseType: DOCUMENT_TYPE,
       action: "file",
-      filter: (eb, j) => eb("case_event.on_date", "<=", sql<string>`(${j.fields.date("publishedOn")})::date + 30`),
+      // Within 30 days of the document's publication step (imported history included).
+      filter: () =>
+        sql<boolean>`case_event.on_date <= (select max(p.on_date) from case_event p
+          where p.region_code = case_event.region_code and p.case_id = case_event.case_id
+            and p.action = 'publish') + 30`,
     }),
   }),
   d({
