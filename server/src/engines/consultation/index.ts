@@ -4,10 +4,14 @@
  * (`commentPeriodGuard`), the answer labels, and the settings. Modules import this file
  * only.
  */
-export { ANSWER_RESULT_LABELS, ANSWER_RESULTS, type AnswerResult, type ConsultationDecl } from "./declare.ts";
+export {
+  ANSWER_RESULT_LABELS,
+  ANSWER_RESULTS,
+  type AnswerResult,
+  type ConsultationDecl,
+} from "./declare.ts";
 export { countComments } from "./indicators.ts";
 export { commentPeriodGuard } from "./period.ts";
-export { SETTING_REAL_NAME } from "./settings.ts";
 /** The office's actions and the public path, for the demo and for modules' own effects. */
 export { submitComment } from "./public.ts";
 export {
@@ -17,3 +21,4 @@ export {
   publishAnswers,
   publishReport,
 } from "./service.ts";
+export { SETTING_REAL_NAME } from "./settings.ts";

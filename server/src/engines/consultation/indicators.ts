@@ -10,10 +10,21 @@ type Spec = Required<Pick<IndicatorDecl, "drill" | "basis" | "decimals">> &
  * (an answer published, counted in the period the comment was submitted). Drill-down: one
  * row per comment, pointing at its case.
  */
-export function countComments(s: { caseType: string | readonly string[]; answered?: boolean }): Spec {
+export function countComments(s: {
+  caseType: string | readonly string[];
+  answered?: boolean;
+}): Spec {
   const types = typeof s.caseType === "string" ? [s.caseType] : [...s.caseType];
   const rows = (q: IndicatorQuery) =>
-    sql<{ region_code: string; id: number; case_id: number; case_type: string; title: string; unit_id: number; submitted_on: string }>`
+    sql<{
+      region_code: string;
+      id: number;
+      case_id: number;
+      case_type: string;
+      title: string;
+      unit_id: number;
+      submitted_on: string;
+    }>`
       select c.region_code, c.id::int as id, k.case_id::int as case_id, k.case_type, k.title,
              k.unit_id::int as unit_id, c.submitted_on::text as submitted_on
         from consultation_comment c

@@ -1,6 +1,12 @@
-import { t } from "../../kernel/errors.ts";
-import { addDays, compareLocalDate, countWorkingDays, diffDays, type LocalDate } from "../../kernel/time/index.ts";
 import { citeZh } from "../../kernel/citation.ts";
+import { t } from "../../kernel/errors.ts";
+import {
+  addDays,
+  compareLocalDate,
+  countWorkingDays,
+  diffDays,
+  type LocalDate,
+} from "../../kernel/time/index.ts";
 import type { AnyCaseType, CaseView, Guard } from "../case/declare.ts";
 
 /**
@@ -16,8 +22,13 @@ export function commentPeriodGuard<F = any>(decl: Pick<AnyCaseType, "consultatio
   return (ctx) => {
     const from = ctx.input[k.fromField] as LocalDate | undefined;
     const to = ctx.input[k.toField] as LocalDate | undefined;
-    if (!from) return { field: k.fromField, message: t("请填写征求意见起始日", "the first day is required") };
-    if (!to) return { field: k.toField, message: t("请填写征求意见截止日", "the last day is required") };
+    if (!from)
+      return {
+        field: k.fromField,
+        message: t("请填写征求意见起始日", "the first day is required"),
+      };
+    if (!to)
+      return { field: k.toField, message: t("请填写征求意见截止日", "the last day is required") };
     if (compareLocalDate(from, ctx.onDate) < 0)
       return {
         field: k.fromField,

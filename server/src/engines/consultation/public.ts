@@ -58,7 +58,8 @@ function project(r: Row, today: string): PublicConsultation {
   };
 }
 
-const PUB_COLS = sql.raw(`id::int as id, title, draft, opens_on::text as opens_on, closes_on::text as closes_on,
+const PUB_COLS =
+  sql.raw(`id::int as id, title, draft, opens_on::text as opens_on, closes_on::text as closes_on,
   closed_on::text as closed_on, answers_published_on::text as answers_published_on,
   report_published_on::text as report_published_on`);
 
@@ -92,13 +93,19 @@ export async function publicConsultation(
   region: string,
   id: number,
   today: string,
-): Promise<{ consultation: PublicConsultation; comments: PublicComment[]; report: ReturnType<typeof adoptionReport> | null }> {
+): Promise<{
+  consultation: PublicConsultation;
+  comments: PublicComment[];
+  report: ReturnType<typeof adoptionReport> | null;
+}> {
   return withScope(db, readScope(region), async (trx) => {
     const r = await sql<Row>`select ${PUB_COLS} from consultation
         where region_code = ${region} and id = ${id} and opens_on <= ${today}::date`.execute(trx);
     const row = r.rows[0];
     if (!row) throw new NotFoundError(t("没有这项征求意见", `no consultation ${id}`));
-    const cs = await sql<ReportComment & { id: number; submitted_on: string; answer_published: boolean }>`
+    const cs = await sql<
+      ReportComment & { id: number; submitted_on: string; answer_published: boolean }
+    >`
       select id::int as id, submitted_on::text as submitted_on, topic, body, hidden,
              answer_result, answer_reason, answer_published
         from consultation_comment
@@ -179,22 +186,34 @@ export async function submitComment(
   const author = (input.author ?? "").trim();
   const contact = (input.contact ?? "").trim();
   const fields: { field: string; message: ReturnType<typeof t> }[] = [];
-  if (!body) fields.push({ field: "body", message: t("请填写意见内容", "the comment is required") });
+  if (!body)
+    fields.push({ field: "body", message: t("请填写意见内容", "the comment is required") });
   if (body.length > MAX_COMMENT)
     fields.push({
       field: "body",
       message: t(`意见内容不得超过${MAX_COMMENT}字`, `at most ${MAX_COMMENT} characters`),
     });
   if (topic.length > MAX_TOPIC)
-    fields.push({ field: "topic", message: t(`条款或主题不得超过${MAX_TOPIC}字`, `at most ${MAX_TOPIC} characters`) });
+    fields.push({
+      field: "topic",
+      message: t(`条款或主题不得超过${MAX_TOPIC}字`, `at most ${MAX_TOPIC} characters`),
+    });
   if (author.length > MAX_AUTHOR)
-    fields.push({ field: "author", message: t(`姓名不得超过${MAX_AUTHOR}字`, `at most ${MAX_AUTHOR} characters`) });
+    fields.push({
+      field: "author",
+      message: t(`姓名不得超过${MAX_AUTHOR}字`, `at most ${MAX_AUTHOR} characters`),
+    });
   if (p.realNameRequired && !author)
     fields.push({ field: "author", message: t("请填写真实姓名", "your real name is required") });
   if (contact.length > MAX_CONTACT || (contact && !/^[0-9+\-\s()]{5,30}$/.test(contact)))
     fields.push({ field: "contact", message: t("联系电话格式不正确", "not a phone number") });
   if (fields.length > 0) {
-    const names: Record<string, string> = { body: "意见内容", topic: "条款或主题", author: "姓名", contact: "联系电话" };
+    const names: Record<string, string> = {
+      body: "意见内容",
+      topic: "条款或主题",
+      author: "姓名",
+      contact: "联系电话",
+    };
     throw new ValidationError(
       t(
         `请检查：${[...new Set(fields.map((f) => names[f.field]))].join("、")}`,
@@ -206,7 +225,9 @@ export async function submitComment(
   const cipher = contact ? encryptField(fieldKey, contact, "consultation.contact") : null;
   try {
     const r = await sql<{ id: string }>`select fazhi_consultation_submit(${p.region}, ${p.id},
-        ${p.today}::date, ${p.now}, ${topic}, ${body}, ${author || null}, ${cipher}) as id`.execute(db);
+        ${p.today}::date, ${p.now}, ${topic}, ${body}, ${author || null}, ${cipher}) as id`.execute(
+      db,
+    );
     return Number(r.rows[0]!.id);
   } catch (e) {
     if ((e as { code?: string }).code === "22023")

@@ -12,13 +12,17 @@ export function consultationReactions(ct: AnyCaseType): StepReactionDecl[] {
   if (!k) return [];
   for (const a of [k.opensOn, k.closesOn]) {
     if (!ct.transitions.some((t) => t.action === a))
-      throw new Error(`case type "${ct.code}": consultation names action "${a}", which it does not declare`);
+      throw new Error(
+        `case type "${ct.code}": consultation names action "${a}", which it does not declare`,
+      );
   }
   const opener = ct.transitions.find((t) => t.action === k.opensOn)!;
   const shape = opener.input?.shape ?? {};
   for (const f of [k.fromField, k.toField, k.shortPeriodReasonField].filter(Boolean) as string[]) {
     if (!(f in shape))
-      throw new Error(`case type "${ct.code}": consultation field "${f}" is not in ${k.opensOn}'s input`);
+      throw new Error(
+        `case type "${ct.code}": consultation field "${f}" is not in ${k.opensOn}'s input`,
+      );
   }
   return [
     {

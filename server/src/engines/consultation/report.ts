@@ -1,6 +1,6 @@
-import { formatChineseDate } from "../../platform/documents/official.ts";
-import type { OfficialDocument } from "../../platform/documents/official.ts";
 import { scrubNumbers } from "../../kernel/masking.ts";
+import type { OfficialDocument } from "../../platform/documents/official.ts";
+import { formatChineseDate } from "../../platform/documents/official.ts";
 import { ANSWER_RESULT_LABELS, type AnswerResult } from "./declare.ts";
 
 /**

@@ -1,12 +1,12 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
+import { inTenantTx, type Services } from "../../http/context.ts";
+import { binary, Ok } from "../../http/wire.ts";
 import { t as text, ValidationError } from "../../kernel/errors.ts";
 import { zt } from "../../kernel/issue-text.ts";
 import { localDateProblem } from "../../kernel/time/index.ts";
-import { renderOfficialDocument } from "../../platform/documents/official.ts";
 import { loadOrCreateFieldKey } from "../../platform/crypto/keys.ts";
-import { inTenantTx, type Services } from "../../http/context.ts";
-import { binary, Ok } from "../../http/wire.ts";
+import { renderOfficialDocument } from "../../platform/documents/official.ts";
 import { ANSWER_RESULTS } from "./declare.ts";
 import { adoptionReport, adoptionReportDocument } from "./report.ts";
 import {
@@ -19,7 +19,10 @@ import {
   publishReport,
 } from "./service.ts";
 
-const Params = z.object({ type: z.string().regex(/^[a-z0-9_]+$/), id: z.coerce.number().int().positive() });
+const Params = z.object({
+  type: z.string().regex(/^[a-z0-9_]+$/),
+  id: z.coerce.number().int().positive(),
+});
 const CommentParams = Params.extend({ commentId: z.coerce.number().int().positive() });
 const Day = z
   .string()
@@ -166,8 +169,18 @@ export const consultationRoutes =
     );
 
     for (const [path, operationId, summary, fn] of [
-      ["publish-answers", "publishConsultationAnswers", "Publish every answer together (after the period)", publishAnswers],
-      ["publish-report", "publishAdoptionReport", "Publish the consolidated adoption report", publishReport],
+      [
+        "publish-answers",
+        "publishConsultationAnswers",
+        "Publish every answer together (after the period)",
+        publishAnswers,
+      ],
+      [
+        "publish-report",
+        "publishAdoptionReport",
+        "Publish the consolidated adoption report",
+        publishReport,
+      ],
     ] as const) {
       app.post(
         `${base}/${path}`,
@@ -226,7 +239,10 @@ export const consultationRoutes =
         const buf = await renderOfficialDocument(doc);
         return reply
           .type("application/vnd.openxmlformats-officedocument.wordprocessingml.document")
-          .header("content-disposition", `attachment; filename*=UTF-8''${encodeURIComponent("意见采纳情况及理由.docx")}`)
+          .header(
+            "content-disposition",
+            `attachment; filename*=UTF-8''${encodeURIComponent("意见采纳情况及理由.docx")}`,
+          )
           .send(buf);
       },
     );

@@ -51,10 +51,12 @@ export interface CommentRow {
   answer_published: boolean;
 }
 
-const COLS = sql.raw(`region_code, id::int as id, case_type, case_id::int as case_id, unit_id::int as unit_id,
+const COLS =
+  sql.raw(`region_code, id::int as id, case_type, case_id::int as case_id, unit_id::int as unit_id,
   title, draft, opens_on::text as opens_on, closes_on::text as closes_on, closed_on::text as closed_on,
   answers_published_on::text as answers_published_on, report_published_on::text as report_published_on`);
-const COMMENT_COLS = sql.raw(`id::int as id, submitted_at, submitted_on::text as submitted_on, topic, body,
+const COMMENT_COLS =
+  sql.raw(`id::int as id, submitted_at, submitted_on::text as submitted_on, topic, body,
   author_name, contact_cipher, hidden, hidden_reason, answer_result, answer_reason,
   answered_on::text as answered_on, answer_published`);
 
@@ -68,13 +70,17 @@ export async function consultationOfCase(
       where case_type = ${caseType} and case_id = ${caseId}`.execute(w.trx);
   const row = r.rows[0];
   if (!row)
-    throw new NotFoundError(t("该案件没有公开征求意见", `case ${caseId} has no public consultation`));
+    throw new NotFoundError(
+      t("该案件没有公开征求意见", `case ${caseId} has no public consultation`),
+    );
   return row;
 }
 
 export async function commentsOf(w: WorkTx, k: ConsultationRow): Promise<CommentRow[]> {
   const r = await sql<CommentRow>`select ${COMMENT_COLS} from consultation_comment
-      where region_code = ${k.region_code} and consultation_id = ${k.id} order by id`.execute(w.trx);
+      where region_code = ${k.region_code} and consultation_id = ${k.id} order by id`.execute(
+    w.trx,
+  );
   return r.rows;
 }
 
@@ -99,7 +105,10 @@ function mustAct(w: WorkTx, k: ConsultationRow) {
     throw new ForbiddenError(t("没有处理征求意见的权限", "you may not handle public comments"));
   if (!actsFor(w.actor, { regionCode: k.region_code, unitId: k.unit_id }))
     throw new ForbiddenError(
-      t("只有起草单位或本级法治办可以处理这些意见", "only the drafting unit or the region's office may handle these comments"),
+      t(
+        "只有起草单位或本级法治办可以处理这些意见",
+        "only the drafting unit or the region's office may handle these comments",
+      ),
     );
 }
 
@@ -122,7 +131,9 @@ export async function moderateComment(
   const c = await commentOf(w, k, commentId);
   if (c.hidden === body.hidden)
     throw new InvalidStateError(
-      body.hidden ? t("该意见已被屏蔽", "the comment is already hidden") : t("该意见未被屏蔽", "the comment is not hidden"),
+      body.hidden
+        ? t("该意见已被屏蔽", "the comment is already hidden")
+        : t("该意见未被屏蔽", "the comment is not hidden"),
     );
   await sql`update consultation_comment set hidden = ${body.hidden},
       hidden_reason = ${body.hidden ? body.reason : null}
@@ -148,10 +159,15 @@ export async function answerComment(
 ): Promise<void> {
   mustAct(w, k);
   if (k.answers_published_on)
-    throw new ConflictError(t("答复已公布，不能再修改", "the answers are published and cannot change"));
+    throw new ConflictError(
+      t("答复已公布，不能再修改", "the answers are published and cannot change"),
+    );
   const reason = body.reason?.trim() ?? "";
   if (body.result !== "adopted" && !reason) {
-    const m = t("未采纳、部分采纳或研究中的，须说明理由", "a reason is required unless the comment is adopted");
+    const m = t(
+      "未采纳、部分采纳或研究中的，须说明理由",
+      "a reason is required unless the comment is adopted",
+    );
     throw new ValidationError(m, [{ field: "reason", message: m }]);
   }
   const c = await commentOf(w, k, commentId);
@@ -174,9 +190,12 @@ export async function answerComment(
  */
 export async function publishAnswers(w: WorkTx, k: ConsultationRow, onDate: string) {
   mustAct(w, k);
-  if (k.answers_published_on) throw new ConflictError(t("答复已公布", "the answers are already published"));
+  if (k.answers_published_on)
+    throw new ConflictError(t("答复已公布", "the answers are already published"));
   if (!k.closed_on && onDate <= k.closes_on)
-    throw new InvalidStateError(t("征求意见期间尚未结束，不能公布答复", "the comment period is still running"));
+    throw new InvalidStateError(
+      t("征求意见期间尚未结束，不能公布答复", "the comment period is still running"),
+    );
   const open = await sql<{ n: number }>`select count(*)::int as n from consultation_comment
       where region_code = ${k.region_code} and consultation_id = ${k.id}
         and not hidden and answer_result is null`.execute(w.trx);
@@ -186,7 +205,9 @@ export async function publishAnswers(w: WorkTx, k: ConsultationRow, onDate: stri
       t(`还有 ${n} 条意见未答复，不能公布`, `${n} comments have no answer yet`),
     );
   await sql`update consultation_comment set answer_published = true
-      where region_code = ${k.region_code} and consultation_id = ${k.id} and answer_result is not null`.execute(w.trx);
+      where region_code = ${k.region_code} and consultation_id = ${k.id} and answer_result is not null`.execute(
+    w.trx,
+  );
   await sql`update consultation set answers_published_on = ${onDate}::date
       where region_code = ${k.region_code} and id = ${k.id}`.execute(w.trx);
   await w.audit({
@@ -203,7 +224,8 @@ export async function publishReport(w: WorkTx, k: ConsultationRow, onDate: strin
   mustAct(w, k);
   if (!k.answers_published_on)
     throw new InvalidStateError(t("请先公布对意见的答复", "publish the answers first"));
-  if (k.report_published_on) throw new ConflictError(t("采纳情况已公布", "the report is already published"));
+  if (k.report_published_on)
+    throw new ConflictError(t("采纳情况已公布", "the report is already published"));
   await sql`update consultation set report_published_on = ${onDate}::date
       where region_code = ${k.region_code} and id = ${k.id}`.execute(w.trx);
   await w.audit({

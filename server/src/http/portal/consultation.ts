@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import {
+  formToken,
   MAX_AUTHOR,
   MAX_COMMENT,
   MAX_CONTACT,
@@ -8,7 +9,6 @@ import {
   publicConsultation,
   publicConsultations,
   submitComment,
-  formToken,
   tokenProblem,
 } from "../../engines/consultation/public.ts";
 import { adoptionReportDocument } from "../../engines/consultation/report.ts";
@@ -41,7 +41,14 @@ export const consultationPortalRoutes =
     const key = loadOrCreateFieldKey(services.config.keyDir);
     const hidden = { config: { access: "public" as const }, schema: { hide: true } };
     const html = "text/html; charset=utf-8";
-    const P = z.object({ region: Region, id: z.coerce.number().int().positive().max(2 ** 53) });
+    const P = z.object({
+      region: Region,
+      id: z.coerce
+        .number()
+        .int()
+        .positive()
+        .max(2 ** 53),
+    });
 
     // Plain HTML forms post application/x-www-form-urlencoded (only in this plugin).
     app.addContentTypeParser(
@@ -88,7 +95,12 @@ export const consultationPortalRoutes =
     const render = async (
       region: string,
       id: number,
-      opts: { status?: number; errors?: string[]; submitted?: boolean; values?: Record<string, string> } = {},
+      opts: {
+        status?: number;
+        errors?: string[];
+        submitted?: boolean;
+        values?: Record<string, string>;
+      } = {},
     ) => {
       const site = await regionSite(services, region);
       const now = services.clock();
@@ -104,10 +116,16 @@ export const consultationPortalRoutes =
           ["状态", c.open ? "正在征求意见" : c.answersPublished ? "已公布答复" : "征求意见已截止"],
         ]),
       );
-      if (c.draft) parts.push(`<section aria-labelledby="draft"><h2 id="draft">草案全文</h2><div class="text">${esc(c.draft).replaceAll("\n", "<br>")}</div></section>`);
-      if (opts.submitted) parts.push(`<p class="notice" role="status">您的意见已提交，感谢参与。</p>`);
+      if (c.draft)
+        parts.push(
+          `<section aria-labelledby="draft"><h2 id="draft">草案全文</h2><div class="text">${esc(c.draft).replaceAll("\n", "<br>")}</div></section>`,
+        );
+      if (opts.submitted)
+        parts.push(`<p class="notice" role="status">您的意见已提交，感谢参与。</p>`);
       if (opts.errors?.length)
-        parts.push(`<div class="errors" role="alert"><p>意见未能提交：</p><ul>${opts.errors.map((e) => `<li>${esc(e)}</li>`).join("")}</ul></div>`);
+        parts.push(
+          `<div class="errors" role="alert"><p>意见未能提交：</p><ul>${opts.errors.map((e) => `<li>${esc(e)}</li>`).join("")}</ul></div>`,
+        );
       if (c.open) {
         const token = formToken(await key, region, id, now);
         parts.push(`<section aria-labelledby="form-h"><h2 id="form-h">提交意见</h2>
@@ -119,18 +137,24 @@ export const consultationPortalRoutes =
 <p><label for="contact">联系电话（选填，仅供起草单位联系，不公开）</label><input id="contact" name="contact" type="tel" maxlength="${MAX_CONTACT}"></p>
 <p><button type="submit">提交意见</button></p></form></section>`);
       }
-      parts.push(`<section aria-labelledby="comments-h"><h2 id="comments-h">收到的意见${c.answersPublished ? "及答复" : ""}</h2>`);
+      parts.push(
+        `<section aria-labelledby="comments-h"><h2 id="comments-h">收到的意见${c.answersPublished ? "及答复" : ""}</h2>`,
+      );
       if (comments.length === 0) parts.push(`<p class="empty">暂无意见。</p>`);
       for (const m of comments) {
-        parts.push(`<article class="comment"><h3>${esc(m.topic || "总体意见")}（${dateZh(m.submittedOn)}）</h3><p>${esc(m.body)}</p>${
-          m.answer
-            ? `<p class="answer"><strong>答复：${esc(m.answer.result)}</strong>${m.answer.reason ? `。${esc(m.answer.reason)}` : ""}</p>`
-            : ""
-        }</article>`);
+        parts.push(
+          `<article class="comment"><h3>${esc(m.topic || "总体意见")}（${dateZh(m.submittedOn)}）</h3><p>${esc(m.body)}</p>${
+            m.answer
+              ? `<p class="answer"><strong>答复：${esc(m.answer.result)}</strong>${m.answer.reason ? `。${esc(m.answer.reason)}` : ""}</p>`
+              : ""
+          }</article>`,
+        );
       }
       parts.push("</section>");
       if (report)
-        parts.push(`<section aria-labelledby="report-h"><h2 id="report-h">意见采纳情况及理由</h2><p>共收到意见${report.total}条，其中采纳${report.counts.adopted}条、部分采纳${report.counts.partly_adopted}条、不予采纳${report.counts.not_adopted}条、研究中${report.counts.under_study}条。</p><p><a href="/public/${esc(region)}/consultations/${id}/report.docx">下载意见采纳情况及理由（Word 文档）</a></p></section>`);
+        parts.push(
+          `<section aria-labelledby="report-h"><h2 id="report-h">意见采纳情况及理由</h2><p>共收到意见${report.total}条，其中采纳${report.counts.adopted}条、部分采纳${report.counts.partly_adopted}条、不予采纳${report.counts.not_adopted}条、研究中${report.counts.under_study}条。</p><p><a href="/public/${esc(region)}/consultations/${id}/report.docx">下载意见采纳情况及理由（Word 文档）</a></p></section>`,
+        );
       return {
         status: opts.status ?? 200,
         body: page({
@@ -149,7 +173,11 @@ export const consultationPortalRoutes =
       "/public/:region/consultations/:id",
       {
         ...hidden,
-        schema: { hide: true, params: P, querystring: z.object({ submitted: z.string().optional() }) },
+        schema: {
+          hide: true,
+          params: P,
+          querystring: z.object({ submitted: z.string().optional() }),
+        },
       },
       async (req, reply) => {
         const out = await render(req.params.region, req.params.id, {
@@ -179,7 +207,8 @@ export const consultationPortalRoutes =
         // Our own form only: a token this server issued for this draft, and no foreign Origin.
         const origin = req.headers.origin;
         const host = req.headers.host;
-        const foreign = typeof origin === "string" && origin !== "null" && host && new URL(origin).host !== host;
+        const foreign =
+          typeof origin === "string" && origin !== "null" && host && new URL(origin).host !== host;
         if (foreign || tokenProblem(fieldKey, region, id, form.token, now)) {
           const out = await render(region, id, {
             status: 403,
@@ -198,9 +227,7 @@ export const consultationPortalRoutes =
           );
         } catch (e) {
           if (!(e instanceof DomainError)) throw e;
-          const errors = e.fields?.length
-            ? e.fields.map((f) => textOf(f.message).zh)
-            : [e.text.zh];
+          const errors = e.fields?.length ? e.fields.map((f) => textOf(f.message).zh) : [e.text.zh];
           const status = e.code === "validation" ? 400 : e.code === "not_found" ? 404 : 409;
           const out = await render(region, id, {
             status,
@@ -220,13 +247,23 @@ export const consultationPortalRoutes =
         const { region, id } = req.params;
         const today = toLocalDate(services.clock());
         const { report } = await publicConsultation(db, region, id, today);
-        if (!report) return reply.status(404).type(html).send((await render(region, id, { status: 404 })).body);
+        if (!report)
+          return reply
+            .status(404)
+            .type(html)
+            .send((await render(region, id, { status: 404 })).body);
         const site = await regionSite(services, region);
-        const doc = adoptionReportDocument(report, { name: `${site.region!.name}人民政府`, date: today });
+        const doc = adoptionReportDocument(report, {
+          name: `${site.region!.name}人民政府`,
+          date: today,
+        });
         const buf = await renderOfficialDocument(doc);
         return reply
           .type("application/vnd.openxmlformats-officedocument.wordprocessingml.document")
-          .header("content-disposition", `attachment; filename*=UTF-8''${encodeURIComponent("意见采纳情况及理由.docx")}`)
+          .header(
+            "content-disposition",
+            `attachment; filename*=UTF-8''${encodeURIComponent("意见采纳情况及理由.docx")}`,
+          )
           .send(buf);
       },
     );

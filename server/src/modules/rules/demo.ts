@@ -109,9 +109,7 @@ function historyRows(ctx: DemoContext): Record<string, unknown>[] {
   let gov = 0;
   for (let i = 0; i < 72; i++) {
     const government = i < 11;
-    const [unit, prefix] = government
-      ? ["qzf", "武隆府发"]
-      : DEPARTMENTS[i % DEPARTMENTS.length]!;
+    const [unit, prefix] = government ? ["qzf", "武隆府发"] : DEPARTMENTS[i % DEPARTMENTS.length]!;
     const subject = SUBJECTS[i % SUBJECTS.length]!;
     const title = government
       ? `重庆市武隆区人民政府关于${subject}的实施意见`
@@ -159,7 +157,6 @@ function historyRows(ctx: DemoContext): Record<string, unknown>[] {
   return rows;
 }
 
-const CLEANUP_KEYS = ["campaign", "campaignKind", "documentNumber", "documentTitle", "documentKind", "result", "reason", "cleanedOn", "publishedOn"];
 const REASONS: Record<string, string> = {
   remain_valid: "符合现行法律法规和政策，继续有效",
   repeal: "调整对象已消失或者上位法已废止，予以废止",
@@ -223,10 +220,20 @@ const OTHER_DOCUMENTS: Record<string, unknown>[] = [
 
 const COMMENTS: [string, string, string, string | undefined][] = [
   ["第三条", "建议将跨境电子商务企业纳入支持范围。", "adopted", undefined],
-  ["第五条", "建议提高对外投资合作项目的补助比例。", "partly_adopted", "补助比例已适当提高，但受专项资金规模限制，未完全按建议调整。"],
+  [
+    "第五条",
+    "建议提高对外投资合作项目的补助比例。",
+    "partly_adopted",
+    "补助比例已适当提高，但受专项资金规模限制，未完全按建议调整。",
+  ],
   ["第七条", "建议取消申报企业须在本区纳税满三年的条件。", "adopted", undefined],
   ["", "建议资金拨付实行网上申报。", "under_study", "将结合“互联网+政务服务”平台建设研究。"],
-  ["第九条", "建议对所有外贸企业一律给予奖励。", "not_adopted", "专项资金须按项目择优支持，普惠式奖励不符合专项资金管理规定。"],
+  [
+    "第九条",
+    "建议对所有外贸企业一律给予奖励。",
+    "not_adopted",
+    "专项资金须按项目择优支持，普惠式奖励不符合专项资金管理规定。",
+  ],
 ];
 
 async function showcase(ctx: DemoContext): Promise<void> {
@@ -328,22 +335,28 @@ async function showcase(ctx: DemoContext): Promise<void> {
   });
   // The city's office reviews the filing and answers through the link.
   const number = registered.numbers.document;
-  await ctx.as(CITY, "2020-05-25", async (w) => {
-    const f = await ctx.cases.open(w, FILING_REVIEW_TYPE, {
-      fields: { documentTitle: title, documentNumber: number ?? "武隆府发〔2020〕", filedBy: "重庆市武隆区人民政府" },
-      onDate: "2020-05-25",
-    });
-    await ctx.cases.link(w, FILING_REVIEW_TYPE, f.id, { kind: "reviews", toCaseId: id });
-    return f;
-  }).then((f) =>
-    ctx.as(CITY, "2020-06-10", (w) =>
-      ctx.cases.step(w, FILING_REVIEW_TYPE, f.id, "conclude", {
-        version: f.version,
-        input: { result: "no_problem", opinion: "经审查，未发现与法律法规相抵触的问题" },
-        onDate: "2020-06-10",
-      }),
-    ),
-  );
+  await ctx
+    .as(CITY, "2020-05-25", async (w) => {
+      const f = await ctx.cases.open(w, FILING_REVIEW_TYPE, {
+        fields: {
+          documentTitle: title,
+          documentNumber: number ?? "武隆府发〔2020〕",
+          filedBy: "重庆市武隆区人民政府",
+        },
+        onDate: "2020-05-25",
+      });
+      await ctx.cases.link(w, FILING_REVIEW_TYPE, f.id, { kind: "reviews", toCaseId: id });
+      return f;
+    })
+    .then((f) =>
+      ctx.as(CITY, "2020-06-10", (w) =>
+        ctx.cases.step(w, FILING_REVIEW_TYPE, f.id, "conclude", {
+          version: f.version,
+          input: { result: "no_problem", opinion: "经审查，未发现与法律法规相抵触的问题" },
+          onDate: "2020-06-10",
+        }),
+      ),
+    );
 }
 
 export const rulesDemo: DemoContribution = {

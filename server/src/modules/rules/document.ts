@@ -7,8 +7,13 @@
  * post-evaluation on the way. docs/rules.md names each rule's clause.
  */
 import { z } from "zod";
-import type { CaseTypeDecl, GuardContext, GuardRefusal, StepEvent } from "../../engines/case/index.ts";
-import { commentPeriodGuard, type ConsultationDecl } from "../../engines/consultation/index.ts";
+import type {
+  CaseTypeDecl,
+  GuardContext,
+  GuardRefusal,
+  StepEvent,
+} from "../../engines/case/index.ts";
+import { type ConsultationDecl, commentPeriodGuard } from "../../engines/consultation/index.ts";
 import { L, labelledEnum } from "../../engines/labels.ts";
 import { can } from "../../kernel/access.ts";
 import { t } from "../../kernel/errors.ts";
@@ -239,7 +244,9 @@ export const documentCaseType: CaseTypeDecl<DocumentFields> = {
         (ctx) =>
           ctx.case.fields.draftText
             ? undefined
-            : { message: t("请先填写征求意见稿", "the draft's text is needed before comment opens") },
+            : {
+                message: t("请先填写征求意见稿", "the draft's text is needed before comment opens"),
+              },
         commentPeriodGuard({ consultation: CONSULTATION }),
       ],
     },
@@ -368,7 +375,10 @@ export const documentCaseType: CaseTypeDecl<DocumentFields> = {
         const from = String(ctx.input.effectiveFrom);
         const years = ctx.settings<number>(S_VALIDITY_YEARS);
         const y = Number(from.slice(0, 4)) + years;
-        return { publishedOn: ctx.onDate, expiresOn: addDays(`${y}${from.slice(4)}` as LocalDate, -1) };
+        return {
+          publishedOn: ctx.onDate,
+          expiresOn: addDays(`${y}${from.slice(4)}` as LocalDate, -1),
+        };
       },
       reads: { settings: [S_VALIDITY_YEARS] },
       guards: [

@@ -88,7 +88,10 @@ export const indicators: IndicatorDecl[] = [
     id: "normative_docs_in_force",
     unit: DOCS,
     label: u("现行有效的规范性文件", "Normative documents in force"),
-    definition: u("年末现行有效的行政规范性文件", "Normative documents in force at the end of the year"),
+    definition: u(
+      "年末现行有效的行政规范性文件",
+      "Normative documents in force at the end of the year",
+    ),
     ...countCases({
       caseType: DOCUMENT_TYPE,
       by: "open_at_end",
@@ -96,7 +99,10 @@ export const indicators: IndicatorDecl[] = [
     }),
   }),
   cleanup("cleanup_valid", "清理后继续有效", "Remain valid", ["remain_valid"]),
-  cleanup("cleanup_repeal_or_amend", "清理后拟废止、拟修改", "To repeal or amend", ["repeal", "amend"]),
+  cleanup("cleanup_repeal_or_amend", "清理后拟废止、拟修改", "To repeal or amend", [
+    "repeal",
+    "amend",
+  ]),
   cleanup("cleanup_repeal", "清理后拟废止", "To repeal", ["repeal"]),
   cleanup("cleanup_amend", "清理后拟修改", "To amend", ["amend"]),
   cleanup("cleanup_declared_invalid", "清理后宣布失效", "Declared invalid", ["declare_invalid"]),

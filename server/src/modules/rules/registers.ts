@@ -14,8 +14,8 @@
 import { z } from "zod";
 import { L, labelledEnum } from "../../engines/labels.ts";
 import { defineRegister } from "../../engines/register/index.ts";
-import { CLEANUP_RESULTS } from "./document.ts";
 import { MODULE, zDate, zText } from "./common.ts";
+import { CLEANUP_RESULTS } from "./document.ts";
 
 export const CAMPAIGN_KINDS = {
   normative: { zh: "规范性文件清理", en: "Normative documents" },
@@ -60,7 +60,15 @@ export const cleanupResultRegister = defineRegister({
   edit: { permission: "record.write", scope: "own_unit" },
   title: (d) => `${d.documentNumber} ${d.documentTitle}`,
   public: {
-    fields: ["campaign", "documentNumber", "documentTitle", "documentKind", "result", "reason", "publishedOn"],
+    fields: [
+      "campaign",
+      "documentNumber",
+      "documentTitle",
+      "documentKind",
+      "result",
+      "reason",
+      "publishedOn",
+    ],
     where: (d) => Boolean(d.publishedOn),
   },
   search: { fields: ["documentTitle", "campaign"] },

@@ -19,7 +19,10 @@ const days = (max: number) => z.number().int().min(1).max(max);
 export const rulesSettings: SettingDecl[] = [
   {
     code: S_COMMENT_WD,
-    label: { zh: "规范性文件公开征求意见最短期限（工作日）", en: "Shortest comment period (working days)" },
+    label: {
+      zh: "规范性文件公开征求意见最短期限（工作日）",
+      en: "Shortest comment period (working days)",
+    },
     module: MODULE,
     schema: days(60),
     default: 7,
@@ -35,7 +38,8 @@ export const rulesSettings: SettingDecl[] = [
     module: MODULE,
     schema: days(90),
     default: 30,
-    basis: "优化营商环境条例 art. 62: 征求意见的时间一般不少于30日 (national; a province may not go below it).",
+    basis:
+      "优化营商环境条例 art. 62: 征求意见的时间一般不少于30日 (national; a province may not go below it).",
   },
   {
     code: S_REVIEW_MIN,
@@ -43,7 +47,8 @@ export const rulesSettings: SettingDecl[] = [
     module: MODULE,
     schema: days(30),
     default: 5,
-    basis: "国办发〔2018〕115号: 审核时间一般不少于5个工作日，最长不超过15个工作日 (except emergencies).",
+    basis:
+      "国办发〔2018〕115号: 审核时间一般不少于5个工作日，最长不超过15个工作日 (except emergencies).",
   },
   {
     code: S_REVIEW_MAX,

@@ -49,7 +49,10 @@ describe("the rules demo", () => {
   });
 
   it("gives the seed's figures from the records", async () => {
-    const res = await t.call(office, { method: "GET", url: "/api/indicators/values?region=500156&year=2020" });
+    const res = await t.call(office, {
+      method: "GET",
+      url: "/api/indicators/values?region=500156&year=2020",
+    });
     expect(res.statusCode, res.body).toBe(200);
     const body = res.json();
     const list = (Array.isArray(body) ? body : body.values) as { id: string; value: number }[];
@@ -72,7 +75,10 @@ describe("the rules demo", () => {
     expect(page.body).toContain("武隆区外贸专项资金管理实施细则（试行）");
     expect(page.body).toContain("答复：不予采纳");
     expect(page.body).toContain("下载意见采纳情况及理由");
-    const section = await t.app.inject({ method: "GET", url: "/public/500156/sections/cleanup_results" });
+    const section = await t.app.inject({
+      method: "GET",
+      url: "/public/500156/sections/cleanup_results",
+    });
     expect(section.statusCode).toBe(200);
   });
 });

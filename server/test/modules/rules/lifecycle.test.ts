@@ -36,7 +36,14 @@ async function logins() {
 }
 const detail = async (s: Session, id: number, type = T) =>
   (await t.call(s, { method: "GET", url: `/api/cases/${type}/${id}` })).json();
-async function step(s: Session, id: number, action: string, input: object, onDate: string, type = T) {
+async function step(
+  s: Session,
+  id: number,
+  action: string,
+  input: object,
+  onDate: string,
+  type = T,
+) {
   const d = await detail(type === T ? office : s, id, type);
   return t.call(s, {
     method: "POST",
@@ -141,8 +148,19 @@ describe("a district-government normative document, end to end", () => {
       "input.commentTo",
     );
     expect(await count("consultation")).toBe(0);
-    await ok(step(drafter, docId, "open_comment", { commentFrom: "2020-06-01", commentTo: "2020-07-01" }, "2020-06-01"));
-    const k = await t.call(drafter, { method: "GET", url: `/api/cases/${T}/${docId}/consultation` });
+    await ok(
+      step(
+        drafter,
+        docId,
+        "open_comment",
+        { commentFrom: "2020-06-01", commentTo: "2020-07-01" },
+        "2020-06-01",
+      ),
+    );
+    const k = await t.call(drafter, {
+      method: "GET",
+      url: `/api/cases/${T}/${docId}/consultation`,
+    });
     expect(k.statusCode, k.body).toBe(200);
     kid = k.json().id;
     pageUrl = `/public/${R}/consultations/${kid}`;
@@ -171,25 +189,38 @@ describe("a district-government normative document, end to end", () => {
       ["第二条", "建议设置过渡期。"],
       ["", "措施很好。"],
     ]) {
-      const r = await post({ topic, body, author: NAME, contact: PHONE, token: await formToken() }, "10.0.0.2");
+      const r = await post(
+        { topic, body, author: NAME, contact: PHONE, token: await formToken() },
+        "10.0.0.2",
+      );
       expect(r.statusCode, r.body).toBe(303);
     }
     expect(await count("consultation_comment")).toBe(3);
     // The contact is encrypted at rest.
-    const raw = await t.db.owner.selectFrom("consultation_comment" as never).selectAll().execute();
+    const raw = await t.db.owner
+      .selectFrom("consultation_comment" as never)
+      .selectAll()
+      .execute();
     expect(JSON.stringify(raw)).not.toContain(PHONE);
     // Rate: five a minute per address (three were taken above from 10.0.0.2).
     const token = await formToken();
     const codes: number[] = [];
-    for (let i = 0; i < 3; i++) codes.push((await post({ body: `第${i}条意见`, token }, "10.0.0.2")).statusCode);
+    for (let i = 0; i < 3; i++)
+      codes.push((await post({ body: `第${i}条意见`, token }, "10.0.0.2")).statusCode);
     expect(codes).toEqual([303, 303, 429]);
     expect(await count("consultation_comment")).toBe(5);
   });
 
   it("shows the contact in full to the drafting unit only, masked to the office, never in public", async () => {
-    const own = await t.call(drafter, { method: "GET", url: `/api/cases/${T}/${docId}/consultation` });
+    const own = await t.call(drafter, {
+      method: "GET",
+      url: `/api/cases/${T}/${docId}/consultation`,
+    });
     expect(own.json().comments[0].contact).toBe(PHONE);
-    const off = await t.call(office, { method: "GET", url: `/api/cases/${T}/${docId}/consultation` });
+    const off = await t.call(office, {
+      method: "GET",
+      url: `/api/cases/${T}/${docId}/consultation`,
+    });
     expect(off.json().comments[0].contact).not.toBe(PHONE);
     const page = await t.app.inject({ method: "GET", url: pageUrl });
     expect(page.body).toContain("建议设置过渡期");
@@ -197,15 +228,29 @@ describe("a district-government normative document, end to end", () => {
   });
 
   it("moderates with a reason and answers: not adopted needs a reason", async () => {
-    const k = (await t.call(drafter, { method: "GET", url: `/api/cases/${T}/${docId}/consultation` })).json();
+    const k = (
+      await t.call(drafter, { method: "GET", url: `/api/cases/${T}/${docId}/consultation` })
+    ).json();
     const [c1, c2, c3, c4, c5] = k.comments.map((c: { id: number }) => c.id);
     const base = `/api/cases/${T}/${docId}/consultation/comments`;
-    const noReason = await t.call(drafter, { method: "POST", url: `${base}/${c5}/moderation`, payload: { hidden: true, reason: "" } });
+    const noReason = await t.call(drafter, {
+      method: "POST",
+      url: `${base}/${c5}/moderation`,
+      payload: { hidden: true, reason: "" },
+    });
     expect(noReason.statusCode).toBe(400);
-    const hide = await t.call(drafter, { method: "POST", url: `${base}/${c5}/moderation`, payload: { hidden: true, reason: "重复提交" } });
+    const hide = await t.call(drafter, {
+      method: "POST",
+      url: `${base}/${c5}/moderation`,
+      payload: { hidden: true, reason: "重复提交" },
+    });
     expect(hide.statusCode, hide.body).toBe(200);
     // Not adopted without a reason: refused, nothing written.
-    const bad = await t.call(drafter, { method: "PUT", url: `${base}/${c2}/answer`, payload: { result: "not_adopted" } });
+    const bad = await t.call(drafter, {
+      method: "PUT",
+      url: `${base}/${c2}/answer`,
+      payload: { result: "not_adopted" },
+    });
     expect(bad.statusCode).toBe(422);
     expect(bad.json().error.fields[0].field).toBe("reason");
     const stored = await t.db.owner
@@ -220,11 +265,19 @@ describe("a district-government normative document, end to end", () => {
       [c3, "adopted", ""],
       [c4, "under_study", "将在实施细则中研究。"],
     ] as const) {
-      const r = await t.call(drafter, { method: "PUT", url: `${base}/${id}/answer`, payload: { result, reason } });
+      const r = await t.call(drafter, {
+        method: "PUT",
+        url: `${base}/${id}/answer`,
+        payload: { result, reason },
+      });
       expect(r.statusCode, r.body).toBe(200);
     }
     // Answers cannot be published while the period runs.
-    const early = await t.call(drafter, { method: "POST", url: `/api/cases/${T}/${docId}/consultation/publish-answers`, payload: {} });
+    const early = await t.call(drafter, {
+      method: "POST",
+      url: `/api/cases/${T}/${docId}/consultation/publish-answers`,
+      payload: {},
+    });
     expect(early.statusCode).toBe(409);
   });
 
@@ -244,39 +297,146 @@ describe("a district-government normative document, end to end", () => {
   it("closes comment (market actors' views required), reviews fair competition, then legality", async () => {
     await at("2020-07-23");
     await refused(drafter, docId, "close_comment", {}, "2020-07-02", 422, "input.marketViews");
-    await ok(step(drafter, docId, "close_comment", { marketViews: "召开企业座谈会，听取12家企业和区工商联意见" }, "2020-07-02"));
-    await refused(drafter, docId, "submit_review", { materials: "起草说明" }, "2020-07-03", 409, "fair-competition");
     await ok(
-      step(drafter, docId, "fair_competition_review", { result: "compliant", opinion: "未发现排除、限制竞争的内容" }, "2020-07-03"),
+      step(
+        drafter,
+        docId,
+        "close_comment",
+        { marketViews: "召开企业座谈会，听取12家企业和区工商联意见" },
+        "2020-07-02",
+      ),
     );
-    await ok(step(drafter, docId, "submit_review", { materials: "起草说明、制定依据、征求意见及采纳情况" }, "2020-07-03"));
+    await refused(
+      drafter,
+      docId,
+      "submit_review",
+      { materials: "起草说明" },
+      "2020-07-03",
+      409,
+      "fair-competition",
+    );
+    await ok(
+      step(
+        drafter,
+        docId,
+        "fair_competition_review",
+        { result: "compliant", opinion: "未发现排除、限制竞争的内容" },
+        "2020-07-03",
+      ),
+    );
+    await ok(
+      step(
+        drafter,
+        docId,
+        "submit_review",
+        { materials: "起草说明、制定依据、征求意见及采纳情况" },
+        "2020-07-03",
+      ),
+    );
     // Deliberation before any review: refused, nothing written.
-    await refused(drafter, docId, "deliberate", { meeting: "区政府第50次常务会议", minutes: "同意" }, "2020-07-06", 409, "legality review");
+    await refused(
+      drafter,
+      docId,
+      "deliberate",
+      { meeting: "区政府第50次常务会议", minutes: "同意" },
+      "2020-07-06",
+      409,
+      "legality review",
+    );
     // The drafter cannot review its own government document; a department's reviewer neither.
-    await refused(drafter, docId, "legality_review", { result: "passed", opinion: "合法" }, "2020-07-13", 409, "reviewing body");
-    await refused(deptReviewer, docId, "legality_review", { result: "passed", opinion: "合法" }, "2020-07-13", 404, "");
+    await refused(
+      drafter,
+      docId,
+      "legality_review",
+      { result: "passed", opinion: "合法" },
+      "2020-07-13",
+      409,
+      "reviewing body",
+    );
+    await refused(
+      deptReviewer,
+      docId,
+      "legality_review",
+      { result: "passed", opinion: "合法" },
+      "2020-07-13",
+      404,
+      "",
+    );
     // The office, too early (under 5 working days).
-    await refused(office, docId, "legality_review", { result: "passed", opinion: "合法" }, "2020-07-08", 409, "at least 5 working days");
-    await ok(step(office, docId, "legality_review", { result: "not_passed", opinion: "第一条超越职权" }, "2020-07-10"));
-    await refused(drafter, docId, "deliberate", { meeting: "区政府第50次常务会议", minutes: "同意" }, "2020-07-13", 409, "did not pass");
+    await refused(
+      office,
+      docId,
+      "legality_review",
+      { result: "passed", opinion: "合法" },
+      "2020-07-08",
+      409,
+      "at least 5 working days",
+    );
+    await ok(
+      step(
+        office,
+        docId,
+        "legality_review",
+        { result: "not_passed", opinion: "第一条超越职权" },
+        "2020-07-10",
+      ),
+    );
+    await refused(
+      drafter,
+      docId,
+      "deliberate",
+      { meeting: "区政府第50次常务会议", minutes: "同意" },
+      "2020-07-13",
+      409,
+      "did not pass",
+    );
     await ok(step(drafter, docId, "revise", { changes: "删除第一条超越职权的内容" }, "2020-07-13"));
     await ok(step(drafter, docId, "submit_review", { materials: "修改稿" }, "2020-07-13"));
-    await ok(step(office, docId, "legality_review", { result: "passed_after_changes", opinion: "修改后合法" }, "2020-07-20"));
-    await ok(step(drafter, docId, "deliberate", { meeting: "区政府第52次常务会议", minutes: "审议通过" }, "2020-07-23"));
+    await ok(
+      step(
+        office,
+        docId,
+        "legality_review",
+        { result: "passed_after_changes", opinion: "修改后合法" },
+        "2020-07-20",
+      ),
+    );
+    await ok(
+      step(
+        drafter,
+        docId,
+        "deliberate",
+        { meeting: "区政府第52次常务会议", minutes: "审议通过" },
+        "2020-07-23",
+      ),
+    );
   });
 
   it("publishes the answers and the adoption report (.docx, no contact)", async () => {
     await at("2020-07-24");
-    const pa = await t.call(drafter, { method: "POST", url: `/api/cases/${T}/${docId}/consultation/publish-answers`, payload: {} });
+    const pa = await t.call(drafter, {
+      method: "POST",
+      url: `/api/cases/${T}/${docId}/consultation/publish-answers`,
+      payload: {},
+    });
     expect(pa.statusCode, pa.body).toBe(200);
-    const pr = await t.call(drafter, { method: "POST", url: `/api/cases/${T}/${docId}/consultation/publish-report`, payload: {} });
+    const pr = await t.call(drafter, {
+      method: "POST",
+      url: `/api/cases/${T}/${docId}/consultation/publish-report`,
+      payload: {},
+    });
     expect(pr.statusCode, pr.body).toBe(200);
     const page = await t.app.inject({ method: "GET", url: pageUrl });
     expect(page.body).toContain("答复：不予采纳");
     expect(page.body).toContain("过渡期由上位法规定");
     expect(page.body).not.toContain("重复提交"); // hidden comment and its reason stay internal
-    for (const url of [`/api/cases/${T}/${docId}/consultation/report.docx`, `${pageUrl}/report.docx`]) {
-      const r = url.startsWith("/api") ? await t.call(drafter, { method: "GET", url }) : await t.app.inject({ method: "GET", url });
+    for (const url of [
+      `/api/cases/${T}/${docId}/consultation/report.docx`,
+      `${pageUrl}/report.docx`,
+    ]) {
+      const r = url.startsWith("/api")
+        ? await t.call(drafter, { method: "GET", url })
+        : await t.app.inject({ method: "GET", url });
       expect(r.statusCode, r.body.slice(0, 200)).toBe(200);
       const xml = strFromU8(unzipSync(r.rawPayload)["word/document.xml"]!);
       expect(xml).toContain("意见采纳情况及理由");
@@ -305,20 +465,44 @@ describe("a district-government normative document, end to end", () => {
         drafter,
         docId,
         "publish",
-        { channel: "website", effectiveFrom: "2020-08-01", text: "第一条 为促进中小企业发展，制定本措施。" },
+        {
+          channel: "website",
+          effectiveFrom: "2020-08-01",
+          text: "第一条 为促进中小企业发展，制定本措施。",
+        },
         "2020-07-27",
       ),
     );
     expect((await detail(drafter, docId)).case.fields.expiresOn).toBe("2025-07-31");
-    await refused(drafter, docId, "file", { filedWith: "重庆市人民政府" }, "2020-08-10", 422, "input.npcReceipt");
-    await ok(step(drafter, docId, "file", { filedWith: "重庆市人民政府", npcReceipt: "武隆人大备〔2020〕3号" }, "2020-08-10"));
+    await refused(
+      drafter,
+      docId,
+      "file",
+      { filedWith: "重庆市人民政府" },
+      "2020-08-10",
+      422,
+      "input.npcReceipt",
+    );
+    await ok(
+      step(
+        drafter,
+        docId,
+        "file",
+        { filedWith: "重庆市人民政府", npcReceipt: "武隆人大备〔2020〕3号" },
+        "2020-08-10",
+      ),
+    );
     // The city's office opens its filing review and links it to the district's document.
     await at("2020-08-12");
     const f = await t.call(city, {
       method: "POST",
       url: "/api/cases/normative_filing_review",
       payload: {
-        fields: { documentTitle: "武隆区促进中小企业发展的若干措施", documentNumber: "武隆府发〔2020〕1号", filedBy: "武隆区人民政府" },
+        fields: {
+          documentTitle: "武隆区促进中小企业发展的若干措施",
+          documentNumber: "武隆府发〔2020〕1号",
+          filedBy: "武隆区人民政府",
+        },
         onDate: "2020-08-12",
       },
     });
@@ -331,11 +515,30 @@ describe("a district-government normative document, end to end", () => {
     });
     expect(link.statusCode, link.body).toBeLessThan(300);
     await at("2020-08-20");
-    await ok(step(city, fid, "conclude", { result: "no_problem", opinion: "未发现问题" }, "2020-08-20", "normative_filing_review"));
+    await ok(
+      step(
+        city,
+        fid,
+        "conclude",
+        { result: "no_problem", opinion: "未发现问题" },
+        "2020-08-20",
+        "normative_filing_review",
+      ),
+    );
     expect((await detail(drafter, docId)).case.state).toBe("filing_reviewed");
     await at("2020-12-01");
     await ok(
-      step(office, docId, "cleanup", { campaign: "2020年规范性文件清理", cleanupResult: "remain_valid", lastCleanupReason: "符合上位法" }, "2020-12-01"),
+      step(
+        office,
+        docId,
+        "cleanup",
+        {
+          campaign: "2020年规范性文件清理",
+          cleanupResult: "remain_valid",
+          lastCleanupReason: "符合上位法",
+        },
+        "2020-12-01",
+      ),
     );
   });
 
@@ -345,22 +548,37 @@ describe("a district-government normative document, end to end", () => {
       method: "POST",
       url: `/api/cases/${T}`,
       payload: {
-        fields: { title: "关于规范性文件合法性审核的草案", issuer: "government", numberPrefix: "武隆府发", draftText: "规范性文件合法性审核" },
+        fields: {
+          title: "关于规范性文件合法性审核的草案",
+          issuer: "government",
+          numberPrefix: "武隆府发",
+          draftText: "规范性文件合法性审核",
+        },
         onDate: "2020-12-02",
       },
     });
     expect(draft.statusCode).toBe(201);
-    const s = await t.app.inject({ method: "GET", url: `/public/api/${R}/search?q=${encodeURIComponent("规范性文件 合法性审核")}` });
+    const s = await t.app.inject({
+      method: "GET",
+      url: `/public/api/${R}/search?q=${encodeURIComponent("规范性文件 合法性审核")}`,
+    });
     expect(s.statusCode, s.body).toBe(200);
     expect(s.body).toContain("武隆区促进中小企业发展的若干措施");
     expect(s.body).not.toContain("关于规范性文件合法性审核的草案");
-    const scan = await scanPublic(t.app, [{ name: NAME, phone: PHONE }], [`/public/${R}`, `/public/${R}/consultations`, pageUrl]);
+    const scan = await scanPublic(
+      t.app,
+      [{ name: NAME, phone: PHONE }],
+      [`/public/${R}`, `/public/${R}/consultations`, pageUrl],
+    );
     expect(scan.leaks).toEqual([]);
     expect(scan.visited.some((u) => u.includes("/sections/normative_documents/"))).toBe(true);
   });
 
   it("counts the year's figures from the records", async () => {
-    const r = await t.call(office, { method: "GET", url: `/api/indicators/values?region=${R}&year=2020` });
+    const r = await t.call(office, {
+      method: "GET",
+      url: `/api/indicators/values?region=${R}&year=2020`,
+    });
     expect(r.statusCode, r.body).toBe(200);
     const v = Object.fromEntries(
       (r.json().values ?? r.json()).map((x: { id: string; value: number }) => [x.id, x.value]),
