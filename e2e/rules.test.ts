@@ -37,7 +37,11 @@ test("a citizen comments on an open draft through the portal's form", async ({ p
     `${baseUrl}/api/cases/normative_document/${caseId}/actions/open_comment`,
     {
       headers,
-      data: { version: 1, input: { commentFrom: today, commentTo: shanghaiDate(40) }, onDate: today },
+      data: {
+        version: 1,
+        input: { commentFrom: today, commentTo: shanghaiDate(40) },
+        onDate: today,
+      },
     },
   );
   expect(step.status(), await step.text()).toBe(200);
