@@ -13,6 +13,7 @@ export const FRONT_DOORS: readonly string[] = [
   "engines/indicator/index.ts",
   "engines/demo/index.ts",
   "engines/portal/index.ts",
+  "engines/consultation/index.ts",
   "engines/registry.ts",
   "engines/settings.ts",
   "engines/labels.ts",

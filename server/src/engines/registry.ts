@@ -3,6 +3,8 @@ import { platformSettings } from "../platform/auth/totp-setting.ts";
 import type { WorkTx } from "../platform/work.ts";
 import type { AnyCaseType, StepReactionDecl } from "./case/declare.ts";
 import { checkModules } from "./check.ts";
+import { consultationReactions } from "./consultation/reactions.ts";
+import { consultationSettings } from "./consultation/settings.ts";
 import type { DemoContribution } from "./demo/declare.ts";
 import type { IndicatorDecl } from "./indicator/declare.ts";
 import type { PortalBodiesDecl, PortalSectionDecl } from "./portal/declare.ts";
@@ -106,7 +108,7 @@ export function createRegistry(modules: readonly ModuleDecl[]): Registry {
   const settings = index(
     "setting",
     // The modules' settings, then the platform's own (identity).
-    [...modules.flatMap((m) => m.settings ?? []), ...platformSettings],
+    [...modules.flatMap((m) => m.settings ?? []), ...platformSettings, ...consultationSettings],
     (s) => s.code,
   );
   const sections = index(
@@ -140,6 +142,15 @@ export function createRegistry(modules: readonly ModuleDecl[]): Registry {
         }
         const k = `${r.caseType}\u0000${a}`;
         reactions.set(k, [...(reactions.get(k) ?? []), r]);
+      }
+    }
+  }
+  // The consultation engine opens and closes a draft's public comment on the declared steps.
+  for (const ct of caseTypes.values()) {
+    for (const r of consultationReactions(ct)) {
+      for (const a of r.actions) {
+        const k = `${ct.code}\u0000${a}`;
+        reactions.set(k, [r, ...(reactions.get(k) ?? [])]);
       }
     }
   }

@@ -8,6 +8,7 @@ import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { retryReadOnce } from "../db/connection.ts";
 import { caseDeps } from "../engines/case/deps.ts";
 import { caseRoutes } from "../engines/case/routes.ts";
+import { consultationRoutes } from "../engines/consultation/routes.ts";
 import { indicatorRoutes } from "../engines/indicator/routes.ts";
 import { registerRoutes } from "../engines/register/routes.ts";
 import { searchRoutes } from "../engines/search/routes.ts";
@@ -21,6 +22,7 @@ import { resolveSession } from "../platform/auth/sessions.ts";
 import { clientIp, SESSION_COOKIE, type Services } from "./context.ts";
 import { langOf, noRoute } from "./errors.ts";
 import { responseSerializer, swaggerOptions } from "./openapi.ts";
+import { consultationPortalRoutes } from "./portal/consultation.ts";
 import { appErrorHandler, isPortalPage, portalErrorPage } from "./portal/errors.ts";
 import { portalRoutes } from "./portal/routes.ts";
 import { portalSearchRoutes } from "./portal/search.ts";
@@ -274,8 +276,10 @@ export async function buildApp(
   await app.register(indicatorRoutes(services));
   await app.register(registerRoutes(services));
   await app.register(searchRoutes(services));
+  await app.register(consultationRoutes(services));
   await app.register(portalRoutes(services));
   await app.register(portalSearchRoutes(services));
+  await app.register(consultationPortalRoutes(services));
 
   await app.register(webRoutes(opts.webDist));
 

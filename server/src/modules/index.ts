@@ -6,6 +6,7 @@ import { listsModule } from "./lists/index.ts";
 import { meetingsModule } from "./meetings/index.ts";
 import { oversightModule } from "./oversight/index.ts";
 import { servicesModule } from "./services/index.ts";
+import { rulesModule } from "./rules/index.ts";
 import { supervisionModule } from "./supervision/index.ts";
 
 /** Every module of the platform (production). A new module is one import and one entry here. */
@@ -18,6 +19,7 @@ export const MODULES: ModuleDecl[] = [
   governanceModule,
   servicesModule,
   listsModule,
+  rulesModule,
 ];
 
 /**

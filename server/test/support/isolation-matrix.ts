@@ -1,4 +1,5 @@
 import { CASE_ROUTES } from "./isolation-matrix-cases.ts";
+import { CONSULTATION_ROUTES } from "./isolation-matrix-consultation.ts";
 import {
   anyBusiness,
   business,
@@ -230,6 +231,7 @@ export const MATRIX: Record<string, MatrixEntry> = {
   },
 
   ...CASE_ROUTES,
+  ...CONSULTATION_ROUTES,
 
   // --- indicators ------------------------------------------------------------------
   "GET /api/indicators": { probes: () => [get("/api/indicators", anyBusiness)] },

@@ -15,6 +15,7 @@ import * as m0015 from "./0015_register_key_entry.ts";
 import * as m0016 from "./0016_case_import_numbers.ts";
 import * as m0018 from "./0018_register_versions.ts";
 import * as m0020 from "./0020_services.ts";
+import * as m0023 from "./0023_consultation.ts";
 
 /** Every migration, in order. Module migrations are appended here. */
 export const migrations: Record<string, Migration> = {
@@ -34,4 +35,5 @@ export const migrations: Record<string, Migration> = {
   "0016_case_import_numbers": m0016,
   "0018_register_versions": m0018,
   "0020_services": m0020,
+  "0023_consultation": m0023,
 };

@@ -8,6 +8,7 @@ import type { PersonRoleCode } from "../../kernel/masking.ts";
 import type { LegalCalendar, LocalDate, Period } from "../../kernel/time/index.ts";
 import type { OfficialDocument } from "../../platform/documents/official.ts";
 import type { WorkTx } from "../../platform/work.ts";
+import type { ConsultationDecl } from "../consultation/declare.ts";
 import type { JsonAccess } from "../indicator/queries/json.ts";
 import type { SearchDecl } from "../search/declare.ts";
 import type { Settings } from "../settings.ts";
@@ -438,6 +439,8 @@ export interface CaseTypeDecl<F = Record<string, unknown>> {
   subCases?: { caseType: string; onAllClosed: string };
   /** The fields full-text search indexes besides the title and numbers (engines/search). */
   search?: SearchDecl;
+  /** Public comment on a draft (engines/consultation/declare.ts): which steps open and close it. */
+  consultation?: ConsultationDecl;
 }
 
 /** A case type of any fields (what registries and engines hold). */

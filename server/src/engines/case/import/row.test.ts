@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { permitCaseType } from "../../../../test/fixtures/examples/permit.ts";
 import type { LocalDate } from "../../../kernel/time/index.ts";
-import type { AnyCaseType, CaseView, NumberDecl } from "../declare.ts";
+import { type AnyCaseType, type CaseView, type NumberDecl, STAY } from "../declare.ts";
 import { importColumns } from "./columns.ts";
 import { mapHeader } from "./header.ts";
 import { readNumber, readRow } from "./row.ts";
@@ -90,6 +90,41 @@ describe("readRow", () => {
         "step.decide",
         'this step cannot be taken from the state "Rejected" (the steps in date order do not follow the declared procedure)',
       ],
+    ]);
+  });
+});
+
+describe("readRow with a record step (STAY)", () => {
+  // The permit with a record step that keeps the state (like a normative document's legality review).
+  const withRecord = {
+    ...decl,
+    transitions: [
+      ...decl.transitions,
+      { action: "note", label: { zh: "记录", en: "Note" }, from: ["accepted"], to: STAY },
+    ],
+  } as AnyCaseType;
+  const { map } = mapHeader(
+    ["_state", "_opened", "step.accept", "step.note", "applicant.name", "item", "category"],
+    importColumns(withRecord),
+  );
+  const ctx = {
+    decl: withRecord,
+    today: "2020-10-20" as LocalDate,
+    unit: () => ({ regionCode: "500156", unitId: 1 }),
+  };
+
+  it("keeps the state the case is in", () => {
+    const r = readRow(
+      ctx,
+      2,
+      ["accepted", "2019-03-01", "2019-03-02", "2019-03-05", "甲", "事项", "一般事项"],
+      map,
+    );
+    expect(Array.isArray(r) ? r.map((e) => e.message.en) : []).toEqual([]);
+    if (Array.isArray(r)) return;
+    expect(r.steps.map((s) => `${s.from}>${s.to}`)).toEqual([
+      "received>accepted",
+      "accepted>accepted",
     ]);
   });
 });

@@ -1,7 +1,7 @@
 import type { z } from "zod";
 import { type Text, t } from "../../../kernel/errors.ts";
 import { compareLocalDate, type LocalDate, yearOf } from "../../../kernel/time/index.ts";
-import type { AnyCaseType, CaseView, NumberDecl } from "../declare.ts";
+import { type AnyCaseType, type CaseView, type NumberDecl, STAY } from "../declare.ts";
 import { formatNumber } from "../numbers.ts";
 import { CellError, isBlank, parseCell, parseDate, type Raw, textOf } from "./cells.ts";
 import type { ImportColumn } from "./columns.ts";
@@ -235,8 +235,10 @@ export function readRow(
     }
     const s = pending.splice(idx, 1)[0]!;
     const tr = decl.transitions.find((x) => x.action === s.action && x.from.includes(cur))!;
-    steps.push({ action: s.action, from: cur, to: tr.to, onDate: s.onDate });
-    cur = tr.to;
+    // A record step (STAY) keeps the state the case is in.
+    const to = tr.to === STAY ? cur : tr.to;
+    steps.push({ action: s.action, from: cur, to, onDate: s.onDate });
+    cur = to;
   }
   if (cur !== state) {
     const got = decl.states[cur]?.label ?? { zh: cur, en: cur };
