@@ -1,4 +1,5 @@
 import type { ModuleDecl } from "../engines/registry.ts";
+import { decisionsModule } from "./decisions/index.ts";
 import { directoryModule } from "./directory/index.ts";
 import { enforcementModule } from "./enforcement/index.ts";
 import { governanceModule } from "./governance/index.ts";
@@ -14,6 +15,7 @@ export const MODULES: ModuleDecl[] = [
   oversightModule,
   supervisionModule,
   governanceModule,
+  decisionsModule,
 ];
 
 /**
