@@ -306,27 +306,30 @@ export async function reviewGate(
  * (art. 19), risk assessment when it may affect social stability or public safety (art.
  * 22) — as recorded at the start; a scheduled hearing held. Their labels, in order.
  */
-export function missingSteps(ctx: Ctx): string[] {
+export function missingSteps(ctx: Ctx): { zh: string; en: string }[] {
   const h = ctx.history;
   const f = ctx.case.fields;
-  const missing: string[] = [];
+  const missing: { zh: string; en: string }[] = [];
   const open = lastStep(h, "open_comment");
   if (!open || !after(lastStep(h, "close_comment"), open)) {
-    missing.push("公众参与（公开征求意见并研究采纳意见，第十四条、第十五条、第十八条）");
+    missing.push({
+      zh: "公众参与（公开征求意见并研究采纳意见，第十四条、第十五条、第十八条）",
+      en: "public participation (arts. 14, 15, 18)",
+    });
   }
   const hearing = lastStep(h, "schedule_hearing");
   if (hearing && !after(lastStep(h, "hold_hearing"), hearing)) {
-    missing.push("已安排的听证会（第十六条、第十七条）");
+    missing.push({ zh: "已安排的听证会（第十六条、第十七条）", en: "the scheduled hearing (arts. 16–17)" });
   }
   if (f.technical && stepsOf(h, "argue").length === 0) {
-    missing.push("专家论证（第十九条）");
+    missing.push({ zh: "专家论证（第十九条）", en: "expert argumentation (art. 19)" });
   }
   if (f.stabilityRisk && stepsOf(h, "assess_risk").length === 0) {
-    missing.push("风险评估（第二十二条）");
+    missing.push({ zh: "风险评估（第二十二条）", en: "risk assessment (art. 22)" });
   }
   const review = lastStep(h, "review");
   if (!review || after(lastStep(h, "submit_review"), review)) {
-    missing.push("合法性审查（第二十五条）");
+    missing.push({ zh: "合法性审查（第二十五条）", en: "legality review (art. 25)" });
   }
   return missing;
 }
@@ -335,8 +338,8 @@ export function collectiveDecisionGate(ctx: Ctx): GuardRefusal | undefined {
   const missing = missingSteps(ctx);
   if (missing.length > 0) {
     return refuse(
-      `以下法定程序尚未完成，不得提交集体讨论决定：${missing.join("；")}（《重大行政决策程序暂行条例》）`,
-      `these statutory steps are missing, so the draft cannot go to the collective decision: ${missing.length} step(s) (see the Chinese message)`,
+      `以下法定程序尚未完成，不得提交集体讨论决定：${missing.map((m) => m.zh).join("；")}（《重大行政决策程序暂行条例》）`,
+      `these statutory steps are missing, so the draft cannot go to the collective decision: ${missing.map((m) => m.en).join("; ")}`,
     );
   }
   const review = lastStep(ctx.history, "review");
