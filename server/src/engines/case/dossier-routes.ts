@@ -33,7 +33,10 @@ export const dossierRoutes =
         );
         return reply
           .type("application/zip")
-          .header("content-disposition", `attachment; filename*=UTF-8''${encodeURIComponent(f.name)}`)
+          .header(
+            "content-disposition",
+            `attachment; filename*=UTF-8''${encodeURIComponent(f.name)}`,
+          )
           .send(Buffer.from(f.bytes));
       },
     );

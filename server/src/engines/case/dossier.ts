@@ -155,12 +155,17 @@ export async function caseDossier(
     ...describeValues(decl.fields, pickKeys(fields, decl.fields)),
     ...describeValues(decl.derived, pickKeys(fields, decl.derived)),
   ];
-  files.push({ name: "01-基本情况.txt", what: "基本情况", bytes: strToU8(`${basic.join("\n")}\n`) });
+  files.push({
+    name: "01-基本情况.txt",
+    what: "基本情况",
+    bytes: strToU8(`${basic.join("\n")}\n`),
+  });
 
   // Every step of the timeline, with what was recorded.
   let n = 2;
   for (const e of events) {
-    const tr = e.kind === "transition" ? decl.transitions.find((x) => x.action === e.action) : undefined;
+    const tr =
+      e.kind === "transition" ? decl.transitions.find((x) => x.action === e.action) : undefined;
     const label = tr?.label.zh ?? EVENT_KINDS[e.kind] ?? e.action;
     const data = (e.data ?? {}) as Record<string, unknown>;
     const lines = [

@@ -91,7 +91,11 @@ async function unitName(ctx: Ctx, id: number): Promise<string> {
 }
 
 async function unitCode(ctx: Ctx, id: number): Promise<string | undefined> {
-  const u = await ctx.w.trx.selectFrom("unit").select("code").where("id", "=", id).executeTakeFirst();
+  const u = await ctx.w.trx
+    .selectFrom("unit")
+    .select("code")
+    .where("id", "=", id)
+    .executeTakeFirst();
   return u?.code;
 }
 
@@ -143,7 +147,11 @@ export const decisionCaseType: CaseTypeDecl<DecisionFields> = {
       input: openCommentInput,
       guards: [commentPeriodGate],
       derive: (ctx) => {
-        const i = ctx.input as { commentFrom: string; commentTo: string; shortPeriodReason?: string };
+        const i = ctx.input as {
+          commentFrom: string;
+          commentTo: string;
+          shortPeriodReason?: string;
+        };
         return {
           commentFrom: i.commentFrom,
           commentTo: i.commentTo,
@@ -196,7 +204,8 @@ export const decisionCaseType: CaseTypeDecl<DecisionFields> = {
       derive: async (ctx) => {
         const i = ctx.input as { experts: { expertId: number }[] };
         const names: string[] = [];
-        for (const e of i.experts) names.push((await entryOf(ctx, expertRegister, e.expertId))?.title ?? "");
+        for (const e of i.experts)
+          names.push((await entryOf(ctx, expertRegister, e.expertId))?.title ?? "");
         return { experts: names };
       },
     },
@@ -307,7 +316,11 @@ export const decisionCaseType: CaseTypeDecl<DecisionFields> = {
       reads: { settings: [SETTING_NPC_REPORT] },
       guards: [publicationGate],
       derive: (ctx) => {
-        const i = ctx.input as { documentNo: string; decisionText: string; opinionsExplanation: string };
+        const i = ctx.input as {
+          documentNo: string;
+          decisionText: string;
+          opinionsExplanation: string;
+        };
         return {
           documentNo: i.documentNo,
           decisionText: i.decisionText,

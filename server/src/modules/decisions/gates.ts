@@ -82,7 +82,11 @@ export function commentPeriodGate(ctx: Ctx): GuardRefusal | undefined {
     );
   }
   if (i.commentTo <= i.commentFrom) {
-    return refuse("征求意见截止日期应晚于起始日期", "the period must end after it begins", "commentTo");
+    return refuse(
+      "征求意见截止日期应晚于起始日期",
+      "the period must end after it begins",
+      "commentTo",
+    );
   }
   const days = commentDays(i.commentFrom, i.commentTo);
   if (days < COMMENT_MIN_DAYS && !i.shortPeriodReason?.trim()) {
@@ -94,10 +98,7 @@ export function commentPeriodGate(ctx: Ctx): GuardRefusal | undefined {
   }
   const open = lastStep(ctx.history, "open_comment");
   if (open && !after(lastStep(ctx.history, "close_comment"), open)) {
-    return refuse(
-      "上一轮公开征求意见尚未结束",
-      "the previous public comment has not been closed",
-    );
+    return refuse("上一轮公开征求意见尚未结束", "the previous public comment has not been closed");
   }
   return undefined;
 }
@@ -164,10 +165,7 @@ interface ExpertInput {
  * the matter (they are recused instead), each written opinion signed; an expert is
  * either heard or recused, not both.
  */
-export async function expertGate(
-  ctx: Ctx,
-  pool: RegisterDecl,
-): Promise<GuardRefusal | undefined> {
+export async function expertGate(ctx: Ctx, pool: RegisterDecl): Promise<GuardRefusal | undefined> {
   const i = ctx.input as {
     experts: ExpertInput[];
     recused?: { expertId: number; reason: string }[];
@@ -185,7 +183,11 @@ export async function expertGate(
       );
     }
     if (seen.has(e.expertId)) {
-      return refuse(`第${n + 1}位专家重复`, `expert ${n + 1} is named twice`, `experts.${n}.expertId`);
+      return refuse(
+        `第${n + 1}位专家重复`,
+        `expert ${n + 1} is named twice`,
+        `experts.${n}.expertId`,
+      );
     }
     seen.add(e.expertId);
     if (e.directInterest || recused.has(e.expertId)) {
@@ -234,7 +236,11 @@ export async function assessorGate(
     return undefined;
   }
   if (i.assessorId === undefined) {
-    return refuse("委托第三方评估的，应当选择评估机构", "choose the third-party assessor", "assessorId");
+    return refuse(
+      "委托第三方评估的，应当选择评估机构",
+      "choose the third-party assessor",
+      "assessorId",
+    );
   }
   const d = (await entryOf(ctx, assessors, i.assessorId))?.data as
     | { listedOn?: string; delistedOn?: string }
@@ -263,7 +269,10 @@ export async function reviewGate(
 ): Promise<GuardRefusal | undefined> {
   const submitted = lastStep(ctx.history, "submit_review");
   if (!submitted || after(lastStep(ctx.history, "review"), submitted)) {
-    return refuse("决策草案尚未送请合法性审查", "the draft has not been submitted for legality review");
+    return refuse(
+      "决策草案尚未送请合法性审查",
+      "the draft has not been submitted for legality review",
+    );
   }
   if (ctx.w.actor.scope === "unit" && ctx.w.actor.unitId === ctx.case.unitId) {
     return refuse(
@@ -319,7 +328,10 @@ export function missingSteps(ctx: Ctx): { zh: string; en: string }[] {
   }
   const hearing = lastStep(h, "schedule_hearing");
   if (hearing && !after(lastStep(h, "hold_hearing"), hearing)) {
-    missing.push({ zh: "已安排的听证会（第十六条、第十七条）", en: "the scheduled hearing (arts. 16–17)" });
+    missing.push({
+      zh: "已安排的听证会（第十六条、第十七条）",
+      en: "the scheduled hearing (arts. 16–17)",
+    });
   }
   if (f.technical && stepsOf(h, "argue").length === 0) {
     missing.push({ zh: "专家论证（第十九条）", en: "expert argumentation (art. 19)" });
@@ -392,7 +404,10 @@ export function publicationGate(ctx: Ctx): GuardRefusal | undefined {
   if (stepsOf(ctx.history, "report_party").length === 0) {
     missing.push("向同级党委请示报告（《重大行政决策程序暂行条例》第三十一条）");
   }
-  if (ctx.settings<boolean>(SETTING_NPC_REPORT) && stepsOf(ctx.history, "report_npc").length === 0) {
+  if (
+    ctx.settings<boolean>(SETTING_NPC_REPORT) &&
+    stepsOf(ctx.history, "report_npc").length === 0
+  ) {
     missing.push("向区人大常委会报告（本区重大事项报告规定）");
   }
   if (missing.length > 0) {
@@ -427,10 +442,18 @@ export async function postEvaluatorGate(
   const f = ctx.case.fields;
   if (i.evaluatorKind === "third_party") {
     if (i.evaluatorId === undefined) {
-      return refuse("委托第三方评估的，应当选择评估机构", "choose the third-party evaluator", "evaluatorId");
+      return refuse(
+        "委托第三方评估的，应当选择评估机构",
+        "choose the third-party evaluator",
+        "evaluatorId",
+      );
     }
     if (!(await entryOf(ctx, assessors, i.evaluatorId))) {
-      return refuse("该评估机构不在第三方评估机构推介目录中", "not in the assessors' directory", "evaluatorId");
+      return refuse(
+        "该评估机构不在第三方评估机构推介目录中",
+        "not in the assessors' directory",
+        "evaluatorId",
+      );
     }
     if (f.riskAssessorKind === "third_party" && f.riskAssessorId === i.evaluatorId) {
       return refuse(

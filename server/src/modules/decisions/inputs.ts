@@ -26,7 +26,10 @@ export const decisionFields = z.object({
   source: labelledEnum(
     {
       leadership: { zh: "决策机关领导人员提出", en: "Proposed by the organ's leaders" },
-      department: { zh: "政府部门、下级政府提出", en: "Proposed by a department or lower government" },
+      department: {
+        zh: "政府部门、下级政府提出",
+        en: "Proposed by a department or lower government",
+      },
       deputies_public: {
         zh: "人大代表、政协委员、公民等提出",
         en: "Proposed by deputies, members or citizens",
@@ -37,13 +40,21 @@ export const decisionFields = z.object({
   ),
   draftSummary: L(zText(4000), "决策草案及说明", "Draft and explanation"),
   technical: L(z.boolean(), "专业性、技术性较强", "Highly professional or technical"),
-  technicalReason: L(zText(1000), "是否需要专家论证的理由", "Why expert argumentation does (not) apply"),
+  technicalReason: L(
+    zText(1000),
+    "是否需要专家论证的理由",
+    "Why expert argumentation does (not) apply",
+  ),
   stabilityRisk: L(
     z.boolean(),
     "可能对社会稳定、公共安全等造成不利影响",
     "May affect social stability or public safety",
   ),
-  stabilityRiskReason: L(zText(1000), "是否需要风险评估的理由", "Why risk assessment does (not) apply"),
+  stabilityRiskReason: L(
+    zText(1000),
+    "是否需要风险评估的理由",
+    "Why risk assessment does (not) apply",
+  ),
 });
 
 /** Art. 15: publishing the draft for comment. Named as the consultation engine expects. */
@@ -96,7 +107,11 @@ export const argueInput = z.object({
           expertId: L(zEntryId, "专家", "Expert"),
           opinion: L(zText(4000), "论证意见", "Opinion"),
           signed: L(z.boolean(), "已署名", "Signed"),
-          directInterest: L(z.boolean(), "与决策事项有直接利害关系", "Direct interest in the matter"),
+          directInterest: L(
+            z.boolean(),
+            "与决策事项有直接利害关系",
+            "Direct interest in the matter",
+          ),
         }),
       )
       .min(1)
@@ -205,7 +220,11 @@ export const decideInput = z.object({
     "Members' views, dissent included",
   ),
   headDecision: labelledEnum(HEAD_DECISION_LABELS, "行政首长决定", "The head's decision"),
-  headReasons: L(optText(4000), "与多数意见不一致的理由", "Reasons for departing from the majority"),
+  headReasons: L(
+    optText(4000),
+    "与多数意见不一致的理由",
+    "Reasons for departing from the majority",
+  ),
   minutes: L(zText(20000), "会议记录", "Minutes"),
 });
 
@@ -249,7 +268,10 @@ export const postEvaluateInput = z.object({
   trigger: labelledEnum(
     {
       below_expectation: { zh: "实施后明显未达到预期效果", en: "Clearly below expectations" },
-      many_opinions: { zh: "公民、法人或者其他组织提出较多意见", en: "Many opinions from the public" },
+      many_opinions: {
+        zh: "公民、法人或者其他组织提出较多意见",
+        en: "Many opinions from the public",
+      },
       necessary: { zh: "决策机关认为有必要", en: "The organ thinks it necessary" },
     },
     "评估情形",

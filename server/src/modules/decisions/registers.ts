@@ -31,8 +31,7 @@ export const ADVISERS = "legal_adviser";
 export const ASSESSORS = "risk_assessor";
 export const FILINGS = "risk_assessment_filing";
 
-const REQUIRED_WITH = (what: string, en: string) =>
-  zt(`${what}时必须填写`, `required ${en}`);
+const REQUIRED_WITH = (what: string, en: string) => zt(`${what}时必须填写`, `required ${en}`);
 
 export const catalogueSchema = z
   .object({
@@ -46,7 +45,11 @@ export const catalogueSchema = z
     publishedAt: L(z.string().trim().max(300).optional(), "公布途径", "Published at"),
     adjusted: L(z.boolean().optional(), "调整增列", "Added by adjustment"),
     removedOn: L(zDate.optional(), "调整移出日期", "Removed on"),
-    adjustmentReason: L(z.string().trim().max(1000).optional(), "调整理由", "Reason for adjustment"),
+    adjustmentReason: L(
+      z.string().trim().max(1000).optional(),
+      "调整理由",
+      "Reason for adjustment",
+    ),
   })
   .superRefine(
     (d, ctx) => {
@@ -103,7 +106,16 @@ export const catalogueRegister = defineRegister({
   edit: { permission: "record.write", scope: "own_unit" },
   title: (d) => `${d.year}年第${d.itemNo}项：${d.title}`,
   public: {
-    fields: ["year", "itemNo", "title", "matter", "undertakingUnit", "listedOn", "publishedOn", "removedOn"],
+    fields: [
+      "year",
+      "itemNo",
+      "title",
+      "matter",
+      "undertakingUnit",
+      "listedOn",
+      "publishedOn",
+      "removedOn",
+    ],
     where: (d) => Boolean(d.publishedOn),
   },
   search: { fields: ["title"] },

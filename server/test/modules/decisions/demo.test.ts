@@ -62,7 +62,10 @@ describe("the decisions demo", () => {
   });
 
   it("downloads the complete decision's dossier and shows the published ones on the portal", async () => {
-    const list = await t.call(office, { method: "GET", url: "/api/cases/major_decision?state=closed" });
+    const list = await t.call(office, {
+      method: "GET",
+      url: "/api/cases/major_decision?state=closed",
+    });
     expect(list.statusCode, list.body).toBe(200);
     const closed = (list.json().items as { id: number; state: string }[]).find(
       (c) => c.state === "closed",

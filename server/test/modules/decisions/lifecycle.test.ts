@@ -10,7 +10,7 @@
  * reasons or with the risk not controllable, publication before the report, and a
  * post-evaluation by the pre-decision assessor.
  */
-import { unzipSync, strFromU8 } from "fflate";
+import { strFromU8, unzipSync } from "fflate";
 import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { decisionsModule } from "../../../src/modules/decisions/index.ts";
@@ -18,7 +18,7 @@ import type { Session, TestApp } from "../../support/app.ts";
 import { testApp } from "../../support/app.ts";
 
 let t: TestApp;
-const s = {} as Record<"office" | "handler" | "leader", Session>;
+const s = {} as Record<"office" | "handler" | "leader" | "other" | "admin", Session>;
 const reg = {} as Record<string, number>;
 const T = "major_decision";
 const P = `/api/cases/${T}`;
@@ -30,8 +30,11 @@ beforeAll(async () => {
   await t.user("office", office, ["rule_of_law_office"]);
   await t.user("handler", fgw, ["case_handler"]);
   await t.user("leader", fgw, ["unit_leader"]);
+  await t.user("other", await t.unit("500156", "jtj", "department"), ["case_handler"]);
+  await t.user("admin", office, ["sys_admin"]);
   t.clock.t = new Date("2020-12-15T01:00:00Z");
-  for (const k of ["office", "handler", "leader"] as const) s[k] = await t.login(k);
+  for (const k of ["office", "handler", "leader", "other", "admin"] as const)
+    s[k] = await t.login(k);
   const add = async (code: string, key: string, data: unknown) => {
     const res = await t.call(s.office, {
       method: "POST",
@@ -166,7 +169,14 @@ describe("a major decision", () => {
     const c = await open();
 
     // Art. 15: 29 days without a reason is refused, naming the reason's field.
-    let e = await refused(s.handler, c, "open_comment", comment("2020-03-02", "2020-03-31"), "2020-03-02", 422);
+    let e = await refused(
+      s.handler,
+      c,
+      "open_comment",
+      comment("2020-03-02", "2020-03-31"),
+      "2020-03-02",
+      422,
+    );
     expect(e.fields?.[0]?.field).toBe("input.shortPeriodReason");
     expect(e.fields?.[0]?.message).toContain("不足30日");
     await ok(s.handler, c, "open_comment", comment("2020-03-02", "2020-04-01"), "2020-03-02");
@@ -182,11 +192,30 @@ describe("a major decision", () => {
     e = await refused(s.handler, c, "schedule_hearing", hearing("2020-03-16"), "2020-03-10", 422);
     expect(e.fields?.[0]?.field).toBe("input.hearingOn");
     await ok(s.handler, c, "schedule_hearing", hearing("2020-03-17"), "2020-03-10");
-    await ok(s.handler, c, "hold_hearing", { record: "听证会记录……", signedByParticipants: true }, "2020-03-17");
+    await ok(
+      s.handler,
+      c,
+      "hold_hearing",
+      { record: "听证会记录……", signedByParticipants: true },
+      "2020-03-17",
+    );
 
     // The comment cannot close before its last day.
-    await refused(s.handler, c, "close_comment", { received: 3, adoption: "采纳2条" }, "2020-03-31", 409);
-    await ok(s.handler, c, "close_comment", { received: 37, adoption: "采纳12条，部分采纳5条" }, "2020-04-01");
+    await refused(
+      s.handler,
+      c,
+      "close_comment",
+      { received: 3, adoption: "采纳2条" },
+      "2020-03-31",
+      409,
+    );
+    await ok(
+      s.handler,
+      c,
+      "close_comment",
+      { received: 37, adoption: "采纳12条，部分采纳5条" },
+      "2020-04-01",
+    );
 
     // Art. 20: an expert with a direct interest is refused.
     const argue = (interest: boolean) => ({
@@ -225,7 +254,16 @@ describe("a major decision", () => {
       },
       "2020-04-08",
     );
-    await ok(s.handler, c, "submit_review", { legalBases: "《重庆市道路运输管理条例》", procedures: "已履行公众参与、专家论证、风险评估" }, "2020-04-09");
+    await ok(
+      s.handler,
+      c,
+      "submit_review",
+      {
+        legalBases: "《重庆市道路运输管理条例》",
+        procedures: "已履行公众参与、专家论证、风险评估",
+      },
+      "2020-04-09",
+    );
     // Art. 25: the undertaking unit does not review itself; art. 26: 7 working days.
     await refused(s.leader, c, "review", review(), "2020-04-20", 409);
     e = await refused(s.office, c, "review", review(), "2020-04-17", 409);
@@ -250,7 +288,13 @@ describe("a major decision", () => {
     await ok(s.handler, c, "report_party", { reportKind: "request", reply: "同意" }, "2020-04-24");
     const published = await ok(s.handler, c, "publish", publish, "2020-04-28");
     expect(published.state).toBe("published");
-    await ok(s.handler, c, "report_implementation", { executingUnit: "jtj", report: "已按期实施" }, "2020-06-30");
+    await ok(
+      s.handler,
+      c,
+      "report_implementation",
+      { executingUnit: "jtj", report: "已按期实施" },
+      "2020-06-30",
+    );
 
     // Art. 36 para. 2: not the pre-decision assessor.
     const post = (id: number) => ({
@@ -287,7 +331,10 @@ describe("a major decision", () => {
       "报告执行情况",
       "决策后评估",
     ]) {
-      expect(names.some((n) => n.includes(label)), label).toBe(true);
+      expect(
+        names.some((n) => n.includes(label)),
+        label,
+      ).toBe(true);
       expect(index).toContain(label);
     }
     expect(names.some((n) => n.startsWith("文书/") && n.endsWith(".docx"))).toBe(true);
@@ -301,7 +348,10 @@ describe("a major decision", () => {
     await ok(s.handler, c, "close", { summary: "决策档案已归档" }, "2020-12-01");
 
     // The assessment was filed; the figures come out of the records.
-    const vals = await t.call(s.office, { method: "GET", url: "/api/indicators/values?region=500156&year=2020" });
+    const vals = await t.call(s.office, {
+      method: "GET",
+      url: "/api/indicators/values?region=500156&year=2020",
+    });
     expect(vals.statusCode, vals.body).toBe(200);
     const v = Object.fromEntries(
       (vals.json().values as { id: string; value: number }[]).map((x) => [x.id, x.value]),
@@ -314,21 +364,35 @@ describe("a major decision", () => {
     expect(v.major_decisions_post_evaluation).toBe(1);
 
     // The portal shows the published decision with its explanation of opinions.
-    const portal = await t.call(undefined, { method: "GET", url: "/public/500156/sections/published_decisions" });
+    const portal = await t.call(undefined, {
+      method: "GET",
+      url: "/public/500156/sections/published_decisions",
+    });
     expect(portal.statusCode).toBe(200);
     expect(portal.body).toContain("武隆区城区公共交通线网优化方案");
   });
 
   it("refuses a decision whose risk is not controllable, and accepts a short period with its reason", async () => {
-    const c = await open(fields({ title: "武隆区燃气价格调整", technical: false, technicalReason: "不涉及专业技术问题" }));
-    e2: {
+    const c = await open(
+      fields({
+        title: "武隆区燃气价格调整",
+        technical: false,
+        technicalReason: "不涉及专业技术问题",
+      }),
+    );
+    {
       const e = await refused(s.leader, c, "decide", decision(), "2020-03-02", 409);
       expect(e.message).toContain("公众参与");
       expect(e.message).toContain("风险评估");
       expect(e.message).not.toContain("专家论证");
-      break e2;
     }
-    await ok(s.handler, c, "open_comment", comment("2020-03-02", "2020-03-22", "疫情防控期间保供急需"), "2020-03-02");
+    await ok(
+      s.handler,
+      c,
+      "open_comment",
+      comment("2020-03-02", "2020-03-22", "疫情防控期间保供急需"),
+      "2020-03-02",
+    );
     await ok(s.handler, c, "close_comment", { received: 2, adoption: "均已采纳" }, "2020-03-23");
     await ok(
       s.handler,
@@ -346,7 +410,13 @@ describe("a major decision", () => {
       },
       "2020-03-24",
     );
-    await ok(s.handler, c, "submit_review", { legalBases: "《价格法》", procedures: "已公开征求意见" }, "2020-03-25");
+    await ok(
+      s.handler,
+      c,
+      "submit_review",
+      { legalBases: "《价格法》", procedures: "已公开征求意见" },
+      "2020-03-25",
+    );
     await ok(s.office, c, "review", review(), "2020-04-07");
     const e = await refused(s.leader, c, "decide", decision(), "2020-04-10", 409);
     expect(e.message).toContain("风险不可控");
@@ -354,5 +424,51 @@ describe("a major decision", () => {
     const d = await t.call(s.office, { method: "GET", url: `${P}/${c.id}` });
     expect(d.json().case.fields.commentDays).toBe(20);
     expect(d.json().case.fields.shortPeriodReason).toBe("疫情防控期间保供急需");
+  });
+
+  it("keeps the dossier from another unit, and asks for the standing committee's report where the district requires it", async () => {
+    const c = await open(
+      fields({
+        title: "武隆区城区道路停车收费标准",
+        technical: false,
+        technicalReason: "参照市级指导价",
+        stabilityRisk: false,
+        stabilityRiskReason: "影响较小",
+      }),
+      "2020-10-30",
+    );
+    const before = await writes();
+    const hidden = await t.call(s.other, { method: "GET", url: `${P}/${c.id}/dossier.zip` });
+    expect(hidden.statusCode).toBe(404);
+    expect(await writes()).toBe(before);
+
+    await ok(s.handler, c, "open_comment", comment("2020-11-01", "2020-12-01"), "2020-10-30");
+    await ok(s.handler, c, "close_comment", { received: 0, adoption: "未收到意见" }, "2020-12-01");
+    await ok(
+      s.handler,
+      c,
+      "submit_review",
+      { legalBases: "《价格法》", procedures: "已公开征求意见" },
+      "2020-12-02",
+    );
+    await ok(s.office, c, "review", review(), "2020-12-11");
+    await ok(s.leader, c, "decide", decision(), "2020-12-14");
+    await ok(s.handler, c, "report_party", { reportKind: "report" }, "2020-12-14");
+    const put = await t.call(s.admin, {
+      method: "PUT",
+      url: "/api/settings/decisions.npc_report_required",
+      payload: { region: "500156", value: true, basis: "区委关于重大事项向人大报告的实施意见" },
+    });
+    expect(put.statusCode, put.body).toBe(200);
+    const publish = {
+      documentNo: "武隆府发〔2020〕30号",
+      decisionText: "执行新收费标准。",
+      opinionsExplanation: "未收到公众意见。",
+      channels: ["武隆区人民政府网站"],
+    };
+    const e = await refused(s.handler, c, "publish", publish, "2020-12-15", 409);
+    expect(e.message).toContain("人大常委会");
+    await ok(s.handler, c, "report_npc", { receipt: "已收悉" }, "2020-12-15");
+    await ok(s.handler, c, "publish", publish, "2020-12-15");
   });
 });

@@ -27,6 +27,13 @@ export async function idsOf(ctx: DemoContext, register: string, field: string): 
   });
 }
 
+/** An entry's id by name; the demo's own data, so a missing one is a bug in it. */
+function need(ids: Ids, name: string): number {
+  const id = ids[name];
+  if (id === undefined) throw new Error(`demo: no register entry named ${name}`);
+  return id;
+}
+
 class Decision {
   id = 0;
   version = 0;
@@ -87,9 +94,9 @@ export async function loadDecisions(
   advisers: Ids,
   assessors: Ids,
 ): Promise<number> {
-  const adviser = (name: string, opinion: string) => ({ adviserId: advisers[name]!, opinion });
+  const adviser = (name: string, opinion: string) => ({ adviserId: need(advisers, name), opinion });
   const expert = (name: string, opinion: string) => ({
-    expertId: experts[name]!,
+    expertId: need(experts, name),
     opinion,
     signed: true,
     directInterest: false,
@@ -130,12 +137,14 @@ export async function loadDecisions(
       expert("罗晓梅", "与城市总体规划衔接，可行。"),
       expert("曾涛", "票价方案财政可承受，建议建立补贴动态调整机制。"),
     ],
-    recused: [{ expertId: experts["唐明华"]!, reason: "其配偶在公交公司任职，存在直接利害关系" }],
+    recused: [
+      { expertId: need(experts, "唐明华"), reason: "其配偶在公交公司任职，存在直接利害关系" },
+    ],
     adoption: "采纳分两期实施和补贴动态调整的建议。",
   });
   await a.step("2020-05-20", "assess_risk", {
     assessorKind: "third_party",
-    assessorId: assessors["重庆市社会稳定风险评估研究中心"]!,
+    assessorId: need(assessors, "重庆市社会稳定风险评估研究中心"),
     riskPoints: "部分线路取消引发沿线居民不满；出租车行业利益受影响。",
     measures: "保留过渡线路三个月；加强宣传解读；与出租车行业座谈。",
     plan: "设立投诉专线，出现聚集时由属地街道和公安分工处置。",
@@ -167,7 +176,8 @@ export async function loadDecisions(
       attendees: MEMBERS,
       views: views(MEMBERS.slice(0, 5), [["赵勇", "建议暂缓取消二号线，待新线运行后再定"]]),
       headDecision: "adopt_amended",
-      minutes: "会议听取区交通局汇报，组成人员逐一发表意见，赵勇同志持不同意见。区长卢红最后发表意见，决定修改后通过：二号线保留至新线运行三个月后。",
+      minutes:
+        "会议听取区交通局汇报，组成人员逐一发表意见，赵勇同志持不同意见。区长卢红最后发表意见，决定修改后通过：二号线保留至新线运行三个月后。",
     },
     "leader",
   );
@@ -182,8 +192,10 @@ export async function loadDecisions(
   });
   await a.step("2020-06-24", "publish", {
     documentNo: "武隆府发〔2020〕15号",
-    decisionText: "自2020年7月1日起实施城区公共交通线网优化方案，分两期调整线路，实行一票制，65周岁以上老年人免费乘车。",
-    opinionsExplanation: "公开征求意见收到46条，采纳18条、部分采纳9条；听证会意见已吸收；专家提出的分两期实施和补贴动态调整建议均已采纳。",
+    decisionText:
+      "自2020年7月1日起实施城区公共交通线网优化方案，分两期调整线路，实行一票制，65周岁以上老年人免费乘车。",
+    opinionsExplanation:
+      "公开征求意见收到46条，采纳18条、部分采纳9条；听证会意见已吸收；专家提出的分两期实施和补贴动态调整建议均已采纳。",
     channels: ["武隆区人民政府公报", "武隆区人民政府网站", "武隆报"],
     interpretation: "区交通局负责人接受武隆电视台访谈解读。",
   });
@@ -194,7 +206,7 @@ export async function loadDecisions(
   await a.step("2020-11-20", "post_evaluate", {
     trigger: "necessary",
     evaluatorKind: "third_party",
-    evaluatorId: assessors["西南政法大学社会风险评估研究所"]!,
+    evaluatorId: need(assessors, "西南政法大学社会风险评估研究所"),
     publicViews: "发放问卷800份，召开座谈会2次。",
     participants: "人大代表3名、政协委员2名参与评估。",
     conclusion: "基本达到预期效果，建议优化偏远片区班次。",
@@ -314,7 +326,8 @@ export async function loadDecisions(
       attendees: MEMBERS,
       views: views(MEMBERS.slice(0, 5), [["陈平", "建议城镇开发边界再适当扩大"]]),
       headDecision: "adopt",
-      minutes: "会议专题学习《重庆市重大行政决策程序规定》后审议规划草案，陈平同志持不同意见，已如实记录。",
+      minutes:
+        "会议专题学习《重庆市重大行政决策程序规定》后审议规划草案，陈平同志持不同意见，已如实记录。",
     },
     "leader",
   );

@@ -8,6 +8,8 @@
 import type { DemoContribution } from "../../../engines/demo/index.ts";
 import { DIRECTORY_DEMO_ID } from "../../directory/index.ts";
 import {
+  ADVISERS as ADVISER_REGISTER,
+  ASSESSORS as ASSESSOR_REGISTER,
   adviserRegister,
   assessorRegister,
   catalogueRegister,
@@ -15,8 +17,6 @@ import {
   expertRegister,
   FILINGS,
   filingRegister,
-  ADVISERS as ADVISER_REGISTER,
-  ASSESSORS as ASSESSOR_REGISTER,
 } from "../registers.ts";
 import { importRows } from "./csv.ts";
 import {
