@@ -13,6 +13,7 @@ import { decisionsModule } from "../../../src/modules/decisions/index.ts";
 import { directoryModule } from "../../../src/modules/directory/index.ts";
 import type { Session, TestApp } from "../../support/app.ts";
 import { testApp } from "../../support/app.ts";
+import { scanPublic } from "../../support/masking-scanner.ts";
 
 const modules = [directoryModule, decisionsModule];
 const registry = createRegistry(modules);
@@ -91,5 +92,38 @@ describe("the decisions demo", () => {
       url: "/public/500156/sections/decision_catalogue",
     });
     expect(catalogue.body).toContain("武隆区城区机动车停放服务收费管理办法");
+  });
+
+  it("keeps the internal deliberation off the public pages (the masking scanner)", async () => {
+    // Experts, advisers, hearing participants and a dissenting member are internal.
+    const people = ["周立群", "唐明华", "冉建国", "夏磊", "市民代表冉某", "赵勇"].map((name) => ({
+      name,
+    }));
+    const scan = await scanPublic(
+      t.app,
+      people,
+      ["/public/500156/sections/published_decisions", "/public/500156/sections/decision_catalogue"],
+      ["/public/api/500156/search?q=%E5%85%AC%E5%85%B1%E4%BA%A4%E9%80%9A"],
+    );
+    expect(scan.visited.length).toBeGreaterThan(4);
+    expect(scan.leaks).toEqual([]);
+  });
+
+  it("is found by search: the office finds a draft, the portal finds published decisions only", async () => {
+    const q = encodeURIComponent("游客承载量");
+    const internal = await t.call(office, { method: "GET", url: `/api/search?q=${q}` });
+    expect(internal.statusCode, internal.body).toBe(200);
+    expect(internal.body).toContain("仙女山国家森林公园旅游资源保护利用办法");
+    const outside = await t.call(undefined, {
+      method: "GET",
+      url: `/public/api/500156/search?q=${q}`,
+    });
+    expect(outside.statusCode).toBe(200);
+    expect(outside.body).not.toContain("仙女山国家森林公园旅游资源保护利用办法");
+    const published = await t.call(undefined, {
+      method: "GET",
+      url: `/public/api/500156/search?q=${encodeURIComponent("一票制")}`,
+    });
+    expect(published.body).toContain("武隆区城区公共交通线网优化方案");
   });
 });
