@@ -3,9 +3,8 @@
  * directory unit codes, and the codes several declarations use.
  */
 import { z } from "zod";
-import { INVALID_DATE, zt } from "../../kernel/issue-text.ts";
+import { zt } from "../../kernel/issue-text.ts";
 import type { Label } from "../../kernel/labels.ts";
-import { localDateProblem } from "../../kernel/time/index.ts";
 
 export { L, labelledEnum } from "../../engines/labels.ts";
 
@@ -15,10 +14,11 @@ export const DECISION_TYPE = "major_decision";
 /** The law the module encodes, as the citation kernel names it. */
 export const LAW = "重大行政决策程序暂行条例";
 
-/** A civil date YYYY-MM-DD (a real calendar day). */
-export const zDate = z.string().superRefine((v, ctx) => {
-  if (localDateProblem(v)) ctx.addIssue({ code: "custom", message: INVALID_DATE });
-});
+/**
+ * A civil date YYYY-MM-DD (a real calendar day); `format: date` in its JSON Schema, so
+ * the web's forms offer a date picker.
+ */
+export const zDate = z.iso.date();
 
 export const zText = (max = 500) => z.string().trim().min(1, "required").max(max);
 
