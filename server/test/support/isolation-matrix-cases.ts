@@ -192,7 +192,10 @@ export const CASE_ROUTES: Record<string, MatrixEntry> = {
   "GET /api/cases/{type}/{id}/dossier.zip": {
     probes: (w) =>
       each(w, (s) => [
-        get(`/api/cases/${T}/${s.decidedId}/dossier.zip`, business((r) => seesCase(r, s.key))),
+        get(
+          `/api/cases/${T}/${s.decidedId}/dossier.zip`,
+          business((r) => seesCase(r, s.key)),
+        ),
       ]),
   },
   "POST /api/cases/{type}/import": {
