@@ -12,7 +12,7 @@ import path from "node:path";
 import { strFromU8, unzipSync } from "fflate";
 import type { Page } from "playwright-core";
 import { expect } from "vitest";
-import { loginAs, shanghaiDate, uniqueName } from "./support/app.ts";
+import { loginAs, openMenu, shanghaiDate, uniqueName } from "./support/app.ts";
 import { screenshot } from "./support/browser.ts";
 import { baseUrl, test } from "./support/fixture.ts";
 
@@ -45,8 +45,10 @@ test("a decision is started and opened for comment; the collective decision name
   page,
 }) => {
   await loginAs(page, baseUrl, HANDLER);
-  await page.goto(`${baseUrl}/cases/major_decision`);
-  await page.getByTestId("case-table").waitFor();
+  // From the menu (its case types are loaded with it), as a user would.
+  await openMenu(page, "重大行政决策");
+  await page.waitForURL(`${baseUrl}/cases/major_decision`);
+  await page.getByTestId("case-table").waitFor({ timeout: 60_000 });
   await page.getByTestId("case-new").click();
   const form = page.getByTestId("case-new-form");
   await form.waitFor();
@@ -84,7 +86,7 @@ test("a decision is started and opened for comment; the collective decision name
   // The leader may not decide: public participation is open, experts and review missing.
   await loginAs(page, baseUrl, LEADER);
   await page.goto(caseUrl);
-  await page.getByTestId("case-title").getByText(title).waitFor();
+  await page.getByTestId("case-title").getByText(title).waitFor({ timeout: 60_000 });
   const d = await openStep(page, "decide");
   await d.getByTestId("field-input.meeting").fill("区政府第120次常务会议");
   await choose(page, "field-input.meetingKind", "常务会议");
@@ -114,10 +116,13 @@ test("the office downloads a decision's dossier; the portal shows the published 
   page,
 }) => {
   await loginAs(page, baseUrl, "wl.yfzqb.office");
-  await page.goto(`${baseUrl}/cases/major_decision`);
-  await page.getByTestId("case-table").getByText("武隆区城区公共交通线网优化方案").first().click();
+  await openMenu(page, "重大行政决策");
+  await page.waitForURL(`${baseUrl}/cases/major_decision`);
+  const row = page.getByTestId("case-table").getByText("武隆区城区公共交通线网优化方案").first();
+  await row.waitFor({ timeout: 60_000 });
+  await row.click();
   await page.waitForURL(/\/cases\/major_decision\/\d+$/);
-  await page.getByTestId("case-state").getByText("已归档").waitFor();
+  await page.getByTestId("case-state").getByText("已归档").waitFor({ timeout: 60_000 });
   const [download] = await Promise.all([
     page.waitForEvent("download"),
     page.getByTestId("case-dossier").click(),
