@@ -41,7 +41,7 @@ async function choose(page: Page, testId: string, option: string) {
   await page.locator(".ant-select-item-option", { hasText: option }).first().click();
 }
 
-test("a decision is started and opened for comment; the collective decision names the missing steps", async ({
+test("a decision is started and opened for comment; a short period needs its reason", async ({
   page,
 }) => {
   await loginAs(page, baseUrl, HANDLER);
@@ -82,8 +82,12 @@ test("a decision is started and opened for comment; the collective decision name
   await page.getByTestId("action-submit").click();
   await dialog.waitFor({ state: "hidden" });
   await page.getByTestId("case-timeline").locator('[data-action="open_comment"]').waitFor();
+}, 300_000);
 
-  // The leader may not decide: public participation is open, experts and review missing.
+test("the leader may not decide: public participation is open, experts and review missing", async ({
+  page,
+}) => {
+  expect(caseUrl).not.toBe("");
   await loginAs(page, baseUrl, LEADER);
   await page.goto(caseUrl);
   await page.getByTestId("case-title").getByText(title).waitFor({ timeout: 60_000 });
@@ -110,7 +114,7 @@ test("a decision is started and opened for comment; the collective decision name
   expect(text).toContain("合法性审查");
   expect(text).not.toContain("风险评估");
   await screenshot(page, "decision-decide-refused");
-});
+}, 300_000);
 
 test("the office downloads a decision's dossier; the portal shows the published decisions", async ({
   page,
