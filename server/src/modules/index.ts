@@ -1,4 +1,5 @@
 import type { ModuleDecl } from "../engines/registry.ts";
+import { decisionsModule } from "./decisions/index.ts";
 import { directoryModule } from "./directory/index.ts";
 import { enforcementModule } from "./enforcement/index.ts";
 import { governanceModule } from "./governance/index.ts";
@@ -20,6 +21,7 @@ export const MODULES: ModuleDecl[] = [
   servicesModule,
   listsModule,
   rulesModule,
+  decisionsModule,
 ];
 
 /**

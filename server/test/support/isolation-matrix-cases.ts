@@ -188,6 +188,16 @@ export const CASE_ROUTES: Record<string, MatrixEntry> = {
         ),
       ]),
   },
+  // The dossier: read like the case page (it records the export in the audit trail).
+  "GET /api/cases/{type}/{id}/dossier.zip": {
+    probes: (w) =>
+      each(w, (s) => [
+        get(
+          `/api/cases/${T}/${s.decidedId}/dossier.zip`,
+          business((r) => seesCase(r, s.key)),
+        ),
+      ]),
+  },
   "POST /api/cases/{type}/import": {
     probes: (w) =>
       each(w, (s) => [

@@ -3,7 +3,7 @@
  * the timeline, the fields and the related cases. Everything comes from
  * GET /api/cases/:type/:id and the type's declaration; nothing is specific to a type.
  */
-import { ArrowLeftOutlined, FileWordOutlined } from "@ant-design/icons";
+import { ArrowLeftOutlined, FileWordOutlined, FileZipOutlined } from "@ant-design/icons";
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { Alert, App, Button, Card, Col, Descriptions, Row, Space, Spin, Typography } from "antd";
 import { useEffect, useState } from "react";
@@ -231,6 +231,20 @@ export function CaseDetailPage() {
             ) : null}
           </Space>
         </Can>
+        {type?.dossier ? (
+          <Button
+            style={{ marginTop: 16 }}
+            icon={<FileZipOutlined />}
+            data-testid="case-dossier"
+            onClick={() =>
+              void download(`${apiPath}/dossier.zip`, {}, "dossier.zip").catch((e: Error) =>
+                message.error(e.message),
+              )
+            }
+          >
+            {pick(type.dossier.label)}
+          </Button>
+        ) : null}
       </Card>
       <Row gutter={[16, 16]}>
         <Col xs={24} lg={14}>

@@ -435,12 +435,23 @@ export interface CaseTypeDecl<F = Record<string, unknown>> {
    * by import — its fields are the opening step's facts, not a user's word.
    */
   openedBy?: "step";
+  /**
+   * The case's dossier (案卷): every step's record, the documents and the attachments as
+   * one .zip with a Chinese index (engines/case/dossier.ts, `GET …/dossier.zip`).
+   */
+  dossier?: DossierDecl;
   /** Sub-cases: the parent moves on when all its sub-cases reach a terminal state. */
   subCases?: { caseType: string; onAllClosed: string };
   /** The fields full-text search indexes besides the title and numbers (engines/search). */
   search?: SearchDecl;
   /** Public comment on a draft (engines/consultation/declare.ts): which steps open and close it. */
   consultation?: ConsultationDecl;
+}
+
+/** A case type's dossier export: its name and the rule that asks for it. */
+export interface DossierDecl {
+  label: Label;
+  legalBasis: string;
 }
 
 /** A case type of any fields (what registries and engines hold). */

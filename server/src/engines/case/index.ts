@@ -34,6 +34,7 @@ export type {
   ClockTrigger,
   DeclaredReads,
   DocumentContext,
+  DossierDecl,
   EffectContext,
   Guard,
   GuardContext,

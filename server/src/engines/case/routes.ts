@@ -7,6 +7,7 @@ import { attachmentName, XLSX_MIME } from "../../platform/files/table-xlsx.ts";
 import { attachFile, readAttachment, requireBody } from "./attachments.ts";
 import type { CaseDeps } from "./deps.ts";
 import { caseDocument } from "./documents.ts";
+import { dossierRoutes } from "./dossier-routes.ts";
 import { extendCase } from "./extend.ts";
 import { caseImportRoutes } from "./import/routes.ts";
 import { linkCase, linkKinds } from "./links.ts";
@@ -137,6 +138,7 @@ export const caseRoutes =
             states: x.states,
           })),
           numbers: (d.numbers ?? []).map((n) => ({ kind: n.kind, label: n.label })),
+          dossier: d.dossier ?? null,
           linkLabels: Object.fromEntries(linkKinds(d).map((k) => [k.code, k.label])),
         }));
       },
@@ -391,6 +393,7 @@ export const caseRoutes =
     );
 
     await app.register(caseImportRoutes(services, deps));
+    await app.register(dossierRoutes(services, deps));
 
     app.get(
       "/api/data-quality",

@@ -89,6 +89,11 @@ export const CaseType = z
       z.object({ code: z.string(), label: Label, states: z.array(z.string()).readonly() }),
     ),
     numbers: z.array(z.object({ kind: z.string(), label: Label })),
+    dossier: z
+      .object({ label: Label, legalBasis: z.string() })
+      .nullable()
+      .optional()
+      .describe("the case's dossier export (GET …/dossier.zip), if the type declares one"),
     linkLabels: z.record(z.string(), Label),
   })
   .meta({ id: "CaseType" });
