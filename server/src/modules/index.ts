@@ -4,6 +4,7 @@ import { enforcementModule } from "./enforcement/index.ts";
 import { governanceModule } from "./governance/index.ts";
 import { meetingsModule } from "./meetings/index.ts";
 import { oversightModule } from "./oversight/index.ts";
+import { reportModule } from "./report/index.ts";
 import { supervisionModule } from "./supervision/index.ts";
 
 /** Every module of the platform (production). A new module is one import and one entry here. */
@@ -14,6 +15,7 @@ export const MODULES: ModuleDecl[] = [
   oversightModule,
   supervisionModule,
   governanceModule,
+  reportModule,
 ];
 
 /**

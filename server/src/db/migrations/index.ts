@@ -13,6 +13,7 @@ import * as m0011 from "./0011_identity.ts";
 import * as m0012 from "./0012_performance.ts";
 import * as m0015 from "./0015_register_key_entry.ts";
 import * as m0016 from "./0016_case_import_numbers.ts";
+import * as m0019 from "./0019_report.ts";
 
 /** Every migration, in order. Module migrations are appended here. */
 export const migrations: Record<string, Migration> = {
@@ -30,4 +31,5 @@ export const migrations: Record<string, Migration> = {
   "0012_performance": m0012,
   "0015_register_key_entry": m0015,
   "0016_case_import_numbers": m0016,
+  "0019_report": m0019,
 };
