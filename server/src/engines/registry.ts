@@ -3,11 +3,11 @@ import { platformSettings } from "../platform/auth/totp-setting.ts";
 import type { WorkTx } from "../platform/work.ts";
 import type { AnyCaseType, StepReactionDecl } from "./case/declare.ts";
 import { checkModules } from "./check.ts";
-import { checkReports } from "./report/check.ts";
 import type { DemoContribution } from "./demo/declare.ts";
 import type { IndicatorDecl } from "./indicator/declare.ts";
 import type { PortalBodiesDecl, PortalSectionDecl } from "./portal/declare.ts";
 import type { RegisterDecl } from "./register/declare.ts";
+import { checkReports } from "./report/check.ts";
 import type { ReportTemplateDecl } from "./report/declare.ts";
 import type { SettingDecl } from "./settings.ts";
 

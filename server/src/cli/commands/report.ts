@@ -17,7 +17,7 @@ import { evaluate } from "../../engines/indicator/engine.ts";
 import { createRegistry, type ModuleDecl } from "../../engines/registry.ts";
 import { blockText, composeReport } from "../../engines/report/compose.ts";
 import type { ReportDraft } from "../../engines/report/declare.ts";
-import { reportDocument, reportMarkdown, renderReportDocx } from "../../engines/report/document.ts";
+import { renderReportDocx, reportDocument, reportMarkdown } from "../../engines/report/document.ts";
 import type { PublishedBlock } from "../../engines/report/freeze.ts";
 import { regionCodeMessage, regionCodeProblem } from "../../kernel/codes/region.ts";
 import { loadModules } from "../../modules/index.ts";
@@ -45,7 +45,8 @@ export function parseReportArgs(o: ReportOptions): ReportArgs {
   const problem = regionCodeProblem(region);
   if (problem) throw new CliError(`--region: ${regionCodeMessage(problem, region)}`);
   const y = o.year?.trim() ?? "";
-  if (!/^\d{4}$/.test(y)) throw new CliError(`--year: not a year: "${o.year ?? ""}" (expected e.g. 2020)`);
+  if (!/^\d{4}$/.test(y))
+    throw new CliError(`--year: not a year: "${o.year ?? ""}" (expected e.g. 2020)`);
   const format = (o.format ?? "json").trim();
   if (format !== "json" && format !== "md" && format !== "docx")
     throw new CliError(`--format: "${format}" is not one of json, md, docx`);
@@ -64,7 +65,11 @@ export async function report(
   if (!template) throw new CliError(`--template: no report template ${args.template}`);
   const bytes = await withDatabase(async (database) => {
     const db = database.owner;
-    const region = await db.selectFrom("region").select(["code", "name_zh"]).where("code", "=", args.region).executeTakeFirst();
+    const region = await db
+      .selectFrom("region")
+      .select(["code", "name_zh"])
+      .where("code", "=", args.region)
+      .executeTakeFirst();
     if (!region) throw new CliError(`--region: no region ${args.region}`);
     if (args.format === "json") {
       const values = await evaluate(registry, db, { region: args.region, year: args.year });
@@ -77,7 +82,9 @@ export async function report(
     const pub = (
       await sql<{ upward: { draft: ReportDraft; paragraphs: PublishedBlock[] } }>`
         select upward from report_publication
-         where region_code = ${args.region} and template = ${template.code} and year = ${args.year}`.execute(db)
+         where region_code = ${args.region} and template = ${template.code} and year = ${args.year}`.execute(
+        db,
+      )
     ).rows[0];
     if (pub) {
       ({ draft, paragraphs } = pub.upward);
@@ -92,9 +99,18 @@ export async function report(
         .executeTakeFirst();
       const given = (c?.fields as { draft?: ReportDraft } | undefined)?.draft;
       const base = given ?? template.draft({ regionName: region.name_zh, year: args.year });
-      const composed = await composeReport(registry, db, { region: args.region, year: args.year, template, draft: base });
+      const composed = await composeReport(registry, db, {
+        region: args.region,
+        year: args.year,
+        template,
+        draft: base,
+      });
       draft = composed.draft;
-      paragraphs = composed.blocks.map((b) => ({ kind: b.kind, level: b.level, text: blockText(b) }));
+      paragraphs = composed.blocks.map((b) => ({
+        kind: b.kind,
+        level: b.level,
+        text: blockText(b),
+      }));
     }
     if (args.format === "md") return Buffer.from(reportMarkdown(draft, paragraphs), "utf8");
     return renderReportDocx(reportDocument(template, region.name_zh, draft, paragraphs, "upward"));

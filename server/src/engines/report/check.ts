@@ -30,7 +30,9 @@ export function checkReports(
     for (const b of draft.blocks) {
       for (const key of placeholderKeys(b.text)) {
         if (!r.figures[key] && !isIndicator(key))
-          throw new Error(`${where}: the default draft names "{{${key}}}", which is neither a figure nor an indicator`);
+          throw new Error(
+            `${where}: the default draft names "{{${key}}}", which is neither a figure nor an indicator`,
+          );
       }
     }
   }

@@ -81,7 +81,10 @@ function figureOf(
 }
 
 /** The rule a figure is written by: its own, else the indicator's decimals and "%" after a rate. */
-export function ruleOf(f: FigureDecl, v: Pick<IndicatorValue, "unit" | "decimals"> | undefined): FigureRule {
+export function ruleOf(
+  f: FigureDecl,
+  v: Pick<IndicatorValue, "unit" | "decimals"> | undefined,
+): FigureRule {
   const base: FigureRule = {
     decimals: v?.decimals ?? 0,
     ...(v?.unit.zh === "%" ? { unit: "%" } : {}),
@@ -90,7 +93,10 @@ export function ruleOf(f: FigureDecl, v: Pick<IndicatorValue, "unit" | "decimals
 }
 
 /** The parts of every block. */
-export function draftParts(draft: ReportDraft, year: number): { block: DraftBlock; parts: Part[] }[] {
+export function draftParts(
+  draft: ReportDraft,
+  year: number,
+): { block: DraftBlock; parts: Part[] }[] {
   return draft.blocks.map((block) => ({ block, parts: parseParts(block.text, year) }));
 }
 
@@ -142,7 +148,11 @@ export async function composeReport(
   const previous = new Map<string, number | null>();
   const previousValue = async (id: string) => {
     if (!previous.has(id)) {
-      const [v] = await evaluate(registry, db, { region: p.region, year: year - 1, indicatorIds: [id] });
+      const [v] = await evaluate(registry, db, {
+        region: p.region,
+        year: year - 1,
+        indicatorIds: [id],
+      });
       previous.set(id, v?.value ?? null);
     }
     return previous.get(id) ?? null;
@@ -166,7 +176,12 @@ export async function composeReport(
             en: `"${part.key}" is neither a figure of this template nor an indicator`,
           },
         });
-        out.push({ kind: "figure", key: part.key, text: part.typed ?? "—", typed: part.typed ?? null });
+        out.push({
+          kind: "figure",
+          key: part.key,
+          text: part.typed ?? "—",
+          typed: part.typed ?? null,
+        });
         continue;
       }
       const decl = registry.indicator(f.indicator);
@@ -185,7 +200,12 @@ export async function composeReport(
           pending: !decl,
         });
       }
-      out.push({ kind: "figure", key: part.key, text: part.typed ?? text, typed: part.typed ?? null });
+      out.push({
+        kind: "figure",
+        key: part.key,
+        text: part.typed ?? text,
+        typed: part.typed ?? null,
+      });
       const label = decl?.label.zh ?? f.indicator;
       if (!decl) {
         check({
@@ -255,7 +275,11 @@ export async function composeReport(
         }
       }
     }
-    blocks.push({ kind: block.kind, level: block.kind === "heading" ? block.level : null, parts: out });
+    blocks.push({
+      kind: block.kind,
+      level: block.kind === "heading" ? block.level : null,
+      parts: out,
+    });
   }
   return {
     template: template.code,

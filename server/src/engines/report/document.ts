@@ -61,11 +61,19 @@ export function reportMarkdown(draft: ReportDraft, paragraphs: readonly Publishe
       counters[l]!++;
       for (let i = l + 1; i < 4; i++) counters[i] = 0;
       const n = counters[l]!;
-      const no = l === 0 ? `${zhNo[n - 1]}、` : l === 1 ? `（${zhNo[n - 1]}）` : l === 2 ? `${n}. ` : `（${n}）`;
+      const no =
+        l === 0
+          ? `${zhNo[n - 1]}、`
+          : l === 1
+            ? `（${zhNo[n - 1]}）`
+            : l === 2
+              ? `${n}. `
+              : `（${n}）`;
       lines.push(`${"#".repeat(l + 2)} ${no}${p.text}`, "");
     } else lines.push(p.text, "");
   }
   lines.push(draft.issuer, "", draft.date, "");
-  if (draft.contact) lines.push(`（联系人：${draft.contact.name}；联系电话：${draft.contact.phone}）`, "");
+  if (draft.contact)
+    lines.push(`（联系人：${draft.contact.name}；联系电话：${draft.contact.phone}）`, "");
   return lines.join("\n");
 }

@@ -54,7 +54,9 @@ export function renderFigure(value: number | null, rule: FigureRule, defaultDeci
   let v = value;
   if (rule.step) v = Math.floor((v + 1e-9) / rule.step) * rule.step;
   const decimals = rule.decimals ?? defaultDecimals;
-  let text = rule.wan ? `${fixed(v / 10000, decimals, !!rule.keepZeros)}万` : fixed(v, decimals, !!rule.keepZeros);
+  let text = rule.wan
+    ? `${fixed(v / 10000, decimals, !!rule.keepZeros)}万`
+    : fixed(v, decimals, !!rule.keepZeros);
   if (rule.qualifier === "余") text += "余";
   if (rule.unit) text += rule.unit;
   if (rule.qualifier === "以上") text += "以上";

@@ -10,9 +10,9 @@ import type { DB } from "../../db/schema.ts";
 import { canonicalJson } from "../../kernel/canonical-json.ts";
 import { t } from "../../kernel/errors.ts";
 import type { Label } from "../../kernel/labels.ts";
+import type { Guard } from "../case/index.ts";
 import { drillDown } from "../indicator/engine.ts";
 import type { DrillRow } from "../indicator/index.ts";
-import type { Guard } from "../case/index.ts";
 import type { Registry } from "../registry.ts";
 import { blockText, type ComposedReport, composeReport } from "./compose.ts";
 import type { ReportDraft, ReportTemplateDecl } from "./declare.ts";
@@ -43,9 +43,17 @@ export const drillKey = (r: Pick<DrillRow, "kind" | "type" | "regionCode" | "id"
   `${r.kind}:${r.type}:${r.regionCode}:${r.id}`;
 
 /** SM3 over the canonical JSON of the figures and the records behind them. */
-export function fingerprintOf(figures: readonly FrozenFigure[], drill: Record<string, string[]>): string {
+export function fingerprintOf(
+  figures: readonly FrozenFigure[],
+  drill: Record<string, string[]>,
+): string {
   const body = canonicalJson({
-    figures: figures.map((f) => ({ key: f.key, indicator: f.indicator, value: f.value, text: f.text })),
+    figures: figures.map((f) => ({
+      key: f.key,
+      indicator: f.indicator,
+      value: f.value,
+      text: f.text,
+    })),
     drill,
   });
   return createHash("sm3").update(body, "utf8").digest("hex");
@@ -76,7 +84,10 @@ export async function freezeReport(
 }
 
 /** The version for the public: without the contact (personal details) — 督察工作规定 第二十四条. */
-export function publicVersion(c: ComposedReport): { draft: ReportDraft; paragraphs: PublishedBlock[] } {
+export function publicVersion(c: ComposedReport): {
+  draft: ReportDraft;
+  paragraphs: PublishedBlock[];
+} {
   const { contact: _omit, ...draft } = c.draft;
   return { draft, paragraphs: publishedBlocks(c) };
 }

@@ -6,3 +6,4 @@
 export type { DraftBlock, FigureDecl, ReportDraft, ReportTemplateDecl } from "./declare.ts";
 export { type FigureRule, renderFigure } from "./figures.ts";
 export { frozenBeforePublishing } from "./freeze.ts";
+export { buildFromTemplate, listTemplates, registerTemplate, renderTemplate } from "./templates.ts";

@@ -2,9 +2,7 @@
  * Placeholders in a draft's narrative (pure): `{{key}}` a live figure, `{{key=typed}}` a
  * figure the writer typed, `{{year}}` / `{{prev_year}}`.
  */
-export type Part =
-  | { kind: "text"; text: string }
-  | { kind: "figure"; key: string; typed?: string };
+export type Part = { kind: "text"; text: string } | { kind: "figure"; key: string; typed?: string };
 
 const PLACEHOLDER = /\{\{\s*([a-z][a-z0-9_]*)\s*(?:=\s*([^}]*?)\s*)?\}\}/g;
 

@@ -14,7 +14,7 @@ import { zRegionCode } from "../../kernel/codes/region.ts";
 import { NotFoundError, t } from "../../kernel/errors.ts";
 import { toLocalDate, yearOf } from "../../kernel/time/index.ts";
 import { type CaseDeps, caseEngine } from "../case/index.ts";
-import { reportDocument, renderReportDocx, type ReportVersion } from "./document.ts";
+import { type ReportVersion, renderReportDocx, reportDocument } from "./document.ts";
 import {
   checkPublication,
   listPublications,
@@ -23,13 +23,7 @@ import {
   publishReport,
   rollUp,
 } from "./service.ts";
-import {
-  Publication,
-  PublicationCheck,
-  ReportList,
-  ReportPreview,
-  RollUp,
-} from "./wire.ts";
+import { Publication, PublicationCheck, ReportList, ReportPreview, RollUp } from "./wire.ts";
 
 const DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
 const Id = z.object({ id: z.coerce.number().int().positive() });
@@ -97,7 +91,8 @@ export const reportRoutes = (services: Services, deps: CaseDeps): FastifyPluginA
         schema: {
           operationId: "previewReport",
           tags: ["reports"],
-          summary: "A report with its figures computed now (each linking to its records) and the writer's checks",
+          summary:
+            "A report with its figures computed now (each linking to its records) and the writer's checks",
           params: Id,
           response: { 200: ReportPreview },
         },
@@ -143,12 +138,21 @@ export const reportRoutes = (services: Services, deps: CaseDeps): FastifyPluginA
             text: b.parts.map((p) => p.text).join(""),
           }));
           return renderReportDocx(
-            reportDocument(template, await regionName(w.trx, c.region), c.draft, paragraphs, req.query.version),
+            reportDocument(
+              template,
+              await regionName(w.trx, c.region),
+              c.draft,
+              paragraphs,
+              req.query.version,
+            ),
           );
         });
         return reply
           .type(DOCX)
-          .header("content-disposition", `attachment; filename*=UTF-8''${encodeURIComponent("年度报告（草稿）.docx")}`)
+          .header(
+            "content-disposition",
+            `attachment; filename*=UTF-8''${encodeURIComponent("年度报告（草稿）.docx")}`,
+          )
           .send(bytes);
       },
     );
@@ -160,7 +164,8 @@ export const reportRoutes = (services: Services, deps: CaseDeps): FastifyPluginA
         schema: {
           operationId: "publishReport",
           tags: ["reports"],
-          summary: "Publish: freeze figures, records and fingerprint, submit upward and put the public version on the portal",
+          summary:
+            "Publish: freeze figures, records and fingerprint, submit upward and put the public version on the portal",
           params: Id,
           body: z.object({ version: z.number().int().positive(), onDate: z.string().optional() }),
           response: { 201: Publication },
@@ -189,7 +194,10 @@ export const reportRoutes = (services: Services, deps: CaseDeps): FastifyPluginA
       },
       async (req) =>
         inTenantReadTx(services, req, async (w) =>
-          publicationOut(await loadPublication(w.trx, req.params.region, req.params.id), req.query.version),
+          publicationOut(
+            await loadPublication(w.trx, req.params.region, req.params.id),
+            req.query.version,
+          ),
         ),
     );
 
@@ -229,15 +237,25 @@ export const reportRoutes = (services: Services, deps: CaseDeps): FastifyPluginA
         const bytes = await inTenantReadTx(services, req, async (w) => {
           const p = await loadPublication(w.trx, req.params.region, req.params.id);
           const template = registry.report(p.template);
-          if (!template) throw new NotFoundError(t("报告模板已不存在", `no template ${p.template}`));
+          if (!template)
+            throw new NotFoundError(t("报告模板已不存在", `no template ${p.template}`));
           const body = req.query.version === "public" ? p.public_body : p.upward;
           return renderReportDocx(
-            reportDocument(template, await regionName(w.trx, p.region_code), body.draft, body.paragraphs, req.query.version),
+            reportDocument(
+              template,
+              await regionName(w.trx, p.region_code),
+              body.draft,
+              body.paragraphs,
+              req.query.version,
+            ),
           );
         });
         return reply
           .type(DOCX)
-          .header("content-disposition", `attachment; filename*=UTF-8''${encodeURIComponent("年度报告.docx")}`)
+          .header(
+            "content-disposition",
+            `attachment; filename*=UTF-8''${encodeURIComponent("年度报告.docx")}`,
+          )
           .send(bytes);
       },
     );
@@ -249,7 +267,8 @@ export const reportRoutes = (services: Services, deps: CaseDeps): FastifyPluginA
         schema: {
           operationId: "reportRollUp",
           tags: ["reports"],
-          summary: "A city's districts' report figures side by side, with the city's own (records together)",
+          summary:
+            "A city's districts' report figures side by side, with the city's own (records together)",
           querystring: z.object({
             region: zRegionCode.optional(),
             year: z.coerce.number().int().min(1000).max(9999).optional(),
@@ -264,7 +283,8 @@ export const reportRoutes = (services: Services, deps: CaseDeps): FastifyPluginA
         if (!actor.regions.includes(region) && !checksOff(actor))
           throw new NotFoundError(t("没有这个地区，或不在您的管辖范围内", `no region ${region}`));
         const template = registry.report(req.query.template);
-        if (!template) throw new NotFoundError(t("没有这个报告模板", `no template ${req.query.template}`));
+        if (!template)
+          throw new NotFoundError(t("没有这个报告模板", `no template ${req.query.template}`));
         const year = req.query.year ?? yearOf(toLocalDate(services.clock())) - 1;
         return inTenantReadTx(services, req, async (w) => {
           const r = await rollUp(registry, w.trx, { region, year, template });

@@ -8,8 +8,8 @@ import { sql } from "kysely";
 import type { DB } from "../../db/schema.ts";
 import { ConflictError, InvalidStateError, NotFoundError, t } from "../../kernel/errors.ts";
 import type { WorkTx } from "../../platform/work.ts";
-import { evaluate, type IndicatorValue } from "../indicator/engine.ts";
 import { type CaseEngine, type CaseView, caseViewOf } from "../case/index.ts";
+import { evaluate, type IndicatorValue } from "../indicator/engine.ts";
 import type { Registry } from "../registry.ts";
 import { type ComposedReport, composeReport } from "./compose.ts";
 import type { ReportDraft, ReportTemplateDecl } from "./declare.ts";
@@ -38,14 +38,23 @@ export async function loadReport(
 ): Promise<{ view: CaseView<ReportFields>; template: ReportTemplateDecl }> {
   const codes = registry.reports().map((r) => r.code);
   const row = codes.length
-    ? await db.selectFrom("case_file").selectAll().where("id", "=", id).where("case_type", "in", codes).executeTakeFirst()
+    ? await db
+        .selectFrom("case_file")
+        .selectAll()
+        .where("id", "=", id)
+        .where("case_type", "in", codes)
+        .executeTakeFirst()
     : undefined;
   if (!row) throw new NotFoundError(t("没有这份报告", `no report ${id}`));
   const view = caseViewOf(row) as unknown as CaseView<ReportFields>;
   return { view, template: registry.report(view.caseType)! };
 }
 
-export async function previewReport(registry: Registry, db: Db, id: number): Promise<ComposedReport & { view: CaseView<ReportFields> }> {
+export async function previewReport(
+  registry: Registry,
+  db: Db,
+  id: number,
+): Promise<ComposedReport & { view: CaseView<ReportFields> }> {
   const { view, template } = await loadReport(registry, db, id);
   const composed = await composeReport(registry, db, {
     region: view.regionCode,
@@ -89,13 +98,19 @@ export async function publishReport(
   const { view, template } = await loadReport(registry, w.trx, id);
   if (view.state !== "approved") {
     throw new InvalidStateError(
-      t("报告须经保密审查通过后才能发布", "a report is published only after its secrecy review has passed"),
+      t(
+        "报告须经保密审查通过后才能发布",
+        "a report is published only after its secrecy review has passed",
+      ),
     );
   }
   if (view.version !== req.version) {
     // The case engine checks it again; this keeps the freezing from running on a stale page.
     throw new ConflictError(
-      t("报告已被他人修改，请刷新后再发布", `the report changed (version ${view.version}); reload it`),
+      t(
+        "报告已被他人修改，请刷新后再发布",
+        `the report changed (version ${view.version}); reload it`,
+      ),
     );
   }
   const frozen = await freezeReport(registry, w.trx, {
@@ -128,7 +143,10 @@ export async function publishReport(
   return row;
 }
 
-export async function listPublications(db: Db, region?: string): Promise<Omit<PublicationRow, "drill" | "upward" | "public_body" | "figures">[]> {
+export async function listPublications(
+  db: Db,
+  region?: string,
+): Promise<Omit<PublicationRow, "drill" | "upward" | "public_body" | "figures">[]> {
   let q = db
     .selectFrom("report_publication" as never)
     .select([
@@ -187,7 +205,10 @@ export async function rollUp(
   registry: Registry,
   db: Db,
   p: { region: string; year: number; template: ReportTemplateDecl },
-): Promise<{ indicators: string[]; columns: { region: string; name: string; values: Record<string, number | null> }[] }> {
+): Promise<{
+  indicators: string[];
+  columns: { region: string; name: string; values: Record<string, number | null> }[];
+}> {
   const ids = [...new Set(Object.values(p.template.figures).map((f) => f.indicator))].filter((id) =>
     registry.indicator(id),
   );
@@ -198,11 +219,17 @@ export async function rollUp(
     .where("code", "in", db.selectFrom("unit").select("region_code").distinct())
     .orderBy("code")
     .execute();
-  const own = await db.selectFrom("region").select(["code", "name_zh"]).where("code", "=", p.region).executeTakeFirst();
+  const own = await db
+    .selectFrom("region")
+    .select(["code", "name_zh"])
+    .where("code", "=", p.region)
+    .executeTakeFirst();
   if (!own) throw new NotFoundError(t("没有这个地区", `no region ${p.region}`));
   const col = async (code: string, name: string) => {
     const values: Record<string, number | null> = {};
-    const vs: IndicatorValue[] = ids.length ? await evaluate(registry, db, { region: code, year: p.year, indicatorIds: ids }) : [];
+    const vs: IndicatorValue[] = ids.length
+      ? await evaluate(registry, db, { region: code, year: p.year, indicatorIds: ids })
+      : [];
     for (const v of vs) values[v.id] = v.value;
     return { region: code, name, values };
   };

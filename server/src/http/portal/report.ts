@@ -21,7 +21,23 @@ interface PublicReport {
   published_on: unknown;
 }
 
-const ZH = ["一", "二", "三", "四", "五", "六", "七", "八", "九", "十", "十一", "十二", "十三", "十四", "十五"];
+const ZH = [
+  "一",
+  "二",
+  "三",
+  "四",
+  "五",
+  "六",
+  "七",
+  "八",
+  "九",
+  "十",
+  "十一",
+  "十二",
+  "十三",
+  "十四",
+  "十五",
+];
 
 const dateZh = (v: unknown) => {
   const s = v instanceof Date ? v.toISOString().slice(0, 10) : String(v).slice(0, 10);
@@ -34,7 +50,8 @@ export async function publishedReportHtml(
   region: string,
   year: number | undefined,
 ): Promise<string> {
-  const rows = (await sql<PublicReport>`select * from fazhi_public_reports(${region})`.execute(db)).rows;
+  const rows = (await sql<PublicReport>`select * from fazhi_public_reports(${region})`.execute(db))
+    .rows;
   if (rows.length === 0) {
     return `<div class="notice" role="status"><p><strong>年度报告尚未在本平台发布。</strong></p><p>依照《法治政府建设与责任落实督察工作规定》第二十四条，地方各级政府和县级以上政府部门于每年4月1日之前，通过报刊、网站等新闻媒体向社会公开上一年度法治政府建设情况报告。报告发布后，将在本栏目全文公开。</p></div>`;
   }
@@ -42,10 +59,14 @@ export async function publishedReportHtml(
   const others = rows.filter((r) => r !== shown);
   const earlier = others.length
     ? `<section aria-labelledby="earlier"><h2 id="earlier">往年报告</h2><ul class="sections">${others
-        .map((r) => `<li><a href="/public/${region}/report?year=${r.year}">${esc(r.title.replace(/\n/g, ""))}</a><p>${dateZh(r.published_on)}公开</p></li>`)
+        .map(
+          (r) =>
+            `<li><a href="/public/${region}/report?year=${r.year}">${esc(r.title.replace(/\n/g, ""))}</a><p>${dateZh(r.published_on)}公开</p></li>`,
+        )
         .join("")}</ul></section>`
     : "";
-  if (!shown) return `<div class="notice" role="status"><p>${esc(year)}年度报告尚未发布。</p></div>${earlier}`;
+  if (!shown)
+    return `<div class="notice" role="status"><p>${esc(year)}年度报告尚未发布。</p></div>${earlier}`;
   const counters = [0, 0, 0, 0];
   const paras = shown.public_body.paragraphs
     .map((p) => {
@@ -54,7 +75,8 @@ export async function publishedReportHtml(
       counters[l]!++;
       for (let i = l + 1; i < 4; i++) counters[i] = 0;
       const n = counters[l]!;
-      const no = l === 0 ? `${ZH[n - 1]}、` : l === 1 ? `（${ZH[n - 1]}）` : l === 2 ? `${n}.` : `（${n}）`;
+      const no =
+        l === 0 ? `${ZH[n - 1]}、` : l === 1 ? `（${ZH[n - 1]}）` : l === 2 ? `${n}.` : `（${n}）`;
       return `<h${l + 3}>${esc(no + p.text)}</h${l + 3}>`;
     })
     .join("");

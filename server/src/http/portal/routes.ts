@@ -14,6 +14,7 @@ import { NotFoundError, t as text } from "../../kernel/errors.ts";
 import { zt } from "../../kernel/issue-text.ts";
 import type { Services } from "../context.ts";
 import { details, esc, list, page, pager, qs, type Site } from "./html.ts";
+import { publishedReportHtml } from "./report.ts";
 import {
   bodiesOf,
   detailFields,
@@ -27,7 +28,6 @@ import {
   unitsOfItems,
 } from "./sections.ts";
 import { verifyRoutes } from "./verify.ts";
-import { publishedReportHtml } from "./report.ts";
 
 /**
  * The public portal (政务公开): server-rendered pages, readable without JavaScript, in

@@ -15,7 +15,12 @@ const wanOver = { step: 10000, qualifier: "余" as const, wan: true, decimals: 0
 const wan = (decimals: number) => ({ wan: true, decimals });
 
 export const ANNUAL_REPORT_FIGURES: Record<string, FigureDecl> = {
+  // 一(一): the report names the meetings rather than counting them
+  meetings_rule_of_law: { indicator: "meetings_rule_of_law" },
   // 一(二)
+  committee_heads: { indicator: "committee_heads" },
+  committee_deputy_heads: { indicator: "committee_deputy_heads" },
+  coordination_groups: { indicator: "coordination_groups" },
   committee_member_units: { indicator: "committee_member_units" },
   plan_tasks: { indicator: "plan_tasks" },
   inspected_townships: { indicator: "inspected_townships" },
@@ -30,7 +35,10 @@ export const ANNUAL_REPORT_FIGURES: Record<string, FigureDecl> = {
     unit: "%",
     decimals: 0,
   }),
-  online_availability_rate: pending("online_availability_rate", "issue 14", { unit: "%", decimals: 1 }),
+  online_availability_rate: pending("online_availability_rate", "issue 14", {
+    unit: "%",
+    decimals: 1,
+  }),
   licensing_items: pending("licensing_items", "issue 14"),
   licensing_items_in_centre: pending("licensing_items_in_centre", "issue 14"),
   service_sub_centres: pending("service_sub_centres", "issue 14"),

@@ -3,8 +3,8 @@ import { reportDemo } from "./demo.ts";
 import { annualReportCaseType, publishBySetting } from "./lifecycle.ts";
 import { annualReportTemplate, MODULE } from "./template.ts";
 
-export { ANNUAL_REPORT } from "./template.ts";
 export { SEED_FIGURES } from "./seed-figures.ts";
+export { ANNUAL_REPORT } from "./template.ts";
 
 /** The annual report (issue 17): its template, its lifecycle, its demo draft. */
 export const reportModule: ModuleDecl = {

@@ -20,7 +20,13 @@ export interface SeedFigure {
   expected?: number;
 }
 
-const f = (section: string, seed: string, indicator: string, value: number, more: Partial<SeedFigure> = {}): SeedFigure => ({
+const f = (
+  section: string,
+  seed: string,
+  indicator: string,
+  value: number,
+  more: Partial<SeedFigure> = {},
+): SeedFigure => ({
   section,
   seed,
   indicator,
