@@ -13,6 +13,7 @@ export const FRONT_DOORS: readonly string[] = [
   "engines/indicator/index.ts",
   "engines/demo/index.ts",
   "engines/portal/index.ts",
+  "engines/report/index.ts",
   "engines/registry.ts",
   "engines/settings.ts",
   "engines/labels.ts",

@@ -48,7 +48,9 @@ const draft = {
 };
 
 async function count(table: string): Promise<number> {
-  const r = await sql<{ n: number }>`select count(*)::int as n from ${sql.table(table)}`.execute(t.db.owner);
+  const r = await sql<{ n: number }>`select count(*)::int as n from ${sql.table(table)}`.execute(
+    t.db.owner,
+  );
   return r.rows[0]!.n;
 }
 
@@ -68,7 +70,11 @@ beforeAll(async () => {
     ["2020-03-04", "第1次"],
     ["2020-08-10", "第111次"],
   ] as const) {
-    const r = await t.call(office, { method: "POST", url: "/api/registers/meeting/entries", payload: meeting(d, n) });
+    const r = await t.call(office, {
+      method: "POST",
+      url: "/api/registers/meeting/entries",
+      payload: meeting(d, n),
+    });
     expect(r.statusCode, r.body).toBe(201);
   }
   const r = await t.call(office, {
@@ -83,7 +89,9 @@ afterAll(async () => t?.close());
 
 const step = async (who: Session, action: string, input: unknown = {}) => {
   const c = await t.call(who, { method: "GET", url: `/api/cases/annual_report/${reportId}` });
-  const version = (c.json() as { case: { version: number } }).case?.version ?? (c.json() as { version: number }).version;
+  const version =
+    (c.json() as { case: { version: number } }).case?.version ??
+    (c.json() as { version: number }).version;
   return t.call(who, {
     method: "POST",
     url: `/api/cases/annual_report/${reportId}/actions/${action}`,
@@ -116,7 +124,10 @@ describe("a report's draft", () => {
   });
 
   it("exports the draft as .docx", async () => {
-    const res = await t.call(office, { method: "GET", url: `/api/reports/${reportId}/report.docx` });
+    const res = await t.call(office, {
+      method: "GET",
+      url: `/api/reports/${reportId}/report.docx`,
+    });
     expect(res.statusCode).toBe(200);
     expect(res.rawPayload.subarray(0, 2).toString()).toBe("PK");
   });
@@ -148,11 +159,22 @@ describe("the gates before publication", () => {
   });
 
   it("refuses a publication by a unit's user and one on a stale version", async () => {
-    expect((await step(office, "pass_review", { opinion: "经审查不涉及国家秘密", noSecrets: true })).statusCode).toBe(200);
+    expect(
+      (await step(office, "pass_review", { opinion: "经审查不涉及国家秘密", noSecrets: true }))
+        .statusCode,
+    ).toBe(200);
     const v = await versionOf();
-    const byClerk = await t.call(clerk, { method: "POST", url: `/api/reports/${reportId}/publish`, payload: { version: v } });
+    const byClerk = await t.call(clerk, {
+      method: "POST",
+      url: `/api/reports/${reportId}/publish`,
+      payload: { version: v },
+    });
     expect(byClerk.statusCode).toBe(403);
-    const stale = await t.call(office, { method: "POST", url: `/api/reports/${reportId}/publish`, payload: { version: v - 1 } });
+    const stale = await t.call(office, {
+      method: "POST",
+      url: `/api/reports/${reportId}/publish`,
+      payload: { version: v - 1 },
+    });
     expect(stale.statusCode).toBe(409);
     expect(await count("report_publication")).toBe(0);
   });
@@ -167,7 +189,12 @@ describe("publishing", () => {
       payload: { version: await versionOf() },
     });
     expect(res.statusCode, res.body).toBe(201);
-    const p = res.json() as { id: number; fingerprint: string; records: Record<string, number>; figures: { key: string; value: number }[] };
+    const p = res.json() as {
+      id: number;
+      fingerprint: string;
+      records: Record<string, number>;
+      figures: { key: string; value: number }[];
+    };
     pubId = p.id;
     expect(p.fingerprint).toMatch(/^[0-9a-f]{64}$/);
     expect(p.records.meetings_rule_of_law).toBe(2);
@@ -176,35 +203,80 @@ describe("publishing", () => {
     await expect(
       sql`update report_publication set figures = '[]'::jsonb`.execute(t.db.owner),
     ).rejects.toThrow(/append-only/);
-    await expect(sql`delete from report_publication`.execute(t.db.owner)).rejects.toThrow(/append-only/);
+    await expect(sql`delete from report_publication`.execute(t.db.owner)).rejects.toThrow(
+      /append-only/,
+    );
   });
 
   it("shows a later record as 'would differ' without altering the publication", async () => {
-    const same = await t.call(office, { method: "GET", url: `/api/reports/published/500156/${pubId}/check` });
+    const same = await t.call(office, {
+      method: "GET",
+      url: `/api/reports/published/500156/${pubId}/check`,
+    });
     expect(same.json()).toMatchObject({ unchanged: true, differences: [] });
-    const r = await t.call(office, { method: "POST", url: "/api/registers/meeting/entries", payload: meeting("2020-09-14", "第114次") });
+    const r = await t.call(office, {
+      method: "POST",
+      url: "/api/registers/meeting/entries",
+      payload: meeting("2020-09-14", "第114次"),
+    });
     expect(r.statusCode).toBe(201);
-    const diff = await t.call(office, { method: "GET", url: `/api/reports/published/500156/${pubId}/check` });
-    const d = diff.json() as { unchanged: boolean; differences: { key: string; published: { value: number }; today: { value: number }; recordsAdded: number }[] };
+    const diff = await t.call(office, {
+      method: "GET",
+      url: `/api/reports/published/500156/${pubId}/check`,
+    });
+    const d = diff.json() as {
+      unchanged: boolean;
+      differences: {
+        key: string;
+        published: { value: number };
+        today: { value: number };
+        recordsAdded: number;
+      }[];
+    };
     expect(d.unchanged).toBe(false);
     expect(d.differences).toEqual([
-      expect.objectContaining({ key: "meetings_rule_of_law", published: expect.objectContaining({ value: 2 }), today: expect.objectContaining({ value: 3 }), recordsAdded: 1 }),
+      expect.objectContaining({
+        key: "meetings_rule_of_law",
+        published: expect.objectContaining({ value: 2 }),
+        today: expect.objectContaining({ value: 3 }),
+        recordsAdded: 1,
+      }),
     ]);
-    const again = await t.call(office, { method: "GET", url: `/api/reports/published/500156/${pubId}` });
-    expect((again.json() as { figures: { key: string; value: number }[] }).figures.find((f) => f.key === "meetings_rule_of_law")?.value).toBe(2);
+    const again = await t.call(office, {
+      method: "GET",
+      url: `/api/reports/published/500156/${pubId}`,
+    });
+    expect(
+      (again.json() as { figures: { key: string; value: number }[] }).figures.find(
+        (f) => f.key === "meetings_rule_of_law",
+      )?.value,
+    ).toBe(2);
   });
 
   it("lets the city see the district's report and its roll-up", async () => {
     const list = await t.call(city, { method: "GET", url: "/api/reports" });
-    expect((list.json() as { publications: { region: string }[] }).publications.map((p) => p.region)).toContain("500156");
-    const one = await t.call(city, { method: "GET", url: `/api/reports/published/500156/${pubId}` });
+    expect(
+      (list.json() as { publications: { region: string }[] }).publications.map((p) => p.region),
+    ).toContain("500156");
+    const one = await t.call(city, {
+      method: "GET",
+      url: `/api/reports/published/500156/${pubId}`,
+    });
     expect(one.statusCode).toBe(200);
-    const roll = await t.call(city, { method: "GET", url: "/api/reports/rollup?region=500000&year=2020" });
+    const roll = await t.call(city, {
+      method: "GET",
+      url: "/api/reports/rollup?region=500000&year=2020",
+    });
     expect(roll.statusCode, roll.body).toBe(200);
-    const cols = (roll.json() as { columns: { region: string; values: Record<string, number | null> }[] }).columns;
+    const cols = (
+      roll.json() as { columns: { region: string; values: Record<string, number | null> }[] }
+    ).columns;
     expect(cols.find((c) => c.region === "500156")?.values.meetings_rule_of_law).toBe(3);
     expect(cols.at(-1)?.region).toBe("500000");
-    const other = await t.call(office, { method: "GET", url: "/api/reports/rollup?region=500000&year=2020" });
+    const other = await t.call(office, {
+      method: "GET",
+      url: "/api/reports/rollup?region=500000&year=2020",
+    });
     expect(other.statusCode).toBe(404);
   });
 
@@ -215,7 +287,10 @@ describe("publishing", () => {
     expect(page.body).toContain("召开研究法治建设的会议2次");
     expect(page.body).not.toContain("13908257027");
     expect(page.body).not.toContain("殷加强");
-    const pub = await t.call(office, { method: "GET", url: `/api/reports/published/500156/${pubId}?version=public` });
+    const pub = await t.call(office, {
+      method: "GET",
+      url: `/api/reports/published/500156/${pubId}?version=public`,
+    });
     expect(JSON.stringify(pub.json())).not.toContain("13908257027");
   });
 });
