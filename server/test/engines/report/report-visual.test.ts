@@ -9,14 +9,14 @@
 import { describe, expect, it } from "vitest";
 import { createRegistry } from "../../../src/engines/registry.ts";
 import { ruleOf } from "../../../src/engines/report/compose.ts";
-import { MODULES } from "../../../src/modules/index.ts";
-import { reportDocument, renderReportDocx } from "../../../src/engines/report/document.ts";
+import { renderReportDocx, reportDocument } from "../../../src/engines/report/document.ts";
 import { renderFigure } from "../../../src/engines/report/figures.ts";
 import { parseParts } from "../../../src/engines/report/placeholders.ts";
-import { readZipEntry } from "../../../src/platform/files/zip.ts";
-import { annualReportTemplate } from "../../../src/modules/report/template.ts";
+import { MODULES } from "../../../src/modules/index.ts";
 import { SEED_FIGURES } from "../../../src/modules/report/seed-figures.ts";
+import { annualReportTemplate } from "../../../src/modules/report/template.ts";
 import { WULONG_2020_DRAFT } from "../../../src/modules/report/wulong-2020.ts";
+import { readZipEntry } from "../../../src/platform/files/zip.ts";
 import { compareWithReferences, renderPages, visualSkip } from "../../support/visual.ts";
 
 const registry = createRegistry(MODULES);
@@ -48,7 +48,15 @@ const text = (docx: Buffer) =>
 
 describe("the annual report's .docx", () => {
   const upward = () =>
-    renderReportDocx(reportDocument(annualReportTemplate, "重庆市武隆区", WULONG_2020_DRAFT, paragraphs(), "upward"));
+    renderReportDocx(
+      reportDocument(
+        annualReportTemplate,
+        "重庆市武隆区",
+        WULONG_2020_DRAFT,
+        paragraphs(),
+        "upward",
+      ),
+    );
 
   it("writes the seed's figures by their rules, the contact only in the version submitted upward", async () => {
     const up = text(await upward());
@@ -65,7 +73,13 @@ describe("the annual report's .docx", () => {
     expect(up).toContain("印发");
     const pub = text(
       await renderReportDocx(
-        reportDocument(annualReportTemplate, "重庆市武隆区", WULONG_2020_DRAFT, paragraphs(), "public"),
+        reportDocument(
+          annualReportTemplate,
+          "重庆市武隆区",
+          WULONG_2020_DRAFT,
+          paragraphs(),
+          "public",
+        ),
       ),
     );
     expect(pub).not.toContain("13908257027");
