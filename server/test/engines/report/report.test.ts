@@ -9,6 +9,7 @@
  */
 import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { parseReportArgs, reportFile } from "../../../src/cli/commands/report.ts";
 import { DEMO_PASSWORD } from "../../../src/engines/demo/declare.ts";
 import { loadDemo } from "../../../src/engines/demo/loader.ts";
 import { createRegistry } from "../../../src/engines/registry.ts";
@@ -310,6 +311,31 @@ describe("publishing", () => {
       url: "/api/reports/rollup?region=500000&year=2020",
     });
     expect(other.statusCode).toBe(404);
+  });
+
+  it("answers the CLI contract: json per indicator, the published report as md and docx", async () => {
+    const registry = createRegistry(MODULES);
+    const args = (format: string) =>
+      parseReportArgs({ region: "500156", year: "2020", format, out: "/dev/null" });
+    const json = JSON.parse(
+      (await reportFile(t.db.owner, registry, args("json"))).toString("utf8"),
+    ) as Record<string, { value: number | null; unit: string; label: string }>;
+    expect(json.meetings_rule_of_law).toEqual({
+      value: 3,
+      unit: "次",
+      label: "研究法治建设或会前学法的会议",
+    });
+    expect(Object.keys(json)).toHaveLength(registry.indicators().length);
+    const md = (await reportFile(t.db.owner, registry, args("md"))).toString("utf8");
+    expect(md).toContain("召开研究法治建设的会议2次"); // the published (frozen) text
+    expect(md).toContain("## 一、2020年度法治政府建设工作成效");
+    const docx = await reportFile(t.db.owner, registry, args("docx"));
+    expect(docx.subarray(0, 2).toString()).toBe("PK");
+    expect(() => parseReportArgs({ region: "500156", year: "20", out: "x" })).toThrow(/--year/);
+    expect(() =>
+      parseReportArgs({ region: "500156", year: "2020", format: "pdf", out: "x" }),
+    ).toThrow(/--format/);
+    expect(() => parseReportArgs({ region: "500156", year: "2020" })).toThrow(/--out/);
   });
 
   it("puts the public version on the portal, without the contact", async () => {
