@@ -1,4 +1,5 @@
 import { CASE_ROUTES } from "./isolation-matrix-cases.ts";
+import { REPORT_ROUTES } from "./isolation-matrix-reports.ts";
 import {
   anyBusiness,
   business,
@@ -230,6 +231,7 @@ export const MATRIX: Record<string, MatrixEntry> = {
   },
 
   ...CASE_ROUTES,
+  ...REPORT_ROUTES,
 
   // --- indicators ------------------------------------------------------------------
   "GET /api/indicators": { probes: () => [get("/api/indicators", anyBusiness)] },
