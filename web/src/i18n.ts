@@ -98,6 +98,7 @@ const STRINGS = {
   "menu.system": { zh: "系统管理", en: "System" },
   "menu.warnings": { zh: "预警", en: "Warnings" },
   "menu.indicators": { zh: "指标", en: "Indicators" },
+  "menu.reports": { zh: "年度报告", en: "Annual reports" },
   "menu.search": { zh: "检索", en: "Search" },
   "search.title": { zh: "全文检索", en: "Full-text search" },
   "search.placeholder": {

@@ -13,6 +13,7 @@ import {
   AuditOutlined,
   BarChartOutlined,
   ControlOutlined,
+  FileTextOutlined,
   HomeOutlined,
   SafetyOutlined,
   SearchOutlined,
@@ -56,6 +57,15 @@ const SecurityLogPage = lazy(() =>
 );
 const SettingsPage = lazy(() =>
   import("./pages/SettingsPage.tsx").then((m) => ({ default: m.SettingsPage })),
+);
+const ReportsPage = lazy(() =>
+  import("./reports/ReportsPage.tsx").then((m) => ({ default: m.ReportsPage })),
+);
+const ReportPage = lazy(() =>
+  import("./reports/ReportPage.tsx").then((m) => ({ default: m.ReportPage })),
+);
+const PublishedReportPage = lazy(() =>
+  import("./reports/PublishedReportPage.tsx").then((m) => ({ default: m.PublishedReportPage })),
 );
 const RegisterPage = lazy(() =>
   import("./registers/RegisterPage.tsx").then((m) => ({ default: m.RegisterPage })),
@@ -234,9 +244,23 @@ const enginesModule: WebModule = {
   ],
 };
 
+/** The report engine's pages (docs/report.md). */
+const reportsModule: WebModule = {
+  id: "reports",
+  menu: [
+    { path: "/reports", label: "menu.reports", icon: FileTextOutlined, anyOf: READ, order: 25 },
+  ],
+  routes: [
+    { path: "/reports", component: ReportsPage, anyOf: READ },
+    { path: "/reports/:id", component: ReportPage, anyOf: READ },
+    { path: "/reports/published/:region/:id", component: PublishedReportPage, anyOf: READ },
+  ],
+};
+
 export const MODULES: WebModule[] = [
   homeModule,
   enginesModule,
+  reportsModule,
   accountsModule,
   settingsModule,
   auditModule,

@@ -12,6 +12,7 @@ const cmd = {
   draw: () => import("./commands/draw.ts"),
   import: () => import("./commands/import.ts"),
   indicators: () => import("./commands/indicators.ts"),
+  report: () => import("./commands/report.ts"),
   search: () => import("./commands/search.ts"),
   serve: () => import("./commands/serve.ts"),
   user: () => import("./commands/user.ts"),
@@ -130,6 +131,18 @@ program
   .option("--unit <unit>", "only this unit's records (unit id or code)")
   .option("--id <id...>", "only these indicators (default: all declared)")
   .action(async (o) => (await cmd.indicators()).indicators(o));
+
+program
+  .command("report")
+  .description(
+    "the annual report of a region and a year: json (every indicator: value, unit, label), md or docx (GB/T 9704)",
+  )
+  .option("--region <code>", "a district, or a city (its districts together), e.g. 500156")
+  .option("--year <year>", "the year reported on, e.g. 2020")
+  .option("--format <format>", "json | md | docx", "json")
+  .option("--out <file>", "the file to write")
+  .option("--template <code>", "the report template", "annual_report")
+  .action(async (o) => (await cmd.report()).report(o));
 
 program
   .command("draw")

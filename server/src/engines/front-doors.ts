@@ -14,6 +14,7 @@ export const FRONT_DOORS: readonly string[] = [
   "engines/demo/index.ts",
   "engines/portal/index.ts",
   "engines/consultation/index.ts",
+  "engines/report/index.ts",
   "engines/registry.ts",
   "engines/settings.ts",
   "engines/labels.ts",

@@ -9,6 +9,8 @@ import type { DemoContribution } from "./demo/declare.ts";
 import type { IndicatorDecl } from "./indicator/declare.ts";
 import type { PortalBodiesDecl, PortalSectionDecl } from "./portal/declare.ts";
 import type { RegisterDecl } from "./register/declare.ts";
+import { checkReports } from "./report/check.ts";
+import type { ReportTemplateDecl } from "./report/declare.ts";
 import type { SettingDecl } from "./settings.ts";
 
 /**
@@ -33,6 +35,8 @@ export interface ModuleDecl {
   reactions?: StepReactionDecl[];
   /** Questions this module answers for the others (e.g. supervision's credit check). */
   answers?: AnswerDecl[];
+  /** Report templates (engines/report/declare.ts), e.g. the annual report. */
+  reports?: ReportTemplateDecl[];
 }
 
 /**
@@ -67,6 +71,9 @@ export interface Registry {
   reactionsTo(caseType: string, action: string): StepReactionDecl[];
   /** The module that answers a question, if one is loaded. */
   answer(code: string): AnswerDecl | undefined;
+  /** A report template by code. */
+  report(code: string): ReportTemplateDecl | undefined;
+  reports(): ReportTemplateDecl[];
 }
 
 /**
@@ -127,8 +134,14 @@ export function createRegistry(modules: readonly ModuleDecl[]): Registry {
     modules.flatMap((m) => m.answers ?? []),
     (a) => a.code,
   );
+  const reports = index(
+    "report template",
+    modules.flatMap((m) => m.reports ?? []),
+    (r) => r.code,
+  );
   const bodies = modules.find((m) => m.portalBodies)?.portalBodies;
   checkModules(modules);
+  checkReports([...reports.values()], (id) => indicators.has(id));
   const reactions = new Map<string, StepReactionDecl[]>();
   for (const m of modules) {
     for (const r of m.reactions ?? []) {
@@ -170,5 +183,7 @@ export function createRegistry(modules: readonly ModuleDecl[]): Registry {
     portalBodies: () => bodies,
     reactionsTo: (c, a) => reactions.get(`${c}\u0000${a}`) ?? [],
     answer: (c) => answers.get(c),
+    report: (c) => reports.get(c),
+    reports: () => [...reports.values()],
   };
 }

@@ -11,6 +11,7 @@ import { caseRoutes } from "../engines/case/routes.ts";
 import { consultationRoutes } from "../engines/consultation/routes.ts";
 import { indicatorRoutes } from "../engines/indicator/routes.ts";
 import { registerRoutes } from "../engines/register/routes.ts";
+import { reportRoutes } from "../engines/report/routes.ts";
 import { searchRoutes } from "../engines/search/routes.ts";
 import { assertTestOnly, can } from "../kernel/access.ts";
 import { ForbiddenError, type Text, t, UnauthenticatedError } from "../kernel/errors.ts";
@@ -272,7 +273,9 @@ export async function buildApp(
   await app.register(calendarRoutes(services));
   await app.register(settingsRoutes(services));
   await app.register(publicRoutes(services));
-  await app.register(caseRoutes(services, await caseDeps(services)));
+  const deps = await caseDeps(services);
+  await app.register(caseRoutes(services, deps));
+  await app.register(reportRoutes(services, deps));
   await app.register(indicatorRoutes(services));
   await app.register(registerRoutes(services));
   await app.register(searchRoutes(services));

@@ -6,8 +6,9 @@ import { governanceModule } from "./governance/index.ts";
 import { listsModule } from "./lists/index.ts";
 import { meetingsModule } from "./meetings/index.ts";
 import { oversightModule } from "./oversight/index.ts";
-import { servicesModule } from "./services/index.ts";
+import { reportModule } from "./report/index.ts";
 import { rulesModule } from "./rules/index.ts";
+import { servicesModule } from "./services/index.ts";
 import { supervisionModule } from "./supervision/index.ts";
 
 /** Every module of the platform (production). A new module is one import and one entry here. */
@@ -22,6 +23,7 @@ export const MODULES: ModuleDecl[] = [
   listsModule,
   rulesModule,
   decisionsModule,
+  reportModule,
 ];
 
 /**

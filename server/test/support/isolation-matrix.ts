@@ -1,5 +1,6 @@
 import { CASE_ROUTES } from "./isolation-matrix-cases.ts";
 import { CONSULTATION_ROUTES } from "./isolation-matrix-consultation.ts";
+import { REPORT_ROUTES } from "./isolation-matrix-reports.ts";
 import {
   anyBusiness,
   business,
@@ -232,6 +233,7 @@ export const MATRIX: Record<string, MatrixEntry> = {
 
   ...CASE_ROUTES,
   ...CONSULTATION_ROUTES,
+  ...REPORT_ROUTES,
 
   // --- indicators ------------------------------------------------------------------
   "GET /api/indicators": { probes: () => [get("/api/indicators", anyBusiness)] },

@@ -14,6 +14,7 @@ import * as m0012 from "./0012_performance.ts";
 import * as m0015 from "./0015_register_key_entry.ts";
 import * as m0016 from "./0016_case_import_numbers.ts";
 import * as m0018 from "./0018_register_versions.ts";
+import * as m0019 from "./0019_report.ts";
 import * as m0020 from "./0020_services.ts";
 import * as m0023 from "./0023_consultation.ts";
 
@@ -34,6 +35,7 @@ export const migrations: Record<string, Migration> = {
   "0015_register_key_entry": m0015,
   "0016_case_import_numbers": m0016,
   "0018_register_versions": m0018,
+  "0019_report": m0019,
   "0020_services": m0020,
   "0023_consultation": m0023,
 };

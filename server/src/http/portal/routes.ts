@@ -16,6 +16,7 @@ import { zt } from "../../kernel/issue-text.ts";
 import { toLocalDate } from "../../kernel/time/index.ts";
 import type { Services } from "../context.ts";
 import { dateZh, details, esc, list, page, pager, qs, type Site } from "./html.ts";
+import { publishedReportHtml } from "./report.ts";
 import {
   bodiesOf,
   detailFields,
@@ -289,13 +290,21 @@ export const portalRoutes =
 
     app.get(
       "/public/:region/report",
-      { ...hidden, schema: { hide: true, params: z.object({ region: Region }) } },
+      {
+        ...hidden,
+        schema: {
+          hide: true,
+          params: z.object({ region: Region }),
+          querystring: z.object({ year: z.coerce.number().int().min(1000).max(9999).optional() }),
+        },
+      },
       async (req, reply) => {
         const { region } = req.params;
         const site = await regionSite(services, region);
-        // 法治政府建设与责任落实督察工作规定 art. 24: the annual report is published by
-        // 1 April of the next year. The report engine (issue 17) will publish it here.
-        const body = `<div class="notice" role="status"><p><strong>年度报告尚未在本平台发布。</strong></p><p>依照《法治政府建设与责任落实督察工作规定》第二十四条，地方各级政府和县级以上政府部门于每年4月1日之前，通过报刊、网站等新闻媒体向社会公开上一年度法治政府建设情况报告。报告发布后，将在本栏目全文公开。</p></div>`;
+        // 法治政府建设与责任落实督察工作规定 第二十四条: the annual report is published by
+        // 1 April of the next year. The report engine publishes it here (public version:
+        // no personal contact details); earlier years are listed below it.
+        const body = await publishedReportHtml(db, region, req.query.year);
         return reply.type(html).send(
           page({
             title: "法治政府建设年度报告",

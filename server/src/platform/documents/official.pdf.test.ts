@@ -17,7 +17,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
 import { describe, expect, it } from "vitest";
-import { renderTemplate } from "./templates.ts";
+import { noticeTemplate, parseNotice } from "./notice.ts";
+import { renderOfficialDocument } from "./official.ts";
 
 const exec = promisify(execFile);
 const INSTALL = "apt-get install -y libreoffice-writer-nogui poppler-utils";
@@ -147,7 +148,7 @@ describe("official document rendered by LibreOffice", () => {
       await mkdir(join(home, ".config", "fontconfig"), { recursive: true });
       await writeFile(join(home, ".config", "fontconfig", "fonts.conf"), FONTS_CONF);
       const docx = join(dir, "notice.docx");
-      await writeFile(docx, await renderTemplate("notice", notice));
+      await writeFile(docx, await renderOfficialDocument(noticeTemplate(parseNotice(notice))));
 
       const env = { ...process.env, HOME: home, XDG_CONFIG_HOME: join(home, ".config") };
       await exec(

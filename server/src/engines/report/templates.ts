@@ -1,5 +1,7 @@
 /**
- * Document templates: a module declares how its data becomes an official document, by
+ * Document templates (the report engine's, so that there is one way to produce documents: a
+ * report template composes a report; a document template turns any data into an official
+ * document): a module declares how its data becomes an official document, by
  * code, and anything (a route, the annual report, a CLI verb) renders it by that code.
  *
  *   registerTemplate("my_decision", (d: MyDecision) => ({ issuerMark: …, title: …, body: [...] }), {
@@ -12,8 +14,12 @@
  * process. `notice` (通知) is built in.
  */
 import { ConflictError, NotFoundError } from "../../kernel/errors.ts";
-import { noticeTemplate, parseNotice } from "./notice.ts";
-import { type OfficialDocument, type RenderOptions, renderOfficialDocument } from "./official.ts";
+import { noticeTemplate, parseNotice } from "../../platform/documents/notice.ts";
+import {
+  type OfficialDocument,
+  type RenderOptions,
+  renderOfficialDocument,
+} from "../../platform/documents/official.ts";
 
 /** A template turns a module's data into an official document. */
 export type DocumentTemplate<D> = (data: D) => OfficialDocument;
