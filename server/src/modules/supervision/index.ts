@@ -1,6 +1,7 @@
 import type { ModuleDecl } from "../../engines/registry.ts";
 import { creditCheck, listingCaseType, repairCaseType } from "./credit.ts";
 import { creditReactions } from "./credit-decisions.ts";
+import { licensingReactions } from "./credit-licensing.ts";
 import { supervisionDemo } from "./demo.ts";
 import { indicators } from "./indicators.ts";
 import { inspectionCaseType } from "./inspection.ts";
@@ -25,7 +26,7 @@ export const supervisionModule: ModuleDecl = {
   indicators,
   demo: [supervisionDemo],
   settings,
-  reactions: creditReactions,
+  reactions: [...creditReactions, ...licensingReactions],
   portal: portalSections,
   answers: [
     {
