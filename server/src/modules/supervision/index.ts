@@ -5,6 +5,7 @@ import { licensingReactions } from "./credit-licensing.ts";
 import { supervisionDemo } from "./demo.ts";
 import { indicators } from "./indicators.ts";
 import { inspectionCaseType } from "./inspection.ts";
+import { measureRegister, punishmentCaseType } from "./joint-punishment.ts";
 import { portalSections } from "./portal.ts";
 import { registers } from "./registers.ts";
 import { settings } from "./settings.ts";
@@ -21,8 +22,14 @@ export { type CreditCheck, creditCheck } from "./credit.ts";
 export const supervisionModule: ModuleDecl = {
   code: "supervision",
   label: { zh: "事中事后监管与信用", en: "Supervision and credit" },
-  registers,
-  caseTypes: [planCaseType, inspectionCaseType, listingCaseType, repairCaseType],
+  registers: [...registers, measureRegister],
+  caseTypes: [
+    planCaseType,
+    inspectionCaseType,
+    listingCaseType,
+    repairCaseType,
+    punishmentCaseType,
+  ],
   indicators,
   demo: [supervisionDemo],
   settings,

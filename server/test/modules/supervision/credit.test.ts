@@ -8,7 +8,16 @@ import type { ModuleDecl } from "../../../src/engines/registry.ts";
 import { makeUscc } from "../../../src/kernel/codes/uscc.ts";
 import { creditCheck, supervisionModule } from "../../../src/modules/supervision/index.ts";
 import { creditRegister } from "../../../src/modules/supervision/registers.ts";
-import { handler, ok, open, refused, step, t, useEnforcementApp } from "../enforcement/support.ts";
+import {
+  handler,
+  office,
+  ok,
+  open,
+  refused,
+  step,
+  t,
+  useEnforcementApp,
+} from "../enforcement/support.ts";
 
 /**
  * Credit over HTTP (issue 15): the import of credit records from xlsx is all or nothing
@@ -245,6 +254,92 @@ describe("credit lists", () => {
     const anon = await t.app.inject({ method: "GET", url: `/api/credit/check?uscc=${subject(1)}` });
     expect(anon.statusCode).toBe(401);
     t.clock.t = was;
+  });
+});
+
+describe("joint punishment (联合惩戒)", () => {
+  it("only a catalogued measure, only on a subject black-listed that day; recorded with both bases", async () => {
+    const entry = await t.call(office, {
+      method: "POST",
+      url: "/api/registers/joint_punishment_measure/entries",
+      payload: {
+        data: {
+          code: "JP-01",
+          measure: "依法限制参加政府采购活动",
+          area: "procurement",
+          basis: "《中华人民共和国政府采购法》第二十二条第一款第（五）项",
+          implementingUnits: "区财政局",
+        },
+      },
+    });
+    expect(entry.statusCode, entry.body).toBeLessThan(300);
+    // The handler cannot add to the catalogue (only the rule-of-law office keeps it).
+    const byHandler = await t.call(handler, {
+      method: "POST",
+      url: "/api/registers/joint_punishment_measure/entries",
+      payload: {
+        data: {
+          code: "JP-X",
+          measure: "x",
+          area: "other",
+          basis: "自行设定",
+          implementingUnits: "x",
+        },
+      },
+    });
+    expect(byHandler.statusCode).toBe(403);
+    // Subject 2 is on the red list only: no punishment.
+    const red = await open(
+      handler,
+      "joint_punishment",
+      { uscc: subject(2), subjectName: "名单主体2", matter: "2022年办公设备采购项目" },
+      "2022-05-16",
+    );
+    await refused(
+      handler,
+      "joint_punishment",
+      red.id,
+      "apply",
+      { measureCode: "JP-01" },
+      "2022-05-16",
+      409,
+      /is on no black list on 2022-05-16/,
+    );
+    // Subject 1 is black-listed (2021-03-10 to 2024-03-10): an uncatalogued measure is refused.
+    const black = await open(
+      handler,
+      "joint_punishment",
+      { uscc: subject(1), subjectName: "名单主体1", matter: "2022年办公设备采购项目" },
+      "2022-05-16",
+    );
+    await refused(
+      handler,
+      "joint_punishment",
+      black.id,
+      "apply",
+      { measureCode: "JP-99" },
+      "2022-05-16",
+      422,
+      /no measure "JP-99" in the catalogue/,
+      "input.measureCode",
+    );
+    const applied = await ok(
+      await step(
+        handler,
+        "joint_punishment",
+        black.id,
+        "apply",
+        { measureCode: "JP-01" },
+        "2022-05-17",
+      ),
+    );
+    expect(applied.state).toBe("applied");
+    expect(applied.fields).toMatchObject({
+      measure: "依法限制参加政府采购活动",
+      measureBasis: "《中华人民共和国政府采购法》第二十二条第一款第（五）项",
+      listing: { basis: "《中华人民共和国食品安全法》第一百三十五条", validTo: "2024-03-10" },
+      appliedOn: "2022-05-17",
+    });
   });
 });
 
