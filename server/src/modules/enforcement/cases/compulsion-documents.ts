@@ -53,7 +53,7 @@ const measureZh = (f: CompulsionCase) => (f.measure === "seal_up" ? "查封" : "
 
 const issuer = (c: CaseView<CompulsionCase>, ctx: DocumentContext): string => issuerName(c, ctx);
 
-function rights(c: CaseView<CompulsionCase>, ctx: DocumentContext, name: string): string {
+function rights(ctx: DocumentContext, name: string): string {
   const { reconsiderationBody, court } = challengeBodies(name, ctx);
   return `如不服本决定，可以在收到本决定书之日起六十日内向${reconsiderationBody}申请行政复议，也可以在收到本决定书之日起六个月内向${court}提起行政诉讼。`;
 }
@@ -92,7 +92,7 @@ export function seizureDecision(
     `${m}地点：${f.place}。`,
     `${m}期限为三十日，${since}计算。情况复杂的，经本机关负责人批准，可以延长，延长期限不得超过三十日；对物品需要进行检测、检验、检疫或者技术鉴定的，其期间不计入${m}期限（${xzqz(25)}）。`,
     `对${m}的场所、设施或者财物，本机关妥善保管，不得使用或者损毁（${xzqz(26, "第一款")}）；你（单位）不得擅自启封、转移、隐匿、损毁。`,
-    rights(c, ctx, name),
+    rights(ctx, name),
   ];
   return base(c, ctx, `${m}决定书`, body, f.imposedOn);
 }
@@ -146,7 +146,7 @@ export function extensionDecision(
   const body: Block[] = [
     ...partyLines(f),
     `本机关于${f.imposedOn ? formatChineseDate(f.imposedOn) : ""}对你（单位）的${f.items.join("；")}予以${m}。因${sentence(x.reason).replace(/。$/, "")}，情况复杂，经本机关负责人批准，依据${xzqz(25, "第一款")}的规定，决定将${m}期限延长${chineseNumeral(x.days)}日，至${formatChineseDate(x.termEnd)}届满。`,
-    rights(c, ctx, issuer(c, ctx)),
+    rights(ctx, issuer(c, ctx)),
   ];
   return { ...base(c, ctx, `延长${m}期限决定书`, body, x.onDate), number: x.noticeNo };
 }
