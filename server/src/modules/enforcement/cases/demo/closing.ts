@@ -34,8 +34,11 @@ import { demoUsername } from "../../../directory/index.ts";
 import { COMPULSION_TYPE, INSPECTION_TYPE } from "../inspection.ts";
 import { DISCLOSURE_TYPE, PENALTY_TYPE } from "../penalty/index.ts";
 import { cal, END, max, wd } from "./dates.ts";
+import { generalCase } from "./general-case.ts";
 import { takeOver } from "./handover.ts";
 import { ENFORCEMENT_CASES_DEMO_ID } from "./index.ts";
+import { makePlan, type PlannedStep } from "./plan.ts";
+import { PROFILES } from "./profiles.ts";
 import { ENFORCEMENT_RULES_DEMO_ID } from "./rules.ts";
 import { ENFORCEMENT_SHOWCASE_DEMO_ID } from "./showcase.ts";
 
@@ -152,8 +155,13 @@ export const closingDemo: DemoContribution = {
         });
       }
     }
-    // Publications ended in that round, and the ones already published before it.
-    for (const c of (await openHistory(ctx)).filter(
+    // ── 3. a case filed before 2021-07-15 and notified after it (issue 10): the 2017 text
+    // governs by the filing date, the procedure of each later step the 2021 text (程序从新).
+    const straddling = await straddlingCase(ctx, refusal);
+    steps += straddling;
+
+    // Publications ended at their term's end: the history's and that case's.
+    for (const c of (await openHistory(ctx, "2021-07-31" as LocalDate)).filter(
       (x) => x.case_type === DISCLOSURE_TYPE && x.state === "published",
     )) {
       await endPublication(
@@ -305,7 +313,7 @@ async function endPublication(
 }
 
 /** The history's cases still open (opened on or before the demo's last day), oldest first. */
-async function openHistory(ctx: DemoContext): Promise<OpenCase[]> {
+async function openHistory(ctx: DemoContext, until: LocalDate = END): Promise<OpenCase[]> {
   const rows = await ctx.db
     .selectFrom("case_file as c")
     .innerJoin("unit as u", "u.id", "c.unit_id")
@@ -321,7 +329,7 @@ async function openHistory(ctx: DemoContext): Promise<OpenCase[]> {
     .where("c.region_code", "=", ctx.regionCode)
     .where("c.case_type", "in", [PENALTY_TYPE, DISCLOSURE_TYPE, COMPULSION_TYPE, INSPECTION_TYPE])
     .where("c.closed_on", "is", null)
-    .where("c.opened_on", "<=", END)
+    .where("c.opened_on", "<=", until)
     .orderBy("c.opened_on")
     .orderBy("c.id")
     .execute();
@@ -334,4 +342,49 @@ async function openHistory(ctx: DemoContext): Promise<OpenCase[]> {
     unit: r.unit,
     last: (r.last ?? END) as LocalDate,
   }));
+}
+
+/**
+ * A market-regulation case filed on 2021-07-12, 13 or 14 whose notice falls on or after
+ * 2021-07-15, generated like the history's cases (general-case.ts) and taken through its
+ * steps as far as they go; a refused step or a failed generation is noted, never fatal.
+ */
+async function straddlingCase(ctx: DemoContext, refusal: (e: unknown) => void): Promise<number> {
+  let taken = 0;
+  try {
+    const plan = await makePlan(ctx);
+    const p = PROFILES.find((x) => x.unit === "scjgj")!;
+    let own: PlannedStep[] = [];
+    for (const filedOn of ["2021-07-12", "2021-07-13", "2021-07-14"] as LocalDate[]) {
+      const from = plan.steps.length;
+      try {
+        generalCase(plan, p, filedOn, { law2021: true });
+      } catch {
+        plan.steps.length = from;
+        continue;
+      }
+      own = plan.steps.slice(from);
+      const notice = own.find((x) => x.action === "notify");
+      if (notice && compareLocalDate(notice.date, "2021-07-15" as LocalDate) >= 0) break;
+      plan.steps.length = from;
+      own = [];
+    }
+    for (const x of own.filter((y) => compareLocalDate(y.date, ctx.today) <= 0)) {
+      try {
+        await ctx.as(x.user, x.date, (w) => x.run(w));
+        taken += 1;
+      } catch (e) {
+        refusal(e);
+        break;
+      }
+    }
+    ctx.note(
+      own.length
+        ? `a case filed ${own[0]!.date} and notified ${own.find((y) => y.action === "notify")!.date}: ${taken} steps`
+        : "no case filed before 2021-07-15 and notified after it could be generated",
+    );
+  } catch (e) {
+    ctx.note(`the case across 2021-07-15 was not generated: ${String(e)}`);
+  }
+  return taken;
 }
