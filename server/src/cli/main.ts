@@ -153,6 +153,8 @@ program
   )
   .argument("<id>", "the draw's id (its random inspection task)")
   .option("--region <code>", "the region, when the id is not enough")
+  .option("--lang <lang>", "messages in zh (default) or en")
+  .option("--json", "print the report as one JSON object")
   .action(async (id: string, o) => (await cmd.draw()).drawVerify(id, o));
 
 const calendar = program.command("calendar").description("the legal calendar");

@@ -33,6 +33,7 @@ import { auditRoutes } from "./routes/audit.ts";
 import { authRoutes } from "./routes/auth.ts";
 import { totpRoutes } from "./routes/auth-totp.ts";
 import { calendarRoutes } from "./routes/calendar.ts";
+import { creditRoutes } from "./routes/credit.ts";
 import { metaRoutes } from "./routes/meta.ts";
 import { publicRoutes } from "./routes/public.ts";
 import { settingsRoutes } from "./routes/settings.ts";
@@ -271,6 +272,7 @@ export async function buildApp(
   await app.register(adminIdentityRoutes(services));
   await app.register(auditRoutes(services));
   await app.register(calendarRoutes(services));
+  await app.register(creditRoutes(services));
   await app.register(settingsRoutes(services));
   await app.register(publicRoutes(services));
   const deps = await caseDeps(services);

@@ -205,6 +205,10 @@ export const MATRIX: Record<string, MatrixEntry> = {
   "GET /api/calendar/deadline": {
     probes: () => [get("/api/calendar/deadline?start=2020-09-30&period=20wd", signedIn)],
   },
+  // The credit check (supervision answers credit.check): business roles only.
+  "GET /api/credit/check": {
+    probes: () => [get("/api/credit/check?uscc=91500156000044EE7X", anyBusiness)],
+  },
   "POST /api/calendar/notices": {
     probes: () => [write("POST", "/api/calendar/notices", {}, () => false)],
   },

@@ -8,6 +8,7 @@
 import { Button, Card, Col, Row, Space, Tag, Typography } from "antd";
 import { Link } from "react-router";
 import { WarningsCard } from "../cases/WarningsCard.tsx";
+import { CreditCheckCard } from "../credit/CreditCheckCard.tsx";
 import { useRoleLabel, useUnitName } from "../data.ts";
 import { type MsgKey, useI18n } from "../i18n.ts";
 import { useActor, useSession } from "../session.tsx";
@@ -70,6 +71,9 @@ export function HomePage() {
             </Col>
             <Col xs={24} lg={12}>
               <DeadlineCard />
+            </Col>
+            <Col xs={24} lg={12}>
+              <CreditCheckCard />
             </Col>
           </Row>
         </>

@@ -1,9 +1,11 @@
 import type { ModuleDecl } from "../../engines/registry.ts";
 import { creditCheck, listingCaseType, repairCaseType } from "./credit.ts";
 import { creditReactions } from "./credit-decisions.ts";
+import { licensingReactions } from "./credit-licensing.ts";
 import { supervisionDemo } from "./demo.ts";
 import { indicators } from "./indicators.ts";
 import { inspectionCaseType } from "./inspection.ts";
+import { measureRegister, punishmentCaseType } from "./joint-punishment.ts";
 import { portalSections } from "./portal.ts";
 import { registers } from "./registers.ts";
 import { settings } from "./settings.ts";
@@ -20,12 +22,18 @@ export { type CreditCheck, creditCheck } from "./credit.ts";
 export const supervisionModule: ModuleDecl = {
   code: "supervision",
   label: { zh: "事中事后监管与信用", en: "Supervision and credit" },
-  registers,
-  caseTypes: [planCaseType, inspectionCaseType, listingCaseType, repairCaseType],
+  registers: [...registers, measureRegister],
+  caseTypes: [
+    planCaseType,
+    inspectionCaseType,
+    listingCaseType,
+    repairCaseType,
+    punishmentCaseType,
+  ],
   indicators,
   demo: [supervisionDemo],
   settings,
-  reactions: creditReactions,
+  reactions: [...creditReactions, ...licensingReactions],
   portal: portalSections,
   answers: [
     {

@@ -11,15 +11,20 @@ import { scanPublic } from "../../support/masking-scanner.ts";
  * The enforcement module's demo contribution, loaded into its own database: its cases,
  * indicators, warnings and portal.
  */
+const TODAY = "2026-06-16";
+
 describe("the demo", () => {
   let d: TestApp;
   let result: DemoLoadResult;
   beforeAll(async () => {
     d = await testApp([directoryModule, enforcementModule]);
+    // Loaded years after its own date (2021-01-31), as it is shown today: the 2019–2020
+    // history closed, this year's work on top (a fixed day, so the test does not drift).
     result = await loadDemo(d.db, createRegistry([directoryModule, enforcementModule]), {
       keyDir: d.config.keyDir,
+      today: TODAY,
     });
-  }, 600_000);
+  }, 900_000);
   afterAll(async () => d?.close());
 
   it("loads the enforcement cases after the registers, as the bodies' demo users", async () => {
@@ -50,28 +55,93 @@ describe("the demo", () => {
     expect(v.enforcement_overdue_cases).toBeGreaterThan(0);
     expect(v.enforcement_file_review_score).toBeGreaterThan(60);
     expect(v.enforcement_file_reviews).toBe(16);
+    // A court application of 2020 (its case closed since, once the court had collected).
     const court = await d.db.owner
-      .selectFrom("case_file")
-      .select("id")
-      .where("case_type", "=", "penalty_general")
-      .where("state", "=", "court_enforcement")
+      .selectFrom("case_event")
+      .select("case_id")
+      .where("action", "=", "apply_court")
+      .where("on_date", "<=", "2020-12-31")
       .execute();
     expect(court.length).toBeGreaterThan(0);
   });
 
-  it("at the demo's date the warning list shows overdue publications, service and payments", async () => {
+  it("at the demo's date the time limits missed in 2020 stay missed: the year's overdue figure keeps them", async () => {
+    d.clock.t = new Date("2021-01-31T01:00:00Z");
+    const s = await d.login("wl.yfzqb.office", DEMO_PASSWORD);
+    const res = await d.call(s, {
+      method: "GET",
+      url: "/api/indicators/enforcement_overdue_cases/drill?region=500156&year=2020&limit=5000",
+    });
+    expect(res.statusCode, res.body).toBe(200);
+    const rows = res.json().rows as {
+      type: string;
+      extra: { overdue: { clock: string; due: string; stoppedOn: string | null }[] };
+    }[];
+    const seen = new Set(rows.flatMap((r) => r.extra.overdue.map((k) => `${r.type}/${k.clock}`)));
+    expect(seen).toContain("penalty_disclosure/publication");
+    expect(seen).toContain("penalty_general/payment");
+    expect(seen).toContain("penalty_general/service");
+    // Met since (the history is over), each late: stopped after its due date.
+    const later = rows.flatMap((r) => r.extra.overdue).filter((k) => k.stoppedOn !== null);
+    expect(later.length).toBeGreaterThan(0);
+    for (const k of later) expect(k.stoppedOn! > k.due).toBe(true);
+    // The seizure in force at the demo's date: its term ran past that day, then was decided.
+    const terms = await d.db.owner
+      .selectFrom("case_clock")
+      .innerJoin("case_file", (j) =>
+        j
+          .onRef("case_file.region_code", "=", "case_clock.region_code")
+          .onRef("case_file.id", "=", "case_clock.case_id"),
+      )
+      .select(["case_clock.started_on", "case_clock.stopped_on"])
+      .where("case_file.case_type", "=", "administrative_compulsion")
+      .where("case_clock.clock", "=", "term")
+      .where("case_clock.started_on", ">=", "2021-01-01")
+      .where("case_clock.started_on", "<=", "2021-01-31")
+      .execute();
+    expect(terms.length).toBeGreaterThan(0);
+    for (const k of terms) expect(k.stopped_on! > "2021-01-31").toBe(true);
+  });
+
+  it("today the 2019–2020 cases are closed: the work queues and warnings hold this year's work", async () => {
+    d.clock.t = new Date(`${TODAY}T01:00:00Z`);
+    const open = await d.db.owner
+      .selectFrom("case_file")
+      .select(["case_type", "state"])
+      .where("case_type", "in", [
+        "penalty_general",
+        "penalty_simplified",
+        "penalty_disclosure",
+        "inspection",
+        "administrative_compulsion",
+      ])
+      .where("closed_on", "is", null)
+      .where("opened_on", "<", "2021-01-01")
+      .execute();
+    // Only decisions still public where the area's rule sets no term (not work: no clock).
+    expect(
+      open.filter((c) => !(c.case_type === "penalty_disclosure" && c.state === "published")),
+    ).toEqual([]);
+    const oldOf = async (ids: number[]) =>
+      ids.length === 0
+        ? []
+        : d.db.owner
+            .selectFrom("case_file")
+            .select(["id", "case_type", "state"])
+            .where("id", "in", ids)
+            .where("opened_on", "<", "2021-01-01")
+            .execute();
     const s = await d.login("wl.yfzqb.office", DEMO_PASSWORD);
     const warnings = (await d.call(s, { method: "GET", url: "/api/warnings?limit=500" })).json()
-      .items as {
-      caseType: string;
-      clock: string;
-      warning: string;
-    }[];
-    const seen = new Set(warnings.map((x) => `${x.caseType}/${x.clock}/${x.warning}`));
-    expect(seen).toContain("penalty_disclosure/publication/overdue");
-    expect(seen).toContain("penalty_general/payment/overdue");
-    expect(seen).toContain("penalty_general/service/overdue");
-    expect(seen).toContain("administrative_compulsion/term/due_soon");
+      .items as { caseId: number }[];
+    expect(warnings.length).toBeGreaterThan(0);
+    expect(await oldOf(warnings.map((x) => x.caseId))).toEqual([]);
+    const handler = await d.login("wl.scjgj.handler", DEMO_PASSWORD);
+    const work = (await d.call(handler, { method: "GET", url: "/api/work" })).json() as {
+      items: { caseId: number }[];
+    };
+    expect(work.items.length).toBeGreaterThan(0);
+    expect(await oldOf(work.items.map((x) => x.caseId))).toEqual([]);
   });
 
   it("publishes its decisions masked, and shows the withdrawn one with its reason", async () => {
@@ -113,5 +183,5 @@ describe("the demo", () => {
     );
     expect(scan.visited.length).toBeGreaterThan(20);
     expect(scan.leaks).toEqual([]);
-  });
+  }, 120_000);
 });

@@ -1,4 +1,6 @@
 import { describe, expect, it } from "vitest";
+import { readZipEntry } from "../../../src/platform/files/zip.ts";
+import { compareWithReferences, renderAll, visualSkip } from "../../support/visual.ts";
 import {
   company,
   detail,
@@ -267,4 +269,116 @@ describe("the term", () => {
     );
     expect(h.state).toBe("handled");
   });
+});
+
+describe("the instruments (行政强制法 第二十四、二十五、二十八条)", () => {
+  const docs: Record<string, Buffer> = {};
+  const get = (id: number, code: string) =>
+    t.call(handler, { method: "GET", url: `/api/cases/${CT}/${id}/documents/${code}` });
+  const text = (docx: Buffer) =>
+    (readZipEntry(docx, "word/document.xml")?.toString("utf8") ?? "")
+      .replace(/<\/w:p>/g, "\n")
+      .replace(/<[^>]+>/g, "")
+      .replace(/&amp;/g, "&");
+
+  it("the decision, the list, the extension and the release, each with what the law asks", async () => {
+    const id = await imposed("2021-09-03");
+    // Not extended, not handled: no extension decision, no release decision yet.
+    expect((await get(id, "seizure_extension")).statusCode).toBe(409);
+    expect((await get(id, "seizure_release")).statusCode).toBe(409);
+    await ok(
+      await step(
+        leader,
+        CT,
+        id,
+        "extend_term",
+        {
+          days: 30,
+          reason: "检验结果尚未出具",
+          noticeNo: "延期〔2021〕5号",
+          noticeServedOn: "2021-09-28",
+        },
+        "2021-09-28",
+      ),
+    );
+    for (const code of ["seizure_decision", "seizure_list", "seizure_extension"]) {
+      const res = await get(id, code);
+      expect(res.statusCode, res.body).toBe(200);
+      docs[code] = res.rawPayload;
+    }
+    const d = text(docs.seizure_decision!);
+    expect(d.startsWith("重庆市武隆区市场监督管理局\n扣押决定书\n")).toBe(true);
+    expect(d).toContain(`当事人：${company.name}`);
+    expect(d).toContain("扣押理由：防止证据灭失。");
+    expect(d).toContain("予以扣押（详见扣押清单）：过期食品12盒。");
+    expect(d).toContain("扣押期限为三十日，自2021年9月3日起计算");
+    expect(d).toContain("六十日内向重庆市武隆区人民政府申请行政复议");
+    expect(d).toContain("六个月内向重庆市武隆区人民法院提起行政诉讼");
+    expect(d).not.toMatch(/art\.|setting/);
+    const xml = readZipEntry(docs.seizure_decision!, "word/document.xml")?.toString("utf8") ?? "";
+    expect(xml).not.toMatch(/FF0000/i);
+    const l = text(docs.seizure_list!);
+    expect(l).toContain("扣押清单");
+    expect(l).toContain("过期食品12盒");
+    expect(l).toContain("当事人签名或者盖章");
+    const e = text(docs.seizure_extension!);
+    expect(e).toContain("延长扣押期限决定书");
+    expect(e).toContain("延期〔2021〕5号");
+    expect(e).toContain("决定将扣押期限延长三十日，至2021年11月2日届满。");
+    // Handled otherwise than by release: still no release decision.
+    const other = await imposed("2021-09-06");
+    await ok(
+      await step(handler, CT, other, "decide_handling", { handling: "penalty_case" }, "2021-09-20"),
+    );
+    const none = await get(other, "seizure_release");
+    expect(none.statusCode).toBe(409);
+    expect(none.json().error.message).toContain("there is no release decision");
+    // Released after testing found nothing: the ground named, the things returned.
+    await ok(
+      await step(
+        handler,
+        CT,
+        id,
+        "decide_handling",
+        {
+          handling: "released",
+          releaseGround: "no_violation",
+          note: "经检验，扣押的食品符合食品安全标准",
+        },
+        "2021-10-20",
+      ),
+    );
+    const r = await get(id, "seizure_release");
+    expect(r.statusCode, r.body).toBe(200);
+    docs.seizure_release = r.rawPayload;
+    const s = text(docs.seizure_release);
+    expect(s).toContain("解除扣押决定书");
+    expect(s).toContain(
+      "因当事人没有违法行为，依据《中华人民共和国行政强制法》第二十八条第一款第（一）项的规定，本机关决定解除上述扣押，扣押的财物予以退还",
+    );
+    expect(s).toContain("2021年10月20日");
+  });
+
+  it("a release after the term states the term's end as its ground", async () => {
+    const id = await imposed("2021-09-03");
+    await ok(
+      await step(handler, CT, id, "decide_handling", { handling: "released" }, "2021-10-11"),
+    );
+    const s = text((await get(id, "seizure_release")).rawPayload);
+    expect(s).toContain(
+      "因查封、扣押期限已经届满，依据《中华人民共和国行政强制法》第二十八条第一款第（四）项",
+    );
+  });
+
+  it.skipIf(visualSkip !== undefined)(
+    "each instrument matches its reviewed reference image",
+    async () => {
+      const pages = await renderAll(docs);
+      for (const [name, png] of Object.entries(pages)) {
+        await compareWithReferences(`compulsion-${name}`, png);
+      }
+      expect(pages.seizure_list).toHaveLength(1);
+    },
+    600_000,
+  );
 });

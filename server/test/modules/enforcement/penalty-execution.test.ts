@@ -48,10 +48,21 @@ const reconsideration: CaseTypeDecl<{ applicant: string }> = {
   ],
   links: ["reviews"],
 };
+// Stand-ins for a first-instance lawsuit and an appeal (second instance), linked the same way.
+const lawsuit = (code: string, zh: string) => ({
+  ...reconsideration,
+  code,
+  label: { zh, en: code },
+  title: (f: { applicant: string }) => `${zh}：${f.applicant}`,
+});
 const peModule: ModuleDecl = {
   code: "pe",
   label: { zh: "测试", en: "Test" },
-  caseTypes: [reconsideration],
+  caseTypes: [
+    reconsideration,
+    lawsuit("pe_litigation", "测试：行政诉讼一审"),
+    lawsuit("pe_appeal", "测试：行政诉讼二审"),
+  ],
 };
 
 useEnforcementApp([peModule]);
@@ -326,6 +337,61 @@ describe("reconsideration or litigation (faults 8, 13)", () => {
       /ended on 2022-04-18 \(three months from 2022-01-17\)/,
     );
     await ok(await step(handler, PT, id, "apply_court", { court: "武隆区人民法院" }, "2022-04-18"));
+  });
+});
+
+describe("a first-instance judgment and its appeal (行政诉讼法 第八十五条)", () => {
+  it("the judgment takes effect 15 days after service; an appeal holds the court back until it ends", async () => {
+    const id = await decided("2021-07-20", "2021-08-20");
+    await ok(
+      await step(
+        handler,
+        PT,
+        id,
+        "serve",
+        { serviceMethod: "direct", servedTo: "张三丰" },
+        "2021-08-31",
+      ),
+    );
+    const sue = async (type: string, on: string) => {
+      const c = await open(handler, type, { applicant: "张三丰" }, on);
+      const link = await t.call(handler, {
+        method: "POST",
+        url: `${P}/${type}/${c.id}/links`,
+        payload: { kind: "reviews", toCaseId: id },
+      });
+      expect(link.statusCode, link.body).toBeLessThan(300);
+      return c.id;
+    };
+    const first = await sue("pe_litigation", "2021-10-08");
+    await ok(await step(handler, PT, id, "remind", { reminderNo: "催〔2021〕9号" }, "2021-10-11"));
+    // The first-instance judgment served on Tuesday 2022-03-01: appeal until 2022-03-16.
+    await ok(await step(handler, "pe_litigation", first, "decide", {}, "2022-03-01"));
+    await refused(
+      handler,
+      PT,
+      id,
+      "apply_court",
+      { court: "武隆区人民法院" },
+      "2022-03-16",
+      409,
+      /may still appeal the first-instance judgment until 2022-03-16; it is not yet in force.*art\. 85/,
+    );
+    // The party appeals on 2022-03-15: the court waits for the second instance.
+    const appeal = await sue("pe_appeal", "2022-03-15");
+    await refused(
+      handler,
+      PT,
+      id,
+      "apply_court",
+      { court: "武隆区人民法院" },
+      "2022-03-17",
+      409,
+      /applied for reconsideration or sued on/,
+    );
+    // The second-instance judgment is final when served (2022-04-01): the window runs from it.
+    await ok(await step(handler, "pe_appeal", appeal, "decide", {}, "2022-04-01"));
+    await ok(await step(handler, PT, id, "apply_court", { court: "武隆区人民法院" }, "2022-04-06"));
   });
 });
 

@@ -244,14 +244,29 @@ describe("a draw", () => {
     // `fazhi draw verify <id>`: matches; after the stored candidate list is changed, it
     // names the change and exits 1.
     const said: string[] = [];
-    await drawVerify(String(c.id), {}, { config: t.config, out: (x) => said.push(x) });
+    await drawVerify(String(c.id), { json: true }, { config: t.config, out: (x) => said.push(x) });
     expect(JSON.parse(said[0]!)).toMatchObject({ ok: true, drawn: true, objects: 19 });
+    // In Chinese by default; English with --lang en.
+    const zh: string[] = [];
+    await drawVerify(String(c.id), {}, { config: t.config, out: (x) => zh.push(x) });
+    expect(zh[0]).toContain(`双随机抽查任务 ${c.id}`);
+    expect(zh[0]).toContain("核验结果：一致");
+    expect(zh[0]).not.toMatch(/[A-Za-z]{3,}/);
+    const en: string[] = [];
+    await drawVerify(String(c.id), { lang: "en" }, { config: t.config, out: (x) => en.push(x) });
+    expect(en[0]).toContain("verified: re-running the draw");
+    await expect(drawVerify("abc", {}, { config: t.config })).rejects.toThrow(
+      /抽查任务编号应为数字/,
+    );
     await t.db.owner
       .updateTable("case_file")
       .set({ fields: JSON.stringify(fewer) })
       .where("id", "=", c.id)
       .execute();
-    await drawVerify(String(c.id), {}, { config: t.config, out: (x) => said.push(x) });
+    await drawVerify(String(c.id), { json: true }, { config: t.config, out: (x) => said.push(x) });
+    const zhBad: string[] = [];
+    await drawVerify(String(c.id), {}, { config: t.config, out: (x) => zhBad.push(x) });
+    expect(zhBad[0]).toContain("核验结果：不一致\n  - 候选名单与冻结时公布的摘要不符");
     expect(JSON.parse(said[1]!)).toMatchObject({
       ok: false,
       problems: expect.arrayContaining([expect.objectContaining({ code: "inputs_changed" })]),
@@ -277,7 +292,7 @@ describe("a draw", () => {
     expect(page.statusCode).toBe(200);
     expect(page.body).toContain("一致：按公布的名单");
     expect(page.body).toContain(stored.frozen.inputsHash);
-  });
+  }, 120_000);
 
   it("the same inputs give the same draw (a second task over the same lists)", async () => {
     await seedPools();

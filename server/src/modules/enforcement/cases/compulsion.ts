@@ -37,6 +37,12 @@ import {
   zDay,
   zOfficers,
 } from "./common.ts";
+import {
+  COMPULSION_DOCUMENTS,
+  RELEASE_GROUND_LABELS,
+  type ReleaseGround,
+} from "./compulsion-documents.ts";
+import { bodyName } from "./penalty/publication.ts";
 import { COMPULSION } from "./rules.ts";
 
 export const COMPULSION_TYPE = "administrative_compulsion";
@@ -101,6 +107,12 @@ export interface CompulsionCase extends z.infer<typeof CompulsionFields> {
     termEnd: LocalDate;
   };
   handling?: keyof typeof HANDLING_LABELS;
+  /** The body's full name (bodies register), recorded when the measure is imposed. */
+  decidingBody?: string;
+  /** The release's ground (行政强制法 第二十八条第一款), its note and date (the release decision). */
+  releaseGround?: ReleaseGround;
+  handlingNote?: string;
+  handledOn?: LocalDate;
 }
 
 type Ctx = GuardContext<CompulsionCase>;
@@ -194,7 +206,11 @@ export const compulsionCaseType: CaseTypeDecl<CompulsionCase> = {
                 ),
               },
       ],
-      derive: (ctx) => ({ imposedOn: ctx.onDate }),
+      // The body's full name from the bodies register, for the instruments (as a decision).
+      derive: async (ctx) => ({
+        imposedOn: ctx.onDate,
+        decidingBody: await bodyName(ctx.w, ctx.case.unitId, ctx.case.regionCode),
+      }),
     },
     {
       action: "approve_urgent",
@@ -266,10 +282,30 @@ export const compulsionCaseType: CaseTypeDecl<CompulsionCase> = {
       to: "handled",
       input: z.object({
         handling: labelledEnum(HANDLING_LABELS, "处理结果", "Handling"),
+        releaseGround: labelledEnum(
+          RELEASE_GROUND_LABELS,
+          "解除的情形（解除时）",
+          "Ground of the release",
+        ).optional(),
         note: L(z.string().trim().max(2000).optional(), "说明", "Note"),
       }),
       setsFields: ["handling"],
       guards: [handlingGuard],
+      // The release decision states its ground (行政强制法 第二十八条): as chosen, or the
+      // term's end when the measure is lifted after it, else "no longer needed" (五).
+      derive: (ctx) => {
+        if (ctx.input.handling !== "released") {
+          return { handledOn: ctx.onDate, handlingNote: ctx.input.note };
+        }
+        const end = ctx.case.fields.imposedOn ? termEnd(ctx) : undefined;
+        const lapsed = end !== undefined && compareLocalDate(ctx.onDate, end) > 0;
+        return {
+          handledOn: ctx.onDate,
+          handlingNote: ctx.input.note,
+          releaseGround: (ctx.input.releaseGround ??
+            (lapsed ? "term_ended" : "other")) as ReleaseGround,
+        };
+      },
     },
   ],
   clocks: [
@@ -296,6 +332,7 @@ export const compulsionCaseType: CaseTypeDecl<CompulsionCase> = {
     },
   ],
   suspension: { clocks: ["term"], legalBasis: COMPULSION.testing },
+  documents: COMPULSION_DOCUMENTS,
   people: PARTY_PEOPLE.map((p) => ({ ...p })),
 };
 

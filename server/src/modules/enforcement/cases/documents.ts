@@ -25,8 +25,9 @@ export const xzcf = (article: number, rest = "") =>
   `《中华人民共和国行政处罚法》第${chineseNumeral(article)}条${rest}`;
 
 /** The deciding body's full name: the bodies register's (recorded at the decision), or built. */
-export function issuerName(c: CaseView<PenaltyCase>, ctx: DocumentContext): string {
-  if (c.fields.decidingBody) return c.fields.decidingBody;
+export function issuerName(c: { fields: object }, ctx: DocumentContext): string {
+  const recorded = (c.fields as { decidingBody?: string }).decidingBody;
+  if (recorded) return recorded;
   return ctx.unitName.startsWith(ctx.regionName)
     ? ctx.unitName
     : `${ctx.regionName}${ctx.unitName.replace(/^区/, "")}`;
@@ -44,7 +45,7 @@ export function challengeBodies(issuer: string, ctx: DocumentContext) {
   return { reconsiderationBody: `${region}人民政府`, court: `${region}人民法院` };
 }
 
-export function partyLines(f: PenaltyCase): string[] {
+export function partyLines(f: Pick<PenaltyCase, "party">): string[] {
   const p = f.party;
   const lines = [`当事人：${p.name}`];
   if (p.kind === "natural_person") {

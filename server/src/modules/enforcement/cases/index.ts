@@ -10,6 +10,7 @@ import type { IndicatorDecl } from "../../../engines/indicator/index.ts";
 import type { RegisterDecl } from "../../../engines/register/index.ts";
 import type { SettingDecl } from "../../../engines/settings.ts";
 import { correctionCaseType } from "./correction.ts";
+import { closingDemo } from "./demo/closing.ts";
 import { currentYearDemo } from "./demo/current-year.ts";
 import { historyDemo } from "./demo/history.ts";
 import { casesDemo } from "./demo/index.ts";
@@ -40,6 +41,7 @@ export const demo: DemoContribution[] = [
   historyDemo,
   rulesDemo,
   showcaseDemo,
+  closingDemo,
   currentYearDemo,
 ];
 export const settings: SettingDecl[] = [...caseSettings, ...procedureSettings];

@@ -27,6 +27,7 @@ import {
 } from "../../../../kernel/time/index.ts";
 import { DIRECTORY_DEMO_ID } from "../../../directory/index.ts";
 import { ENFORCEMENT_REGISTERS_DEMO_ID } from "../../registers/demo.ts";
+import { ENFORCEMENT_CLOSING_DEMO_ID } from "./closing.ts";
 import { wd, workingDayBetween } from "./dates.ts";
 import { generalCase } from "./general-case.ts";
 import { ENFORCEMENT_CASES_DEMO_ID } from "./index.ts";
@@ -44,7 +45,13 @@ const STALL_RATE = 1 / 12;
 
 export const currentYearDemo: DemoContribution = {
   id: ENFORCEMENT_CURRENT_YEAR_DEMO_ID,
-  dependsOn: [DIRECTORY_DEMO_ID, ENFORCEMENT_REGISTERS_DEMO_ID, ENFORCEMENT_CASES_DEMO_ID],
+  dependsOn: [
+    DIRECTORY_DEMO_ID,
+    ENFORCEMENT_REGISTERS_DEMO_ID,
+    ENFORCEMENT_CASES_DEMO_ID,
+    // After the history is closed: today's queues hold this year's work only.
+    ENFORCEMENT_CLOSING_DEMO_ID,
+  ],
   description:
     "the current year's enforcement work in progress, dated relative to the day the demo is loaded",
   async load(ctx) {

@@ -31,6 +31,7 @@ import { FILE_REVIEW_TYPE } from "../file-review.ts";
 import { DISCLOSURE_TYPE, PENALTY_TYPE } from "../penalty/index.ts";
 import { END, wd, workingDayBetween } from "./dates.ts";
 import { generalCase } from "./general-case.ts";
+import { handOver } from "./handover.ts";
 import { inspection, seizure } from "./inspection.ts";
 import { makePlan } from "./plan.ts";
 import { PROFILES } from "./profiles.ts";
@@ -79,6 +80,11 @@ export const casesDemo: DemoContribution = {
     plan.steps.sort((a, b) => compareLocalDate(a.date, b.date) || a.order - b.order);
     let steps = 0;
     const due = plan.steps.filter((s) => compareLocalDate(s.date, END) <= 0);
+    // What is dated later is taken when the demo is loaded after its own years (closing.ts).
+    handOver(
+      ctx,
+      plan.steps.filter((s) => compareLocalDate(s.date, END) > 0),
+    );
     for (let i = 0; i < due.length; ) {
       // Consecutive steps of one user on one day: one unit of work.
       let j = i + 1;

@@ -11,7 +11,7 @@ import {
   maxDate,
 } from "../../../../kernel/time/index.ts";
 import { COMPULSION } from "../rules.ts";
-import { CHALLENGE, courtWindowEnd, proceedingsEnd, proceedingsOf } from "./execution.ts";
+import { CHALLENGE, courtWindowEnd, proceedingsEndWhy, proceedingsOf } from "./execution.ts";
 import type { Ctx } from "./fields.ts";
 
 /** Electronic service needs the party's written consent; an announcement its reason. */
@@ -82,7 +82,8 @@ export const courtWindowGuard = async (ctx: Ctx) => {
       ),
     };
   }
-  const ended = proceedingsEnd(ctx.calendar, proceedings);
+  const why = proceedingsEndWhy(ctx.calendar, proceedings);
+  const ended = why?.end;
   const challengeEnd = f.challengeEndsOn as LocalDate;
   if (!ended && compareLocalDate(ctx.onDate, challengeEnd) <= 0) {
     const basis = `${CHALLENGE.reconsideration.basis}; ${CHALLENGE.litigation.basis}; ${CHALLENGE.court.basis}`;
@@ -93,7 +94,17 @@ export const courtWindowGuard = async (ctx: Ctx) => {
       ),
     };
   }
-  if (ended && compareLocalDate(ctx.onDate, ended) <= 0) {
+  if (why?.by === "appeal" && compareLocalDate(ctx.onDate, why.end) <= 0) {
+    // A first-instance judgment takes effect once the 15 days to appeal have passed (art. 85).
+    const basis = `${CHALLENGE.appeal.basis}; ${CHALLENGE.court.basis}`;
+    return {
+      message: t(
+        `当事人在 ${why.end} 前仍可对第一审判决提起上诉，判决尚未发生法律效力：请在该日之后申请人民法院强制执行${basisZh(basis)}`,
+        `the party may still appeal the first-instance judgment until ${why.end}; it is not yet in force: apply to the court after that day${basisEn(basis)}`,
+      ),
+    };
+  }
+  if (why?.by === "reconsideration" && compareLocalDate(ctx.onDate, why.end) <= 0) {
     // After a reconsideration decision the party may still sue for 15 days (行政诉讼法 art. 45).
     const basis = `${CHALLENGE.suitAfterReconsideration.basis}; ${CHALLENGE.court.basis}`;
     return {

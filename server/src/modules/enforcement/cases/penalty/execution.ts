@@ -83,6 +83,11 @@ export const CHALLENGE = {
     basis:
       "行政诉讼法 art. 45: 公民、法人或者其他组织不服复议决定的，可以在收到复议决定书之日起十五日内向人民法院提起诉讼",
   },
+  appeal: {
+    value: days(15),
+    basis:
+      "行政诉讼法 art. 85: 当事人不服人民法院第一审判决的，有权在判决书送达之日起十五日内向上一级人民法院提起上诉……逾期不提起上诉的，人民法院的第一审判决或者裁定发生法律效力",
+  },
   deferral: {
     basis:
       "行政处罚法(2021) art. 72 para. 2: 当事人申请延期或者分期缴纳罚款的，申请人民法院强制执行的期限，自暂缓或者分期缴纳罚款期限结束之日起计算",
@@ -141,21 +146,40 @@ export async function proceedingsOf(w: WorkTx, regionCode: string, id: number) {
 }
 
 /**
- * The day the party's challenge ends after its proceedings: a reconsideration decision
- * leaves it 15 days to sue (行政诉讼法 art. 45), the end rolled to a working day; a lawsuit
- * ends when the litigation case closes (the judgment in force). The latest end counts.
+ * The day the party's challenge ends after its proceedings, and what ends it:
+ * - a reconsideration decision leaves the party 15 days to sue (行政诉讼法 art. 45);
+ * - a first-instance lawsuit closes when its judgment is served; the judgment takes effect
+ *   only when the 15 days to appeal have passed without an appeal (行政诉讼法 art. 85) —
+ *   an appeal is a second-instance case linked the same way, pending until it closes;
+ * - a second-instance judgment is final when served (行政诉讼法 art. 7: 两审终审).
+ * Each end rolled to a working day (民法典 art. 203); the latest end counts.
  */
-export function proceedingsEnd(cal: LegalCalendar, proceedings: Proceeding[]) {
-  let end: LocalDate | undefined;
+export function proceedingsEndWhy(
+  cal: LegalCalendar,
+  proceedings: Proceeding[],
+): { end: LocalDate; by: "reconsideration" | "appeal" | "final" } | undefined {
+  let out: { end: LocalDate; by: "reconsideration" | "appeal" | "final" } | undefined;
   for (const p of proceedings) {
     if (p.closedOn === null) continue;
-    const e = isReconsideration(p)
-      ? addPeriod(cal, p.closedOn, CHALLENGE.suitAfterReconsideration.value).due
-      : p.closedOn;
-    end = end ? maxDate(end, e) : e;
+    const next: NonNullable<typeof out> = isReconsideration(p)
+      ? {
+          end: addPeriod(cal, p.closedOn, CHALLENGE.suitAfterReconsideration.value).due,
+          by: "reconsideration",
+        }
+      : isSecondInstance(p)
+        ? { end: p.closedOn, by: "final" }
+        : { end: addPeriod(cal, p.closedOn, CHALLENGE.appeal.value).due, by: "appeal" };
+    if (!out || compareLocalDate(next.end, out.end) > 0) out = next;
   }
-  return end;
+  return out;
 }
+
+export function proceedingsEnd(cal: LegalCalendar, proceedings: Proceeding[]) {
+  return proceedingsEndWhy(cal, proceedings)?.end;
+}
+
+/** An appeal (second instance) rather than a first-instance lawsuit, by its case type. */
+export const isSecondInstance = (p: Proceeding) => /appeal|second_instance/.test(p.caseType);
 
 /** A reconsideration case (the reconsideration module's, or a stand-in) rather than a lawsuit. */
 export const isReconsideration = (p: Proceeding) => /reconsideration/.test(p.caseType);
