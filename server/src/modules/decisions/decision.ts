@@ -138,6 +138,18 @@ export const decisionCaseType: CaseTypeDecl<DecisionFields> = {
   initial: "drafting",
   stepFields: Object.keys(derived.shape),
   derived,
+  // Public participation on the portal (engines/consultation): citizens comment on the
+  // draft between commentFrom and commentTo, each comment is answered, and the adoption
+  // report is published with the decision. The period (≥ 30 days, 第十五条) is this case
+  // type's own guard (commentPeriodGate).
+  consultation: {
+    opensOn: "open_comment",
+    closesOn: "close_comment",
+    fromField: "commentFrom",
+    toField: "commentTo",
+    draftField: "draftSummary",
+    legalBasis: "重大行政决策程序暂行条例 art. 15",
+  },
   transitions: [
     {
       action: "open_comment",

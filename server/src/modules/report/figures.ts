@@ -5,11 +5,7 @@
  */
 import type { FigureDecl } from "../../engines/report/index.ts";
 
-const pending = (indicator: string, issue: string, rule?: FigureDecl["rule"]): FigureDecl => ({
-  indicator,
-  pending: issue,
-  ...(rule ? { rule } : {}),
-});
+const withRule = (indicator: string, rule: FigureDecl["rule"]): FigureDecl => ({ indicator, rule });
 const over = (step: number) => ({ step, qualifier: "余" as const });
 const wanOver = { step: 10000, qualifier: "余" as const, wan: true, decimals: 0 };
 const wan = (decimals: number) => ({ wan: true, decimals });
@@ -29,32 +25,32 @@ export const ANNUAL_REPORT_FIGURES: Record<string, FigureDecl> = {
   self_assessed_units: { indicator: "self_assessed_units", rule: over(10) },
   assessment_indicators_met: { indicator: "assessment_indicators_met" },
   // 一(三)1 — services (issue 14)
-  time_reduction_rate: pending("time_reduction_rate", "issue 14", {
+  time_reduction_rate: withRule("time_reduction_rate", {
     step: 10,
     qualifier: "以上",
     unit: "%",
     decimals: 0,
   }),
-  online_availability_rate: pending("online_availability_rate", "issue 14", {
+  online_availability_rate: withRule("online_availability_rate", {
     unit: "%",
     decimals: 1,
   }),
-  licensing_items: pending("licensing_items", "issue 14"),
-  licensing_items_in_centre: pending("licensing_items_in_centre", "issue 14"),
-  service_sub_centres: pending("service_sub_centres", "issue 14"),
-  licensing_centre_rate: pending("licensing_centre_rate", "issue 14", { unit: "%", decimals: 1 }),
-  domain_windows: pending("domain_windows", "issue 14"),
-  comprehensive_windows: pending("comprehensive_windows", "issue 14"),
-  one_window_items: pending("one_window_items", "issue 14"),
-  one_window_rate: pending("one_window_rate", "issue 14", { unit: "%", decimals: 1 }),
-  one_trip_items: pending("one_trip_items", "issue 14"),
-  joint_applications: pending("joint_applications", "issue 14"),
+  licensing_items: { indicator: "licensing_items" },
+  licensing_items_in_centre: { indicator: "licensing_items_in_centre" },
+  service_sub_centres: { indicator: "service_sub_centres" },
+  licensing_centre_rate: withRule("licensing_centre_rate", { unit: "%", decimals: 1 }),
+  domain_windows: { indicator: "domain_windows" },
+  comprehensive_windows: { indicator: "comprehensive_windows" },
+  one_window_items: { indicator: "one_window_items" },
+  one_window_rate: withRule("one_window_rate", { unit: "%", decimals: 1 }),
+  one_trip_items: { indicator: "one_trip_items" },
+  joint_applications: { indicator: "joint_applications" },
   // 一(三)3 — lists (issue 14)
-  unit_duties_district_bodies: pending("unit_duties_district_bodies", "issue 14"),
-  unit_duties_townships: pending("unit_duties_townships", "issue 14"),
-  duty_coordination_meetings: pending("duty_coordination_meetings", "issue 14"),
+  unit_duties_district_bodies: { indicator: "unit_duties_district_bodies" },
+  unit_duties_townships: { indicator: "unit_duties_townships" },
+  duty_coordination_meetings: { indicator: "duty_coordination_meetings" },
   // 一(三)5
-  business_cleanup_documents: pending("business_cleanup_documents", "issue 12"),
+  business_cleanup_documents: { indicator: "business_cleanup_documents" },
   credit_records: { indicator: "credit_records", rule: wanOver },
   relief_job_refund_beneficiaries: { indicator: "relief_job_refund_beneficiaries" },
   relief_job_refund_amount: { indicator: "relief_job_refund_amount", rule: wan(2) },
@@ -78,14 +74,14 @@ export const ANNUAL_REPORT_FIGURES: Record<string, FigureDecl> = {
   legal_service_centres: { indicator: "legal_service_centres" },
   legal_service_workstations: { indicator: "legal_service_workstations" },
   // 一(四) — rules and decisions (issue 12)
-  normative_docs_published: pending("normative_docs_published", "issue 12"),
-  normative_docs_reviewed: pending("normative_docs_reviewed", "issue 12"),
-  normative_docs_filed: pending("normative_docs_filed", "issue 12"),
-  cleanup_valid: pending("cleanup_valid", "issue 12"),
-  cleanup_repeal_or_amend: pending("cleanup_repeal_or_amend", "issue 12"),
-  risk_assessments_filed: pending("risk_assessments_filed", "issue 12"),
+  normative_docs_published: { indicator: "normative_docs_published" },
+  normative_docs_reviewed: { indicator: "normative_docs_reviewed" },
+  normative_docs_filed: { indicator: "normative_docs_filed" },
+  cleanup_valid: { indicator: "cleanup_valid" },
+  cleanup_repeal_or_amend: { indicator: "cleanup_repeal_or_amend" },
+  risk_assessments_filed: { indicator: "risk_assessments_filed" },
   // 一(五)
-  legal_advisers: pending("legal_advisers", "issue 12"),
+  legal_advisers: { indicator: "legal_advisers" },
   // 一(六)
   enforcement_bodies_comprehensive_team: { indicator: "enforcement_bodies_comprehensive_team" },
   enforcement_posts_comprehensive_team: { indicator: "enforcement_posts_comprehensive_team" },
