@@ -43,6 +43,8 @@ export async function enrolTotp(page: Page, baseUrl: string): Promise<string> {
  */
 export async function loginAs(page: Page, baseUrl: string, username: string) {
   if (await page.getByTestId("logout").isVisible()) {
+    // a drawer or dialog the last test left open would cover the button: start afresh
+    await page.goto(`${baseUrl}/`);
     await page.getByTestId("logout").click();
     await page.waitForURL(`${baseUrl}/login`);
   }

@@ -158,7 +158,7 @@ async function reconsiderations(ctx: DemoContext) {
     serve(wd(decidedOn, 1), "decision", name);
     serve(wd(decidedOn, 1), "decision", respondent);
     serve(wd(decidedOn, 2), "decision", "第三人");
-    if (i % 3 !== 1) serve(wd(decidedOn, 2), "decision", "被申请人上一级主管部门");
+    if (i % 3 === 0) serve(wd(decidedOn, 2), "decision", "被申请人上一级主管部门");
     at(handler, wd(decidedOn, 5), "publish", { where: "武隆区人民政府网站" });
     await flush(ctx, q);
   }
