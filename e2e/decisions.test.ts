@@ -60,7 +60,10 @@ test("a decision is started and opened for comment; a short period needs its rea
   await form.getByTestId("field-fields.technicalReason").fill("涉及水质监测和补偿标准测算");
   await form.getByTestId("field-fields.stabilityRiskReason").fill("不涉及群众切身利益");
   await page.getByTestId("case-new-submit").click();
-  await page.waitForURL(/\/cases\/major_decision\/\d+$/);
+  await page.waitForURL(/\/cases\/major_decision\/\d+$/, { timeout: 60_000 }).catch(async (e) => {
+    await screenshot(page, "decision-new-stuck");
+    throw e;
+  });
   caseUrl = page.url();
   await page.getByTestId("case-title").getByText(title).waitFor();
   expect(await page.getByTestId("case-state").textContent()).toBe("决策草案拟订中");
@@ -106,7 +109,7 @@ test("the leader may not decide: public participation is open, experts and revie
   await d.getByTestId("field-input.minutes").fill("会议讨论了补偿办法。");
   await page.getByTestId("action-submit").click();
   const alert = d.getByTestId("error-alert");
-  await alert.waitFor();
+  await alert.waitFor({ timeout: 60_000 });
   const text = (await alert.textContent()) ?? "";
   expect(text).toContain("不得提交集体讨论决定");
   expect(text).toContain("公众参与");

@@ -99,21 +99,22 @@ test("the 2020 report: preview, secrecy review, publication, then 'would differ'
   await page.getByRole("button", { name: "与当前数据核对" }).click();
   await page.getByText("当前数据与发布时一致").waitFor();
 
-  // A record of 2020 entered later: the publication stays, the check names the figure.
-  const r = await call(page, "POST", "/api/registers/meeting/entries", {
+  // A record of 2020 entered later (a legal adviser engaged in 2020, recorded now): the
+  // publication stays, the check names the figure.
+  const r = await call(page, "POST", "/api/registers/legal_adviser/entries", {
     data: {
-      body: "government_executive",
-      number: "第130次（补录）",
-      date: "2020-11-20",
-      chair: "卢红",
-      items: [{ title: "研究法治政府建设", kind: "report", ruleOfLaw: true }],
+      name: "补录顾问",
+      kind: "public_lawyer",
+      firm: "武隆区司法局",
+      engagedFrom: "2020-06-01",
+      engagedTo: "2021-12-31",
     },
   });
   expect(r.status).toBe(201);
   await page.goto(published);
   await page.getByRole("button", { name: "与当前数据核对" }).click();
-  await page.getByText("按当前数据将有变化的数字（已发布的报告不变）").waitFor();
-  await page.getByText("研究法治建设或会前学法的会议").waitFor();
+  await page.getByText("按当前数据将有变化的数字（已发布的报告不变）").waitFor({ timeout: 60_000 });
+  await page.getByText("法律顾问和公职律师").first().waitFor();
   await screenshot(page, "report-would-differ");
 
   // The portal: the public version, without the contact.

@@ -50,7 +50,7 @@ test("an application from intake to delivery", async ({ page }) => {
   await choose(page, "field-fields.channel", "窗口受理");
   await page.getByTestId("case-new-submit").click();
 
-  await page.waitForURL(/\/cases\/service_application\/\d+$/);
+  await page.waitForURL(/\/cases\/service_application\/\d+$/, { timeout: 60_000 });
   await page.getByTestId("case-state").getByText("已收件").waitFor();
   // The five working days to ask for missing materials run from receipt.
   await page.getByTestId("deadline-completeness").waitFor();

@@ -11,6 +11,15 @@ declare module "vitest" {
 }
 
 export default async function setup(project: TestProject) {
+  // Developing a test: FAZHI_E2E_BASE_URL points at a server already running with the demo
+  // (tests that need the data directory or the admin password cannot run then).
+  const given = process.env.FAZHI_E2E_BASE_URL;
+  if (given) {
+    project.provide("baseUrl", given.replace(/\/$/, ""));
+    project.provide("dataDir", "");
+    project.provide("adminPassword", "");
+    return async () => {};
+  }
   const server = await startServer();
   process.stdout.write(`e2e: server at ${server.baseUrl}, data in ${server.dataDir}\n`);
   project.provide("baseUrl", server.baseUrl);
