@@ -7,7 +7,29 @@ declare module "vitest" {
     baseUrl: string;
     dataDir: string;
     adminPassword: string;
+    /** The 2020 indicators of Wulong as the demo loaded them, read before any test writes. */
+    demoFigures2020: Record<string, number | null>;
   }
+}
+
+/** Read the demo's 2020 figures as the rule-of-law office, before any test adds a record. */
+async function demoFigures(baseUrl: string): Promise<Record<string, number | null>> {
+  const login = await fetch(`${baseUrl}/api/auth/login`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ username: "wl.yfzqb.office", password: "Fazhi-Demo-2020" }),
+  });
+  if (!login.ok) throw new Error(`e2e set-up: demo login failed (${login.status})`);
+  const cookie = login.headers
+    .getSetCookie()
+    .map((c) => c.split(";")[0])
+    .join("; ");
+  const res = await fetch(`${baseUrl}/api/indicators/values?region=500156&year=2020`, {
+    headers: { cookie },
+  });
+  if (!res.ok) throw new Error(`e2e set-up: indicators failed (${res.status})`);
+  const body = (await res.json()) as { values: { id: string; value: number | null }[] };
+  return Object.fromEntries(body.values.map((v) => [v.id, v.value]));
 }
 
 export default async function setup(project: TestProject) {
@@ -18,6 +40,7 @@ export default async function setup(project: TestProject) {
     project.provide("baseUrl", given.replace(/\/$/, ""));
     project.provide("dataDir", "");
     project.provide("adminPassword", "");
+    project.provide("demoFigures2020", await demoFigures(given.replace(/\/$/, "")));
     return async () => {};
   }
   const server = await startServer();
@@ -25,6 +48,7 @@ export default async function setup(project: TestProject) {
   project.provide("baseUrl", server.baseUrl);
   project.provide("dataDir", server.dataDir);
   project.provide("adminPassword", server.adminPassword);
+  project.provide("demoFigures2020", await demoFigures(server.baseUrl));
   return async () => {
     await server.stop();
   };
