@@ -117,6 +117,9 @@ test("the 2020 report: preview, secrecy review, publication, then 'would differ'
 
   // The city's office: the district's report and the roll-up.
   await page.goto(baseUrl);
+  // the portal page has no logout button: leave the office's session from the app
+  await page.getByTestId("logout").click({ timeout: 60_000 });
+  await page.waitForURL(`${baseUrl}/login`);
   await loginAs(page, baseUrl, "cq.sfj.office");
   await openMenu(page, "年度报告");
   await page.getByText("已发布的报告").waitFor();
