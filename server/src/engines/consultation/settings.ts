@@ -12,6 +12,6 @@ export const consultationSettings: SettingDecl[] = [
     schema: z.boolean(),
     default: false,
     basis:
-      "No national rule requires a real name for comments on a draft (重大行政决策程序暂行条例 art. 14 and 国办发〔2018〕37号 ask only that the public can comment); some localities ask for one. Default: optional.",
+      "国家层面未要求对草案提出意见须实名（《重大行政决策程序暂行条例》第十四条、国办发〔2018〕37号仅要求公众可以提出意见），部分地方要求实名。默认：不要求。",
   },
 ];
