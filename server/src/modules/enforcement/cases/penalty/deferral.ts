@@ -14,6 +14,12 @@ import { compareLocalDate, type LocalDate } from "../../../../kernel/time/index.
 import { L, labelledEnum, zAmount, zDay } from "../common.ts";
 import { CHALLENGE, courtWindowEnd, courtWindowFrom, DEFERRAL_KIND_LABELS } from "./execution.ts";
 import type { Ctx, PenaltyCase } from "./fields.ts";
+import {
+  cents,
+  outstanding,
+  type Instalment as Scheduled,
+  scheduleOrderError,
+} from "./instalments.ts";
 
 const deferralBasis = (ctx: Ctx) =>
   compareLocalDate(ctx.case.openedOn, "2021-07-15" as LocalDate) < 0
@@ -31,10 +37,29 @@ const lastDay = (ctx: Ctx): LocalDate => {
   return list[list.length - 1]?.dueOn as LocalDate;
 };
 
+/**
+ * A second deferral or schedule is a new approval of a new application (第六十六条第二款:
+ * 经当事人申请和行政机关批准): the party's application must come after the last approval.
+ */
+const newApplicationGuard = (ctx: Ctx) => {
+  const prev = ctx.case.fields.deferral;
+  if (!prev) return undefined;
+  if (compareLocalDate(ctx.input.appliedOn as LocalDate, prev.approvedOn) > 0) return undefined;
+  const basis = deferralBasis(ctx);
+  return {
+    field: "appliedOn",
+    message: t(
+      `${prev.approvedOn} 已批准${DEFERRAL_KIND_LABELS[prev.kind].zh}；变更缴纳安排须当事人在该日之后重新申请，并经行政机关批准${basisZh(basis)}`,
+      `a ${prev.kind} was approved on ${prev.approvedOn}; a new schedule needs a new application by the party after that day, and a new approval${basisEn(basis)}`,
+    ),
+  };
+};
+
 const deferralGuard = (ctx: Ctx) => {
   const f = ctx.case.fields;
   const basis = deferralBasis(ctx);
-  const fine = Number(f.fineAmount ?? 0);
+  // What is left of the fine (less the instalments already paid under an earlier schedule).
+  const fine = outstanding(f);
   if (fine <= 0) return { message: t("没有需要缴纳的罚款", "there is no fine to pay") };
   if (compareLocalDate(ctx.input.appliedOn as LocalDate, ctx.onDate) > 0) {
     return {
@@ -59,25 +84,23 @@ const deferralGuard = (ctx: Ctx) => {
     return undefined;
   }
   const list = (ctx.input.instalments as { dueOn: LocalDate; amount: number }[]) ?? [];
-  let prev = ctx.onDate;
-  for (const [i, x] of list.entries()) {
-    if (compareLocalDate(x.dueOn, prev) <= 0) {
-      return {
-        field: `instalments.${i}.dueOn`,
-        message: t(
-          `分期缴纳的期限应当晚于 ${prev}，并按先后排列`,
-          `each instalment falls due after ${prev}, in order`,
-        ),
-      };
-    }
-    prev = x.dueOn;
+  const order = scheduleOrderError(list, ctx.onDate);
+  if (order) {
+    return {
+      field: `instalments.${order.index}.dueOn`,
+      message: t(
+        `第 ${order.index + 1} 期的缴纳期限应当晚于 ${order.after}（批准日期或上一期的期限），并按先后排列${basisZh(basis)}`,
+        `instalment ${order.index + 1} must fall due after ${order.after} (the approval or the instalment before), in order${basisEn(basis)}`,
+      ),
+    };
   }
-  const sum = Math.round(list.reduce((a, x) => a + Number(x.amount), 0) * 100) / 100;
+  const sum = cents(list.reduce((a, x) => a + Number(x.amount), 0));
   if (list.length < 2 || sum !== fine) {
+    const what = fine === Number(f.fineAmount ?? 0) ? "罚款" : "尚未缴纳的罚款";
     return {
       field: "instalments",
       message: t(
-        `分期缴纳至少分两期，各期合计应为罚款 ${fine} 元（现为 ${sum} 元）${basisZh(basis)}`,
+        `分期缴纳至少分两期，各期合计应为${what} ${fine} 元（现为 ${sum} 元）${basisZh(basis)}`,
         `instalments: at least two, adding up to the fine of ${fine} yuan (now ${sum})${basisEn(basis)}`,
       ),
     };
@@ -114,7 +137,7 @@ export const DEFERRAL_STEPS: TransitionDecl<PenaltyCase>[] = [
           });
         }
       }),
-    guards: [deferralGuard],
+    guards: [newApplicationGuard, deferralGuard],
     derive: (ctx) => {
       const until = lastDay(ctx);
       const servedOn = ctx.case.fields.servedOn as LocalDate;
@@ -125,7 +148,14 @@ export const DEFERRAL_STEPS: TransitionDecl<PenaltyCase>[] = [
           appliedOn: ctx.input.appliedOn,
           approvedOn: ctx.onDate,
           until,
-          instalments: ctx.input.kind === "instalments" ? ctx.input.instalments : [],
+          instalments:
+            ctx.input.kind === "instalments"
+              ? (ctx.input.instalments as Scheduled[]).map((x) => ({
+                  dueOn: x.dueOn,
+                  amount: x.amount,
+                  paid: 0,
+                }))
+              : [],
           reason: ctx.input.reason,
         },
         paymentDue: until,

@@ -259,15 +259,37 @@ export const PenaltyDerived = z.object({
       until: date("缴纳期限", "Pay by"),
       instalments: L(
         z.array(
-          z.object({ dueOn: date("期限", "Due on"), amount: yuan("金额（元）", "Amount (yuan)") }),
+          z.object({
+            dueOn: date("本期缴纳期限", "Due on"),
+            amount: yuan("本期金额（元）", "Amount (yuan)"),
+            paid: yuan("已缴纳（元）", "Paid (yuan)"),
+            settledOn: date("缴清日期", "Paid in full on"),
+            surchargePaid: yuan("已缴加处罚款（元）", "Surcharge paid (yuan)"),
+          }),
         ),
-        "分期",
-        "Instalments",
+        "分期缴纳安排",
+        "Instalment schedule",
       ),
       reason: text("经济困难的情况", "Financial hardship"),
     }),
     "暂缓或者分期缴纳罚款",
     "Deferred or instalment payment",
+  ),
+  instalmentPayments: L(
+    z.array(
+      z.object({
+        instalment: L(z.number(), "期次", "Instalment"),
+        dueOn: date("本期缴纳期限", "Due on"),
+        paidOn: date("缴纳日期", "Paid on"),
+        amount: yuan("缴纳罚款（元）", "Fine paid (yuan)"),
+        surcharge: yuan("加处罚款（元）", "Surcharge (yuan)"),
+        daysLate: L(z.number(), "逾期日数", "Days late"),
+        collector: text("收缴机构（代收银行）", "Collecting bank"),
+        receiptNo: text("缴款凭证号", "Receipt number"),
+      }),
+    ),
+    "分期缴纳记录",
+    "Instalments paid",
   ),
   // ── issue 10, part A (penalty/procedure.ts)
   hearingRight: yes("有要求听证的权利", "Right to a hearing"),

@@ -1,4 +1,5 @@
 import type { CaseDocumentDecl, NumberDecl } from "../../../../engines/case/index.ts";
+import { deferralDocument } from "../deferral-documents.ts";
 import { decisionDocument } from "../documents.ts";
 import { noticeDocument, serviceReceipt } from "../notice-documents.ts";
 import type { PenaltyCase } from "./fields.ts";
@@ -40,5 +41,12 @@ export const PENALTY_DOCUMENTS: CaseDocumentDecl<PenaltyCase>[] = [
     label: { zh: "送达回证", en: "Service receipt" },
     states: POST_DECISION.concat(["altered"]),
     build: (c, ctx) => serviceReceipt(c, ctx),
+  },
+  {
+    // 行政处罚法(2021) art. 66 para. 2: the approval of a deferral or a schedule, served.
+    code: "payment_deferral",
+    label: { zh: "暂缓（分期）缴纳罚款决定书", en: "Deferral or instalment decision" },
+    states: ["served", "reminded", "court_enforcement", "executed", "closed"],
+    build: (c, ctx) => deferralDocument(c, ctx),
   },
 ];

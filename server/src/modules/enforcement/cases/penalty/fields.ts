@@ -15,6 +15,7 @@ import {
 } from "../labels.ts";
 import { type PenaltyRules, penaltyRulesAt } from "../rules.ts";
 import { ageOn } from "./capacity.ts";
+import type { Instalment, InstalmentPayment } from "./instalments.ts";
 import { checkViolation, ViolationFields } from "./law-in-force.ts";
 import type { ProceduresFields } from "./procedures.ts";
 
@@ -167,9 +168,11 @@ export interface PenaltyCase extends z.infer<typeof PenaltyFields>, ProceduresFi
     appliedOn: LocalDate;
     approvedOn: LocalDate;
     until: LocalDate;
-    instalments: { dueOn: LocalDate; amount: number }[];
+    instalments: Instalment[];
     reason: string;
   };
+  /** The payments recorded against the instalments (instalments.ts). */
+  instalmentPayments?: InstalmentPayment[];
   courtWindowBasis?: string;
   /** The decision limit when the decision was made (decision-limit.ts). */
   decisionLimit?: {

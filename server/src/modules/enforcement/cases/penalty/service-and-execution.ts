@@ -18,6 +18,14 @@ import {
 } from "./execution.ts";
 import { courtWindowGuard, reminderWaitGuard, serviceMethodGuard } from "./execution-guards.ts";
 import { type Ctx, type PenaltyCase, rulesOf } from "./fields.ts";
+import {
+  cents,
+  INSTALMENT_STEPS,
+  instalmentSurcharge,
+  outstanding,
+  scheduleOf,
+  settleAll,
+} from "./instalments.ts";
 
 // ─────────────────────────────────────────────────────────── service and execution
 
@@ -91,50 +99,12 @@ export const SERVICE_AND_EXECUTION_STEPS: TransitionDecl<PenaltyCase>[] = [
       ),
       receiptNo: L(z.string().trim().min(1, "required").max(50), "缴款凭证号", "Receipt number"),
     }),
-    guards: [
-      async (ctx) => {
-        const fine = Number(ctx.case.fields.fineAmount ?? 0);
-        if (Number(ctx.input.amountPaid) < fine) {
-          return {
-            field: "amountPaid",
-            message: t(
-              `罚款为 ${fine} 元，缴纳 ${ctx.input.amountPaid} 元不足以结清`,
-              `the fine is ${fine} yuan; ${ctx.input.amountPaid} yuan does not settle it`,
-            ),
-          };
-        }
-        const cap = await surchargeCap(ctx);
-        if (Number(ctx.input.surchargePaid) > cap.amount) {
-          const basis = rulesOf(ctx.case).surcharge.basis;
-          if (cap.instalments) {
-            const late = cap.instalments.filter((x) => x.daysLate > 0);
-            const zh = late
-              .map((x) => `${x.dueOn}到期的${x.amount}元逾期${x.daysLate}日，加处${x.surcharge}元`)
-              .join("；");
-            const en = late
-              .map((x) => `${x.amount} due ${x.dueOn}: ${x.daysLate} days late, ${x.surcharge}`)
-              .join("; ");
-            return {
-              field: "surchargePaid",
-              message: t(
-                `分期缴纳的罚款各期自其缴纳期限届满之日起加处罚款，合计最多 ${cap.amount} 元（${zh || "没有逾期的分期"}）${basisZh(basis)}`,
-                `with instalments, each is surcharged from its own due date: at most ${cap.amount} yuan in all (${en || "none late"})${basisEn(basis)}`,
-              ),
-            };
-          }
-          return {
-            field: "surchargePaid",
-            message: t(
-              `加处罚款最多 ${cap.amount} 元（逾期 ${cap.daysLate} 日，每日按罚款 ${fine} 元的百分之三计算，不得超出罚款数额）${basisZh(basis)}`,
-              `the surcharge can be at most ${cap.amount} yuan (${cap.daysLate} days late × 3% of ${fine}, capped at the fine)${basisEn(basis)}`,
-            ),
-          };
-        }
-        return undefined;
-      },
-    ],
+    guards: [paymentGuard],
     derive: async (ctx) => {
       const cap = await surchargeCap(ctx);
+      const f = ctx.case.fields;
+      const collector = String(ctx.input.collector);
+      const receiptNo = String(ctx.input.receiptNo);
       return {
         payment: {
           paidOn: ctx.onDate,
@@ -143,12 +113,30 @@ export const SERVICE_AND_EXECUTION_STEPS: TransitionDecl<PenaltyCase>[] = [
           daysLate: cap.daysLate,
           surchargeCap: cap.amount,
           ...(cap.instalments ? { instalmentSurcharges: cap.instalments } : {}),
-          collector: ctx.input.collector,
-          receiptNo: ctx.input.receiptNo,
+          collector,
+          receiptNo,
         },
+        // With a schedule, the last payment settles each instalment still open.
+        ...(cap.settles
+          ? {
+              instalmentPayments: [
+                ...(f.instalmentPayments ?? []),
+                ...cap.settles.map((x) => ({ ...x, collector, receiptNo })),
+              ],
+              deferral: {
+                ...f.deferral,
+                instalments: (scheduleOf(f) ?? []).map((x) => ({
+                  ...x,
+                  paid: x.amount,
+                  settledOn: x.settledOn ?? ctx.onDate,
+                })),
+              },
+            }
+          : {}),
       };
     },
   },
+  ...INSTALMENT_STEPS,
   {
     action: "remind",
     label: { zh: "催告履行", en: "Remind the party to pay" },
@@ -189,31 +177,91 @@ export const SERVICE_AND_EXECUTION_STEPS: TransitionDecl<PenaltyCase>[] = [
 ];
 
 /**
+ * The payment settles the fine: all of it, or with a schedule what is left of it; the
+ * surcharge is at most what the party owes on the day.
+ */
+async function paymentGuard(ctx: Ctx) {
+  const f = ctx.case.fields;
+  const fine = Number(f.fineAmount ?? 0);
+  const left = scheduleOf(f) ? outstanding(f) : fine;
+  if (Number(ctx.input.amountPaid) < left) {
+    return {
+      field: "amountPaid",
+      message:
+        left === fine
+          ? t(
+              `罚款为 ${fine} 元，缴纳 ${ctx.input.amountPaid} 元不足以结清`,
+              `the fine is ${fine} yuan; ${ctx.input.amountPaid} yuan does not settle it`,
+            )
+          : t(
+              `罚款尚有 ${left} 元未缴纳，缴纳 ${ctx.input.amountPaid} 元不足以结清：分期缴纳的一期请以“登记分期缴纳（一期）”登记`,
+              `${left} yuan of the fine is left; ${ctx.input.amountPaid} yuan does not settle it: record an instalment as such`,
+            ),
+    };
+  }
+  const cap = await surchargeCap(ctx);
+  if (Number(ctx.input.surchargePaid) <= cap.amount) return undefined;
+  const basis = rulesOf(ctx.case).surcharge.basis;
+  if (cap.settles) {
+    // What each instalment still owes (less the surcharge paid with it already).
+    const late = cap.settles
+      .filter((x) => x.surcharge > 0)
+      .map((x) => ({ ...x, amount: f.deferral?.instalments[x.instalment - 1]?.amount ?? 0 }));
+    const zh = late
+      .map((x) => `${x.dueOn}到期的${x.amount}元逾期${x.daysLate}日，加处${x.surcharge}元`)
+      .join("；");
+    const en = late
+      .map((x) => `${x.amount} due ${x.dueOn}: ${x.daysLate} days late, ${x.surcharge}`)
+      .join("; ");
+    return {
+      field: "surchargePaid",
+      message: t(
+        `分期缴纳的罚款各期自其缴纳期限届满之日起加处罚款，尚可加处最多 ${cap.amount} 元（${zh || "没有逾期的分期"}）${basisZh(basis)}`,
+        `with instalments, each is surcharged from its own due date: at most ${cap.amount} yuan in all (${en || "none late"})${basisEn(basis)}`,
+      ),
+    };
+  }
+  return {
+    field: "surchargePaid",
+    message: t(
+      `加处罚款最多 ${cap.amount} 元（逾期 ${cap.daysLate} 日，每日按罚款 ${fine} 元的百分之三计算，不得超出罚款数额）${basisZh(basis)}`,
+      `the surcharge can be at most ${cap.amount} yuan (${cap.daysLate} days late × 3% of ${fine}, capped at the fine)${basisEn(basis)}`,
+    ),
+  };
+}
+
+/**
  * The surcharge the party may owe on the payment date (art. 72 (一); 行政强制法 art. 45),
  * leaving out the days a reconsideration or litigation was pending (art. 73 para. 3).
  * With instalments (art. 66 para. 2) each instalment is due on its own day: its surcharge
- * runs from that day, 3% a day of the instalment, at most the instalment (行政强制法 art. 45
- * para. 2: 加处罚款或者滞纳金的数额不得超出金钱给付义务的数额).
+ * runs from that day to the day it is paid in full, 3% a day of the instalment, at most
+ * the instalment (行政强制法 art. 45 para. 2), less what was paid on it (instalments.ts).
  */
 async function surchargeCap(ctx: Ctx): Promise<{
   daysLate: number;
   amount: number;
   instalments?: { dueOn: LocalDate; amount: number; daysLate: number; surcharge: number }[];
+  settles?: ReturnType<typeof settleAll>["payments"];
 }> {
   const f = ctx.case.fields;
   const fine = Number(f.fineAmount ?? 0);
   if (!f.paymentDue || fine <= 0) return { daysLate: 0, amount: 0 };
   const proceedings = await proceedingsOf(ctx.w, ctx.case.regionCode, ctx.case.id);
-  const rate = rulesOf(ctx.case).surcharge.value;
-  const cap = (base: number, n: number) => Math.min(base, Math.round(base * rate * n * 100) / 100);
-  if (f.deferral?.kind === "instalments" && f.deferral.instalments.length > 0) {
-    const each = f.deferral.instalments.map((x) => {
-      const n = lateDays(x.dueOn, ctx.onDate, proceedings);
-      return { dueOn: x.dueOn, amount: x.amount, daysLate: n, surcharge: cap(Number(x.amount), n) };
+  const list = scheduleOf(f);
+  if (list) {
+    const each = list.map((x) => {
+      const s = instalmentSurcharge(ctx, x, proceedings);
+      return { dueOn: x.dueOn, amount: x.amount, daysLate: s.daysLate, surcharge: s.surcharge };
     });
-    const amount = Math.round(each.reduce((a, x) => a + x.surcharge, 0) * 100) / 100;
-    return { daysLate: Math.max(0, ...each.map((x) => x.daysLate)), amount, instalments: each };
+    const settled = settleAll(ctx, list, proceedings);
+    return {
+      daysLate: Math.max(0, ...each.map((x) => x.daysLate)),
+      amount: settled.cap,
+      instalments: each,
+      settles: settled.payments,
+    };
   }
+  const rate = rulesOf(ctx.case).surcharge.value;
   const daysLate = lateDays(f.paymentDue, ctx.onDate, proceedings);
-  return { daysLate, amount: cap(fine, daysLate) };
+  return { daysLate, amount: Math.min(fine, cents(fine * rate * daysLate)) };
 }
