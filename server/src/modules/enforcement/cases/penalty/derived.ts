@@ -15,6 +15,7 @@ import {
   SERVICE_METHOD_LABELS,
 } from "../labels.ts";
 import { MITIGATION_LABELS, type Mitigation, NO_PENALTY_LABELS } from "./capacity.ts";
+import { COURT_FORM_LABELS, INSTANCE_LABELS } from "./court-outcome.ts";
 import { DEFERRAL_KIND_LABELS } from "./execution.ts";
 import { PRESERVATION_HANDLING, TRANSFER_ANSWER } from "./procedures.ts";
 
@@ -274,6 +275,19 @@ export const PenaltyDerived = z.object({
     }),
     "暂缓或者分期缴纳罚款",
     "Deferred or instalment payment",
+  ),
+  courtOutcomes: L(
+    z.array(
+      z.object({
+        instance: labelledEnum(INSTANCE_LABELS, "审级", "Instance"),
+        form: labelledEnum(COURT_FORM_LABELS, "判决或者裁定", "Judgment or ruling"),
+        documentNo: text("裁判文书号", "Court document number"),
+        servedOn: date("送达日期", "Served on"),
+        finalAfter: date("上诉期限届满（或生效）日期", "Appeal period ends (or final) on"),
+      }),
+    ),
+    "人民法院的裁判",
+    "The court's judgments and rulings",
   ),
   instalmentPayments: L(
     z.array(

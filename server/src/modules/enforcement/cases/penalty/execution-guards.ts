@@ -11,6 +11,7 @@ import {
   maxDate,
 } from "../../../../kernel/time/index.ts";
 import { COMPULSION } from "../rules.ts";
+import { APPEAL, COURT_FORM_LABELS } from "./court-outcome.ts";
 import { CHALLENGE, courtWindowEnd, proceedingsEndWhy, proceedingsOf } from "./execution.ts";
 import type { Ctx } from "./fields.ts";
 
@@ -82,7 +83,7 @@ export const courtWindowGuard = async (ctx: Ctx) => {
       ),
     };
   }
-  const why = proceedingsEndWhy(ctx.calendar, proceedings);
+  const why = proceedingsEndWhy(ctx.calendar, proceedings, f.courtOutcomes);
   const ended = why?.end;
   const challengeEnd = f.challengeEndsOn as LocalDate;
   if (!ended && compareLocalDate(ctx.onDate, challengeEnd) <= 0) {
@@ -95,12 +96,16 @@ export const courtWindowGuard = async (ctx: Ctx) => {
     };
   }
   if (why?.by === "appeal" && compareLocalDate(ctx.onDate, why.end) <= 0) {
-    // A first-instance judgment takes effect once the 15 days to appeal have passed (art. 85).
-    const basis = `${CHALLENGE.appeal.basis}; ${CHALLENGE.court.basis}`;
+    // A first-instance judgment takes effect once the 15 days to appeal have passed, a
+    // ruling once its 10 days have (art. 85); unrecorded, the longer period applies.
+    const form = why.form ?? "judgment";
+    const basis = `${why.form ? APPEAL[form].basis : CHALLENGE.appeal.basis}; ${CHALLENGE.court.basis}`;
+    const zh = COURT_FORM_LABELS[form].zh;
+    const en = form === "ruling" ? "ruling" : "judgment";
     return {
       message: t(
-        `当事人在 ${why.end} 前仍可对第一审判决提起上诉，判决尚未发生法律效力：请在该日之后申请人民法院强制执行${basisZh(basis)}`,
-        `the party may still appeal the first-instance judgment until ${why.end}; it is not yet in force: apply to the court after that day${basisEn(basis)}`,
+        `当事人在 ${why.end} 前仍可对第一审${zh}提起上诉，${zh}尚未发生法律效力：请在该日之后申请人民法院强制执行${basisZh(basis)}`,
+        `the party may still appeal the first-instance ${en} until ${why.end}; it is not yet in force: apply to the court after that day${basisEn(basis)}`,
       ),
     };
   }

@@ -17,6 +17,7 @@ import {
 import type { WorkTx } from "../../../../platform/work.ts";
 import type { Category } from "../common.ts";
 import { RECONSIDERATION_FIRST, type ReconsiderationFirst } from "../execution-settings.ts";
+import type { CourtForm, CourtOutcome } from "./court-outcome.ts";
 import type { Ctx, PenaltyCase } from "./fields.ts";
 
 /** Deferred or instalment payment (行政处罚法(2021) art. 66 para. 2; 2017 text art. 52). */
@@ -157,19 +158,31 @@ export async function proceedingsOf(w: WorkTx, regionCode: string, id: number) {
 export function proceedingsEndWhy(
   cal: LegalCalendar,
   proceedings: Proceeding[],
-): { end: LocalDate; by: "reconsideration" | "appeal" | "final" } | undefined {
-  let out: { end: LocalDate; by: "reconsideration" | "appeal" | "final" } | undefined;
+  outcomes: readonly CourtOutcome[] = [],
+): { end: LocalDate; by: "reconsideration" | "appeal" | "final"; form?: CourtForm } | undefined {
+  type Why = { end: LocalDate; by: "reconsideration" | "appeal" | "final"; form?: CourtForm };
+  let out: Why | undefined;
+  const consider = (next: Why) => {
+    if (!out || compareLocalDate(next.end, out.end) > 0) out = next;
+  };
+  // A first-instance judgment or ruling recorded with its service date (court-outcome.ts)
+  // replaces the closed lawsuit's day and the longer period (行政诉讼法 art. 85: 10 days
+  // against a ruling, 15 against a judgment).
+  const recordedFirst = outcomes.some((o) => o.instance === "first");
+  for (const o of outcomes) {
+    consider({ end: o.finalAfter, by: o.instance === "first" ? "appeal" : "final", form: o.form });
+  }
   for (const p of proceedings) {
     if (p.closedOn === null) continue;
-    const next: NonNullable<typeof out> = isReconsideration(p)
-      ? {
-          end: addPeriod(cal, p.closedOn, CHALLENGE.suitAfterReconsideration.value).due,
-          by: "reconsideration",
-        }
-      : isSecondInstance(p)
-        ? { end: p.closedOn, by: "final" }
-        : { end: addPeriod(cal, p.closedOn, CHALLENGE.appeal.value).due, by: "appeal" };
-    if (!out || compareLocalDate(next.end, out.end) > 0) out = next;
+    if (isReconsideration(p)) {
+      consider({
+        end: addPeriod(cal, p.closedOn, CHALLENGE.suitAfterReconsideration.value).due,
+        by: "reconsideration",
+      });
+    } else if (isSecondInstance(p)) consider({ end: p.closedOn, by: "final" });
+    else if (!recordedFirst) {
+      consider({ end: addPeriod(cal, p.closedOn, CHALLENGE.appeal.value).due, by: "appeal" });
+    }
   }
   return out;
 }

@@ -15,6 +15,7 @@ import {
 } from "../labels.ts";
 import { type PenaltyRules, penaltyRulesAt } from "../rules.ts";
 import { ageOn } from "./capacity.ts";
+import type { CourtOutcome } from "./court-outcome.ts";
 import type { Instalment, InstalmentPayment } from "./instalments.ts";
 import { checkViolation, ViolationFields } from "./law-in-force.ts";
 import type { ProceduresFields } from "./procedures.ts";
@@ -171,6 +172,8 @@ export interface PenaltyCase extends z.infer<typeof PenaltyFields>, ProceduresFi
     instalments: Instalment[];
     reason: string;
   };
+  /** The court's judgments or rulings on the party's lawsuit (court-outcome.ts). */
+  courtOutcomes?: CourtOutcome[];
   /** The payments recorded against the instalments (instalments.ts). */
   instalmentPayments?: InstalmentPayment[];
   courtWindowBasis?: string;

@@ -7,6 +7,7 @@ import { L, labelledEnum, zAmount } from "../common.ts";
 import { SERVICE_METHOD_LABELS } from "../labels.ts";
 import { PublicationNoticeInput, publicationNoticeGuard } from "../publication-term.ts";
 import { COMPULSION } from "../rules.ts";
+import { COURT_OUTCOME_STEPS } from "./court-outcome.ts";
 import { DEFERRAL_STEPS } from "./deferral.ts";
 import {
   announcementRule,
@@ -137,6 +138,7 @@ export const SERVICE_AND_EXECUTION_STEPS: TransitionDecl<PenaltyCase>[] = [
     },
   },
   ...INSTALMENT_STEPS,
+  ...COURT_OUTCOME_STEPS,
   {
     action: "remind",
     label: { zh: "催告履行", en: "Remind the party to pay" },
