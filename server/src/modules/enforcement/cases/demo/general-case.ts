@@ -167,10 +167,15 @@ export function generalCase(
             : party.name,
     });
   }
-  // The 2017 text: the hearing window is 3 calendar days after the notice; a silent party's
-  // statement period (setting, 5 working days) runs out before the decision.
+  // The hearing window: 3 calendar days after the notice under the 2017 text (第四十二条);
+  // 5 working days under the 2021 text (第六十四条第（一）项: 告知后五日内, counted in working
+  // days, 第八十五条) — a party with the right that neither asked nor waived it is decided
+  // after the window has closed (the review on its last day at the earliest, the decision
+  // after it). A silent party's statement period (setting, 5 working days) runs out before
+  // the decision. No draw of the rng: the 2020 cases stay as they were.
   const silent = !heard && !(rr < 0.65 || adopted);
-  d = max(max(wd(cd(notice, 3), 1), wd(d, 1)), silent ? wd(notice, 6) : notice);
+  const hearingWindow = opts.law2021 ? wd(notice, 5) : wd(cd(notice, 3), 1);
+  d = max(max(hearingWindow, wd(d, 1)), silent ? wd(notice, 6) : notice);
   // Every decision is reviewed under the 2017 text; a few reviews fail first.
   if (rng.chance(0.05)) {
     act(h, reviewerUser, d, "legal_review", {
