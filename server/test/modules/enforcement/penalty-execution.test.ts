@@ -659,6 +659,52 @@ describe("documents and on-the-spot collection (fault 14)", () => {
   });
 });
 
+describe("on-the-spot collection in a remote area (fault 14, 行政处罚法(2021) 第六十九条)", () => {
+  it("needs the party's request recorded as the reason; a 150 yuan fine then passes", async () => {
+    const c = await open(
+      handler,
+      "penalty_simplified",
+      {
+        party: { kind: "natural_person", name: "钱山民", address: "武隆区后坪乡高山村" },
+        category: "market_regulation",
+        place: "后坪乡场镇",
+        facts: "销售无标签散装食品",
+        legalBasis: "某条例第十条",
+        penaltyKind: "fine",
+        fineAmount: 150,
+      },
+      "2021-09-02",
+    );
+    const input = {
+      officers: [officers.A.cert, officers.B.cert],
+      collectedOnSpot: true,
+      collectionGround: "remote",
+    };
+    await refused(
+      handler,
+      "penalty_simplified",
+      c.id,
+      "decide_on_spot",
+      input,
+      "2021-09-02",
+      422,
+      /needs the reason \(行政处罚法\(2021\) art\. 69/,
+      "input.collectionReason",
+    );
+    const d = await ok(
+      await step(
+        handler,
+        "penalty_simplified",
+        c.id,
+        "decide_on_spot",
+        { ...input, collectionReason: "当事人居住偏远山区，距指定银行六十公里，书面提出当场缴纳" },
+        "2021-09-02",
+      ),
+    );
+    expect(d.fields).toMatchObject({ collectedOnSpot: true, collectionGround: "remote" });
+  });
+});
+
 describe("legal reviewers (fault 14)", () => {
   it("need no valid enforcement certificate; reviews before the platform count as experience", async () => {
     const res = await t.call(handler, {

@@ -158,6 +158,8 @@ export const INSTALMENT_STEPS: TransitionDecl<PenaltyCase>[] = [
     label: { zh: "登记分期缴纳（一期）", en: "Record an instalment paid" },
     from: ["served", "reminded"],
     to: STAY,
+    // Taken when the party pays an instalment: never a work-queue item of its own.
+    occasional: true,
     input: z.object({
       instalment: L(z.number().int().min(1).max(36), "第几期", "Instalment number"),
       amountPaid: L(zAmount.positive(), "本期缴纳罚款（元）", "Fine paid (yuan)"),
