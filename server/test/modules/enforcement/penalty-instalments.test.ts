@@ -109,6 +109,13 @@ const pay = (instalment: number, amountPaid: number, surchargePaid = 0) => ({
 describe("the schedule an instalment approval carries", () => {
   it("refuses a schedule whose sum differs from the fine, and a due date before the approval", async () => {
     const id = await served();
+    // No approval yet: no instrument of it.
+    const none = await t.call(handler, {
+      method: "GET",
+      url: `${P}/${PT}/${id}/documents/payment_deferral`,
+    });
+    expect(none.statusCode).toBe(409);
+    expect(none.json().error.message).toMatch(/no deferral or instalments were approved/);
     await refused(
       leader,
       PT,
