@@ -515,6 +515,51 @@ describe("the 90-day decision limit (fault 11)", () => {
     expect(ok1.fields.decisionLimit).toMatchObject({ extended: true, late: false });
   });
 
+  it("one head's extension only; beyond it, the leaders' collective discussion before the limit", async () => {
+    // Filed 2021-07-20: 90 days end on 2021-10-18; the head extends by 30 days: 2021-11-17.
+    const { id } = await toNotice("2021-07-20");
+    const extend = async (onDate: string) => {
+      const d = await detail(handler, PT, id);
+      return t.call(leader, {
+        method: "POST",
+        url: `${P}/${PT}/${id}/extend`,
+        payload: {
+          version: d.case.version,
+          clock: "decision_limit",
+          period: "30d",
+          reason: "案情复杂，需补充检验",
+          notice: { on: onDate, text: "延长办案期限审批表" },
+          onDate,
+        },
+      });
+    };
+    expect((await extend("2021-10-15")).statusCode).toBe(200);
+    const second = await extend("2021-11-10");
+    expect(second.statusCode, second.body).toBeGreaterThanOrEqual(400);
+    expect(await clockDue(id, "decision_limit")).toBe(due("2021-10-18", 30, "calendar_day"));
+    // The leaders discuss the case before the extended limit ends; the decision after it
+    // then needs no late reason (market regulation: further extension by discussion).
+    await ok(
+      await step(
+        leader,
+        PT,
+        id,
+        "collective_discussion",
+        {
+          participants: ["局长甲", "副局长乙", "法制机构负责人丙"],
+          conclusion: "案情重大复杂，经集体讨论决定继续延长办案期限",
+        },
+        "2021-11-10",
+      ),
+    );
+    const dec = await ok(await step(leader, PT, id, "decide", decide(), "2021-11-22"));
+    expect(dec.fields.decisionLimit).toMatchObject({
+      extended: true,
+      furtherByDiscussion: true,
+      late: false,
+    });
+  });
+
   it("a late decision with its reason is flagged in the case-file review", async () => {
     const { id } = await toNotice("2021-07-20");
     const dec = await ok(
