@@ -194,6 +194,19 @@ describe("the schedule an instalment approval carries", () => {
       /has 0 yuan left/,
       "input.amountPaid",
     );
+    // The second instalment falls due on 2021-11-15: the party may be reminded after it,
+    // not only after the last one (2021-12-15).
+    await refused(
+      handler,
+      PT,
+      id,
+      "remind",
+      { reminderNo: "催〔2021〕21号" },
+      "2021-11-15",
+      409,
+      /due by 2021-11-15/,
+    );
+    await ok(await step(handler, PT, id, "remind", { reminderNo: "催〔2021〕21号" }, "2021-11-16"));
     // The second instalment paid 5 days late (2021-11-16 … 11-20): 6000 × 3% × 5 = 900.
     await refused(
       handler,

@@ -32,7 +32,8 @@ import {
 } from "../../../../kernel/time/index.ts";
 import { demoUsername } from "../../../directory/index.ts";
 import { COMPULSION_TYPE, INSPECTION_TYPE } from "../inspection.ts";
-import { DISCLOSURE_TYPE, PENALTY_TYPE } from "../penalty/index.ts";
+import { DISCLOSURE_TYPE, PENALTY_TYPE, type PenaltyCase } from "../penalty/index.ts";
+import { outstanding, scheduleOf } from "../penalty/instalments.ts";
 import { cal, END, max, wd } from "./dates.ts";
 import { generalCase } from "./general-case.ts";
 import { takeOver } from "./handover.ts";
@@ -229,8 +230,10 @@ async function finishPenalty(
     const days = due ? Math.max(0, toEpochDay(on()) - toEpochDay(due)) : 0;
     const surcharge = Math.min(fine, Math.round(fine * 0.03 * days * 100) / 100);
     const byCourt = c.state === "court_enforcement";
+    const pf = c.fields as unknown as PenaltyCase;
     const input = {
-      amountPaid: fine,
+      // With instalments, what is left after the instalments already paid.
+      amountPaid: scheduleOf(pf) ? outstanding(pf) : fine,
       surchargePaid: surcharge,
       collector: byCourt ? "重庆市武隆区人民法院（强制执行）" : BANKS[receipt % BANKS.length],
       receiptNo: `FS${on().replaceAll("-", "")}${String(receipt).padStart(4, "0")}`,

@@ -2,6 +2,7 @@
  * Demo cases showing the rules of issue 10 (part B) at work, in January 2021 (after the
  * 2020 figures, under the 2017 text like every demo case): a decision served by
  * announcement (deemed served 60 days later), a fine deferred on the party's application,
+ * a fine paid by instalments (the schedule approved, the first instalment paid against it),
  * an officer's recusal decided by the head, and a case transferred to the judiciary while
  * suspended. Its own contribution with its own random stream: the 2019–2020 cases and the
  * seed's figures stay as they were.
@@ -22,7 +23,7 @@ export const rulesDemo: DemoContribution = {
   id: ENFORCEMENT_RULES_DEMO_ID,
   dependsOn: [ENFORCEMENT_CASES_DEMO_ID],
   description:
-    "penalty cases of January 2021: service by announcement, a deferred fine, a recusal, a transfer to the judiciary",
+    "penalty cases of January 2021: service by announcement, a deferred fine, instalments, a recusal, a transfer to the judiciary",
   async load(ctx) {
     const plan = await makePlan(ctx);
     const { open, act, at, firmParty, pickOfficers, pickReviewer, cases } = plan;
@@ -107,6 +108,29 @@ export const rulesDemo: DemoContribution = {
       until: "2021-04-30",
     });
 
+    // ── payment by instalments (行政处罚法(2021) 第六十六条第二款; 2017 text 第五十二条): the
+    // schedule approved with the application, the first instalment paid against it
+    const e = newCase("2021-01-04", "未按规定建立并遵守进货查验记录制度");
+    decided(e, "未按规定建立并遵守进货查验记录制度");
+    act(e, handler, day("2021-01-13"), "serve", { serviceMethod: "direct", servedTo: "当事人" });
+    act(e, leader, day("2021-01-22"), "defer_payment", {
+      kind: "instalments",
+      appliedOn: "2021-01-21",
+      reason: "店铺停业整顿期间无营业收入，提交了银行流水，申请分三期缴纳罚款",
+      instalments: [
+        { dueOn: "2021-01-29", amount: 2000 },
+        { dueOn: "2021-03-31", amount: 1500 },
+        { dueOn: "2021-04-30", amount: 1500 },
+      ],
+    });
+    act(e, handler, day("2021-01-29"), "pay_instalment", {
+      instalment: 1,
+      amountPaid: 2000,
+      surchargePaid: 0,
+      collector: "重庆农村商业银行武隆支行",
+      receiptNo: "FS202101290001",
+    });
+
     // ── a recusal: the party asks that an officer withdraw; the head decides
     const c = newCase("2021-01-05", "经营标签不符合规定的预包装食品");
     const [first, ...others] = pickOfficers(UNIT, day("2021-01-06"), 3);
@@ -140,6 +164,8 @@ export const rulesDemo: DemoContribution = {
     // ── run in date order (each case's steps keep their order)
     plan.steps.sort((x, y) => compareLocalDate(x.date, y.date) || x.order - y.order);
     for (const s of plan.steps) await ctx.as(s.user, s.date, (w) => s.run(w));
-    ctx.note(`${plan.steps.length} steps: announcement service, deferral, recusal, transfer`);
+    ctx.note(
+      `${plan.steps.length} steps: announcement service, deferral, instalments, recusal, transfer`,
+    );
   },
 };

@@ -149,7 +149,9 @@ export const SERVICE_AND_EXECUTION_STEPS: TransitionDecl<PenaltyCase>[] = [
     }),
     guards: [
       (ctx) => {
-        const due = ctx.case.fields.paymentDue;
+        // With instalments, the first instalment not paid in full is the one overdue.
+        const open = scheduleOf(ctx.case.fields)?.find((x) => !x.settledOn);
+        const due = open?.dueOn ?? ctx.case.fields.paymentDue;
         if (!due) return { message: t("没有需要缴纳的罚款", "there is no fine to pay") };
         if (compareLocalDate(ctx.onDate, due) <= 0) {
           return {
