@@ -150,6 +150,7 @@ describe("the case types", () => {
       "penalty_notice",
       "penalty_decision",
       "service_receipt",
+      "payment_deferral",
     ]);
     const decide = penalty.transitions.find((x) => x.action === "decide")!.input as {
       properties: Record<string, { label?: { zh: string }; enumLabels?: object; type?: string }>;
