@@ -91,7 +91,10 @@ export const SectionEdit = z
     ),
     contact: L(
       z
-        .object({ name: text(50), phone: text(30) })
+        .object({
+          name: L(text(50), "联系人", "Contact"),
+          phone: L(text(30), "联系电话", "Phone"),
+        })
         .nullable()
         .optional(),
       "联系人（仅报送版）",
