@@ -86,6 +86,24 @@ test("the 2020 report: preview, editing by section, secrecy review (not by the w
   await page.getByTestId("drill-table").waitFor();
   await page.locator(".ant-drawer-close").click();
   await screenshot(page, "report-preview");
+  // Every computed figure of the preview is a link in the text, and its records answer.
+  const preview = await call<{
+    figures: { key: string; indicator: string; value: number | null; pending: boolean }[];
+  }>(page, "GET", `/api/reports/${id}/preview`);
+  const unlinked: string[] = [];
+  for (const f of preview.json.figures) {
+    if (f.pending || f.value === null) continue;
+    if ((await page.locator(`[data-figure="${f.key}"]`).count()) === 0)
+      unlinked.push(`${f.key}: no link in the text`);
+    const d = await call<{ total: number }>(
+      page,
+      "GET",
+      `/api/indicators/${f.indicator}/drill?region=500156&year=2020&limit=1`,
+    );
+    if (d.status !== 200 || (f.value > 0 && d.json.total === 0))
+      unlinked.push(`${f.key} (${f.indicator} = ${f.value}): ${d.status}, ${d.json.total} records`);
+  }
+  expect(unlinked).toEqual([]);
 
   const version = async () =>
     (await call<{ version: number }>(page, "GET", `/api/reports/${id}/preview`)).json.version;
