@@ -125,6 +125,12 @@ test("the 2020 report: preview, editing by section, secrecy review (not by the w
     "date",
     "contact",
   ]);
+  // figures are written by their names, never their codes (【名称】, typed 【名称=95.2%】)
+  const texts = await page
+    .locator("[data-section] textarea")
+    .evaluateAll((els) => els.map((e) => (e as HTMLTextAreaElement).value));
+  expect(texts.filter((x) => x.includes("{{"))).toEqual([]);
+  expect(texts.some((x) => /【[^【】]+=95\.2%】/.test(x))).toBe(true);
   // the check beside the section it concerns; a figure's live value opens its records
   await section("1.3")
     .getByTestId("checks-1.3")

@@ -7,11 +7,25 @@
  * Required fields are checked here before anything is sent; the server checks again.
  */
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { App, Button, Card, Col, Form, Input, List, Row, Space, Tag, Typography } from "antd";
+import {
+  App,
+  Button,
+  Card,
+  Col,
+  Form,
+  Input,
+  List,
+  Row,
+  Select,
+  Space,
+  Tag,
+  Typography,
+} from "antd";
 import { useState } from "react";
 import { ApiError, api, type FieldError } from "../api.ts";
 import { applyFieldErrors, ErrorAlert } from "../components/ErrorDisplay.tsx";
 import { useI18n } from "../i18n.ts";
+import { type Names, namesOf, toKeys, toNames } from "./placeholders.ts";
 import {
   CHECK_COLORS,
   headingNumbers,
@@ -47,7 +61,7 @@ function keysIn(text: string): string[] {
   return [...new Set(keys.filter((k) => k !== "year" && k !== "prev_year"))];
 }
 
-function initialValues(r: ReportPreview, s: ReportSection): Values {
+function initialValues(r: ReportPreview, s: ReportSection, n: Names): Values {
   const d = r.draft;
   switch (s.kind) {
     case "head":
@@ -60,13 +74,13 @@ function initialValues(r: ReportPreview, s: ReportSection): Values {
       return { contactName: d.contact?.name, contactPhone: d.contact?.phone };
     default:
       return {
-        heading: s.heading === null ? undefined : d.blocks[s.heading]?.text,
-        text: s.paragraphs.map((i) => d.blocks[i]?.text ?? "").join("\n"),
+        heading: s.heading === null ? undefined : toNames(d.blocks[s.heading]?.text ?? "", n),
+        text: s.paragraphs.map((i) => toNames(d.blocks[i]?.text ?? "", n)).join("\n"),
       };
   }
 }
 
-function inputOf(s: ReportSection, v: Values): Record<string, unknown> {
+function inputOf(s: ReportSection, v: Values, n: Names): Record<string, unknown> {
   const opt = (x?: string) => (x?.trim() ? x.trim() : undefined);
   switch (s.kind) {
     case "head":
@@ -86,8 +100,8 @@ function inputOf(s: ReportSection, v: Values): Record<string, unknown> {
     default:
       return {
         section: s.key,
-        ...(s.kind === "narrative" ? { heading: v.heading } : {}),
-        paragraphs: (v.text ?? "").split("\n"),
+        ...(s.kind === "narrative" ? { heading: toKeys(v.heading ?? "", n) } : {}),
+        paragraphs: (v.text ?? "").split("\n").map((p) => toKeys(p, n)),
       };
   }
 }
@@ -107,12 +121,13 @@ function SectionCard(
   const { message } = App.useApp();
   const qc = useQueryClient();
   const [form] = Form.useForm<Values>();
+  const names = namesOf(r.placeholders);
   const [unmatched, setUnmatched] = useState<FieldError[]>([]);
   const save = useMutation({
     mutationFn: (v: Values) =>
       api.post(`/api/cases/${r.template}/${r.id}/actions/save_section`, {
         version: r.version,
-        input: inputOf(s, v),
+        input: inputOf(s, v, names),
       }),
     onSuccess: async () => {
       message.success(pick(T.saved));
@@ -160,7 +175,7 @@ function SectionCard(
             form={form}
             layout="vertical"
             disabled={!editable}
-            initialValues={initialValues(r, s)}
+            initialValues={initialValues(r, s, names)}
             onFinish={(v) => save.mutate(v)}
           >
             {s.kind === "head" && (
@@ -218,6 +233,20 @@ function SectionCard(
               <Form.Item name="heading" label={pick(T.heading)} rules={required(T.heading)}>
                 <Input />
               </Form.Item>
+            )}
+            {narrative && editable && (
+              <Select
+                showSearch
+                value={null}
+                placeholder={pick(T.insert)}
+                style={{ width: 320, marginBottom: 8 }}
+                aria-label={pick(T.insert)}
+                options={r.placeholders.map((p) => ({ value: p.label.zh, label: pick(p.label) }))}
+                filterOption={(q, o) => String(o?.label ?? "").includes(q)}
+                onChange={(zh: string) =>
+                  form.setFieldValue("text", `${form.getFieldValue("text") ?? ""}【${zh}】`)
+                }
+              />
             )}
             {narrative && (
               <Form.Item
@@ -285,6 +314,7 @@ function SectionCard(
 
 export function ReportEditor(props: Props) {
   const { report: r } = props;
+  const names = namesOf(r.placeholders);
   const numbers = headingNumbers(
     r.draft.blocks.map((b) => ({ kind: b.kind, level: b.level ?? null })),
   );
@@ -295,7 +325,7 @@ export function ReportEditor(props: Props) {
         const hasChildren =
           next?.kind === "narrative" && next.level > s.level && s.kind === "narrative";
         // A section re-reads its values when its own text changed (another section's save leaves it be).
-        const content = JSON.stringify(initialValues(r, s));
+        const content = JSON.stringify(initialValues(r, s, names));
         return (
           <SectionCard
             key={`${s.key}:${content}`}

@@ -57,6 +57,8 @@ export interface ReportPreview {
   figures: ReportFigure[];
   checks: ReportCheck[];
   sections: ReportSection[];
+  /** The template's figures a narrative may name, with their labels. */
+  placeholders: { key: string; label: Label }[];
   /** Steps this user may not take (separation of duties), with why. */
   refused: { action: string; message: Label }[];
 }
@@ -173,9 +175,10 @@ export const EDITOR_LABELS = {
   heading: { zh: "小标题", en: "Heading" },
   text: { zh: "正文（每行一段）", en: "Text (one paragraph a line)" },
   textHelp: {
-    zh: "数字写作 {{指标代码}}（按记录实时计算），手工填写的数字写作 {{指标代码=95.2%}}（将与记录核对）；{{year}} 为报告年度。",
-    en: "A figure is {{key}} (computed from the records), a typed one {{key=95.2%}} (checked against them); {{year}} is the report's year.",
+    zh: "数字写作【数字名称】（按记录实时计算），手工填写的数字写作【数字名称=95.2%】（将与记录核对）；【年度】为报告年度，【上一年度】为其上一年。",
+    en: "A figure is 【name】 (computed from the records), a typed one 【name=95.2%】 (checked against them); 【年度】 is the report's year.",
   },
+  insert: { zh: "插入数字……", en: "Insert a figure…" },
   required: { zh: "请填写", en: "Required: " },
   save: { zh: "保存本节", en: "Save this section" },
   saved: { zh: "已保存", en: "Saved" },

@@ -117,6 +117,12 @@ export const reportRoutes = (services: Services, deps: CaseDeps): FastifyPluginA
             figures: c.figures,
             checks: c.checks,
             sections: draftSections(c.draft),
+            placeholders: Object.entries(registry.report(c.template)?.figures ?? {}).map(
+              ([key, f]) => ({
+                key,
+                label: registry.indicator(f.indicator)?.label ?? { zh: key, en: key },
+              }),
+            ),
             refused: refused.map((r) => ({ action: r.action, message: textOf(r.message) })),
           };
         }),

@@ -87,6 +87,9 @@ export const ReportPreview = z
         }),
       )
       .describe("the draft's sections as the editor saves them (save_section)"),
+    placeholders: z
+      .array(z.object({ key: z.string(), label: Label }))
+      .describe("the template's figures a narrative may name ({{key}}), with their labels"),
     refused: z
       .array(z.object({ action: z.string(), message: Label }))
       .describe("steps of this state the user may not take by separation of duties, with why"),
