@@ -284,10 +284,12 @@ function SectionCard(
                         size="small"
                         data-figure={k}
                         style={{ padding: 0 }}
-                        disabled={!f || f.pending}
+                        disabled={!f || f.pending || f.value === null}
                         onClick={() => f && onDrill(f.indicator)}
                       >
-                        {f ? `${f.text}${f.pending ? "" : ` · ${pick(T.records)}`}` : "—"}
+                        {f
+                          ? `${f.text}${f.pending || f.value === null ? "" : ` · ${pick(T.records)}`}`
+                          : "—"}
                       </Button>
                     </Space>
                   </List.Item>
