@@ -92,6 +92,9 @@ function checkCaseType(
       if (!input.has(f)) bad(`${at}: setsFields "${f}" is not a field of the step's input`);
     for (const l of x.leadTimes ?? [])
       if (!input.has(l.field)) bad(`${at}: lead time field "${l.field}" is not an input field`);
+    for (const a of x.notBy?.actions ?? [])
+      if (!actions.has(a) && !(ENGINE_ACTIONS as readonly string[]).includes(a))
+        bad(`${at}: notBy names action "${a}", which is not declared`);
     if (typeof x.actor === "object" && !roles.has(x.actor.participantRole))
       bad(`${at}: participant role "${x.actor.participantRole}" is not declared`);
     for (const r of x.reads?.settings ?? [])

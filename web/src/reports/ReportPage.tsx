@@ -1,8 +1,9 @@
 /**
  * A report: its text with live figures (each opens the records behind it), the writer's
- * checks, and the lifecycle — submit for secrecy review, pass it (confirming no secrets),
- * publish (freezes figures, records and fingerprint). Editing the text and returning it
- * for changes are the case page's steps (`/cases/annual_report/:id`).
+ * checks, the editor by section (ReportEditor.tsx, tab 分节编辑, `?tab=edit`), and the
+ * lifecycle — submit for secrecy review, pass it (confirming no secrets; not by the
+ * report's writer: the server says why in `refused`), publish (freezes figures, records
+ * and fingerprint). Returning it for changes is also here; the case page has the rest.
  */
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import {
@@ -14,28 +15,27 @@ import {
   List,
   Modal,
   Space,
+  Tabs,
   Tag,
   Tooltip,
   Typography,
 } from "antd";
 import { useState } from "react";
-import { Link, useNavigate, useParams } from "react-router";
+import { Link, useNavigate, useParams, useSearchParams } from "react-router";
 import { api } from "../api.ts";
 import { casePath } from "../cases/types.ts";
 import { ErrorAlert } from "../components/ErrorDisplay.tsx";
 import { useI18n } from "../i18n.ts";
 import { DrillDrawer } from "../indicators/DrillDrawer.tsx";
 import { useSession } from "../session.tsx";
-import { headingNumbers, type ReportPreview, STATE_LABELS } from "./types.ts";
-
-const CHECK_COLORS: Record<string, string> = {
-  typed_differs: "red",
-  impossible_rate: "red",
-  unsupported_change: "orange",
-  no_value: "orange",
-  pending: "blue",
-  unknown_placeholder: "red",
-};
+import { ReportEditor } from "./ReportEditor.tsx";
+import {
+  CHECK_COLORS,
+  EDITOR_LABELS,
+  headingNumbers,
+  type ReportPreview,
+  STATE_LABELS,
+} from "./types.ts";
 
 export function ReportPage() {
   const { id } = useParams();
@@ -44,6 +44,8 @@ export function ReportPage() {
   const qc = useQueryClient();
   const navigate = useNavigate();
   const [drill, setDrill] = useState<string | null>(null);
+  const [params, setParams] = useSearchParams();
+  const tab = params.get("tab") === "edit" ? "edit" : "preview";
   const [review, setReview] = useState(false);
   const [opinion, setOpinion] = useState("");
   const [noSecrets, setNoSecrets] = useState(false);
@@ -78,6 +80,7 @@ export function ReportPage() {
   for (const c of r.checks) checksOf.set(c.key, [...(checksOf.get(c.key) ?? []), c.kind]);
   const numbers = headingNumbers(r.blocks);
   const oversee = can(["region.oversee"]);
+  const reviewRefused = r.refused.find((x) => x.action === "pass_review");
   return (
     <Space direction="vertical" size="large" style={{ width: "100%" }}>
       <Space wrap>
@@ -88,7 +91,7 @@ export function ReportPage() {
       </Space>
       <Space wrap>
         <Link to={casePath("annual_report", r.id)}>
-          {pick({ zh: "办理页面（修改正文、退回）", en: "Case page" })}
+          {pick({ zh: "办理页面（办理记录）", en: "Case page" })}
         </Link>
         <a href={`/api/reports/${r.id}/report.docx`}>
           {pick({ zh: "下载公文（报送版）", en: "Download (.docx)" })}
@@ -105,9 +108,15 @@ export function ReportPage() {
           </Button>
         )}
         {r.state === "secrecy_review" && oversee && (
-          <Button type="primary" onClick={() => setReview(true)}>
-            {pick({ zh: "保密审查", en: "Secrecy review" })}
-          </Button>
+          <Tooltip title={reviewRefused ? pick(reviewRefused.message) : undefined}>
+            <Button
+              type="primary"
+              disabled={Boolean(reviewRefused)}
+              onClick={() => setReview(true)}
+            >
+              {pick({ zh: "保密审查", en: "Secrecy review" })}
+            </Button>
+          </Tooltip>
         )}
         {r.state === "approved" && oversee && (
           <Button
@@ -121,63 +130,94 @@ export function ReportPage() {
         )}
       </Space>
       <ErrorAlert error={stepM.error ?? publishM.error} />
-      <Card title={pick({ zh: "核对提示", en: "Checks" })} size="small">
-        <List
-          size="small"
-          dataSource={r.checks}
-          locale={{ emptyText: pick({ zh: "没有发现问题", en: "No problems" }) }}
-          renderItem={(c) => (
-            <List.Item>
-              <Tag color={CHECK_COLORS[c.kind]}>{pick(figure.get(c.key)?.label, c.key)}</Tag>
-              {pick(c.message)}
-            </List.Item>
-          )}
+      {r.state === "secrecy_review" && oversee && reviewRefused && (
+        <Alert
+          type="warning"
+          showIcon
+          data-testid="review-refused"
+          title={pick(reviewRefused.message)}
         />
-      </Card>
-      <Card>
-        <article
-          className="report-preview"
-          style={{ maxWidth: 760, fontSize: 16, lineHeight: 1.9 }}
-        >
-          {r.blocks
-            .map((b, n) => ({ ...b, id: n, parts: b.parts.map((p, k) => ({ ...p, id: k })) }))
-            .map((b) =>
-              b.kind === "heading" ? (
-                <Typography.Title key={b.id} level={b.level === 1 ? 4 : 5}>
-                  {numbers[b.id]}
-                  {b.parts.map((p) => p.text).join("")}
-                </Typography.Title>
-              ) : (
-                <p key={b.id} style={{ textIndent: "2em" }}>
-                  {b.parts.map((p) => {
-                    if (p.kind === "text") return <span key={p.id}>{p.text}</span>;
-                    const f = figure.get(p.key ?? "");
-                    const flagged = checksOf
-                      .get(p.key ?? "")
-                      ?.some((k) => CHECK_COLORS[k] === "red");
-                    return (
-                      <Tooltip key={p.id} title={f ? `${pick(f.label)}：${f.text}` : p.key}>
-                        <Button
-                          type="link"
-                          size="small"
-                          data-figure={p.key}
-                          style={{
-                            padding: 0,
-                            height: "auto",
-                            color: flagged ? "#cf1322" : undefined,
-                          }}
-                          onClick={() => f && !f.pending && setDrill(f.indicator)}
-                        >
-                          {p.text}
-                        </Button>
-                      </Tooltip>
-                    );
-                  })}
-                </p>
-              ),
-            )}
-        </article>
-      </Card>
+      )}
+      <Tabs
+        activeKey={tab}
+        onChange={(k) => setParams(k === "edit" ? { tab: "edit" } : {})}
+        items={[
+          { key: "preview", label: pick(EDITOR_LABELS.tabPreview) },
+          { key: "edit", label: pick(EDITOR_LABELS.tabEdit) },
+        ]}
+      />
+      {tab === "edit" ? (
+        <>
+          {r.state !== "draft" && (
+            <Alert type="info" showIcon title={pick(EDITOR_LABELS.readOnly)} />
+          )}
+          <ReportEditor
+            report={r}
+            editable={r.state === "draft" && can(["record.write"])}
+            onDrill={setDrill}
+          />
+        </>
+      ) : (
+        <>
+          <Card title={pick({ zh: "核对提示", en: "Checks" })} size="small">
+            <List
+              size="small"
+              dataSource={r.checks}
+              locale={{ emptyText: pick({ zh: "没有发现问题", en: "No problems" }) }}
+              renderItem={(c) => (
+                <List.Item>
+                  <Tag color={CHECK_COLORS[c.kind]}>{pick(figure.get(c.key)?.label, c.key)}</Tag>
+                  {pick(c.message)}
+                </List.Item>
+              )}
+            />
+          </Card>
+          <Card>
+            <article
+              className="report-preview"
+              style={{ maxWidth: 760, fontSize: 16, lineHeight: 1.9 }}
+            >
+              {r.blocks
+                .map((b, n) => ({ ...b, id: n, parts: b.parts.map((p, k) => ({ ...p, id: k })) }))
+                .map((b) =>
+                  b.kind === "heading" ? (
+                    <Typography.Title key={b.id} level={b.level === 1 ? 4 : 5}>
+                      {numbers[b.id]}
+                      {b.parts.map((p) => p.text).join("")}
+                    </Typography.Title>
+                  ) : (
+                    <p key={b.id} style={{ textIndent: "2em" }}>
+                      {b.parts.map((p) => {
+                        if (p.kind === "text") return <span key={p.id}>{p.text}</span>;
+                        const f = figure.get(p.key ?? "");
+                        const flagged = checksOf
+                          .get(p.key ?? "")
+                          ?.some((k) => CHECK_COLORS[k] === "red");
+                        return (
+                          <Tooltip key={p.id} title={f ? `${pick(f.label)}：${f.text}` : p.key}>
+                            <Button
+                              type="link"
+                              size="small"
+                              data-figure={p.key}
+                              style={{
+                                padding: 0,
+                                height: "auto",
+                                color: flagged ? "#cf1322" : undefined,
+                              }}
+                              onClick={() => f && !f.pending && setDrill(f.indicator)}
+                            >
+                              {p.text}
+                            </Button>
+                          </Tooltip>
+                        );
+                      })}
+                    </p>
+                  ),
+                )}
+            </article>
+          </Card>
+        </>
+      )}
       <DrillDrawer
         id={drill}
         scope={{ region: r.region, year: r.year }}

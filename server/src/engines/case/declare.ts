@@ -48,6 +48,8 @@ export interface StepEvent {
   action: string;
   onDate: LocalDate;
   data: Record<string, unknown>;
+  /** Who took it (null: the system, an import). */
+  actorUserId?: number | null;
 }
 
 export interface GuardContext<F = Record<string, unknown>> {
@@ -177,6 +179,20 @@ export interface DeclaredReads {
   registers?: readonly string[];
 }
 
+/**
+ * Separation of duties: the user taking this step may not be one who took any of `actions`
+ * on the same case (e.g. the secrecy reviewer of a report is not its writer; "create"
+ * names the opening). The engine refuses such a step (403, nothing written) and the case
+ * page does not offer it.
+ */
+export interface SeparationDecl {
+  /** Earlier steps (transition actions, or "create") whose actors are excluded. */
+  actions: readonly string[];
+  /** What those actors are, e.g. { zh: "起草人", en: "writer" }. */
+  who: Label;
+  legalBasis: string;
+}
+
 /** `to: STAY`: a record step that keeps the case in its state (and a closed case's closing date). */
 export const STAY = "=";
 
@@ -217,6 +233,8 @@ export interface TransitionDecl<F = Record<string, unknown>> {
    * case's region through a parent region), or a participating unit on its own part.
    */
   actor?: "owner" | "supervisor" | { participantRole: string };
+  /** Not by a user who took one of these steps of the case (separation of duties). */
+  notBy?: SeparationDecl;
   /** Own effects after the state change (e.g. open sub-cases), in the same transaction. */
   effect?: (ctx: EffectContext<F>) => Promise<void>;
   /** The step may be taken while the case is suspended (default: refused). */

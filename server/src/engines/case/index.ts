@@ -43,6 +43,7 @@ export type {
   NumberDecl,
   OpenCaseInit,
   PublicProjection,
+  SeparationDecl,
   StateDecl,
   StepEvent,
   StepReactionDecl,
@@ -50,6 +51,7 @@ export type {
 } from "./declare.ts";
 export { STAY } from "./declare.ts";
 export type { CaseDeps } from "./deps.ts";
+export { separatedSteps, separationRefusal } from "./separation.ts";
 export type { CaseClocks, ClockState, CreateInput, ImportOptions, ImportSummary, Warning };
 
 /** A step's request: the case's version (optimistic lock), the input, the legal date, a reason. */

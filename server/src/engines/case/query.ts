@@ -10,10 +10,11 @@ import type { WorkTx } from "../../platform/work.ts";
 import { type Settings, settingsFor } from "../settings.ts";
 import { caseKey, loadClockRows } from "./clock-data.ts";
 import { type ClockProblem, type ClockState, clocksFromRows, computeCaseClocks } from "./clocks.ts";
-import type { CaseView } from "./declare.ts";
+import type { CaseView, StepEvent } from "./declare.ts";
 import type { CaseDeps } from "./deps.ts";
 import { caseLinks } from "./links.ts";
 import { peopleFor } from "./protect.ts";
+import { separationRefusal } from "./separation.ts";
 import { caseTypeOf, mayAct } from "./service.ts";
 import { loadCase, toView } from "./store.ts";
 import { parseWith } from "./validate.ts";
@@ -89,10 +90,18 @@ export async function caseDetail(
   const settings = await settingsFor(w.trx, deps.registry, c.regionCode, w.today);
   const clocks = await computeCaseClocks(w.trx, decl, c, calendar, w.today, settings, w.now);
   reportProblems(deps, clocks.problems);
+  const history: StepEvent[] = events.map((e) => ({
+    kind: e.kind,
+    action: e.action,
+    onDate: e.on_date as LocalDate,
+    data: {},
+    actorUserId: e.actor_user_id === null ? null : Number(e.actor_user_id),
+  }));
   const actions: CaseDetail["actions"] = [];
   for (const x of decl.transitions) {
     if (suspension && !x.allowedWhileSuspended) continue;
     if (!x.from.includes(c.state) || !can(w.actor, x.permission ?? "record.write")) continue;
+    if (separationRefusal(decl, x, history, w.actor.userId)) continue; // not offered (`notBy`)
     if (await mayAct(w, c, x))
       actions.push({
         action: x.action,

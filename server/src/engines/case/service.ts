@@ -31,6 +31,7 @@ import { issueNumber } from "./numbers.ts";
 import { refuseWhileSuspended } from "./ops.ts";
 import { peopleFor, sealPeople } from "./protect.ts";
 import { isOwner, isParticipant } from "./record.ts";
+import { separationRefusal } from "./separation.ts";
 import {
   appendEvent,
   bumpVersion,
@@ -299,6 +300,9 @@ export async function transition(
   }
   await refuseWhileSuspended(w, c, t);
   const history = await loadHistory(w.trx, c);
+  // Separation of duties (`notBy`): not by the actor of the named earlier steps.
+  const separated = separationRefusal(decl, t, history, w.actor.userId);
+  if (separated) throw new ForbiddenError(separated);
   const onDate = stepDate(w, req.onDate, lastStepDate(history), c.openedOn);
   const settings = await settingsFor(w.trx, deps.registry, c.regionCode, onDate);
   const calendar = await deps.calendar(w.trx);

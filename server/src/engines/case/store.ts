@@ -44,7 +44,7 @@ export async function loadCase(
 export async function loadHistory(trx: Transaction<DB>, c: CaseView): Promise<StepEvent[]> {
   const rows = await trx
     .selectFrom("case_event")
-    .select(["kind", "action", "on_date", "data"])
+    .select(["kind", "action", "on_date", "data", "actor_user_id"])
     .where("region_code", "=", c.regionCode)
     .where("case_id", "=", c.id)
     .orderBy("seq")
@@ -54,6 +54,7 @@ export async function loadHistory(trx: Transaction<DB>, c: CaseView): Promise<St
     action: r.action,
     onDate: r.on_date as LocalDate,
     data: (r.data ?? {}) as Record<string, unknown>,
+    actorUserId: r.actor_user_id === null ? null : Number(r.actor_user_id),
   }));
 }
 

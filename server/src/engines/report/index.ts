@@ -6,4 +6,11 @@
 export type { DraftBlock, FigureDecl, ReportDraft, ReportTemplateDecl } from "./declare.ts";
 export { type FigureRule, renderFigure } from "./figures.ts";
 export { frozenBeforePublishing } from "./freeze.ts";
+export {
+  applySection,
+  type DraftSection,
+  draftSections,
+  SectionEdit,
+  sectionEditStep,
+} from "./sections.ts";
 export { buildFromTemplate, listTemplates, registerTemplate, renderTemplate } from "./templates.ts";

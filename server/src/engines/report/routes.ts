@@ -2,8 +2,8 @@
  * The report engine over HTTP: a report's live preview with its checks, publishing
  * (freeze, then the case's `publish` step), the published reports (both versions, the
  * frozen figures), the "would differ today" check, .docx, and a city's roll-up of its
- * districts' figures. Other steps of a report's lifecycle (edit, secrecy review) are
- * the case engine's routes (`/api/cases/annual_report/:id/actions/:action`).
+ * districts' figures. Other steps of a report's lifecycle (save_section, edit, secrecy
+ * review) are the case engine's routes (`/api/cases/annual_report/:id/actions/:action`).
  */
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
@@ -11,10 +11,11 @@ import { inTenantReadTx, inTenantTx, requireActor, type Services } from "../../h
 import { binary } from "../../http/wire.ts";
 import { checksOff } from "../../kernel/access.ts";
 import { zRegionCode } from "../../kernel/codes/region.ts";
-import { NotFoundError, t } from "../../kernel/errors.ts";
+import { NotFoundError, t, textOf } from "../../kernel/errors.ts";
 import { toLocalDate, yearOf } from "../../kernel/time/index.ts";
-import { type CaseDeps, caseEngine } from "../case/index.ts";
+import { type CaseDeps, type CaseView, caseEngine, separatedSteps } from "../case/index.ts";
 import { type ReportVersion, renderReportDocx, reportDocument } from "./document.ts";
+import { draftSections } from "./sections.ts";
 import {
   checkPublication,
   listPublications,
@@ -100,6 +101,10 @@ export const reportRoutes = (services: Services, deps: CaseDeps): FastifyPluginA
       async (req) =>
         inTenantReadTx(services, req, async (w) => {
           const c = await previewReport(registry, w.trx, req.params.id);
+          const decl = registry.caseType(c.view.caseType);
+          const refused = decl
+            ? await separatedSteps(w.trx, decl, c.view as unknown as CaseView, w.actor.userId)
+            : [];
           return {
             id: c.view.id,
             region: c.region,
@@ -111,6 +116,14 @@ export const reportRoutes = (services: Services, deps: CaseDeps): FastifyPluginA
             blocks: c.blocks,
             figures: c.figures,
             checks: c.checks,
+            sections: draftSections(c.draft),
+            placeholders: Object.entries(registry.report(c.template)?.figures ?? {}).map(
+              ([key, f]) => ({
+                key,
+                label: registry.indicator(f.indicator)?.label ?? { zh: key, en: key },
+              }),
+            ),
+            refused: refused.map((r) => ({ action: r.action, message: textOf(r.message) })),
           };
         }),
     );

@@ -74,6 +74,25 @@ export const ReportPreview = z
     ),
     figures: z.array(ReportFigure),
     checks: z.array(ReportCheck),
+    sections: z
+      .array(
+        z.object({
+          key: z
+            .string()
+            .describe('"head", "opening", "1", "1.3", …, "signature", "date", "contact"'),
+          kind: z.enum(["head", "opening", "narrative", "signature", "date", "contact"]),
+          level: z.number().int(),
+          heading: z.number().int().nullable().describe("the block index of its heading"),
+          paragraphs: z.array(z.number().int()).describe("the block indexes of its paragraphs"),
+        }),
+      )
+      .describe("the draft's sections as the editor saves them (save_section)"),
+    placeholders: z
+      .array(z.object({ key: z.string(), label: Label }))
+      .describe("the template's figures a narrative may name ({{key}}), with their labels"),
+    refused: z
+      .array(z.object({ action: z.string(), message: Label }))
+      .describe("steps of this state the user may not take by separation of duties, with why"),
   })
   .meta({ id: "ReportPreview" });
 export type ReportPreview = z.infer<typeof ReportPreview>;

@@ -1,5 +1,5 @@
 import type { ModuleDecl } from "../../engines/registry.ts";
-import { reportDemo } from "./demo.ts";
+import { reportDemo, reportWriterDemo } from "./demo.ts";
 import { annualReportCaseType, publishBySetting } from "./lifecycle.ts";
 import { annualReportTemplate, MODULE } from "./template.ts";
 
@@ -13,5 +13,5 @@ export const reportModule: ModuleDecl = {
   caseTypes: [annualReportCaseType],
   reports: [annualReportTemplate],
   settings: [publishBySetting],
-  demo: [reportDemo],
+  demo: [reportWriterDemo, reportDemo],
 };

@@ -14,7 +14,11 @@
 import { z } from "zod";
 import { type CaseTypeDecl, type CaseView, STAY } from "../../engines/case/index.ts";
 import { L } from "../../engines/labels.ts";
-import { frozenBeforePublishing, type ReportDraft } from "../../engines/report/index.ts";
+import {
+  frozenBeforePublishing,
+  type ReportDraft,
+  sectionEditStep,
+} from "../../engines/report/index.ts";
 import type { SettingDecl } from "../../engines/settings.ts";
 import { diffDays, type LocalDate } from "../../kernel/time/index.ts";
 import { ANNUAL_REPORT, MODULE, REPORT_BASIS } from "./template.ts";
@@ -84,6 +88,9 @@ function untilDue(c: CaseView<ReportData>, settings: (code: string) => unknown) 
   return n > 0 ? { n, unit: "calendar_day" as const } : undefined;
 }
 
+/** The secrecy review before publication (the review mechanism the regulation requires). */
+export const SECRECY_REVIEW_BASIS = "政府信息公开条例 art. 17 [I]";
+
 const opinion = L(zText(2000), "审查意见", "Opinion");
 
 export const annualReportCaseType: CaseTypeDecl<ReportData> = {
@@ -109,6 +116,8 @@ export const annualReportCaseType: CaseTypeDecl<ReportData> = {
       input: z.object({ draft: L(DraftSchema, "报告正文", "Report text") }),
       setsFields: ["draft"],
     },
+    // The report's own editing page saves one section at a time.
+    sectionEditStep({ from: ["draft"], to: STAY }),
     {
       action: "submit_review",
       label: { zh: "提交保密审查", en: "Submit for secrecy review" },
@@ -129,6 +138,14 @@ export const annualReportCaseType: CaseTypeDecl<ReportData> = {
       from: ["secrecy_review"],
       to: "approved",
       permission: "region.oversee",
+      // The reviewer is not the writer: whoever opened, edited or submitted the draft
+      // (《中华人民共和国政府信息公开条例》第十七条: a review mechanism with its procedure and
+      // responsibility; a review by the writer is none — our reading [I]).
+      notBy: {
+        actions: ["create", "edit", "save_section", "submit_review"],
+        who: { zh: "本报告的起草人", en: "report's writer" },
+        legalBasis: SECRECY_REVIEW_BASIS,
+      },
       input: z.object({
         opinion,
         noSecrets: L(

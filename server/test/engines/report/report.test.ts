@@ -2,7 +2,9 @@
  * The report engine over HTTP, on the production modules (no demo: a few records of our
  * own): a draft's live figures and the writer's checks; the lifecycle's gates driven the
  * wrong way (publishing through the generic step, before the secrecy review, without
- * confirming no secrets, by a unit's user) each refused with nothing written; publishing
+ * confirming no secrets, by a unit's user, by the report's writer; saving a section
+ * under review or with its fields missing) each refused with nothing written; a section
+ * saved on its own (`save_section`, audited); publishing
  * freezes figures, records and fingerprint, the database refuses to change them, a later
  * record shows as "would differ"; the city office sees the report and its roll-up; the
  * portal shows the public version without the contact; the draft's .docx.
@@ -20,6 +22,10 @@ import { testApp } from "../../support/app.ts";
 
 let t: TestApp;
 let office: Session;
+/** The report's writer (the demo opens the draft as wl.yfzqb.handler). */
+let writer: Session;
+/** A second officer of the rule-of-law office, who saves a section and so becomes a writer. */
+let office2: Session;
 let city: Session;
 let clerk: Session;
 let reportId = 0;
@@ -61,7 +67,7 @@ async function count(table: string): Promise<number> {
 
 // The demo's directory (units, accounts) and the report's own contribution (the
 // Wulong 2020 draft); no other module's records: the test makes the few it needs.
-const DEMO_IDS = new Set(["directory", "report"]);
+const DEMO_IDS = new Set(["directory", "report-writer", "report"]);
 const demoModules = MODULES.map((m) => ({
   ...m,
   demo: (m.demo ?? []).filter((d) => DEMO_IDS.has(d.id)),
@@ -76,6 +82,15 @@ beforeAll(async () => {
     today: "2021-01-10",
   });
   office = await t.login("wl.yfzqb.office", DEMO_PASSWORD);
+  writer = await t.login("wl.yfzqb.handler", DEMO_PASSWORD);
+  const yfzqb = await t.db.owner
+    .selectFrom("unit")
+    .select("id")
+    .where("region_code", "=", "500156")
+    .where("code", "=", "yfzqb")
+    .executeTakeFirstOrThrow();
+  await t.user("wl.yfzqb.office2", yfzqb.id, ["rule_of_law_office"]);
+  office2 = await t.login("wl.yfzqb.office2");
   city = await t.login("cq.sfj.office", DEMO_PASSWORD);
   clerk = await t.login(`wl.${STAFFED_DEPARTMENTS[0]}.leader`, DEMO_PASSWORD);
   for (const [d, n] of [
@@ -134,8 +149,53 @@ describe("the demo's draft", () => {
 
 describe("a report's draft", () => {
   beforeAll(async () => {
-    const r = await step(office, "edit", { draft });
+    const r = await step(writer, "edit", { draft });
     expect(r.statusCode, r.body).toBe(200);
+  });
+
+  it("saves one section on its own (save_section), audited, leaving the rest as it was", async () => {
+    const before = await t.call(writer, { method: "GET", url: `/api/reports/${reportId}/preview` });
+    const p0 = before.json() as { sections: { key: string }[]; draft: { blocks: unknown[] } };
+    expect(p0.sections.map((s) => s.key)).toEqual([
+      "head",
+      "opening",
+      "1",
+      "signature",
+      "date",
+      "contact",
+    ]);
+    const r = await step(office2, "save_section", {
+      section: "opening",
+      paragraphs: ["{{year}}年，武隆区法治政府建设工作稳步推进，现将有关情况报告如下。"],
+    });
+    expect(r.statusCode, r.body).toBe(200);
+    const after = await t.call(writer, { method: "GET", url: `/api/reports/${reportId}/preview` });
+    const p1 = after.json() as { draft: { blocks: { text: string }[] } };
+    expect(p1.draft.blocks[0]!.text).toContain("稳步推进");
+    expect(p1.draft.blocks.slice(1)).toEqual(draft.blocks.slice(1));
+    const audit = await t.db.owner
+      .selectFrom("audit_event")
+      .select("action")
+      .where("chain_key", "=", `case:${reportId}`)
+      .where("action", "=", "case.annual_report.save_section")
+      .execute();
+    expect(audit).toHaveLength(1);
+  });
+
+  it("refuses a section with its fields missing, naming them, and one that is not there", async () => {
+    const v = await versionOf();
+    const missing = await step(writer, "save_section", { section: "head", title: " " });
+    expect(missing.statusCode).toBe(422);
+    const fields = (missing.json() as { error: { fields: { field: string }[] } }).error.fields;
+    expect(fields.map((f) => f.field)).toEqual(["input.title", "input.addressee"]);
+    const nowhere = await step(writer, "save_section", {
+      section: "5",
+      heading: "x",
+      paragraphs: ["y"],
+    });
+    expect(nowhere.statusCode).toBe(422);
+    expect(JSON.stringify(nowhere.json())).toContain("input.section");
+    expect(await versionOf()).toBe(v);
   });
 
   it("computes its figures live, writes them by their rules and shows the checks", async () => {
@@ -182,14 +242,67 @@ describe("the gates before publication", () => {
   });
 
   it("refuses a secrecy review without the confirmation, and by a unit's user", async () => {
-    expect((await step(office, "submit_review")).statusCode).toBe(200);
+    expect((await step(writer, "submit_review")).statusCode).toBe(200);
     const noConfirm = await step(office, "pass_review", { opinion: "同意" });
     expect(noConfirm.statusCode).toBe(422);
     expect(JSON.stringify(noConfirm.json())).toContain("noSecrets");
     const byUnit = await step(clerk, "pass_review", { opinion: "同意", noSecrets: true });
     expect([403, 404]).toContain(byUnit.statusCode);
-    const edit = await step(office, "edit", { draft });
+    const edit = await step(writer, "edit", { draft });
     expect(edit.statusCode).toBe(409); // no editing under review
+  });
+
+  it("refuses the secrecy review by a writer (who saved a section), with nothing written", async () => {
+    const snapshot = async () => ({
+      events: (
+        await t.db.owner
+          .selectFrom("case_event")
+          .select("seq")
+          .where("case_id", "=", reportId)
+          .execute()
+      ).length,
+      audit: (
+        await t.db.owner
+          .selectFrom("audit_event")
+          .select("seq")
+          .where("chain_key", "=", `case:${reportId}`)
+          .execute()
+      ).length,
+      version: await versionOf(),
+    });
+    const before = await snapshot();
+    // office2 holds region.oversee, but saved the opening: it may not review its own text
+    const preview = await t.call(office2, {
+      method: "GET",
+      url: `/api/reports/${reportId}/preview`,
+    });
+    const refused = (preview.json() as { refused: { action: string; message: { zh: string } }[] })
+      .refused;
+    expect(refused.map((r) => r.action)).toEqual(["pass_review"]);
+    const byWriter = await t.call(office2, {
+      method: "POST",
+      url: `/api/cases/annual_report/${reportId}/actions/pass_review`,
+      headers: { "accept-language": "zh-CN" },
+      payload: { version: before.version, input: { opinion: "同意", noSecrets: true } },
+    });
+    expect(byWriter.statusCode).toBe(403);
+    const message = (byWriter.json() as { error: { message: string } }).error.message;
+    expect(message).toContain("“保存章节”");
+    expect(message).toContain("本报告的起草人");
+    expect(message).toContain("《中华人民共和国政府信息公开条例》第十七条");
+    expect(refused[0]!.message.zh).toBe(message);
+    expect(await snapshot()).toEqual(before);
+    const page = await t.call(office2, {
+      method: "GET",
+      url: `/api/cases/annual_report/${reportId}`,
+    });
+    expect(
+      (page.json() as { actions: { action: string }[] }).actions.map((a) => a.action),
+    ).not.toContain("pass_review");
+    // nor may the writer save a section under review
+    const save = await step(writer, "save_section", { section: "date", date: "2021-01-16" });
+    expect(save.statusCode).toBe(409);
+    expect(await snapshot()).toEqual(before);
   });
 
   it("refuses a publication by a unit's user and one on a stale version", async () => {
