@@ -139,11 +139,10 @@ export async function ensureSearchDocs(
         insert into case_file (region_code, case_type, unit_id, state, title, fields, numbers,
           opened_on, closed_on, created_at, updated_at)
         select ${region}, ${BENCH_DOC_TYPE}, ${unitId}, 'closed', d.title, '{}', '{}',
-          d.on_date, d.on_date, now(), now()
-          from jsonb_to_recordset(${JSON.stringify(docs)}::jsonb) with ordinality
-            as d(title text, on_date date, ord bigint)
-         order by d.ord
+          d."onDate", d."onDate", now(), now()
+          from jsonb_to_recordset(${JSON.stringify(docs)}::jsonb) as d(title text, "onDate" date)
         returning id`.execute(trx);
+      // Which case carries which document does not matter: each needs a record of its own.
       const rows = docs.map((d, k) => ({ ...d, id: ids.rows[k]!.id }));
       await sql`
         insert into search_doc (region_code, kind, record_id, audience, source, unit_id, status,
