@@ -12,20 +12,7 @@ import { caseKey, loadClockRows } from "./clock-data.ts";
 import { type ClockState, clocksFromRows, periodOf } from "./clocks.ts";
 import type { AnyCaseType, CaseView } from "./declare.ts";
 
-/**
- * The clocks that missed their time limit in a period (for the indicators that count
- * overdue cases): a clock that stopped in the period after its due date, or that was
- * still running at the end of the period past its due date.
- *
- * Cost (issue 9): one statement reads the period's clocks with their cases (only the
- * columns a case view needs, each case once); a clock that cannot be late — its earliest
- * possible due date (its start plus its period counted as the fewest calendar days it can
- * span; suspensions and extensions only move a due date later) is on or after the day it
- * stopped, or the end of the period — is ruled out in memory without computing it. Only
- * the remaining cases' clocks, suspensions and extensions are read (in bulk) and
- * computed by the kernel. Same answers as computing every clock of the period
- * (`late.test.ts`).
- */
+/** What `lateClocks` counts: case types, scope and period. */
 export interface LateQuery {
   db: Kysely<DB> | Transaction<DB>;
   /** The case types counted, by code. */
@@ -63,7 +50,22 @@ interface Row {
   clocks: [string, string, string | null][];
 }
 
-/** Cases whose clocks missed their time limit in [from, to], in region and id order. */
+/**
+ * The clocks that missed their time limit in a period (for the indicators that count
+ * overdue cases): a clock that stopped in the period after its due date, or that was
+ * still running at the end of the period past its due date.
+ *
+ * Cost (issue 9): one statement reads the period's clocks with their cases (only the
+ * columns a case view needs, each case once); a clock that cannot be late — its earliest
+ * possible due date (its start plus its period counted as the fewest calendar days it can
+ * span; suspensions and extensions only move a due date later) is on or after the day it
+ * stopped, or the end of the period — is ruled out in memory without computing it. Only
+ * the remaining cases' clocks, suspensions and extensions are read (in bulk) and
+ * computed by the kernel. Same answers as computing every clock of the period
+ * (`late.test.ts`).
+ *
+ * Cases come back in region and id order.
+ */
 export async function lateClocks(q: LateQuery): Promise<LateCase[]> {
   const types = Object.keys(q.types);
   if (types.length === 0 || q.regions.length === 0) return [];
