@@ -13,6 +13,9 @@
  *
  * - a unit user's case list page and count / a bare Fastify route reading the same in SQL
  *   (rate, goal ≥ 0.5);
+ * - opening a case, and its numbered step (`accept`: numbered, clocked, audited), over
+ *   HTTP / one INSERT in a transaction (rate, goal ≥ 0.4; the worked example's permit
+ *   type, by a handler of a bench unit in the district);
  * - the enforcement indicators in-process (every declared one, as the engine evaluates
  *   them) / one SELECT of the year's clocks with their cases (goal ≤ 1.3×);
  * - `GET /api/indicators/values` / a bare Fastify route running that SELECT (goal ≤ 1.5×);
@@ -43,6 +46,7 @@ import { ensureLawLibrary } from "../server/src/engines/search/index.ts";
 import { buildApp } from "../server/src/http/app.ts";
 import { SIMPLIFIED_TYPE } from "../server/src/modules/enforcement/cases/simplified.ts";
 import { MODULES } from "../server/src/modules/index.ts";
+import { createUser } from "../server/src/platform/auth/users.ts";
 import { examplesModule } from "../server/test/fixtures/examples/index.ts";
 import { ratio } from "./engines.ts";
 import { writeResults } from "./results.ts";
@@ -77,7 +81,14 @@ function generate(scale: string, env: NodeJS.ProcessEnv): Promise<void> {
 
 export async function benchScale(
   results: Record<string, string>,
-  opts: { scale: string; serverUrl: string; region?: string; rounds?: number; seed?: string },
+  opts: {
+    scale: string;
+    serverUrl: string;
+    region?: string;
+    rounds?: number;
+    seed?: string;
+    noSearch?: boolean;
+  },
 ): Promise<void> {
   const { scale } = opts;
   const region = opts.region ?? "500101";
@@ -188,7 +199,7 @@ export async function benchScale(
       const r = await ratio(
         () => evaluate(registry, db.owner, req),
         () => clocksOfYear.execute(db.owner),
-        Math.max(3, Math.floor(rounds / 2)),
+        rounds,
       );
       results[
         key("enforcement indicators in-process / one SELECT of the year's clocks (goal ≤ 1.3)")
@@ -200,7 +211,7 @@ export async function benchScale(
       const r = await ratio(
         () => get(u),
         () => bare.inject({ method: "GET", url: "/clocks" }),
-        Math.max(3, Math.floor(rounds / 2)),
+        rounds,
       );
       const n = (await get(u)).json().values.length;
       results[key("GET /api/indicators/values / bare HTTP of the year's clocks (goal ≤ 1.5)")] =
@@ -221,8 +232,9 @@ export async function benchScale(
       results[key("GET /api/warnings / one SELECT of the open clocks (goal ≤ 2)")] =
         `${r.ratio.toFixed(2)} (${r.ms.toFixed(1)} ms; ${open} warnings)`;
     }
+    await writeMeasures(results, key, { db, app, region, rounds });
     await reportMeasure(results, key, { db, url: url.toString(), registry, region, rounds });
-    await searchMeasure(results, key, { db, app, rounds });
+    if (!opts.noSearch) await searchMeasure(results, key, { db, app, rounds });
     await bare.close();
     await app.close();
     const version = (await sql<{ v: string }>`select version() as v`.execute(db.owner)).rows[0]?.v;
@@ -233,6 +245,96 @@ export async function benchScale(
 }
 
 type Db = Awaited<ReturnType<typeof openDatabase>>;
+
+/**
+ * Opening a case and its numbered step over HTTP, against one INSERT in a transaction
+ * (the issue's baseline for the write paths), as rates.
+ */
+async function writeMeasures(
+  results: Record<string, string>,
+  key: (k: string) => string,
+  p: { db: Db; app: Awaited<ReturnType<typeof buildApp>>; region: string; rounds: number },
+) {
+  const username = `bench-write-${p.region}`;
+  const known = await p.db.owner
+    .selectFrom("app_user")
+    .select("id")
+    .where("username", "=", username)
+    .executeTakeFirst();
+  if (!known) {
+    const unit = await p.db.owner
+      .insertInto("unit")
+      .values({
+        region_code: p.region,
+        code: "bench-write",
+        name_zh: "写入基准",
+        name_en: "Write bench",
+        kind: "department",
+        parent_id: null,
+      })
+      .returning("id")
+      .executeTakeFirstOrThrow();
+    await createUser(p.db.owner, {
+      username,
+      displayName: "写入基准",
+      unitId: unit.id,
+      roles: ["case_handler"],
+      password: "Speed-Test-2020",
+    });
+  }
+  const login = await p.app.inject({
+    method: "POST",
+    url: "/api/auth/login",
+    payload: { username, password: "Speed-Test-2020" },
+  });
+  if (login.statusCode !== 200) throw new Error(`login ${username}: ${login.body}`);
+  const headers = {
+    cookie: `fazhi_sid=${login.cookies[0]!.value}`,
+    "x-csrf-token": login.json().csrfToken as string,
+  };
+  await sql`create table if not exists bench_insert (id bigserial primary key, region_code text,
+    title text, fields jsonb, opened_on date)`.execute(p.db.owner);
+  const insertOne = () =>
+    p.db.owner.transaction().execute((trx) =>
+      sql`insert into bench_insert (region_code, title, fields, opened_on)
+        values (${p.region}, '事项', ${JSON.stringify({ applicant: { name: "甲" } })}, '2021-01-29')`.execute(
+        trx,
+      ),
+    );
+  const opened: number[] = [];
+  const open = async () => {
+    const r = await p.app.inject({
+      method: "POST",
+      url: "/api/cases/example_permit",
+      headers,
+      payload: {
+        fields: { applicant: { name: "甲" }, item: "事项", category: "general" },
+        onDate: "2021-01-29",
+      },
+    });
+    if (r.statusCode !== 200 && r.statusCode !== 201) throw new Error(`open: ${r.body}`);
+    opened.push(r.json().id as number);
+  };
+  const rounds = Math.max(15, p.rounds * 3);
+  const o = await ratio(open, insertOne, rounds);
+  results[key("open a case: one INSERT's rate / the app's (goal ≥ 0.4)")] =
+    `${(1 / o.ratio).toFixed(3)} (${o.ms.toFixed(1)} ms vs ${o.baseMs.toFixed(1)} ms)`;
+  let next = 0;
+  const step = async () => {
+    const id = opened[next++];
+    if (id === undefined) throw new Error("no case left to accept");
+    const r = await p.app.inject({
+      method: "POST",
+      url: `/api/cases/example_permit/${id}/actions/accept`,
+      headers,
+      payload: { version: 1, onDate: "2021-01-29" },
+    });
+    if (r.statusCode !== 200) throw new Error(`accept: ${r.body}`);
+  };
+  const s = await ratio(step, insertOne, Math.min(rounds, opened.length - 1));
+  results[key("a numbered step (accept): one INSERT's rate / the app's (goal ≥ 0.4)")] =
+    `${(1 / s.ratio).toFixed(3)} (${s.ms.toFixed(1)} ms vs ${s.baseMs.toFixed(1)} ms)`;
+}
 
 /**
  * The complete annual report: the template's default draft composed with every figure
@@ -275,11 +377,7 @@ async function reportMeasure(
   const client = new pg.Client({ connectionString: p.url });
   await client.connect();
   try {
-    const r = await ratio(
-      compose,
-      () => client.query(script),
-      Math.max(3, Math.floor(p.rounds / 2)),
-    );
+    const r = await ratio(compose, () => client.query(script), Math.max(15, p.rounds * 2));
     results[
       key("annual report (every figure) / its statements as one hand-sent script (goal ≤ 1.3)")
     ] =
@@ -347,6 +445,7 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {
       scale: { type: "string", default: "district" },
       region: { type: "string", default: "500101" },
       rounds: { type: "string", default: "9" },
+      "no-search": { type: "boolean", default: false },
     },
   });
   const results: Record<string, string> = {};
@@ -355,6 +454,7 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {
     serverUrl: process.env.DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/postgres",
     region: String(args.region),
     rounds: Number(args.rounds),
+    noSearch: args["no-search"] === true,
   });
   for (const [k, v] of Object.entries(results)) process.stdout.write(`${k.padEnd(90)} ${v}\n`);
   await writeResults(results, undefined, true);
