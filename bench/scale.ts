@@ -122,7 +122,7 @@ export async function benchScale(
     const size = await sql<{ cases: number; regions: number; here: number }>`select
       count(*)::int as cases, count(distinct region_code)::int as regions,
       count(*) filter (where region_code = ${region})::int as here from case_file
-      where case_type <> 'bench_document'`.execute(db.owner);
+      where case_type not in ('bench_document', 'example_permit')`.execute(db.owner);
     const s = size.rows[0]!;
     results[key("cases in database / regions / in the district")] =
       `${s.cases} / ${s.regions} / ${s.here}`;
