@@ -7,7 +7,10 @@
  * Alone, on a PostgreSQL server (a database is created there and dropped; default the
  * machine's postgres@127.0.0.1:5432), at 10k/50k/100k rows, without the demo:
  *
- *   node --import tsx bench/case-import.ts [--sizes 10000,50000,100000]
+ *   node --import tsx bench/case-import.ts [--sizes 10000,50000,100000] [--demo]
+ *
+ * `--demo` then loads the complete demo (all modules) into the same database and prints
+ * each contribution's time.
  */
 import fs from "node:fs/promises";
 import os from "node:os";
@@ -127,7 +130,10 @@ export async function benchCaseImport(
 // Run directly: the import alone at 10k/50k/100k rows on DATABASE_URL's server.
 if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {
   const { values } = parseArgs({
-    options: { sizes: { type: "string", default: "10000,50000,100000" } },
+    options: {
+      sizes: { type: "string", default: "10000,50000,100000" },
+      demo: { type: "boolean", default: false },
+    },
   });
   const serverUrl = process.env.DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
   const name = `fazhi_bench_import_${process.pid}`;
@@ -144,7 +150,7 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {
   const results: Record<string, string> = {};
   try {
     const sizes = String(values.sizes).split(",").map(Number);
-    await benchCaseImport(db, config, results, sizes, { demo: false });
+    await benchCaseImport(db, config, results, sizes, { demo: values.demo === true });
     const version = (await sql<{ v: string }>`select version() as v`.execute(db.owner)).rows[0]?.v;
     for (const [k, v] of Object.entries(results)) process.stdout.write(`${k.padEnd(58)} ${v}\n`);
     await writeResults(results, version, true);

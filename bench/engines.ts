@@ -213,6 +213,26 @@ export async function benchEngines(
         `${r.ratio.toFixed(1)} (${r.ms.toFixed(1)} ms)`;
     }
 
+    // The overdue figure alone, in-process (the case engine's lateClocks), against the same
+    // SELECT of the year's clocks: the figure that was most of the endpoint's time.
+    {
+      const registry = createRegistry([directoryModule, enforcementModule]);
+      const req = { region: "500156", year: 2020, indicatorIds: ["enforcement_overdue_cases"] };
+      const r = await ratio(
+        () => evaluate(registry, db.owner, req),
+        () =>
+          sql`select c.*, k.* from case_clock k join case_file c
+              on c.region_code = k.region_code and c.id = k.case_id
+             where k.started_on <= '2020-12-31' and (k.stopped_on is null or k.stopped_on >= '2020-01-01')`.execute(
+            db.owner,
+          ),
+        rounds,
+      );
+      const value = (await evaluate(registry, db.owner, req))[0]?.value;
+      results["overdue indicator in-process / one SELECT of the year's clocks"] =
+        `${r.ratio.toFixed(2)} (${r.ms.toFixed(1)} ms vs ${r.baseMs.toFixed(1)} ms; value ${value})`;
+    }
+
     // The indicators declared with the query helpers, in-process: grouped per source (one
     // statement each, engines/indicator/batch.ts) against each helper's own statement, one
     // indicator after another (the engine before grouping). Same values, checked here.

@@ -16,6 +16,11 @@
  *    (bench/engines.ts; with DATABASE_URL).
  * 6. The register import: xlsx against exceljs's parse, CSV against COPY, at 1k/4k/10k
  *    rows (bench/register-import.ts).
+ *
+ *   npm run bench -- --scale district|city|province
+ *
+ * instead measures the issue's table at that scale on generated data (bench/scale.ts:
+ * generates the data or reuses it, then each figure as a ratio with its goal).
  */
 import fs from "node:fs/promises";
 import os from "node:os";
@@ -39,6 +44,7 @@ import { benchCaseImport } from "./case-import.ts";
 import { benchEngines } from "./engines.ts";
 import { benchRegisterImport } from "./register-import.ts";
 import { writeResults } from "./results.ts";
+import { benchScale } from "./scale.ts";
 import { benchStartup } from "./startup.ts";
 
 function time(fn: () => void, n: number): number {
@@ -54,6 +60,25 @@ async function timeAsync(fn: () => Promise<unknown>, n: number): Promise<number>
 
 const results: Record<string, string> = {};
 let postgres: string | undefined;
+
+// npm run bench -- --scale district|city|province: the table at that scale, then stop.
+const scaleAt = process.argv.indexOf("--scale");
+if (scaleAt >= 0) {
+  const scale = process.argv[scaleAt + 1] ?? "";
+  if (!["district", "city", "province"].includes(scale)) {
+    process.stderr.write(`--scale is district, city or province, not "${scale}"\n`);
+    process.exit(2);
+  }
+  const t0 = performance.now();
+  await benchScale(results, {
+    scale,
+    serverUrl: process.env.DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/postgres",
+  });
+  results[`scale ${scale}: whole run, s`] = ((performance.now() - t0) / 1000).toFixed(0);
+  for (const [k, v] of Object.entries(results)) process.stdout.write(`${k.padEnd(90)} ${v}\n`);
+  await writeResults(results, undefined, true);
+  process.exit(0);
+}
 
 // 1. Legal time
 {

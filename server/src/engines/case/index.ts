@@ -19,6 +19,7 @@ import type { AnyCaseType, CaseView } from "./declare.ts";
 import type { CaseDeps } from "./deps.ts";
 import { extendCase } from "./extend.ts";
 import { type ImportOptions, type ImportSummary, importCases } from "./import/index.ts";
+import { type LateCase, type LateQuery, lateClocks } from "./late.ts";
 import { resumeCase, suspendCase } from "./ops.ts";
 import { addParticipant, linkCase, openSubCase } from "./relations.ts";
 import { type CreateInput, caseTypeOf, createCase, transition } from "./service.ts";
@@ -52,7 +53,18 @@ export type {
 export { STAY } from "./declare.ts";
 export type { CaseDeps } from "./deps.ts";
 export { separatedSteps, separationRefusal } from "./separation.ts";
-export type { CaseClocks, ClockState, CreateInput, ImportOptions, ImportSummary, Warning };
+export type {
+  CaseClocks,
+  ClockState,
+  CreateInput,
+  ImportOptions,
+  ImportSummary,
+  LateCase,
+  LateQuery,
+  Warning,
+};
+/** The clocks that missed their time limit in a period, for overdue-case indicators. */
+export { lateClocks };
 
 /** A step's request: the case's version (optimistic lock), the input, the legal date, a reason. */
 export interface StepRequest {

@@ -15,6 +15,7 @@ import { caseKey, loadClockRows } from "./clock-data.ts";
 import { type ClockProblem, type ClockState, clocksFromRows, periodOf } from "./clocks.ts";
 import type { CaseTypeDecl, CaseView } from "./declare.ts";
 import type { CaseDeps } from "./deps.ts";
+import { fewestDays } from "./late.ts";
 import { toView } from "./store.ts";
 
 export interface Warning extends ClockState {
@@ -208,21 +209,6 @@ function mayWarn(
     return compareLocalDate(earliest, window) <= 0;
   } catch {
     return true;
-  }
-}
-
-/** The fewest calendar days a period can span (a working day is at least a day; a month 28 days). */
-function fewestDays(p: Period): number {
-  switch (p.unit) {
-    case "working_day":
-    case "calendar_day":
-      return p.n;
-    case "month":
-      return 28 * p.n;
-    case "hour":
-      return Math.floor(p.n / 24);
-    default:
-      return 0;
   }
 }
 

@@ -1,8 +1,9 @@
 import { Readable } from "node:stream";
 import { StringDecoder } from "node:string_decoder";
 import { parse } from "csv-parse";
-import ExcelJS from "exceljs";
+import type ExcelJS from "exceljs";
 import { t, ValidationError } from "../../kernel/errors.ts";
+import { loadExcelJS } from "./exceljs.ts";
 
 /** A cell as read from a CSV (text) or an xlsx sheet (text, number, boolean, date). */
 export type Raw = string | number | boolean | Date | null;
@@ -77,6 +78,7 @@ function rawOf(v: unknown): Raw {
 }
 
 export async function* xlsxRows(file: Buffer): AsyncGenerator<SheetRow> {
+  const ExcelJS = await loadExcelJS();
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([file]), {
     worksheets: "emit",
     sharedStrings: "cache",

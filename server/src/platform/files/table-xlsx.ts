@@ -4,7 +4,7 @@
  * warning list). Values are written as text or numbers, never as formulas (a cell
  * beginning with = + - @ is prefixed with ' so that a spreadsheet does not evaluate it).
  */
-import ExcelJS from "exceljs";
+import { loadExcelJS } from "./exceljs.ts";
 
 export const XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
@@ -21,6 +21,7 @@ export async function tableXlsx<T>(
   columns: readonly TableColumn<T>[],
   rows: Iterable<T>,
 ): Promise<Buffer> {
+  const ExcelJS = await loadExcelJS();
   const wb = new ExcelJS.Workbook();
   const ws = wb.addWorksheet(sheetName.slice(0, 31));
   ws.columns = columns.map((c) => ({ header: c.header, width: c.width ?? 16 }));

@@ -1,4 +1,4 @@
-import ExcelJS from "exceljs";
+import { loadExcelJS } from "../../../platform/files/exceljs.ts";
 import type { AnyCaseType } from "../declare.ts";
 import { formatNumber } from "../numbers.ts";
 import { importColumns } from "./columns.ts";
@@ -22,6 +22,7 @@ const KIND_ZH: Record<string, string> = {
  */
 export async function importTemplate(decl: AnyCaseType): Promise<Buffer> {
   const columns = importColumns(decl);
+  const ExcelJS = await loadExcelJS();
   const wb = new ExcelJS.Workbook();
   wb.creator = "Fazhi";
   const ws = wb.addWorksheet(decl.label.zh.replace(/[[\]:*?/\\]/g, " ").slice(0, 31), {

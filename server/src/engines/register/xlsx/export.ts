@@ -1,5 +1,5 @@
-import ExcelJS from "exceljs";
 import { t, ValidationError } from "../../../kernel/errors.ts";
+import { loadExcelJS } from "../../../platform/files/exceljs.ts";
 import type { WorkTx } from "../../../platform/work.ts";
 import { decryptData, type EntryData, ID_FIELD, maskData, type RegisterEnv } from "../data.ts";
 import type { RegisterDecl } from "../declare.ts";
@@ -32,6 +32,7 @@ export async function exportXlsx(
       ),
     );
   }
+  const ExcelJS = await loadExcelJS();
   const wb = new ExcelJS.Workbook();
   wb.creator = "Fazhi";
   wb.created = w.now;

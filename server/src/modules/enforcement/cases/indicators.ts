@@ -6,7 +6,7 @@
  */
 import { type Kysely, sql } from "kysely";
 import type { DB } from "../../../db/schema.ts";
-import { type AnyCaseType, caseViewOf, clockStatesOfMany } from "../../../engines/case/index.ts";
+import { type AnyCaseType, lateClocks } from "../../../engines/case/index.ts";
 import type { DrillRow, IndicatorDecl, IndicatorQuery } from "../../../engines/indicator/index.ts";
 import {
   countCases,
@@ -14,7 +14,7 @@ import {
   ratio,
   relativeChange,
 } from "../../../engines/indicator/index.ts";
-import { type Settings, settingsFor } from "../../../engines/settings.ts";
+import { settingsFor } from "../../../engines/settings.ts";
 import type { Label } from "../../../kernel/labels.ts";
 import type { LocalDate } from "../../../kernel/time/index.ts";
 import { legalCalendar } from "../../../platform/calendar.ts";
@@ -48,82 +48,38 @@ const id = (s: string) => `enforcement_${s}`;
 
 /**
  * Cases with a time limit missed: a clock that stopped in the period after its due date,
- * or that was still running at the end of the period past its due date.
+ * or that was still running at the end of the period past its due date (the case
+ * engine's `lateClocks`: one statement for the period's clocks, only the clocks that
+ * could be late computed).
  */
 async function overdueRows(q: IndicatorQuery): Promise<DrillRow[]> {
-  let qb = q.db
-    .selectFrom("case_clock as k")
-    .innerJoin("case_file", (j) =>
-      j
-        .onRef("case_file.region_code", "=", "k.region_code")
-        .onRef("case_file.id", "=", "k.case_id"),
-    )
-    .selectAll("case_file")
-    .select(["k.clock", "k.started_on", "k.stopped_on"])
-    .where("case_file.region_code", "in", q.regions)
-    .where("case_file.case_type", "in", Object.keys(CLOCKED))
-    .where("k.started_on", "<=", q.to)
-    .where((eb) => eb.or([eb("k.stopped_on", "is", null), eb("k.stopped_on", ">=", q.from)]));
-  if (q.unitId !== undefined) qb = qb.where("case_file.unit_id", "=", q.unitId);
-  const rows = await qb.orderBy("case_file.region_code").orderBy("case_file.id").execute();
-  const calendar = await legalCalendar(q.db as Kysely<DB>, Date.now());
-  const bySettings = new Map<string, Settings>();
-  const out: DrillRow[] = [];
-  // Each case once, with its region's settings; then every clock of every case read in
-  // bulk (one statement per 5,000 cases) and computed in memory.
-  const seen = new Set<string>();
-  const items: { decl: AnyCaseType; case: ReturnType<typeof caseViewOf>; settings: Settings }[] =
-    [];
-  for (const r of rows) {
-    const key = `${r.region_code}:${r.id}`;
-    if (seen.has(key)) continue;
-    seen.add(key);
-    const decl = CLOCKED[r.case_type];
-    if (!decl) continue;
-    let settings = bySettings.get(r.region_code);
-    if (!settings) {
-      settings = await settingsFor(
-        q.db as Kysely<DB>,
-        SETTINGS_LOOKUP,
-        r.region_code,
-        q.to as LocalDate,
-      );
-      bySettings.set(r.region_code, settings);
-    }
-    items.push({ decl, case: caseViewOf(r), settings });
-  }
-  // Each clock's period from the settings in force on the day it started; a case whose
-  // clocks cannot be computed is skipped (named in GET /api/data-quality).
-  const states = await clockStatesOfMany(q.db, items, { calendar, asOf: q.to as LocalDate });
-  for (const [i, { case: c }] of items.entries()) {
-    const computed = states[i]!;
-    if (computed.problems.length > 0) continue;
-    const clocks = computed.clocks;
-    const late = clocks.filter((k) => {
-      if (!k.due || k.startedOn > q.to) return false;
-      const stoppedInPeriod = k.stoppedOn !== null && k.stoppedOn >= q.from && k.stoppedOn <= q.to;
-      if (stoppedInPeriod) return k.stoppedOn! > k.due;
-      const runningAtEnd = k.stoppedOn === null || k.stoppedOn > q.to;
-      return runningAtEnd && k.due < q.to;
-    });
-    if (late.length === 0) continue;
-    out.push({
-      kind: "case",
-      regionCode: c.regionCode,
-      id: c.id,
-      type: c.caseType,
-      title: c.title,
-      unitId: c.unitId,
-      value: 1,
-      extra: {
-        state: c.state,
-        openedOn: c.openedOn,
-        closedOn: c.closedOn,
-        overdue: late.map((k) => ({ clock: k.clock, due: k.due, stoppedOn: k.stoppedOn })),
-      },
-    });
-  }
-  return out;
+  const db = q.db as Kysely<DB>;
+  const late = await lateClocks({
+    db: q.db,
+    types: CLOCKED,
+    regions: q.regions,
+    ...(q.unitId !== undefined ? { unitId: q.unitId } : {}),
+    from: q.from,
+    to: q.to,
+    calendar: await legalCalendar(db, Date.now()),
+    // Each clock's period from the settings in force on the day it started.
+    settingsOf: (region) => settingsFor(db, SETTINGS_LOOKUP, region, q.to as LocalDate),
+  });
+  return late.map(({ case: c, late: clocks }) => ({
+    kind: "case",
+    regionCode: c.regionCode,
+    id: c.id,
+    type: c.caseType,
+    title: c.title,
+    unitId: c.unitId,
+    value: 1,
+    extra: {
+      state: c.state,
+      openedOn: c.openedOn,
+      closedOn: c.closedOn,
+      overdue: clocks.map((k) => ({ clock: k.clock, due: k.due, stoppedOn: k.stoppedOn })),
+    },
+  }));
 }
 
 /** Case-file reviews scored in the period; a unit filter means the reviewed body. */
