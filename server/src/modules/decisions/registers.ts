@@ -56,7 +56,11 @@ const catalogue = registerFields({
 
 export const catalogueSchema = catalogue.schema.superRefine(
   (d, ctx) => {
-    if ((d.adjusted || d.removedOn) && !d.adjustmentReason?.trim()) {
+    // Runs even when other fields are invalid (every error at once): a reason that is not
+    // a text is zod's own issue already; an absent or blank one is this check's.
+    const reason: unknown = d.adjustmentReason;
+    const noReason = reason === undefined || (typeof reason === "string" && !reason.trim());
+    if ((d.adjusted || d.removedOn) && noReason) {
       ctx.addIssue({
         code: "custom",
         path: ["adjustmentReason"],
