@@ -10,24 +10,7 @@ import { describe, expect, it } from "vitest";
 import { z } from "zod";
 import type { RegisterDecl } from "../engines/register/index.ts";
 import { REGISTERS as DECISION_REGISTERS } from "./decisions/registers.ts";
-import {
-  assessmentIndicatorRegister,
-  committeeRegister,
-  dutyReportRegister,
-  selfAssessmentRegister,
-} from "./governance/registers/leadership.ts";
-import {
-  facilityRegister,
-  publicityEventRegister,
-  trainingRegister,
-} from "./governance/registers/publicity.ts";
-import {
-  decouplingRegister,
-  purchaseRegister,
-  reliefRegister,
-  servicePointRegister,
-  socialOrgInspectionRegister,
-} from "./governance/registers/social.ts";
+import { GOVERNANCE_REGISTERS } from "./governance/index.ts";
 import { LIST_REGISTERS } from "./lists/registers.ts";
 import { registers as SERVICE_REGISTERS } from "./services/registers.ts";
 
@@ -35,18 +18,7 @@ const REGISTERS: RegisterDecl[] = [
   ...LIST_REGISTERS,
   ...SERVICE_REGISTERS,
   ...DECISION_REGISTERS,
-  committeeRegister,
-  dutyReportRegister,
-  assessmentIndicatorRegister,
-  selfAssessmentRegister,
-  publicityEventRegister,
-  facilityRegister,
-  trainingRegister,
-  socialOrgInspectionRegister,
-  decouplingRegister,
-  purchaseRegister,
-  servicePointRegister,
-  reliefRegister,
+  ...GOVERNANCE_REGISTERS,
 ];
 
 /** Wrong values, each given to every field at once (and nothing at all). */
