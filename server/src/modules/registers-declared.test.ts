@@ -12,6 +12,7 @@ import type { RegisterDecl } from "../engines/register/index.ts";
 import { REGISTERS as DECISION_REGISTERS } from "./decisions/registers.ts";
 import { GOVERNANCE_REGISTERS } from "./governance/index.ts";
 import { LIST_REGISTERS } from "./lists/registers.ts";
+import { auditRegister, auditRuleRegister, budgetUnitRegister } from "./oversight/audits.ts";
 import { registers as SERVICE_REGISTERS } from "./services/registers.ts";
 
 const REGISTERS: RegisterDecl[] = [
@@ -19,6 +20,9 @@ const REGISTERS: RegisterDecl[] = [
   ...SERVICE_REGISTERS,
   ...DECISION_REGISTERS,
   ...GOVERNANCE_REGISTERS,
+  auditRegister,
+  budgetUnitRegister,
+  auditRuleRegister,
 ];
 
 /** Wrong values, each given to every field at once (and nothing at all). */
