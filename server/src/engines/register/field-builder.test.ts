@@ -1,4 +1,4 @@
-import { describe, expect, it } from "vitest";
+import { describe, expect, expectTypeOf, it } from "vitest";
 import { z } from "zod";
 import { fieldLabel, fieldOptions } from "../labels.ts";
 import { defineRegister } from "./define.ts";
@@ -90,6 +90,17 @@ describe("the register field builder", () => {
       options: KIND,
     });
     expect(reg.columns.find((c) => c.field === "unit")?.label).toEqual({ zh: "单位", en: "Unit" });
+  });
+
+  it("types each field as declared (checked by the type check): optional ones may be absent", () => {
+    type D = z.infer<typeof fields.schema>;
+    expectTypeOf<D["name"]>().toEqualTypeOf<string>();
+    expectTypeOf<D["note"]>().toEqualTypeOf<string | undefined>();
+    expectTypeOf<D["until"]>().toEqualTypeOf<string | undefined>();
+    expectTypeOf<D["done"]>().toEqualTypeOf<boolean | undefined>();
+    expectTypeOf<D["kind"]>().toEqualTypeOf<"a" | "b">();
+    expectTypeOf<D["grade"]>().toEqualTypeOf<"a" | "b" | undefined>();
+    expectTypeOf<D["tags"]>().toEqualTypeOf<string[]>();
   });
 
   it("takes a valid entry, filling defaults and trimming text", () => {

@@ -102,12 +102,13 @@ export function text<const O extends FieldOptions & { max?: number } = {}>(
   zh: string,
   en: string,
   o?: O,
-): RegisterField<O extends { optional: true } ? z.ZodOptional<z.ZodString> : z.ZodString> {
+): RegisterField<Optional<z.ZodString, O>> {
   const max = o?.max ?? 500;
   const schema = o?.optional ? z.string().trim().max(max).optional() : zText(max);
-  return { schema: L(schema, zh, en), column: columnOf("text", o ?? {}) } as RegisterField<
-    O extends { optional: true } ? z.ZodOptional<z.ZodString> : z.ZodString
-  >;
+  return {
+    schema: L(schema, zh, en) as Optional<z.ZodString, O>,
+    column: columnOf("text", o ?? {}),
+  };
 }
 
 /** A civil date YYYY-MM-DD (engines/fields `zDate`). */
