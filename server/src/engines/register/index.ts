@@ -36,6 +36,7 @@ export {
   year,
   yuan,
 } from "./field-builder.ts";
+export { labelCode } from "./label-code.ts";
 export { type PublicEntry, type PublicPage, publicEntries, publicProjection } from "./public.ts";
 export {
   canEditEntry,
