@@ -1,6 +1,7 @@
 /**
- * The demo engine's front door for modules: the contribution and context types and the
- * demo's constants. Modules import this file, never the engine's other files.
+ * The demo engine's front door for modules: the contribution and context types, the
+ * demo's constants and `walkCase` (a case taken through its steps). Modules import this
+ * file, never the engine's other files.
  */
 export {
   DEMO_CITY_REGION,
@@ -16,3 +17,4 @@ export {
   type DemoUser,
   type NewDemoUser,
 } from "./declare.ts";
+export { type DemoStep, type WalkedCase, walkCase } from "./walk.ts";

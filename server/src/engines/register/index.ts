@@ -18,6 +18,25 @@ export type {
 } from "./declare.ts";
 export { type ColumnInput, defineRegister, type RegisterInput } from "./define.ts";
 export { type RegisterEngine, registerEngine } from "./engine.ts";
+export {
+  bool,
+  count,
+  date,
+  enumOf,
+  type FieldColumn,
+  type FieldOptions,
+  field,
+  fieldOf,
+  list,
+  type Optional,
+  type RegisterField,
+  registerFields,
+  text,
+  unitCode,
+  year,
+  yuan,
+} from "./field-builder.ts";
+export { labelCode } from "./label-code.ts";
 export { type PublicEntry, type PublicPage, publicEntries, publicProjection } from "./public.ts";
 export {
   canEditEntry,

@@ -11,19 +11,19 @@
  *   including the assessments the decision cases file themselves.
  */
 import { z } from "zod";
-import { defineRegister } from "../../engines/register/index.ts";
-import { zt } from "../../kernel/issue-text.ts";
 import {
-  ASSESSOR_KIND_LABELS,
-  L,
-  labelledEnum,
-  MATTER_LABELS,
-  MODULE,
-  RISK_LEVEL_LABELS,
-  zDate,
-  zText,
-  zUnitCode,
-} from "./common.ts";
+  bool,
+  defineRegister,
+  enumOf,
+  field,
+  fieldOf,
+  registerFields,
+  text,
+  unitCode,
+  year,
+} from "../../engines/register/index.ts";
+import { zt } from "../../kernel/issue-text.ts";
+import { ASSESSOR_KIND_LABELS, MATTER_LABELS, MODULE, RISK_LEVEL_LABELS, zDate } from "./common.ts";
 
 export const CATALOGUE = "decision_catalogue";
 export const EXPERTS = "decision_expert";
@@ -31,76 +31,71 @@ export const ADVISERS = "legal_adviser";
 export const ASSESSORS = "risk_assessor";
 export const FILINGS = "risk_assessment_filing";
 
+/** The module's date (`format: date` in its JSON Schema). */
+const date = fieldOf(zDate, "date");
+
 const REQUIRED_WITH = (what: string, en: string) => zt(`${what}时必须填写`, `required ${en}`);
 
-export const catalogueSchema = z
-  .object({
-    year: L(z.number().int().min(2000).max(2100), "目录年度", "Year"),
-    itemNo: L(z.number().int().min(1).max(999), "序号", "Item number"),
-    title: L(zText(300), "决策事项", "Decision matter"),
-    matter: labelledEnum(MATTER_LABELS, "事项类别", "Kind of matter"),
-    undertakingUnit: L(zUnitCode, "决策承办单位", "Undertaking unit"),
-    listedOn: L(zDate, "党委同意日期", "Agreed by the Party committee on"),
-    publishedOn: L(zDate.optional(), "向社会公布日期", "Published on"),
-    publishedAt: L(z.string().trim().max(300).optional(), "公布途径", "Published at"),
-    adjusted: L(z.boolean().optional(), "调整增列", "Added by adjustment"),
-    removedOn: L(zDate.optional(), "调整移出日期", "Removed on"),
-    adjustmentReason: L(
-      z.string().trim().max(1000).optional(),
-      "调整理由",
-      "Reason for adjustment",
-    ),
-  })
-  .superRefine(
-    (d, ctx) => {
-      if ((d.adjusted || d.removedOn) && !d.adjustmentReason?.trim()) {
-        ctx.addIssue({
-          code: "custom",
-          path: ["adjustmentReason"],
-          message: REQUIRED_WITH("调整目录", "when the catalogue is adjusted"),
-        });
-      }
-      if (d.publishedAt && !d.publishedOn) {
+const catalogue = registerFields({
+  year: year("目录年度", "Year", { filter: true }),
+  itemNo: field(z.number().int().min(1).max(999), "序号", "Item number", "integer"),
+  title: text("决策事项", "Decision matter", { max: 300 }),
+  matter: enumOf(MATTER_LABELS, "事项类别", "Kind of matter", { filter: true }),
+  undertakingUnit: unitCode("决策承办单位", "Undertaking unit", { filter: true }),
+  listedOn: date("党委同意日期", "Agreed by the Party committee on"),
+  publishedOn: date("向社会公布日期", "Published on", { optional: true }),
+  publishedAt: text("公布途径", "Published at", { max: 300, optional: true, inList: false }),
+  adjusted: bool("调整增列", "Added by adjustment", { optional: true, inList: false }),
+  removedOn: date("调整移出日期", "Removed on", { optional: true }),
+  adjustmentReason: text("调整理由", "Reason for adjustment", {
+    max: 1000,
+    optional: true,
+    inList: false,
+  }),
+});
+
+export const catalogueSchema = catalogue.schema.superRefine(
+  (d, ctx) => {
+    // Runs even when other fields are invalid (every error at once): a reason that is not
+    // a text is zod's own issue already; an absent or blank one is this check's.
+    const reason: unknown = d.adjustmentReason;
+    const noReason = reason === undefined || (typeof reason === "string" && !reason.trim());
+    if ((d.adjusted || d.removedOn) && noReason) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["adjustmentReason"],
+        message: REQUIRED_WITH("调整目录", "when the catalogue is adjusted"),
+      });
+    }
+    if (d.publishedAt && !d.publishedOn) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["publishedOn"],
+        message: REQUIRED_WITH("填写公布途径", "with the place of publication"),
+      });
+    }
+    if (typeof d.publishedOn === "string" && typeof d.listedOn === "string") {
+      if (d.publishedOn < d.listedOn) {
         ctx.addIssue({
           code: "custom",
           path: ["publishedOn"],
-          message: REQUIRED_WITH("填写公布途径", "with the place of publication"),
+          message: zt(
+            "目录须经党委同意后才能向社会公布（《重大行政决策程序暂行条例》第三条第三款）",
+            "the catalogue is published only after the Party committee agreed (art. 3 para. 3)",
+          ),
         });
       }
-      if (typeof d.publishedOn === "string" && typeof d.listedOn === "string") {
-        if (d.publishedOn < d.listedOn) {
-          ctx.addIssue({
-            code: "custom",
-            path: ["publishedOn"],
-            message: zt(
-              "目录须经党委同意后才能向社会公布（《重大行政决策程序暂行条例》第三条第三款）",
-              "the catalogue is published only after the Party committee agreed (art. 3 para. 3)",
-            ),
-          });
-        }
-      }
-    },
-    { when: (p) => typeof p.value === "object" && p.value !== null },
-  );
+    }
+  },
+  { when: (p) => typeof p.value === "object" && p.value !== null },
+);
 
 export const catalogueRegister = defineRegister({
   code: CATALOGUE,
   label: { zh: "重大行政决策事项目录", en: "Decision catalogue" },
   module: MODULE,
   schema: catalogueSchema,
-  columns: [
-    { field: "year", kind: "integer", filter: true },
-    { field: "itemNo", kind: "integer" },
-    { field: "title", kind: "text" },
-    { field: "matter", kind: "enum", filter: true },
-    { field: "undertakingUnit", kind: "text", ref: "unit", filter: true },
-    { field: "listedOn", kind: "date" },
-    { field: "publishedOn", kind: "date" },
-    { field: "publishedAt", kind: "text", inList: false },
-    { field: "adjusted", kind: "boolean", inList: false },
-    { field: "removedOn", kind: "date" },
-    { field: "adjustmentReason", kind: "text", inList: false },
-  ],
+  columns: catalogue.columns,
   uniqueKeys: [{ name: "year_item", fields: ["year", "itemNo"] }],
   visibility: "region",
   edit: { permission: "record.write", scope: "own_unit" },
@@ -122,28 +117,21 @@ export const catalogueRegister = defineRegister({
   sensitive: ["delete"],
 });
 
-export const expertSchema = z.object({
-  name: L(zText(50), "姓名", "Name"),
-  specialty: L(zText(100), "专业领域", "Field"),
-  title: L(z.string().trim().max(50).optional(), "职称", "Professional title"),
-  affiliation: L(zText(200), "工作单位", "Affiliation"),
-  joinedOn: L(zDate, "入库日期", "In the pool since"),
-  leftOn: L(zDate.optional(), "出库日期", "Left the pool on"),
+const expert = registerFields({
+  name: text("姓名", "Name", { max: 50 }),
+  specialty: text("专业领域", "Field", { max: 100, filter: true }),
+  title: text("职称", "Professional title", { max: 50, optional: true }),
+  affiliation: text("工作单位", "Affiliation", { max: 200 }),
+  joinedOn: date("入库日期", "In the pool since"),
+  leftOn: date("出库日期", "Left the pool on", { optional: true }),
 });
+export const expertSchema = expert.schema;
 
 export const expertRegister = defineRegister({
   code: EXPERTS,
   label: { zh: "决策咨询论证专家库", en: "Expert pool" },
   module: MODULE,
-  schema: expertSchema,
-  columns: [
-    { field: "name", kind: "text" },
-    { field: "specialty", kind: "text", filter: true },
-    { field: "title", kind: "text" },
-    { field: "affiliation", kind: "text" },
-    { field: "joinedOn", kind: "date" },
-    { field: "leftOn", kind: "date" },
-  ],
+  ...expert,
   uniqueKeys: [{ name: "name_affiliation", fields: ["name", "affiliation"] }],
   visibility: "region",
   edit: { permission: "record.write", scope: "region" },
@@ -152,33 +140,28 @@ export const expertRegister = defineRegister({
   search: { fields: ["name", "specialty", "affiliation"] },
 });
 
-export const adviserSchema = z.object({
-  name: L(zText(50), "姓名", "Name"),
-  kind: labelledEnum(
+const adviser = registerFields({
+  name: text("姓名", "Name", { max: 50 }),
+  kind: enumOf(
     {
       legal_adviser: { zh: "法律顾问", en: "Legal adviser" },
       public_lawyer: { zh: "公职律师", en: "Public lawyer" },
     },
     "类别",
     "Kind",
+    { filter: true },
   ),
-  firm: L(zText(200), "所在律师事务所或单位", "Firm or unit"),
-  engagedFrom: L(zDate, "聘任起始日期", "Engaged from"),
-  engagedTo: L(zDate.optional(), "聘任截止日期", "Engaged until"),
+  firm: text("所在律师事务所或单位", "Firm or unit", { max: 200 }),
+  engagedFrom: date("聘任起始日期", "Engaged from"),
+  engagedTo: date("聘任截止日期", "Engaged until", { optional: true }),
 });
+export const adviserSchema = adviser.schema;
 
 export const adviserRegister = defineRegister({
   code: ADVISERS,
   label: { zh: "法律顾问和公职律师", en: "Legal advisers and public lawyers" },
   module: MODULE,
-  schema: adviserSchema,
-  columns: [
-    { field: "name", kind: "text" },
-    { field: "kind", kind: "enum", filter: true },
-    { field: "firm", kind: "text" },
-    { field: "engagedFrom", kind: "date" },
-    { field: "engagedTo", kind: "date" },
-  ],
+  ...adviser,
   uniqueKeys: [{ name: "name_from", fields: ["name", "engagedFrom"] }],
   visibility: "region",
   edit: { permission: "record.write", scope: "region" },
@@ -186,24 +169,19 @@ export const adviserRegister = defineRegister({
   people: [{ field: "name", role: "official" }],
 });
 
-export const assessorSchema = z.object({
-  name: L(zText(200), "机构名称", "Name"),
-  specialty: L(zText(200), "评估领域", "Field"),
-  listedOn: L(zDate, "列入推介目录日期", "Listed on"),
-  delistedOn: L(zDate.optional(), "移出日期", "Delisted on"),
+const assessor = registerFields({
+  name: text("机构名称", "Name", { max: 200 }),
+  specialty: text("评估领域", "Field", { max: 200 }),
+  listedOn: date("列入推介目录日期", "Listed on"),
+  delistedOn: date("移出日期", "Delisted on", { optional: true }),
 });
+export const assessorSchema = assessor.schema;
 
 export const assessorRegister = defineRegister({
   code: ASSESSORS,
   label: { zh: "第三方评估机构推介目录", en: "Third-party assessors" },
   module: MODULE,
-  schema: assessorSchema,
-  columns: [
-    { field: "name", kind: "text" },
-    { field: "specialty", kind: "text" },
-    { field: "listedOn", kind: "date" },
-    { field: "delistedOn", kind: "date" },
-  ],
+  ...assessor,
   uniqueKeys: [{ name: "name", fields: ["name"] }],
   visibility: "region",
   edit: { permission: "record.write", scope: "region" },
@@ -211,43 +189,39 @@ export const assessorRegister = defineRegister({
   public: { fields: ["name", "specialty", "listedOn"], where: (d) => !d.delistedOn },
 });
 
-export const filingSchema = z.object({
-  subject: L(zText(300), "评估事项", "Matter assessed"),
-  kind: labelledEnum(
+const filing = registerFields({
+  subject: text("评估事项", "Matter assessed", { max: 300 }),
+  kind: enumOf(
     {
       key_project: { zh: "重点项目", en: "Key project" },
       major_decision: { zh: "重大行政决策", en: "Major decision" },
     },
     "事项类型",
     "Kind",
+    { filter: true },
   ),
-  assessorKind: labelledEnum(ASSESSOR_KIND_LABELS, "评估主体", "Assessed by"),
-  assessorName: L(zText(200), "评估单位", "Assessor"),
-  riskLevel: labelledEnum(RISK_LEVEL_LABELS, "风险等级", "Risk level"),
-  controllable: L(z.boolean(), "风险可控", "Risk controllable"),
-  assessedOn: L(zDate, "评估报告日期", "Report dated"),
-  filedOn: L(zDate, "备案日期", "Filed on"),
-  filedWith: L(zText(100), "备案机关", "Filed with"),
-  caseId: L(z.number().int().positive().optional(), "决策案件编号", "Decision case"),
+  assessorKind: enumOf(ASSESSOR_KIND_LABELS, "评估主体", "Assessed by", { inList: false }),
+  assessorName: text("评估单位", "Assessor", { max: 200 }),
+  riskLevel: enumOf(RISK_LEVEL_LABELS, "风险等级", "Risk level", { filter: true }),
+  controllable: bool("风险可控", "Risk controllable"),
+  assessedOn: date("评估报告日期", "Report dated", { inList: false }),
+  filedOn: date("备案日期", "Filed on"),
+  filedWith: text("备案机关", "Filed with", { max: 100, inList: false }),
+  caseId: field(
+    z.number().int().positive().optional(),
+    "决策案件编号",
+    "Decision case",
+    "integer",
+    { inList: false },
+  ),
 });
+export const filingSchema = filing.schema;
 
 export const filingRegister = defineRegister({
   code: FILINGS,
   label: { zh: "社会稳定风险评估备案", en: "Risk assessments filed" },
   module: MODULE,
-  schema: filingSchema,
-  columns: [
-    { field: "subject", kind: "text" },
-    { field: "kind", kind: "enum", filter: true },
-    { field: "assessorKind", kind: "enum", inList: false },
-    { field: "assessorName", kind: "text" },
-    { field: "riskLevel", kind: "enum", filter: true },
-    { field: "controllable", kind: "boolean" },
-    { field: "assessedOn", kind: "date", inList: false },
-    { field: "filedOn", kind: "date" },
-    { field: "filedWith", kind: "text", inList: false },
-    { field: "caseId", kind: "integer", inList: false },
-  ],
+  ...filing,
   uniqueKeys: [{ name: "subject_assessed", fields: ["subject", "assessedOn"] }],
   visibility: "region",
   edit: { permission: "record.write", scope: "own_unit" },

@@ -9,7 +9,12 @@
  * few fee and price complaints, one answered late and one report that opened a penalty
  * case.
  */
-import type { DemoContext, DemoContribution } from "../../engines/demo/index.ts";
+import {
+  type DemoContext,
+  type DemoContribution,
+  type DemoStep,
+  walkCase,
+} from "../../engines/demo/index.ts";
 import type { RegisterDecl } from "../../engines/register/index.ts";
 import { publishVersion } from "../../engines/register/index.ts";
 import { makeUscc } from "../../kernel/codes/uscc.ts";
@@ -227,13 +232,8 @@ export const listsDemo: DemoContribution = {
 const HANDLER = demoUsername("scjgj", "case_handler");
 const LEADER = demoUsername("scjgj", "unit_leader");
 
-type C = {
-  on: string;
-  fields: ComplaintFields;
-  /** The answer: step, day, input. */
-  answer?: { action: string; on: string; input: Record<string, unknown>; by?: string };
-  conclude?: { on: string; outcome: string };
-};
+/** A complaint: registered on a day, then its steps (the answer, the conclusion). */
+type C = { on: string; fields: ComplaintFields; steps: DemoStep[] };
 
 const shop = (name: string, uscc: string) => ({
   kind: "legal_person" as const,
@@ -254,8 +254,10 @@ const COMPLAINTS: C[] = [
       complainant: { name: "张某", phone: "13800000001" },
       matter: "节假日客房价格未明码标价，结账时收取高于前台标示的价格。",
     },
-    answer: { action: "accept", on: "2020-03-06", input: { note: "已告知受理并组织调解" } },
-    conclude: { on: "2020-03-20", outcome: "mediated" },
+    steps: [
+      { action: "accept", on: "2020-03-06", input: { note: "已告知受理并组织调解" } },
+      { action: "conclude", on: "2020-03-20", input: { outcome: "mediated" } },
+    ],
   },
   {
     on: "2020-05-11",
@@ -268,8 +270,10 @@ const COMPLAINTS: C[] = [
       complainant: { name: "李某", phone: "13800000002" },
       matter: "物业公司代收水费时加收手续费。",
     },
-    answer: { action: "accept", on: "2020-05-15", input: {} },
-    conclude: { on: "2020-06-05", outcome: "handled" },
+    steps: [
+      { action: "accept", on: "2020-05-15", input: {} },
+      { action: "conclude", on: "2020-06-05", input: { outcome: "handled" } },
+    ],
   },
   {
     on: "2020-06-29",
@@ -283,8 +287,10 @@ const COMPLAINTS: C[] = [
       matter: "停车场收费超过公示标准。",
     },
     // Answered on the 9th working day: late (the deadline is 7 working days).
-    answer: { action: "accept", on: "2020-07-10", input: { note: "逾期告知受理" } },
-    conclude: { on: "2020-07-24", outcome: "mediation_ended" },
+    steps: [
+      { action: "accept", on: "2020-07-10", input: { note: "逾期告知受理" } },
+      { action: "conclude", on: "2020-07-24", input: { outcome: "mediation_ended" } },
+    ],
   },
   {
     on: "2020-08-17",
@@ -296,11 +302,9 @@ const COMPLAINTS: C[] = [
       complainant: { name: "赵某" },
       matter: "驾校收取未公示的补考培训费。",
     },
-    answer: {
-      action: "refuse",
-      on: "2020-08-21",
-      input: { reason: "已通过民事诉讼解决，依法不予受理" },
-    },
+    steps: [
+      { action: "refuse", on: "2020-08-21", input: { reason: "已通过民事诉讼解决，依法不予受理" } },
+    ],
   },
   {
     on: "2020-09-07",
@@ -313,12 +317,14 @@ const COMPLAINTS: C[] = [
       complainant: {},
       matter: "化肥销售价格明显高于同期市场价格并捆绑收取服务费，未明码标价。",
     },
-    answer: {
-      action: "open_case",
-      on: "2020-09-22",
-      by: LEADER,
-      input: { cause: "不明码标价、收取未予标明的费用", violationOn: "2020-09-01" },
-    },
+    steps: [
+      {
+        action: "open_case",
+        on: "2020-09-22",
+        by: LEADER,
+        input: { cause: "不明码标价、收取未予标明的费用", violationOn: "2020-09-01" },
+      },
+    ],
   },
   {
     on: "2020-11-16",
@@ -330,12 +336,14 @@ const COMPLAINTS: C[] = [
       complainant: { name: "陈某", phone: "13800000006" },
       matter: "燃气公司收取开户费。",
     },
-    answer: {
-      action: "no_case",
-      on: "2020-11-30",
-      by: LEADER,
-      input: { reason: "经核查，开户费已于2020年取消，当事人已退还，未发现违法行为" },
-    },
+    steps: [
+      {
+        action: "no_case",
+        on: "2020-11-30",
+        by: LEADER,
+        input: { reason: "经核查，开户费已于2020年取消，当事人已退还，未发现违法行为" },
+      },
+    ],
   },
 ];
 
@@ -345,29 +353,8 @@ async function loadComplaints(ctx: DemoContext) {
     const created = await ctx.as(HANDLER, c.on, (w) =>
       ctx.cases.open(w, COMPLAINT_TYPE, { fields: c.fields, onDate: c.on }),
     );
-    let version = created.version;
-    if (c.answer) {
-      const a = c.answer;
-      const next = await ctx.as(a.by ?? HANDLER, a.on, (w) =>
-        ctx.cases.step(w, COMPLAINT_TYPE, created.id, a.action, {
-          version,
-          input: a.input,
-          onDate: a.on,
-        }),
-      );
-      version = next.version;
-      if (a.action === "open_case") opened++;
-    }
-    if (c.conclude) {
-      const k = c.conclude;
-      await ctx.as(HANDLER, k.on, (w) =>
-        ctx.cases.step(w, COMPLAINT_TYPE, created.id, "conclude", {
-          version,
-          input: { outcome: k.outcome },
-          onDate: k.on,
-        }),
-      );
-    }
+    await walkCase(ctx, COMPLAINT_TYPE, created, HANDLER, c.steps);
+    if (c.steps.some((s) => s.action === "open_case")) opened++;
   }
   ctx.note(`${COMPLAINTS.length} fee and price complaints, ${opened} opened a penalty case`);
 }

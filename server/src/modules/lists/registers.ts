@@ -17,10 +17,17 @@
  *   units' duties (机构编制工作条例 art. 22: 职责分工的协调).
  */
 import { z } from "zod";
-import { L, labelledEnum } from "../../engines/labels.ts";
-import { defineRegister, type RegisterDecl } from "../../engines/register/index.ts";
+import {
+  date,
+  defineRegister,
+  enumOf,
+  list,
+  type RegisterDecl,
+  registerFields,
+  text,
+} from "../../engines/register/index.ts";
 import { zt } from "../../kernel/issue-text.ts";
-import { MODULE, optText, text, zDate, zUnitCode } from "./common.ts";
+import { MODULE, unitCode, zUnitCode } from "./common.ts";
 
 // ────────────────────────────────────────────────────────────── 权责清单
 
@@ -38,15 +45,20 @@ export const POWER_KIND_LABELS = {
 } as const;
 export type PowerKind = keyof typeof POWER_KIND_LABELS;
 
-export const powerSchema = z.object({
-  code: text("事项编码", "Item code", 64),
-  name: text("事项名称", "Item", 300),
-  kind: labelledEnum(POWER_KIND_LABELS, "权力类型", "Kind of power"),
-  unitCode: L(zUnitCode, "实施主体", "Implementing unit"),
-  basis: text("设定依据", "Legal basis", 4000),
-  responsibilities: text("责任事项", "Responsibilities", 4000),
-  accountability: optText("追责情形", "Accountability"),
+const power = registerFields({
+  code: text("事项编码", "Item code", { max: 64 }),
+  name: text("事项名称", "Item", { max: 300 }),
+  kind: enumOf(POWER_KIND_LABELS, "权力类型", "Kind of power", { filter: true }),
+  unitCode: unitCode("实施主体", "Implementing unit", { filter: true }),
+  basis: text("设定依据", "Legal basis", { max: 4000, inList: false }),
+  responsibilities: text("责任事项", "Responsibilities", { max: 4000, inList: false }),
+  accountability: text("追责情形", "Accountability", {
+    max: 2000,
+    optional: true,
+    inList: false,
+  }),
 });
+export const powerSchema = power.schema;
 export type PowerData = z.infer<typeof powerSchema>;
 
 export const POWER_REGISTER = "power_item";
@@ -55,16 +67,7 @@ export const powerRegister: RegisterDecl<typeof powerSchema> = defineRegister({
   code: POWER_REGISTER,
   label: { zh: "权责清单", en: "Power and responsibility list" },
   module: MODULE,
-  schema: powerSchema,
-  columns: [
-    { field: "code", kind: "text" },
-    { field: "name", kind: "text" },
-    { field: "kind", kind: "enum", filter: true },
-    { field: "unitCode", kind: "text", filter: true, ref: "unit" },
-    { field: "basis", kind: "text", inList: false },
-    { field: "responsibilities", kind: "text", inList: false },
-    { field: "accountability", kind: "text", inList: false },
-  ],
+  ...power,
   uniqueKeys: [{ name: "power_code", fields: ["code"] }],
   visibility: "region",
   edit: { permission: "record.write", scope: "own_unit" },
@@ -81,28 +84,21 @@ export const NEGATIVE_KIND_LABELS = {
   permitted: { zh: "许可准入", en: "Entry by permission" },
 } as const;
 
-export const negativeSchema = z.object({
-  code: text("事项编号", "Item number", 64),
-  kind: labelledEnum(NEGATIVE_KIND_LABELS, "类别", "Kind"),
-  sector: text("行业领域", "Sector", 200),
-  item: text("禁止或许可事项", "Item", 1000),
-  measure: text("主要设定依据及管理措施", "Basis and measures", 4000),
-  unitCode: L(zUnitCode, "主管部门", "Competent unit"),
+const negative = registerFields({
+  code: text("事项编号", "Item number", { max: 64 }),
+  kind: enumOf(NEGATIVE_KIND_LABELS, "类别", "Kind", { filter: true }),
+  sector: text("行业领域", "Sector", { max: 200, filter: true }),
+  item: text("禁止或许可事项", "Item", { max: 1000 }),
+  measure: text("主要设定依据及管理措施", "Basis and measures", { max: 4000, inList: false }),
+  unitCode: unitCode("主管部门", "Competent unit", { filter: true }),
 });
+export const negativeSchema = negative.schema;
 
 export const negativeRegister: RegisterDecl<typeof negativeSchema> = defineRegister({
   code: "negative_list_entry",
   label: { zh: "市场准入负面清单", en: "Market access negative list" },
   module: MODULE,
-  schema: negativeSchema,
-  columns: [
-    { field: "code", kind: "text" },
-    { field: "kind", kind: "enum", filter: true },
-    { field: "sector", kind: "text", filter: true },
-    { field: "item", kind: "text" },
-    { field: "measure", kind: "text", inList: false },
-    { field: "unitCode", kind: "text", filter: true, ref: "unit" },
-  ],
+  ...negative,
   uniqueKeys: [{ name: "negative_code", fields: ["code"] }],
   visibility: "region",
   edit: { permission: "record.write", scope: "own_unit" },
@@ -119,15 +115,16 @@ export const FEE_KIND_LABELS = {
   public_institution: { zh: "事业性收费", en: "Public-institution fee" },
 } as const;
 
-export const feeSchema = z.object({
-  code: text("项目编码", "Item code", 64),
-  item: text("收费项目", "Fee item", 300),
-  kind: labelledEnum(FEE_KIND_LABELS, "收费类别", "Kind of fee"),
-  standard: text("收费标准", "Standard", 2000),
-  basis: text("政策依据", "Basis", 4000),
-  unitCode: L(zUnitCode, "执收单位", "Collecting unit"),
-  note: optText("备注", "Note", 1000),
+const fee = registerFields({
+  code: text("项目编码", "Item code", { max: 64 }),
+  item: text("收费项目", "Fee item", { max: 300 }),
+  kind: enumOf(FEE_KIND_LABELS, "收费类别", "Kind of fee", { filter: true }),
+  standard: text("收费标准", "Standard", { max: 2000 }),
+  basis: text("政策依据", "Basis", { max: 4000, inList: false }),
+  unitCode: unitCode("执收单位", "Collecting unit", { filter: true }),
+  note: text("备注", "Note", { max: 1000, optional: true, inList: false }),
 });
+export const feeSchema = fee.schema;
 export type FeeData = z.infer<typeof feeSchema>;
 
 export const FEE_REGISTER = "fee_item";
@@ -136,16 +133,7 @@ export const feeRegister: RegisterDecl<typeof feeSchema> = defineRegister({
   code: FEE_REGISTER,
   label: { zh: "行政事业性收费目录清单", en: "Administrative fee catalogue" },
   module: MODULE,
-  schema: feeSchema,
-  columns: [
-    { field: "code", kind: "text" },
-    { field: "item", kind: "text" },
-    { field: "kind", kind: "enum", filter: true },
-    { field: "standard", kind: "text" },
-    { field: "basis", kind: "text", inList: false },
-    { field: "unitCode", kind: "text", filter: true, ref: "unit" },
-    { field: "note", kind: "text", inList: false },
-  ],
+  ...fee,
   uniqueKeys: [{ name: "fee_code", fields: ["code"] }],
   visibility: "region",
   edit: { permission: "record.write", scope: "own_unit" },
@@ -164,39 +152,37 @@ export const UNIT_LEVEL_LABELS = {
 
 export const UNIT_DUTY_REGISTER = "unit_duty";
 
-export const unitDutySchema = z.object({
-  unitCode: L(zUnitCode, "单位", "Unit"),
-  level: labelledEnum(UNIT_LEVEL_LABELS, "层级", "Level"),
-  documentNo: optText("三定规定文号", "Document number", 100),
-  approvedOn: L(zDate, "印发日期", "Approved on"),
-  mainDuties: L(
+const unitDuty = registerFields({
+  unitCode: unitCode("单位", "Unit", { filter: true }),
+  level: enumOf(UNIT_LEVEL_LABELS, "层级", "Level", { filter: true }),
+  documentNo: text("三定规定文号", "Document number", { max: 100, optional: true }),
+  approvedOn: date("印发日期", "Approved on"),
+  mainDuties: list(
     z.array(z.string().trim().min(1).max(1000)).min(1, "required").max(60),
     "主要职责",
     "Main duties",
+    { inList: false },
   ),
-  divisions: L(
+  divisions: list(
     z.array(z.string().trim().min(1).max(100)).max(60).default([]),
     "内设机构",
     "Internal divisions",
+    { inList: false },
   ),
-  boundaries: optText("职责分工（与相关单位的职责边界）", "Division of responsibilities", 4000),
+  boundaries: text("职责分工（与相关单位的职责边界）", "Division of responsibilities", {
+    max: 4000,
+    optional: true,
+    inList: false,
+  }),
 });
+export const unitDutySchema = unitDuty.schema;
 export type UnitDutyData = z.infer<typeof unitDutySchema>;
 
 export const unitDutyRegister: RegisterDecl<typeof unitDutySchema> = defineRegister({
   code: UNIT_DUTY_REGISTER,
   label: { zh: "“三定”规定（单位职责）", en: "Unit duties (three-fixes rules)" },
   module: MODULE,
-  schema: unitDutySchema,
-  columns: [
-    { field: "unitCode", kind: "text", filter: true, ref: "unit" },
-    { field: "level", kind: "enum", filter: true },
-    { field: "documentNo", kind: "text" },
-    { field: "approvedOn", kind: "date" },
-    { field: "mainDuties", kind: "list", inList: false },
-    { field: "divisions", kind: "list", inList: false },
-    { field: "boundaries", kind: "text", inList: false },
-  ],
+  ...unitDuty,
   uniqueKeys: [{ name: "duty_unit", fields: ["unitCode"] }],
   visibility: "region",
   edit: { permission: "record.write", scope: "own_unit" },
@@ -208,32 +194,25 @@ export const unitDutyRegister: RegisterDecl<typeof unitDutySchema> = defineRegis
 
 export const COORDINATION_REGISTER = "duty_coordination_meeting";
 
-export const coordinationSchema = z.object({
-  date: L(zDate, "会议日期", "Date"),
-  topic: text("协调事项", "Matter", 300),
-  unitCodes: L(
+const coordination = registerFields({
+  date: date("会议日期", "Date"),
+  topic: text("协调事项", "Matter", { max: 300 }),
+  unitCodes: list(
     z.array(zUnitCode).min(2, zt("至少两个单位", "at least two units")).max(30),
     "涉及单位",
     "Units concerned",
   ),
-  chair: text("主持人", "Chair", 100),
-  outcome: text("协调结果", "Outcome", 4000),
-  documentNo: optText("会议纪要文号", "Minutes number", 100),
+  chair: text("主持人", "Chair", { max: 100 }),
+  outcome: text("协调结果", "Outcome", { max: 4000, inList: false }),
+  documentNo: text("会议纪要文号", "Minutes number", { max: 100, optional: true, inList: false }),
 });
+export const coordinationSchema = coordination.schema;
 
 export const coordinationRegister: RegisterDecl<typeof coordinationSchema> = defineRegister({
   code: COORDINATION_REGISTER,
   label: { zh: "职责边界协调会议", en: "Duty-boundary coordination meetings" },
   module: MODULE,
-  schema: coordinationSchema,
-  columns: [
-    { field: "date", kind: "date" },
-    { field: "topic", kind: "text" },
-    { field: "unitCodes", kind: "list" },
-    { field: "chair", kind: "text" },
-    { field: "outcome", kind: "text", inList: false },
-    { field: "documentNo", kind: "text", inList: false },
-  ],
+  ...coordination,
   visibility: "region",
   edit: { permission: "record.write", scope: "own_unit" },
   title: (d) => `${d.date} ${d.topic}`.slice(0, 120),

@@ -18,7 +18,7 @@
 
 import { z } from "zod";
 import type { RegisterDecl } from "../../engines/register/index.ts";
-import { type EntryView, getEntry } from "../../engines/register/index.ts";
+import { type EntryView, getEntry, labelCode } from "../../engines/register/index.ts";
 import { t, ValidationError } from "../../kernel/errors.ts";
 import { INVALID_DATE, zt } from "../../kernel/issue-text.ts";
 import type { Label } from "../../kernel/labels.ts";
@@ -157,20 +157,6 @@ export function meetingTitle(m: Pick<MeetingData, "body" | "bodies" | "number">)
       ? (m.bodies ?? []).map((b) => MEETING_BODY_LABELS[b].zh).join("暨") || "联席会议"
       : MEETING_BODY_LABELS[m.body].zh;
   return `${body}（${m.number}）`;
-}
-
-function labelCode<K extends string>(labels: Record<K, Label>, text: string): K {
-  const s = text.trim();
-  for (const [code, l] of Object.entries(labels) as [K, Label][]) {
-    if (code === s || l.zh === s || l.en.toLowerCase() === s.toLowerCase()) return code;
-  }
-  const all = Object.values<Label>(labels);
-  throw new ValidationError(
-    t(
-      `“${s}”不是可选的值（可选：${all.map((l) => l.zh).join("、")}）`,
-      `"${s}" is not one of ${all.map((l) => l.en).join(", ")}`,
-    ),
-  );
 }
 
 /** "前缀：正文" split at the first full-width or ASCII colon. */

@@ -7,9 +7,18 @@
  * the register.
  */
 import { z } from "zod";
-import type { RegisterDecl } from "../../engines/register/index.ts";
+import {
+  date,
+  defineRegister,
+  enumOf,
+  field,
+  fieldOf,
+  type RegisterDecl,
+  registerFields,
+  text,
+} from "../../engines/register/index.ts";
 import type { Label } from "../../kernel/labels.ts";
-import { MODULE, zDate, zText } from "./common.ts";
+import { MODULE } from "./common.ts";
 
 export const AUDIT_KIND_LABELS = {
   budget_execution: { zh: "预算执行审计", en: "Budget execution" },
@@ -22,96 +31,73 @@ const zUnitCode = z
   .string()
   .trim()
   .regex(/^[a-z0-9][a-z0-9_.-]{0,63}$/);
+/** A unit's code, shown and exchanged as the code (no `ref: "unit"`). */
+const unitCodeShown = fieldOf(zUnitCode, "text");
+const howMany = (zh: string, en: string) =>
+  field(z.number().int().min(0).max(10000).default(0), zh, en, "number");
 
-export const auditSchema = z.object({
-  kind: z.enum(Object.keys(AUDIT_KIND_LABELS) as [keyof typeof AUDIT_KIND_LABELS]),
-  auditedUnitCode: zUnitCode,
-  auditedUnit: zText(100),
-  year: z.number().int().min(2000).max(2100),
-  startedOn: zDate,
-  reportOn: zDate.optional(),
-  findings: z.number().int().min(0).max(10000).default(0),
-  rectified: z.number().int().min(0).max(10000).default(0),
-  reportPublished: z.boolean().default(false),
+const audit = registerFields({
+  kind: enumOf(AUDIT_KIND_LABELS, "审计类型", "Kind", { filter: true }),
+  auditedUnitCode: unitCodeShown("被审计单位代码", "Audited unit code", { filter: true }),
+  auditedUnit: text("被审计单位", "Audited unit", { max: 100 }),
+  year: field(z.number().int().min(2000).max(2100), "审计年度", "Year", "number", {
+    filter: true,
+  }),
+  startedOn: date("进点日期", "Started on"),
+  reportOn: date("审计报告日期", "Report on", { optional: true }),
+  findings: howMany("发现问题（个）", "Findings"),
+  rectified: howMany("已整改（个）", "Rectified"),
+  reportPublished: field(
+    z.boolean().default(false),
+    "审计结果已公告",
+    "Report published",
+    "boolean",
+  ),
 });
+export const auditSchema = audit.schema;
 
-export const auditRegister: RegisterDecl<typeof auditSchema> = {
+export const auditRegister: RegisterDecl<typeof auditSchema> = defineRegister({
   code: "state_audit",
   label: { zh: "审计项目", en: "Audits" },
   module: MODULE,
-  schema: auditSchema,
-  columns: [
-    {
-      field: "kind",
-      label: { zh: "审计类型", en: "Kind" },
-      kind: "enum",
-      options: AUDIT_KIND_LABELS,
-      filter: true,
-    },
-    {
-      field: "auditedUnitCode",
-      label: { zh: "被审计单位代码", en: "Audited unit code" },
-      kind: "text",
-      filter: true,
-    },
-    { field: "auditedUnit", label: { zh: "被审计单位", en: "Audited unit" }, kind: "text" },
-    { field: "year", label: { zh: "审计年度", en: "Year" }, kind: "number", filter: true },
-    { field: "startedOn", label: { zh: "进点日期", en: "Started on" }, kind: "date" },
-    { field: "reportOn", label: { zh: "审计报告日期", en: "Report on" }, kind: "date" },
-    { field: "findings", label: { zh: "发现问题（个）", en: "Findings" }, kind: "number" },
-    { field: "rectified", label: { zh: "已整改（个）", en: "Rectified" }, kind: "number" },
-    {
-      field: "reportPublished",
-      label: { zh: "审计结果已公告", en: "Report published" },
-      kind: "boolean",
-    },
-  ],
+  ...audit,
   visibility: "region",
   edit: { permission: "record.write", scope: "own_unit" },
   title: (d) => `${d.year}年${d.auditedUnit}${AUDIT_KIND_LABELS[d.kind]?.zh ?? d.kind}`,
-};
-
-export const budgetUnitSchema = z.object({
-  unitCode: zUnitCode,
-  name: zText(100),
-  listedFrom: zDate,
-  listedUntil: zDate.optional(),
 });
 
-export const budgetUnitRegister: RegisterDecl<typeof budgetUnitSchema> = {
+const budgetUnit = registerFields({
+  unitCode: unitCodeShown("单位代码", "Unit code", { filter: true }),
+  name: text("单位名称", "Name", { max: 100 }),
+  listedFrom: date("列入日期", "Listed from"),
+  listedUntil: date("撤销日期", "Listed until", { optional: true }),
+});
+export const budgetUnitSchema = budgetUnit.schema;
+
+export const budgetUnitRegister: RegisterDecl<typeof budgetUnitSchema> = defineRegister({
   code: "budget_unit",
   label: { zh: "一级预算单位", en: "First-level budget units" },
   module: MODULE,
-  schema: budgetUnitSchema,
-  columns: [
-    { field: "unitCode", label: { zh: "单位代码", en: "Unit code" }, kind: "text", filter: true },
-    { field: "name", label: { zh: "单位名称", en: "Name" }, kind: "text" },
-    { field: "listedFrom", label: { zh: "列入日期", en: "Listed from" }, kind: "date" },
-    { field: "listedUntil", label: { zh: "撤销日期", en: "Listed until" }, kind: "date" },
-  ],
+  ...budgetUnit,
   uniqueKeys: [{ name: "unit", fields: ["unitCode"] }],
   visibility: "region",
   edit: { permission: "record.write", scope: "own_unit" },
   title: (d) => d.name,
-};
-
-export const auditRuleSchema = z.object({
-  title: zText(200),
-  documentNo: zText(100),
-  issuedOn: zDate,
 });
 
-export const auditRuleRegister: RegisterDecl<typeof auditRuleSchema> = {
+const auditRule = registerFields({
+  title: text("制度名称", "Title", { max: 200, filter: true }),
+  documentNo: text("文号", "Document number", { max: 100 }),
+  issuedOn: date("印发日期", "Issued on"),
+});
+export const auditRuleSchema = auditRule.schema;
+
+export const auditRuleRegister: RegisterDecl<typeof auditRuleSchema> = defineRegister({
   code: "audit_rule",
   label: { zh: "审计制度", en: "Audit rules" },
   module: MODULE,
-  schema: auditRuleSchema,
-  columns: [
-    { field: "title", label: { zh: "制度名称", en: "Title" }, kind: "text", filter: true },
-    { field: "documentNo", label: { zh: "文号", en: "Document number" }, kind: "text" },
-    { field: "issuedOn", label: { zh: "印发日期", en: "Issued on" }, kind: "date" },
-  ],
+  ...auditRule,
   visibility: "region",
   edit: { permission: "record.write", scope: "own_unit" },
   title: (d) => d.title,
-};
+});

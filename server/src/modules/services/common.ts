@@ -3,11 +3,11 @@
  * unit codes and the labels of the catalogue's coded values.
  */
 import { z } from "zod";
+import { zDate, zUnitCode } from "../../engines/fields.ts";
 import { L, labelledEnum } from "../../engines/labels.ts";
-import { INVALID_DATE, zt } from "../../kernel/issue-text.ts";
-import { localDateProblem } from "../../kernel/time/index.ts";
+import { zt } from "../../kernel/issue-text.ts";
 
-export { L, labelledEnum };
+export { L, labelledEnum, zDate, zUnitCode };
 
 export const MODULE = "services";
 
@@ -20,20 +20,6 @@ export const JOINT_PART = "service_joint_part";
 
 export const ITEM_REGISTER = "service_item";
 export const WINDOW_REGISTER = "service_window";
-
-/** A civil date YYYY-MM-DD (a real calendar day). */
-export const zDate = z.string().superRefine((v, ctx) => {
-  if (localDateProblem(v)) ctx.addIssue({ code: "custom", message: INVALID_DATE });
-});
-
-/** A directory unit's code. */
-export const zUnitCode = z
-  .string()
-  .trim()
-  .regex(
-    /^[a-z0-9][a-z0-9_.-]{0,63}$/,
-    zt("应为机构名录中的单位代码", "a unit code of the directory (a-z, 0-9, _ . -)"),
-  );
 
 /** A catalogue item's code (事项编码). */
 export const zItemCode = z

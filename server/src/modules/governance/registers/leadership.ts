@@ -8,9 +8,19 @@
  * evidence and the office's review.
  */
 import { z } from "zod";
-import { defineRegister } from "../../../engines/register/index.ts";
+import {
+  bool,
+  date,
+  defineRegister,
+  enumOf,
+  field,
+  list,
+  registerFields,
+  text,
+  year,
+} from "../../../engines/register/index.ts";
 import type { Label } from "../../../kernel/labels.ts";
-import { L, labelledEnum, MODULE, zDate, zText, zUnitCode } from "../common.ts";
+import { MODULE, unitCodeShown, zText } from "../common.ts";
 
 export const COMMITTEE_BODY_LABELS = {
   committee: { zh: "区委全面依法治区委员会", en: "Law-based governance committee" },
@@ -30,31 +40,22 @@ export const COMMITTEE_ROLE_LABELS = {
   member_unit: { zh: "成员单位", en: "Member unit" },
 } as const satisfies Record<string, Label>;
 
-export const committeeSchema = z.object({
-  body: labelledEnum(COMMITTEE_BODY_LABELS, "机构", "Body"),
-  role: labelledEnum(COMMITTEE_ROLE_LABELS, "职务", "Role"),
+const committee = registerFields({
+  body: enumOf(COMMITTEE_BODY_LABELS, "机构", "Body", { filter: true }),
+  role: enumOf(COMMITTEE_ROLE_LABELS, "职务", "Role", { filter: true }),
   /** A person (head, deputy, member) or, for a member unit, the unit's name. */
-  name: L(zText(100), "姓名或单位", "Person or unit"),
-  post: L(z.string().trim().max(100).optional(), "现任职务", "Post"),
-  unitCode: L(zUnitCode.optional(), "单位代码", "Unit code"),
-  since: L(zDate, "任职（加入）日期", "Since"),
-  until: L(zDate.optional(), "离任（退出）日期", "Until"),
+  name: text("姓名或单位", "Person or unit", { max: 100 }),
+  post: text("现任职务", "Post", { max: 100, optional: true }),
+  unitCode: unitCodeShown("单位代码", "Unit code", { optional: true, inList: false }),
+  since: date("任职（加入）日期", "Since"),
+  until: date("离任（退出）日期", "Until", { optional: true }),
 });
 
 export const committeeRegister = defineRegister({
   code: "committee_member",
   label: { zh: "依法治区委员会组成", en: "Committee composition" },
   module: MODULE,
-  schema: committeeSchema,
-  columns: [
-    { field: "body", kind: "enum", filter: true },
-    { field: "role", kind: "enum", filter: true },
-    { field: "name", kind: "text" },
-    { field: "post", kind: "text" },
-    { field: "unitCode", kind: "text", inList: false },
-    { field: "since", kind: "date" },
-    { field: "until", kind: "date" },
-  ],
+  ...committee,
   uniqueKeys: [{ name: "seat", fields: ["body", "role", "name"] }],
   visibility: "region",
   edit: { permission: "record.write", scope: "region" },
@@ -69,32 +70,25 @@ export const EVALUATION_LABELS = {
   poor: { zh: "差", en: "Poor" },
 } as const satisfies Record<string, Label>;
 
-export const dutyReportSchema = z.object({
-  year: L(z.number().int().min(2000).max(2100), "述法年度", "Year"),
-  leader: L(zText(50), "述法人", "Leader"),
-  post: L(zText(100), "职务", "Post"),
-  unitCode: L(zUnitCode, "所在单位", "Unit"),
-  reportedOn: L(zDate, "述法日期", "Reported on"),
-  occasion: L(zText(200), "述法场合", "Where reported"),
-  summary: L(zText(5000), "履职情况", "Duties performed"),
-  evaluation: labelledEnum(EVALUATION_LABELS, "评议结果", "Evaluation").optional(),
+const dutyReport = registerFields({
+  year: year("述法年度", "Year", { filter: true }),
+  leader: text("述法人", "Leader", { max: 50 }),
+  post: text("职务", "Post", { max: 100 }),
+  unitCode: unitCodeShown("所在单位", "Unit", { filter: true }),
+  reportedOn: date("述法日期", "Reported on"),
+  occasion: text("述法场合", "Where reported", { max: 200, inList: false }),
+  summary: text("履职情况", "Duties performed", { max: 5000, inList: false }),
+  evaluation: enumOf(EVALUATION_LABELS, "评议结果", "Evaluation", {
+    optional: true,
+    filter: true,
+  }),
 });
 
 export const dutyReportRegister = defineRegister({
   code: "duty_report",
   label: { zh: "述法", en: "Duty reports" },
   module: MODULE,
-  schema: dutyReportSchema,
-  columns: [
-    { field: "year", kind: "integer", filter: true },
-    { field: "leader", kind: "text" },
-    { field: "post", kind: "text" },
-    { field: "unitCode", kind: "text", filter: true },
-    { field: "reportedOn", kind: "date" },
-    { field: "occasion", kind: "text", inList: false },
-    { field: "summary", kind: "text", inList: false },
-    { field: "evaluation", kind: "enum", filter: true },
-  ],
+  ...dutyReport,
   uniqueKeys: [{ name: "leader_year", fields: ["year", "leader", "unitCode"] }],
   visibility: "region",
   edit: { permission: "record.write", scope: "own_unit" },
@@ -102,13 +96,13 @@ export const dutyReportRegister = defineRegister({
   people: [{ field: "leader", role: "official" }],
 });
 
-export const assessmentIndicatorSchema = z.object({
-  version: L(zText(20), "指标体系版本", "Version"),
-  no: L(z.number().int().min(1).max(999), "指标序号", "Number"),
-  level: L(z.number().int().min(1).max(3), "指标层级", "Level"),
-  area: L(zText(100), "一级指标", "Area"),
-  text: L(zText(1000), "指标内容", "Indicator"),
-  evidence: labelledEnum(
+const assessmentIndicator = registerFields({
+  version: text("指标体系版本", "Version", { max: 20, filter: true }),
+  no: field(z.number().int().min(1).max(999), "指标序号", "Number", "integer"),
+  level: field(z.number().int().min(1).max(3), "指标层级", "Level", "integer", { filter: true }),
+  area: text("一级指标", "Area", { max: 100, filter: true }),
+  text: text("指标内容", "Indicator", { max: 1000 }),
+  evidence: enumOf(
     {
       material: { zh: "材料", en: "Documents" },
       data: { zh: "数据", en: "Data" },
@@ -123,15 +117,7 @@ export const assessmentIndicatorRegister = defineRegister({
   code: "assessment_indicator",
   label: { zh: "自查评估指标", en: "Self-assessment indicators" },
   module: MODULE,
-  schema: assessmentIndicatorSchema,
-  columns: [
-    { field: "version", kind: "text", filter: true },
-    { field: "no", kind: "integer" },
-    { field: "level", kind: "integer", filter: true },
-    { field: "area", kind: "text", filter: true },
-    { field: "text", kind: "text" },
-    { field: "evidence", kind: "enum" },
-  ],
+  ...assessmentIndicator,
   uniqueKeys: [{ name: "version_no", fields: ["version", "no"] }],
   visibility: "region",
   edit: { permission: "record.write", scope: "region" },
@@ -144,34 +130,27 @@ export const REVIEW_LABELS = {
   returned: { zh: "退回补充", en: "Returned" },
 } as const satisfies Record<string, Label>;
 
-export const selfAssessmentSchema = z.object({
-  year: L(z.number().int().min(2000).max(2100), "评估年度", "Year"),
-  version: L(zText(20), "指标体系版本", "Indicator version"),
-  indicatorNo: L(z.number().int().min(1).max(999), "指标序号", "Indicator number"),
-  unitCode: L(zUnitCode, "自评单位", "Unit"),
-  assessedOn: L(zDate, "自评日期", "Assessed on"),
-  met: L(z.boolean(), "达标", "Met"),
-  score: L(z.number().min(0).max(100), "自评得分", "Score"),
-  evidence: L(z.array(zText(500)).max(50).default([]), "佐证材料", "Evidence"),
-  review: labelledEnum(REVIEW_LABELS, "依法治区办审核", "Office review"),
+const selfAssessment = registerFields({
+  year: year("评估年度", "Year", { filter: true }),
+  version: text("指标体系版本", "Indicator version", { max: 20, inList: false }),
+  indicatorNo: field(z.number().int().min(1).max(999), "指标序号", "Indicator number", "integer", {
+    filter: true,
+  }),
+  unitCode: unitCodeShown("自评单位", "Unit", { filter: true }),
+  assessedOn: date("自评日期", "Assessed on"),
+  met: bool("达标", "Met", { filter: true }),
+  score: field(z.number().min(0).max(100), "自评得分", "Score", "number"),
+  evidence: list(z.array(zText(500)).max(50).default([]), "佐证材料", "Evidence", {
+    inList: false,
+  }),
+  review: enumOf(REVIEW_LABELS, "依法治区办审核", "Office review", { filter: true }),
 });
 
 export const selfAssessmentRegister = defineRegister({
   code: "self_assessment",
   label: { zh: "自查评估得分", en: "Self-assessment scores" },
   module: MODULE,
-  schema: selfAssessmentSchema,
-  columns: [
-    { field: "year", kind: "integer", filter: true },
-    { field: "version", kind: "text", inList: false },
-    { field: "indicatorNo", kind: "integer", filter: true },
-    { field: "unitCode", kind: "text", filter: true },
-    { field: "assessedOn", kind: "date" },
-    { field: "met", kind: "boolean", filter: true },
-    { field: "score", kind: "number" },
-    { field: "evidence", kind: "list", inList: false },
-    { field: "review", kind: "enum", filter: true },
-  ],
+  ...selfAssessment,
   uniqueKeys: [{ name: "unit_indicator", fields: ["year", "unitCode", "indicatorNo"] }],
   visibility: "region",
   edit: { permission: "record.write", scope: "own_unit" },

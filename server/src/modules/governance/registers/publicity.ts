@@ -8,9 +8,17 @@
  * enforcement officers' own training records (indicators.ts), never a copy.
  */
 import { z } from "zod";
-import { defineRegister } from "../../../engines/register/index.ts";
+import {
+  count,
+  date,
+  defineRegister,
+  enumOf,
+  list,
+  registerFields,
+  text,
+} from "../../../engines/register/index.ts";
 import type { Label } from "../../../kernel/labels.ts";
-import { L, labelledEnum, MODULE, zCount, zDate, zText, zUnitCode } from "../common.ts";
+import { MODULE, unitCodeShown, zText } from "../common.ts";
 
 export const AUDIENCE_LABELS = {
   officials: { zh: "干部", en: "Officials" },
@@ -30,30 +38,21 @@ export const CAMPAIGN_LABELS = {
   routine: { zh: "日常普法", en: "Routine" },
 } as const satisfies Record<string, Label>;
 
-export const publicityEventSchema = z.object({
-  organiser: L(zUnitCode, "组织单位", "Organiser"),
-  heldOn: L(zDate, "活动日期", "Held on"),
-  title: L(zText(200), "活动名称", "Event"),
-  campaign: labelledEnum(CAMPAIGN_LABELS, "活动类别", "Campaign"),
-  audience: labelledEnum(AUDIENCE_LABELS, "受众类别", "Audience"),
-  attendance: L(zCount, "参加人次", "Attendance"),
-  place: L(z.string().trim().max(200).optional(), "活动地点", "Place"),
+const publicityEvent = registerFields({
+  organiser: unitCodeShown("组织单位", "Organiser", { filter: true }),
+  heldOn: date("活动日期", "Held on"),
+  title: text("活动名称", "Event", { max: 200 }),
+  campaign: enumOf(CAMPAIGN_LABELS, "活动类别", "Campaign", { filter: true }),
+  audience: enumOf(AUDIENCE_LABELS, "受众类别", "Audience", { filter: true }),
+  attendance: count("参加人次", "Attendance"),
+  place: text("活动地点", "Place", { max: 200, optional: true, inList: false }),
 });
 
 export const publicityEventRegister = defineRegister({
   code: "publicity_event",
   label: { zh: "普法活动", en: "Legal publicity events" },
   module: MODULE,
-  schema: publicityEventSchema,
-  columns: [
-    { field: "organiser", kind: "text", filter: true },
-    { field: "heldOn", kind: "date" },
-    { field: "title", kind: "text" },
-    { field: "campaign", kind: "enum", filter: true },
-    { field: "audience", kind: "enum", filter: true },
-    { field: "attendance", kind: "integer" },
-    { field: "place", kind: "text", inList: false },
-  ],
+  ...publicityEvent,
   visibility: "region",
   edit: { permission: "record.write", scope: "own_unit" },
   title: (d) => `${d.heldOn} ${d.title}`,
@@ -66,26 +65,19 @@ export const FACILITY_KIND_LABELS = {
   park: { zh: "法治文化主题公园广场", en: "Legal-culture park" },
 } as const satisfies Record<string, Label>;
 
-export const facilitySchema = z.object({
-  kind: labelledEnum(FACILITY_KIND_LABELS, "类别", "Kind"),
-  name: L(zText(200), "名称", "Name"),
-  location: L(zText(200), "地点", "Location"),
-  builtOn: L(zDate, "建成日期", "Built on"),
-  closedOn: L(zDate.optional(), "撤销日期", "Closed on"),
+const facility = registerFields({
+  kind: enumOf(FACILITY_KIND_LABELS, "类别", "Kind", { filter: true }),
+  name: text("名称", "Name", { max: 200 }),
+  location: text("地点", "Location", { max: 200 }),
+  builtOn: date("建成日期", "Built on"),
+  closedOn: date("撤销日期", "Closed on", { optional: true, inList: false }),
 });
 
 export const facilityRegister = defineRegister({
   code: "legal_culture_facility",
   label: { zh: "法治文化阵地", en: "Legal-culture facilities" },
   module: MODULE,
-  schema: facilitySchema,
-  columns: [
-    { field: "kind", kind: "enum", filter: true },
-    { field: "name", kind: "text" },
-    { field: "location", kind: "text" },
-    { field: "builtOn", kind: "date" },
-    { field: "closedOn", kind: "date", inList: false },
-  ],
+  ...facility,
   uniqueKeys: [{ name: "name", fields: ["name"] }],
   visibility: "region",
   edit: { permission: "record.write", scope: "own_unit" },
@@ -99,28 +91,22 @@ export const TRAINING_KIND_LABELS = {
   other: { zh: "其他法治培训", en: "Other legal training" },
 } as const satisfies Record<string, Label>;
 
-export const trainingSchema = z.object({
-  kind: labelledEnum(TRAINING_KIND_LABELS, "培训类别", "Kind"),
-  organiser: L(zUnitCode, "组织单位", "Organiser"),
-  heldOn: L(zDate, "培训日期", "Held on"),
-  title: L(zText(200), "培训内容", "Course"),
-  classes: L(z.array(zText(100)).max(20).default([]), "参训班次", "Classes"),
-  attendance: L(zCount, "参训人次", "Attendance"),
+const training = registerFields({
+  kind: enumOf(TRAINING_KIND_LABELS, "培训类别", "Kind", { filter: true }),
+  organiser: unitCodeShown("组织单位", "Organiser", { filter: true }),
+  heldOn: date("培训日期", "Held on"),
+  title: text("培训内容", "Course", { max: 200 }),
+  classes: list(z.array(zText(100)).max(20).default([]), "参训班次", "Classes", {
+    inList: false,
+  }),
+  attendance: count("参训人次", "Attendance"),
 });
 
 export const trainingRegister = defineRegister({
   code: "training_session",
   label: { zh: "法治培训与学法", en: "Training and law study" },
   module: MODULE,
-  schema: trainingSchema,
-  columns: [
-    { field: "kind", kind: "enum", filter: true },
-    { field: "organiser", kind: "text", filter: true },
-    { field: "heldOn", kind: "date" },
-    { field: "title", kind: "text" },
-    { field: "classes", kind: "list", inList: false },
-    { field: "attendance", kind: "integer" },
-  ],
+  ...training,
   visibility: "region",
   edit: { permission: "record.write", scope: "own_unit" },
   title: (d) => `${d.heldOn} ${d.title}`,

@@ -7,10 +7,17 @@
  * beneficiaries and amounts. Organisations and enterprises are not people: nothing here
  * is masked, and none of it is public.
  */
-import { z } from "zod";
-import { defineRegister } from "../../../engines/register/index.ts";
+import {
+  date,
+  defineRegister,
+  enumOf,
+  registerFields,
+  text,
+  year,
+  yuan,
+} from "../../../engines/register/index.ts";
 import type { Label } from "../../../kernel/labels.ts";
-import { L, labelledEnum, MODULE, zDate, zText, zUnitCode, zYuan } from "../common.ts";
+import { MODULE, unitCodeShown } from "../common.ts";
 
 export const INSPECTION_RESULT_LABELS = {
   qualified: { zh: "合格", en: "Qualified" },
@@ -18,9 +25,9 @@ export const INSPECTION_RESULT_LABELS = {
   unqualified: { zh: "不合格", en: "Unqualified" },
 } as const satisfies Record<string, Label>;
 
-export const socialOrgInspectionSchema = z.object({
-  organisation: L(zText(200), "社会组织名称", "Organisation"),
-  orgKind: labelledEnum(
+const socialOrgInspection = registerFields({
+  organisation: text("社会组织名称", "Organisation", { max: 200 }),
+  orgKind: enumOf(
     {
       social_group: { zh: "社会团体", en: "Social group" },
       private_non_enterprise: { zh: "民办非企业单位", en: "Private non-enterprise unit" },
@@ -28,48 +35,36 @@ export const socialOrgInspectionSchema = z.object({
     },
     "组织类型",
     "Kind",
+    { filter: true },
   ),
-  year: L(z.number().int().min(2000).max(2100), "年检年度", "Year inspected"),
-  inspectedOn: L(zDate, "年检日期", "Inspected on"),
-  result: labelledEnum(INSPECTION_RESULT_LABELS, "年检结论", "Result"),
+  year: year("年检年度", "Year inspected", { filter: true }),
+  inspectedOn: date("年检日期", "Inspected on"),
+  result: enumOf(INSPECTION_RESULT_LABELS, "年检结论", "Result", { filter: true }),
 });
 
 export const socialOrgInspectionRegister = defineRegister({
   code: "social_org_inspection",
   label: { zh: "社会组织年检", en: "Social organisations' annual inspection" },
   module: MODULE,
-  schema: socialOrgInspectionSchema,
-  columns: [
-    { field: "organisation", kind: "text" },
-    { field: "orgKind", kind: "enum", filter: true },
-    { field: "year", kind: "integer", filter: true },
-    { field: "inspectedOn", kind: "date" },
-    { field: "result", kind: "enum", filter: true },
-  ],
+  ...socialOrgInspection,
   uniqueKeys: [{ name: "org_year", fields: ["organisation", "year"] }],
   visibility: "region",
   edit: { permission: "record.write", scope: "own_unit" },
   title: (d) => `${d.year}年度年检：${d.organisation}`,
 });
 
-export const decouplingSchema = z.object({
-  association: L(zText(200), "行业协会商会名称", "Association"),
-  formerAgency: L(zUnitCode, "原主管单位", "Agency it was attached to"),
-  dueBy: L(zDate, "应完成脱钩日期", "Due by"),
-  decoupledOn: L(zDate.optional(), "完成脱钩日期", "Decoupled on"),
+const decoupling = registerFields({
+  association: text("行业协会商会名称", "Association", { max: 200 }),
+  formerAgency: unitCodeShown("原主管单位", "Agency it was attached to", { filter: true }),
+  dueBy: date("应完成脱钩日期", "Due by"),
+  decoupledOn: date("完成脱钩日期", "Decoupled on", { optional: true }),
 });
 
 export const decouplingRegister = defineRegister({
   code: "association_decoupling",
   label: { zh: "行业协会商会脱钩", en: "Associations' decoupling" },
   module: MODULE,
-  schema: decouplingSchema,
-  columns: [
-    { field: "association", kind: "text" },
-    { field: "formerAgency", kind: "text", filter: true },
-    { field: "dueBy", kind: "date" },
-    { field: "decoupledOn", kind: "date" },
-  ],
+  ...decoupling,
   uniqueKeys: [{ name: "association", fields: ["association"] }],
   visibility: "region",
   edit: { permission: "record.write", scope: "own_unit" },
@@ -82,28 +77,20 @@ export const PURCHASE_CATEGORY_LABELS = {
   other: { zh: "其他服务", en: "Other" },
 } as const satisfies Record<string, Label>;
 
-export const purchaseSchema = z.object({
-  title: L(zText(200), "购买服务项目", "Service bought"),
-  category: labelledEnum(PURCHASE_CATEGORY_LABELS, "服务类别", "Category"),
-  buyer: L(zUnitCode, "购买主体", "Buyer"),
-  provider: L(zText(200), "承接主体", "Provider"),
-  contractedOn: L(zDate, "合同签订日期", "Contracted on"),
-  amount: L(zYuan, "合同金额（元）", "Amount (yuan)"),
+const purchase = registerFields({
+  title: text("购买服务项目", "Service bought", { max: 200 }),
+  category: enumOf(PURCHASE_CATEGORY_LABELS, "服务类别", "Category", { filter: true }),
+  buyer: unitCodeShown("购买主体", "Buyer", { filter: true }),
+  provider: text("承接主体", "Provider", { max: 200 }),
+  contractedOn: date("合同签订日期", "Contracted on"),
+  amount: yuan("合同金额（元）", "Amount (yuan)"),
 });
 
 export const purchaseRegister = defineRegister({
   code: "service_purchase",
   label: { zh: "政府购买服务", en: "Government purchases of services" },
   module: MODULE,
-  schema: purchaseSchema,
-  columns: [
-    { field: "title", kind: "text" },
-    { field: "category", kind: "enum", filter: true },
-    { field: "buyer", kind: "text", filter: true },
-    { field: "provider", kind: "text" },
-    { field: "contractedOn", kind: "date" },
-    { field: "amount", kind: "number" },
-  ],
+  ...purchase,
   visibility: "region",
   edit: { permission: "record.write", scope: "own_unit" },
   title: (d) => d.title,
@@ -114,26 +101,19 @@ export const SERVICE_POINT_LABELS = {
   workstation: { zh: "公共法律服务工作站", en: "Public legal service workstation" },
 } as const satisfies Record<string, Label>;
 
-export const servicePointSchema = z.object({
-  kind: labelledEnum(SERVICE_POINT_LABELS, "类别", "Kind"),
-  name: L(zText(200), "名称", "Name"),
-  unitCode: L(zUnitCode, "所在区域（单位）", "Where (unit)"),
-  openedOn: L(zDate, "建成日期", "Opened on"),
-  closedOn: L(zDate.optional(), "撤销日期", "Closed on"),
+const servicePoint = registerFields({
+  kind: enumOf(SERVICE_POINT_LABELS, "类别", "Kind", { filter: true }),
+  name: text("名称", "Name", { max: 200 }),
+  unitCode: unitCodeShown("所在区域（单位）", "Where (unit)", { filter: true }),
+  openedOn: date("建成日期", "Opened on"),
+  closedOn: date("撤销日期", "Closed on", { optional: true, inList: false }),
 });
 
 export const servicePointRegister = defineRegister({
   code: "legal_service_point",
   label: { zh: "公共法律服务阵地", en: "Public legal service points" },
   module: MODULE,
-  schema: servicePointSchema,
-  columns: [
-    { field: "kind", kind: "enum", filter: true },
-    { field: "name", kind: "text" },
-    { field: "unitCode", kind: "text", filter: true },
-    { field: "openedOn", kind: "date" },
-    { field: "closedOn", kind: "date", inList: false },
-  ],
+  ...servicePoint,
   uniqueKeys: [{ name: "name", fields: ["name"] }],
   visibility: "region",
   edit: { permission: "record.write", scope: "own_unit" },
@@ -146,10 +126,10 @@ export const RELIEF_MEASURE_LABELS = {
   rent_relief: { zh: "减免房租", en: "Rent relief" },
 } as const satisfies Record<string, Label>;
 
-export const reliefSchema = z.object({
-  measure: labelledEnum(RELIEF_MEASURE_LABELS, "惠企措施", "Measure"),
-  beneficiary: L(zText(200), "受惠主体", "Beneficiary"),
-  beneficiaryKind: labelledEnum(
+const relief = registerFields({
+  measure: enumOf(RELIEF_MEASURE_LABELS, "惠企措施", "Measure", { filter: true }),
+  beneficiary: text("受惠主体", "Beneficiary", { max: 200 }),
+  beneficiaryKind: enumOf(
     {
       sme: { zh: "中小企业", en: "SME" },
       micro: { zh: "小微企业", en: "Micro or small enterprise" },
@@ -157,25 +137,18 @@ export const reliefSchema = z.object({
     },
     "主体类型",
     "Kind of beneficiary",
+    { filter: true },
   ),
-  grantedBy: L(zUnitCode, "落实单位", "Granted by"),
-  grantedOn: L(zDate, "兑现日期", "Granted on"),
-  amount: L(zYuan, "金额（元）", "Amount (yuan)"),
+  grantedBy: unitCodeShown("落实单位", "Granted by", { filter: true }),
+  grantedOn: date("兑现日期", "Granted on"),
+  amount: yuan("金额（元）", "Amount (yuan)"),
 });
 
 export const reliefRegister = defineRegister({
   code: "relief_measure",
   label: { zh: "惠企纾困措施", en: "Relief measures" },
   module: MODULE,
-  schema: reliefSchema,
-  columns: [
-    { field: "measure", kind: "enum", filter: true },
-    { field: "beneficiary", kind: "text" },
-    { field: "beneficiaryKind", kind: "enum", filter: true },
-    { field: "grantedBy", kind: "text", filter: true },
-    { field: "grantedOn", kind: "date" },
-    { field: "amount", kind: "number" },
-  ],
+  ...relief,
   uniqueKeys: [{ name: "measure_beneficiary", fields: ["measure", "beneficiary", "grantedOn"] }],
   visibility: "region",
   edit: { permission: "record.write", scope: "own_unit" },

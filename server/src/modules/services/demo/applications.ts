@@ -13,7 +13,7 @@
  * Days used are drawn per matter and the dates laid on the legal calendar, so the time
  * reduction and on-time rate come out of the records.
  */
-import type { DemoContext } from "../../../engines/demo/index.ts";
+import { type DemoContext, walkCase } from "../../../engines/demo/index.ts";
 import { demoUsccs } from "../../../kernel/codes/uscc.ts";
 import {
   bundledNotices,
@@ -245,16 +245,8 @@ async function showcase(ctx: DemoContext, items: ItemData[]) {
     name: `重庆市武隆区仙女山${["餐饮", "食品", "商贸"][n]}有限公司`,
     uscc: demoUsccs(9_000 + n, 1, { kinds: ["91"], regions: ["500156"] })[0],
   });
-  const step = (
-    id: number,
-    action: string,
-    input: Record<string, unknown>,
-    onDate: string,
-    user = handler,
-  ) =>
-    ctx.as(user, onDate, async (w) =>
-      cases.step(w, APPLICATION, id, action, { version: await versionOf(ctx, id), input, onDate }),
-    );
+  /** The case as it stands now (after a suspension, a resumption or an extension). */
+  const latest = async (id: number) => ({ id, version: await versionOf(ctx, id) });
   const open = (n: number, onDate: string, channel: string) =>
     ctx.as(handler, onDate, (w) =>
       cases.open(w, APPLICATION, {
@@ -264,37 +256,36 @@ async function showcase(ctx: DemoContext, items: ItemData[]) {
     );
 
   // 1. Incomplete materials: one notice within five working days, accepted when complete.
-  const a = await open(0, "2020-09-01", "window");
-  await step(
-    a.id,
-    "notify_completion",
-    { completionItems: "补充提交经营场所平面图和食品安全管理制度文本" },
-    "2020-09-02",
-  );
-  await step(a.id, "accept", {}, "2020-09-07");
-  await step(
-    a.id,
-    "review",
-    { reviewOpinion: "材料齐全，符合法定条件", reviewers: ["周审查"] },
-    "2020-09-09",
-  );
-  await step(a.id, "decide", { outcome: "granted" }, "2020-09-10");
-  await step(a.id, "deliver", { method: "electronic" }, "2020-09-10");
-  await step(a.id, "rate", { rating: "very_satisfied" }, "2020-09-11");
+  await walkCase(ctx, APPLICATION, await open(0, "2020-09-01", "window"), handler, [
+    {
+      action: "notify_completion",
+      on: "2020-09-02",
+      input: { completionItems: "补充提交经营场所平面图和食品安全管理制度文本" },
+    },
+    { action: "accept", on: "2020-09-07", input: {} },
+    {
+      action: "review",
+      on: "2020-09-09",
+      input: { reviewOpinion: "材料齐全，符合法定条件", reviewers: ["周审查"] },
+    },
+    { action: "decide", on: "2020-09-10", input: { outcome: "granted" } },
+    { action: "deliver", on: "2020-09-10", input: { method: "electronic" } },
+    { action: "rate", on: "2020-09-11", input: { rating: "very_satisfied" } },
+  ]);
 
   // 2. Expert review (not counted, 第四十五条) and an extension approved by the head (第四十二条).
-  const b = await open(1, "2020-09-21", "online");
-  await step(b.id, "accept", {}, "2020-09-21");
-  await step(
-    b.id,
-    "notify_excluded_time",
+  const b = await walkCase(ctx, APPLICATION, await open(1, "2020-09-21", "online"), handler, [
+    { action: "accept", on: "2020-09-21", input: {} },
     {
-      procedure: "expert_review",
-      expectedDays: 10,
-      notice: "需组织专家评审，所需时间10日，不计入办理期限",
+      action: "notify_excluded_time",
+      on: "2020-09-23",
+      input: {
+        procedure: "expert_review",
+        expectedDays: 10,
+        notice: "需组织专家评审，所需时间10日，不计入办理期限",
+      },
     },
-    "2020-09-23",
-  );
+  ]);
   await ctx.as(handler, "2020-09-23", async (w) =>
     cases.suspend(w, APPLICATION, b.id, {
       version: await versionOf(ctx, b.id),
@@ -318,35 +309,35 @@ async function showcase(ctx: DemoContext, items: ItemData[]) {
       onDate: "2020-10-26",
     }),
   );
-  await step(
-    b.id,
-    "review",
+  await walkCase(ctx, APPLICATION, await latest(b.id), handler, [
     {
-      reviewOpinion: "经专家评审和实地核查，符合条件",
-      onSiteVerification: true,
-      reviewers: ["周审查", "吴核查"],
+      action: "review",
+      on: "2020-11-02",
+      input: {
+        reviewOpinion: "经专家评审和实地核查，符合条件",
+        onSiteVerification: true,
+        reviewers: ["周审查", "吴核查"],
+      },
     },
-    "2020-11-02",
-  );
-  await step(b.id, "decide", { outcome: "granted" }, "2020-11-03");
-  await step(b.id, "deliver", { method: "window" }, "2020-11-05");
+    { action: "decide", on: "2020-11-03", input: { outcome: "granted" } },
+    { action: "deliver", on: "2020-11-05", input: { method: "window" } },
+  ]);
 
   // 3. No notice within five working days: accepted from the day of receipt (第三十二条).
-  const c = await open(2, "2020-11-09", "mail");
-  await step(c.id, "accept", {}, "2020-11-18");
-  await step(
-    c.id,
-    "review",
-    { reviewOpinion: "符合法定条件", reviewers: ["周审查"] },
-    "2020-11-20",
-  );
-  await step(
-    c.id,
-    "decide",
-    { outcome: "refused", reasons: "经营场所与有毒、有害场所的距离不符合要求" },
-    "2020-11-23",
-  );
-  await step(c.id, "deliver", { method: "mail" }, "2020-11-24");
+  await walkCase(ctx, APPLICATION, await open(2, "2020-11-09", "mail"), handler, [
+    { action: "accept", on: "2020-11-18", input: {} },
+    {
+      action: "review",
+      on: "2020-11-20",
+      input: { reviewOpinion: "符合法定条件", reviewers: ["周审查"] },
+    },
+    {
+      action: "decide",
+      on: "2020-11-23",
+      input: { outcome: "refused", reasons: "经营场所与有毒、有害场所的距离不符合要求" },
+    },
+    { action: "deliver", on: "2020-11-24", input: { method: "mail" } },
+  ]);
 
   // 4. Joint licensing by several departments (第二十六条、第四十二条第二款): parts in parallel.
   const zwb = demoUsername("zwb", "case_handler");
@@ -362,12 +353,7 @@ async function showcase(ctx: DemoContext, items: ItemData[]) {
       },
     }),
   );
-  await ctx.as(zwb, "2020-10-12", async (w) =>
-    cases.step(w, JOINT, j.id, "accept", {
-      version: await versionOf(ctx, j.id),
-      onDate: "2020-10-12",
-    }),
-  );
+  await walkCase(ctx, JOINT, j, zwb, [{ action: "accept", on: "2020-10-12" }]);
   const parts: [string, string][] = [
     ["scjgj", "食品经营许可"],
     ["wsjkw", "公共场所卫生许可"],
@@ -385,20 +371,11 @@ async function showcase(ctx: DemoContext, items: ItemData[]) {
   }
   for (const [k, s] of subs.entries()) {
     const on = k === 0 ? "2020-10-16" : "2020-10-20";
-    await ctx.as(demoUsername(s.unit, "case_handler"), on, async (w) =>
-      cases.step(w, JOINT_PART, s.id, "finish", {
-        version: await versionOf(ctx, s.id),
-        input: { outcome: "done" },
-        onDate: on,
-      }),
-    );
+    await walkCase(ctx, JOINT_PART, await latest(s.id), demoUsername(s.unit, "case_handler"), [
+      { action: "finish", on, input: { outcome: "done" } },
+    ]);
   }
-  await ctx.as(zwb, "2020-10-21", async (w) =>
-    cases.step(w, JOINT, j.id, "conclude", {
-      version: await versionOf(ctx, j.id),
-      onDate: "2020-10-21",
-    }),
-  );
+  await walkCase(ctx, JOINT, await latest(j.id), zwb, [{ action: "conclude", on: "2020-10-21" }]);
 }
 
 export async function loadApplications(ctx: DemoContext, items: ItemData[]) {
