@@ -1,6 +1,7 @@
 import { anchorAllRegions } from "../../platform/audit/anchor.ts";
 import { verifyAudit } from "../../platform/audit/verify.ts";
 import { systemClock } from "../../platform/clock.ts";
+import { say } from "../lang.ts";
 import { withDatabase } from "../runtime.ts";
 
 /** `fazhi audit verify`: exit 0 when every chain and anchor checks out, 1 naming the first problem. */
@@ -11,13 +12,23 @@ export async function auditVerify(opts: { json?: boolean }): Promise<number> {
       process.stdout.write(`${JSON.stringify(r, null, 2)}\n`);
     } else if (r.ok) {
       process.stdout.write(
-        `audit verified: ${r.events} events in ${r.chains} chains, ${r.anchors} anchors — ok\n`,
+        `${say(
+          `审计日志核验通过：${r.chains} 条链共 ${r.events} 条记录，${r.anchors} 个签名锚点，均一致`,
+          `audit verified: ${r.events} events in ${r.chains} chains, ${r.anchors} anchors — ok`,
+        )}\n`,
       );
     } else {
       const first = r.problems[0]!;
-      process.stderr.write(`audit verification FAILED: ${first.message}\n`);
+      process.stderr.write(
+        `${say("审计日志核验未通过", "audit verification FAILED")}: ${first.message}\n`,
+      );
       if (r.problems.length > 1)
-        process.stderr.write(`(${r.problems.length - 1} more problems; --json lists them)\n`);
+        process.stderr.write(
+          `${say(
+            `（另有 ${r.problems.length - 1} 个问题，加 --json 可全部列出）`,
+            `(${r.problems.length - 1} more problems; --json lists them)`,
+          )}\n`,
+        );
     }
     return r.ok ? 0 : 1;
   });
@@ -28,9 +39,13 @@ export async function auditAnchor(): Promise<void> {
     const made = await anchorAllRegions(db.owner, config, systemClock());
     for (const a of made) {
       process.stdout.write(
-        `anchored region ${a.payload.regionCode} #${a.payload.anchorSeq}: ${a.payload.heads.length} chains, ${a.digest}\n`,
+        `${say(
+          `已为地区 ${a.payload.regionCode} 签署第 ${a.payload.anchorSeq} 个锚点：${a.payload.heads.length} 条链，摘要 ${a.digest}`,
+          `anchored region ${a.payload.regionCode} #${a.payload.anchorSeq}: ${a.payload.heads.length} chains, ${a.digest}`,
+        )}\n`,
       );
     }
-    if (made.length === 0) process.stdout.write("nothing new to anchor\n");
+    if (made.length === 0)
+      process.stdout.write(`${say("没有需要新签署的锚点", "nothing new to anchor")}\n`);
   });
 }
