@@ -31,3 +31,21 @@ export function Basis({ basis }: { basis: string | null | undefined }) {
     </Tooltip>
   );
 }
+
+/** A declared basis the server rendered (its Chinese form and English), the maintainers' note in the tooltip. */
+export function DeclaredBasis({
+  basis,
+  note,
+}: {
+  basis: { zh: string; en: string };
+  note?: string;
+}) {
+  const { lang } = useI18n();
+  const text = (lang === "en" ? basis.en : basis.zh) || basis.zh || basis.en;
+  if (!text) return <>—</>;
+  return (
+    <Tooltip title={note || undefined} mouseEnterDelay={0.6}>
+      <span data-basis>{text}</span>
+    </Tooltip>
+  );
+}

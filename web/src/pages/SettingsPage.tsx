@@ -9,7 +9,7 @@ import { App, Button, Card, DatePicker, Descriptions, Form, Input, Modal, Table,
 import { useState } from "react";
 import { api } from "../api.ts";
 import { useValueText } from "../cases/values.tsx";
-import { Basis, useCite } from "../components/Basis.tsx";
+import { DeclaredBasis, useCite } from "../components/Basis.tsx";
 import { ErrorAlert, useFormError } from "../components/ErrorDisplay.tsx";
 import { Can } from "../components/PermissionGate.tsx";
 import { useModuleLabel } from "../engines.ts";
@@ -39,7 +39,10 @@ export interface SettingRow {
   label: Label;
   module: string;
   default: unknown;
-  basis: string;
+  /** The default's legal basis: Chinese form (《…》第…条) and English. */
+  basis: Label;
+  /** How the default was chosen and what varies (the tooltip). */
+  basisNote: string;
   schema: JsonSchema;
   value: unknown;
   setIn: string | null;
@@ -230,7 +233,7 @@ export function SettingsPage() {
                   <ValueText value={r.default} schema={r.schema} />
                 </Descriptions.Item>
                 <Descriptions.Item label={t("settings.legalBasis")}>
-                  <Basis basis={r.basis} />
+                  <DeclaredBasis basis={r.basis} note={r.basisNote} />
                 </Descriptions.Item>
               </Descriptions>
             ),

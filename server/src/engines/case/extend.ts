@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { basisText } from "../../kernel/citation.ts";
 import { InvalidStateError, t, ValidationError } from "../../kernel/errors.ts";
 import { zt } from "../../kernel/issue-text.ts";
 import {
@@ -143,7 +144,7 @@ export async function extendCase(
       clock: b.clock,
       clock_id: clockRow.id,
       period: p,
-      basis: rule.legalBasis,
+      basis: basisText(rule.legalBasis),
       approved_by: w.actor.displayName,
       approved_by_user_id: w.actor.userId,
       reason: b.reason,
