@@ -222,7 +222,15 @@ export function joinBasis(...bs: readonly BasisLike[]): Basis {
       notes.push(b);
     }
   }
-  const out: { cites: Citation[]; docs?: string[]; note?: string } = { cites };
+  // The same provision cited twice (two rules resting on one paragraph) is cited once.
+  const seen = new Set<string>();
+  const unique = cites.filter((c) => {
+    const key = JSON.stringify([c.law, c.version, c.article, c.articleTo, c.paragraph, c.item]);
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+  const out: { cites: Citation[]; docs?: string[]; note?: string } = { cites: unique };
   if (docs.length) out.docs = [...new Set(docs)];
   if (notes.length) out.note = notes.join("; ");
   return out;

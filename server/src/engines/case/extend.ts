@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { basisText } from "../../kernel/citation.ts";
+import { basisText, citeEn, citeZh } from "../../kernel/citation.ts";
 import { InvalidStateError, t, ValidationError } from "../../kernel/errors.ts";
 import { zt } from "../../kernel/issue-text.ts";
 import {
@@ -65,8 +65,8 @@ export async function extendCase(
   if (!samePeriodUnit(period, rule.max) || period.n > rule.max.n) {
     throw new ValidationError(
       t(
-        `每次最长延长 ${formatPeriod(rule.max)}（${rule.legalBasis}）`,
-        `at most ${formatPeriod(rule.max)} (${rule.legalBasis})`,
+        `每次最长延长 ${formatPeriod(rule.max)}（依据${citeZh(rule.legalBasis)}）`,
+        `at most ${formatPeriod(rule.max)} (${citeEn(rule.legalBasis)})`,
       ),
       [
         {
@@ -93,8 +93,8 @@ export async function extendCase(
   if (cur.due && compareLocalDate(onDate, cur.due) > 0) {
     throw new InvalidStateError(
       t(
-        `期限已于 ${cur.due} 届满，届满后不得延长（${rule.legalBasis}）`,
-        `the clock ran out on ${cur.due}; it cannot be extended after it ran out (${rule.legalBasis})`,
+        `期限已于 ${cur.due} 届满，届满后不得延长（依据${citeZh(rule.legalBasis)}）`,
+        `the clock ran out on ${cur.due}; it cannot be extended after it ran out (${citeEn(rule.legalBasis)})`,
       ),
     );
   }
@@ -112,8 +112,8 @@ export async function extendCase(
     if (total > rule.maxTotal.n) {
       throw new ValidationError(
         t(
-          `延长合计不得超过 ${formatPeriod(rule.maxTotal)}（${rule.legalBasis}）`,
-          `extensions together may not exceed ${formatPeriod(rule.maxTotal)} (${rule.legalBasis})`,
+          `延长合计不得超过 ${formatPeriod(rule.maxTotal)}（依据${citeZh(rule.legalBasis)}）`,
+          `extensions together may not exceed ${formatPeriod(rule.maxTotal)} (${citeEn(rule.legalBasis)})`,
         ),
         [
           {
@@ -167,7 +167,7 @@ export async function extendCase(
       approvedByUserId: w.actor.userId,
       permission,
       notice: { on: noticeOn, text: b.notice.text },
-      legalBasis: rule.legalBasis,
+      legalBasis: basisText(rule.legalBasis),
     },
   });
 }

@@ -50,7 +50,7 @@ export const complaintSettings: SettingDecl[] = [
     schema: days,
     default: 7,
     basis: {
-      cites: [{ law: "市场监督管理投诉举报处理暂行办法", version: "2019", article: 14 }],
+      cites: [{ law: "市场监督管理投诉举报处理暂行办法", article: 14 }],
       note: "市场监督管理投诉举报处理暂行办法 (2019, amended 2022) art. 14: 自收到投诉之日起七个工作日内作出受理或者不予受理的决定，并告知投诉人.",
     },
   },
@@ -64,7 +64,7 @@ export const complaintSettings: SettingDecl[] = [
     schema: days,
     default: 15,
     basis: {
-      cites: [{ law: "市场监督管理行政处罚程序规定", version: "2021", article: 18, paragraph: 1 }],
+      cites: [{ law: "市场监督管理行政处罚程序规定", article: 18, paragraph: 1 }],
       note: "市场监督管理行政处罚程序规定 (2021) art. 18 para. 1: 自发现线索或者收到材料之日起十五个工作日内予以核查，由市场监督管理部门负责人决定是否立案.",
     },
   },

@@ -56,8 +56,11 @@ export const suggestionSettings: SettingDecl[] = [
     default: 2,
     basis: {
       cites: [
-        { law: "人民检察院检察建议工作规定", version: "2019", article: 18 },
-        { law: "人民检察院检察建议工作规定", version: "2019", article: 21 },
+        { law: "人民检察院检察建议工作规定", article: 18 },
+        {
+          law: "最高人民法院、最高人民检察院关于检察公益诉讼案件适用法律若干问题的解释",
+          article: 21,
+        },
       ],
       note: "人民检察院检察建议工作规定 (2019) art. 18; 最高法最高检检察公益诉讼解释 art. 21: 收到检察建议书之日起两个月内.",
     },
@@ -72,8 +75,13 @@ export const suggestionSettings: SettingDecl[] = [
     schema: z.number().int().min(1).max(60),
     default: 15,
     basis: {
-      cites: [],
-      docs: ["法释〔2018〕6号"],
+      cites: [
+        {
+          law: "最高人民法院、最高人民检察院关于检察公益诉讼案件适用法律若干问题的解释",
+          article: 21,
+          paragraph: 2,
+        },
+      ],
       note: "检察公益诉讼解释 (法释〔2018〕6号, 2020 amended) art. 21 para. 2: 出现国家利益或者社会公共利益损害继续扩大等紧急情形的，应当在十五日内书面回复.",
     },
   },
@@ -222,7 +230,10 @@ export const judicialSuggestionCaseType: CaseTypeDecl<{
       legalBasis: {
         cites: [
           { law: "人民检察院检察建议工作规定", article: 18 },
-          { law: "人民检察院检察建议工作规定", article: 21 },
+          {
+            law: "最高人民法院、最高人民检察院关于检察公益诉讼案件适用法律若干问题的解释",
+            article: 21,
+          },
         ],
         docs: ["法发〔2012〕74号"],
         note: "人民检察院检察建议工作规定 art. 18; 检察公益诉讼解释 art. 21; 法发〔2012〕74号",

@@ -32,7 +32,7 @@ export const executionSettings: SettingDecl[] = [
       cites: [
         { law: "行政复议法", version: "2023", article: 23 },
         { law: "行政强制法", article: 53 },
-        { law: "行政强制法", article: 20 },
+        { law: "行政复议法", version: "2023", article: 20 },
       ],
       note: "行政复议法(2023) art. 23: 应当先申请行政复议的情形 (and where a law or regulation says so); 行政强制法 art. 53: 自法定复议、诉讼期限届满之日起三个月内申请 — where reconsideration comes first the party has only the 60 days (art. 20), so the window runs 3 months from their end. National default: none.",
     },

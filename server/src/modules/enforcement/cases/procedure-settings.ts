@@ -73,10 +73,9 @@ export const procedureSettings: SettingDecl[] = [
       cites: [
         { law: "行政处罚法", version: "2021", article: 62 },
         { law: "行政处罚法", version: "2017", article: 41 },
-        { law: "行政处罚法", version: "2021", article: 59 },
+        { law: "市场监督管理行政处罚程序规定", article: 59 },
         { law: "行政处罚法", version: "2021", article: 64, item: 1 },
       ],
-      docs: ["总局令第42号"],
       note: "行政处罚法(2021) art. 62 (2017 text art. 41): no decision before the party's statement is heard unless it waives it. The law sets no period; sector rules do — 市场监督管理行政处罚程序规定 (总局令第42号修正, 2021-07-15) art. 59: 自告知书送达之日起五个工作日内未行使陈述、申辩权、未要求听证的，视为放弃此权利 [R]. Default 5 working days for every area, as the hearing-request window of art. 64 (一) [I].",
     },
   },
@@ -131,8 +130,7 @@ export const procedureSettings: SettingDecl[] = [
       },
     },
     basis: {
-      cites: [],
-      docs: ["总局令第45号"],
+      cites: [{ law: "市场监督管理行政处罚信息公示规定", article: 13 }],
       note: "Areas whose rules end publication after a term (总局令第45号 art. 13 for market regulation). An area without a rule here keeps its decisions public.",
     },
   },

@@ -54,7 +54,7 @@ export const settings: SettingDecl[] = [
       cites: [
         { law: "行政处罚法", version: "2021", article: 48, paragraph: 1 },
         { law: "政府信息公开条例", article: 20, item: 6 },
-        { law: "政府信息公开条例", article: 50 },
+        { law: "行政处罚法", version: "2021", article: 50 },
       ],
       note: "行政处罚法(2021) art. 48 para. 1: 具有一定社会影响的行政处罚决定应当依法公开 (social_impact, the national default; the body decides per decision); 政府信息公开条例 art. 20 (六) likewise. Many provinces publish every general-procedure decision (general_procedure). Decisions on minors, or whose facts involve state secrets, trade secrets or privacy, are never published (art. 50; kernel/masking.ts).",
     },
@@ -89,8 +89,10 @@ export const settings: SettingDecl[] = [
       },
     } satisfies Partial<Record<Category, PublicationRule>>,
     basis: {
-      cites: [],
-      docs: ["总局令第45号"],
+      cites: [
+        { law: "市场监督管理行政处罚信息公示规定", article: 2 },
+        { law: "市场监督管理行政处罚信息公示规定", article: 9 },
+      ],
       note: "Area rules override the general scope and time limit: market regulation publishes every general-procedure decision but not warnings, within 20 working days (总局令第45号 arts. 2, 9). Add an area's rule where its department's rules say so.",
     },
   },

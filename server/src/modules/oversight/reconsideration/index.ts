@@ -204,7 +204,7 @@ export const reconsiderationCaseType: CaseTypeDecl<ReconsiderationCase> = {
       legalBasis: {
         cites: [
           { law: "行政复议法", version: "2023", article: 62, paragraph: 1 },
-          { law: "行政复议法", version: "2023", article: 31 },
+          { law: "行政复议法", version: "2017", article: 31 },
         ],
         note: "行政复议法(2023) art. 62 para. 1: 经行政复议机构的负责人批准，可以适当延长，并书面告知当事人；但是延长期限最多不得超过三十日 (2017 art. 31 the same)",
       },
