@@ -272,6 +272,14 @@ export function citeEn(basis: BasisLike): string {
     .trim();
 }
 
+/**
+ * The basis as a Chinese message names it: its Chinese form, or — text the renderer cannot
+ * read (a local rule typed by the office) — the text as written, without source markers.
+ */
+export function citeShown(basis: BasisLike): string {
+  return citeZh(basis) || citeEn(basis);
+}
+
 /** The maintainers' text of a basis (a tooltip for the office): its note, or the text itself. */
 export function basisNote(basis: BasisLike): string {
   return isBasis(basis) ? (basis.note ?? citeEn(basis)) : basis;

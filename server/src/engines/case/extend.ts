@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { basisText, citeEn, citeZh } from "../../kernel/citation.ts";
+import { basisText, citeEn, citeShown } from "../../kernel/citation.ts";
 import { InvalidStateError, t, ValidationError } from "../../kernel/errors.ts";
 import { zt } from "../../kernel/issue-text.ts";
 import {
@@ -65,7 +65,7 @@ export async function extendCase(
   if (!samePeriodUnit(period, rule.max) || period.n > rule.max.n) {
     throw new ValidationError(
       t(
-        `每次最长延长 ${formatPeriod(rule.max)}（依据${citeZh(rule.legalBasis)}）`,
+        `每次最长延长 ${formatPeriod(rule.max)}（依据${citeShown(rule.legalBasis)}）`,
         `at most ${formatPeriod(rule.max)} (${citeEn(rule.legalBasis)})`,
       ),
       [
@@ -93,7 +93,7 @@ export async function extendCase(
   if (cur.due && compareLocalDate(onDate, cur.due) > 0) {
     throw new InvalidStateError(
       t(
-        `期限已于 ${cur.due} 届满，届满后不得延长（依据${citeZh(rule.legalBasis)}）`,
+        `期限已于 ${cur.due} 届满，届满后不得延长（依据${citeShown(rule.legalBasis)}）`,
         `the clock ran out on ${cur.due}; it cannot be extended after it ran out (${citeEn(rule.legalBasis)})`,
       ),
     );
@@ -112,7 +112,7 @@ export async function extendCase(
     if (total > rule.maxTotal.n) {
       throw new ValidationError(
         t(
-          `延长合计不得超过 ${formatPeriod(rule.maxTotal)}（依据${citeZh(rule.legalBasis)}）`,
+          `延长合计不得超过 ${formatPeriod(rule.maxTotal)}（依据${citeShown(rule.legalBasis)}）`,
           `extensions together may not exceed ${formatPeriod(rule.maxTotal)} (${citeEn(rule.legalBasis)})`,
         ),
         [

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { basisText, citeEn, citeZh } from "../../kernel/citation.ts";
+import { basisText, citeEn, citeShown } from "../../kernel/citation.ts";
 import {
   ConflictError,
   ForbiddenError,
@@ -104,7 +104,7 @@ export async function suspendCase(
       bad.map((x) => ({
         field: b.clocks ? `clocks.${x.i}` : "clock",
         message: t(
-          `可以中止的期限：${list.join("、") || "（无）"}（依据${citeZh(decl.suspension?.legalBasis ?? "")}）`,
+          `可以中止的期限：${list.join("、") || "（无）"}（依据${citeShown(decl.suspension?.legalBasis ?? "")}）`,
           `one of ${list.join(", ") || "(none)"} (${citeEn(decl.suspension?.legalBasis ?? "")})`,
         ),
       })),
