@@ -7,7 +7,7 @@
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { App, Button, Card, DatePicker, Descriptions, Form, Input, Modal, Table, Tag } from "antd";
 import { useState } from "react";
-import { api } from "../api.ts";
+import { api, type Region } from "../api.ts";
 import { useValueText } from "../cases/values.tsx";
 import { DeclaredBasis, useCite } from "../components/Basis.tsx";
 import { ErrorAlert, useFormError } from "../components/ErrorDisplay.tsx";
@@ -159,6 +159,16 @@ export function SettingsPage() {
     queryKey: ["api", SETTINGS, region],
     queryFn: ({ signal }) => api.get<SettingRow[]>(SETTINGS, { region }, signal),
   });
+  // A region by its name, not its code (issue 11); a region not visible here keeps its code.
+  const regions = useQuery({
+    queryKey: ["api", "/api/regions"],
+    queryFn: ({ signal }) => api.get<Region[]>("/api/regions", undefined, signal),
+    staleTime: 5 * 60_000,
+  });
+  const regionName = (code: string) => {
+    const r = regions.data?.find((x) => x.code === code);
+    return r ? pick({ zh: r.nameZh, en: r.nameEn }) : code;
+  };
 
   const history = (row: SettingRow) => (
     <Table<SettingValue>
@@ -169,7 +179,7 @@ export function SettingsPage() {
       locale={{ emptyText: t("settings.noHistory") }}
       columns={[
         { title: t("settings.effectiveFrom"), dataIndex: "effectiveFrom" },
-        { title: t("settings.region"), dataIndex: "regionCode" },
+        { title: t("settings.region"), render: (_, h) => regionName(h.regionCode) },
         {
           title: t("settings.value"),
           render: (_, h) =>
@@ -215,7 +225,9 @@ export function SettingsPage() {
                   <ValueText value={r.value} schema={r.schema} />
                 </Descriptions.Item>
                 <Descriptions.Item label={t("settings.setIn")}>
-                  {r.setIn ? `${r.setIn} · ${r.effectiveFrom}` : t("settings.nationalDefault")}
+                  {r.setIn
+                    ? `${regionName(r.setIn)} · ${r.effectiveFrom}`
+                    : t("settings.nationalDefault")}
                 </Descriptions.Item>
                 {r.localBasis ? (
                   <Descriptions.Item label={t("settings.localBasis")}>
