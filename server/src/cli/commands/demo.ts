@@ -13,7 +13,7 @@ import { ROLE_CODES } from "../../kernel/access.ts";
 import { ConflictError } from "../../kernel/errors.ts";
 import { ROLE_LABELS, UNIT_KIND_LABELS } from "../../kernel/labels.ts";
 import { loadModules } from "../../modules/index.ts";
-import { say } from "../lang.ts";
+import { cliLang, say } from "../lang.ts";
 import { CliError, withDatabase } from "../runtime.ts";
 
 /** `fazhi demo`: load the demo district into the current database, once. */
@@ -26,7 +26,14 @@ export async function demo(opts: { seed?: string }): Promise<void> {
       result = await loadDemo(db, registry, {
         seed: opts.seed,
         keyDir: config.keyDir,
-        onProgress: (line) => process.stderr.write(`${line}\n`),
+        // The engine's progress lines carry the maintainers' notes (English): in Chinese,
+        // each part is named as it starts.
+        ...(cliLang() === "en"
+          ? { onProgress: (line: string) => process.stderr.write(`${line}\n`) }
+          : {
+              onStart: (c: { id: string; index: number; total: number }) =>
+                process.stderr.write(`  正在载入 ${c.index}/${c.total} ${c.id}…\n`),
+            }),
       });
       const ms = Date.now() - started;
       process.stderr.write(
@@ -62,7 +69,9 @@ export async function loadDemoIfEmpty(
     .executeTakeFirst();
   if (other) return false;
   const result = await loadDemo(db, registry, {
-    ...(options.print ? { onProgress: (line: string) => process.stderr.write(`${line}\n`) } : {}),
+    ...(options.print && cliLang() === "en"
+      ? { onProgress: (line: string) => process.stderr.write(`${line}\n`) }
+      : {}),
     ...options,
   });
   if (options.print) process.stdout.write(await demoSummary(db, result));
@@ -83,11 +92,16 @@ export async function demoSummary(db: Database, r: DemoLoadResult): Promise<stri
     ),
   );
   out.push("", say("各部分：", "Contributions:"));
+  // The contributions' descriptions and notes are the maintainers' (English): shown with
+  // --lang en; in Chinese each part is named by its code with its time.
+  const en = cliLang() === "en";
   for (const c of r.contributions) {
     out.push(
-      `  ${c.id}${c.description ? ` — ${c.description}` : ""}${say(`（${c.ms} 毫秒）`, ` (${c.ms} ms)`)}`,
+      en
+        ? `  ${c.id}${c.description ? ` — ${c.description}` : ""} (${c.ms} ms)`
+        : `  ${c.id}（${c.ms} 毫秒）`,
     );
-    for (const n of c.notes) out.push(`      ${n}`);
+    if (en) for (const n of c.notes) out.push(`      ${n}`);
   }
 
   const units = await db.owner
