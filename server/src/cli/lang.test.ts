@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { cliLang, langFromArgv, say } from "./lang.ts";
+import { cliLang, commanderErrorZh, langFromArgv, say } from "./lang.ts";
 
 describe("the command line's language", () => {
   afterEach(() => {
@@ -23,5 +23,26 @@ describe("the command line's language", () => {
     expect(langFromArgv(["--lang=en", "deadline", "2020-01-01", "1d"])).toBe("en");
     expect(langFromArgv(["deadline", "2020-01-01", "1d"])).toBeUndefined();
     expect(langFromArgv(["search", "--", "--lang", "en"])).toBeUndefined();
+  });
+
+  it("puts commander's own errors in Chinese, leaving unknown ones as they are", () => {
+    expect(commanderErrorZh("error: required option '--region <code>' not specified\n")).toBe(
+      "错误：缺少必填选项 --region <code>\n",
+    );
+    expect(commanderErrorZh("error: missing required argument 'start'\n")).toBe(
+      "错误：缺少必填参数 start\n",
+    );
+    expect(commanderErrorZh("error: unknown command 'demp'\n(Did you mean demo?)\n")).toBe(
+      "错误：未知命令 demp（是否要用 demo？）\n",
+    );
+    expect(commanderErrorZh("error: unknown option '--jsn' (Did you mean --json?)\n")).toBe(
+      "错误：未知选项 --jsn（是否要用 --json？）\n",
+    );
+    expect(
+      commanderErrorZh(
+        "error: too many arguments for 'deadline'. Expected 2 arguments but got 3.\n",
+      ),
+    ).toBe("错误：参数过多（deadline）：应有 2 个，实有 3 个\n");
+    expect(commanderErrorZh("something else\n")).toBe("something else\n");
   });
 });

@@ -1,6 +1,6 @@
 import { Command, InvalidArgumentError } from "commander";
 import { ROLE_CODES } from "../kernel/access.ts";
-import { cliLang, langFromArgv, say } from "./lang.ts";
+import { cliLang, langFromArgv, localiseCommander, say } from "./lang.ts";
 
 // `--lang en` anywhere (or FAZHI_LANG=en): every verb, and the errors after it, in English.
 {
@@ -27,6 +27,7 @@ const cmd = {
 };
 
 const program = new Command();
+localiseCommander(program);
 program
   .name("fazhi")
   .description(
