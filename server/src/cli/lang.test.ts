@@ -46,3 +46,27 @@ describe("the command line's language", () => {
     expect(commanderErrorZh("something else\n")).toBe("something else\n");
   });
 });
+
+describe("fazhi audit verify in Chinese", () => {
+  it("says what a problem means and where it is, never the English message", async () => {
+    const { problemZh } = await import("./commands/audit.ts");
+    expect(
+      problemZh({
+        regionCode: "500156",
+        chainKey: "unit:12",
+        seq: 7,
+        kind: "edited",
+        message: "event 7 was edited",
+      }),
+    ).toBe("地区 500156 链 unit:12 第 7 条：记录内容被修改（哈希不符）");
+    expect(
+      problemZh({
+        regionCode: "500156",
+        chainKey: null,
+        seq: null,
+        kind: "anchor_forged",
+        message: "anchor 3 …",
+      }),
+    ).toBe("地区 500156：签名锚点被篡改或不是本系统密钥所签");
+  });
+});

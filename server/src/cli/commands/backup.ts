@@ -5,6 +5,7 @@ import { makeBackup } from "../../platform/backup/backup.ts";
 import { RestoreRefused, restoreBackup } from "../../platform/backup/restore.ts";
 import { say } from "../lang.ts";
 import { CliError, liveServePid, withDatabase } from "../runtime.ts";
+import { problemZh } from "./audit.ts";
 
 const ownerUrlOf = (db: Database, config: FazhiConfig) =>
   config.databaseUrl ?? db.embedded?.ownerUrl ?? "";
@@ -65,7 +66,7 @@ export async function restoreCommand(file: string, opts: { force?: boolean }): P
           return 0;
         }
         process.stderr.write(
-          `${say("恢复后审计日志核验未通过", "audit verification FAILED after the restore")}: ${r.verify.problems[0]!.message}\n`,
+          `${say(`恢复后审计日志核验未通过：${problemZh(r.verify.problems[0]!)}`, `audit verification FAILED after the restore: ${r.verify.problems[0]!.message}`)}\n`,
         );
         return 1;
       } catch (e) {
