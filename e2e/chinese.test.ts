@@ -94,7 +94,13 @@ async function registerOfficer(
   }
   if (scanForm) await scan(page, "officer-form");
   await page.getByTestId("entry-submit").click();
-  await form.waitFor({ state: "detached" });
+  // (seen once in three runs on a loaded machine: the form stayed open; say why)
+  await form.waitFor({ state: "detached" }).catch(async (e) => {
+    const errors = await form.locator(".ant-form-item-explain-error").allInnerTexts();
+    process.stdout.write(`chinese: the officer form stayed open: ${errors.join(" | ") || "—"}\n`);
+    await screenshot(page, "chinese-stuck-officer");
+    throw e;
+  });
   await page
     .getByTestId("register-table")
     .locator("tbody tr.ant-table-row", { hasText: o.cert })

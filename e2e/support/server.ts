@@ -87,7 +87,8 @@ function serverEnv(dataDir: string): NodeJS.ProcessEnv {
   return env;
 }
 
-const ONE_TIME = /one-time password:\s*(\S+)/;
+// The CLI answers in Chinese (server/src/cli/lang.ts; English with FAZHI_LANG=en).
+const ONE_TIME = /(?:one-time password:|一次性密码：)\s*(\S+)/;
 
 export interface RunningServer {
   baseUrl: string;
@@ -137,7 +138,7 @@ export async function startServer(): Promise<RunningServer> {
       child.stdout.on("data", (b: Buffer) => {
         output += b.toString();
         password ??= ONE_TIME.exec(output)?.[1];
-        const serving = /Fazhi is serving at (\S+)/.exec(output);
+        const serving = /(?:Fazhi is serving at |法治平台已启动：)(\S+)/.exec(output);
         if (serving?.[1]) {
           clearTimeout(timer);
           if (!password) reject(new Error(`no admin one-time password in:\n${output}`));

@@ -5,6 +5,7 @@ import { type FazhiConfig, loadConfig } from "../db/config.ts";
 import { type Database, openDatabase } from "../db/connection.ts";
 import { EmbeddedStartError } from "../db/embedded.ts";
 import { DomainError, textOf } from "../kernel/errors.ts";
+import { cliLang, say } from "./lang.ts";
 import { liveFazhiProcess } from "./lock.ts";
 
 /** Exit codes: 0 ok, 1 a check failed, 2 bad input or cannot run. */
@@ -60,16 +61,16 @@ export async function withDatabase<T>(
   }
 }
 
-/** Print an error the way a command line should: one clear line, no stack trace. */
+/** Print an error the way a command line should: one clear line, no stack trace (Chinese unless --lang en). */
 export function reportError(e: unknown): number {
   if (e instanceof CliError) {
     process.stderr.write(`fazhi: ${e.message}\n`);
     return e.exitCode;
   }
   if (e instanceof DomainError) {
-    // The command line answers in English (Error.message is the English side).
-    const fields = e.fields?.map((f) => `  ${f.field}: ${textOf(f.message).en}`).join("\n");
-    process.stderr.write(`fazhi: ${e.message}\n${fields ? `${fields}\n` : ""}`);
+    const lang = cliLang();
+    const fields = e.fields?.map((f) => `  ${f.field}: ${textOf(f.message)[lang]}`).join("\n");
+    process.stderr.write(`fazhi: ${e.text[lang]}\n${fields ? `${fields}\n` : ""}`);
     return 2;
   }
   if (e instanceof EmbeddedStartError) {
@@ -78,7 +79,9 @@ export function reportError(e: unknown): number {
   }
   const code = (e as { code?: string }).code;
   if (code === "ECONNREFUSED") {
-    process.stderr.write(`fazhi: cannot reach PostgreSQL (${(e as Error).message})\n`);
+    process.stderr.write(
+      `fazhi: ${say(`无法连接 PostgreSQL 数据库（${(e as Error).message}）`, `cannot reach PostgreSQL (${(e as Error).message})`)}\n`,
+    );
     return 2;
   }
   process.stderr.write(`fazhi: ${(e as Error)?.stack ?? String(e)}\n`);

@@ -1,6 +1,7 @@
 import type { Kysely } from "kysely";
 import { z } from "zod";
 import type { DB } from "../db/schema.ts";
+import { type BasisLike, basisNote, citeEn, citeZh } from "../kernel/citation.ts";
 import { ConflictError, NotFoundError, t, ValidationError } from "../kernel/errors.ts";
 import { issueText } from "../kernel/issue-text.ts";
 import type { Label } from "../kernel/labels.ts";
@@ -23,8 +24,11 @@ export interface SettingDecl<T = unknown> {
   module: string;
   schema: z.ZodType<T>;
   default: T;
-  /** Where the default comes from, and what varies (e.g. "2018 guideline: 7 working days; 总局令第45号: 20"). */
-  basis: string;
+  /**
+   * Where the default comes from, and what varies: the provisions structured (kernel/
+   * citation.ts `Basis`), the maintainers' explanation in its note.
+   */
+  basis: BasisLike;
 }
 
 /**
@@ -126,9 +130,11 @@ export interface SettingView {
   code: string;
   label: Label;
   module: string;
-  /** The national default and its legal basis. */
+  /** The national default and its legal basis, in Chinese form (《…》第…条) and in English. */
   default: unknown;
-  basis: string;
+  basis: Label;
+  /** The maintainers' explanation of the default (a tooltip for the office). */
+  basisNote: string;
   /** The value's JSON Schema (for the settings page's form). */
   schema: unknown;
   /** The value in force on `onDate`, the region that set it (null: the default) and since when. */
@@ -170,7 +176,8 @@ export async function listSettings(
       label: d.label,
       module: d.module,
       default: d.default,
-      basis: d.basis,
+      basis: { zh: citeZh(d.basis) || citeEn(d.basis), en: citeEn(d.basis) },
+      basisNote: basisNote(d.basis),
       schema: jsonSchemaOf(d.schema),
       value: row ? row.value : d.default,
       setIn: row?.region_code ?? null,

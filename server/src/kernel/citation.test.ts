@@ -1,9 +1,14 @@
 import { describe, expect, it } from "vitest";
 import {
+  type Basis,
+  basisEn,
+  basisNote,
+  basisText,
   basisZh,
   chineseNumeral,
   citeEn,
   citeZh,
+  joinBasis,
   parseCitations,
   renderCitationsEn,
   renderCitationsZh,
@@ -92,5 +97,52 @@ describe("legal citations in Chinese form", () => {
     expect(citeZh("GB/T 22239-2019 8.1.4.1 d (level 3): two or more factors")).toBe(
       "GB/T 22239-2019",
     );
+  });
+});
+
+describe("a basis declared structurally (issue 11)", () => {
+  const payment: Basis = {
+    cites: [{ law: "行政处罚法", version: "2021", article: 67, paragraph: 3 }],
+    note: "行政处罚法(2021) art. 67 para. 3: 十五日内缴纳 [P]",
+  };
+  const publication: Basis = {
+    cites: [{ law: "市场监督管理行政处罚信息公示规定", article: 9 }],
+    docs: ["国办发〔2018〕118号"],
+  };
+
+  it("renders in the one Chinese form, its documents after it, and in English beside", () => {
+    expect(citeZh(payment)).toBe("《中华人民共和国行政处罚法》第六十七条第三款");
+    expect(citeEn(payment)).toBe("行政处罚法 (2021) art. 67 para. 3");
+    expect(citeZh(publication)).toBe(
+      "《市场监督管理行政处罚信息公示规定》第九条；国办发〔2018〕118号",
+    );
+    expect(basisZh(payment)).toBe("（依据《中华人民共和国行政处罚法》第六十七条第三款）");
+    expect(basisEn(payment)).toBe(" (行政处罚法 (2021) art. 67 para. 3)");
+  });
+
+  it("keeps the maintainers' note for the office, never in the text", () => {
+    expect(basisNote(payment)).toBe("行政处罚法(2021) art. 67 para. 3: 十五日内缴纳 [P]");
+    expect(basisNote(publication)).toBe(citeEn(publication));
+    expect(citeZh(payment)).not.toMatch(/art\.|\[P\]|十五日/);
+  });
+
+  it("joins bases in order, citing a provision once, parsing older text", () => {
+    const j = joinBasis(payment, "行政处罚法(2021) art. 67 para. 3; art. 72", publication);
+    expect(j.cites).toEqual([
+      { law: "行政处罚法", version: "2021", article: 67, paragraph: 3 },
+      { law: "行政处罚法", version: "2021", article: 72 },
+      { law: "市场监督管理行政处罚信息公示规定", article: 9 },
+    ]);
+    expect(j.docs).toEqual(["国办发〔2018〕118号"]);
+    expect(citeZh(j)).toBe(
+      "《中华人民共和国行政处罚法》第六十七条第三款、第七十二条；《市场监督管理行政处罚信息公示规定》第九条；国办发〔2018〕118号",
+    );
+  });
+
+  it("travels as its Chinese form, which reads back as itself", () => {
+    const text = basisText(payment);
+    expect(text).toBe("《中华人民共和国行政处罚法》第六十七条第三款");
+    expect(citeZh(text)).toBe(text);
+    expect(basisText("渝府办发〔2020〕1号 承诺时限")).toBe("渝府办发〔2020〕1号 承诺时限");
   });
 });

@@ -24,6 +24,11 @@ const FULL_TITLES: Record<string, string> = {
   未成年人保护法: "中华人民共和国未成年人保护法",
   个人信息保护法: "中华人民共和国个人信息保护法",
   政府信息公开条例: "中华人民共和国政府信息公开条例",
+  人民调解法: "中华人民共和国人民调解法",
+  代表法: "中华人民共和国全国人民代表大会和地方各级人民代表大会代表法",
+  全国人民代表大会和地方各级人民代表大会代表法:
+    "中华人民共和国全国人民代表大会和地方各级人民代表大会代表法",
+  监督法: "中华人民共和国各级人民代表大会常务委员会监督法",
 };
 
 const DIGITS = "〇一二三四五六七八九";
@@ -176,17 +181,90 @@ export function renderCitationsEn(cs: readonly Citation[]): string {
 }
 
 /**
- * The Chinese form of a basis: its citations rendered (renderCitationsZh). A basis citing
- * no article gives its document numbers (国办发〔2018〕118号), or "" when it has none.
+ * A legal basis as a declaration states it: the provisions, structured (`cites`), the
+ * documents cited by number without an article (`docs`: 国办发〔2018〕118号), and the
+ * maintainers' note — how the default was chosen, what varies between provinces, the
+ * source markers ([R] recalled, [P] read, [S] secondary, [I] inferred). The note is for
+ * the office (a tooltip, the documentation), never the text a user reads: screens,
+ * messages and documents show `citeZh(basis)`, the one Chinese form.
  */
-export function citeZh(basis: string): string {
+export interface Basis {
+  readonly cites: readonly Citation[];
+  readonly docs?: readonly string[];
+  readonly note?: string;
+}
+
+/**
+ * A basis as engines accept it: declared (`Basis`), or text — a local rule typed by the
+ * office, or a citation already in Chinese form. A declaration never writes the
+ * maintainers' form ("行政处罚法(2021) art. 60") as bare text (server/test/engines/
+ * declared-basis.test.ts walks every declared setting and legal basis).
+ */
+export type BasisLike = Basis | string;
+
+export function isBasis(b: unknown): b is Basis {
+  return typeof b === "object" && b !== null && Array.isArray((b as Basis).cites);
+}
+
+/** Several bases as one (a time limit resting on two provisions): citations in order, notes joined. */
+export function joinBasis(...bs: readonly BasisLike[]): Basis {
+  const cites: Citation[] = [];
+  const docs: string[] = [];
+  const notes: string[] = [];
+  for (const b of bs) {
+    if (isBasis(b)) {
+      cites.push(...b.cites);
+      docs.push(...(b.docs ?? []));
+      if (b.note) notes.push(b.note);
+    } else if (b) {
+      cites.push(...parseCitations(b));
+      docs.push(...(b.match(DOC_NO) ?? []));
+      notes.push(b);
+    }
+  }
+  // The same provision cited twice (two rules resting on one paragraph) is cited once.
+  const seen = new Set<string>();
+  const unique = cites.filter((c) => {
+    const key = JSON.stringify([c.law, c.version, c.article, c.articleTo, c.paragraph, c.item]);
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+  const out: { cites: Citation[]; docs?: string[]; note?: string } = { cites: unique };
+  if (docs.length) out.docs = [...new Set(docs)];
+  if (notes.length) out.note = notes.join("; ");
+  return out;
+}
+
+/**
+ * The Chinese form of a basis: its citations rendered (renderCitationsZh), then the
+ * documents it cites by number. Text citing no article (e.g. 国办发〔2018〕118号) gives its
+ * document numbers, or "" when it has none.
+ */
+export function citeZh(basis: BasisLike): string {
+  if (isBasis(basis)) {
+    return [renderCitationsZh(basis.cites), ...(basis.docs ?? [])].filter(Boolean).join("；");
+  }
   const cs = parseCitations(basis);
+  // Text already in Chinese form (《…》第…条, as a declared basis travels) is itself.
+  if (cs.length === 0 && basis.includes("《")) return basis.trim();
   if (cs.length === 0) return [...new Set(basis.match(DOC_NO) ?? [])].join("、");
   return renderCitationsZh(cs);
 }
 
-/** The English form: the basis without the maintainers' source markers. */
-export function citeEn(basis: string): string {
+/**
+ * A basis as text, where it leaves the declarations (the API, a stored extension, a
+ * deadline): a declared basis in its Chinese form; text as it is.
+ */
+export function basisText(basis: BasisLike): string {
+  return isBasis(basis) ? citeZh(basis) || citeEn(basis) : basis;
+}
+
+/** The English form: the citations of a declared basis, or the text without the maintainers' source markers. */
+export function citeEn(basis: BasisLike): string {
+  if (isBasis(basis)) {
+    return [renderCitationsEn(basis.cites), ...(basis.docs ?? [])].filter(Boolean).join("; ");
+  }
   return basis
     .replace(/\s*\[(?:R|P|S|I|setting)\]/g, "")
     .replace(/\s*[(（]settings?\s[^)）]*[)）]/g, "")
@@ -194,19 +272,32 @@ export function citeEn(basis: string): string {
     .trim();
 }
 
+/**
+ * The basis as a Chinese message names it: its Chinese form, or — text the renderer cannot
+ * read (a local rule typed by the office) — the text as written, without source markers.
+ */
+export function citeShown(basis: BasisLike): string {
+  return citeZh(basis) || citeEn(basis);
+}
+
+/** The maintainers' text of a basis (a tooltip for the office): its note, or the text itself. */
+export function basisNote(basis: BasisLike): string {
+  return isBasis(basis) ? (basis.note ?? citeEn(basis)) : basis;
+}
+
 /** Both forms of a basis, for a message: `t(\`…（${c.zh}）\`, \`… (${c.en})\`)`. */
-export function cite(basis: string): Text {
+export function cite(basis: BasisLike): Text {
   return t(citeZh(basis), citeEn(basis));
 }
 
 /** "（依据《…》第…条）" to append to a Chinese message, or "" when nothing is cited. */
-export function basisZh(basis: string): string {
+export function basisZh(basis: BasisLike): string {
   const c = citeZh(basis);
   return c ? `（依据${c}）` : "";
 }
 
 /** " (basis)" to append to an English message. */
-export function basisEn(basis: string): string {
+export function basisEn(basis: BasisLike): string {
   const c = citeEn(basis);
   return c ? ` (${c})` : "";
 }

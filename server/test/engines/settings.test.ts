@@ -65,7 +65,7 @@ const listed = async () =>
     effectiveFrom: string | null;
     localBasis: string | null;
     default: unknown;
-    basis: string;
+    basis: { zh: string; en: string };
     history: { regionCode: string; effectiveFrom: string; value: unknown }[];
   };
 
@@ -87,7 +87,7 @@ describe("settings in force on a date", () => {
   it("lists the national default with its legal basis", async () => {
     const s = await listed();
     expect(s).toMatchObject({ default: 20, value: 20, setIn: null, history: [] });
-    expect(s.basis).toContain("行政许可法");
+    expect(s.basis.zh).toContain("《中华人民共和国行政许可法》");
     // 20 working days from 06-01 (06-25..06-27 off, 06-28 a make-up working day).
     expect(await due(before)).toBe("2020-06-30");
   });

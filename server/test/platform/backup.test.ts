@@ -115,6 +115,7 @@ describe("backup and restore round trip", () => {
     async () => {
       const r = await fazhi(["audit", "verify"], {
         ...process.env,
+        FAZHI_LANG: "en",
         DATABASE_URL: dst.url,
         DATABASE_APP_URL: dst.config.databaseAppUrl,
         FAZHI_DATA_DIR: dst.config.dataDir,

@@ -54,6 +54,9 @@ export async function dataDir(prefix = "fazhi-life-"): Promise<DataDir> {
       FAZHI_DATA_DIR: dir,
       PORT: String(port),
       FAZHI_NO_DEMO: "1",
+      // The lifecycle tests read the English lines ("Fazhi is serving at …"); Chinese is the
+      // default (src/cli/lang.ts), tested in src/cli.
+      FAZHI_LANG: "en",
       ...extra,
     };
     delete e.DATABASE_URL;

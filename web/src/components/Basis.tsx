@@ -1,10 +1,11 @@
 /**
- * A legal basis as a user reads it. Declarations and settings write their basis for the
- * people who maintain them ("行政处罚法(2021) art. 60 [R]"); the screen shows the one
- * Chinese form of the citation (《中华人民共和国行政处罚法》第六十条), rendered by the
- * server's pure citation module (server/src/kernel/citation.ts — the same renderer the
- * messages and documents use), and the English form under the English switch. The
- * maintainers' text, with its notes, is kept for the office in the tooltip.
+ * A legal basis as a user reads it. Declarations state their basis structurally (law,
+ * article, paragraph, item, version — server/src/kernel/citation.ts `Basis`); the server
+ * sends it in the one Chinese form (《中华人民共和国行政处罚法》第六十条) — `DeclaredBasis`
+ * for a setting, whose English form and maintainers' note come beside it. `Basis` shows a
+ * basis that arrives as text (a clock's, a local rule typed by the office): text already
+ * in Chinese form as it is, older text in the maintainers' form ("行政处罚法(2021) art. 60
+ * [R]") through the same renderer; the English switch shows it without the notes.
  */
 import { Tooltip } from "antd";
 import { citeEn, citeZh } from "../../../server/src/kernel/citation.ts";
@@ -28,6 +29,24 @@ export function Basis({ basis }: { basis: string | null | undefined }) {
   return (
     <Tooltip title={basis} mouseEnterDelay={0.6}>
       <span data-basis>{cite(basis)}</span>
+    </Tooltip>
+  );
+}
+
+/** A declared basis the server rendered (its Chinese form and English), the maintainers' note in the tooltip. */
+export function DeclaredBasis({
+  basis,
+  note,
+}: {
+  basis: { zh: string; en: string };
+  note?: string;
+}) {
+  const { lang } = useI18n();
+  const text = (lang === "en" ? basis.en : basis.zh) || basis.zh || basis.en;
+  if (!text) return <>—</>;
+  return (
+    <Tooltip title={note || undefined} mouseEnterDelay={0.6}>
+      <span data-basis>{text}</span>
     </Tooltip>
   );
 }

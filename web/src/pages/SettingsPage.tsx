@@ -7,9 +7,9 @@
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { App, Button, Card, DatePicker, Descriptions, Form, Input, Modal, Table, Tag } from "antd";
 import { useState } from "react";
-import { api } from "../api.ts";
+import { api, type Region } from "../api.ts";
 import { useValueText } from "../cases/values.tsx";
-import { Basis, useCite } from "../components/Basis.tsx";
+import { DeclaredBasis, useCite } from "../components/Basis.tsx";
 import { ErrorAlert, useFormError } from "../components/ErrorDisplay.tsx";
 import { Can } from "../components/PermissionGate.tsx";
 import { useModuleLabel } from "../engines.ts";
@@ -39,7 +39,10 @@ export interface SettingRow {
   label: Label;
   module: string;
   default: unknown;
-  basis: string;
+  /** The default's legal basis: Chinese form (《…》第…条) and English. */
+  basis: Label;
+  /** How the default was chosen and what varies (the tooltip). */
+  basisNote: string;
   schema: JsonSchema;
   value: unknown;
   setIn: string | null;
@@ -156,6 +159,16 @@ export function SettingsPage() {
     queryKey: ["api", SETTINGS, region],
     queryFn: ({ signal }) => api.get<SettingRow[]>(SETTINGS, { region }, signal),
   });
+  // A region by its name, not its code (issue 11); a region not visible here keeps its code.
+  const regions = useQuery({
+    queryKey: ["api", "/api/regions"],
+    queryFn: ({ signal }) => api.get<Region[]>("/api/regions", undefined, signal),
+    staleTime: 5 * 60_000,
+  });
+  const regionName = (code: string) => {
+    const r = regions.data?.find((x) => x.code === code);
+    return r ? pick({ zh: r.nameZh, en: r.nameEn }) : code;
+  };
 
   const history = (row: SettingRow) => (
     <Table<SettingValue>
@@ -166,7 +179,7 @@ export function SettingsPage() {
       locale={{ emptyText: t("settings.noHistory") }}
       columns={[
         { title: t("settings.effectiveFrom"), dataIndex: "effectiveFrom" },
-        { title: t("settings.region"), dataIndex: "regionCode" },
+        { title: t("settings.region"), render: (_, h) => regionName(h.regionCode) },
         {
           title: t("settings.value"),
           render: (_, h) =>
@@ -212,7 +225,9 @@ export function SettingsPage() {
                   <ValueText value={r.value} schema={r.schema} />
                 </Descriptions.Item>
                 <Descriptions.Item label={t("settings.setIn")}>
-                  {r.setIn ? `${r.setIn} · ${r.effectiveFrom}` : t("settings.nationalDefault")}
+                  {r.setIn
+                    ? `${regionName(r.setIn)} · ${r.effectiveFrom}`
+                    : t("settings.nationalDefault")}
                 </Descriptions.Item>
                 {r.localBasis ? (
                   <Descriptions.Item label={t("settings.localBasis")}>
@@ -230,7 +245,7 @@ export function SettingsPage() {
                   <ValueText value={r.default} schema={r.schema} />
                 </Descriptions.Item>
                 <Descriptions.Item label={t("settings.legalBasis")}>
-                  <Basis basis={r.basis} />
+                  <DeclaredBasis basis={r.basis} note={r.basisNote} />
                 </Descriptions.Item>
               </Descriptions>
             ),

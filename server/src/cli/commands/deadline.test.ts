@@ -1,4 +1,4 @@
-import { describe, expect, it } from "vitest";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { LegalCalendar, parseHolidayNotice } from "../../kernel/time/index.ts";
 import { bundledNotices, runDeadline } from "./deadline.ts";
 
@@ -11,7 +11,14 @@ function call(args: string[], cal = calendar) {
   return { code, out, err };
 }
 
-describe("fazhi deadline", () => {
+describe("fazhi deadline (FAZHI_LANG=en)", () => {
+  beforeEach(() => {
+    vi.stubEnv("FAZHI_LANG", "en");
+  });
+  afterEach(() => {
+    vi.unstubAllEnvs();
+  });
+
   it("prints the due date only", () => {
     expect(call(["2020-09-30", "7wd"])).toEqual({ code: 0, out: "2020-10-16\n", err: "" });
     expect(call(["2020-01-31", "1m"])).toEqual({ code: 0, out: "2020-03-02\n", err: "" });
@@ -59,6 +66,40 @@ describe("fazhi deadline", () => {
       expect(r.out).toBe("");
       expect(r.err).toMatch(message);
       expect(r.err).toMatch(/usage: fazhi deadline/);
+    }
+  });
+});
+
+describe("fazhi deadline in Chinese (the default)", () => {
+  beforeEach(() => {
+    vi.stubEnv("FAZHI_LANG", "");
+  });
+  afterEach(() => {
+    vi.unstubAllEnvs();
+  });
+
+  it("prints the date alone, and notes a provisional result in Chinese", () => {
+    expect(call(["2020-09-30", "7wd"])).toEqual({ code: 0, out: "2020-10-16\n", err: "" });
+    const r = call(["2026-12-30", "3wd"]);
+    expect(r.out).toBe("2027-01-05\n");
+    expect(r.err).toMatch(/^注意：结果为暂定——尚未载入 2027 年国务院办公厅放假安排通知/);
+    expect(r.err).toContain("《全国年节及纪念日放假办法》第二条、第六条");
+  });
+
+  it("refuses bad input in Chinese, with the usage in Chinese, and no Latin message", () => {
+    const cases: [string[], RegExp][] = [
+      [[], /应有 2 个参数，实有 0 个/],
+      [["2020-01-01", "1d", "x"], /应有 2 个参数，实有 3 个/],
+      [["2020-02-30", "1d"], /起算日“2020-02-30”不是 YYYY-MM-DD 格式的有效日期/],
+      [["2020-01-01", "7w"], /"7w"不是有效期间/],
+    ];
+    for (const [args, message] of cases) {
+      const r = call(args);
+      expect(r.code, args.join(" ")).toBe(2);
+      expect(r.out).toBe("");
+      expect(r.err).toMatch(message);
+      expect(r.err).toMatch(/用法：fazhi deadline/);
+      expect(r.err).not.toMatch(/expected|usage|invalid|not a/);
     }
   });
 });

@@ -14,13 +14,17 @@ import {
   addPeriod,
   bundledNotices,
   LegalCalendar,
+  localDateProblem,
   parseLocalDate,
   parsePeriod,
 } from "../../kernel/time/index.ts";
+import { cliLang, say } from "../lang.ts";
 
 export { bundledNotices };
 
 export const DEADLINE_USAGE = "usage: fazhi deadline <YYYY-MM-DD> <N>wd|<N>d|<N>m";
+const usage = () =>
+  say("用法：fazhi deadline <YYYY-MM-DD> <N>wd|<N>d|<N>m（wd 工作日，d 日，m 月）", DEADLINE_USAGE);
 
 /**
  * `fazhi deadline`: with a database (./data or DATABASE_URL) it uses the notices loaded
@@ -54,10 +58,16 @@ export interface CommandIo {
 
 export function runDeadline(args: string[], calendar: LegalCalendar, io: CommandIo): number {
   if (args.length !== 2) {
-    io.err(`fazhi deadline: expected 2 arguments, got ${args.length}\n${DEADLINE_USAGE}\n`);
+    io.err(
+      `fazhi deadline: ${say(`应有 2 个参数，实有 ${args.length} 个`, `expected 2 arguments, got ${args.length}`)}\n${usage()}\n`,
+    );
     return 2;
   }
   try {
+    if (localDateProblem(args[0]) && cliLang() === "zh") {
+      io.err(`fazhi deadline: 起算日“${args[0]}”不是 YYYY-MM-DD 格式的有效日期\n${usage()}\n`);
+      return 2;
+    }
     const start = parseLocalDate(args[0], "date");
     const period = parsePeriod(args[1] ?? "", "period");
     const result = addPeriod(calendar, start, period);
@@ -65,15 +75,19 @@ export function runDeadline(args: string[], calendar: LegalCalendar, io: Command
     if (result.provisional) {
       const years = result.provisionalYears.join(", ");
       io.err(
-        `note: provisional — no State Council holiday notice loaded for ${years}; ` +
-          "computed from the statutory holidays of 全国年节及纪念日放假办法 (art. 2, art. 6). " +
-          "Recompute once the notice is published.\n",
+        say(
+          `注意：结果为暂定——尚未载入 ${result.provisionalYears.join("、")} 年国务院办公厅放假安排通知，` +
+            "按《全国年节及纪念日放假办法》第二条、第六条规定的法定节假日计算；通知发布后请重新计算。\n",
+          `note: provisional — no State Council holiday notice loaded for ${years}; ` +
+            "computed from the statutory holidays of 全国年节及纪念日放假办法 (art. 2, art. 6). " +
+            "Recompute once the notice is published.\n",
+        ),
       );
     }
     return 0;
   } catch (e) {
     if (e instanceof DomainError && e.code === "validation") {
-      io.err(`fazhi deadline: ${e.message}\n${DEADLINE_USAGE}\n`);
+      io.err(`fazhi deadline: ${e.text[cliLang()]}\n${usage()}\n`);
       return 2;
     }
     throw e;

@@ -13,6 +13,7 @@ import { ROLE_CODES } from "../../kernel/access.ts";
 import { ConflictError } from "../../kernel/errors.ts";
 import { ROLE_LABELS, UNIT_KIND_LABELS } from "../../kernel/labels.ts";
 import { loadModules } from "../../modules/index.ts";
+import { cliLang, say } from "../lang.ts";
 import { CliError, withDatabase } from "../runtime.ts";
 
 /** `fazhi demo`: load the demo district into the current database, once. */
@@ -25,9 +26,19 @@ export async function demo(opts: { seed?: string }): Promise<void> {
       result = await loadDemo(db, registry, {
         seed: opts.seed,
         keyDir: config.keyDir,
-        onProgress: (line) => process.stderr.write(`${line}\n`),
+        // The engine's progress lines carry the maintainers' notes (English): in Chinese,
+        // each part is named as it starts.
+        ...(cliLang() === "en"
+          ? { onProgress: (line: string) => process.stderr.write(`${line}\n`) }
+          : {
+              onStart: (c: { id: string; index: number; total: number }) =>
+                process.stderr.write(`  正在载入 ${c.index}/${c.total} ${c.id}…\n`),
+            }),
       });
-      process.stderr.write(`demo loaded in ${Date.now() - started} ms\n`);
+      const ms = Date.now() - started;
+      process.stderr.write(
+        `${say(`演示数据载入完成，用时 ${(ms / 1000).toFixed(1)} 秒`, `demo loaded in ${ms} ms`)}\n`,
+      );
     } catch (e) {
       if (e instanceof ConflictError || e instanceof DemoOrderError || e instanceof DemoLoadError) {
         throw new CliError(e.message);
@@ -58,7 +69,9 @@ export async function loadDemoIfEmpty(
     .executeTakeFirst();
   if (other) return false;
   const result = await loadDemo(db, registry, {
-    ...(options.print ? { onProgress: (line: string) => process.stderr.write(`${line}\n`) } : {}),
+    ...(options.print && cliLang() === "en"
+      ? { onProgress: (line: string) => process.stderr.write(`${line}\n`) }
+      : {}),
     ...options,
   });
   if (options.print) process.stdout.write(await demoSummary(db, result));
@@ -66,16 +79,29 @@ export async function loadDemoIfEmpty(
 }
 
 const label = (l: { zh: string; en: string } | undefined, code: string) =>
-  l ? `${l.zh} ${l.en}` : code;
+  l ? say(l.zh, l.en) : code;
 
 /** What was loaded, from the database, and the demo logins. */
 export async function demoSummary(db: Database, r: DemoLoadResult): Promise<string> {
   const out: string[] = [];
-  out.push(`Loaded the demo (seed "${r.seed}", demo date ${r.now.toISOString().slice(0, 10)}).`);
-  out.push("", "Contributions:");
+  const day = r.now.toISOString().slice(0, 10);
+  out.push(
+    say(
+      `已载入演示数据（随机种子“${r.seed}”，演示日期 ${day}）。`,
+      `Loaded the demo (seed "${r.seed}", demo date ${day}).`,
+    ),
+  );
+  out.push("", say("各部分：", "Contributions:"));
+  // The contributions' descriptions and notes are the maintainers' (English): shown with
+  // --lang en; in Chinese each part is named by its code with its time.
+  const en = cliLang() === "en";
   for (const c of r.contributions) {
-    out.push(`  ${c.id}${c.description ? ` — ${c.description}` : ""} (${c.ms} ms)`);
-    for (const n of c.notes) out.push(`      ${n}`);
+    out.push(
+      en
+        ? `  ${c.id}${c.description ? ` — ${c.description}` : ""} (${c.ms} ms)`
+        : `  ${c.id}（${c.ms} 毫秒）`,
+    );
+    if (en) for (const n of c.notes) out.push(`      ${n}`);
   }
 
   const units = await db.owner
@@ -93,7 +119,7 @@ export async function demoSummary(db: Database, r: DemoLoadResult): Promise<stri
       ? rank(a.kind) - rank(b.kind) || a.kind.localeCompare(b.kind)
       : b.region_code.localeCompare(a.region_code),
   );
-  out.push("", "Units:");
+  out.push("", say("单位：", "Units:"));
   let region = "";
   for (const u of units) {
     if (u.region_code !== region) {
@@ -113,22 +139,25 @@ export async function demoSummary(db: Database, r: DemoLoadResult): Promise<stri
     .groupBy("role")
     .execute();
   const byRole = new Map(roles.map((x) => [x.role, Number(x.n)]));
-  out.push("", "Users per role:");
+  out.push("", say("各角色用户数：", "Users per role:"));
   for (const role of ROLE_CODES) {
     out.push(`  ${String(byRole.get(role) ?? 0).padStart(4)}  ${label(ROLE_LABELS[role], role)}`);
   }
 
   out.push(
     "",
-    `Demo logins — every demo account has the password ${r.password}`,
-    "(demo accounts need not change it at first login, so visitors and the browser tests",
-    " can log in directly; only demo accounts are made so):",
+    ...say(
+      `演示账号——所有演示账号的密码均为 ${r.password}\n（仅演示账号首次登录无须修改密码，便于参观者和浏览器测试直接登录）：`,
+      `Demo logins — every demo account has the password ${r.password}\n(demo accounts need not change it at first login, so visitors and the browser tests\n can log in directly; only demo accounts are made so):`,
+    ).split("\n"),
   );
   out.push(...demoLogins(r));
   out.push(
     "",
-    `The administrators also need a TOTP code (two factors, GB/T 22239-2019 8.1.4.1 d): add`,
-    `the demo secret ${DEMO_TOTP_SECRET} to an authenticator app (demo only).`,
+    ...say(
+      `三名管理员登录还须输入动态口令（双因素认证，GB/T 22239-2019 8.1.4.1 d）：\n请在身份验证器应用中添加演示密钥 ${DEMO_TOTP_SECRET}（仅限演示）。`,
+      `The administrators also need a TOTP code (two factors, GB/T 22239-2019 8.1.4.1 d): add\nthe demo secret ${DEMO_TOTP_SECRET} to an authenticator app (demo only).`,
+    ).split("\n"),
   );
   out.push("");
   return `${out.join("\n")}\n`;
@@ -165,11 +194,14 @@ export function demoLogins(r: DemoLoadResult): string[] {
       }
       const kind = UNIT_KIND_LABELS[group[0]!.unitKind]?.zh ?? group[0]!.unitKind;
       lines.push(
-        `    ${parts[0]![0]}.<unit>.${parts[0]![2]} for ${group.length} units (${kind}), <unit> =`,
+        say(
+          `    ${parts[0]![0]}.<单位>.${parts[0]![2]}，共 ${group.length} 个单位（${kind}），<单位> 为：`,
+          `    ${parts[0]![0]}.<unit>.${parts[0]![2]} for ${group.length} units (${kind}), <unit> =`,
+        ),
       );
       let line = "     ";
       group.forEach((u, i) => {
-        const item = ` ${u.unitCode} ${u.unitNameZh}${i < group.length - 1 ? "," : ""}`;
+        const item = ` ${u.unitCode} ${u.unitNameZh}${i < group.length - 1 ? say("，", ",") : ""}`;
         if (line.length + item.length > 96) {
           lines.push(line);
           line = "     ";

@@ -10,6 +10,7 @@
 import type { FazhiConfig } from "../../db/config.ts";
 import { PLAN_CASE } from "../../modules/supervision/pool.ts";
 import { planCaseType, verifyStoredDraw } from "../../modules/supervision/spot-check.ts";
+import { type CliLang, cliLang, say as sayIn } from "../lang.ts";
 import { CliError, withDatabase } from "../runtime.ts";
 
 export interface DrawVerifyOptions {
@@ -20,14 +21,14 @@ export interface DrawVerifyOptions {
   json?: boolean;
 }
 
-const say = (lang: "zh" | "en", zh: string, en: string) => (lang === "en" ? en : zh);
+const say = (lang: CliLang, zh: string, en: string) => sayIn(zh, en, lang);
 
 export async function drawVerify(
   idText: string,
   o: DrawVerifyOptions,
   opts: { config?: FazhiConfig; out?: (s: string) => void } = {},
 ): Promise<void> {
-  const lang = o.lang === "en" ? "en" : "zh";
+  const lang = cliLang(o.lang);
   if (!/^\d+$/.test(idText.trim())) {
     throw new CliError(
       say(lang, `抽查任务编号应为数字，实为“${idText}”`, `<draw id>: not a number: "${idText}"`),

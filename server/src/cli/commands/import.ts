@@ -9,6 +9,7 @@ import { MODULES } from "../../modules/index.ts";
 import { loadActor } from "../../platform/auth/sessions.ts";
 import { systemClock } from "../../platform/clock.ts";
 import { inWork } from "../../platform/work.ts";
+import { cliLang, say } from "../lang.ts";
 import { CliError, withDatabase } from "../runtime.ts";
 
 export interface ImportCasesOptions {
@@ -28,10 +29,12 @@ export async function importCasesCommand(
   o: ImportCasesOptions,
   config?: FazhiConfig,
 ): Promise<void> {
+  const lang = cliLang(o.lang);
   const bytes = await fs.readFile(file).catch((e: Error) => {
-    throw new CliError(`cannot read ${file}: ${e.message}`);
+    throw new CliError(
+      say(`无法读取 ${file}：${e.message}`, `cannot read ${file}: ${e.message}`, lang),
+    );
   });
-  const lang = o.lang === "en" ? "en" : "zh";
   await withDatabase(async (db, config) => {
     const registry = createRegistry(MODULES);
     const user = await db.owner
@@ -40,7 +43,7 @@ export async function importCasesCommand(
       .where("username", "=", o.as)
       .executeTakeFirst();
     const actor = user ? await loadActor(db.owner, user.id) : undefined;
-    if (!actor) throw new CliError(`no active user "${o.as}"`);
+    if (!actor) throw new CliError(say(`没有有效账号“${o.as}”`, `no active user "${o.as}"`, lang));
     let unitId: number | undefined;
     if (o.unit) {
       const u = await db.owner
@@ -51,7 +54,14 @@ export async function importCasesCommand(
           /^\d+$/.test(o.unit!) ? eb("id", "=", Number(o.unit)) : eb("code", "=", o.unit!),
         )
         .executeTakeFirst();
-      if (!u) throw new CliError(`no unit "${o.unit}" in region ${actor.regionCode}`);
+      if (!u)
+        throw new CliError(
+          say(
+            `地区 ${actor.regionCode} 没有单位“${o.unit}”`,
+            `no unit "${o.unit}" in region ${actor.regionCode}`,
+            lang,
+          ),
+        );
       unitId = u.id;
     }
     const deps = await caseDeps({ registry, config, clock: systemClock });

@@ -1,4 +1,4 @@
-import { describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import { CliError } from "../runtime.ts";
 import { formatIndicatorValues, parseIndicatorsArgs } from "./indicators.ts";
 
@@ -30,7 +30,12 @@ describe("fazhi indicators: arguments", () => {
     expect(parseIndicatorsArgs({ region: "500156", year: "2020", unit: "sfj" }).unit).toBe("sfj");
   });
 
-  it("refuses bad input naming the option (exit 2)", () => {
+  afterEach(() => {
+    vi.unstubAllEnvs();
+  });
+
+  it("refuses bad input naming the option (exit 2), in English with FAZHI_LANG=en", () => {
+    vi.stubEnv("FAZHI_LANG", "en");
     expect(refusal({ year: "2020" })).toMatch(/^--region: .*required/);
     expect(refusal({ region: "5001", year: "2020" })).toMatch(/^--region: .*6 digits/);
     expect(refusal({ region: "990156", year: "2020" })).toMatch(/^--region: .*province/);
@@ -39,6 +44,20 @@ describe("fazhi indicators: arguments", () => {
     expect(refusal({ region: "500156", year: "20201" })).toMatch(/^--year/);
     expect(refusal({ region: "500156", year: "2020", unit: " " })).toMatch(/^--unit/);
     expect(refusal({ region: "500156", year: "2020", id: [","] })).toMatch(/^--id/);
+  });
+
+  it("refuses in Chinese by default, still naming the option", () => {
+    vi.stubEnv("FAZHI_LANG", "");
+    expect(refusal({ year: "2020" })).toBe("--region：请填写地区代码，例如 --region 500156");
+    expect(refusal({ region: "5001", year: "2020" })).toMatch(/^--region：地区代码应为 6 位数字/);
+    expect(refusal({ region: "990156", year: "2020" })).toMatch(/^--region：.*省级代码/);
+    expect(refusal({ region: "500156", year: "x" })).toBe("--year：“x”不是年份（应如 2020）");
+    expect(refusal({ region: "500156", year: "2020", unit: " " })).toBe(
+      "--unit：请填写单位编号或代码",
+    );
+    expect(refusal({ region: "500156", year: "2020", id: [","] })).toBe(
+      "--id：请至少填写一个指标编号",
+    );
   });
 });
 

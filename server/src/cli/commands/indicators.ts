@@ -10,9 +10,10 @@ import type { DB } from "../../db/schema.ts";
 import { evaluate } from "../../engines/indicator/engine.ts";
 import { checkIndicators } from "../../engines/indicator/values.ts";
 import { createRegistry, type ModuleDecl, type Registry } from "../../engines/registry.ts";
-import { regionCodeMessage, regionCodeProblem } from "../../kernel/codes/region.ts";
+import { regionCodeProblem } from "../../kernel/codes/region.ts";
 import { DomainError, NotFoundError, ValidationError } from "../../kernel/errors.ts";
 import { loadModules } from "../../modules/index.ts";
+import { cliLang, regionProblem, regionRequired, say } from "../lang.ts";
 import { CliError, withDatabase } from "../runtime.ts";
 
 /** The options as commander gives them (strings). */
@@ -34,17 +35,23 @@ export interface IndicatorsArgs {
 /** Check the options before touching a database; a CliError (exit 2) names the option. */
 export function parseIndicatorsArgs(o: IndicatorsOptions): IndicatorsArgs {
   const region = o.region?.trim() ?? "";
-  if (!region) throw new CliError("--region: a region code is required, e.g. --region 500156");
+  if (!region) throw new CliError(regionRequired());
   const problem = regionCodeProblem(region);
-  if (problem) throw new CliError(`--region: ${regionCodeMessage(problem, region)}`);
+  if (problem) throw new CliError(regionProblem(problem, region));
   const yearText = o.year?.trim() ?? "";
   if (!/^\d{4}$/.test(yearText) || Number(yearText) < 1000) {
-    throw new CliError(`--year: not a year: "${o.year ?? ""}" (expected e.g. 2020)`);
+    throw new CliError(
+      say(
+        `--year：“${o.year ?? ""}”不是年份（应如 2020）`,
+        `--year: not a year: "${o.year ?? ""}" (expected e.g. 2020)`,
+      ),
+    );
   }
   const out: IndicatorsArgs = { region, year: Number(yearText) };
   if (o.unit !== undefined) {
     const u = o.unit.trim();
-    if (!u) throw new CliError("--unit: give a unit id or code");
+    if (!u)
+      throw new CliError(say("--unit：请填写单位编号或代码", "--unit: give a unit id or code"));
     out.unit = /^\d+$/.test(u) ? Number(u) : u;
   }
   if (o.id !== undefined) {
@@ -52,7 +59,10 @@ export function parseIndicatorsArgs(o: IndicatorsOptions): IndicatorsArgs {
       .flatMap((s) => s.split(","))
       .map((s) => s.trim())
       .filter(Boolean);
-    if (ids.length === 0) throw new CliError("--id: give at least one indicator id");
+    if (ids.length === 0)
+      throw new CliError(
+        say("--id：请至少填写一个指标编号", "--id: give at least one indicator id"),
+      );
     out.ids = [...new Set(ids)];
   }
   return out;
@@ -78,7 +88,10 @@ export async function computeIndicators(
   if (unknown.length) {
     const known = registry.indicators().map((d) => d.id);
     throw new CliError(
-      `--id: no indicator ${unknown.join(", ")}${known.length ? ` (declared: ${known.join(", ")})` : " (none is declared)"}`,
+      say(
+        `--id：没有指标 ${unknown.join("、")}${known.length ? `（已声明的指标：${known.join("、")}）` : "（尚未声明任何指标）"}`,
+        `--id: no indicator ${unknown.join(", ")}${known.length ? ` (declared: ${known.join(", ")})` : " (none is declared)"}`,
+      ),
     );
   }
   const region = await db
@@ -86,7 +99,10 @@ export async function computeIndicators(
     .select("code")
     .where("code", "=", args.region)
     .executeTakeFirst();
-  if (!region) throw new CliError(`--region: no region ${args.region}`);
+  if (!region)
+    throw new CliError(
+      say(`--region：没有地区 ${args.region}`, `--region: no region ${args.region}`),
+    );
   let unitId: number | undefined;
   if (args.unit !== undefined) {
     let q = db.selectFrom("unit").select(["id", "region_code"]);
@@ -95,7 +111,13 @@ export async function computeIndicators(
         ? q.where("id", "=", args.unit)
         : q.where("code", "=", args.unit).where("region_code", "=", args.region);
     const unit = await q.executeTakeFirst();
-    if (!unit) throw new CliError(`--unit: no unit ${args.unit} in region ${args.region}`);
+    if (!unit)
+      throw new CliError(
+        say(
+          `--unit：地区 ${args.region} 没有单位 ${args.unit}`,
+          `--unit: no unit ${args.unit} in region ${args.region}`,
+        ),
+      );
     unitId = unit.id;
   }
   try {
@@ -107,10 +129,10 @@ export async function computeIndicators(
     });
   } catch (e) {
     if (e instanceof NotFoundError && unitId !== undefined) {
-      throw new CliError(`--unit: ${e.message}`);
+      throw new CliError(`--unit${say("：", ": ")}${e.text[cliLang()]}`);
     }
-    if (e instanceof ValidationError) throw new CliError(e.message);
-    if (e instanceof DomainError) throw new CliError(e.message);
+    if (e instanceof ValidationError) throw new CliError(e.text[cliLang()]);
+    if (e instanceof DomainError) throw new CliError(e.text[cliLang()]);
     throw e;
   }
 }

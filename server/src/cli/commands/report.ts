@@ -21,8 +21,9 @@ import { blockText, composeReport } from "../../engines/report/compose.ts";
 import type { ReportDraft } from "../../engines/report/declare.ts";
 import { renderReportDocx, reportDocument, reportMarkdown } from "../../engines/report/document.ts";
 import type { PublishedBlock } from "../../engines/report/freeze.ts";
-import { regionCodeMessage, regionCodeProblem } from "../../kernel/codes/region.ts";
+import { regionCodeProblem } from "../../kernel/codes/region.ts";
 import { loadModules } from "../../modules/index.ts";
+import { regionProblem, regionRequired, say } from "../lang.ts";
 import { CliError, withDatabase } from "../runtime.ts";
 
 export interface ReportOptions {
@@ -43,17 +44,28 @@ export interface ReportArgs {
 
 export function parseReportArgs(o: ReportOptions): ReportArgs {
   const region = o.region?.trim() ?? "";
-  if (!region) throw new CliError("--region: a region code is required, e.g. --region 500156");
+  if (!region) throw new CliError(regionRequired());
   const problem = regionCodeProblem(region);
-  if (problem) throw new CliError(`--region: ${regionCodeMessage(problem, region)}`);
+  if (problem) throw new CliError(regionProblem(problem, region));
   const y = o.year?.trim() ?? "";
   if (!/^\d{4}$/.test(y))
-    throw new CliError(`--year: not a year: "${o.year ?? ""}" (expected e.g. 2020)`);
+    throw new CliError(
+      say(
+        `--year：“${o.year ?? ""}”不是年份（应如 2020）`,
+        `--year: not a year: "${o.year ?? ""}" (expected e.g. 2020)`,
+      ),
+    );
   const format = (o.format ?? "json").trim();
   if (format !== "json" && format !== "md" && format !== "docx")
-    throw new CliError(`--format: "${format}" is not one of json, md, docx`);
+    throw new CliError(
+      say(
+        `--format：“${format}”不是 json、md、docx 之一`,
+        `--format: "${format}" is not one of json, md, docx`,
+      ),
+    );
   const out = o.out?.trim() ?? "";
-  if (!out) throw new CliError("--out: the file to write is required");
+  if (!out)
+    throw new CliError(say("--out：请填写要写入的文件", "--out: the file to write is required"));
   return { region, year: Number(y), format, out, template: o.template ?? "annual_report" };
 }
 
@@ -77,13 +89,22 @@ export async function reportFile(
   args: ReportArgs,
 ): Promise<Buffer> {
   const template = registry.report(args.template);
-  if (!template) throw new CliError(`--template: no report template ${args.template}`);
+  if (!template)
+    throw new CliError(
+      say(
+        `--template：没有报告模板 ${args.template}`,
+        `--template: no report template ${args.template}`,
+      ),
+    );
   const region = await db
     .selectFrom("region")
     .select(["code", "name_zh"])
     .where("code", "=", args.region)
     .executeTakeFirst();
-  if (!region) throw new CliError(`--region: no region ${args.region}`);
+  if (!region)
+    throw new CliError(
+      say(`--region：没有地区 ${args.region}`, `--region: no region ${args.region}`),
+    );
   if (args.format === "json") {
     const values = await evaluate(registry, db, { region: args.region, year: args.year });
     const out: Record<string, { value: number | null; unit: string; label: string }> = {};

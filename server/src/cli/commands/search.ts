@@ -17,10 +17,11 @@ import { SEARCH_KINDS, type SearchKind } from "../../engines/search/declare.ts";
 import { ensureLawLibrary } from "../../engines/search/laws.ts";
 import { search as runSearch, type SearchHit } from "../../engines/search/query.ts";
 import { reindexAll } from "../../engines/search/records.ts";
-import { regionCodeMessage, regionCodeProblem } from "../../kernel/codes/region.ts";
+import { regionCodeProblem } from "../../kernel/codes/region.ts";
 import { DomainError } from "../../kernel/errors.ts";
 import { MODULES } from "../../modules/index.ts";
 import { regionWithDescendants } from "../../platform/regions.ts";
+import { cliLang, regionProblem, regionRequired, say } from "../lang.ts";
 import { CliError, withDatabase } from "../runtime.ts";
 
 export interface SearchOptions {
@@ -40,9 +41,9 @@ export interface SearchArgs {
 
 function regionOf(region: string | undefined): string {
   const r = region?.trim() ?? "";
-  if (!r) throw new CliError("--region: a region code is required, e.g. --region 500156");
+  if (!r) throw new CliError(regionRequired());
   const problem = regionCodeProblem(r);
-  if (problem) throw new CliError(`--region: ${regionCodeMessage(problem, r)}`);
+  if (problem) throw new CliError(regionProblem(problem, r));
   return r;
 }
 
@@ -50,13 +51,24 @@ function regionOf(region: string | undefined): string {
 export function parseSearchArgs(query: string | undefined, o: SearchOptions): SearchArgs {
   const q = query?.trim() ?? "";
   if (!q)
-    throw new CliError('<query>: give the words to search for, e.g. fazhi search "行政处罚 听证"');
-  if (q.length > 200) throw new CliError("<query>: at most 200 characters");
+    throw new CliError(
+      say(
+        '<query>：请填写要检索的词语，例如 fazhi search "行政处罚 听证"',
+        '<query>: give the words to search for, e.g. fazhi search "行政处罚 听证"',
+      ),
+    );
+  if (q.length > 200)
+    throw new CliError(say("<query>：最多 200 个字符", "<query>: at most 200 characters"));
   const region = regionOf(o.region);
   let kind: SearchKind | undefined;
   if (o.kind !== undefined) {
     if (!(SEARCH_KINDS as readonly string[]).includes(o.kind)) {
-      throw new CliError(`--kind: "${o.kind}" is not one of ${SEARCH_KINDS.join(", ")}`);
+      throw new CliError(
+        say(
+          `--kind：“${o.kind}”不是 ${SEARCH_KINDS.join("、")} 之一`,
+          `--kind: "${o.kind}" is not one of ${SEARCH_KINDS.join(", ")}`,
+        ),
+      );
     }
     kind = o.kind as SearchKind;
   }
@@ -64,7 +76,12 @@ export function parseSearchArgs(query: string | undefined, o: SearchOptions): Se
   if (o.limit !== undefined) {
     limit = Number(o.limit);
     if (!Number.isInteger(limit) || limit < 1 || limit > 100) {
-      throw new CliError(`--limit: "${o.limit}" is not a whole number from 1 to 100`);
+      throw new CliError(
+        say(
+          `--limit：“${o.limit}”不是 1 到 100 之间的整数`,
+          `--limit: "${o.limit}" is not a whole number from 1 to 100`,
+        ),
+      );
     }
   }
   return { query: q, region, kind, limit, json: o.json === true };
@@ -82,7 +99,7 @@ export function formatHits(hits: readonly SearchHit[], json: boolean): string {
     }));
     return `${JSON.stringify(out)}\n`;
   }
-  if (hits.length === 0) return "no hits\n";
+  if (hits.length === 0) return `${say("没有检索结果", "no hits")}\n`;
   return hits
     .map((h) => {
       const text = h.snippet
@@ -111,13 +128,17 @@ export async function searchVerb(
   const hits = await withDatabase(async (db) => {
     await ensureLawLibrary(db.owner, new Date());
     const regions = await regionWithDescendants(db.owner, args.region);
-    if (regions.length === 0) throw new CliError(`--region: no region ${args.region}`);
+    if (regions.length === 0)
+      throw new CliError(
+        say(`--region：没有地区 ${args.region}`, `--region: no region ${args.region}`),
+      );
     try {
       return await withScope(db.app, { regions, unitId: undefined, userId: undefined }, (trx) =>
         runSearch(trx, registry, { q: args.query, kind: args.kind, limit: args.limit }),
       );
     } catch (e) {
-      if (e instanceof DomainError) throw new CliError(`<query>: ${e.text.en}`);
+      if (e instanceof DomainError)
+        throw new CliError(`<query>${say("：", ": ")}${e.text[cliLang()]}`);
       throw e;
     }
   }, opts.config);
@@ -139,7 +160,10 @@ export async function reindexVerb(
     const laws = await ensureLawLibrary(db.owner, new Date());
     const n = await reindexAll(db.owner, registry, new Date(), region);
     out(
-      `laws loaded: ${laws.length}; cases indexed: ${n.cases}; register entries indexed: ${n.entries}\n`,
+      `${say(
+        `已载入法律法规 ${laws.length} 部；已索引案件 ${n.cases} 件、名录条目 ${n.entries} 条`,
+        `laws loaded: ${laws.length}; cases indexed: ${n.cases}; register entries indexed: ${n.entries}`,
+      )}\n`,
     );
   }, opts.config);
 }

@@ -8,6 +8,7 @@ import { loadModules } from "../../modules/index.ts";
 import { anchorAllRegions, anchorIntervalMs } from "../../platform/audit/anchor.ts";
 import { ensureFirstAdmin } from "../../platform/bootstrap.ts";
 import { systemClock } from "../../platform/clock.ts";
+import { say } from "../lang.ts";
 import { startLoadingServer } from "../loading-page.ts";
 import { acquireLock } from "../lock.ts";
 import { CliError, servePidFile } from "../runtime.ts";
@@ -30,7 +31,10 @@ export async function serve(opts: { port?: number; host?: string }): Promise<voi
     const lock = await acquireLock(servePidFile(config));
     if (!lock.ok) {
       throw new CliError(
-        `Fazhi is already serving ${config.dataDir} (pid ${lock.pid}); stop it first, or set FAZHI_DATA_DIR to another directory`,
+        say(
+          `法治平台已在使用数据目录 ${config.dataDir}（进程 ${lock.pid}）：请先停止它，或将 FAZHI_DATA_DIR 设为另一个目录`,
+          `Fazhi is already serving ${config.dataDir} (pid ${lock.pid}); stop it first, or set FAZHI_DATA_DIR to another directory`,
+        ),
       );
     }
     unlock = lock.release;
@@ -47,7 +51,11 @@ export async function serve(opts: { port?: number; host?: string }): Promise<voi
   } catch (e) {
     await unlock();
     const code = (e as { code?: string }).code;
-    throw new CliError(code === "EADDRINUSE" ? `port ${port} is in use (set PORT)` : String(e));
+    throw new CliError(
+      code === "EADDRINUSE"
+        ? say(`端口 ${port} 已被占用（可设置 PORT）`, `port ${port} is in use (set PORT)`)
+        : String(e),
+    );
   }
   const stopLoading = async () => {
     await loading?.close();
@@ -72,7 +80,10 @@ export async function serve(opts: { port?: number; host?: string }): Promise<voi
     );
     if (first) {
       process.stdout.write(
-        `\nFirst start: created the system administrator.\n  user name: ${first.username}\n  one-time password: ${first.password}\n(change it at first login, then enrol an authenticator app for the TOTP code; create the security and audit administrators with \`npx fazhi user add\`)\n\n`,
+        say(
+          `\n首次启动：已创建系统管理员。\n  用户名：${first.username}\n  一次性密码：${first.password}\n（首次登录时修改密码，再在身份验证器应用中绑定动态口令；安全管理员和审计管理员用 \`npx fazhi user add\` 创建）\n\n`,
+          `\nFirst start: created the system administrator.\n  user name: ${first.username}\n  one-time password: ${first.password}\n(change it at first login, then enrol an authenticator app for the TOTP code; create the security and audit administrators with \`npx fazhi user add\`)\n\n`,
+        ),
       );
     }
     const registry = createRegistry(await loadModules());
@@ -83,7 +94,10 @@ export async function serve(opts: { port?: number; host?: string }): Promise<voi
       const ticker = setInterval(
         () =>
           process.stderr.write(
-            `  … still loading the demo (${current}), ${Math.round((Date.now() - t0) / 1000)} s\n`,
+            `${say(
+              `  … 仍在载入演示数据（${current}），已用 ${Math.round((Date.now() - t0) / 1000)} 秒`,
+              `  … still loading the demo (${current}), ${Math.round((Date.now() - t0) / 1000)} s`,
+            )}\n`,
           ),
         15_000,
       );
@@ -95,10 +109,15 @@ export async function serve(opts: { port?: number; host?: string }): Promise<voi
           onStart: (c) => {
             if (c.index === 1)
               process.stderr.write(
-                `First start: loading the demo (Wulong 2020, with a current year of work in progress); usually 1–3 minutes. http://${shown}:${port} shows a page that says so meanwhile.\n`,
+                `${say(
+                  `首次启动：正在载入演示数据（武隆区 2020 年，另有当年进行中的工作），通常需要 1–3 分钟；其间打开 http://${shown}:${port} 可看到载入进度。`,
+                  `First start: loading the demo (Wulong 2020, with a current year of work in progress); usually 1–3 minutes. http://${shown}:${port} shows a page that says so meanwhile.`,
+                )}\n`,
               );
             current = c.id;
-            process.stderr.write(`  loading ${c.index}/${c.total} ${c.id}…\n`);
+            process.stderr.write(
+              `${say(`  正在载入 ${c.index}/${c.total} ${c.id}…`, `  loading ${c.index}/${c.total} ${c.id}…`)}\n`,
+            );
             loading?.status(`正在载入演示数据（第 ${c.index} 部分，共 ${c.total} 部分）`);
           },
         });
@@ -133,13 +152,19 @@ export async function serve(opts: { port?: number; host?: string }): Promise<voi
     if (db.embedded) await db.embedded.stop();
     await unlock();
     const code = (e as { code?: string }).code;
-    throw new CliError(code === "EADDRINUSE" ? `port ${port} is in use (set PORT)` : String(e));
+    throw new CliError(
+      code === "EADDRINUSE"
+        ? say(`端口 ${port} 已被占用（可设置 PORT）`, `port ${port} is in use (set PORT)`)
+        : String(e),
+    );
   }
-  process.stdout.write(`Fazhi is serving at http://${shown}:${port}\n`);
+  process.stdout.write(
+    `${say(`法治平台已启动：http://${shown}:${port}`, `Fazhi is serving at http://${shown}:${port}`)}\n`,
+  );
 
   const anchor = () =>
     anchorAllRegions(db.owner, config, systemClock()).catch((e) =>
-      process.stderr.write(`fazhi: anchoring failed: ${String(e)}\n`),
+      process.stderr.write(`fazhi: ${say("审计锚点签署失败", "anchoring failed")}: ${String(e)}\n`),
     );
   const timer = setInterval(anchor, ANCHOR_EVERY_MS);
   timer.unref();

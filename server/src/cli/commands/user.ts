@@ -1,6 +1,7 @@
 import { recordAudit } from "../../platform/audit/record.ts";
 import { createUser } from "../../platform/auth/users.ts";
 import { systemClock } from "../../platform/clock.ts";
+import { say } from "../lang.ts";
 import { CliError, withDatabase } from "../runtime.ts";
 
 export interface UserAddOptions {
@@ -24,7 +25,12 @@ export async function userAdd(o: UserAddOptions): Promise<void> {
         )
         .executeTakeFirst();
       if (!unit)
-        throw new CliError(`no unit "${o.unit}" in region ${o.region} (give its code or id)`);
+        throw new CliError(
+          say(
+            `地区 ${o.region} 没有单位“${o.unit}”（请填写单位代码或编号）`,
+            `no unit "${o.unit}" in region ${o.region} (give its code or id)`,
+          ),
+        );
       const r = await createUser(trx, {
         username: o.username,
         displayName: o.name,
@@ -51,7 +57,10 @@ export async function userAdd(o: UserAddOptions): Promise<void> {
       return r;
     });
     process.stdout.write(
-      `created user ${o.username} (id ${created.id})\none-time password: ${created.oneTimePassword}\n`,
+      say(
+        `已创建账号 ${o.username}（编号 ${created.id}）\n一次性密码：${created.oneTimePassword}\n（首次登录时须修改）\n`,
+        `created user ${o.username} (id ${created.id})\none-time password: ${created.oneTimePassword}\n`,
+      ),
     );
   });
 }

@@ -1,5 +1,6 @@
 import { sql, type Transaction } from "kysely";
 import type { DB } from "../../db/schema.ts";
+import { basisText } from "../../kernel/citation.ts";
 import { t, ValidationError } from "../../kernel/errors.ts";
 import type { Label } from "../../kernel/labels.ts";
 import {
@@ -302,7 +303,7 @@ export function clocksFromRows(
           label: d.label,
           period,
           startEvent: d.startOn.action,
-          legalBasis: d.legalBasis,
+          legalBasis: basisText(d.legalBasis),
         },
         start: row.started_on as LocalDate,
         today,
@@ -314,7 +315,7 @@ export function clocksFromRows(
       const state: ClockState = {
         clock: d.code,
         label: d.label,
-        legalBasis: d.legalBasis,
+        legalBasis: basisText(d.legalBasis),
         period: formatPeriod(period),
         instance: row.instance,
         startedOn: row.started_on as LocalDate,

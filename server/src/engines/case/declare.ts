@@ -2,6 +2,7 @@ import type { Expression, ExpressionBuilder, SqlBool } from "kysely";
 import type { z } from "zod";
 import type { DB } from "../../db/schema.ts";
 import type { Permission } from "../../kernel/access.ts";
+import type { BasisLike } from "../../kernel/citation.ts";
 import type { Message } from "../../kernel/errors.ts";
 import type { Label } from "../../kernel/labels.ts";
 import type { PersonRoleCode } from "../../kernel/masking.ts";
@@ -115,7 +116,7 @@ export interface LinkKindDecl {
     parentRegion?: boolean;
     permission?: Permission;
     /** The basis of the jurisdiction, shown with the link kind. */
-    legalBasis: string;
+    legalBasis: BasisLike;
   };
   /** The case types this kind may point at (default: any). */
   targets?: readonly string[];
@@ -168,7 +169,7 @@ export interface LeadTimeCheck<F = Record<string, unknown>> {
   field: string;
   /** The period; may depend on the case (e.g. the rule version in force when it was opened). */
   period: Period | ((c: CaseView<F>, settings: Settings) => Period);
-  legalBasis: string;
+  legalBasis: BasisLike;
 }
 
 /** Names a declaration reads at run time, declared so that a wrong one fails at start. */
@@ -316,7 +317,7 @@ export interface ClockDecl<F = Record<string, unknown>> {
    * limit a law introduced after the case was opened) — the clock is not shown or warned.
    */
   period: Period | ((c: CaseView<F>, settings: Settings) => Period | undefined);
-  legalBasis: string;
+  legalBasis: BasisLike;
   startOn: ClockStart;
   stopOn: readonly ClockTrigger[];
   /** Warn this long before the due date (default 3 working days). */
@@ -338,7 +339,7 @@ export interface ExtensionDecl {
   maxCount?: number;
   /** The longest all extensions together may be (same unit as `max`). */
   maxTotal?: Period;
-  legalBasis: string;
+  legalBasis: BasisLike;
   /** Who approves (the approving user holds it). Default unit.lead. */
   permission?: Permission;
 }
@@ -440,7 +441,7 @@ export interface CaseTypeDecl<F = Record<string, unknown>> {
    * named suspendable clocks that are running (default: all of them); asking for a
    * clock not declared here is refused.
    */
-  suspension?: { clocks: readonly string[] | "all"; legalBasis: string };
+  suspension?: { clocks: readonly string[] | "all"; legalBasis: BasisLike };
   /** Extensions (延长) with approval: per clock, how long, how often, who approves. */
   extensions?: readonly ExtensionDecl[];
   /** Official documents generated from the case (.docx in the GB/T 9704 layout). */
@@ -469,7 +470,7 @@ export interface CaseTypeDecl<F = Record<string, unknown>> {
 /** A case type's dossier export: its name and the rule that asks for it. */
 export interface DossierDecl {
   label: Label;
-  legalBasis: string;
+  legalBasis: BasisLike;
 }
 
 /** A case type of any fields (what registries and engines hold). */

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { basisText, citeEn, citeShown } from "../../kernel/citation.ts";
 import { InvalidStateError, t, ValidationError } from "../../kernel/errors.ts";
 import { zt } from "../../kernel/issue-text.ts";
 import {
@@ -64,8 +65,8 @@ export async function extendCase(
   if (!samePeriodUnit(period, rule.max) || period.n > rule.max.n) {
     throw new ValidationError(
       t(
-        `每次最长延长 ${formatPeriod(rule.max)}（${rule.legalBasis}）`,
-        `at most ${formatPeriod(rule.max)} (${rule.legalBasis})`,
+        `每次最长延长 ${formatPeriod(rule.max)}（依据${citeShown(rule.legalBasis)}）`,
+        `at most ${formatPeriod(rule.max)} (${citeEn(rule.legalBasis)})`,
       ),
       [
         {
@@ -92,8 +93,8 @@ export async function extendCase(
   if (cur.due && compareLocalDate(onDate, cur.due) > 0) {
     throw new InvalidStateError(
       t(
-        `期限已于 ${cur.due} 届满，届满后不得延长（${rule.legalBasis}）`,
-        `the clock ran out on ${cur.due}; it cannot be extended after it ran out (${rule.legalBasis})`,
+        `期限已于 ${cur.due} 届满，届满后不得延长（依据${citeShown(rule.legalBasis)}）`,
+        `the clock ran out on ${cur.due}; it cannot be extended after it ran out (${citeEn(rule.legalBasis)})`,
       ),
     );
   }
@@ -111,8 +112,8 @@ export async function extendCase(
     if (total > rule.maxTotal.n) {
       throw new ValidationError(
         t(
-          `延长合计不得超过 ${formatPeriod(rule.maxTotal)}（${rule.legalBasis}）`,
-          `extensions together may not exceed ${formatPeriod(rule.maxTotal)} (${rule.legalBasis})`,
+          `延长合计不得超过 ${formatPeriod(rule.maxTotal)}（依据${citeShown(rule.legalBasis)}）`,
+          `extensions together may not exceed ${formatPeriod(rule.maxTotal)} (${citeEn(rule.legalBasis)})`,
         ),
         [
           {
@@ -143,7 +144,7 @@ export async function extendCase(
       clock: b.clock,
       clock_id: clockRow.id,
       period: p,
-      basis: rule.legalBasis,
+      basis: basisText(rule.legalBasis),
       approved_by: w.actor.displayName,
       approved_by_user_id: w.actor.userId,
       reason: b.reason,
@@ -166,7 +167,7 @@ export async function extendCase(
       approvedByUserId: w.actor.userId,
       permission,
       notice: { on: noticeOn, text: b.notice.text },
-      legalBasis: rule.legalBasis,
+      legalBasis: basisText(rule.legalBasis),
     },
   });
 }

@@ -1,5 +1,6 @@
 import { sql } from "kysely";
 import { z } from "zod";
+import { citeEn, citeShown } from "../../kernel/citation.ts";
 import { ForbiddenError, t, ValidationError } from "../../kernel/errors.ts";
 import type { Label } from "../../kernel/labels.ts";
 import type { LocalDate } from "../../kernel/time/index.ts";
@@ -153,8 +154,8 @@ export async function linkCase(
       if (code === "42501") {
         throw new ForbiddenError(
           t(
-            `本单位对该案件无管辖权（${j.legalBasis}）`,
-            `your unit has no jurisdiction over that case (${j.legalBasis})`,
+            `本单位对该案件无管辖权（依据${citeShown(j.legalBasis)}）`,
+            `your unit has no jurisdiction over that case (${citeEn(j.legalBasis)})`,
           ),
         );
       }

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { basisText, citeEn, citeShown } from "../../kernel/citation.ts";
 import {
   ConflictError,
   ForbiddenError,
@@ -103,8 +104,8 @@ export async function suspendCase(
       bad.map((x) => ({
         field: b.clocks ? `clocks.${x.i}` : "clock",
         message: t(
-          `可以中止的期限：${list.join("、") || "（无）"}（${decl.suspension?.legalBasis}）`,
-          `one of ${list.join(", ") || "(none)"} (${decl.suspension?.legalBasis})`,
+          `可以中止的期限：${list.join("、") || "（无）"}（依据${citeShown(decl.suspension?.legalBasis ?? "")}）`,
+          `one of ${list.join(", ") || "(none)"} (${citeEn(decl.suspension?.legalBasis ?? "")})`,
         ),
       })),
     );
@@ -189,7 +190,7 @@ export async function suspendCase(
       data: {
         clocks: targets.map((k) => k.clock),
         clock: named?.length === 1 ? named[0] : null,
-        legalBasis: decl.suspension.legalBasis,
+        legalBasis: basisText(decl.suspension.legalBasis),
       },
     },
     { reasonRequired: true },

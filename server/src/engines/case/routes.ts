@@ -3,6 +3,7 @@ import { z } from "zod";
 import { inTenantTx, requireActor, type Services } from "../../http/context.ts";
 import { binary, Ok } from "../../http/wire.ts";
 import { can } from "../../kernel/access.ts";
+import { basisText } from "../../kernel/citation.ts";
 import { attachmentName, XLSX_MIME } from "../../platform/files/table-xlsx.ts";
 import { attachFile, readAttachment, requireBody } from "./attachments.ts";
 import type { CaseDeps } from "./deps.ts";
@@ -97,7 +98,7 @@ export const caseRoutes =
           clocks: (d.clocks ?? []).map((k) => ({
             code: k.code,
             label: k.label,
-            legalBasis: k.legalBasis,
+            legalBasis: basisText(k.legalBasis),
             restartable: k.restartable === true,
             suspendable:
               d.suspension !== undefined &&
@@ -108,7 +109,7 @@ export const caseRoutes =
             code: k.code,
             label: k.label,
             acrossUnits: Boolean(k.jurisdiction),
-            legalBasis: k.jurisdiction?.legalBasis ?? null,
+            legalBasis: k.jurisdiction ? basisText(k.jurisdiction.legalBasis) : null,
             allowed: can(a, k.jurisdiction?.permission ?? "record.write"),
           })),
           participantRoles: d.participantRoles ?? {},
@@ -119,7 +120,7 @@ export const caseRoutes =
                   d.suspension.clocks === "all"
                     ? (d.clocks ?? []).map((k) => k.code)
                     : d.suspension.clocks,
-                legalBasis: d.suspension.legalBasis,
+                legalBasis: basisText(d.suspension.legalBasis),
               }
             : null,
           extensions: (d.extensions ?? []).map((e) => ({
@@ -127,7 +128,7 @@ export const caseRoutes =
             max: e.max,
             maxCount: e.maxCount ?? 1,
             maxTotal: e.maxTotal ?? null,
-            legalBasis: e.legalBasis,
+            legalBasis: basisText(e.legalBasis),
             permission: e.permission ?? "unit.lead",
             allowed: can(a, e.permission ?? "unit.lead"),
           })),
@@ -138,7 +139,9 @@ export const caseRoutes =
             states: x.states,
           })),
           numbers: (d.numbers ?? []).map((n) => ({ kind: n.kind, label: n.label })),
-          dossier: d.dossier ?? null,
+          dossier: d.dossier
+            ? { label: d.dossier.label, legalBasis: basisText(d.dossier.legalBasis) }
+            : null,
           linkLabels: Object.fromEntries(linkKinds(d).map((k) => [k.code, k.label])),
         }));
       },

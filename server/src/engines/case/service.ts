@@ -1,7 +1,7 @@
 import { sql } from "kysely";
 import { z } from "zod";
 import { actsFor, checksOff, supervises } from "../../kernel/access.ts";
-import { basisZh } from "../../kernel/citation.ts";
+import { basisZh, citeEn } from "../../kernel/citation.ts";
 import {
   ConflictError,
   ForbiddenError,
@@ -319,14 +319,14 @@ export async function transition(
       throw new ValidationError(
         t0(
           `所填日期不得早于 ${earliest}${basisZh(lt.legalBasis)}`,
-          `${lt.field} must be on or after ${earliest} (${lt.legalBasis})`,
+          `${lt.field} must be on or after ${earliest} (${citeEn(lt.legalBasis)})`,
         ),
         [
           {
             field: `input.${lt.field}`,
             message: t0(
               `须在 ${onDate} 之后至少 ${period.n} ${unitZh}：不早于 ${earliest}${basisZh(lt.legalBasis)}`,
-              `at least ${period.n} ${period.unit.replace("_", " ")}s after ${onDate}: on or after ${earliest} (${lt.legalBasis})`,
+              `at least ${period.n} ${period.unit.replace("_", " ")}s after ${onDate}: on or after ${earliest} (${citeEn(lt.legalBasis)})`,
             ),
           },
         ],

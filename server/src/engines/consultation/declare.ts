@@ -1,3 +1,4 @@
+import type { BasisLike } from "../../kernel/citation.ts";
 import type { Label } from "../../kernel/labels.ts";
 import type { Period } from "../../kernel/time/index.ts";
 import type { CaseView } from "../case/declare.ts";
@@ -36,7 +37,7 @@ export interface ConsultationDecl {
   /** An input field of `opensOn`: a recorded reason allows a shorter period. */
   shortPeriodReasonField?: string;
   /** The basis of the period, shown with the refusal and in the docs. */
-  legalBasis: string;
+  legalBasis: BasisLike;
 }
 
 export const ANSWER_RESULTS = ["adopted", "partly_adopted", "not_adopted", "under_study"] as const;

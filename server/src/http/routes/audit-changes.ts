@@ -78,6 +78,10 @@ const CONTAINERS = new Set(["fields", "input", "derived", "data"]);
 interface FieldInfo {
   label: Label;
   options?: Record<string, Label>;
+  /** The field's schema: an object's members are named by their own labels. */
+  schema?: z.ZodType;
+  /** Members named outside a schema (a case's numbers by their kinds). */
+  members?: Record<string, Label>;
 }
 
 // biome-ignore lint/suspicious/noExplicitAny: any declared object schema
@@ -90,9 +94,40 @@ function addSchema(out: Map<string, FieldInfo>, schema: AnyObject | undefined) {
     if (out.has(field)) continue;
     const label = fieldLabel(schema as AnyObject, field);
     if (!label) continue;
-    const options = fieldOptions(schema as AnyObject, field);
-    out.set(field, options ? { label, options } : { label });
+    out.set(field, infoOf(schema as AnyObject, field, label));
   }
+}
+
+function infoOf(schema: AnyObject, field: string, label: Label): FieldInfo {
+  const options = fieldOptions(schema, field);
+  const own = (schema.shape as Record<string, z.ZodType>)[field];
+  return { label, ...(options ? { options } : {}), ...(own ? { schema: own } : {}) };
+}
+
+/** The object schema a field's schema is, under optional/nullable/default (or none). */
+function objectOf(schema: z.ZodType | undefined): AnyObject | undefined {
+  let s: z.ZodType | undefined = schema;
+  for (let i = 0; s && i < 6; i++) {
+    if ((s as { shape?: unknown }).shape) return s as AnyObject;
+    const element = (s as unknown as { element?: z.ZodType }).element;
+    if (element) {
+      s = element;
+      continue;
+    }
+    const inner = (s as unknown as { unwrap?: () => z.ZodType }).unwrap;
+    s = typeof inner === "function" ? inner.call(s) : undefined;
+  }
+  return undefined;
+}
+
+/** A member of an object field: its declared label and options, else the engine's word. */
+function memberInfo(parent: FieldInfo | undefined, key: string): FieldInfo | undefined {
+  const named = parent?.members?.[key];
+  if (named) return { label: named };
+  const obj = objectOf(parent?.schema);
+  const label = obj ? fieldLabel(obj, key) : undefined;
+  if (obj && label) return infoOf(obj, key, label);
+  return ENGINE_KEYS[key] ? { label: ENGINE_KEYS[key] } : undefined;
 }
 
 function fieldsOf(registry: Registry, action: string) {
@@ -106,6 +141,10 @@ function fieldsOf(registry: Registry, action: string) {
       for (const t of decl.transitions) addSchema(out, t.input as AnyObject | undefined);
       addSchema(out, decl.derived as AnyObject | undefined);
       states = decl.states as Record<string, { label: Label }>;
+      // the numbers issued, by their kinds (处罚决定书文号 …)
+      const kinds = Object.fromEntries((decl.numbers ?? []).map((n) => [n.kind, n.label]));
+      if (!out.has("numbers") && ENGINE_KEYS.numbers)
+        out.set("numbers", { label: ENGINE_KEYS.numbers, members: kinds });
       // a link's kind (link events write { kind, toCaseId })
       if (!out.has("kind")) {
         const options = Object.fromEntries(linkKinds(decl).map((k) => [k.code, k.label]));
@@ -131,11 +170,14 @@ function text(v: unknown, info: FieldInfo | undefined, lang: "zh" | "en"): strin
   if (Array.isArray(v)) return v.map((x) => text(x, info, lang)).join(lang === "zh" ? "、" : ", ");
   if (typeof v === "object") {
     return Object.entries(v as Record<string, unknown>)
-      .filter(([, x]) => x !== null && x !== undefined && x !== "")
-      .map(
-        ([k, x]) =>
-          `${ENGINE_KEYS[k]?.[lang] ?? k}${lang === "zh" ? "：" : ": "}${text(x, undefined, lang)}`,
+      .filter(
+        ([, x]) =>
+          x !== null && x !== undefined && x !== "" && !(Array.isArray(x) && x.length === 0),
       )
+      .map(([k, x]) => {
+        const member = memberInfo(info, k);
+        return `${member?.label[lang] ?? k}${lang === "zh" ? "：" : ": "}${text(x, member, lang)}`;
+      })
       .join(lang === "zh" ? "；" : "; ");
   }
   if (typeof v === "string" && v.startsWith("sm4:")) return ENCRYPTED[lang];

@@ -148,7 +148,7 @@ export const decisionCaseType: CaseTypeDecl<DecisionFields> = {
     fromField: "commentFrom",
     toField: "commentTo",
     draftField: "draftSummary",
-    legalBasis: "重大行政决策程序暂行条例 art. 15",
+    legalBasis: { cites: [{ law: BASIS, article: 15 }] },
   },
   transitions: [
     {
@@ -192,7 +192,7 @@ export const decisionCaseType: CaseTypeDecl<DecisionFields> = {
         {
           field: "hearingOn",
           period: { n: 7, unit: "calendar_day" },
-          legalBasis: `${BASIS} art. 16 para. 3`,
+          legalBasis: { cites: [{ law: BASIS, article: 16, paragraph: 3 }] },
         },
       ],
     },
@@ -406,7 +406,7 @@ export const decisionCaseType: CaseTypeDecl<DecisionFields> = {
   documents: decisionDocuments,
   dossier: {
     label: { zh: "决策档案", en: "Decision dossier" },
-    legalBasis: `${BASIS} art. 33`,
+    legalBasis: { cites: [{ law: BASIS, article: 33 }] },
   },
   search: {
     kind: "document",

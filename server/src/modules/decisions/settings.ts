@@ -19,8 +19,10 @@ export const decisionSettings: SettingDecl[] = [
     module: MODULE,
     schema: z.number().int().min(1).max(60),
     default: 7,
-    basis:
-      "重大行政决策程序暂行条例 art. 26 para. 2: 送请合法性审查，应当保证必要的审查时间，一般不少于7个工作日; provinces' rules (e.g. 重庆市重大行政决策程序规定) may set a longer time.",
+    basis: {
+      cites: [{ law: "重大行政决策程序暂行条例", article: 26, paragraph: 2 }],
+      note: "重大行政决策程序暂行条例 art. 26 para. 2: 送请合法性审查，应当保证必要的审查时间，一般不少于7个工作日; provinces' rules (e.g. 重庆市重大行政决策程序规定) may set a longer time.",
+    },
   },
   {
     code: SETTING_NPC_REPORT,
@@ -31,7 +33,9 @@ export const decisionSettings: SettingDecl[] = [
     module: MODULE,
     schema: z.boolean(),
     default: false,
-    basis:
-      "No national rule requires it (重大行政决策程序暂行条例 art. 31 names the Party committee only); a district's 重大事项向人大常委会报告 rules (各级人民代表大会常务委员会监督法 and local regulations) may.",
+    basis: {
+      cites: [{ law: "重大行政决策程序暂行条例", article: 31 }],
+      note: "No national rule requires it (重大行政决策程序暂行条例 art. 31 names the Party committee only); a district's 重大事项向人大常委会报告 rules (各级人民代表大会常务委员会监督法 and local regulations) may.",
+    },
   },
 ];

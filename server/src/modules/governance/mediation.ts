@@ -27,6 +27,7 @@
 import { z } from "zod";
 import type { CaseTypeDecl, Guard } from "../../engines/case/index.ts";
 import type { SettingDecl } from "../../engines/settings.ts";
+import type { Basis } from "../../kernel/citation.ts";
 import { basisEn, basisZh } from "../../kernel/citation.ts";
 import { zIdCard } from "../../kernel/codes/id-card.ts";
 import { t } from "../../kernel/errors.ts";
@@ -102,12 +103,26 @@ export interface MediationCase extends z.infer<typeof MediationFields> {
   performed?: boolean;
 }
 
-export const CONFIRMATION_BASIS =
-  "人民调解法 art. 33: 经人民调解委员会调解达成调解协议后，双方当事人认为有必要的，可以自调解协议生效之日起三十日内共同向人民法院申请司法确认; 民事诉讼法(2023) art. 205";
-const ONE_MONTH_BASIS =
+export const CONFIRMATION_BASIS: Basis = {
+  cites: [
+    { law: "人民调解法", article: 33 },
+    { law: "民事诉讼法", version: "2023", article: 205 },
+  ],
+  note: "人民调解法 art. 33: 经人民调解委员会调解达成调解协议后，双方当事人认为有必要的，可以自调解协议生效之日起三十日内共同向人民法院申请司法确认; 民事诉讼法(2023) art. 205",
+};
+const ONE_MONTH_NOTE =
   "人民调解工作若干规定(司法部令第75号) art. 33: 人民调解委员会调解纠纷，一般在一个月内调结";
-const EFFECT_BASIS =
-  "人民调解法 art. 29 para. 2 (书面协议自各方当事人签名、盖章或者按指印，人民调解员签名并加盖人民调解委员会印章之日起生效) and art. 30 (口头协议自各方当事人达成协议之日起生效)";
+const ONE_MONTH_BASIS: Basis = {
+  cites: [{ law: "人民调解工作若干规定", article: 33 }],
+  note: ONE_MONTH_NOTE,
+};
+const EFFECT_BASIS: Basis = {
+  cites: [
+    { law: "人民调解法", article: 29, paragraph: 2 },
+    { law: "人民调解法", article: 30 },
+  ],
+  note: "人民调解法 art. 29 para. 2 (书面协议自各方当事人签名、盖章或者按指印，人民调解员签名并加盖人民调解委员会印章之日起生效) and art. 30 (口头协议自各方当事人达成协议之日起生效)",
+};
 
 const CONFIRMATION_PERIOD = { n: 30, unit: "calendar_day" } as const;
 
@@ -124,7 +139,10 @@ export const mediationSettings: SettingDecl[] = [
     module: MODULE,
     schema: z.number().int().min(1).max(6),
     default: 1,
-    basis: `${ONE_MONTH_BASIS}. The 人民调解法 sets no limit; some local rules let the parties agree to continue past the month — a region may set a longer term.`,
+    basis: {
+      ...ONE_MONTH_BASIS,
+      note: `${ONE_MONTH_NOTE}. The 人民调解法 sets no limit; some local rules let the parties agree to continue past the month — a region may set a longer term.`,
+    },
   },
 ];
 

@@ -18,6 +18,7 @@
  */
 import { z } from "zod";
 import type { CaseTypeDecl, CaseView } from "../../engines/case/index.ts";
+import type { Basis } from "../../kernel/citation.ts";
 import { t, ValidationError } from "../../kernel/errors.ts";
 import type { Label } from "../../kernel/labels.ts";
 import { diffDays, type LocalDate } from "../../kernel/time/index.ts";
@@ -27,10 +28,14 @@ export const PLAN_TASK_TYPE = "plan_task";
 export const INSPECTION_TYPE = "governance_inspection";
 export const RECTIFICATION_TYPE = "rectification";
 
-const PLAN_BASIS =
-  "工作要点 (the year's plan sets each task's deadline); 法治政府建设与责任落实督察工作规定 art. 9 [R]";
-const RECTIFY_BASIS =
-  "法治政府建设与责任落实督察工作规定 art. 25 [R] (督察发现的问题，责令限期整改); the inspection sets the deadline";
+const PLAN_BASIS: Basis = {
+  cites: [{ law: "法治政府建设与责任落实督察工作规定", article: 9 }],
+  note: "工作要点 (the year's plan sets each task's deadline); 法治政府建设与责任落实督察工作规定 art. 9 [R]",
+};
+const RECTIFY_BASIS: Basis = {
+  cites: [{ law: "法治政府建设与责任落实督察工作规定", article: 25 }],
+  note: "法治政府建设与责任落实督察工作规定 art. 25 [R] (督察发现的问题，责令限期整改); the inspection sets the deadline",
+};
 
 /** The days from the opening to a deadline field, as a calendar-day period. */
 function untilDeadline<F extends { deadline: string }>(c: CaseView<F>) {

@@ -49,8 +49,10 @@ export const complaintSettings: SettingDecl[] = [
     module: MODULE,
     schema: days,
     default: 7,
-    basis:
-      "市场监督管理投诉举报处理暂行办法 (2019, amended 2022) art. 14: 自收到投诉之日起七个工作日内作出受理或者不予受理的决定，并告知投诉人.",
+    basis: {
+      cites: [{ law: "市场监督管理投诉举报处理暂行办法", article: 14 }],
+      note: "市场监督管理投诉举报处理暂行办法 (2019, amended 2022) art. 14: 自收到投诉之日起七个工作日内作出受理或者不予受理的决定，并告知投诉人.",
+    },
   },
   {
     code: SETTING_REPORT_DECISION,
@@ -61,8 +63,10 @@ export const complaintSettings: SettingDecl[] = [
     module: MODULE,
     schema: days,
     default: 15,
-    basis:
-      "市场监督管理行政处罚程序规定 (2021) art. 18 para. 1: 自发现线索或者收到材料之日起十五个工作日内予以核查，由市场监督管理部门负责人决定是否立案.",
+    basis: {
+      cites: [{ law: "市场监督管理行政处罚程序规定", article: 18, paragraph: 1 }],
+      note: "市场监督管理行政处罚程序规定 (2021) art. 18 para. 1: 自发现线索或者收到材料之日起十五个工作日内予以核查，由市场监督管理部门负责人决定是否立案.",
+    },
   },
 ];
 
@@ -262,8 +266,13 @@ export const complaintCaseType: CaseTypeDecl<ComplaintFields> = {
         ),
         unit: "working_day",
       }),
-      legalBasis:
-        "市场监督管理投诉举报处理暂行办法 art. 14 (complaints: 7 working days); 市场监督管理行政处罚程序规定 art. 18 (reports: 15 working days); settings lists.complaint_reply_working_days, lists.report_decision_working_days",
+      legalBasis: {
+        cites: [
+          { law: "市场监督管理投诉举报处理暂行办法", article: 14 },
+          { law: "市场监督管理行政处罚程序规定", article: 18 },
+        ],
+        note: "市场监督管理投诉举报处理暂行办法 art. 14 (complaints: 7 working days); 市场监督管理行政处罚程序规定 art. 18 (reports: 15 working days); settings lists.complaint_reply_working_days, lists.report_decision_working_days",
+      },
       startOn: { action: "create" },
       stopOn: [
         { action: "accept" },

@@ -10,6 +10,7 @@
 import { z } from "zod";
 import type { CaseTypeDecl, Guard } from "../../engines/case/index.ts";
 import { L, labelledEnum } from "../../engines/labels.ts";
+import type { Basis } from "../../kernel/citation.ts";
 import { basisEn, basisZh } from "../../kernel/citation.ts";
 import { t } from "../../kernel/errors.ts";
 import { CORRECTING, MODULE, zText } from "./common.ts";
@@ -17,7 +18,11 @@ import { LITIGATION_TYPE } from "./litigation.ts";
 import { RECONSIDERATION_TYPE } from "./reconsideration/fields.ts";
 
 export const ACCOUNTABILITY_TYPE = "accountability_review";
-const BASIS = "国办发〔2005〕37号; 行政处罚法(2021) art. 76";
+const BASIS: Basis = {
+  cites: [{ law: "行政处罚法", version: "2021", article: 76 }],
+  docs: ["国办发〔2005〕37号"],
+  note: "国办发〔2005〕37号; 行政处罚法(2021) art. 76",
+};
 
 const SANCTION_LABELS = {
   none: { zh: "不予追责", en: "None" },

@@ -34,8 +34,10 @@ export const suggestionSettings: SettingDecl[] = [
     module: MODULE,
     schema: months,
     default: 3,
-    basis:
-      "全国人民代表大会和地方各级人民代表大会代表法 art. 18 para. 3 (2010): 自交办之日起三个月内答复; provinces may set shorter periods in their own rules.",
+    basis: {
+      cites: [{ law: "全国人民代表大会和地方各级人民代表大会代表法", article: 18, paragraph: 3 }],
+      note: "全国人民代表大会和地方各级人民代表大会代表法 art. 18 para. 3 (2010): 自交办之日起三个月内答复; provinces may set shorter periods in their own rules.",
+    },
   },
   {
     code: SETTING_JUDICIAL_REPLY,
@@ -52,8 +54,16 @@ export const suggestionSettings: SettingDecl[] = [
     module: MODULE,
     schema: months,
     default: 2,
-    basis:
-      "人民检察院检察建议工作规定 (2019) art. 18; 最高法最高检检察公益诉讼解释 art. 21: 收到检察建议书之日起两个月内.",
+    basis: {
+      cites: [
+        { law: "人民检察院检察建议工作规定", article: 18 },
+        {
+          law: "最高人民法院、最高人民检察院关于检察公益诉讼案件适用法律若干问题的解释",
+          article: 21,
+        },
+      ],
+      note: "人民检察院检察建议工作规定 (2019) art. 18; 最高法最高检检察公益诉讼解释 art. 21: 收到检察建议书之日起两个月内.",
+    },
   },
   {
     code: SETTING_URGENT_REPLY,
@@ -64,8 +74,16 @@ export const suggestionSettings: SettingDecl[] = [
     module: MODULE,
     schema: z.number().int().min(1).max(60),
     default: 15,
-    basis:
-      "检察公益诉讼解释 (法释〔2018〕6号, 2020 amended) art. 21 para. 2: 出现国家利益或者社会公共利益损害继续扩大等紧急情形的，应当在十五日内书面回复.",
+    basis: {
+      cites: [
+        {
+          law: "最高人民法院、最高人民检察院关于检察公益诉讼案件适用法律若干问题的解释",
+          article: 21,
+          paragraph: 2,
+        },
+      ],
+      note: "检察公益诉讼解释 (法释〔2018〕6号, 2020 amended) art. 21 para. 2: 出现国家利益或者社会公共利益损害继续扩大等紧急情形的，应当在十五日内书面回复.",
+    },
   },
 ];
 
@@ -139,7 +157,10 @@ export const deputySuggestionCaseType: CaseTypeDecl<{
       code: "reply",
       label: { zh: "答复期限", en: "Reply deadline" },
       period: (_c, s) => ({ n: s<number>(SETTING_DEPUTY_REPLY), unit: "month" }),
-      legalBasis: "代表法 art. 18 para. 3; setting oversight.deputy_reply_months",
+      legalBasis: {
+        cites: [{ law: "代表法", article: 18, paragraph: 3 }],
+        note: "代表法 art. 18 para. 3; setting oversight.deputy_reply_months",
+      },
       startOn: { action: "create" },
       stopOn: [{ action: "reply" }],
     },
@@ -206,7 +227,17 @@ export const judicialSuggestionCaseType: CaseTypeDecl<{
           : c.fields.publicInterest && c.fields.urgent
             ? { n: s<number>(SETTING_URGENT_REPLY), unit: "calendar_day" }
             : { n: s<number>(SETTING_PROCURATORIAL_REPLY), unit: "month" },
-      legalBasis: "人民检察院检察建议工作规定 art. 18; 检察公益诉讼解释 art. 21; 法发〔2012〕74号",
+      legalBasis: {
+        cites: [
+          { law: "人民检察院检察建议工作规定", article: 18 },
+          {
+            law: "最高人民法院、最高人民检察院关于检察公益诉讼案件适用法律若干问题的解释",
+            article: 21,
+          },
+        ],
+        docs: ["法发〔2012〕74号"],
+        note: "人民检察院检察建议工作规定 art. 18; 检察公益诉讼解释 art. 21; 法发〔2012〕74号",
+      },
       startOn: { action: "create" },
       stopOn: [{ action: "reply" }],
     },

@@ -77,7 +77,11 @@ const CONSULTATION: ConsultationDecl = {
     c.fields.marketRelated
       ? { n: s<number>(S_COMMENT_MARKET), unit: "calendar_day" }
       : { n: s<number>(S_COMMENT_WD), unit: "working_day" },
-  legalBasis: "优化营商环境条例 art. 62; 国办发〔2018〕37号",
+  legalBasis: {
+    cites: [{ law: "优化营商环境条例", article: 62 }],
+    docs: ["国办发〔2018〕37号"],
+    note: "优化营商环境条例 art. 62; 国办发〔2018〕37号",
+  },
 };
 
 /** Events of one action since the latest of another (e.g. reviews since the last submission). */
@@ -510,7 +514,11 @@ export const documentCaseType: CaseTypeDecl<DocumentFields> = {
       code: "filing",
       label: { zh: "报备期限", en: "Filing deadline" },
       period: (_c, s) => ({ n: s<number>(S_FILING_DAYS), unit: "calendar_day" }),
-      legalBasis: "国办发〔2018〕37号; 法规规章备案审查条例 art. 4",
+      legalBasis: {
+        cites: [{ law: "法规规章备案审查条例", article: 4 }],
+        docs: ["国办发〔2018〕37号"],
+        note: "国办发〔2018〕37号; 法规规章备案审查条例 art. 4",
+      },
       startOn: { action: "publish" },
       stopOn: [{ action: "file" }, { action: "end" }],
     },

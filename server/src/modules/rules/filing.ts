@@ -76,7 +76,11 @@ export const filingReviewCaseType: CaseTypeDecl<{
         units: ["sfj", "yfzqb"],
         sameRegion: true,
         parentRegion: true,
-        legalBasis: "国办发〔2018〕37号; 监督法 art. 39",
+        legalBasis: {
+          cites: [{ law: "监督法", article: 39 }],
+          docs: ["国办发〔2018〕37号"],
+          note: "国办发〔2018〕37号; 监督法 art. 39",
+        },
       },
       targets: [DOCUMENT_TYPE],
     },

@@ -38,8 +38,10 @@ export const rulesSettings: SettingDecl[] = [
     module: MODULE,
     schema: days(90),
     default: 30,
-    basis:
-      "优化营商环境条例 art. 62: 征求意见的时间一般不少于30日 (national; a province may not go below it).",
+    basis: {
+      cites: [{ law: "优化营商环境条例", article: 62 }],
+      note: "优化营商环境条例 art. 62: 征求意见的时间一般不少于30日 (national; a province may not go below it).",
+    },
   },
   {
     code: S_REVIEW_MIN,
@@ -64,8 +66,13 @@ export const rulesSettings: SettingDecl[] = [
     module: MODULE,
     schema: days(90),
     default: 30,
-    basis:
-      "Set by provincial rules (commonly 15 or 30 days after publication); 30 days follows 法规规章备案审查条例 art. 4 and 立法法 art. 109 for rules. Verify with the province's 规范性文件管理办法.",
+    basis: {
+      cites: [
+        { law: "法规规章备案审查条例", article: 4 },
+        { law: "立法法", article: 109 },
+      ],
+      note: "Set by provincial rules (commonly 15 or 30 days after publication); 30 days follows 法规规章备案审查条例 art. 4 and 立法法 art. 109 for rules. Verify with the province's 规范性文件管理办法.",
+    },
   },
   {
     code: S_VALIDITY_YEARS,

@@ -2,7 +2,7 @@ import { spawn } from "node:child_process";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { z } from "zod";
 import { computeIndicators } from "../../../src/cli/commands/indicators.ts";
 import type { CaseTypeDecl } from "../../../src/engines/case/index.ts";
@@ -631,7 +631,13 @@ describe("over HTTP (row-level security: what the viewer may see)", () => {
   });
 });
 
-describe("the CLI", () => {
+describe("the CLI (in English: FAZHI_LANG=en; Chinese is the default, src/cli tests)", () => {
+  beforeAll(() => {
+    vi.stubEnv("FAZHI_LANG", "en");
+  });
+  afterAll(() => {
+    vi.unstubAllEnvs();
+  });
   const BIN = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../../bin/fazhi.js");
   const fazhi = (args: string[]) =>
     new Promise<{ code: number; stdout: string; stderr: string }>((resolve) => {

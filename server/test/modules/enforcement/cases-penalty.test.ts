@@ -58,7 +58,7 @@ describe("a penalty case from filing to closure (2021 law)", () => {
     expect(d.case.fields.hearingRequestUntil).toBe(due(noticeOn, 5, "working_day"));
     const clock = d.deadlines.find((k: { clock: string }) => k.clock === "decision_limit");
     expect(clock.due).toBe(due("2021-09-01", 90, "calendar_day"));
-    expect(clock.legalBasis).toMatch(/art\. 60/);
+    expect(clock.legalBasis).toBe("《中华人民共和国行政处罚法》第六十条");
     // The investigation step shows its officers in the timeline.
     const inv = d.timeline.find((e: { action: string }) => e.action === "investigate");
     expect(inv.data.input.officers).toEqual([officers.A.cert, officers.B.cert]);
@@ -524,7 +524,7 @@ describe("a penalty case from filing to closure (2021 law)", () => {
     const disc = await detail(handler, "penalty_disclosure", disclosureId);
     const w = disc.deadlines.find((k: { clock: string }) => k.clock === "withdrawal");
     expect(w.due).toBe(due(on, 3, "working_day"));
-    expect(w.legalBasis).toMatch(/art\. 48/);
+    expect(w.legalBasis).toMatch(/^《中华人民共和国行政处罚法》第四十八条第二款/);
     const warnings = (
       await t.call(handler, { method: "GET", url: "/api/warnings?limit=500" })
     ).json().items;

@@ -9,7 +9,7 @@ describe("settings", () => {
     const list = (await t.call(handler, { method: "GET", url: "/api/settings" })).json() as {
       code: string;
       default: unknown;
-      basis: string;
+      basis: { zh: string; en: string };
     }[];
     const byCode = Object.fromEntries(list.map((x) => [x.code, x]));
     expect(byCode["enforcement.publication_scope"]?.default).toBe("social_impact");
@@ -17,7 +17,11 @@ describe("settings", () => {
     expect(byCode["enforcement.publication_by_category"]?.default).toMatchObject({
       market_regulation: { scope: "general_procedure", workingDays: 20, warnings: false },
     });
-    expect(byCode["enforcement.penalty_decision_days"]?.basis).toMatch(/art\. 60/);
+    // The basis in its Chinese form (issue 11), the maintainers' note beside it.
+    expect(byCode["enforcement.penalty_decision_days"]?.basis).toEqual({
+      zh: "《中华人民共和国行政处罚法》第六十条",
+      en: "行政处罚法 (2021) art. 60",
+    });
     const c = await open(handler, "penalty_general", penaltyFields(), "2021-12-01");
     const admin = await t.login("sysadmin");
     const put = (value: unknown, effectiveFrom: string) =>

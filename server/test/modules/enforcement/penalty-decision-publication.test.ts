@@ -113,7 +113,7 @@ describe("fault 12: publication in market regulation", () => {
       (k: { clock: string }) => k.clock === "publication_term",
     );
     const end = addMonthsClamped(publishedOn as LocalDate, 3);
-    expect(term.legalBasis).toMatch(/art\. 13/);
+    expect(term.legalBasis).toMatch(/《市场监督管理行政处罚信息公示规定》第十三条/);
     await refused(
       handler,
       "penalty_disclosure",

@@ -17,7 +17,7 @@
  */
 import { z } from "zod";
 import type { CaseTypeDecl, GuardContext } from "../../../engines/case/index.ts";
-import { basisEn, basisZh } from "../../../kernel/citation.ts";
+import { basisEn, basisZh, joinBasis } from "../../../kernel/citation.ts";
 import { t } from "../../../kernel/errors.ts";
 import { zt } from "../../../kernel/issue-text.ts";
 import {
@@ -318,7 +318,12 @@ export const compulsionCaseType: CaseTypeDecl<CompulsionCase> = {
         n: COMPULSION.term.value.n + Number(c.fields.extensionDays ?? 0),
         unit: "calendar_day",
       }),
-      legalBasis: `${COMPULSION.term.basis}; ${COMPULSION.extension.basis}; ${COMPULSION.handling}; ${BASIS.lift}`,
+      legalBasis: joinBasis(
+        COMPULSION.term.basis,
+        COMPULSION.extension.basis,
+        COMPULSION.handling,
+        BASIS.lift,
+      ),
       startOn: { action: "impose" },
       stopOn: [{ action: "decide_handling" }],
     },
@@ -326,12 +331,12 @@ export const compulsionCaseType: CaseTypeDecl<CompulsionCase> = {
       code: "urgent_approval",
       label: { zh: "补办批准手续期限", en: "Approval of an urgent measure" },
       period: (c) => (c.fields.urgent ? { n: 24, unit: "hour" } : undefined),
-      legalBasis: BASIS.urgent,
+      legalBasis: joinBasis(BASIS.urgent),
       startOn: { action: "impose" },
       stopOn: [{ action: "approve_urgent" }, { action: "decide_handling" }],
     },
   ],
-  suspension: { clocks: ["term"], legalBasis: COMPULSION.testing },
+  suspension: { clocks: ["term"], legalBasis: joinBasis(COMPULSION.testing) },
   documents: COMPULSION_DOCUMENTS,
   people: PARTY_PEOPLE.map((p) => ({ ...p })),
 };

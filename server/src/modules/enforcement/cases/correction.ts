@@ -8,6 +8,7 @@
  */
 import { z } from "zod";
 import type { CaseTypeDecl } from "../../../engines/case/index.ts";
+import type { Basis } from "../../../kernel/citation.ts";
 import { basisEn, basisZh } from "../../../kernel/citation.ts";
 import { t } from "../../../kernel/errors.ts";
 import { compareLocalDate, diffDays, type LocalDate } from "../../../kernel/time/index.ts";
@@ -15,8 +16,10 @@ import { L, MODULE, PARTY_PEOPLE, Party, zCategory, zDay, zOfficers } from "./co
 
 export const CORRECTION_TYPE = "correction_order";
 
-const BASIS =
-  "行政处罚法(2021) art. 28 para. 1: 行政机关实施行政处罚时，应当责令当事人改正或者限期改正违法行为";
+const BASIS: Basis = {
+  cites: [{ law: "行政处罚法", version: "2021", article: 28, paragraph: 1 }],
+  note: "行政处罚法(2021) art. 28 para. 1: 行政机关实施行政处罚时，应当责令当事人改正或者限期改正违法行为",
+};
 
 export const CorrectionFields = z.object({
   party: Party,

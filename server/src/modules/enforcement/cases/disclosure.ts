@@ -243,8 +243,11 @@ export const disclosureCaseType: CaseTypeDecl<DisclosureCase> = {
       code: "publication",
       label: { zh: "公开时限", en: "Time limit for publication" },
       period: (c) => ({ n: c.fields.workingDays, unit: "working_day" }),
-      legalBasis:
-        "国办发〔2018〕118号: 7个工作日 [S]; 市场监督管理行政处罚信息公示规定 art. 9: 二十个工作日 (setting enforcement.publication_*)",
+      legalBasis: {
+        cites: [{ law: "市场监督管理行政处罚信息公示规定", article: 9 }],
+        docs: ["国办发〔2018〕118号"],
+        note: "国办发〔2018〕118号: 7个工作日 [S]; 市场监督管理行政处罚信息公示规定 art. 9: 二十个工作日 (setting enforcement.publication_*)",
+      },
       startOn: { action: "create" },
       stopOn: [{ action: "publish" }, { action: "not_publish" }],
     },
@@ -252,8 +255,14 @@ export const disclosureCaseType: CaseTypeDecl<DisclosureCase> = {
       code: "withdrawal",
       label: { zh: "撤回公开时限", en: "Time limit for withdrawal" },
       period: (c) => penaltyRulesAt(c.fields.decidedOn).rules.withdrawal.value,
-      legalBasis:
-        "行政处罚法(2021) art. 48 para. 2: 决定被变更、撤销、确认违法或者确认无效的，应当在三日内撤回并公开说明理由 (art. 85: 工作日); 市场监督管理行政处罚信息公示规定 art. 11",
+      legalBasis: {
+        cites: [
+          { law: "行政处罚法", version: "2021", article: 48, paragraph: 2 },
+          { law: "行政处罚法", version: "2021", article: 85 },
+          { law: "市场监督管理行政处罚信息公示规定", article: 11 },
+        ],
+        note: "行政处罚法(2021) art. 48 para. 2: 决定被变更、撤销、确认违法或者确认无效的，应当在三日内撤回并公开说明理由 (art. 85: 工作日); 市场监督管理行政处罚信息公示规定 art. 11",
+      },
       startOn: { action: "alter_decision", viaLink: "follows" },
       stopOn: [{ action: "withdraw" }, { action: "not_publish" }],
       dueSoon: { n: 2, unit: "working_day" },

@@ -69,8 +69,15 @@ export const procedureSettings: SettingDecl[] = [
     module: MODULE,
     schema: byCategory(z.number().int().min(1).max(30)),
     default: Object.fromEntries(CATEGORIES.map((c) => [c, 5])),
-    basis:
-      "行政处罚法(2021) art. 62 (2017 text art. 41): no decision before the party's statement is heard unless it waives it. The law sets no period; sector rules do — 市场监督管理行政处罚程序规定 (总局令第42号修正, 2021-07-15) art. 59: 自告知书送达之日起五个工作日内未行使陈述、申辩权、未要求听证的，视为放弃此权利 [R]. Default 5 working days for every area, as the hearing-request window of art. 64 (一) [I].",
+    basis: {
+      cites: [
+        { law: "行政处罚法", version: "2021", article: 62 },
+        { law: "行政处罚法", version: "2017", article: 41 },
+        { law: "市场监督管理行政处罚程序规定", article: 59 },
+        { law: "行政处罚法", version: "2021", article: 64, item: 1 },
+      ],
+      note: "行政处罚法(2021) art. 62 (2017 text art. 41): no decision before the party's statement is heard unless it waives it. The law sets no period; sector rules do — 市场监督管理行政处罚程序规定 (总局令第42号修正, 2021-07-15) art. 59: 自告知书送达之日起五个工作日内未行使陈述、申辩权、未要求听证的，视为放弃此权利 [R]. Default 5 working days for every area, as the hearing-request window of art. 64 (一) [I].",
+    },
   },
   {
     code: HEARING_AMOUNTS,
@@ -96,8 +103,14 @@ export const procedureSettings: SettingDecl[] = [
         },
       },
     },
-    basis:
-      "行政处罚法(2021) art. 63 (一)(二) and 2017 text art. 42: the province (or the sector's rules) sets 较大数额. Set the province's figures in `general`, an area's own in `byCategory`.",
+    basis: {
+      cites: [
+        { law: "行政处罚法", version: "2021", article: 63, item: 1 },
+        { law: "行政处罚法", version: "2021", article: 63, item: 2 },
+        { law: "行政处罚法", version: "2017", article: 42 },
+      ],
+      note: "行政处罚法(2021) art. 63 (一)(二) and 2017 text art. 42: the province (or the sector's rules) sets 较大数额. Set the province's figures in `general`, an area's own in `byCategory`.",
+    },
   },
   {
     code: PUBLICATION_TERMS,
@@ -116,8 +129,10 @@ export const procedureSettings: SettingDecl[] = [
           "市场监督管理行政处罚信息公示规定 (总局令第45号) art. 13: 仅受到通报批评或者较低数额罚款的，自公示之日起届满三个月停止公示；其他届满三年 (较低数额 set by the province's market regulation department: 10000 yuan as the default [I])",
       },
     },
-    basis:
-      "Areas whose rules end publication after a term (总局令第45号 art. 13 for market regulation). An area without a rule here keeps its decisions public.",
+    basis: {
+      cites: [{ law: "市场监督管理行政处罚信息公示规定", article: 13 }],
+      note: "Areas whose rules end publication after a term (总局令第45号 art. 13 for market regulation). An area without a rule here keeps its decisions public.",
+    },
   },
 ];
 

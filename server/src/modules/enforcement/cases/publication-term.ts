@@ -46,8 +46,10 @@ export const publicationTermClock: ClockDecl<Disclosure> = {
   label: { zh: "公示期限", en: "Term of publication" },
   period: (c) =>
     c.fields.publicMonths ? { n: Number(c.fields.publicMonths), unit: "month" } : undefined,
-  legalBasis:
-    "市场监督管理行政处罚信息公示规定 (总局令第45号) art. 13: 仅受到通报批评或者较低数额罚款的届满三个月、其他届满三年停止公示 (setting enforcement.publication_terms)",
+  legalBasis: {
+    cites: [{ law: "市场监督管理行政处罚信息公示规定", article: 13 }],
+    note: "市场监督管理行政处罚信息公示规定 (总局令第45号) art. 13: 仅受到通报批评或者较低数额罚款的届满三个月、其他届满三年停止公示 (setting enforcement.publication_terms)",
+  },
   startOn: { action: "publish" },
   stopOn: [{ action: "end_publication" }, { action: "take_down" }, { action: "withdraw" }],
 };

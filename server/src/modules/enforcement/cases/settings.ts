@@ -50,8 +50,14 @@ export const settings: SettingDecl[] = [
     module: MODULE,
     schema: z.enum(SCOPES),
     default: "social_impact",
-    basis:
-      "行政处罚法(2021) art. 48 para. 1: 具有一定社会影响的行政处罚决定应当依法公开 (social_impact, the national default; the body decides per decision); 政府信息公开条例 art. 20 (六) likewise. Many provinces publish every general-procedure decision (general_procedure). Decisions on minors, or whose facts involve state secrets, trade secrets or privacy, are never published (art. 50; kernel/masking.ts).",
+    basis: {
+      cites: [
+        { law: "行政处罚法", version: "2021", article: 48, paragraph: 1 },
+        { law: "政府信息公开条例", article: 20, item: 6 },
+        { law: "行政处罚法", version: "2021", article: 50 },
+      ],
+      note: "行政处罚法(2021) art. 48 para. 1: 具有一定社会影响的行政处罚决定应当依法公开 (social_impact, the national default; the body decides per decision); 政府信息公开条例 art. 20 (六) likewise. Many provinces publish every general-procedure decision (general_procedure). Decisions on minors, or whose facts involve state secrets, trade secrets or privacy, are never published (art. 50; kernel/masking.ts).",
+    },
   },
   {
     code: PUBLICATION_WORKING_DAYS,
@@ -82,8 +88,13 @@ export const settings: SettingDecl[] = [
           "市场监督管理行政处罚信息公示规定 (总局令第45号, in force 2021-09-01) art. 2: 适用普通程序作出的行政处罚决定向社会公示，仅受到警告的不予公示; art. 9: 作出决定之日起二十个工作日内 (before it, 工商总局令第71号 [R] likewise 20 working days)",
       },
     } satisfies Partial<Record<Category, PublicationRule>>,
-    basis:
-      "Area rules override the general scope and time limit: market regulation publishes every general-procedure decision but not warnings, within 20 working days (总局令第45号 arts. 2, 9). Add an area's rule where its department's rules say so.",
+    basis: {
+      cites: [
+        { law: "市场监督管理行政处罚信息公示规定", article: 2 },
+        { law: "市场监督管理行政处罚信息公示规定", article: 9 },
+      ],
+      note: "Area rules override the general scope and time limit: market regulation publishes every general-procedure decision but not warnings, within 20 working days (总局令第45号 arts. 2, 9). Add an area's rule where its department's rules say so.",
+    },
   },
   {
     code: DECISION_DAYS,
@@ -97,8 +108,10 @@ export const settings: SettingDecl[] = [
       z.number().int().min(1).max(3660),
     ),
     default: DEFAULT_DECISION_DAYS,
-    basis:
-      "行政处罚法(2021) art. 60: 自立案之日起九十日内作出行政处罚决定；法律、法规、规章另有规定的，从其规定 — set an area's days where its law, regulation or rule provides otherwise. Cases filed before 2021-07-15 (the 2017 text) have no such limit.",
+    basis: {
+      cites: [{ law: "行政处罚法", version: "2021", article: 60 }],
+      note: "行政处罚法(2021) art. 60: 自立案之日起九十日内作出行政处罚决定；法律、法规、规章另有规定的，从其规定 — set an area's days where its law, regulation or rule provides otherwise. Cases filed before 2021-07-15 (the 2017 text) have no such limit.",
+    },
   },
   // Issue 10 part B: execution settings (execution-settings.ts).
   ...executionSettings,

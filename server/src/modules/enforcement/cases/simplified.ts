@@ -229,8 +229,14 @@ export const simplifiedCaseType: CaseTypeDecl<SimplifiedCase> = {
       label: { zh: "缴纳罚款期限", en: "Time limit for paying the fine" },
       period: (c) =>
         c.fields.fineAmount > 0 && !c.fields.collectedOnSpot ? rulesOf(c).payment.value : undefined,
-      legalBasis:
-        "行政处罚法(2021) art. 53 and art. 67 para. 3 (2017 text art. 46): 十五日内到指定银行缴纳",
+      legalBasis: {
+        cites: [
+          { law: "行政处罚法", version: "2021", article: 53 },
+          { law: "行政处罚法", version: "2021", article: 67, paragraph: 3 },
+          { law: "行政处罚法", version: "2017", article: 46 },
+        ],
+        note: "行政处罚法(2021) art. 53 and art. 67 para. 3 (2017 text art. 46): 十五日内到指定银行缴纳",
+      },
       startOn: { action: "decide_on_spot" },
       stopOn: [{ action: "close" }],
     },

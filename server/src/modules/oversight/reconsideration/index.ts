@@ -6,6 +6,7 @@
  * correcting decisions take the penalty case's alteration step (withdrawn from publication).
  */
 import type { CaseTypeDecl } from "../../../engines/case/index.ts";
+import type { Basis } from "../../../kernel/citation.ts";
 import { maskName } from "../../../kernel/masking.ts";
 import type { Period } from "../../../kernel/time/index.ts";
 import { MODULE } from "../common.ts";
@@ -28,6 +29,18 @@ export { applicationWindow, RECONSIDERATION_RULES, rulesAt } from "./rules.ts";
 const r = (c: unknown) => rulesOf(c as RCase);
 const pick = (c: unknown, p: { ordinary: Period; simplified: Period | null }) =>
   simplified(c as RCase) && p.simplified ? p.simplified : p.ordinary;
+
+/** The copy to the respondent and its reply: both time limits rest on the same articles. */
+const COPY_AND_REPLY_BASIS: Basis = {
+  cites: [
+    { law: "行政复议法", version: "2023", article: 48 },
+    { law: "行政复议法", version: "2023", article: 54 },
+    { law: "行政复议法", version: "2023", article: 88 },
+    { law: "行政复议法", version: "2017", article: 23 },
+    { law: "行政复议法", version: "2017", article: 40 },
+  ],
+  note: "行政复议法(2023) art. 48, art. 54, art. 88; 行政复议法(2017) art. 23, art. 40",
+};
 
 export const reconsiderationCaseType: CaseTypeDecl<ReconsiderationCase> = {
   code: RECONSIDERATION_TYPE,
@@ -66,7 +79,15 @@ export const reconsiderationCaseType: CaseTypeDecl<ReconsiderationCase> = {
       code: "acceptance_review",
       label: { zh: "受理审查期限", en: "Acceptance review" },
       period: (c) => r(c).acceptanceReview,
-      legalBasis: "行政复议法(2023) art. 30, art. 88; 行政复议法(2017) art. 17, art. 40",
+      legalBasis: {
+        cites: [
+          { law: "行政复议法", version: "2023", article: 30 },
+          { law: "行政复议法", version: "2023", article: 88 },
+          { law: "行政复议法", version: "2017", article: 17 },
+          { law: "行政复议法", version: "2017", article: 40 },
+        ],
+        note: "行政复议法(2023) art. 30, art. 88; 行政复议法(2017) art. 17, art. 40",
+      },
       startOn: { action: "create" },
       stopOn: [
         { action: "accept" },
@@ -79,7 +100,13 @@ export const reconsiderationCaseType: CaseTypeDecl<ReconsiderationCase> = {
       code: "acceptance_rereview",
       label: { zh: "补正后受理审查期限", en: "Acceptance review after completion" },
       period: (c) => r(c).acceptanceReview,
-      legalBasis: "行政复议法(2023) art. 31 para. 3; 行政复议法实施条例 art. 29",
+      legalBasis: {
+        cites: [
+          { law: "行政复议法", version: "2023", article: 31, paragraph: 3 },
+          { law: "行政复议法实施条例", article: 29 },
+        ],
+        note: "行政复议法(2023) art. 31 para. 3; 行政复议法实施条例 art. 29",
+      },
       startOn: { action: "materials_received" },
       stopOn: [
         { action: "accept" },
@@ -97,7 +124,14 @@ export const reconsiderationCaseType: CaseTypeDecl<ReconsiderationCase> = {
           n: Number((c as RCase).fields.completionDays ?? 10),
           unit: "calendar_day",
         },
-      legalBasis: "行政复议法(2023) art. 31 para. 2, art. 88; 行政复议法实施条例 art. 29",
+      legalBasis: {
+        cites: [
+          { law: "行政复议法", version: "2023", article: 31, paragraph: 2 },
+          { law: "行政复议法", version: "2023", article: 88 },
+          { law: "行政复议法实施条例", article: 29 },
+        ],
+        note: "行政复议法(2023) art. 31 para. 2, art. 88; 行政复议法实施条例 art. 29",
+      },
       startOn: { action: "request_materials" },
       stopOn: [{ action: "materials_received" }, { action: "abandon" }, { action: "terminate" }],
       restartable: true,
@@ -106,7 +140,7 @@ export const reconsiderationCaseType: CaseTypeDecl<ReconsiderationCase> = {
       code: "copy_to_respondent",
       label: { zh: "发送申请书副本期限", en: "Copy to the respondent" },
       period: (c) => pick(c, r(c).copy),
-      legalBasis: "行政复议法(2023) art. 48, art. 54, art. 88; 行政复议法(2017) art. 23, art. 40",
+      legalBasis: COPY_AND_REPLY_BASIS,
       startOn: { action: "accept", dateFrom: "field.acceptedOn" },
       stopOn: [{ action: "send_copy" }, { action: "terminate" }],
     },
@@ -114,7 +148,7 @@ export const reconsiderationCaseType: CaseTypeDecl<ReconsiderationCase> = {
       code: "respondent_reply",
       label: { zh: "被申请人答复期限", en: "The respondent's reply" },
       period: (c) => pick(c, r(c).reply),
-      legalBasis: "行政复议法(2023) art. 48, art. 54, art. 88; 行政复议法(2017) art. 23, art. 40",
+      legalBasis: COPY_AND_REPLY_BASIS,
       startOn: { action: "send_copy", dateFrom: "input.respondentReceivedOn" },
       stopOn: [{ action: "receive_reply" }, { action: "terminate" }],
     },
@@ -122,7 +156,13 @@ export const reconsiderationCaseType: CaseTypeDecl<ReconsiderationCase> = {
       code: "decision",
       label: { zh: "行政复议决定期限", en: "Time limit for the decision" },
       period: (c) => pick(c, r(c).decision),
-      legalBasis: "行政复议法(2023) art. 62; 行政复议法(2017) art. 31",
+      legalBasis: {
+        cites: [
+          { law: "行政复议法", version: "2023", article: 62 },
+          { law: "行政复议法", version: "2017", article: 31 },
+        ],
+        note: "行政复议法(2023) art. 62; 行政复议法(2017) art. 31",
+      },
       startOn: { action: "accept", dateFrom: "field.acceptedOn" },
       stopOn: [
         { action: "decide" },
@@ -135,22 +175,39 @@ export const reconsiderationCaseType: CaseTypeDecl<ReconsiderationCase> = {
       code: "opinion_follow_up",
       label: { zh: "意见书纠正情况报告期限", en: "Report on the opinion letter" },
       period: { n: 60, unit: "calendar_day" },
-      legalBasis: "行政复议法(2023) art. 76; 行政复议法实施条例 art. 57",
+      legalBasis: {
+        cites: [
+          { law: "行政复议法", version: "2023", article: 76 },
+          { law: "行政复议法实施条例", article: 57 },
+        ],
+        note: "行政复议法(2023) art. 76; 行政复议法实施条例 art. 57",
+      },
       startOn: { action: "issue_opinion" },
       stopOn: [{ action: "opinion_reported" }],
     },
   ],
   suspension: {
     clocks: ["decision"],
-    legalBasis: "行政复议法(2023) art. 39; 行政复议法实施条例 art. 41",
+    legalBasis: {
+      cites: [
+        { law: "行政复议法", version: "2023", article: 39 },
+        { law: "行政复议法实施条例", article: 41 },
+      ],
+      note: "行政复议法(2023) art. 39; 行政复议法实施条例 art. 41",
+    },
   },
   extensions: [
     {
       clock: "decision",
       max: { n: 30, unit: "calendar_day" },
       maxCount: 1,
-      legalBasis:
-        "行政复议法(2023) art. 62 para. 1: 经行政复议机构的负责人批准，可以适当延长，并书面告知当事人；但是延长期限最多不得超过三十日 (2017 art. 31 the same)",
+      legalBasis: {
+        cites: [
+          { law: "行政复议法", version: "2023", article: 62, paragraph: 1 },
+          { law: "行政复议法", version: "2017", article: 31 },
+        ],
+        note: "行政复议法(2023) art. 62 para. 1: 经行政复议机构的负责人批准，可以适当延长，并书面告知当事人；但是延长期限最多不得超过三十日 (2017 art. 31 the same)",
+      },
       permission: "unit.lead",
     },
   ],
@@ -174,7 +231,13 @@ export const reconsiderationCaseType: CaseTypeDecl<ReconsiderationCase> = {
         units: ["sfj"],
         sameRegion: true,
         parentRegion: true,
-        legalBasis: "行政复议法(2023) art. 24; 行政复议法(2017) arts. 12–13",
+        legalBasis: {
+          cites: [
+            { law: "行政复议法", version: "2023", article: 24 },
+            { law: "行政复议法", version: "2017", article: 12, articleTo: 13 },
+          ],
+          note: "行政复议法(2023) art. 24; 行政复议法(2017) arts. 12–13",
+        },
       },
       targets: ["penalty_general"],
     },

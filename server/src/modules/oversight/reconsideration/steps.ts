@@ -253,7 +253,13 @@ export const STEPS: TransitionDecl<ReconsiderationCase>[] = [
       {
         field: "hearingDate",
         period: (c) => rulesOf(c as RCase).hearingNotice ?? { n: 1, unit: "calendar_day" },
-        legalBasis: "行政复议法(2023) art. 51, art. 88",
+        legalBasis: {
+          cites: [
+            { law: "行政复议法", version: "2023", article: 51 },
+            { law: "行政复议法", version: "2023", article: 88 },
+          ],
+          note: "行政复议法(2023) art. 51, art. 88",
+        },
       },
     ],
   },

@@ -1,4 +1,5 @@
 import type { CaseTypeDecl, ClockDecl } from "../../../../engines/case/index.ts";
+import { joinBasis } from "../../../../kernel/citation.ts";
 import type { Category } from "../common.ts";
 import { COMPULSION } from "../rules.ts";
 import { decisionDays } from "../settings.ts";
@@ -14,8 +15,10 @@ export const PENALTY_CLOCKS: ClockDecl<PenaltyCase>[] = [
       rulesOf(c).decisionLimit
         ? { n: decisionDays(s, c.fields.category as Category), unit: "calendar_day" }
         : undefined,
-    legalBasis:
-      "行政处罚法(2021) art. 60: 立案之日起九十日内 (a setting per area where a law, regulation or rule provides otherwise); no limit under the 2017 text",
+    legalBasis: {
+      cites: [{ law: "行政处罚法", version: "2021", article: 60 }],
+      note: "行政处罚法(2021) art. 60: 立案之日起九十日内 (a setting per area where a law, regulation or rule provides otherwise); no limit under the 2017 text",
+    },
     startOn: { action: "create" },
     stopOn: [{ action: "decide" }, { action: "drop" }],
   },
@@ -23,8 +26,14 @@ export const PENALTY_CLOCKS: ClockDecl<PenaltyCase>[] = [
     code: "service",
     label: { zh: "送达期限", en: "Time limit for service" },
     period: (c) => rulesOf(c).service.value,
-    legalBasis:
-      "行政处罚法(2021) art. 61 and art. 85: 当事人不在场的，七日（工作日）内送达; 2017 text art. 40: 七日内",
+    legalBasis: {
+      cites: [
+        { law: "行政处罚法", version: "2021", article: 61 },
+        { law: "行政处罚法", version: "2021", article: 85 },
+        { law: "行政处罚法", version: "2017", article: 40 },
+      ],
+      note: "行政处罚法(2021) art. 61 and art. 85: 当事人不在场的，七日（工作日）内送达; 2017 text art. 40: 七日内",
+    },
     startOn: { action: "decide" },
     stopOn: [{ action: "serve" }, { action: "alter_decision" }],
   },
@@ -32,8 +41,14 @@ export const PENALTY_CLOCKS: ClockDecl<PenaltyCase>[] = [
     code: "payment",
     label: { zh: "缴纳罚款期限", en: "Time limit for paying the fine" },
     period: (c) => (Number(c.fields.fineAmount ?? 0) > 0 ? rulesOf(c).payment.value : undefined),
-    legalBasis:
-      "行政处罚法(2021) art. 67 para. 3 (2017 text art. 46 para. 3): 收到决定书之日起十五日内缴纳; 到期不缴纳的每日加处3%罚款 (art. 72)",
+    legalBasis: {
+      cites: [
+        { law: "行政处罚法", version: "2021", article: 67, paragraph: 3 },
+        { law: "行政处罚法", version: "2017", article: 46, paragraph: 3 },
+        { law: "行政处罚法", version: "2021", article: 72 },
+      ],
+      note: "行政处罚法(2021) art. 67 para. 3 (2017 text art. 46 para. 3): 收到决定书之日起十五日内缴纳; 到期不缴纳的每日加处3%罚款 (art. 72)",
+    },
     // From the day service took effect (an announcement: 30 or 60 days after it).
     startOn: { action: "serve", dateFrom: "field.servedOn" },
     stopOn: [
@@ -51,7 +66,7 @@ export const PENALTY_CLOCKS: ClockDecl<PenaltyCase>[] = [
     // (execution.ts: each end rolled to the next working day).
     period: (c) =>
       Number(c.fields.fineAmount ?? 0) > 0 ? COMPULSION.courtApplication.value : undefined,
-    legalBasis: COMPULSION.courtApplication.basis,
+    legalBasis: joinBasis(COMPULSION.courtApplication.basis),
     startOn: { action: "serve", dateFrom: "field.courtWindowFrom" },
     stopOn: [
       { action: "defer_payment" },
@@ -71,7 +86,9 @@ export const PENALTY_CLOCKS: ClockDecl<PenaltyCase>[] = [
       en: "Time limit for applying to the court (after a deferral)",
     },
     period: COMPULSION.courtApplication.value,
-    legalBasis: `${COMPULSION.courtApplication.basis}; 行政处罚法(2021) art. 72 para. 2`,
+    legalBasis: joinBasis(COMPULSION.courtApplication.basis, {
+      cites: [{ law: "行政处罚法", version: "2021", article: 72, paragraph: 2 }],
+    }),
     startOn: { action: "defer_payment", dateFrom: "field.courtWindowFrom" },
     restartable: true,
     stopOn: [
@@ -88,6 +105,11 @@ export const PENALTY_SUSPENSION: NonNullable<CaseTypeDecl<PenaltyCase>["suspensi
   clocks: ["decision_limit"],
   // Only the 90-day decision limit (2021 art. 60): the payment period (art. 67), the court
   // window (行政强制法 art. 53) and stopped clocks never move (issue 10 fault 6).
-  legalBasis:
-    "行政处罚法(2021) art. 60 (the decision limit only), on the grounds a law, regulation or rule leaves out of it — 市场监督管理行政处罚程序规定 art. 64: 中止、听证、公告送达和检测、检验、检疫、鉴定等期间不计入 [R]",
+  legalBasis: {
+    cites: [
+      { law: "行政处罚法", version: "2021", article: 60 },
+      { law: "市场监督管理行政处罚程序规定", article: 64 },
+    ],
+    note: "行政处罚法(2021) art. 60 (the decision limit only), on the grounds a law, regulation or rule leaves out of it — 市场监督管理行政处罚程序规定 art. 64: 中止、听证、公告送达和检测、检验、检疫、鉴定等期间不计入 [R]",
+  },
 };

@@ -30,8 +30,13 @@ export const DECISION_LIMIT_EXTENSION = {
   max: { n: 30, unit: "calendar_day" },
   maxCount: 1,
   permission: "unit.lead",
-  legalBasis:
-    "行政处罚法(2021) art. 60 (另有规定的，从其规定); 市场监督管理行政处罚程序规定 art. 64 [R]: 经负责人批准，可以延长三十日 (whether an area may extend: setting enforcement.decision_limit_extension)",
+  legalBasis: {
+    cites: [
+      { law: "行政处罚法", version: "2021", article: 60 },
+      { law: "市场监督管理行政处罚程序规定", article: 64 },
+    ],
+    note: "行政处罚法(2021) art. 60 (另有规定的，从其规定); 市场监督管理行政处罚程序规定 art. 64 [R]: 经负责人批准，可以延长三十日 (whether an area may extend: setting enforcement.decision_limit_extension)",
+  },
 } as const;
 
 async function limitOf(ctx: Ctx): Promise<DecisionLimitRecord | undefined> {

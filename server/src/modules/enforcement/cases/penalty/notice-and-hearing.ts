@@ -140,8 +140,14 @@ export const NOTICE_AND_HEARING_STEPS: TransitionDecl<PenaltyCase>[] = [
         field: "hearingDate",
         // The law in force on the notice (程序从新; the schedule follows the notice).
         period: (c) => rulesOn(c.fields.noticeOn ?? c.openedOn).hearingNotice.value,
-        legalBasis:
-          "行政处罚法(2021) art. 64 (二) and art. 85 (7 working days); 2017 text art. 42 (二) (7 days)",
+        legalBasis: {
+          cites: [
+            { law: "行政处罚法", version: "2021", article: 64, item: 2 },
+            { law: "行政处罚法", version: "2021", article: 85 },
+            { law: "行政处罚法", version: "2017", article: 42, item: 2 },
+          ],
+          note: "行政处罚法(2021) art. 64 (二) and art. 85 (7 working days); 2017 text art. 42 (二) (7 days)",
+        },
       },
     ],
   },

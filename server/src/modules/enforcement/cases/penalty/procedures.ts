@@ -14,7 +14,7 @@
  */
 import { z } from "zod";
 import type { ClockDecl, StepEvent, TransitionDecl } from "../../../../engines/case/index.ts";
-import { basisEn, basisZh } from "../../../../kernel/citation.ts";
+import { basisEn, basisZh, joinBasis } from "../../../../kernel/citation.ts";
 import { t } from "../../../../kernel/errors.ts";
 import { compareLocalDate, type LocalDate, type Period } from "../../../../kernel/time/index.ts";
 import { L, labelledEnum, zDay } from "../common.ts";
@@ -285,7 +285,7 @@ export const PROCEDURE_CLOCKS: ClockDecl<PenaltyCase>[] = [
     code: "preservation",
     label: { zh: "先行登记保存处理期限", en: "Decision on preserved evidence" },
     period: (c) => preservationRule(c.openedOn).value,
-    legalBasis: `${PRESERVATION.v2021.basis}; ${PRESERVATION.v2017.basis}`,
+    legalBasis: joinBasis(PRESERVATION.v2021.basis, PRESERVATION.v2017.basis),
     startOn: { action: "preserve_evidence" },
     restartable: true,
     stopOn: [{ action: "handle_preserved" }, { action: "drop" }],
