@@ -157,6 +157,16 @@ describe("credit records import", () => {
   });
 });
 
+const listing = (list: "black" | "red", k: number) => ({
+  uscc: subject(k),
+  subjectName: `名单主体${k}`,
+  list,
+  basisKind: "law",
+  basis: "《中华人民共和国食品安全法》第一百三十五条",
+  facts: "因食品安全违法行为被吊销许可证",
+  periodMonths: 36,
+});
+
 describe("credit lists", () => {
   it("black-lists only after notice and the time to state its case", async () => {
     const c = await open(handler, "credit_listing", listing("black", 1), "2021-03-01");

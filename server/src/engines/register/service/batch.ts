@@ -1,9 +1,15 @@
 /**
  * Set-based reads and writes for the import (issue 9): whatever the number of rows, a
  * few statements per thousand — one to read the entries a file names, one to look up
- * the keys it uses, and per chunk one insert of the new entries, one update of the
- * changed ones, one delete and one insert of their keys, two for the search index and
- * three for the audit trail (hash-chained per entry, as one event at a time would be).
+ * the keys it uses, one to draw the new entries' ids, and per chunk one insert of the new
+ * entries (or one update of the changed ones, and one delete of their keys), one call of
+ * `fazhi_register_index` for their keys and search documents (migration 0024: the
+ * chunk's entries checked once against the caller's scope instead of a policy check per
+ * key and per document), one delete of public documents no longer public, and two for
+ * the audit trail (hash-chained per entry, as one event at a time would be).
+ *
+ * New entries are written as a pipeline: chunk n + 1 is prepared (encrypted, its keys,
+ * tokenised documents) while the database writes chunk n.
  */
 import { sql } from "kysely";
 import { ConflictError, t } from "../../../kernel/errors.ts";
