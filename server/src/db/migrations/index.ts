@@ -17,6 +17,7 @@ import * as m0018 from "./0018_register_versions.ts";
 import * as m0019 from "./0019_report.ts";
 import * as m0020 from "./0020_services.ts";
 import * as m0023 from "./0023_consultation.ts";
+import * as m0024 from "./0024_register_import_batch.ts";
 
 /** Every migration, in order. Module migrations are appended here. */
 export const migrations: Record<string, Migration> = {
@@ -38,4 +39,5 @@ export const migrations: Record<string, Migration> = {
   "0019_report": m0019,
   "0020_services": m0020,
   "0023_consultation": m0023,
+  "0024_register_import_batch": m0024,
 };

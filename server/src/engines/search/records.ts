@@ -241,6 +241,44 @@ export async function indexEntry(
   }
 }
 
+/** The search documents of many entries, tokenised, and the entries that have no public one. */
+export interface EntryDocuments {
+  docs: (Doc & { tokens: string })[];
+  hidden: { region_code: string; id: number }[];
+}
+
+/** Build the documents of many entries of a register (no I/O): what `indexEntries` writes. */
+export function entryDocuments(
+  decl: RegisterDecl,
+  rows: readonly Selectable<RegisterEntryTable>[],
+): EntryDocuments {
+  const docs = rows.flatMap((r) => entryDocs(decl, r));
+  const shown = new Set(docs.filter((d) => d.audience === "public").map((d) => d.record_id));
+  return {
+    docs: docs.map((d) => ({
+      ...d,
+      tokens: tsvectorOf([
+        { text: d.title, weight: "A" },
+        { text: d.body, weight: "D" },
+      ]),
+    })),
+    hidden: rows
+      .filter((r) => !shown.has(r.id))
+      .map((r) => ({ region_code: r.region_code, id: r.id })),
+  };
+}
+
+/** Delete the public documents of these entries (one statement). */
+export async function forgetPublicEntries(db: Db, hidden: EntryDocuments["hidden"]): Promise<void> {
+  if (hidden.length === 0) return;
+  await sql`
+    delete from search_doc s
+     using unnest(${hidden.map((r) => r.region_code)}::text[], ${hidden.map((r) => r.id)}::bigint[])
+       as h(region_code, record_id)
+     where s.region_code = h.region_code and s.kind = 'register'
+       and s.record_id = h.record_id and s.audience = 'public'`.execute(db);
+}
+
 /**
  * (Re)index many entries of a register in two statements (the import's batches): one
  * upsert of every document from a JSON array, one delete of the public documents of the
@@ -253,36 +291,20 @@ export async function indexEntries(
   now: Date,
 ): Promise<void> {
   if (rows.length === 0) return;
-  const docs = rows.flatMap((r) => entryDocs(decl, r));
-  const shown = new Set(docs.filter((d) => d.audience === "public").map((d) => d.record_id));
-  const hidden = rows.filter((r) => !shown.has(r.id));
-  const json = docs.map((d) => ({
-    ...d,
-    tokens: tsvectorOf([
-      { text: d.title, weight: "A" },
-      { text: d.body, weight: "D" },
-    ]),
-  }));
+  const { docs, hidden } = entryDocuments(decl, rows);
   await sql`
     insert into search_doc (region_code, kind, record_id, audience, source, unit_id, status,
       on_date, title, body, tokens, indexed_at)
     select d.region_code, d.kind, d.record_id, d.audience, d.source, d.unit_id, d.status,
       d.on_date, d.title, d.body, d.tokens::tsvector, ${now}
-      from jsonb_to_recordset(${JSON.stringify(json)}::jsonb) as d(region_code text, kind text,
+      from jsonb_to_recordset(${JSON.stringify(docs)}::jsonb) as d(region_code text, kind text,
         record_id bigint, audience text, source text, unit_id bigint, status text, on_date date,
         title text, body text, tokens text)
     on conflict (region_code, kind, record_id, audience) do update set
       source = excluded.source, unit_id = excluded.unit_id, status = excluded.status,
       on_date = excluded.on_date, title = excluded.title, body = excluded.body,
       tokens = excluded.tokens, indexed_at = excluded.indexed_at`.execute(db);
-  if (hidden.length > 0) {
-    await sql`
-      delete from search_doc s
-       using unnest(${hidden.map((r) => r.region_code)}::text[], ${hidden.map((r) => r.id)}::bigint[])
-         as h(region_code, record_id)
-       where s.region_code = h.region_code and s.kind = 'register'
-         and s.record_id = h.record_id and s.audience = 'public'`.execute(db);
-  }
+  await forgetPublicEntries(db, hidden);
 }
 
 /**

@@ -18,8 +18,6 @@ export interface SeedFigure {
   value: number;
   pending?: string;
   expected?: number;
-  /** The demo loads a sample of this size by default (the records then hold the sample). */
-  demoSample?: number;
 }
 
 const f = (
@@ -64,11 +62,9 @@ export const SEED_FIGURES: readonly SeedFigure[] = [
   f("一(三)3", "26个乡镇（街道）", "unit_duties_townships", 26),
   f("一(三)3", "召开专题会6次", "duty_coordination_meetings", 6),
   f("一(三)5", "共计124件", "business_cleanup_documents", 124),
-  // The demo loads a sample of 2,000 credit records unless FAZHI_DEMO_CREDIT_RECORDS=90500
-  // (supervision/demo.ts: the full 90,500 take minutes to load); the sample is checked then.
-  f("一(三)5", "信用数据9万余条", "credit_records", 90000, {
-    ...(process.env.FAZHI_DEMO_CREDIT_RECORDS ? {} : { demoSample: 2000 }),
-  }),
+  // The demo imports the 90,500 credit records (supervision/demo.ts), so the figure comes
+  // from the records through the indicator.
+  f("一(三)5", "信用数据9万余条", "credit_records", 90000),
   f("一(三)5", "48家中小企业", "relief_job_refund_beneficiaries", 48),
   f("一(三)5", "648.2万元", "relief_job_refund_amount", 6482000),
   f("一(三)5", "270户", "relief_rent_beneficiaries", 270),
@@ -140,7 +136,7 @@ export const SEED_FIGURES: readonly SeedFigure[] = [
  */
 export function agreesWithSeed(s: SeedFigure, value: number | null): boolean {
   if (value === null) return false;
-  const want = s.demoSample ?? s.expected ?? s.value;
+  const want = s.expected ?? s.value;
   if (/余/u.test(s.seed)) {
     const step = want >= 10000 ? 10000 : want >= 1000 ? 1000 : 10;
     return value >= want && value < want + step;

@@ -145,6 +145,14 @@ export async function recordAuditBatch(
   trx: Transaction<DB>,
   ctx: AuditContext,
   changes: readonly AuditChange[],
+  opts: {
+    /**
+     * Every entity named was created in this transaction (an identity value, never
+     * used before): its chain starts at the genesis, so no head is read — a head that
+     * exists all the same makes the insert of the heads fail, and the transaction with it.
+     */
+    fresh?: boolean;
+  } = {},
 ): Promise<void> {
   if (changes.length === 0) return;
   for (const c of changes) {
@@ -161,12 +169,9 @@ export async function recordAuditBatch(
     wanted.set(keyOf(c.regionCode, chainKey), { region: c.regionCode, chainKey });
   }
   const list = [...wanted.values()];
-  const { rows: found } = await sql<{
-    region_code: string;
-    chain_key: string;
-    seq: number;
-    hash: string;
-  }>`
+  const { rows: found } = opts.fresh
+    ? { rows: [] }
+    : await sql<{ region_code: string; chain_key: string; seq: number; hash: string }>`
     select h.region_code, h.chain_key, h.seq, h.hash from audit_chain_head h
       join unnest(${list.map((x) => x.region)}::text[], ${list.map((x) => x.chainKey)}::text[])
         as k(region_code, chain_key) using (region_code, chain_key)
@@ -230,7 +235,7 @@ export async function recordAuditBatch(
     select h.region, h."chainKey", h.seq, h.hash
       from jsonb_to_recordset(${JSON.stringify(moved)}::jsonb)
         as h(region text, "chainKey" text, seq int, hash text)
-    on conflict (region_code, chain_key) do update set seq = excluded.seq, hash = excluded.hash`.execute(
+    ${opts.fresh ? sql`` : sql`on conflict (region_code, chain_key) do update set seq = excluded.seq, hash = excluded.hash`}`.execute(
     trx,
   );
 }

@@ -1,5 +1,6 @@
 import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { withScope } from "../../../src/db/scope.ts";
 import { examplesModule } from "../../fixtures/examples/index.ts";
 import type { Session, TestApp } from "../../support/app.ts";
 import { registerTestApp } from "../../support/register-app.ts";
@@ -136,5 +137,27 @@ describe("CSV register import", () => {
     );
     expect(taken.statusCode).toBe(422);
     expect(taken.json().error.fields[0]).toMatchObject({ row: 2, field: "certificateNo" });
+  });
+});
+
+describe("the import's batch call (migration 0024)", () => {
+  const call = (unitId: number, ids: number[], keyOf: number) =>
+    withScope(t.db.app, { regions: ["500156"], unitId, userId: undefined, home: "500156" }, (trx) =>
+      sql`select * from fazhi_register_index('500156', 'example_officer', ${ids}::bigint[],
+          ${JSON.stringify([{ key_name: "certificateNo", key_value: '["X"]', entry_id: keyOf }])}::jsonb,
+          '[]'::jsonb, now())`.execute(trx),
+    );
+
+  it("refuses another unit's entries, and keys of entries it was not given: nothing written", async () => {
+    const [a, b] = (
+      await sql<{ id: number; unit_id: number }>`
+        select id, unit_id from register_entry where register = 'example_officer'
+         order by id limit 2`.execute(t.db.owner)
+    ).rows;
+    const other = await t.unit("500156", "fgw");
+    const before = await counts();
+    await expect(call(other, [a!.id], a!.id)).rejects.toMatchObject({ code: "42501" });
+    await expect(call(a!.unit_id, [a!.id], b!.id)).rejects.toMatchObject({ code: "42501" });
+    expect(await counts()).toEqual(before);
   });
 });

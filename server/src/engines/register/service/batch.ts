@@ -1,15 +1,21 @@
 /**
  * Set-based reads and writes for the import (issue 9): whatever the number of rows, a
  * few statements per thousand — one to read the entries a file names, one to look up
- * the keys it uses, and per chunk one insert of the new entries, one update of the
- * changed ones, one delete and one insert of their keys, two for the search index and
- * three for the audit trail (hash-chained per entry, as one event at a time would be).
+ * the keys it uses, one to draw the new entries' ids, and per chunk one insert of the new
+ * entries (or one update of the changed ones, and one delete of their keys), one call of
+ * `fazhi_register_index` for their keys and search documents (migration 0024: the
+ * chunk's entries checked once against the caller's scope instead of a policy check per
+ * key and per document), one delete of public documents no longer public, and two for
+ * the audit trail (hash-chained per entry, as one event at a time would be).
+ *
+ * New entries are written as a pipeline: chunk n + 1 is prepared (encrypted, its keys,
+ * tokenised documents) while the database writes chunk n.
  */
 import { sql } from "kysely";
 import { ConflictError, t } from "../../../kernel/errors.ts";
 import { type AuditChange, recordAuditBatch } from "../../../platform/audit/record.ts";
 import type { WorkTx } from "../../../platform/work.ts";
-import { indexEntries } from "../../search/records.ts";
+import { type EntryDocuments, entryDocuments, forgetPublicEntries } from "../../search/records.ts";
 import {
   blindIndexRows,
   type EntryData,
@@ -58,7 +64,8 @@ export interface KeyLookup {
   value: string;
 }
 
-const lookupId = (k: KeyLookup) => `${k.region}\u0000${k.name}\u0000${k.value}`;
+/** The map key of a key lookup (region, key name, value). */
+export const lookupId = (k: KeyLookup) => `${k.region}\u0000${k.name}\u0000${k.value}`;
 
 /** Who holds each of these keys (one statement): the entry id by `lookupId`. */
 export async function keyHolders(
@@ -116,27 +123,39 @@ export async function writeBatch(
   env: RegisterEnv,
 ): Promise<{ created: number; updated: number }> {
   let updated = 0;
-  for (const chunk of chunks(creates)) {
-    const stored = chunk.map((plain) => encryptData(decl, plain, env));
-    const { rows } = await sql<EntryRow>`
-      insert into register_entry (region_code, register, unit_id, visibility, data,
-        created_at, updated_at, created_by, updated_by)
-      select ${unit.regionCode}, ${decl.code}, ${unit.id}, ${decl.visibility}, r.data,
-        ${w.now}, ${w.now}, ${w.actor.userId}, ${w.actor.userId}
-        from jsonb_array_elements(${JSON.stringify(stored)}::jsonb) with ordinality as r(data, ord)
-       order by r.ord
-      returning *`.execute(w.trx);
-    await analyse(w);
-    // Identity values are drawn in the order rows are inserted: the file's order.
-    const written = rows.map((r) => ({ ...r, id: Number(r.id) })).sort((a, b) => a.id - b.id);
-    await afterWrite(
-      w,
-      decl,
-      written.map((row, i) => ({ row, plain: chunk[i]!, before: undefined })),
-      null,
-      env,
+  // New entries: their ids drawn first (one statement), so that each chunk's keys,
+  // search documents and stored form are prepared here while the database writes the
+  // chunk before it — the JavaScript work (encryption, tokenising, hashing) and the
+  // database's overlap instead of alternating.
+  const ids = await entryIds(w, creates.length);
+  let previous: Promise<void> | undefined;
+  for (const [c, chunk] of chunks(creates).entries()) {
+    const written = chunk.map((plain, i) => ({
+      row: {
+        region_code: unit.regionCode,
+        id: ids[c * CHUNK + i]!,
+        register: decl.code,
+        unit_id: unit.id,
+        visibility: decl.visibility,
+        data: encryptData(decl, plain, env) as EntryRow["data"],
+        version: 1,
+        created_at: w.now,
+        updated_at: w.now,
+        created_by: w.actor.userId,
+        updated_by: w.actor.userId,
+      },
+      plain,
+      before: undefined,
+    }));
+    const prepared = prepareIndex(decl, written, null, env);
+    if (previous) await previous;
+    previous = insertEntries(w, decl, unit, written).then(() =>
+      applyIndex(w, decl, prepared, true),
     );
+    // Awaited before the next chunk or after the last; a failure is thrown there.
+    previous.catch(() => undefined);
   }
+  if (previous) await previous;
   for (const chunk of chunks(updates)) {
     const changes = chunk
       .map((u) => ({ ...u, before: storedOf(u.entry) }))
@@ -166,17 +185,12 @@ export async function writeBatch(
     }
     await analyse(w);
     const byId = new Map(rows.map((r) => [Number(r.id), { ...r, id: Number(r.id) }]));
-    await afterWrite(
-      w,
-      decl,
-      changes.map((u) => ({
-        row: byId.get(Number(u.entry.id))!,
-        plain: u.plain,
-        before: u.before,
-      })),
-      reason,
-      env,
-    );
+    const written = changes.map((u) => ({
+      row: byId.get(Number(u.entry.id))!,
+      plain: u.plain,
+      before: u.before,
+    }));
+    await applyIndex(w, decl, prepareIndex(decl, written, reason, env), false);
     updated += changes.length;
   }
   return { created: creates.length, updated };
@@ -191,31 +205,62 @@ async function analyse(w: WorkTx): Promise<void> {
   await sql`select fazhi_analyze_registers()`.execute(w.trx);
 }
 
-/** Keys, search documents and audit events of written entries. */
-async function afterWrite(
+/** n ids of new entries, in order (migration 0024). */
+async function entryIds(w: WorkTx, n: number): Promise<number[]> {
+  if (n === 0) return [];
+  const { rows } = await sql<{ id: number }>`
+    select fazhi_register_entry_ids(${n}) as id`.execute(w.trx);
+  return rows.map((r) => Number(r.id));
+}
+
+/** Insert new entries with their drawn ids (one statement; the policies check each row). */
+async function insertEntries(
   w: WorkTx,
   decl: RegisterDecl,
-  written: { row: EntryRow; plain: EntryData; before: EntryData | undefined }[],
+  unit: { id: number; regionCode: string },
+  written: readonly Written[],
+): Promise<void> {
+  const json = written.map((x) => ({ id: x.row.id, data: x.row.data }));
+  await sql`
+    insert into register_entry (region_code, id, register, unit_id, visibility, data,
+      created_at, updated_at, created_by, updated_by)
+    overriding system value
+    select ${unit.regionCode}, r.id, ${decl.code}, ${unit.id}, ${decl.visibility}, r.data,
+      ${w.now}, ${w.now}, ${w.actor.userId}, ${w.actor.userId}
+      from jsonb_to_recordset(${JSON.stringify(json)}::jsonb) as r(id bigint, data jsonb)`.execute(
+    w.trx,
+  );
+  await analyse(w);
+}
+
+interface Written {
+  row: EntryRow;
+  plain: EntryData;
+  before: EntryData | undefined;
+}
+
+/** What written entries need besides themselves, prepared without the database. */
+interface Prepared {
+  written: readonly Written[];
+  keys: KeyRow[];
+  wanted: KeyValue[];
+  docs: EntryDocuments["docs"];
+  hidden: EntryDocuments["hidden"];
+  audit: AuditChange[];
+}
+
+function prepareIndex(
+  decl: RegisterDecl,
+  written: readonly Written[],
   reason: string | null,
   env: RegisterEnv,
-): Promise<void> {
+): Prepared {
   const code = decl.code;
-  const old = written.filter((x) => x.before !== undefined);
-  if (old.length > 0) {
-    await sql`
-      delete from register_key k
-       using unnest(${old.map((x) => x.row.region_code)}::text[],
-         ${old.map((x) => x.row.id)}::bigint[]) as u(region_code, entry_id)
-       where k.region_code = u.region_code and k.register = ${code}
-         and k.entry_id = u.entry_id`.execute(w.trx);
-  }
-  const unique: { region_code: string; key_name: string; key_value: string; entry_id: number }[] =
-    [];
+  const keys: KeyRow[] = [];
   const wanted: KeyValue[] = [];
-  const blind: typeof unique = [];
   for (const { row, plain } of written) {
     for (const k of uniqueKeyValues(decl, plain, env)) {
-      unique.push({
+      keys.push({
         region_code: row.region_code,
         key_name: k.name,
         key_value: k.value,
@@ -224,32 +269,12 @@ async function afterWrite(
       wanted.push(k);
     }
     for (const b of blindIndexRows(decl, plain, row.id, env)) {
-      blind.push({ ...b, region_code: row.region_code, entry_id: row.id });
+      keys.push({ ...b, region_code: row.region_code, entry_id: row.id });
     }
   }
-  const keys = [...unique, ...blind];
-  if (keys.length > 0) {
-    // A concurrent writer that took a key first makes its row do nothing: then refused.
-    const { rows } = await sql<{ key_name: string; key_value: string }>`
-      insert into register_key (region_code, register, key_name, key_value, entry_id)
-      select k.region_code, ${code}, k.key_name, k.key_value, k.entry_id
-        from jsonb_to_recordset(${JSON.stringify(keys)}::jsonb)
-          as k(region_code text, key_name text, key_value text, entry_id bigint)
-      on conflict (region_code, register, key_name, key_value) do nothing
-      returning key_name, key_value`.execute(w.trx);
-    if (rows.length < keys.length) {
-      const got = new Set(rows.map((r) => `${r.key_name}\u0000${r.key_value}`));
-      throw keyError(
-        decl,
-        wanted.filter((k) => !got.has(`${k.name}\u0000${k.value}`)),
-      );
-    }
-  }
-  await indexEntries(
-    w.trx,
+  const { docs, hidden } = entryDocuments(
     decl,
     written.map((x) => x.row),
-    w.now,
   );
   const audit: AuditChange[] = written.map(({ row, before }) =>
     before === undefined
@@ -271,5 +296,66 @@ async function afterWrite(
           reasonRequired: decl.sensitive?.includes("update") ?? false,
         },
   );
-  await recordAuditBatch(w.trx, { actor: w.actor, ip: w.ip, now: w.now }, audit);
+  return { written, keys, wanted, docs, hidden, audit };
 }
+
+/**
+ * Keys, search documents and audit events of written entries: the old keys of updated
+ * entries deleted, then keys and documents in one call per region that checks the
+ * chunk's entries once (migration 0024: the policies' per-row checks were most of the
+ * import's time), then the audit events (`fresh`: all entries new).
+ */
+async function applyIndex(
+  w: WorkTx,
+  decl: RegisterDecl,
+  p: Prepared,
+  fresh: boolean,
+): Promise<void> {
+  const code = decl.code;
+  const old = p.written.filter((x) => x.before !== undefined);
+  if (old.length > 0) {
+    await sql`
+      delete from register_key k
+       using unnest(${old.map((x) => x.row.region_code)}::text[],
+         ${old.map((x) => x.row.id)}::bigint[]) as u(region_code, entry_id)
+       where k.region_code = u.region_code and k.register = ${code}
+         and k.entry_id = u.entry_id`.execute(w.trx);
+  }
+  const lost = new Set<string>();
+  for (const region of new Set(p.written.map((x) => x.row.region_code))) {
+    const { rows } = await sql<{ key_name: string; key_value: string }>`
+      select key_name, key_value from fazhi_register_index(${region}, ${code},
+        ${p.written.filter((x) => x.row.region_code === region).map((x) => x.row.id)}::bigint[],
+        ${JSON.stringify(keyRows(p.keys, region))}::jsonb,
+        ${JSON.stringify(p.docs.filter((d) => d.region_code === region).map(docOf))}::jsonb,
+        ${w.now})`.execute(w.trx);
+    for (const r of rows) lost.add(`${r.key_name}\u0000${r.key_value}`);
+  }
+  if (lost.size > 0) {
+    // A concurrent writer took a key first: refused.
+    throw keyError(
+      decl,
+      p.wanted.filter((k) => lost.has(`${k.name}\u0000${k.value}`)),
+    );
+  }
+  await forgetPublicEntries(w.trx, p.hidden);
+  await recordAuditBatch(w.trx, { actor: w.actor, ip: w.ip, now: w.now }, p.audit, { fresh });
+}
+
+type KeyRow = { region_code: string; key_name: string; key_value: string; entry_id: number };
+/** The keys of one region as the function takes them. */
+const keyRows = (keys: readonly KeyRow[], region: string) =>
+  keys
+    .filter((k) => k.region_code === region)
+    .map((k) => ({ key_name: k.key_name, key_value: k.key_value, entry_id: k.entry_id }));
+
+/** A document as the function takes it (its region, kind and source are the chunk's). */
+const docOf = (d: ReturnType<typeof entryDocuments>["docs"][number]) => ({
+  record_id: d.record_id,
+  audience: d.audience,
+  unit_id: d.unit_id,
+  on_date: d.on_date,
+  title: d.title,
+  body: d.body,
+  tokens: d.tokens,
+});

@@ -39,6 +39,7 @@ export {
   type KeyLookup,
   keyHolders,
   loadEntryRows,
+  lookupId,
   writeBatch,
 } from "./batch.ts";
 export { keyFieldErrors, type TakenKey, takenKeys } from "./keys.ts";

@@ -44,6 +44,7 @@ import {
   type KeyLookup,
   keyHolders,
   loadEntryRows,
+  lookupId,
   resolveUnit,
   writeBatch,
 } from "../service/index.ts";
@@ -177,11 +178,12 @@ async function importRows(
     );
     if (key) keyOfRow.set(p, key);
   }
-  const byKey = await keyHolders(
-    w,
-    decl,
-    [...keyOfRow.values()].map((k) => ({ region: unit.regionCode, name: k.name, value: k.value })),
-  );
+  const firstLookups = [...keyOfRow.values()].map((k) => ({
+    region: unit.regionCode,
+    name: k.name,
+    value: k.value,
+  }));
+  const byKey = await keyHolders(w, decl, firstLookups);
   const holderOfRow = (p: ParsedRow) => {
     const k = keyOfRow.get(p);
     return k ? holderOf(byKey, unit.regionCode, k) : undefined;
@@ -308,7 +310,17 @@ async function importRows(
     name: c.k.name,
     value: c.k.value,
   }));
-  const holders = await keyHolders(w, decl, lookups);
+  // The keys already asked for when matching rows are not asked again (for a file of new
+  // entries with one unique key: all of them).
+  const asked = new Set(firstLookups.map(lookupId));
+  const holders = new Map([
+    ...byKey,
+    ...(await keyHolders(
+      w,
+      decl,
+      lookups.filter((l) => !asked.has(lookupId(l))),
+    )),
+  ]);
   for (const { p, k, region } of checks) {
     const holder = holderOf(holders, region, k);
     if (holder !== undefined && holder !== p.entry?.id) {
