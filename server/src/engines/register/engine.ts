@@ -2,6 +2,7 @@ import type { WorkTx } from "../../platform/work.ts";
 import type { EntryData, RegisterEnv } from "./data.ts";
 import type { RegisterDecl } from "./declare.ts";
 import {
+  createEntries,
   createEntry,
   deleteEntry,
   type EntryPage,
@@ -23,6 +24,12 @@ export interface RegisterEngine {
     decl: RegisterDecl,
     input: { data: unknown; unitId?: number },
   ): Promise<EntryView>;
+  /** Many new entries of one unit, written set-wise; all or none (service/create-many.ts). */
+  createMany(
+    w: WorkTx,
+    decl: RegisterDecl,
+    input: { data: readonly unknown[]; unitId?: number },
+  ): Promise<number>;
   update(
     w: WorkTx,
     decl: RegisterDecl,
@@ -48,6 +55,7 @@ export function registerEngine(given: RegisterEnv | (() => Promise<RegisterEnv>)
   };
   return {
     create: async (w, decl, input) => createEntry(w, decl, input, await env()),
+    createMany: async (w, decl, input) => createEntries(w, decl, input, await env()),
     update: async (w, decl, id, input) => updateEntry(w, decl, id, input, await env()),
     remove: async (w, decl, id, input) => deleteEntry(w, decl, id, input, await env()),
     get: async (w, decl, id) => getEntry(w, decl, id, await env()),

@@ -1,7 +1,12 @@
 import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { withScope } from "../../../src/db/scope.ts";
+import { type RegisterEngine, registerEngine } from "../../../src/engines/register/index.ts";
+import { loadActor } from "../../../src/platform/auth/sessions.ts";
+import { loadOrCreateFieldKey } from "../../../src/platform/crypto/keys.ts";
+import { inWork, type WorkTx } from "../../../src/platform/work.ts";
 import { examplesModule } from "../../fixtures/examples/index.ts";
+import { officerRegister } from "../../fixtures/examples/officer.ts";
 import type { Session, TestApp } from "../../support/app.ts";
 import { registerTestApp } from "../../support/register-app.ts";
 
@@ -158,6 +163,61 @@ describe("the import's batch call (migration 0024)", () => {
     const before = await counts();
     await expect(call(other, [a!.id], a!.id)).rejects.toMatchObject({ code: "42501" });
     await expect(call(a!.unit_id, [a!.id], b!.id)).rejects.toMatchObject({ code: "42501" });
+    expect(await counts()).toEqual(before);
+  });
+});
+
+describe("createMany: many entries at once through the batch path (the demo's write)", () => {
+  async function asHandler<T>(fn: (w: WorkTx, engine: RegisterEngine) => Promise<T>): Promise<T> {
+    const u = await t.db.owner
+      .selectFrom("app_user")
+      .select("id")
+      .where("username", "=", "handler")
+      .executeTakeFirstOrThrow();
+    const actor = (await loadActor(t.db.owner, u.id))!;
+    const engine = registerEngine({ fieldKey: await loadOrCreateFieldKey(t.config.keyDir) });
+    return inWork(t.db.app, actor, new Date("2021-01-31T01:00:00Z"), null, (w) => fn(w, engine));
+  }
+  const entry = (i: number) => ({
+    name: `批量${i}`,
+    certificateNo: `MANY${String(i).padStart(5, "0")}`,
+    idNumber: idNumber(500 + i),
+    validFrom: "2020-01-01",
+    validTo: "2025-12-31",
+  });
+
+  it("writes every entry with its keys, search documents and audit events", async () => {
+    const before = await counts();
+    const n = await asHandler((w, e) =>
+      e.createMany(w, officerRegister, { data: [1, 2, 3].map(entry) }),
+    );
+    expect(n).toBe(3);
+    const after = await counts();
+    expect(after.entries - before.entries).toBe(3);
+    expect(after.events - before.events).toBe(3);
+    expect(after.keys).toBeGreaterThan(before.keys);
+    expect(after.docs).toBeGreaterThan(before.docs);
+  });
+
+  it("refuses the whole list for one bad entry, a key repeated in the list or a key taken: nothing written", async () => {
+    const before = await counts();
+    await expect(
+      asHandler((w, e) =>
+        e.createMany(w, officerRegister, { data: [entry(10), { ...entry(11), validFrom: "x" }] }),
+      ),
+    ).rejects.toMatchObject({ text: { zh: expect.stringMatching(/^第 2 条/) } });
+    await expect(
+      asHandler((w, e) => e.createMany(w, officerRegister, { data: [entry(12), entry(12)] })),
+    ).rejects.toMatchObject({
+      code: "validation",
+      text: { zh: expect.stringMatching(/^第 2 条/) },
+    });
+    await expect(
+      asHandler((w, e) => e.createMany(w, officerRegister, { data: [entry(13), entry(1)] })),
+    ).rejects.toMatchObject({
+      code: "validation",
+      text: { zh: expect.stringMatching(/^第 2 条/) },
+    });
     expect(await counts()).toEqual(before);
   });
 });

@@ -22,6 +22,7 @@
  * - rows.ts: an entry as the actor may see it;
  * - keys.ts: the unique keys and the blind indexes;
  * - write.ts: create, update, delete;
+ * - create-many.ts: many new entries at once (the import's set-based write);
  * - batch.ts: the import's set-based reads and writes;
  * - read.ts: an entry and its versions;
  * - list.ts: lists, their filters, search and order;
@@ -42,6 +43,7 @@ export {
   lookupId,
   writeBatch,
 } from "./batch.ts";
+export { createEntries } from "./create-many.ts";
 export { keyFieldErrors, type TakenKey, takenKeys } from "./keys.ts";
 export {
   type EntryPage,

@@ -428,21 +428,13 @@ export const enforcementRegistersDemo: DemoContribution = {
     let benchmarks = 0;
     for (const b of bodies) {
       await ctx.as(demoUsername(b.unitCode, "case_handler"), RECORDED_DAY, async (w) => {
-        for (const o of officers) {
-          if (o.body !== b.unitCode) continue;
-          const { body: _b, ...data } = o;
-          await registers.create(w, officerRegister, { data });
-        }
-        for (const e of equipment) {
-          if (e.body !== b.unitCode) continue;
-          const { body: _b, ...data } = e;
-          await registers.create(w, equipmentRegister, { data });
-        }
+        // Written set-wise (the register engine's batch path), as an import would.
+        const own = <T extends { body: string }>(rows: T[]) =>
+          rows.filter((r) => r.body === b.unitCode).map(({ body: _b, ...data }) => data);
+        await registers.createMany(w, officerRegister, { data: own(officers) });
+        await registers.createMany(w, equipmentRegister, { data: own(equipment) });
         await registers.create(w, catalogueRegister, { data: catalogueOf(b) });
-        for (const data of benchmarksOf(b)) {
-          await registers.create(w, benchmarkRegister, { data });
-          benchmarks += 1;
-        }
+        benchmarks += await registers.createMany(w, benchmarkRegister, { data: benchmarksOf(b) });
       });
     }
 
