@@ -3,6 +3,7 @@ import { z } from "zod";
 import type { CaseTypeDecl } from "../../../src/engines/case/index.ts";
 import type { ModuleDecl } from "../../../src/engines/registry.ts";
 import { readZipEntry } from "../../../src/platform/files/zip.ts";
+import { compareWithReferences, renderAll, visualSkip } from "../../support/visual.ts";
 import {
   detail,
   handler,
@@ -371,5 +372,10 @@ describe("the schedule an instalment approval carries", () => {
     expect(xml).toContain("2022年4月15日前");
     expect(xml).toContain("《中华人民共和国行政处罚法》第六十六条第二款");
     expect(xml).not.toMatch(/art\./);
-  });
+    // Its look against the reviewed reference image (issue 11; test/support/visual.ts).
+    if (visualSkip === undefined) {
+      const pages = await renderAll({ deferral: doc.rawPayload });
+      await compareWithReferences("penalty-payment_deferral", pages.deferral!);
+    }
+  }, 600_000);
 });
