@@ -90,6 +90,10 @@ function checkCaseType(
     const input = shapeOf(x.input);
     for (const f of x.setsFields ?? [])
       if (!input.has(f)) bad(`${at}: setsFields "${f}" is not a field of the step's input`);
+    for (const f of x.importsInput ?? [])
+      if (!input.has(f)) bad(`${at}: importsInput "${f}" is not a field of the step's input`);
+      else if (x.setsFields?.includes(f))
+        bad(`${at}: importsInput "${f}" is set on the case already (setsFields)`);
     for (const l of x.leadTimes ?? [])
       if (!input.has(l.field)) bad(`${at}: lead time field "${l.field}" is not an input field`);
     if (typeof x.actor === "object" && !roles.has(x.actor.participantRole))

@@ -192,6 +192,12 @@ export interface TransitionDecl<F = Record<string, unknown>> {
   input?: z.ZodObject;
   /** Input fields merged into the case's fields when the step succeeds. */
   setsFields?: readonly string[];
+  /**
+   * Input fields (not set on the case) that a history import file may carry for this step,
+   * kept as the step's recorded input on its timeline event — e.g. a review's result that
+   * a later step's guard reads. Columns `<action>.<field>` (engines/case/import/columns.ts).
+   */
+  importsInput?: readonly string[];
   guards?: readonly Guard<F>[];
   /** What the guards, `derive` and `effect` read by name (checked at start, engines/check.ts). */
   reads?: DeclaredReads;

@@ -132,12 +132,14 @@ export const portalRoutes =
             `<section aria-labelledby="st-${st}"><h2 id="st-${st}"><a href="/public/${region}/stages/${st}">${esc(PORTAL_STAGE_LABELS[st].zh)}</a></h2><p class="lead">${esc(STAGE_INTROS[st])}</p>${sectionCards(region, st)}</section>`,
         ).join("");
         const report = `<section aria-labelledby="st-report"><h2 id="st-report">年度报告</h2><ul class="sections"><li><a href="/public/${region}/report">法治政府建设年度报告</a><p>本区法治政府建设情况的年度报告。</p></li></ul></section>`;
+        // Drafts open for public comment (engines/consultation; portal/consultation.ts).
+        const consultations = `<section aria-labelledby="st-consultations"><h2 id="st-consultations">意见征集</h2><ul class="sections"><li><a href="/public/${region}/consultations">草案公开征求意见</a><p>规范性文件、重大行政决策草案公开征求意见，查看意见答复和意见采纳情况。</p></li></ul></section>`;
         return reply.type(html).send(
           page({
             title: `${site.region!.name}行政执法公示`,
             site,
             current: "home",
-            body: searchForm(region) + stages + report,
+            body: searchForm(region) + stages + consultations + report,
           }),
         );
       },
