@@ -77,6 +77,12 @@ function checkCaseType(
   for (const d of duplicates((t.documents ?? []).map((n) => n.code)))
     bad(`document "${d}" is declared twice`);
 
+  for (const pf of t.publicFiles ?? []) {
+    if (!t.documents?.some((d) => d.code === pf.document))
+      bad(`publicFiles: document "${pf.document}" is not declared`);
+    if (!t.transitions.some((x) => x.action === pf.on))
+      bad(`publicFiles: action "${pf.on}" is not declared`);
+  }
   for (const x of t.transitions) {
     const at = `action "${x.action}"`;
     for (const s of x.from) if (!states.has(s)) bad(`${at}: from-state "${s}" is not declared`);

@@ -25,6 +25,7 @@ export async function demo(opts: { seed?: string }): Promise<void> {
       result = await loadDemo(db, registry, {
         seed: opts.seed,
         keyDir: config.keyDir,
+        fileDir: config.fileDir,
         onProgress: (line) => process.stderr.write(`${line}\n`),
       });
       process.stderr.write(`demo loaded in ${Date.now() - started} ms\n`);

@@ -446,6 +446,12 @@ export interface CaseTypeDecl<F = Record<string, unknown>> {
    * one .zip with a Chinese index (engines/case/dossier.ts, `GET …/dossier.zip`).
    */
   dossier?: DossierDecl;
+  /**
+   * Public files (公开附件): when the step `on` succeeds, the declared document is kept as
+   * a .docx and a PDF attachment the portal links beside the case's public projection
+   * (engines/case/public-files.ts).
+   */
+  publicFiles?: readonly { document: string; on: string }[];
   /** Sub-cases: the parent moves on when all its sub-cases reach a terminal state. */
   subCases?: { caseType: string; onAllClosed: string };
   /** The fields full-text search indexes besides the title and numbers (engines/search). */

@@ -15,6 +15,7 @@ import { NotFoundError, t as text } from "../../kernel/errors.ts";
 import { zt } from "../../kernel/issue-text.ts";
 import { toLocalDate } from "../../kernel/time/index.ts";
 import type { Services } from "../context.ts";
+import { portalFileRoutes, publicFilesHtml } from "./files.ts";
 import { dateZh, details, esc, list, page, pager, qs, type Site } from "./html.ts";
 import { publishedReportHtml } from "./report.ts";
 import {
@@ -84,6 +85,8 @@ export const portalRoutes =
     const { registry } = services;
     const db = services.db.app;
     const hidden = { config: { access: "public" as const }, schema: { hide: true } };
+
+    portalFileRoutes(app, services, { Region, Code }); // a published document's PDF
 
     app.get("/public/assets/portal.css", hidden, async (_req, reply) =>
       reply
@@ -272,6 +275,7 @@ export const portalRoutes =
           (f) => [fieldLabel(registry, s, f), showField(ctx, item, f, true)] as [string, string],
         );
         const title = itemTitle(ctx, item);
+        const files = await publicFilesHtml(services, s, region, item.id);
         return reply.type(html).send(
           page({
             // The title is HTML already (escaped by showField): page() escapes it again
@@ -279,7 +283,7 @@ export const portalRoutes =
             title: decodeEntities(title),
             site,
             current: s.stage,
-            body: details(rows),
+            body: details(rows) + files,
             crumbs: [
               [`/public/${region}`, "首页"],
               [`/public/${region}/stages/${s.stage}`, PORTAL_STAGE_LABELS[s.stage].zh],

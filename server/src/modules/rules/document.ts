@@ -27,6 +27,7 @@ import {
   S_REVIEW_MIN,
   S_VALIDITY_YEARS,
 } from "./settings.ts";
+import { TEXT_DOCUMENT, textDocument } from "./text-document.ts";
 
 export interface DocumentFields {
   title: string;
@@ -569,4 +570,7 @@ export const documentCaseType: CaseTypeDecl<DocumentFields> = {
         }
       : undefined,
   search: { kind: "document", fields: ["title", "text", "draftText"] },
+  documents: [textDocument],
+  // The published text as public .docx and PDF attachments on the portal.
+  publicFiles: [{ document: TEXT_DOCUMENT, on: "publish" }],
 };
