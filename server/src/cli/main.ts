@@ -12,6 +12,7 @@ const cmd = {
   draw: () => import("./commands/draw.ts"),
   import: () => import("./commands/import.ts"),
   indicators: () => import("./commands/indicators.ts"),
+  pdf: () => import("./commands/pdf.ts"),
   report: () => import("./commands/report.ts"),
   search: () => import("./commands/search.ts"),
   serve: () => import("./commands/serve.ts"),
@@ -114,6 +115,11 @@ program
   .option("--limit <n>", "at most this many hits (default 20)")
   .option("--json", "print a JSON array of {kind, id, title, snippet, score}, best first")
   .action(async (query: string, o) => (await cmd.search()).searchVerb(query, o));
+
+program
+  .command("pdf")
+  .description("make the PDFs of published documents that waited for LibreOffice (FAZHI_SOFFICE)")
+  .action(async () => (await cmd.pdf()).pdfVerb());
 
 program
   .command("reindex")

@@ -34,8 +34,11 @@ export interface PublicFileMeta {
   from?: number;
 }
 
+/** Who stores a file: a step's unit of work, or the command that converts the queue. */
+type Writer = Pick<WorkTx, "trx" | "now"> & { actor: { userId: number | null } };
+
 async function insertFile(
-  w: WorkTx,
+  w: Writer,
   files: FileStore,
   c: CaseView,
   name: string,
@@ -176,9 +179,12 @@ export async function readPublicFile(
   return { name: row.name, mime: row.mime, bytes: await files.get(row.sm3) };
 }
 
-/** Convert the queued PDFs of a region (when LibreOffice is there); the count made. */
+/**
+ * Convert the queued PDFs (when LibreOffice is there); the count made. `w.trx` sees the
+ * rows to convert: the owner's connection for `fazhi pdf` (every region).
+ */
 export async function convertQueuedPdfs(
-  w: WorkTx,
+  w: Writer,
   files: FileStore,
   pdf: PdfConverter,
 ): Promise<number> {
