@@ -139,6 +139,7 @@ export const caseRoutes =
           })),
           numbers: (d.numbers ?? []).map((n) => ({ kind: n.kind, label: n.label })),
           dossier: d.dossier ?? null,
+          consultation: Boolean(d.consultation),
           linkLabels: Object.fromEntries(linkKinds(d).map((k) => [k.code, k.label])),
         }));
       },
