@@ -28,6 +28,7 @@ import {
 import type { DemoContext, DemoContribution } from "../../engines/demo/index.ts";
 import { importCsv, type RegisterDecl } from "../../engines/register/index.ts";
 import { DOCUMENT_TYPE, FILING_REVIEW_TYPE } from "./common.ts";
+import { currentDraft } from "./demo-current.ts";
 import { cleanupResultRegister, otherDocumentRegister } from "./registers.ts";
 
 const OFFICE = "wl.yfzqb.office";
@@ -394,6 +395,7 @@ export const rulesDemo: DemoContribution = {
       }),
     );
     await showcase(ctx);
+    await currentDraft(ctx); // this year's draft, its comments waiting for answers
     const cleaned = await ctx.as(OFFICE, IMPORTED_ON, (w) =>
       importCsv(w, cleanupResultRegister, registerCsv(cleanupResultRegister, cleanupRows(ctx))),
     );
