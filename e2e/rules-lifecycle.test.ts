@@ -202,3 +202,45 @@ test("review, deliberation (refused before the review), numbering, publication w
   expect((await pdf.body()).subarray(0, 5).toString("latin1")).toBe("%PDF-");
   await screenshot(page, "rules-portal-pdf");
 }, 300_000);
+
+test("a draft closely related to market actors may not open for comment for under 30 days", async ({
+  page,
+}) => {
+  await loginAs(page, baseUrl, DRAFTER);
+  await page.goto(`${baseUrl}/cases/${T}`);
+  await page.getByTestId("case-table").waitFor({ timeout: 60_000 });
+  await page.getByTestId("case-new").click();
+  const form = page.getByTestId("case-new-form");
+  await form.waitFor();
+  await form.getByTestId("field-fields.title").fill("武隆区促进民营经济发展若干措施（测试稿）");
+  await page.getByTestId("field-fields.issuer").click();
+  await page
+    .locator(".ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option", {
+      hasText: "区人民政府（含区政府办公室）",
+    })
+    .click();
+  await form.getByTestId("field-fields.numberPrefix").fill("武隆府发");
+  await form.getByTestId("field-fields.marketRelated").check();
+  await form.getByTestId("field-fields.draftText").fill("第一条 为促进民营经济发展，制定本措施。");
+  await page.getByTestId("case-new-submit").click();
+  await page.waitForURL(/\/cases\/normative_document\/\d+$/, { timeout: 60_000 });
+  const d = await openStep(page, "open_comment");
+  for (const [testId, value] of [
+    ["field-input.commentFrom", shanghaiDate(0)],
+    ["field-input.commentTo", shanghaiDate(20)],
+  ] as const) {
+    const date = d.getByTestId(testId);
+    await date.click();
+    await date.fill(value);
+    await date.press("Enter");
+  }
+  await page.getByTestId("action-submit").click();
+  await d
+    .locator(".ant-form-item-has-error")
+    .filter({ has: page.getByTestId("field-input.commentTo") })
+    .getByText(/征求意见期限不得少于30日（现为21日/)
+    .waitFor();
+  await screenshot(page, "rules-short-period-refused");
+  await page.getByRole("button", { name: /^取\s*消$/ }).click();
+  expect(await page.getByTestId("case-state").textContent()).toBe("起草");
+}, 300_000);
