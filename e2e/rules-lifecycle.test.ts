@@ -14,7 +14,7 @@ import { loginAs, shanghaiDate } from "./support/app.ts";
 import { screenshot } from "./support/browser.ts";
 import { baseUrl, test } from "./support/fixture.ts";
 
-const DRAFTER = "wl.qzf.leader";
+const DRAFTER = "wl.zfb.handler"; // the district government's office drafts in its name
 const OFFICE = "wl.yfzqb.office";
 const TITLE = "武隆区住宅小区物业服务管理办法"; // modules/rules/demo-current.ts
 const T = "normative_document";

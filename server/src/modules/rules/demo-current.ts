@@ -9,7 +9,8 @@ import type { DemoContext } from "../../engines/demo/index.ts";
 import { addDays, type LocalDate } from "../../kernel/time/index.ts";
 import { DOCUMENT_TYPE } from "./common.ts";
 
-const GOVERNMENT = "wl.qzf.leader";
+// The district government's office (区政府办公室) drafts in the government's name.
+const GOVERNMENT = "wl.zfb.handler";
 export const CURRENT_DRAFT_TITLE = "武隆区住宅小区物业服务管理办法";
 
 const COMMENTS: [number, string, string][] = [
