@@ -11,6 +11,7 @@ import { expect } from "vitest";
 import { loginAs, shanghaiDate, uniqueName } from "./support/app.ts";
 import { screenshot } from "./support/browser.ts";
 import { baseUrl, test } from "./support/fixture.ts";
+import { fill } from "./support/forms.ts";
 
 const HANDLER = "wl.sthjj.handler";
 const LEADER = "wl.sthjj.leader";
@@ -58,6 +59,7 @@ async function openCase(page: Page, url: string) {
 }
 
 test("a decision from its start to its publication, the PDF on the portal", async ({ page }) => {
+  await page.goto(`${baseUrl}/`);
   await loginAs(page, baseUrl, HANDLER);
   await page.goto(`${baseUrl}/cases/${T}`);
   await page.getByTestId("case-table").waitFor({ timeout: 60_000 });
@@ -100,7 +102,7 @@ test("a decision from its start to its publication, the PDF on the portal", asyn
   await date(page, "action-date", shanghaiDate(-55));
   await submitStep(page, "open_comment");
   d = await openStep(page, "close_comment");
-  await d.getByTestId("field-input.received").locator("input").fill("0");
+  await fill(d.getByTestId("field-input.received"), "0");
   await d.getByTestId("field-input.adoption").fill("征求意见期间未收到意见。");
   await date(page, "action-date", shanghaiDate(-19));
   await submitStep(page, "close_comment");
@@ -121,7 +123,7 @@ test("a decision from its start to its publication, the PDF on the portal", asyn
   await choose(page, "field-input.result", "合法");
   await d.getByTestId("field-input.opinion").fill("决策草案符合法律规定。");
   await d.getByTestId("field-input.advisers").getByRole("button").last().click();
-  await d.getByTestId("field-input.advisers.0.adviserId").locator("input").fill(String(adviserId));
+  await fill(d.getByTestId("field-input.advisers.0.adviserId"), String(adviserId));
   await d.getByTestId("field-input.advisers.0.opinion").fill("同意。");
   await submitStep(page, "review");
 

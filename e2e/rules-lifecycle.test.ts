@@ -206,6 +206,7 @@ test("review, deliberation (refused before the review), numbering, publication w
 test("a draft closely related to market actors may not open for comment for under 30 days", async ({
   page,
 }) => {
+  await page.goto(`${baseUrl}/`); // back in the app from the portal (loginAs logs out there)
   await loginAs(page, baseUrl, DRAFTER);
   await page.goto(`${baseUrl}/cases/${T}`);
   await page.getByTestId("case-table").waitFor({ timeout: 60_000 });
