@@ -85,7 +85,9 @@ export async function makePublicFiles(
       .executeTakeFirstOrThrow();
     const doc = d.build(c, { unitName: names.unit, regionName: names.region, today: w.today });
     const docx = await renderOfficialDocument(doc);
-    const base = `${d.label.zh}${doc.number ? `（${doc.number}）` : ""}`;
+    // Named as a citizen looks for it: the case's title and the document's number.
+    const name = (c.title || d.label.zh).replace(/[\\/:*?"<>|\r\n]/g, " ").slice(0, 150);
+    const base = `${name}${doc.number ? `（${doc.number}）` : ""}`;
     const pdf = deps.pdf ? await deps.pdf.toPdf(docx) : undefined;
     const meta = { kind: "document", public: true, document: d.code } as const;
     const docxId = await insertFile(w, deps.files, c, `${base}.docx`, DOCX_MIME, docx, {

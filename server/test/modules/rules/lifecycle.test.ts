@@ -583,7 +583,7 @@ describe("a district-government normative document, end to end", () => {
     expect(page.body).not.toContain("PDF 版本正在生成");
     const links = [...page.body.matchAll(/href="([^"]+\/files\/\d+)">([^<]+)</g)];
     const pdf = links.find((m) => m[2]!.endsWith(".pdf"));
-    expect(pdf?.[2]).toBe("规范性文件正式文本（武隆府发〔2020〕1号）.pdf");
+    expect(pdf?.[2]).toBe("武隆区促进中小企业发展的若干措施（武隆府发〔2020〕1号）.pdf");
     const res = await t.app.inject({ method: "GET", url: pdf![1]! });
     expect(res.statusCode).toBe(200);
     expect(res.headers["content-type"]).toBe("application/pdf");
