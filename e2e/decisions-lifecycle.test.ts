@@ -50,7 +50,13 @@ async function typeTags(page: Page, testId: string, items: string[]) {
 }
 async function submitStep(page: Page, action: string) {
   await page.getByTestId("action-submit").click();
-  await page.getByRole("dialog").waitFor({ state: "hidden", timeout: 60_000 });
+  await page
+    .getByRole("dialog")
+    .waitFor({ state: "hidden", timeout: 60_000 })
+    .catch(async (e) => {
+      await screenshot(page, `decision-${action}-stuck`);
+      throw e;
+    });
   await page.getByTestId("case-timeline").locator(`[data-action="${action}"]`).first().waitFor();
 }
 async function openCase(page: Page, url: string) {
@@ -114,10 +120,21 @@ test("a decision from its start to its publication, the PDF on the portal", asyn
 
   // The rule-of-law office reviews it, with a legal adviser's opinion.
   await loginAs(page, baseUrl, OFFICE);
-  const advisers = await (
-    await page.request.get(`${baseUrl}/api/registers/legal_adviser/entries`)
-  ).json();
-  const adviserId = (advisers.items ?? advisers)[0].id as number;
+  // The demo's advisers were engaged for 2020–2021: the office engages a public lawyer now.
+  const session = await (await page.request.get(`${baseUrl}/api/auth/session`)).json();
+  const created = await page.request.post(`${baseUrl}/api/registers/legal_adviser/entries`, {
+    headers: { "x-csrf-token": session.csrfToken },
+    data: {
+      data: {
+        name: uniqueName("公职律师"),
+        kind: "public_lawyer",
+        firm: "武隆区司法局",
+        engagedFrom: shanghaiDate(-30),
+      },
+    },
+  });
+  expect(created.status(), await created.text()).toBe(201);
+  const adviserId = (await created.json()).id as number;
   await openCase(page, url);
   d = await openStep(page, "review");
   await choose(page, "field-input.result", "合法");

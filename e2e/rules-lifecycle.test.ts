@@ -207,6 +207,7 @@ test("a draft closely related to market actors may not open for comment for unde
   page,
 }) => {
   await page.goto(`${baseUrl}/`); // back in the app from the portal (loginAs logs out there)
+  await page.getByTestId("main-menu").waitFor();
   await loginAs(page, baseUrl, DRAFTER);
   await page.goto(`${baseUrl}/cases/${T}`);
   await page.getByTestId("case-table").waitFor({ timeout: 60_000 });
