@@ -55,7 +55,12 @@ async function submitStep(page: Page, action: string) {
     .waitFor({ state: "hidden", timeout: 60_000 })
     .catch(async (e) => {
       await screenshot(page, `decision-${action}-stuck`);
-      throw e;
+      // Name what the dialog says (the server's message, the fields' errors).
+      const said = await page
+        .getByRole("dialog")
+        .locator('[role="alert"], .ant-form-item-explain-error')
+        .allTextContents();
+      throw new Error(`${action}: ${said.join(" | ")}`, { cause: e });
     });
   await page.getByTestId("case-timeline").locator(`[data-action="${action}"]`).first().waitFor();
 }
