@@ -44,11 +44,12 @@ async function choose(page: Page, testId: string, option: string) {
     await item.first().waitFor();
     await item.first().click();
     const chosen = await select
-      .locator("xpath=ancestor-or-self::*[contains(@class,'ant-select')][1]")
+      .locator("xpath=ancestor-or-self::div[contains(concat(' ', @class, ' '), ' ant-select ')][1]")
       .locator(".ant-select-selection-item")
       .textContent()
       .catch(() => "");
     if (chosen?.includes(option)) return;
+    await page.keyboard.press("Escape");
     await page.waitForTimeout(300);
   }
 }
