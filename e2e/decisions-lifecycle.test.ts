@@ -33,25 +33,13 @@ async function date(page: Page, testId: string, value: string) {
   await d.press("Enter");
 }
 async function choose(page: Page, testId: string, option: string) {
-  const select = page.getByRole("dialog").getByTestId(testId);
-  // A click that lands during the dropdown's animation may miss: try again until chosen.
-  for (let i = 0; i < 3; i++) {
-    await select.click();
-    const item = page.locator(
-      ".ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option",
-      { hasText: option },
-    );
-    await item.first().waitFor();
-    await item.first().click();
-    const chosen = await select
-      .locator("xpath=ancestor-or-self::div[contains(concat(' ', @class, ' '), ' ant-select ')][1]")
-      .locator(".ant-select-selection-item")
-      .textContent()
-      .catch(() => "");
-    if (chosen?.includes(option)) return;
-    await page.keyboard.press("Escape");
-    await page.waitForTimeout(300);
-  }
+  await page.getByRole("dialog").getByTestId(testId).click();
+  await page
+    .locator(".ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option", {
+      hasText: option,
+    })
+    .first()
+    .click();
 }
 async function typeTags(page: Page, testId: string, items: string[]) {
   await page.getByRole("dialog").getByTestId(testId).click();
