@@ -67,6 +67,9 @@ const ReportPage = lazy(() =>
 const PublishedReportPage = lazy(() =>
   import("./reports/PublishedReportPage.tsx").then((m) => ({ default: m.PublishedReportPage })),
 );
+const ConsultationPage = lazy(() =>
+  import("./consultation/ConsultationPage.tsx").then((m) => ({ default: m.ConsultationPage })),
+);
 const RegisterPage = lazy(() =>
   import("./registers/RegisterPage.tsx").then((m) => ({ default: m.RegisterPage })),
 );
@@ -239,6 +242,7 @@ const enginesModule: WebModule = {
     { path: "/search", component: SearchPage, anyOf: READ },
     { path: "/cases/:type", component: CaseListPage, anyOf: READ },
     { path: "/cases/:type/:id", component: CaseDetailPage, anyOf: READ },
+    { path: "/cases/:type/:id/consultation", component: ConsultationPage, anyOf: READ },
     { path: "/registers/:code", component: RegisterPage, anyOf: READ },
     { path: "/registers/:code/:region/:id", component: RegisterPage, anyOf: READ },
   ],

@@ -21,6 +21,7 @@ export type {
   WorkItem,
   WorkPage,
 } from "../../server/src/engines/case/wire.ts";
+export type { ConsultationView } from "../../server/src/engines/consultation/wire.ts";
 export type {
   ByUnitAnswer,
   ByUnitRow,

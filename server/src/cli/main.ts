@@ -19,6 +19,7 @@ const cmd = {
   draw: () => import("./commands/draw.ts"),
   import: () => import("./commands/import.ts"),
   indicators: () => import("./commands/indicators.ts"),
+  pdf: () => import("./commands/pdf.ts"),
   report: () => import("./commands/report.ts"),
   search: () => import("./commands/search.ts"),
   serve: () => import("./commands/serve.ts"),
@@ -212,6 +213,11 @@ program
     ),
   )
   .action(async (query: string, o) => (await cmd.search()).searchVerb(query, o));
+
+program
+  .command("pdf")
+  .description("make the PDFs of published documents that waited for LibreOffice (FAZHI_SOFFICE)")
+  .action(async () => (await cmd.pdf()).pdfVerb());
 
 program
   .command("reindex")

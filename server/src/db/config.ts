@@ -32,6 +32,19 @@ export interface FazhiConfig {
   host: string;
   /** Mark session cookies Secure (behind TLS). */
   secureCookies: boolean;
+  /**
+   * LibreOffice for the PDF copies of published documents (FAZHI_SOFFICE: a path or a
+   * name on PATH, default `soffice`; `off` or empty: no conversion, the PDFs are queued).
+   * Undefined: read from the environment (platform/documents/pdf.ts).
+   */
+  soffice?: string | null;
+}
+
+/** FAZHI_SOFFICE as a setting: the program, or null when turned off. */
+export function sofficeSetting(env: NodeJS.ProcessEnv = process.env): string | null {
+  const v = env.FAZHI_SOFFICE;
+  if (v === undefined) return "soffice";
+  return v.trim() === "" || v.trim() === "off" ? null : v.trim();
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.cwd()): FazhiConfig {
@@ -49,5 +62,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     port: Number(env.PORT ?? 3000),
     host: env.HOST ?? "127.0.0.1",
     secureCookies: env.FAZHI_SECURE_COOKIES === "1" || env.FAZHI_SECURE_COOKIES === "true",
+    soffice: sofficeSetting(env),
   };
 }

@@ -141,9 +141,18 @@ describe("createRegistry checks every declaration", () => {
     t.extensions = [{ clock: "nope", max: { n: 1, unit: "working_day" }, legalBasis: "x" }];
     t.documents = [{ ...good().documents![0]!, states: ["done"] }];
     t.subCases = { caseType: "t_part", onAllClosed: "conclude" };
+    t.publicFiles = [
+      { document: "decison", on: "decide" },
+      { document: "decision", on: "publsh" },
+    ];
     t.transitions = [
-      { ...good().transitions[0]!, issues: ["acceptanse"] },
-      { ...good().transitions[1]!, reads: { settings: ["m.dayz"] }, setsFields: ["sumary"] },
+      { ...good().transitions[0]!, issues: ["acceptanse"], importsInput: ["result"] },
+      {
+        ...good().transitions[1]!,
+        reads: { settings: ["m.dayz"] },
+        setsFields: ["sumary", "summary"],
+        importsInput: ["summary"],
+      },
     ];
     const msg = problems(mod(t));
     for (const name of [
@@ -156,6 +165,10 @@ describe("createRegistry checks every declaration", () => {
       'action "accept": issues number kind "acceptanse"',
       'action "decide": reads setting "m.dayz", which no module declares',
       'action "decide": setsFields "sumary" is not a field of the step\'s input',
+      'publicFiles: document "decison" is not declared',
+      'publicFiles: action "publsh" is not declared',
+      'action "accept": importsInput "result" is not a field of the step\'s input',
+      'action "decide": importsInput "summary" is set on the case already (setsFields)',
     ]) {
       expect(msg).toContain(name);
     }

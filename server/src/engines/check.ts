@@ -77,6 +77,12 @@ function checkCaseType(
   for (const d of duplicates((t.documents ?? []).map((n) => n.code)))
     bad(`document "${d}" is declared twice`);
 
+  for (const pf of t.publicFiles ?? []) {
+    if (!t.documents?.some((d) => d.code === pf.document))
+      bad(`publicFiles: document "${pf.document}" is not declared`);
+    if (!t.transitions.some((x) => x.action === pf.on))
+      bad(`publicFiles: action "${pf.on}" is not declared`);
+  }
   for (const x of t.transitions) {
     const at = `action "${x.action}"`;
     for (const s of x.from) if (!states.has(s)) bad(`${at}: from-state "${s}" is not declared`);
@@ -90,6 +96,10 @@ function checkCaseType(
     const input = shapeOf(x.input);
     for (const f of x.setsFields ?? [])
       if (!input.has(f)) bad(`${at}: setsFields "${f}" is not a field of the step's input`);
+    for (const f of x.importsInput ?? [])
+      if (!input.has(f)) bad(`${at}: importsInput "${f}" is not a field of the step's input`);
+      else if (x.setsFields?.includes(f))
+        bad(`${at}: importsInput "${f}" is set on the case already (setsFields)`);
     for (const l of x.leadTimes ?? [])
       if (!input.has(l.field)) bad(`${at}: lead time field "${l.field}" is not an input field`);
     for (const a of x.notBy?.actions ?? [])

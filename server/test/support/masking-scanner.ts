@@ -1,4 +1,6 @@
+import { execFile } from "node:child_process";
 import type { FastifyInstance } from "fastify";
+import { strFromU8, unzipSync } from "fflate";
 import { normaliseNumbers } from "../../src/kernel/masking.ts";
 
 /**
@@ -6,7 +8,9 @@ import { normaliseNumbers } from "../../src/kernel/masking.ts";
  * under /public, same origin) and fetches the given public API URLs, and reports every
  * place a private party's name, ID number or phone number appears unmasked — the numbers
  * in every form people write them (spaces, dashes, full-width digits, +86, x or X):
- * each body is compared with its numbers normalised (kernel normaliseNumbers).
+ * each body is compared with its numbers normalised (kernel normaliseNumbers). A PDF is
+ * read as its text (poppler's pdftotext: a PDF whose text cannot be read fails the scan),
+ * a .docx as the text of its parts.
  */
 export interface PrivateParty {
   /** Empty for people whose name may be shown (officials), to scan only their numbers. */
@@ -46,7 +50,7 @@ export async function scanPublic(
     if (seen.has(url)) continue;
     seen.add(url);
     const res = await app.inject({ method: "GET", url });
-    check(url, res.body);
+    check(url, await textOf(res.headers["content-type"], res.rawPayload));
     if (!String(res.headers["content-type"]).includes("text/html")) continue;
     for (const m of res.body.matchAll(/href="([^"]+)"/g)) {
       const href = m[1]!.replaceAll("&amp;", "&");
@@ -59,4 +63,28 @@ export async function scanPublic(
     check(url, res.body);
   }
   return { visited: [...seen], leaks };
+}
+
+/** The text a citizen reads in a body: a PDF's or a .docx's text, else the body itself. */
+export async function textOf(type: unknown, body: Buffer): Promise<string> {
+  const t = String(type ?? "");
+  if (t.startsWith("application/pdf")) return pdfText(body);
+  if (t.includes("wordprocessingml")) {
+    const parts = unzipSync(new Uint8Array(body));
+    return Object.entries(parts)
+      .filter(([name]) => name.endsWith(".xml"))
+      .map(([, b]) => strFromU8(b).replace(/<[^>]+>/g, ""))
+      .join("\n");
+  }
+  return body.toString("utf8");
+}
+
+/** A PDF's text by pdftotext (poppler-utils); refuses a PDF whose text cannot be read. */
+export function pdfText(pdf: Buffer): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const child = execFile("pdftotext", ["-enc", "UTF-8", "-", "-"], (err, stdout) =>
+      err ? reject(new Error(`pdftotext could not read the PDF: ${err.message}`)) : resolve(stdout),
+    );
+    child.stdin?.end(pdf);
+  });
 }

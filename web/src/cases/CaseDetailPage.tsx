@@ -3,7 +3,12 @@
  * the timeline, the fields and the related cases. Everything comes from
  * GET /api/cases/:type/:id and the type's declaration; nothing is specific to a type.
  */
-import { ArrowLeftOutlined, FileWordOutlined, FileZipOutlined } from "@ant-design/icons";
+import {
+  ArrowLeftOutlined,
+  CommentOutlined,
+  FileWordOutlined,
+  FileZipOutlined,
+} from "@ant-design/icons";
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { Alert, App, Button, Card, Col, Descriptions, Row, Space, Spin, Typography } from "antd";
 import { useEffect, useState } from "react";
@@ -231,6 +236,13 @@ export function CaseDetailPage() {
             ) : null}
           </Space>
         </Can>
+        {type?.consultation ? (
+          <Link to={`${casePath(c.caseType, c.id)}/consultation`} data-testid="case-consultation">
+            <Button style={{ marginTop: 16, marginInlineEnd: 8 }} icon={<CommentOutlined />}>
+              {t("cases.consultation")}
+            </Button>
+          </Link>
+        ) : null}
         {type?.dossier ? (
           <Button
             style={{ marginTop: 16 }}

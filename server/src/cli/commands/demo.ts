@@ -26,6 +26,7 @@ export async function demo(opts: { seed?: string }): Promise<void> {
       result = await loadDemo(db, registry, {
         seed: opts.seed,
         keyDir: config.keyDir,
+        fileDir: config.fileDir,
         // The engine's progress lines carry the maintainers' notes (English): in Chinese,
         // each part is named as it starts.
         ...(cliLang() === "en"

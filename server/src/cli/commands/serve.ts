@@ -106,6 +106,7 @@ export async function serve(opts: { port?: number; host?: string }): Promise<voi
         await loadDemoIfEmpty(db, registry, {
           print: true,
           keyDir: config.keyDir,
+          fileDir: config.fileDir,
           onStart: (c) => {
             if (c.index === 1)
               process.stderr.write(

@@ -209,6 +209,12 @@ export interface TransitionDecl<F = Record<string, unknown>> {
   input?: z.ZodObject;
   /** Input fields merged into the case's fields when the step succeeds. */
   setsFields?: readonly string[];
+  /**
+   * Input fields (not set on the case) that a history import file may carry for this step,
+   * kept as the step's recorded input on its timeline event — e.g. a review's result that
+   * a later step's guard reads. Columns `<action>.<field>` (engines/case/import/columns.ts).
+   */
+  importsInput?: readonly string[];
   guards?: readonly Guard<F>[];
   /** What the guards, `derive` and `effect` read by name (checked at start, engines/check.ts). */
   reads?: DeclaredReads;
@@ -459,6 +465,12 @@ export interface CaseTypeDecl<F = Record<string, unknown>> {
    * one .zip with a Chinese index (engines/case/dossier.ts, `GET …/dossier.zip`).
    */
   dossier?: DossierDecl;
+  /**
+   * Public files (公开附件): when the step `on` succeeds, the declared document is kept as
+   * a .docx and a PDF attachment the portal links beside the case's public projection
+   * (engines/case/public-files.ts).
+   */
+  publicFiles?: readonly { document: string; on: string }[];
   /** Sub-cases: the parent moves on when all its sub-cases reach a terminal state. */
   subCases?: { caseType: string; onAllClosed: string };
   /** The fields full-text search indexes besides the title and numbers (engines/search). */

@@ -1,9 +1,10 @@
 import type { Kysely } from "kysely";
-import type { FazhiConfig } from "../../db/config.ts";
+import { type FazhiConfig, sofficeSetting } from "../../db/config.ts";
 import type { DB } from "../../db/schema.ts";
 import type { LegalCalendar } from "../../kernel/time/index.ts";
 import { legalCalendar } from "../../platform/calendar.ts";
 import { loadOrCreateFieldKey } from "../../platform/crypto/keys.ts";
+import { type PdfConverter, pdfConverter } from "../../platform/documents/pdf.ts";
 import { type FileStore, LocalFileStore } from "../../platform/files/store.ts";
 import type { Registry } from "../registry.ts";
 import type { ClockProblem } from "./clocks.ts";
@@ -17,6 +18,8 @@ export interface CaseDeps {
   fieldKey: Buffer;
   /** Where attachments are stored (by SM3 content hash). */
   files: FileStore;
+  /** LibreOffice for public PDF copies; undefined: off or not installed (PDFs queued). */
+  pdf?: PdfConverter;
   /** Told of a case whose clocks cannot be computed (the server log). */
   log?: (problem: ClockProblem) => void;
 }
@@ -31,5 +34,6 @@ export async function caseDeps(s: {
     calendar: (db) => legalCalendar(db, s.clock().getTime()),
     fieldKey: await loadOrCreateFieldKey(s.config.keyDir),
     files: new LocalFileStore(s.config.fileDir),
+    pdf: await pdfConverter(s.config.soffice === undefined ? sofficeSetting() : s.config.soffice),
   };
 }

@@ -142,6 +142,7 @@ export const caseRoutes =
           dossier: d.dossier
             ? { label: d.dossier.label, legalBasis: basisText(d.dossier.legalBasis) }
             : null,
+          consultation: Boolean(d.consultation),
           linkLabels: Object.fromEntries(linkKinds(d).map((k) => [k.code, k.label])),
         }));
       },

@@ -30,6 +30,7 @@ import { readLinked, takeFollowUps } from "./links.ts";
 import { issueNumber } from "./numbers.ts";
 import { refuseWhileSuspended } from "./ops.ts";
 import { peopleFor, sealPeople } from "./protect.ts";
+import { makePublicFiles } from "./public-files.ts";
 import { isOwner, isParticipant } from "./record.ts";
 import { separationRefusal } from "./separation.ts";
 import {
@@ -454,6 +455,7 @@ export async function transition(
     await issue();
     await appendEventWithNumbers(w, c, issued, event);
   }
+  await makePublicFiles(deps, w, decl, next, action); // public .docx and PDF (公开附件)
   await w.audit({
     regionCode: c.regionCode,
     action: `case.${decl.code}.${action}`,

@@ -94,6 +94,10 @@ export const CaseType = z
       .nullable()
       .optional()
       .describe("the case's dossier export (GET …/dossier.zip), if the type declares one"),
+    consultation: z
+      .boolean()
+      .optional()
+      .describe("the type opens a public comment (GET …/consultation: the office's handling)"),
     linkLabels: z.record(z.string(), Label),
   })
   .meta({ id: "CaseType" });

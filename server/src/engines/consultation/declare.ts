@@ -40,7 +40,9 @@ export interface ConsultationDecl {
   legalBasis: BasisLike;
 }
 
-export const ANSWER_RESULTS = ["adopted", "partly_adopted", "not_adopted", "under_study"] as const;
+import { ANSWER_RESULTS } from "./wire.ts";
+
+export { ANSWER_RESULTS };
 export type AnswerResult = (typeof ANSWER_RESULTS)[number];
 
 export const ANSWER_RESULT_LABELS: Record<AnswerResult, Label> = {

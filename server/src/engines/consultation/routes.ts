@@ -7,7 +7,7 @@ import { zt } from "../../kernel/issue-text.ts";
 import { localDateProblem } from "../../kernel/time/index.ts";
 import { loadOrCreateFieldKey } from "../../platform/crypto/keys.ts";
 import { renderOfficialDocument } from "../../platform/documents/official.ts";
-import { ANSWER_RESULTS } from "./declare.ts";
+import { ANSWER_RESULT_LABELS, ANSWER_RESULTS } from "./declare.ts";
 import { adoptionReport, adoptionReportDocument } from "./report.ts";
 import {
   answerComment,
@@ -15,9 +15,11 @@ import {
   consultationOfCase,
   internalComments,
   moderateComment,
+  moderationTrail,
   publishAnswers,
   publishReport,
 } from "./service.ts";
+import { ConsultationView } from "./wire.ts";
 
 const Params = z.object({
   type: z.string().regex(/^[a-z0-9_]+$/),
@@ -28,37 +30,6 @@ const Day = z
   .string()
   .refine((v) => !localDateProblem(v), zt("日期格式不正确", "not a date"))
   .optional();
-
-const ConsultationView = z
-  .object({
-    id: z.number(),
-    caseType: z.string(),
-    caseId: z.number(),
-    title: z.string(),
-    opensOn: z.string(),
-    closesOn: z.string(),
-    closedOn: z.string().nullable(),
-    answersPublishedOn: z.string().nullable(),
-    reportPublishedOn: z.string().nullable(),
-    comments: z.array(
-      z.object({
-        id: z.number(),
-        submitted_at: z.string(),
-        submitted_on: z.string(),
-        topic: z.string(),
-        body: z.string(),
-        author_name: z.string().nullable(),
-        contact: z.string().nullable(),
-        hidden: z.boolean(),
-        hidden_reason: z.string().nullable(),
-        answer_result: z.enum(ANSWER_RESULTS).nullable(),
-        answer_reason: z.string().nullable(),
-        answered_on: z.string().nullable(),
-        answer_published: z.boolean(),
-      }),
-    ),
-  })
-  .meta({ id: "Consultation" });
 
 /**
  * The office's routes of a case's public comment (engines/consultation): read the
@@ -108,6 +79,15 @@ export const consultationRoutes =
             answersPublishedOn: k.answers_published_on,
             reportPublishedOn: k.report_published_on,
             comments: internalComments(w, k, rows, fieldKey),
+            moderation: await moderationTrail(
+              w,
+              k.region_code,
+              rows.map((r) => r.id),
+            ),
+            answerResults: ANSWER_RESULTS.map((code) => ({
+              code,
+              label: ANSWER_RESULT_LABELS[code],
+            })),
           };
         });
       },

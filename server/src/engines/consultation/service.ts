@@ -236,3 +236,29 @@ export async function publishReport(w: WorkTx, k: ConsultationRow, onDate: strin
     after: { onDate },
   });
 }
+
+/** The moderation trail of these comments (the audit's hide / restore events), oldest first. */
+export async function moderationTrail(
+  w: WorkTx,
+  regionCode: string,
+  commentIds: readonly number[],
+): Promise<{ commentId: number; hidden: boolean; reason: string; by: string; at: string }[]> {
+  if (commentIds.length === 0) return [];
+  const rows = await w.trx
+    .selectFrom("audit_event")
+    .select(["entity_id", "action", "reason", "actor_name", "occurred_at"])
+    .where("region_code", "=", regionCode)
+    .where("entity_type", "=", "consultation_comment")
+    .where("entity_id", "in", commentIds.map(String))
+    .where("action", "in", ["consultation.comment.hide", "consultation.comment.restore"])
+    .orderBy("occurred_at")
+    .orderBy("seq")
+    .execute();
+  return rows.map((r) => ({
+    commentId: Number(r.entity_id),
+    hidden: r.action === "consultation.comment.hide",
+    reason: r.reason ?? "",
+    by: r.actor_name ?? "",
+    at: new Date(r.occurred_at as unknown as string).toISOString(),
+  }));
+}

@@ -1,4 +1,6 @@
+import { dirname, join } from "node:path";
 import { sql, type Transaction } from "kysely";
+import { sofficeSetting } from "../../db/config.ts";
 import type { Database } from "../../db/connection.ts";
 import type { DB } from "../../db/schema.ts";
 import { type Actor, isRoleCode, type RoleCode } from "../../kernel/access.ts";
@@ -12,6 +14,8 @@ import { createUser } from "../../platform/auth/users.ts";
 import { legalCalendar } from "../../platform/calendar.ts";
 import { type Clock, systemClock } from "../../platform/clock.ts";
 import { loadOrCreateFieldKey } from "../../platform/crypto/keys.ts";
+import { type PdfConverter, pdfConverter } from "../../platform/documents/pdf.ts";
+import { type FileStore, LocalFileStore } from "../../platform/files/store.ts";
 import { inWork } from "../../platform/work.ts";
 import { type CaseEngine, caseEngine } from "../case/index.ts";
 import { type RegisterEngine, registerEngine } from "../register/index.ts";
@@ -53,6 +57,12 @@ export interface LoadDemoOptions {
   clock?: Clock;
   /** The key directory (config.keyDir): the field key for encrypted ID and phone numbers. */
   keyDir?: string;
+  /**
+   * Where files go (config.fileDir): the published documents' public .docx and PDF.
+   * Default: `files` beside the key directory (as in the default layout of the data
+   * directory). The PDFs are made when LibreOffice is there (FAZHI_SOFFICE), else queued.
+   */
+  fileDir?: string;
   /** A line per contribution as it finishes (`fazhi demo` prints them to stderr). */
   onProgress?: (line: string) => void;
   /** Each contribution as it starts: its place, the count, and what it loads. */
@@ -195,11 +205,7 @@ export async function loadDemo(
       registry,
       calendar: (db) => legalCalendar(db, clock().getTime()),
       fieldKey: await fieldKey(),
-      files: {
-        put: () => Promise.reject(new Error("the demo attaches no files")),
-        get: () => Promise.reject(new Error("the demo attaches no files")),
-        has: async () => false,
-      },
+      ...(await demoFiles(options)),
     })),
     registers: registerEngine(async () => ({ fieldKey: await fieldKey() })),
   };
@@ -507,4 +513,18 @@ function makeContext(
     },
   };
   return ctx;
+}
+
+/** The demo's file store and PDF converter (public files of published documents). */
+async function demoFiles(
+  options: LoadDemoOptions,
+): Promise<{ files: FileStore; pdf?: PdfConverter }> {
+  const dir =
+    options.fileDir ?? (options.keyDir ? join(dirname(options.keyDir), "files") : undefined);
+  if (!dir) {
+    const none = () => Promise.reject(new Error("load the demo with a file directory (fileDir)"));
+    return { files: { put: none, get: none, has: async () => false } };
+  }
+  const pdf = await pdfConverter(sofficeSetting());
+  return { files: new LocalFileStore(dir), ...(pdf ? { pdf } : {}) };
 }

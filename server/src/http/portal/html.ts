@@ -41,6 +41,7 @@ function siteNav(site: Site, current?: string): string {
     ["during", `${r}/stages/during`, "事中公开"],
     ["after", `${r}/stages/after`, "事后公开"],
     ["documents", `${r}/stages/documents`, "公开文件"],
+    ["consultations", `${r}/consultations`, "意见征集"],
     ["report", `${r}/report`, "年度报告"],
     ["search", `${r}/search`, "检索"],
   ];

@@ -15,6 +15,7 @@ import { NotFoundError, t as text } from "../../kernel/errors.ts";
 import { zt } from "../../kernel/issue-text.ts";
 import { toLocalDate } from "../../kernel/time/index.ts";
 import type { Services } from "../context.ts";
+import { portalFileRoutes, publicFilesHtml } from "./files.ts";
 import { dateZh, details, esc, list, page, pager, qs, type Site } from "./html.ts";
 import { publishedReportHtml } from "./report.ts";
 import {
@@ -85,6 +86,8 @@ export const portalRoutes =
     const db = services.db.app;
     const hidden = { config: { access: "public" as const }, schema: { hide: true } };
 
+    portalFileRoutes(app, services, { Region, Code }); // a published document's PDF
+
     app.get("/public/assets/portal.css", hidden, async (_req, reply) =>
       reply
         .type("text/css; charset=utf-8")
@@ -132,12 +135,14 @@ export const portalRoutes =
             `<section aria-labelledby="st-${st}"><h2 id="st-${st}"><a href="/public/${region}/stages/${st}">${esc(PORTAL_STAGE_LABELS[st].zh)}</a></h2><p class="lead">${esc(STAGE_INTROS[st])}</p>${sectionCards(region, st)}</section>`,
         ).join("");
         const report = `<section aria-labelledby="st-report"><h2 id="st-report">年度报告</h2><ul class="sections"><li><a href="/public/${region}/report">法治政府建设年度报告</a><p>本区法治政府建设情况的年度报告。</p></li></ul></section>`;
+        // Drafts open for public comment (engines/consultation; portal/consultation.ts).
+        const consultations = `<section aria-labelledby="st-consultations"><h2 id="st-consultations">意见征集</h2><ul class="sections"><li><a href="/public/${region}/consultations">草案公开征求意见</a><p>规范性文件、重大行政决策草案公开征求意见，查看意见答复和意见采纳情况。</p></li></ul></section>`;
         return reply.type(html).send(
           page({
             title: `${site.region!.name}行政执法公示`,
             site,
             current: "home",
-            body: searchForm(region) + stages + report,
+            body: searchForm(region) + stages + consultations + report,
           }),
         );
       },
@@ -270,6 +275,7 @@ export const portalRoutes =
           (f) => [fieldLabel(registry, s, f), showField(ctx, item, f, true)] as [string, string],
         );
         const title = itemTitle(ctx, item);
+        const files = await publicFilesHtml(services, s, region, item.id);
         return reply.type(html).send(
           page({
             // The title is HTML already (escaped by showField): page() escapes it again
@@ -277,7 +283,7 @@ export const portalRoutes =
             title: decodeEntities(title),
             site,
             current: s.stage,
-            body: details(rows),
+            body: details(rows) + files,
             crumbs: [
               [`/public/${region}`, "首页"],
               [`/public/${region}/stages/${s.stage}`, PORTAL_STAGE_LABELS[s.stage].zh],

@@ -404,6 +404,8 @@ export const decisionCaseType: CaseTypeDecl<DecisionFields> = {
     commentDays: { zh: "征求意见期限（日）", en: "Comment period (days)" },
   },
   documents: decisionDocuments,
+  // The published decision as public .docx and PDF attachments on the portal (art. 32).
+  publicFiles: [{ document: "decision_publication", on: "publish" }],
   dossier: {
     label: { zh: "决策档案", en: "Decision dossier" },
     legalBasis: { cites: [{ law: BASIS, article: 33 }] },

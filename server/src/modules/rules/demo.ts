@@ -9,8 +9,10 @@
  *   publication on the website, filing with the city (whose office answers through its
  *   linked review case) and the people's congress standing committee.
  * - The rest of 2020 through the case history import (one file): 72 more documents whose
- *   legality review was done in 2020 — 10 published and filed, 1 published and not yet
- *   filed at the year's end, 61 reviewed and awaiting deliberation or revision.
+ *   legality review was done in 2020, each with its recorded result (the import keeps the
+ *   review's result and opinion: `importsInput`) — 10 published and filed, 1 published
+ *   and not yet filed at the year's end; of the departments' 61, those that passed await
+ *   their deliberation and those that did not were revised and then withdrawn (停止制定).
  * - Clean-up results through the register import: two campaigns over the district
  *   government's documents (94 remain valid, 15 to repeal, 9 to amend) and the
  *   business-environment campaign (124 rules, documents and measures).
@@ -26,6 +28,7 @@ import {
 import type { DemoContext, DemoContribution } from "../../engines/demo/index.ts";
 import { importCsv, type RegisterDecl } from "../../engines/register/index.ts";
 import { DOCUMENT_TYPE, FILING_REVIEW_TYPE } from "./common.ts";
+import { currentDraft } from "./demo-current.ts";
 import { cleanupResultRegister, otherDocumentRegister } from "./registers.ts";
 
 const OFFICE = "wl.yfzqb.office";
@@ -85,10 +88,12 @@ const KEYS = [
   "step.close_comment",
   "step.submit_review",
   "step.legality_review",
+  "step.revise",
   "step.deliberate",
   "step.register",
   "step.publish",
   "step.file",
+  "step.withdraw",
   "number.document",
   "title",
   "issuer",
@@ -100,6 +105,8 @@ const KEYS = [
   "channel",
   "effectiveFrom",
   "text",
+  "legality_review.result",
+  "legality_review.opinion",
 ] as const;
 
 /** The 72 documents of 2020 besides the showcase, as one history file. */
@@ -125,6 +132,8 @@ function historyRows(ctx: DemoContext): Record<string, unknown>[] {
       "step.close_comment": day(m, 21),
       "step.submit_review": day(m, 22),
       "step.legality_review": day(m + 1, 5 + rng.int(0, 3)),
+      "legality_review.result": "passed",
+      "legality_review.opinion": "制定主体、程序、内容符合法律法规规定，同意提交审议",
       title,
       issuer: government ? "government" : "department",
       numberPrefix: prefix,
@@ -149,8 +158,23 @@ function historyRows(ctx: DemoContext): Record<string, unknown>[] {
         r["step.file"] = day(m + 1, 20 + rng.int(1, 8));
         r._state = "filed";
       } else r._state = "published";
+    } else if (i % 10 === 7) {
+      // Not passed: revised, then the drafting stopped (停止制定).
+      Object.assign(r, {
+        "legality_review.result": "not_passed",
+        "legality_review.opinion": "部分条款增加公民、法人和其他组织义务，缺乏法律法规依据",
+        "step.revise": day(m + 1, 15),
+        "step.withdraw": day(m + 1, 25),
+        _state: "withdrawn",
+      });
     } else {
-      r._state = "reviewing";
+      if (i % 4 === 0) {
+        Object.assign(r, {
+          "legality_review.result": "passed_after_changes",
+          "legality_review.opinion": "建议删除第五条中增设行政许可的内容，修改后合法",
+        });
+      }
+      r._state = "reviewing"; // passed: awaiting the department's deliberation
     }
     rows.push(r);
   }
@@ -371,6 +395,7 @@ export const rulesDemo: DemoContribution = {
       }),
     );
     await showcase(ctx);
+    await currentDraft(ctx); // this year's draft, its comments waiting for answers
     const cleaned = await ctx.as(OFFICE, IMPORTED_ON, (w) =>
       importCsv(w, cleanupResultRegister, registerCsv(cleanupResultRegister, cleanupRows(ctx))),
     );

@@ -27,6 +27,7 @@ import {
   S_REVIEW_MIN,
   S_VALIDITY_YEARS,
 } from "./settings.ts";
+import { TEXT_DOCUMENT, textDocument } from "./text-document.ts";
 
 export interface DocumentFields {
   title: string;
@@ -329,6 +330,8 @@ export const documentCaseType: CaseTypeDecl<DocumentFields> = {
         result: labelledEnum(REVIEW_RESULTS, "审核结论", "Result"),
         opinion: L(zText(5000), "审核意见", "Opinion"),
       }),
+      // Imported history keeps the result, which `deliberate` reads (latestReviewPassed).
+      importsInput: ["result", "opinion"],
       reads: { settings: [S_REVIEW_MIN] },
       guards: [reviewerGuard, reviewMinimum],
     },
@@ -506,8 +509,14 @@ export const documentCaseType: CaseTypeDecl<DocumentFields> = {
       label: { zh: "合法性审核期限", en: "Legality review" },
       period: (_c, s) => ({ n: s<number>(S_REVIEW_MAX), unit: "working_day" }),
       legalBasis: "国办发〔2018〕115号",
+      // The reviewing body's period ends with its opinion (115号: 审核时间…最长不超过15个工作日).
       startOn: { action: "submit_review" },
-      stopOn: [{ action: "deliberate" }, { action: "revise" }, { action: "withdraw" }],
+      stopOn: [
+        { action: "legality_review" },
+        { action: "deliberate" },
+        { action: "revise" },
+        { action: "withdraw" },
+      ],
       restartable: true,
     },
     {
@@ -569,4 +578,7 @@ export const documentCaseType: CaseTypeDecl<DocumentFields> = {
         }
       : undefined,
   search: { kind: "document", fields: ["title", "text", "draftText"] },
+  documents: [textDocument],
+  // The published text as public .docx and PDF attachments on the portal.
+  publicFiles: [{ document: TEXT_DOCUMENT, on: "publish" }],
 };

@@ -4,13 +4,17 @@
  * comment and adoption report on the portal.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { convertQueuedPdfs } from "../../../src/engines/case/public-files.ts";
 import { DEMO_PASSWORD } from "../../../src/engines/demo/declare.ts";
 import { loadDemo } from "../../../src/engines/demo/loader.ts";
 import { createRegistry } from "../../../src/engines/registry.ts";
 import { directoryModule } from "../../../src/modules/directory/index.ts";
 import { rulesModule } from "../../../src/modules/rules/index.ts";
+import { pdfConverter } from "../../../src/platform/documents/pdf.ts";
+import { LocalFileStore } from "../../../src/platform/files/store.ts";
 import type { Session, TestApp } from "../../support/app.ts";
 import { testApp } from "../../support/app.ts";
+import { pdfText } from "../../support/masking-scanner.ts";
 
 const modules = [directoryModule, rulesModule];
 const registry = createRegistry(modules);
@@ -23,6 +27,9 @@ const SEED: Record<string, number> = {
   cleanup_repeal_or_amend: 24,
   business_cleanup_documents: 124,
 };
+
+// The demo loads as on a machine without LibreOffice: the showcase's PDF is queued.
+process.env.FAZHI_SOFFICE = "off";
 
 let t: TestApp;
 let office: Session;
@@ -67,6 +74,9 @@ describe("the rules demo", () => {
   });
 
   it("shows the showcase's comments with their answers and its adoption report on the portal", async () => {
+    const home = await t.app.inject({ method: "GET", url: "/public/500156" });
+    expect(home.body).toContain('href="/public/500156/consultations"');
+    expect(home.body).toContain("草案公开征求意见");
     const list = await t.app.inject({ method: "GET", url: "/public/500156/consultations" });
     expect(list.statusCode).toBe(200);
     const m = /href="(\/public\/500156\/consultations\/\d+)"/.exec(list.body);
@@ -80,5 +90,65 @@ describe("the rules demo", () => {
       url: "/public/500156/sections/cleanup_results",
     });
     expect(section.statusCode).toBe(200);
+  });
+
+  it("keeps the imported reviews' results: a passed one goes to deliberation, no review clock runs", async () => {
+    const list = await t.call(office, {
+      method: "GET",
+      url: "/api/cases/normative_document?state=reviewing&pageSize=100",
+    });
+    expect(list.statusCode, list.body).toBe(200);
+    const items = list.json().items as { id: number }[];
+    expect(items.length).toBe(55);
+    const withdrawn = await t.call(office, {
+      method: "GET",
+      url: "/api/cases/normative_document?state=withdrawn&pageSize=100",
+    });
+    expect((withdrawn.json().items as unknown[]).length).toBe(6);
+    const d = (
+      await t.call(office, { method: "GET", url: `/api/cases/normative_document/${items[0]!.id}` })
+    ).json();
+    const review = d.timeline.find((e: { action: string }) => e.action === "legality_review");
+    expect(["passed", "passed_after_changes"]).toContain(review.data.input.result);
+    expect(
+      d.deadlines.find((k: { clock: string }) => k.clock === "legality_review")?.stoppedOn,
+    ).toBe(review.onDate);
+  });
+
+  it("offers the showcase's .docx while its PDF is queued, then the PDF once converted", async () => {
+    const section = await t.app.inject({
+      method: "GET",
+      url: "/public/500156/sections/normative_documents",
+    });
+    const href = [
+      ...section.body.matchAll(/href="(\/public\/500156\/sections\/normative_documents\/\d+)"/g),
+    ].map((m) => m[1]!);
+    let url = "";
+    for (const h of href) {
+      const p = await t.app.inject({ method: "GET", url: h });
+      if (p.body.includes("武隆区外贸专项资金管理实施细则（试行）")) url = h;
+    }
+    expect(url).not.toBe("");
+    const before = await t.app.inject({ method: "GET", url });
+    expect(before.body).toContain("PDF 版本正在生成，暂提供 Word（.docx）版本下载。");
+    expect(before.body).toContain("（Word 格式");
+    const pdf = await pdfConverter("soffice");
+    expect(pdf, "LibreOffice (soffice) is needed for this test").toBeDefined();
+    const made = await t.db.owner
+      .transaction()
+      .execute((trx) =>
+        convertQueuedPdfs(
+          { trx, now: new Date(), actor: { userId: null } },
+          new LocalFileStore(t.config.fileDir),
+          pdf!,
+        ),
+      );
+    expect(made).toBe(1);
+    const after = await t.app.inject({ method: "GET", url });
+    expect(after.body).not.toContain("PDF 版本正在生成");
+    const link = /href="([^"]+\/files\/\d+)">[^<]+\.pdf</.exec(after.body);
+    const res = await t.app.inject({ method: "GET", url: link![1]! });
+    expect(res.headers["content-type"]).toBe("application/pdf");
+    expect((await pdfText(res.rawPayload)).replace(/\s+/g, "")).toContain("外贸专项资金");
   });
 });

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { directoryModule } from "../../../src/modules/directory/index.ts";
 import { rulesModule } from "../../../src/modules/rules/index.ts";
 import { type Session, type TestApp, testApp } from "../../support/app.ts";
-import { scanPublic } from "../../support/masking-scanner.ts";
+import { pdfText, scanPublic } from "../../support/masking-scanner.ts";
 
 /**
  * A district-government normative document through its whole lifecycle over HTTP —
@@ -572,6 +572,35 @@ describe("a district-government normative document, end to end", () => {
     );
     expect(scan.leaks).toEqual([]);
     expect(scan.visited.some((u) => u.includes("/sections/normative_documents/"))).toBe(true);
+  });
+
+  it("links the published text as a PDF (and its .docx) on the document's portal page", async () => {
+    const url = `/public/${R}/sections/normative_documents/${docId}`;
+    const page = await t.app.inject({ method: "GET", url });
+    expect(page.statusCode).toBe(200);
+    expect(page.body).toContain("正式文本下载");
+    expect(page.body).toContain("（PDF 格式");
+    expect(page.body).not.toContain("PDF 版本正在生成");
+    const links = [...page.body.matchAll(/href="([^"]+\/files\/\d+)">([^<]+)</g)];
+    const pdf = links.find((m) => m[2]!.endsWith(".pdf"));
+    expect(pdf?.[2]).toBe("武隆区促进中小企业发展的若干措施（武隆府发〔2020〕1号）.pdf");
+    const res = await t.app.inject({ method: "GET", url: pdf![1]! });
+    expect(res.statusCode).toBe(200);
+    expect(res.headers["content-type"]).toBe("application/pdf");
+    const text = (await pdfText(res.rawPayload)).replace(/\s+/g, "");
+    expect(text).toContain("武隆府发〔2020〕1号");
+    expect(text).toContain("第一条为促进中小企业发展，制定本措施。");
+    // A file of another case, or of no public case, is not served.
+    const fileId = /\/files\/(\d+)$/.exec(pdf![1]!)![1];
+    const other = await t.app.inject({
+      method: "GET",
+      url: `/public/${R}/sections/normative_documents/${docId + 1000}/files/${fileId}`,
+    });
+    expect(other.statusCode).toBe(404);
+    // The masking scanner reads the PDF's text.
+    const scan = await scanPublic(t.app, [{ name: NAME, phone: PHONE }], [url]);
+    expect(scan.leaks).toEqual([]);
+    expect(scan.visited).toContain(pdf![1]!);
   });
 
   it("counts the year's figures from the records", async () => {

@@ -28,7 +28,8 @@ export type ColumnTarget =
   | { kind: "number"; numberKind: string }
   | { kind: "clock"; clock: string }
   | { kind: "field"; path: readonly string[] }
-  | { kind: "stepField"; field: string; action: string };
+  | { kind: "stepField"; field: string; action: string }
+  | { kind: "stepInput"; field: string; action: string };
 
 export interface ImportColumn {
   /** Stable ASCII key, e.g. `_state`, `step.decide`, `number.decision`, `party.name`. */
@@ -224,5 +225,25 @@ export function importColumns(decl: AnyCaseType): ImportColumn[] {
       stepCols.push(c);
     }
   }
-  return [...cols, ...stepCols];
+  // Inputs a step records without setting them on the case (`importsInput`): one column
+  // `<action>.<field>` each, kept on the step's timeline event.
+  const inputCols: ImportColumn[] = [];
+  const seenInputs = new Set<string>();
+  for (const t of decl.transitions) {
+    for (const f of t.importsInput ?? []) {
+      const key = `${t.action}.${f}`;
+      const schema = (t.input?.shape as Record<string, z.ZodType> | undefined)?.[f];
+      if (!schema || seenInputs.has(key)) continue;
+      seenInputs.add(key);
+      const d = describe(schema);
+      inputCols.push({
+        key,
+        label: joinLabel(t.label, d.label ?? { zh: f, en: f }),
+        kind: d.kind,
+        ...(d.options ? { options: d.options } : {}),
+        target: { kind: "stepInput", field: f, action: t.action },
+      });
+    }
+  }
+  return [...cols, ...stepCols, ...inputCols];
 }

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { z } from "zod";
 import { permitCaseType } from "../../../../test/fixtures/examples/permit.ts";
 import type { LocalDate } from "../../../kernel/time/index.ts";
 import { type AnyCaseType, type CaseView, type NumberDecl, STAY } from "../declare.ts";
@@ -126,5 +127,73 @@ describe("readRow with a record step (STAY)", () => {
       "received>accepted",
       "accepted>accepted",
     ]);
+  });
+});
+
+describe("readRow with a step's recorded input (importsInput)", () => {
+  // A record step whose result a later guard reads (like a legality review's result).
+  const withInput = {
+    ...decl,
+    transitions: [
+      ...decl.transitions,
+      {
+        action: "note",
+        label: { zh: "记录", en: "Note" },
+        from: ["accepted"],
+        to: STAY,
+        input: z.object({
+          result: z.enum(["ok", "bad"]).meta({
+            label: { zh: "结论", en: "Result" },
+            enumLabels: { ok: { zh: "通过", en: "OK" }, bad: { zh: "不通过", en: "Bad" } },
+          }),
+          opinion: z.string().max(5),
+        }),
+        importsInput: ["result", "opinion"],
+      },
+    ],
+  } as AnyCaseType;
+  const columns = importColumns(withInput);
+  const header = [
+    "_state",
+    "_opened",
+    "step.accept",
+    "step.note",
+    "applicant.name",
+    "item",
+    "category",
+    "note.result",
+    "note.opinion",
+  ];
+  const { map, errors } = mapHeader(header, columns);
+  const ctx = {
+    decl: withInput,
+    today: "2020-10-20" as LocalDate,
+    unit: () => ({ regionCode: "500156", unitId: 1 }),
+  };
+  const row = (note: string, result: string, opinion: string) =>
+    readRow(
+      ctx,
+      2,
+      ["accepted", "2019-03-01", "2019-03-02", note, "甲", "事项", "一般事项", result, opinion],
+      map,
+    );
+
+  it("names the columns by the step and the field", () => {
+    expect(errors).toEqual([]);
+    expect(columns.find((c) => c.key === "note.result")?.label.zh).toBe("记录·结论");
+  });
+
+  it("keeps the input on its step (options by their Chinese label)", () => {
+    const r = row("2019-03-05", "通过", "可以");
+    expect(Array.isArray(r) ? r.map((e) => e.message.en) : []).toEqual([]);
+    if (Array.isArray(r)) return;
+    expect(r.steps.map((s) => s.input)).toEqual([undefined, { result: "ok", opinion: "可以" }]);
+  });
+
+  it("refuses an input without its step, and one its schema refuses", () => {
+    const a = row("", "通过", "");
+    expect(Array.isArray(a) && a.map((e) => e.key)).toEqual(["note.result"]);
+    const b = row("2019-03-05", "通过", "太长的意见文字");
+    expect(Array.isArray(b) && b.map((e) => e.key)).toEqual(["note.opinion"]);
   });
 });

@@ -42,7 +42,14 @@ export interface ImportedCase {
   fields: Record<string, unknown>;
   title: string;
   numbers: ImportedNumber[];
-  steps: { action: string; from: string; to: string; onDate: LocalDate }[];
+  /** `input`: the step's recorded input the row carries (`importsInput` columns). */
+  steps: {
+    action: string;
+    from: string;
+    to: string;
+    onDate: LocalDate;
+    input?: Record<string, unknown>;
+  }[];
   clocks: { clock: string; startedOn: LocalDate; stoppedOn: LocalDate | null }[];
 }
 
@@ -119,6 +126,7 @@ export function readRow(
 
   const fields: Record<string, unknown> = {};
   const stepFields: { col: ImportColumn; field: string; action: string; value: unknown }[] = [];
+  const stepInputs: typeof stepFields = [];
   const stepDates: { action: string; onDate: LocalDate; col: ImportColumn }[] = [];
   const numberCells: { col: ImportColumn; kind: string; text: string }[] = [];
   const clockCells = new Map<string, { col: ImportColumn; value: string }>();
@@ -157,6 +165,8 @@ export function readRow(
       numberCells.push({ col, kind: tg.numberKind, text: v as string });
     else if (tg.kind === "clock") clockCells.set(tg.clock, { col, value: v as string });
     else if (tg.kind === "field") setPath(fields, tg.path, v);
+    else if (tg.kind === "stepInput")
+      stepInputs.push({ col, field: tg.field, action: tg.action, value: v });
     else stepFields.push({ col, field: tg.field, action: tg.action, value: v });
   }
   const col = (key: string) => colOf.get(key);
@@ -276,6 +286,26 @@ export function readRow(
     const r = schema.safeParse(sf.value);
     if (!r.success) fail(sf.col, issueText(r.error.issues[0]!));
     else plain[sf.field] = r.data;
+  }
+
+  // Inputs a step records (`importsInput`): with that step, each by its input schema.
+  for (const si of stepInputs) {
+    const st = steps.find((s) => s.action === si.action);
+    const tr = decl.transitions.find((x) => x.action === si.action)!;
+    if (!st) {
+      fail(
+        si.col,
+        t(
+          `属于“${tr.label.zh}”步骤，但本行未进行该步骤`,
+          `belongs to the step "${tr.label.en}", which the row does not take`,
+        ),
+      );
+      continue;
+    }
+    const schema = (tr.input!.shape as Record<string, z.ZodType>)[si.field]!;
+    const r = schema.safeParse(si.value);
+    if (!r.success) fail(si.col, issueText(r.error.issues[0]!));
+    else st.input = { ...st.input, [si.field]: r.data };
   }
 
   // Numbers: issued by a step the row takes (or at opening), in that step's year.

@@ -86,7 +86,7 @@ export async function writeChunk(
         from_state: s.from,
         to_state: s.to,
         on_date: s.onDate,
-        data: { input: {}, numbers: issuedAt(s.action), imported: imported(c) },
+        data: { input: s.input ?? {}, numbers: issuedAt(s.action), imported: imported(c) },
       })),
     ];
   });
@@ -116,7 +116,11 @@ export async function writeChunk(
       numbers: numbersOf(c),
       openedOn: c.openedOn,
       closedOn: c.closedOn,
-      steps: c.steps.map((s) => ({ action: s.action, onDate: s.onDate })),
+      steps: c.steps.map((s) => ({
+        action: s.action,
+        onDate: s.onDate,
+        ...(s.input ? { input: s.input } : {}),
+      })),
       clocks: c.clocks,
       imported: { ...imported(c), sm3: batch.sm3 },
     },
