@@ -59,6 +59,8 @@ describe.runIf(isRoot())("as root, with a data directory the postgres user canno
         FAZHI_SYSTEM_DIR: systemDir,
         FAZHI_NO_DEMO: "1",
         PORT: String(port),
+        // The one-time password is read from the English lines (src/cli/lang.ts).
+        FAZHI_LANG: "en",
       };
       delete env.DATABASE_URL;
       server = await serve(env);

@@ -132,7 +132,8 @@ export function serve(
     }, budgetMs);
     proc.stdout?.on("data", (d) => {
       stdout += d;
-      const at = /Fazhi is serving at http:\/\/[^:]+:(\d+)/.exec(stdout);
+      // Either language (src/cli/lang.ts): Chinese by default, English with FAZHI_LANG=en.
+      const at = /(?:Fazhi is serving at |法治平台已启动：)http:\/\/[^:]+:(\d+)/.exec(stdout);
       if (at) {
         clearTimeout(timer);
         resolve({ proc, port: Number(at[1]), stdout, stderr: () => stderr });

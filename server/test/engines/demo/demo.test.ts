@@ -304,13 +304,33 @@ describe("the loader", () => {
 });
 
 describe("the summary `fazhi demo` prints", () => {
-  it("lists the contributions, units, users per role and the demo logins", async () => {
-    const text = await demoSummary(t.db, result);
+  it("prints in Chinese by default (issue 11): the demo password and the logins", async () => {
+    const before = process.env.FAZHI_LANG;
+    delete process.env.FAZHI_LANG;
+    try {
+      const text = await demoSummary(t.db, result);
+      expect(text).toContain(`所有演示账号的密码均为 ${DEMO_PASSWORD}`);
+      expect(text).toMatch(/武隆区 500156: 91/);
+      expect(text).toMatch(/\s35 {2}政府部门/);
+      expect(text).toContain("wl.yfzqb.office");
+      expect(text).not.toContain("Demo logins");
+    } finally {
+      if (before !== undefined) process.env.FAZHI_LANG = before;
+    }
+  });
+
+  it("lists the contributions, units, users per role and the demo logins (FAZHI_LANG=en)", async () => {
+    const before = process.env.FAZHI_LANG;
+    process.env.FAZHI_LANG = "en";
+    const text = await demoSummary(t.db, result).finally(() => {
+      if (before === undefined) delete process.env.FAZHI_LANG;
+      else process.env.FAZHI_LANG = before;
+    });
     if (process.env.FAZHI_PRINT_DEMO) process.stdout.write(text);
     expect(text).toContain(`password ${DEMO_PASSWORD}`);
     expect(text).toMatch(/directory — Wulong's units and the demo accounts/);
     expect(text).toMatch(/武隆区 500156: 91/);
-    expect(text).toMatch(/\s35 {2}政府部门 Government department/);
+    expect(text).toMatch(/\s35 {2}Government department/);
     expect(text).toContain("wl.yfzqb.office");
     expect(text).toContain("cq.sfj.office");
     expect(text).toContain("wl.<unit>.handler for 24 units (乡镇)");
