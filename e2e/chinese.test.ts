@@ -13,16 +13,8 @@ import { loginAs, openMenu, shanghaiDate, uniqueName } from "./support/app.ts";
 import { screenshot } from "./support/browser.ts";
 import { latinFaults } from "./support/chinese.ts";
 import { baseUrl, test } from "./support/fixture.ts";
-import {
-  certificateNo,
-  choose,
-  fill,
-  fillDate,
-  idNumber,
-  option,
-  recordTyped,
-  tags,
-} from "./support/forms.ts";
+import { certificateNo, choose, fill, fillDate, recordTyped, tags } from "./support/forms.ts";
+import { registerOfficer as registerNewOfficer } from "./support/officers.ts";
 
 const HANDLER = "wl.scjgj.handler";
 const REVIEWER = "wl.scjgj.reviewer";
@@ -75,36 +67,16 @@ async function registerOfficer(
   o: { name: string; cert: string; reviewer?: boolean },
   scanForm = false,
 ) {
-  await page.getByTestId("entry-new").click();
-  const form = page.getByTestId("entry-form");
-  await form.waitFor();
-  await page.waitForTimeout(300);
-  await fill(form.getByTestId("field-data.name"), o.name);
-  await fill(form.getByTestId("field-data.idNumber"), idNumber("500156", "1990-05-17"));
-  // the body by its name, from the directory (a searchable select, not a typed code)
-  await form.getByTestId("field-data.bodyUnitCode").click();
-  await page.keyboard.type("市场监管");
-  await option(page, "区市场监管局").click();
-  await fill(form.getByTestId("field-data.certificateNo"), o.cert);
-  await fillDate(form.getByTestId("field-data.certificateValidFrom"), shanghaiDate(-365));
-  await fillDate(form.getByTestId("field-data.certificateValidTo"), shanghaiDate(5 * 365));
-  if (o.reviewer) {
-    await form.getByTestId("field-data.legalReviewer").check();
-    await form.getByTestId("field-data.legalQualification").check();
-  }
-  if (scanForm) await scan(page, "officer-form");
-  await page.getByTestId("entry-submit").click();
-  // (seen once in three runs on a loaded machine: the form stayed open; say why)
-  await form.waitFor({ state: "detached" }).catch(async (e) => {
-    const errors = await form.locator(".ant-form-item-explain-error").allInnerTexts();
-    process.stdout.write(`chinese: the officer form stayed open: ${errors.join(" | ") || "—"}\n`);
-    await screenshot(page, "chinese-stuck-officer");
-    throw e;
-  });
-  await page
-    .getByTestId("register-table")
-    .locator("tbody tr.ant-table-row", { hasText: o.cert })
-    .waitFor();
+  await registerNewOfficer(
+    page,
+    {
+      ...o,
+      qualified: o.reviewer,
+      validFrom: shanghaiDate(-365),
+      validTo: shanghaiDate(5 * 365),
+    },
+    scanForm ? () => scan(page, "officer-form") : undefined,
+  );
 }
 
 test("a penalty case from filing to closure shows only Chinese", { timeout: 600_000 }, async ({

@@ -26,10 +26,9 @@ import {
   fieldError,
   fill,
   fillDate,
-  idNumber,
-  option,
   tags,
 } from "./support/forms.ts";
+import { registerOfficer as registerNewOfficer } from "./support/officers.ts";
 
 const HANDLER = "wl.scjgj.handler";
 const REVIEWER = "wl.scjgj.reviewer";
@@ -78,28 +77,12 @@ async function registerOfficer(
     expiredDaysAgo?: number;
   },
 ) {
-  await page.getByTestId("entry-new").click();
-  const form = page.getByTestId("entry-form");
-  await form.waitFor();
-  await page.waitForTimeout(300);
-  await fill(form.getByTestId("field-data.name"), o.name);
-  await fill(form.getByTestId("field-data.idNumber"), idNumber("500156", "1990-05-17"));
-  // the body is chosen by its name from the directory (typing filters the list)
-  await form.getByTestId("field-data.bodyUnitCode").click();
-  await page.keyboard.type("市场监管");
-  await option(page, "区市场监管局").click();
-  await fill(form.getByTestId("field-data.certificateNo"), o.cert);
   const end = o.expiredDaysAgo ? -o.expiredDaysAgo : 6 * 365 - 31;
-  await fillDate(form.getByTestId("field-data.certificateValidFrom"), shanghaiDate(end - 6 * 365));
-  await fillDate(form.getByTestId("field-data.certificateValidTo"), shanghaiDate(end));
-  if (o.reviewer) await form.getByTestId("field-data.legalReviewer").check();
-  if (o.qualified) await form.getByTestId("field-data.legalQualification").check();
-  await page.getByTestId("entry-submit").click();
-  await form.waitFor({ state: "detached" });
-  await page
-    .getByTestId("register-table")
-    .locator("tbody tr.ant-table-row", { hasText: o.cert })
-    .waitFor();
+  await registerNewOfficer(page, {
+    ...o,
+    validFrom: shanghaiDate(end - 6 * 365),
+    validTo: shanghaiDate(end),
+  });
 }
 
 // ──────────────────────────────────────────────────────────────────────────── test
