@@ -54,6 +54,9 @@ async function crawl(): Promise<string[]> {
       const href = m[1]!.replaceAll("&amp;", "&");
       if (!href.startsWith("/public") || href.startsWith("/public/api/")) continue;
       if (/\.(css|json|pem)(\?|$)/.test(href)) continue;
+      // Downloads, not pages: a published document's .docx and PDF, a consultation's
+      // adoption report (rules-lifecycle checks they are served).
+      if (/\/files\/\d+(\?|$)|\.(docx|pdf)(\?|$)/.test(href)) continue;
       queue.push(href);
     }
   }

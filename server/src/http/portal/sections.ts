@@ -5,6 +5,7 @@
  * enforcement body by its name in the bodies register (one spelling everywhere), lists as
  * lists. Nothing reaches a page as JSON or as a code.
  */
+
 import type { Kysely } from "kysely";
 import type { DB } from "../../db/schema.ts";
 import { withScope } from "../../db/scope.ts";
@@ -18,6 +19,7 @@ import {
   publicListOn,
 } from "../../engines/register/versions/index.ts";
 import type { Registry } from "../../engines/registry.ts";
+import { fullNameOf } from "../../kernel/authority-name.ts";
 import { citeZh } from "../../kernel/citation.ts";
 import { NotFoundError, t } from "../../kernel/errors.ts";
 import { dateZh, esc } from "./html.ts";
@@ -116,21 +118,6 @@ async function areaOf(db: Kysely<DB>, region: string): Promise<string[]> {
     code = r.parent_code;
   }
   return names;
-}
-
-/**
- * A body's full name (发文机关全称 as GB/T 9704 asks of an authority's name): the
- * region's full name before the body's own, whether the register writes 区市场监管局,
- * 武隆区城市管理局 or 仙女山街道综合行政执法办公室 — 重庆市武隆区… every time.
- */
-export function fullNameOf(area: readonly string[], name: string): string {
-  const full = area.join("");
-  if (!full || name.startsWith(full)) return name;
-  const own = area.at(-1) ?? "";
-  let local = name;
-  if (own && local.startsWith(own)) local = local.slice(own.length);
-  else if (/^[区县市]/.test(local) && own.endsWith(local[0]!)) local = local.slice(1);
-  return `${full}${local}`;
 }
 
 export function registerOf(registry: Registry, s: PortalSectionDecl): RegisterDecl | undefined {
@@ -313,3 +300,5 @@ export function sectionOfSource(
         : kind === "register" && s.source.register === source,
     );
 }
+
+export { fullNameOf };

@@ -1,3 +1,4 @@
+import { fullNameOf } from "../../../../kernel/authority-name.ts";
 import { basisZh, citeZh } from "../../../../kernel/citation.ts";
 import type { WorkTx } from "../../../../platform/work.ts";
 import { bodyOfUnit } from "../../registers/lookup.ts";
@@ -16,12 +17,20 @@ export async function bodyName(w: WorkTx, unitId: number, regionCode: string) {
     .select("name_zh")
     .where("id", "=", unitId)
     .executeTakeFirst();
-  const r = await w.trx
-    .selectFrom("region")
-    .select("name_zh")
-    .where("code", "=", regionCode)
-    .executeTakeFirst();
-  return `${r?.name_zh ?? ""}${(u?.name_zh ?? "").replace(/^区/, "")}`;
+  // A unit that is no registered body: its directory name in full (重庆市武隆区城市管理局).
+  const area: string[] = [];
+  let code: string | null = regionCode;
+  for (let i = 0; code && i < 4; i++) {
+    const r = await w.trx
+      .selectFrom("region")
+      .select(["name_zh", "parent_code"])
+      .where("code", "=", code)
+      .executeTakeFirst();
+    if (!r) break;
+    area.unshift(r.name_zh);
+    code = r.parent_code;
+  }
+  return fullNameOf(area, u?.name_zh ?? "");
 }
 
 export function publicationPlanOf(ctx: Ctx, d: DecisionValues): PenaltyCase["publicationPlan"] {
