@@ -208,7 +208,8 @@ test("suspending in one tab makes the other tab's version stale; resume and exte
   const dialog = page.getByRole("dialog");
   await dialog.getByRole("spinbutton").fill("10");
   // The approver is the signed-in leader; the notice to the party is recorded.
-  await dialog.getByLabel("告知当事人日期").fill(new Date().toISOString().slice(0, 10));
+  // Today in Shanghai (the UTC date is a day behind after 16:00 UTC).
+  await dialog.getByLabel("告知当事人日期").fill(shanghaiDate(0));
   await dialog.getByLabel("告知当事人日期").press("Enter");
   await dialog.getByLabel("告知内容").fill("延长许可期限告知书：情况复杂，延长十日");
   await dialog.getByLabel("理由").fill("情况复杂，经负责人批准延长十日");

@@ -149,7 +149,8 @@ describe("the public portal", () => {
     await expect.poll(() => main.locator("h1").textContent()).toMatch(/〔\d{4}〕\d+号/);
     const text = (await main.textContent()) ?? "";
     expect(text).toMatch(/处罚机关重庆市武隆区/);
-    expect(text).toMatch(/《中华人民共和国[^》]+》第[一二三四五六七八九十百零]+条/);
+    // A law or a ministry's rule (《城市建筑垃圾管理规定》第十五条), in Chinese form.
+    expect(text).toMatch(/《[^》]+》第[一二三四五六七八九十百零]+条/);
     expect(text).not.toMatch(/art\.|\[R\]|[a-z]+_[a-z]+/);
     await screenshot(page, "portal-decision-1440");
   });
