@@ -216,7 +216,12 @@ program
 
 program
   .command("pdf")
-  .description("make the PDFs of published documents that waited for LibreOffice (FAZHI_SOFFICE)")
+  .description(
+    say(
+      "为等待 LibreOffice 转换的已公开文件生成 PDF（转换程序由 FAZHI_SOFFICE 指定）",
+      "make the PDFs of published documents that waited for LibreOffice (FAZHI_SOFFICE)",
+    ),
+  )
   .action(async () => (await cmd.pdf()).pdfVerb());
 
 program

@@ -30,6 +30,7 @@ function declaredBases(registry: Registry): [string, BasisLike][] {
     for (const tr of ct.transitions) {
       for (const lt of tr.leadTimes ?? [])
         out.push([`${at} ${tr.action} lead time ${lt.field}`, lt.legalBasis]);
+      if (tr.notBy) out.push([`${at} ${tr.action} not by`, tr.notBy.legalBasis]);
     }
   }
   return out;

@@ -7,6 +7,7 @@
 import { convertQueuedPdfs } from "../../engines/case/public-files.ts";
 import { pdfConverter } from "../../platform/documents/pdf.ts";
 import { LocalFileStore } from "../../platform/files/store.ts";
+import { say } from "../lang.ts";
 import { CliError, withDatabase } from "../runtime.ts";
 
 export async function pdfVerb(): Promise<void> {
@@ -14,7 +15,10 @@ export async function pdfVerb(): Promise<void> {
     const pdf = await pdfConverter(config.soffice ?? null);
     if (!pdf)
       throw new CliError(
-        "LibreOffice not found: install it (apt-get install -y libreoffice-writer-nogui) or set FAZHI_SOFFICE to its path",
+        say(
+          "未找到 LibreOffice：请安装（apt-get install -y libreoffice-writer-nogui），或以 FAZHI_SOFFICE 指定其路径",
+          "LibreOffice not found: install it (apt-get install -y libreoffice-writer-nogui) or set FAZHI_SOFFICE to its path",
+        ),
       );
     const files = new LocalFileStore(config.fileDir);
     const n = await db.owner
@@ -22,6 +26,6 @@ export async function pdfVerb(): Promise<void> {
       .execute((trx) =>
         convertQueuedPdfs({ trx, now: new Date(), actor: { userId: null } }, files, pdf),
       );
-    process.stdout.write(`${n} PDF${n === 1 ? "" : "s"} made\n`);
+    process.stdout.write(`${say(`已生成 ${n} 个 PDF`, `${n} PDF${n === 1 ? "" : "s"} made`)}\n`);
   });
 }

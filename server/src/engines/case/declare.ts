@@ -191,7 +191,7 @@ export interface SeparationDecl {
   actions: readonly string[];
   /** What those actors are, e.g. { zh: "起草人", en: "writer" }. */
   who: Label;
-  legalBasis: string;
+  legalBasis: BasisLike;
 }
 
 /** `to: STAY`: a record step that keeps the case in its state (and a closed case's closing date). */

@@ -20,6 +20,7 @@ import {
   sectionEditStep,
 } from "../../engines/report/index.ts";
 import type { SettingDecl } from "../../engines/settings.ts";
+import type { Basis } from "../../kernel/citation.ts";
 import { diffDays, type LocalDate } from "../../kernel/time/index.ts";
 import { ANNUAL_REPORT, MODULE, REPORT_BASIS } from "./template.ts";
 
@@ -89,7 +90,10 @@ function untilDue(c: CaseView<ReportData>, settings: (code: string) => unknown) 
 }
 
 /** The secrecy review before publication (the review mechanism the regulation requires). */
-export const SECRECY_REVIEW_BASIS = "政府信息公开条例 art. 17 [I]";
+export const SECRECY_REVIEW_BASIS: Basis = {
+  cites: [{ law: "政府信息公开条例", article: 17 }],
+  note: "政府信息公开条例 art. 17: the body reviews information for secrecy before it is made public; that the reviewer is not the writer is the platform's reading [I]",
+};
 
 const opinion = L(zText(2000), "审查意见", "Opinion");
 
