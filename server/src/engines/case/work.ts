@@ -9,6 +9,7 @@ import { caseKey, loadClockRows } from "./clock-data.ts";
 import { type ClockState, clocksFromRows } from "./clocks.ts";
 import type { CaseTypeDecl, CaseView, TransitionDecl } from "./declare.ts";
 import type { CaseDeps } from "./deps.ts";
+import { separatedSteps } from "./separation.ts";
 import { toView } from "./store.ts";
 import { warningList } from "./warnings.ts";
 
@@ -157,9 +158,17 @@ export async function workQueue(
     const c = toView(r);
     const suspended = Boolean(r.is_suspended);
     const myRoles = (r.my_roles as string[] | null) ?? [];
-    const steps = queueSteps(w, decl, c.state).filter(
+    let steps = queueSteps(w, decl, c.state).filter(
       (t) => (!suspended || t.allowedWhileSuspended) && takes(w, c, t, myRoles),
     );
+    // Separation of duties (`notBy`): a step the user may not take is not their work
+    // (the report's writer does not see its secrecy review). Read only where declared.
+    if (steps.some((t) => t.notBy)) {
+      const barred = new Set(
+        (await separatedSteps(w.trx, decl, c, w.actor.userId)).map((x) => x.action),
+      );
+      steps = steps.filter((t) => !barred.has(t.action));
+    }
     if (steps.length === 0) continue;
     candidates.push({
       decl,

@@ -299,6 +299,17 @@ describe("the gates before publication", () => {
     expect(
       (page.json() as { actions: { action: string }[] }).actions.map((a) => a.action),
     ).not.toContain("pass_review");
+    // The work queue does not list it as the writer's work; it does for another officer.
+    const queued = async (s: Session) =>
+      (
+        (await t.call(s, { method: "GET", url: "/api/work" })).json() as {
+          items: { caseId: number; steps: { action: string }[] }[];
+        }
+      ).items
+        .filter((x) => x.caseId === reportId)
+        .flatMap((x) => x.steps.map((st) => st.action));
+    expect(await queued(office2)).not.toContain("pass_review");
+    expect(await queued(office)).toContain("pass_review");
     // nor may the writer save a section under review
     const save = await step(writer, "save_section", { section: "date", date: "2021-01-16" });
     expect(save.statusCode).toBe(409);
