@@ -374,6 +374,8 @@ export const decisionCaseType: CaseTypeDecl<DecisionFields> = {
     },
   ],
   publicStates: ["published", "closed"],
+  // Every published or closed decision is shown: the portal pages in SQL.
+  publicFilter: (eb) => eb.lit(true),
   public: (c) => {
     if (c.state !== "published" && c.state !== "closed") return undefined;
     const f = c.fields;

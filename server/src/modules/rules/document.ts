@@ -554,6 +554,8 @@ export const documentCaseType: CaseTypeDecl<DocumentFields> = {
     { code: "replaces", label: { zh: "替代", en: "Replaces" }, targets: [DOCUMENT_TYPE] },
   ],
   publicStates: [...IN_FORCE, "ended"],
+  // Shown once published (the projection's condition): the portal pages in SQL.
+  publicFilter: (eb, f) => eb(f.text("publishedOn"), "<>", ""),
   publicLabels: {
     number: { zh: "发文字号", en: "Number" },
     title: { zh: "文件名称", en: "Title" },

@@ -189,6 +189,8 @@ export const listingCaseType: CaseTypeDecl<ListingCase> = {
         }
       : undefined,
   publicStates: ["listed"],
+  // Every listed record is shown (the projection's condition): the portal pages in SQL.
+  publicFilter: (eb) => eb.lit(true),
   publicLabels: {
     subjectName: { zh: "主体名称", en: "Subject" },
     uscc: { zh: "统一社会信用代码", en: "Credit code" },

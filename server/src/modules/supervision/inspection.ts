@@ -136,6 +136,8 @@ export const inspectionCaseType: CaseTypeDecl<InspectionCase> = {
     finding: c.fields.finding ? FINDING_LABELS[c.fields.finding].zh : undefined,
   }),
   publicStates: ["published"],
+  // Every published result is shown: the portal pages in SQL.
+  publicFilter: (eb) => eb.lit(true),
   publicLabels: {
     planTitle: { zh: "抽查任务", en: "Task" },
     objectName: { zh: "检查对象", en: "Object" },

@@ -368,6 +368,8 @@ export const planCaseType: CaseTypeDecl<PlanCase> = {
   links: ["part_of"],
   public: (c) => publicDraw(c),
   publicStates: ["frozen", "drawn", "cancelled"],
+  // Every frozen, drawn or cancelled task is shown: the portal pages in SQL.
+  publicFilter: (eb) => eb.lit(true),
   publicLabels: {
     title: { zh: "抽查任务", en: "Task" },
     items: { zh: "抽查事项", en: "Items" },

@@ -6,8 +6,13 @@ import type { CaseTypeDecl } from "../../../src/engines/case/index.ts";
 import { publicCases } from "../../../src/engines/case/public.ts";
 import { jsonAccess } from "../../../src/engines/indicator/queries/json.ts";
 import { createRegistry, type ModuleDecl } from "../../../src/engines/registry.ts";
+import { decisionCaseType } from "../../../src/modules/decisions/decision.ts";
 import { disclosureCaseType } from "../../../src/modules/enforcement/cases/disclosure.ts";
 import { reconsiderationCaseType } from "../../../src/modules/oversight/reconsideration/index.ts";
+import { documentCaseType } from "../../../src/modules/rules/document.ts";
+import { listingCaseType } from "../../../src/modules/supervision/credit.ts";
+import { inspectionCaseType } from "../../../src/modules/supervision/inspection.ts";
+import { planCaseType } from "../../../src/modules/supervision/spot-check.ts";
 import { type TestApp, testApp } from "../../support/app.ts";
 
 /**
@@ -206,6 +211,51 @@ describe("the modules' public filters are exact", () => {
         const fields = { ...base, ...extra };
         const shown = decl.public!(view(state, fields)) !== undefined;
         expect([state, extra, await admitted(decl, fields)]).toEqual([state, extra, shown]);
+      }
+    }
+  });
+
+  it("normative documents: once published", async () => {
+    const decl = documentCaseType as unknown as CaseTypeDecl;
+    const base = { title: "武隆区某规范性文件", text: "正文" };
+    for (const state of decl.publicStates!) {
+      for (const extra of [{}, { publishedOn: "" }, { publishedOn: "2020-05-10" }]) {
+        const fields = { ...base, ...extra };
+        const shown = decl.public!(view(state, fields)) !== undefined;
+        expect([state, extra, await admitted(decl, fields)]).toEqual([state, extra, shown]);
+      }
+    }
+  });
+
+  it("credit lists, inspection results, spot-check tasks and major decisions: every case in a public state", async () => {
+    const plan = {
+      title: "抽查任务",
+      items: ["事项"],
+      departments: ["某局"],
+      ratios: { A: 5, B: 10, C: 20, D: 30 },
+      inspectorsPerObject: 2,
+      inspectionDate: "2020-05-01",
+      inspectionEnd: "2020-05-31",
+      publicRandomSource: "上证综指",
+      publicRandomDate: "2020-04-30",
+    };
+    const cases: [CaseTypeDecl, object][] = [
+      [
+        listingCaseType as unknown as CaseTypeDecl,
+        { subjectName: "某公司", list: "black", validFrom: "2020-01-01" },
+      ],
+      [
+        inspectionCaseType as unknown as CaseTypeDecl,
+        { planTitle: "抽查任务", objectName: "某公司", items: ["事项"] },
+      ],
+      [planCaseType as unknown as CaseTypeDecl, plan],
+      [decisionCaseType as unknown as CaseTypeDecl, { title: "某重大行政决策" }],
+    ];
+    for (const [decl, fields] of cases) {
+      for (const state of decl.publicStates!) {
+        const shown = decl.public!(view(state, fields)) !== undefined;
+        expect([decl.code, state, shown]).toEqual([decl.code, state, true]);
+        expect([decl.code, state, await admitted(decl, fields)]).toEqual([decl.code, state, true]);
       }
     }
   });
