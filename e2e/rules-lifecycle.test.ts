@@ -86,14 +86,23 @@ test("the office answers the comments on its page; the answers show on the porta
   await dialog.waitFor({ state: "hidden" });
 
   // Hide the third with a reason, restore it: the trail keeps both.
+  // The dialog is open (its form shown) before the empty submit, which is then retried
+  // until the form answers: a click during the opening animation may not reach it.
   await page.getByTestId(`moderate-${ids[2]}`).click();
-  await page.getByTestId("moderate-submit").click();
-  await dialog.getByText("请填写理由").waitFor();
+  await dialog.getByTestId("moderate-form").waitFor();
+  const reasonRequired = dialog.getByText("请填写理由");
+  await expect
+    .poll(async () => {
+      await page.getByTestId("moderate-submit").click();
+      return reasonRequired.isVisible();
+    })
+    .toBe(true);
   await dialog.locator("textarea").fill("疑似重复提交，待核实");
   await page.getByTestId("moderate-submit").click();
   await dialog.waitFor({ state: "hidden" });
   await page.getByTestId("hidden-tag").getByText("疑似重复提交，待核实").waitFor();
   await page.getByTestId(`moderate-${ids[2]}`).click();
+  await dialog.getByTestId("moderate-form").waitFor();
   await dialog.locator("textarea").fill("经核实并非重复，恢复显示");
   await page.getByTestId("moderate-submit").click();
   await dialog.waitFor({ state: "hidden" });
