@@ -129,6 +129,17 @@ export async function applyClockTriggers(
   // reviews a penalty decision starts a clock on the decision's case). The other case may
   // belong to a unit or region the actor cannot see: the database functions check the
   // link and that the actor works on this case (migration 0005).
+  // Only when some case type's clock starts or stops by this action through a link.
+  const viaLink = registry
+    .caseTypes()
+    .some((ct) =>
+      (ct.clocks ?? []).some(
+        (k) =>
+          (k.startOn.viaLink && k.startOn.action === action) ||
+          k.stopOn.some((x) => x.viaLink && x.action === action),
+      ),
+    );
+  if (!viaLink) return;
   const { rows } = await sql<{
     kind: string;
     other_region: string;
@@ -159,6 +170,16 @@ async function startClock(
   source: string,
   at: Date | null,
 ) {
+  if (!clock.restartable) {
+    // The first start counts: one statement, a no-op when the clock has started before.
+    await sql`insert into case_clock (region_code, case_id, clock, instance, started_on,
+                started_at, start_source, stopped_on)
+      select ${c.regionCode}, ${c.id}, ${clock.code}, 1, ${date}::date, ${at}::timestamptz,
+             ${source}, null
+       where not exists (select 1 from case_clock where region_code = ${c.regionCode}
+                           and case_id = ${c.id} and clock = ${clock.code})`.execute(trx);
+    return;
+  }
   const last = await trx
     .selectFrom("case_clock")
     .select(["instance", "stopped_on"])
