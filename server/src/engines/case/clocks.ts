@@ -76,6 +76,29 @@ export interface StepClockContext {
   fields: Record<string, unknown>;
   now: Date;
   today: LocalDate;
+  /** The case's links, when already read with the case (`linksFollowed`). */
+  linked?: LinkedCase[];
+}
+
+/** A case on the other end of a typed link (`fazhi_linked_cases`, migration 0005). */
+export interface LinkedCase {
+  kind: string;
+  other_region: string;
+  other_id: number;
+  other_type: string;
+}
+
+/** Whether some case type's clock starts or stops by this action through a link. */
+export function linksFollowed(registry: Registry, action: string): boolean {
+  return registry
+    .caseTypes()
+    .some((ct) =>
+      (ct.clocks ?? []).some(
+        (k) =>
+          (k.startOn.viaLink && k.startOn.action === action) ||
+          k.stopOn.some((x) => x.viaLink && x.action === action),
+      ),
+    );
 }
 
 /** The start date a clock declares (`dateFrom`), or the step's date. */
@@ -130,24 +153,13 @@ export async function applyClockTriggers(
   // belong to a unit or region the actor cannot see: the database functions check the
   // link and that the actor works on this case (migration 0005).
   // Only when some case type's clock starts or stops by this action through a link.
-  const viaLink = registry
-    .caseTypes()
-    .some((ct) =>
-      (ct.clocks ?? []).some(
-        (k) =>
-          (k.startOn.viaLink && k.startOn.action === action) ||
-          k.stopOn.some((x) => x.viaLink && x.action === action),
-      ),
-    );
-  if (!viaLink) return;
-  const { rows } = await sql<{
-    kind: string;
-    other_region: string;
-    other_id: number;
-    other_type: string;
-  }>`select kind, other_region, other_id, other_type from fazhi_linked_cases(${c.regionCode}, ${c.id})`.execute(
-    trx,
-  );
+  if (!linksFollowed(registry, action)) return;
+  const rows =
+    step.linked ??
+    (
+      await sql<LinkedCase>`select kind, other_region, other_id, other_type
+        from fazhi_linked_cases(${c.regionCode}, ${c.id})`.execute(trx)
+    ).rows;
   for (const l of rows) {
     const decl = registry.caseType(l.other_type);
     for (const clock of decl?.clocks ?? []) {

@@ -15,7 +15,7 @@ import { addPeriod, compareLocalDate, type LocalDate, yearOf } from "../../kerne
 import type { WorkTx } from "../../platform/work.ts";
 import { indexCase } from "../search/records.ts";
 import { concludeParentIfDone, openLinkedCase } from "./cascade.ts";
-import { applyClockTriggers, stopAllClocks } from "./clocks.ts";
+import { applyClockTriggers, linksFollowed, stopAllClocks } from "./clocks.ts";
 import type {
   CaseTypeDecl,
   CaseView,
@@ -258,7 +258,9 @@ export async function transition(
     : {};
 
   // The case (locked), its open suspension, timeline and settings: one statement.
-  const read = await readStep(w, deps.registry, id, decl.code);
+  const read = await readStep(w, deps.registry, id, decl.code, {
+    withLinks: linksFollowed(deps.registry, action),
+  });
   const { c, history } = read;
   if (c.version !== req.version) {
     throw new ConflictError(
@@ -438,6 +440,7 @@ export async function transition(
     fields,
     now: w.now,
     today: w.today,
+    ...(read.linked ? { linked: read.linked } : {}),
   });
   if (terminal && t.to !== STAY) await stopAllClocks(w.trx, next, onDate);
   const audit = (followUps: unknown[]) => ({

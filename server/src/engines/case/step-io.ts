@@ -7,12 +7,14 @@ import {
   type AuditChange,
   auditWrite,
   chainKeyOf,
+  cleanChange,
   lockChainHead,
   prepareAudit,
 } from "../../platform/audit/record.ts";
 import type { WorkTx } from "../../platform/work.ts";
 import { caseIndexWrites } from "../search/records.ts";
 import { type Settings, settingsOfChain } from "../settings.ts";
+import type { LinkedCase } from "./clocks.ts";
 import type { AnyCaseType, CaseView, StepEvent } from "./declare.ts";
 import type { NewEvent } from "./store.ts";
 import { toView } from "./store.ts";
@@ -20,7 +22,7 @@ import { toView } from "./store.ts";
 /**
  * A step's reads and writes in few statements (issue 9: round trips, not the work, were
  * most of a step's time). `readStep` reads the case (locked), its open suspension, its
- * timeline and its region's settings in one statement; `writeStepEnd` sends the step's
+ * timeline, its region's settings and, when asked, its links in one statement; `writeStepEnd` sends the step's
  * last writes — the case row, the timeline event, the audit event with its chain's head,
  * the search index — in one statement, after the chain's head is locked (one more).
  */
@@ -35,6 +37,8 @@ export interface StepRead {
   history: StepEvent[];
   /** The case's region's settings in force on a day. */
   settingsOn(day: LocalDate): Settings;
+  /** The cases linked to it (`withLinks`), for the clocks that follow a link. */
+  linked?: LinkedCase[];
 }
 
 export async function readStep(
@@ -42,10 +46,12 @@ export async function readStep(
   registry: SettingsLookup,
   id: number,
   caseType: string,
+  opts: { withLinks?: boolean } = {},
 ): Promise<StepRead> {
   const { rows } = await sql<
     Selectable<CaseFileTable> & {
       open_suspension: { from_date: string } | null;
+      linked: LinkedCase[] | null;
       history: {
         kind: string;
         action: string;
@@ -82,11 +88,18 @@ export async function readStep(
       (select json_agg(json_build_object('chain_code', h.code, 'region_code', s.region_code,
                   'code', s.code, 'value', s.value, 'effective_from', s.effective_from)
                   order by h.depth)
-         from chain h left join setting s on s.region_code = h.code) as settings
+         from chain h left join setting s on s.region_code = h.code) as settings,
+      ${
+        opts.withLinks
+          ? sql`coalesce((select json_agg(json_build_object('kind', l.kind,
+              'other_region', l.other_region, 'other_id', l.other_id, 'other_type', l.other_type))
+              from fazhi_linked_cases(c.region_code, c.id) l), '[]')`
+          : sql`null`
+      } as linked
       from c`.execute(w.trx);
   const found = rows[0];
   if (!found) throw new NotFoundError(t(`没有案件 ${id}`, `no case ${id} of type ${caseType}`));
-  const { open_suspension, history, settings, ...row } = found;
+  const { open_suspension, history, settings, linked, ...row } = found;
   return {
     row,
     c: toView(row),
@@ -99,6 +112,7 @@ export async function readStep(
       actorUserId: r.actor_user_id === null ? null : Number(r.actor_user_id),
     })),
     settingsOn: (day) => settingsOfChain(registry, settings, day),
+    ...(linked ? { linked } : {}),
   };
 }
 
@@ -128,6 +142,7 @@ export async function writeStepEnd(
   },
 ): Promise<void> {
   const { c, event: e } = p;
+  const clean = cleanChange(p.audit); // a refused change sends nothing more
   const head = p.fresh
     ? { seq: 0, hash: GENESIS_HASH }
     : await lockChainHead(
@@ -135,7 +150,7 @@ export async function writeStepEnd(
         p.audit.regionCode,
         chainKeyOf(p.audit.entityType, p.audit.entityId),
       );
-  const a = prepareAudit(w.auditContext, p.audit, head);
+  const a = prepareAudit(w.auditContext, p.audit, head, clean);
   const actor = w.actor;
   const parts = [];
   if (p.caseSet) {

@@ -103,25 +103,35 @@ export interface PreparedAudit {
 }
 
 /**
- * The event of a change, cleaned and hashed onto `head` (no I/O). Refused without a
- * reason where one is required, and when its text cannot be stored.
+ * A change's text as it will be stored, refused without a reason where one is required
+ * and when its text cannot be stored (no I/O).
  */
-export function prepareAudit(
-  ctx: AuditContext,
-  change: AuditChange,
-  head: ChainHead,
-): PreparedAudit {
+export function cleanChange(change: AuditChange): {
+  reason: string | null;
+  before: unknown;
+  after: unknown;
+} {
   const clean = storable({
     reason: change.reason?.trim() || null,
     before: stored(change.before),
     after: stored(change.after),
   });
-  const reason = clean.reason;
-  if (change.reasonRequired && !reason) {
+  if (change.reasonRequired && !clean.reason) {
     throw new ValidationError(t("此操作须填写理由", `a reason is required for ${change.action}`), [
       { field: "reason", message: t("此操作须填写理由", `required for ${change.action}`) },
     ]);
   }
+  return clean;
+}
+
+/** The event of a change, cleaned (`cleanChange`) and hashed onto `head` (no I/O). */
+export function prepareAudit(
+  ctx: AuditContext,
+  change: AuditChange,
+  head: ChainHead,
+  clean = cleanChange(change),
+): PreparedAudit {
+  const reason = clean.reason;
   const chainKey = chainKeyOf(change.entityType, change.entityId);
   const event = {
     regionCode: change.regionCode,
@@ -194,13 +204,13 @@ export async function recordAudit(
   change: AuditChange,
 ): Promise<{ seq: number; hash: string }> {
   // Checked before any statement: a refused change writes nothing.
-  prepareAudit(ctx, change, { seq: 0, hash: GENESIS_HASH });
+  const clean = cleanChange(change);
   const head = await lockChainHead(
     trx,
     change.regionCode,
     chainKeyOf(change.entityType, change.entityId),
   );
-  const a = prepareAudit(ctx, change, head);
+  const a = prepareAudit(ctx, change, head, clean);
   await sql`with ${auditWrite(a)} select 1`.execute(trx);
   return { seq: a.seq, hash: a.hash };
 }
