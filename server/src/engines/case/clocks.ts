@@ -200,7 +200,6 @@ async function startClock(
     .where("clock", "=", clock.code)
     .orderBy("instance", "desc")
     .executeTakeFirst();
-  if (last && !clock.restartable) return; // the first start counts
   if (last) {
     // A repeated start: the running instance ends, superseded (kept as history).
     await trx
