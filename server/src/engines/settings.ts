@@ -1,4 +1,4 @@
-import type { Kysely } from "kysely";
+import { type Kysely, sql } from "kysely";
 import { z } from "zod";
 import type { DB } from "../db/schema.ts";
 import { type BasisLike, basisNote, citeEn, citeZh } from "../kernel/citation.ts";
@@ -54,6 +54,7 @@ interface Row {
   effective_from: string;
 }
 
+/** The region and its ancestors, nearest first (up to five levels). */
 async function ancestry(db: Kysely<DB>, regionCode: string): Promise<string[]> {
   const out: string[] = [];
   let code: string | null = regionCode;
@@ -107,12 +108,36 @@ export async function settingsFor(
   regionCode: string,
   onDate: LocalDate,
 ): Promise<Settings> {
-  const chain = await ancestry(db, regionCode);
-  const rows = await db
-    .selectFrom("setting")
-    .select(["region_code", "code", "value", "effective_from"])
-    .where("region_code", "in", chain)
-    .execute();
+  // The region and its ancestors (up to five levels) with their settings' rows: one statement.
+  const { rows: found } = await sql<Row & { chain_code: string; depth: number }>`
+    with recursive chain (code, parent_code, depth) as (
+      select ${regionCode}::text, (select parent_code from region where code = ${regionCode}), 0
+      union all
+      select g.code, g.parent_code, c.depth + 1
+        from region g join chain c on g.code = c.parent_code
+       where c.depth < 4)
+    select c.code as chain_code, c.depth, s.region_code, s.code, s.value, s.effective_from
+      from chain c left join setting s on s.region_code = c.code
+     order by c.depth`.execute(db);
+  return settingsOfChain(registry, found, onDate);
+}
+
+/**
+ * Settings from the rows of a region's chain (`chain_code`, nearest first, with the
+ * chain region's settings' rows or nulls): what `settingsFor` reads, and what a step
+ * reads with its case in one statement (engines/case/step-io.ts).
+ */
+export function settingsOfChain(
+  registry: Lookup,
+  found: readonly (Omit<Row, "code"> & { code: string | null; chain_code: string })[],
+  onDate: LocalDate,
+): Settings {
+  const chain: string[] = [];
+  const rows: Row[] = [];
+  for (const r of found) {
+    if (chain[chain.length - 1] !== r.chain_code) chain.push(r.chain_code);
+    if (r.code !== null) rows.push(r as Row);
+  }
   return settingsOf(rows, chain, registry, onDate);
 }
 

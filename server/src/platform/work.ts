@@ -3,7 +3,7 @@ import type { DB } from "../db/schema.ts";
 import { withScope } from "../db/scope.ts";
 import type { Actor } from "../kernel/access.ts";
 import { type LocalDate, toLocalDate } from "../kernel/time/index.ts";
-import { type AuditChange, recordAudit } from "./audit/record.ts";
+import { type AuditChange, type AuditContext, recordAudit } from "./audit/record.ts";
 
 /**
  * One unit of work: one transaction on the app role under the actor's data scope
@@ -18,6 +18,8 @@ export interface WorkTx {
   /** The civil date of `now` in Asia/Shanghai. */
   today: LocalDate;
   ip: string | null;
+  /** Who, from where and when, for the audit trail: resolved once for the unit of work. */
+  auditContext: AuditContext;
   audit(change: AuditChange): Promise<void>;
 }
 
@@ -37,6 +39,7 @@ export async function inWork<T>(
   ip: string | null,
   fn: (w: WorkTx) => Promise<T>,
 ): Promise<T> {
+  const auditContext: AuditContext = { actor, ip, now };
   return withScope(db, scopeOf(actor), (trx) =>
     fn({
       trx,
@@ -44,7 +47,8 @@ export async function inWork<T>(
       now,
       today: toLocalDate(now),
       ip,
-      audit: (change) => recordAudit(trx, { actor, ip, now }, change).then(() => undefined),
+      auditContext,
+      audit: (change) => recordAudit(trx, auditContext, change).then(() => undefined),
     }),
   );
 }

@@ -76,6 +76,29 @@ export interface StepClockContext {
   fields: Record<string, unknown>;
   now: Date;
   today: LocalDate;
+  /** The case's links, when already read with the case (`linksFollowed`). */
+  linked?: LinkedCase[];
+}
+
+/** A case on the other end of a typed link (`fazhi_linked_cases`, migration 0005). */
+export interface LinkedCase {
+  kind: string;
+  other_region: string;
+  other_id: number;
+  other_type: string;
+}
+
+/** Whether some case type's clock starts or stops by this action through a link. */
+export function linksFollowed(registry: Registry, action: string): boolean {
+  return registry
+    .caseTypes()
+    .some((ct) =>
+      (ct.clocks ?? []).some(
+        (k) =>
+          (k.startOn.viaLink && k.startOn.action === action) ||
+          k.stopOn.some((x) => x.viaLink && x.action === action),
+      ),
+    );
 }
 
 /** The start date a clock declares (`dateFrom`), or the step's date. */
@@ -129,14 +152,14 @@ export async function applyClockTriggers(
   // reviews a penalty decision starts a clock on the decision's case). The other case may
   // belong to a unit or region the actor cannot see: the database functions check the
   // link and that the actor works on this case (migration 0005).
-  const { rows } = await sql<{
-    kind: string;
-    other_region: string;
-    other_id: number;
-    other_type: string;
-  }>`select kind, other_region, other_id, other_type from fazhi_linked_cases(${c.regionCode}, ${c.id})`.execute(
-    trx,
-  );
+  // Only when some case type's clock starts or stops by this action through a link.
+  if (!linksFollowed(registry, action)) return;
+  const rows =
+    step.linked ??
+    (
+      await sql<LinkedCase>`select kind, other_region, other_id, other_type
+        from fazhi_linked_cases(${c.regionCode}, ${c.id})`.execute(trx)
+    ).rows;
   for (const l of rows) {
     const decl = registry.caseType(l.other_type);
     for (const clock of decl?.clocks ?? []) {
@@ -159,6 +182,16 @@ async function startClock(
   source: string,
   at: Date | null,
 ) {
+  if (!clock.restartable) {
+    // The first start counts: one statement, a no-op when the clock has started before.
+    await sql`insert into case_clock (region_code, case_id, clock, instance, started_on,
+                started_at, start_source, stopped_on)
+      select ${c.regionCode}, ${c.id}, ${clock.code}, 1, ${date}::date, ${at}::timestamptz,
+             ${source}, null
+       where not exists (select 1 from case_clock where region_code = ${c.regionCode}
+                           and case_id = ${c.id} and clock = ${clock.code})`.execute(trx);
+    return;
+  }
   const last = await trx
     .selectFrom("case_clock")
     .select(["instance", "stopped_on"])
@@ -167,7 +200,6 @@ async function startClock(
     .where("clock", "=", clock.code)
     .orderBy("instance", "desc")
     .executeTakeFirst();
-  if (last && !clock.restartable) return; // the first start counts
   if (last) {
     // A repeated start: the running instance ends, superseded (kept as history).
     await trx

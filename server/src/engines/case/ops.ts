@@ -237,14 +237,18 @@ export async function resumeCase(
   });
 }
 
-/** Whether a step may be taken now: refused while the case is suspended, unless declared. */
+/**
+ * Whether a step may be taken now: refused while the case is suspended, unless declared.
+ * `known`: the case's open suspension (or null) when already read with the case.
+ */
 export async function refuseWhileSuspended(
   w: WorkTx,
   c: CaseView,
   step: { allowedWhileSuspended?: boolean; label: { zh: string; en: string } },
+  known?: { from_date: string } | null,
 ) {
   if (step.allowedWhileSuspended) return;
-  const open = await openSuspension(w, c);
+  const open = known !== undefined ? known : await openSuspension(w, c);
   if (open) {
     throw new InvalidStateError(
       t(

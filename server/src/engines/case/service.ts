@@ -14,9 +14,8 @@ import {
 import { addPeriod, compareLocalDate, type LocalDate, yearOf } from "../../kernel/time/index.ts";
 import type { WorkTx } from "../../platform/work.ts";
 import { indexCase } from "../search/records.ts";
-import { settingsFor } from "../settings.ts";
 import { concludeParentIfDone, openLinkedCase } from "./cascade.ts";
-import { applyClockTriggers, stopAllClocks } from "./clocks.ts";
+import { applyClockTriggers, linksFollowed, stopAllClocks } from "./clocks.ts";
 import type {
   CaseTypeDecl,
   CaseView,
@@ -33,15 +32,8 @@ import { peopleFor, sealPeople } from "./protect.ts";
 import { makePublicFiles } from "./public-files.ts";
 import { isOwner, isParticipant } from "./record.ts";
 import { separationRefusal } from "./separation.ts";
-import {
-  appendEvent,
-  bumpVersion,
-  lastStepDate,
-  loadCase,
-  loadHistory,
-  type NewEvent,
-  toView,
-} from "./store.ts";
+import { readStep, writeStepEnd } from "./step-io.ts";
+import { appendEvent, bumpVersion, lastStepDate, type NewEvent, toView } from "./store.ts";
 import { parseWith, requirePermission, stepDate } from "./validate.ts";
 
 export function caseTypeOf(deps: CaseDeps, code: string): CaseTypeDecl {
@@ -200,28 +192,29 @@ export async function createCase(
     if (!nd) throw new Error(`case type ${decl.code} issues an undeclared number ${kind}`);
     numbers[kind] = await issueNumber(w.trx, nd, { ...c, fields }, yearOf(onDate));
   }
-  await appendEventWithNumbers(w, c, numbers, {
-    kind: "created",
-    action: "create",
-    toState: decl.initial,
-    onDate,
-    data: { numbers },
-  });
   if (Object.keys(numbers).length > 0) c = { ...c, numbers };
-  await w.audit({
-    regionCode: c.regionCode,
-    action: `case.${decl.code}.create`,
-    entityType: "case",
-    entityId: c.id,
-    after: {
-      state: c.state,
-      unitId,
-      title: c.title,
-      fields: sealPeople(decl, fields, deps.fieldKey),
-      numbers,
+  // The timeline event, the numbers, the audit record (a new chain) and the search index
+  // (engines/search) in one statement.
+  await writeStepEnd(w, {
+    c,
+    numbersAdded: numbers,
+    event: { kind: "created", action: "create", toState: decl.initial, onDate, data: { numbers } },
+    audit: {
+      regionCode: c.regionCode,
+      action: `case.${decl.code}.create`,
+      entityType: "case",
+      entityId: c.id,
+      after: {
+        state: c.state,
+        unitId,
+        title: c.title,
+        fields: sealPeople(decl, fields, deps.fieldKey),
+        numbers,
+      },
     },
+    fresh: true,
+    index: { decl, row: { ...row, numbers: { ...(row.numbers as object), ...numbers } } },
   });
-  await indexCase(w.trx, deps.registry, c, w.now); // full-text search (engines/search)
   return { ...c, fields };
 }
 
@@ -264,7 +257,11 @@ export async function transition(
     ? (parseWith(t.input, req.input ?? {}, "input") as Record<string, unknown>)
     : {};
 
-  const c = await loadCase(w.trx, id, { caseType: decl.code, lock: true });
+  // The case (locked), its open suspension, timeline and settings: one statement.
+  const read = await readStep(w, deps.registry, id, decl.code, {
+    withLinks: linksFollowed(deps.registry, action),
+  });
+  const { c, history } = read;
   if (c.version !== req.version) {
     throw new ConflictError(
       t0(
@@ -299,13 +296,12 @@ export async function transition(
     // below it (row-level security refuses it any other write there; migration 0010).
     await sql`select fazhi_supervise(${c.regionCode}, ${c.id})`.execute(w.trx);
   }
-  await refuseWhileSuspended(w, c, t);
-  const history = await loadHistory(w.trx, c);
+  await refuseWhileSuspended(w, c, t, read.suspension);
   // Separation of duties (`notBy`): not by the actor of the named earlier steps.
   const separated = separationRefusal(decl, t, history, w.actor.userId);
   if (separated) throw new ForbiddenError(separated);
   const onDate = stepDate(w, req.onDate, lastStepDate(history), c.openedOn);
-  const settings = await settingsFor(w.trx, deps.registry, c.regionCode, onDate);
+  const settings = read.settingsOn(onDate);
   const calendar = await deps.calendar(w.trx);
 
   for (const lt of t.leadTimes ?? []) {
@@ -387,23 +383,28 @@ export async function transition(
   // (issue 9). A step whose effect or follow-ups may read the new number takes it here.
   const numberLast = (t.issues?.length ?? 0) > 0 && !t.effect && !t.followUps?.length;
   if (!numberLast) await issue();
+  // A simple step (no effect, follow-ups, reactions or public files) writes the case row,
+  // the timeline, the audit record and the search index in one statement at its end.
+  const simple =
+    !t.effect &&
+    !t.followUps?.length &&
+    deps.registry.reactionsTo(decl.code, action).length === 0 &&
+    !(decl.publicFiles ?? []).some((pf) => pf.on === action);
   // `to: "="` (STAY): a record step (a service, a site inspection) keeps the case's
   // state; one taken on a closed case keeps its closing date.
   const to = t.to === STAY ? c.state : t.to;
   const terminal = decl.states[to]?.terminal === true;
   const closedOn = terminal ? (t.to === STAY && c.closedOn ? c.closedOn : onDate) : null;
-  const ok = await bumpVersion(
-    w.trx,
-    c,
-    req.version,
-    {
-      state: to,
-      fields: JSON.stringify(sealPeople(decl, fields, deps.fieldKey)),
-      numbers: JSON.stringify(numbers),
-      closed_on: closedOn,
-    },
-    w.now,
-  );
+  const sealed = JSON.stringify(sealPeople(decl, fields, deps.fieldKey));
+  const ok =
+    simple ||
+    (await bumpVersion(
+      w.trx,
+      c,
+      req.version,
+      { state: to, fields: sealed, numbers: JSON.stringify(numbers), closed_on: closedOn },
+      w.now,
+    ));
   if (!ok)
     throw new ConflictError(
       t0(
@@ -433,30 +434,16 @@ export async function transition(
     reason,
   };
   // The timeline event is written with the numbers: now, or with them at the end.
-  if (!numberLast) await appendEvent(w.trx, c, auditActor(w), w.now, event);
+  if (!numberLast && !simple) await appendEvent(w.trx, c, auditActor(w), w.now, event);
   await applyClockTriggers(w.trx, deps.registry, next, action, onDate, {
     input,
     fields,
     now: w.now,
     today: w.today,
+    ...(read.linked ? { linked: read.linked } : {}),
   });
   if (terminal && t.to !== STAY) await stopAllClocks(w.trx, next, onDate);
-  if (t.effect) {
-    const openCase = (caseType: string, init: OpenCaseInit) =>
-      openLinkedCase(deps, w, next, onDate, caseType, init);
-    await t.effect({ ...ctx, next, openCase });
-  }
-  // Other modules' reactions to this step (ModuleDecl.reactions), in this transaction.
-  for (const r of deps.registry.reactionsTo(decl.code, action)) {
-    await r.effect({ w, case: next, action, input, onDate });
-  }
-  const followUps = await takeFollowUps(deps, w, decl, t, next, ctx, onDate, reason);
-  if (numberLast) {
-    await issue();
-    await appendEventWithNumbers(w, c, issued, event);
-  }
-  await makePublicFiles(deps, w, decl, next, action); // public .docx and PDF (公开附件)
-  await w.audit({
+  const audit = (followUps: unknown[]) => ({
     regionCode: c.regionCode,
     action: `case.${decl.code}.${action}`,
     entityType: "case",
@@ -473,6 +460,39 @@ export async function transition(
     reason,
     reasonRequired: t.sensitive === true,
   });
+  if (simple) {
+    // The number last (its lock held for two statements), then one statement.
+    if (numberLast) await issue();
+    const state = { state: to, numbers, closed_on: closedOn, version: next.version };
+    await writeStepEnd(w, {
+      c,
+      caseSet: { ...state, fields: sealed, numbers: JSON.stringify(numbers) },
+      event,
+      audit: audit([]),
+      index: {
+        decl,
+        row: { ...read.row, ...state, fields: JSON.parse(sealed), updated_at: w.now },
+      },
+    });
+    if (terminal && c.parentId !== null) await concludeParentIfDone(deps, w, next, onDate);
+    return { ...next, fields: peopleFor(decl, next, w.actor, deps.fieldKey) };
+  }
+  if (t.effect) {
+    const openCase = (caseType: string, init: OpenCaseInit) =>
+      openLinkedCase(deps, w, next, onDate, caseType, init);
+    await t.effect({ ...ctx, next, openCase });
+  }
+  // Other modules' reactions to this step (ModuleDecl.reactions), in this transaction.
+  for (const r of deps.registry.reactionsTo(decl.code, action)) {
+    await r.effect({ w, case: next, action, input, onDate });
+  }
+  const followUps = await takeFollowUps(deps, w, decl, t, next, ctx, onDate, reason);
+  if (numberLast) {
+    await issue();
+    await appendEventWithNumbers(w, c, issued, event);
+  }
+  await makePublicFiles(deps, w, decl, next, action); // public .docx and PDF (公开附件)
+  await w.audit(audit(followUps));
   await indexCase(w.trx, deps.registry, next, w.now); // full-text search (engines/search)
   if (terminal && c.parentId !== null) await concludeParentIfDone(deps, w, next, onDate);
   return { ...next, fields: peopleFor(decl, next, w.actor, deps.fieldKey) };

@@ -102,13 +102,31 @@ function publicTitle(p: Record<string, unknown>, order: readonly string[], fallb
   return (parts.join(" ") || fallback).slice(0, 500);
 }
 
-/** (Re)index one case as stored. */
-export async function indexCaseRow(
-  db: Db,
-  decl: AnyCaseType,
-  row: Selectable<CaseFileTable>,
-  now: Date,
-): Promise<void> {
+/** One document's upsert as a common table expression `name` (for one statement with others). */
+function upsertWrite(name: string, doc: Doc, now: Date) {
+  const tokens = tsvectorOf([
+    { text: doc.title, weight: "A" },
+    { text: doc.body, weight: "D" },
+  ]);
+  return sql`${sql.raw(name)} as (
+    insert into search_doc (region_code, kind, record_id, source, unit_id, status, on_date,
+      audience, title, body, tokens, indexed_at)
+    values (${doc.region_code}, ${doc.kind}, ${doc.record_id}, ${doc.source}, ${doc.unit_id},
+      ${doc.status}, ${doc.on_date}::date, ${doc.audience}, ${doc.title}, ${doc.body},
+      ${tokens}::tsvector, ${now})
+    on conflict (region_code, kind, record_id, audience) do update set source = excluded.source,
+      unit_id = excluded.unit_id, status = excluded.status, on_date = excluded.on_date,
+      title = excluded.title, body = excluded.body, tokens = excluded.tokens,
+      indexed_at = excluded.indexed_at)`;
+}
+
+/**
+ * The index writes of one case as stored (`row`), as common table expressions
+ * (`search_internal`, `search_public`): its internal document upserted, its public one
+ * upserted or removed — sent in one statement, alone (`indexCaseRow`) or at the end of a
+ * step with its other writes.
+ */
+export function caseIndexWrites(decl: AnyCaseType, row: Selectable<CaseFileTable>, now: Date) {
   const kind = decl.search?.kind ?? "case";
   const fields = (row.fields ?? {}) as Record<string, unknown>;
   const body = [
@@ -124,7 +142,11 @@ export async function indexCaseRow(
     status: row.state,
     on_date: row.opened_on,
   } as const;
-  await upsert(db, { ...base, audience: "internal", title: row.title, body }, now);
+  const internal = upsertWrite(
+    "search_internal",
+    { ...base, audience: "internal", title: row.title, body },
+    now,
+  );
   const inState = !decl.publicStates || decl.publicStates.includes(row.state);
   let projection: Record<string, unknown> | undefined;
   try {
@@ -135,12 +157,13 @@ export async function indexCaseRow(
     projection = undefined;
   }
   if (!projection) {
-    await forget(db, { region: row.region_code, kind, id: row.id, audience: "public" });
-    return;
+    return sql`${internal}, search_public as (
+      delete from search_doc where region_code = ${row.region_code} and kind = ${kind}
+         and record_id = ${row.id} and audience = 'public')`;
   }
   const order = Object.keys(decl.publicLabels ?? {});
-  await upsert(
-    db,
+  const pub = upsertWrite(
+    "search_public",
     {
       ...base,
       audience: "public",
@@ -149,6 +172,17 @@ export async function indexCaseRow(
     },
     now,
   );
+  return sql`${internal}, ${pub}`;
+}
+
+/** (Re)index one case as stored (one statement). */
+export async function indexCaseRow(
+  db: Db,
+  decl: AnyCaseType,
+  row: Selectable<CaseFileTable>,
+  now: Date,
+): Promise<void> {
+  await sql`with ${caseIndexWrites(decl, row, now)} select 1`.execute(db);
 }
 
 /** (Re)index one case by its key — what the case engine calls after each write. */

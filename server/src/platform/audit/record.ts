@@ -56,36 +56,83 @@ function storable<T>(parts: T): T {
   return value;
 }
 
-export async function recordAudit(
+/** A chain's head: the last event's seq and hash (0 and the genesis for a new chain). */
+export interface ChainHead {
+  seq: number;
+  hash: string;
+}
+
+/**
+ * Read and lock a chain's head in one statement: created at the genesis when the chain
+ * is new, otherwise locked (a no-op update) and returned as it stands. The lock is held
+ * until commit, so events on one chain are written one after another.
+ */
+export async function lockChainHead(
   trx: Transaction<DB>,
-  ctx: AuditContext,
-  change: AuditChange,
-): Promise<{ seq: number; hash: string }> {
+  regionCode: string,
+  chainKey: string,
+): Promise<ChainHead> {
+  const { rows } = await sql<ChainHead>`
+    insert into audit_chain_head (region_code, chain_key, seq, hash)
+    values (${regionCode}, ${chainKey}, 0, ${GENESIS_HASH})
+    on conflict (region_code, chain_key) do update set seq = audit_chain_head.seq
+    returning seq, hash`.execute(trx);
+  return rows[0]!;
+}
+
+/** An audit event hashed onto its chain's head, ready to be written (`auditWrite`). */
+export interface PreparedAudit {
+  regionCode: string;
+  chainKey: string;
+  seq: number;
+  hash: string;
+  row: {
+    occurred_at: Date;
+    actor_user_id: number | null;
+    actor_unit_id: number | null;
+    actor_name: string | null;
+    ip: string | null;
+    action: string;
+    entity_type: string;
+    entity_id: string;
+    before: string | null;
+    after: string | null;
+    reason: string | null;
+    prev_hash: string;
+  };
+}
+
+/**
+ * A change's text as it will be stored, refused without a reason where one is required
+ * and when its text cannot be stored (no I/O).
+ */
+export function cleanChange(change: AuditChange): {
+  reason: string | null;
+  before: unknown;
+  after: unknown;
+} {
   const clean = storable({
     reason: change.reason?.trim() || null,
     before: stored(change.before),
     after: stored(change.after),
   });
-  const reason = clean.reason;
-  if (change.reasonRequired && !reason) {
+  if (change.reasonRequired && !clean.reason) {
     throw new ValidationError(t("此操作须填写理由", `a reason is required for ${change.action}`), [
       { field: "reason", message: t("此操作须填写理由", `required for ${change.action}`) },
     ]);
   }
-  const chainKey = chainKeyOf(change.entityType, change.entityId);
-  await trx
-    .insertInto("audit_chain_head")
-    .values({ region_code: change.regionCode, chain_key: chainKey, seq: 0, hash: GENESIS_HASH })
-    .onConflict((oc) => oc.columns(["region_code", "chain_key"]).doNothing())
-    .execute();
-  const head = await trx
-    .selectFrom("audit_chain_head")
-    .select(["seq", "hash"])
-    .where("region_code", "=", change.regionCode)
-    .where("chain_key", "=", chainKey)
-    .forUpdate()
-    .executeTakeFirstOrThrow();
+  return clean;
+}
 
+/** The event of a change, cleaned (`cleanChange`) and hashed onto `head` (no I/O). */
+export function prepareAudit(
+  ctx: AuditContext,
+  change: AuditChange,
+  head: ChainHead,
+  clean = cleanChange(change),
+): PreparedAudit {
+  const reason = clean.reason;
+  const chainKey = chainKeyOf(change.entityType, change.entityId);
   const event = {
     regionCode: change.regionCode,
     chainKey,
@@ -103,13 +150,12 @@ export async function recordAudit(
     reason,
     prevHash: head.hash,
   };
-  const hash = computeEventHash(event);
-  await trx
-    .insertInto("audit_event")
-    .values({
-      region_code: event.regionCode,
-      chain_key: chainKey,
-      seq: event.seq,
+  return {
+    regionCode: event.regionCode,
+    chainKey,
+    seq: event.seq,
+    hash: computeEventHash(event),
+    row: {
       occurred_at: ctx.now,
       actor_user_id: ctx.actor?.userId ?? null,
       actor_unit_id: ctx.actor?.unitId ?? null,
@@ -122,16 +168,51 @@ export async function recordAudit(
       after: event.after === null ? null : JSON.stringify(event.after),
       reason,
       prev_hash: event.prevHash,
-      hash,
-    })
-    .execute();
-  await trx
-    .updateTable("audit_chain_head")
-    .set({ seq: event.seq, hash })
-    .where("region_code", "=", change.regionCode)
-    .where("chain_key", "=", chainKey)
-    .execute();
-  return { seq: event.seq, hash };
+    },
+  };
+}
+
+/**
+ * The writes of a prepared event as common table expressions (`name_event`,
+ * `name_head`): the event inserted and its chain's head moved (the head locked before by
+ * `lockChainHead`), to be sent in one
+ * statement — alone (`recordAudit`) or with a step's other writes.
+ */
+export function auditWrite(a: PreparedAudit, name = "audit", opts: { fresh?: boolean } = {}) {
+  const r = a.row;
+  // A new chain (an entity created in this transaction) gets its head inserted: a head
+  // that exists all the same makes the insert fail, and the transaction with it.
+  const head = opts.fresh
+    ? sql`insert into audit_chain_head (region_code, chain_key, seq, hash)
+          values (${a.regionCode}, ${a.chainKey}, ${a.seq}, ${a.hash})`
+    : sql`update audit_chain_head set seq = ${a.seq}, hash = ${a.hash}
+           where region_code = ${a.regionCode} and chain_key = ${a.chainKey}`;
+  return sql`${sql.raw(name)}_event as (
+      insert into audit_event (region_code, chain_key, seq, occurred_at, actor_user_id,
+        actor_unit_id, actor_name, ip, action, entity_type, entity_id, before, after, reason,
+        prev_hash, hash)
+      values (${a.regionCode}, ${a.chainKey}, ${a.seq}, ${r.occurred_at}, ${r.actor_user_id}::bigint,
+        ${r.actor_unit_id}::bigint, ${r.actor_name}, ${r.ip}, ${r.action}, ${r.entity_type},
+        ${r.entity_id}, ${r.before}::jsonb, ${r.after}::jsonb, ${r.reason}, ${r.prev_hash}, ${a.hash})),
+    ${sql.raw(name)}_head as (${head})`;
+}
+
+/** Record one audit event: its chain's head read and locked, then the event and the head moved (two statements). */
+export async function recordAudit(
+  trx: Transaction<DB>,
+  ctx: AuditContext,
+  change: AuditChange,
+): Promise<{ seq: number; hash: string }> {
+  // Checked before any statement: a refused change writes nothing.
+  const clean = cleanChange(change);
+  const head = await lockChainHead(
+    trx,
+    change.regionCode,
+    chainKeyOf(change.entityType, change.entityId),
+  );
+  const a = prepareAudit(ctx, change, head, clean);
+  await sql`with ${auditWrite(a)} select 1`.execute(trx);
+  return { seq: a.seq, hash: a.hash };
 }
 
 /**
