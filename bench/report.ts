@@ -85,7 +85,7 @@ try {
       `${nonNull} with a value, ${sent.length} statements; load ${os.loadavg()[0]!.toFixed(1)})\n`,
   );
   if (process.env.BENCH_REPORT_SQL)
-    for (const s of sent) process.stdout.write(`-- ${s.slice(0, 300)}\n`);
+    for (const s of sent) process.stdout.write(`-- ${s}\n`);
 } finally {
   await client.end();
   await db.close();

@@ -14,7 +14,7 @@
  * the helper's own statement, so the answers are the same statements' answers either way
  * (the FILTER of a member is exactly the WHERE of its own statement).
  */
-import { type Expression, type RawBuilder, type SqlBool, sql } from "kysely";
+import { type CompiledQuery, type Expression, type RawBuilder, type SqlBool, sql } from "kysely";
 import type { IndicatorQuery } from "./declare.ts";
 import { num } from "./queries/common.ts";
 
@@ -98,6 +98,49 @@ function groupSelect(members: readonly Member[], prefix: string): RawBuilder<unk
   return sql`select ${sql.join(measures)} from ${agg.from} where ${agg.shared(q)} and ${narrow}`;
 }
 
+/** A number per aggregate (declared once, so its identity names its SQL's shape). */
+const aggIds = new WeakMap<Aggregate, number>();
+let nextAggId = 0;
+function aggId(agg: Aggregate): number {
+  const known = aggIds.get(agg);
+  if (known !== undefined) return known;
+  const id = nextAggId++;
+  aggIds.set(agg, id);
+  return id;
+}
+
+/**
+ * Compiled wave statements by shape — the aggregates of each group and everything of the
+ * query their SQL reads (regions, unit, period) — so that the same report or dashboard
+ * asked again is sent without building its SQL. An aggregate's SQL is a function of
+ * those alone (the helpers read no clock). The oldest entry goes first past the limit.
+ */
+const STATEMENTS_KEPT = 200;
+const statements = new Map<string, CompiledQuery<Record<string, unknown>>>();
+
+function shapeOf(groups: readonly Member[][]): string {
+  const q = groups[0]![0]!.q;
+  const parts = [q.regions.join(","), String(q.unitId ?? "")];
+  for (const g of groups) {
+    const m0 = g[0]!.q;
+    parts.push(`${m0.from}|${m0.to}|${m0.year}:${g.map((m) => aggId(m.agg)).join(",")}`);
+  }
+  return parts.join(";");
+}
+
+function waveStatement(groups: readonly Member[][]): CompiledQuery<Record<string, unknown>> {
+  const shape = shapeOf(groups);
+  const kept = statements.get(shape);
+  if (kept) return kept;
+  const selects = groups.map((g, gi) => sql`(${groupSelect(g, `g${gi}_`)}) as ${sql.id(`g${gi}`)}`);
+  const compiled = sql<Record<string, unknown>>`select * from ${sql.join(selects)}`.compile(
+    groups[0]![0]!.q.db,
+  );
+  if (statements.size >= STATEMENTS_KEPT) statements.delete(statements.keys().next().value!);
+  statements.set(shape, compiled);
+  return compiled;
+}
+
 /**
  * Collects the aggregates asked for in one turn of the event loop (a wave) and computes
  * them in one statement: each source and period's aggregates in one subquery (one row),
@@ -140,14 +183,9 @@ export class AggregateBatcher {
       return;
     }
     const q = all[0]!.q;
-    const selects = groups.map(
-      (g, gi) => sql`(${groupSelect(g, `g${gi}_`)}) as ${sql.id(`g${gi}`)}`,
-    );
     this.statements++;
     try {
-      const r = await sql<Record<string, unknown>>`select * from ${sql.join(selects)}`.execute(
-        q.db,
-      );
+      const r = await q.db.executeQuery(waveStatement(groups));
       const row = r.rows[0] ?? {};
       groups.forEach((g, gi) => {
         g.forEach((m, i) => {
