@@ -84,8 +84,7 @@ try {
       `(${r.ms.toFixed(1)} ms vs ${r.baseMs.toFixed(1)} ms; ${composed.figures.length} figures, ` +
       `${nonNull} with a value, ${sent.length} statements; load ${os.loadavg()[0]!.toFixed(1)})\n`,
   );
-  if (process.env.BENCH_REPORT_SQL)
-    for (const s of sent) process.stdout.write(`-- ${s}\n`);
+  if (process.env.BENCH_REPORT_SQL) for (const s of sent) process.stdout.write(`-- ${s}\n`);
 } finally {
   await client.end();
   await db.close();
