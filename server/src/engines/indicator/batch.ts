@@ -8,11 +8,13 @@
  * A helper marks its `value` function with the aggregate it computes (`markAggregate`);
  * the engine batches the marked values asked for in the same turn of the event loop,
  * per source and period. A declaration that overrides `value` (or removes it) is not
- * batched: the mark belongs to the helper's own function. A batch of one runs the
- * helper's own statement, so the answers are the same statements' answers either way
+ * batched: the mark belongs to the helper's own function. Every source and period of a
+ * wave (the values asked for in one turn, derived figures' parts and the year before's
+ * included) goes into one statement, each group a one-row subquery; a wave of one runs
+ * the helper's own statement, so the answers are the same statements' answers either way
  * (the FILTER of a member is exactly the WHERE of its own statement).
  */
-import { type Expression, type RawBuilder, type SqlBool, sql } from "kysely";
+import { type CompiledQuery, type Expression, type RawBuilder, type SqlBool, sql } from "kysely";
 import type { IndicatorQuery } from "./declare.ts";
 import { num } from "./queries/common.ts";
 
@@ -51,6 +53,19 @@ export function aggregateOf(fn: ValueFn | undefined): Aggregate | undefined {
   return fn ? marks.get(fn) : undefined;
 }
 
+/**
+ * A value function computing `agg` in its own statement (marked, so the engine computes it
+ * with the wave's other aggregates instead): for a figure a helper does not express, whose
+ * module states its FROM, conditions and measure (a count over a join, a distinct count).
+ */
+export function aggregateValue(agg: Aggregate): ValueFn {
+  return markAggregate(async (q) => {
+    const r = await sql<{ v: unknown }>`select ${agg.measure(agg.where(q))} as v
+      from ${agg.from} where ${agg.shared(q)}`.execute(q.db);
+    return num(r.rows[0]?.v);
+  }, agg);
+}
+
 export const countMeasure = (filter: Expression<SqlBool>) => sql`count(*) filter (where ${filter})`;
 
 export const sumMeasure = (amount: Expression<unknown>) => (filter: Expression<SqlBool>) =>
@@ -64,72 +79,131 @@ interface Member {
   reject(e: unknown): void;
 }
 
+/** The SELECT of one group (a source and a period): its members' aggregates as v0, v1, … */
+function groupSelect(members: readonly Member[], prefix: string): RawBuilder<unknown> {
+  const q = members[0]!.q;
+  const agg = members[0]!.agg;
+  const narrows = new Map<string, Expression<SqlBool>>();
+  let everyRow = false;
+  for (const m of members) {
+    if (!m.agg.narrow) everyRow = true;
+    else if (!narrows.has(m.agg.narrow.key)) narrows.set(m.agg.narrow.key, m.agg.narrow.where(q));
+  }
+  const narrow = everyRow
+    ? sql<SqlBool>`true`
+    : sql<SqlBool>`(${sql.join([...narrows.values()], sql` or `)})`;
+  const measures = members.map(
+    (m, i) => sql`${m.agg.measure(m.agg.where(m.q))} as ${sql.id(`${prefix}${i}`)}`,
+  );
+  return sql`select ${sql.join(measures)} from ${agg.from} where ${agg.shared(q)} and ${narrow}`;
+}
+
+/** A number per aggregate (declared once, so its identity names its SQL's shape). */
+const aggIds = new WeakMap<Aggregate, number>();
+let nextAggId = 0;
+function aggId(agg: Aggregate): number {
+  const known = aggIds.get(agg);
+  if (known !== undefined) return known;
+  const id = nextAggId++;
+  aggIds.set(agg, id);
+  return id;
+}
+
 /**
- * Collects the aggregates asked for in one turn of the event loop and runs each source's
- * as one statement. One per evaluation (its regions and unit are fixed).
+ * Compiled wave statements by shape — the aggregates of each group and everything of the
+ * query their SQL reads (regions, unit, period) — so that the same report or dashboard
+ * asked again is sent without building its SQL. An aggregate's SQL is a function of
+ * those alone (the helpers read no clock). The oldest entry goes first past the limit.
+ */
+const STATEMENTS_KEPT = 200;
+const statements = new Map<string, CompiledQuery<Record<string, unknown>>>();
+
+function shapeOf(groups: readonly Member[][]): string {
+  const q = groups[0]![0]!.q;
+  const parts = [q.regions.join(","), String(q.unitId ?? "")];
+  for (const g of groups) {
+    const m0 = g[0]!.q;
+    parts.push(`${m0.from}|${m0.to}|${m0.year}:${g.map((m) => aggId(m.agg)).join(",")}`);
+  }
+  return parts.join(";");
+}
+
+function waveStatement(groups: readonly Member[][]): CompiledQuery<Record<string, unknown>> {
+  const shape = shapeOf(groups);
+  const kept = statements.get(shape);
+  if (kept) return kept;
+  const selects = groups.map((g, gi) => sql`(${groupSelect(g, `g${gi}_`)}) as ${sql.id(`g${gi}`)}`);
+  const compiled = sql<Record<string, unknown>>`select * from ${sql.join(selects)}`.compile(
+    groups[0]![0]!.q.db,
+  );
+  if (statements.size >= STATEMENTS_KEPT) statements.delete(statements.keys().next().value!);
+  statements.set(shape, compiled);
+  return compiled;
+}
+
+/**
+ * Collects the aggregates asked for in one turn of the event loop (a wave) and computes
+ * them in one statement: each source and period's aggregates in one subquery (one row),
+ * the subqueries side by side (`select * from (…) g0, (…) g1`: one row, one round trip).
+ * One per evaluation (its regions and unit are fixed).
  */
 export class AggregateBatcher {
-  private pending = new Map<string, Member[]>();
+  private wave: Map<string, Member[]> | undefined;
   /** Statements sent (for tests and the benchmark). */
   statements = 0;
 
   load(agg: Aggregate, own: ValueFn, q: IndicatorQuery): Promise<number | null> {
-    const key = `${agg.source}|${q.from}|${q.to}`;
-    let members = this.pending.get(key);
-    if (!members) {
-      members = [];
-      this.pending.set(key, members);
+    let wave = this.wave;
+    if (!wave) {
+      const w = new Map<string, Member[]>();
+      this.wave = wave = w;
       // After the current turn's promise callbacks: every value asked for in a loop (and
-      // the derived figures their answers release) joins the statement.
+      // the derived figures' parts, asked for in the same turn) joins the statement.
       setImmediate(() => {
-        this.pending.delete(key);
-        void this.flush(members!);
+        this.wave = undefined;
+        void this.flush([...w.values()]);
       });
     }
-    return new Promise((resolve, reject) => members!.push({ agg, own, q, resolve, reject }));
+    const key = `${agg.source}|${q.from}|${q.to}`;
+    let members = wave.get(key);
+    if (!members) {
+      members = [];
+      wave.set(key, members);
+    }
+    const group = members;
+    return new Promise((resolve, reject) => group.push({ agg, own, q, resolve, reject }));
   }
 
-  private async flush(members: Member[]) {
-    if (members.length === 1) {
-      const m = members[0]!;
+  private async flush(groups: Member[][]) {
+    const all = groups.flat();
+    if (all.length === 1) {
+      const m = all[0]!;
       this.statements++;
       await m.own(m.q).then(m.resolve, m.reject);
       return;
     }
-    const q = members[0]!.q;
-    const agg = members[0]!.agg;
-    const narrows = new Map<string, Expression<SqlBool>>();
-    let everyRow = false;
-    for (const m of members) {
-      if (!m.agg.narrow) everyRow = true;
-      else if (!narrows.has(m.agg.narrow.key)) narrows.set(m.agg.narrow.key, m.agg.narrow.where(q));
-    }
-    const narrow = everyRow
-      ? sql<SqlBool>`true`
-      : sql<SqlBool>`(${sql.join([...narrows.values()], sql` or `)})`;
-    const measures = members.map(
-      (m, i) => sql`${m.agg.measure(m.agg.where(m.q))} as ${sql.id(`v${i}`)}`,
-    );
+    const q = all[0]!.q;
     this.statements++;
     try {
-      const r = await sql<Record<string, unknown>>`select ${sql.join(measures)}
-        from ${agg.from} where ${agg.shared(q)} and ${narrow}`.execute(q.db);
+      const r = await q.db.executeQuery(waveStatement(groups));
       const row = r.rows[0] ?? {};
-      members.forEach((m, i) => {
-        try {
-          m.resolve(num(row[`v${i}`]));
-        } catch (e) {
-          m.reject(e);
-        }
+      groups.forEach((g, gi) => {
+        g.forEach((m, i) => {
+          try {
+            m.resolve(num(row[`g${gi}_${i}`]));
+          } catch (e) {
+            m.reject(e);
+          }
+        });
       });
     } catch (e) {
       // Outside a transaction, find which one failed: each runs its own statement. Inside
       // one, the transaction is aborted: every member fails with the statement's error.
       if (q.db.isTransaction) {
-        for (const m of members) m.reject(e);
+        for (const m of all) m.reject(e);
         return;
       }
-      for (const m of members) {
+      for (const m of all) {
         this.statements++;
         await m.own(m.q).then(m.resolve, m.reject);
       }

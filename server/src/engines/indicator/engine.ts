@@ -12,7 +12,6 @@ import type { Kysely, Transaction } from "kysely";
 import type { DB } from "../../db/schema.ts";
 import { NotFoundError, t, ValidationError } from "../../kernel/errors.ts";
 import type { Label } from "../../kernel/labels.ts";
-import { regionWithDescendants } from "../../platform/regions.ts";
 import type { Registry } from "../registry.ts";
 import { AggregateBatcher, aggregateOf } from "./batch.ts";
 import type {
@@ -22,6 +21,7 @@ import type {
   IndicatorPeriod,
   IndicatorQuery,
 } from "./declare.ts";
+import { regionTree } from "./regions.ts";
 import { DEFAULT_DECIMALS, fullDefinition, resolvePeriod, roundValue } from "./values.ts";
 
 type Db = Kysely<DB> | Transaction<DB>;
@@ -76,7 +76,7 @@ export interface ResolvedRequest extends IndicatorPeriod {
 /** Resolve a request: the region's tree, the period, the unit (which must be in the regions). */
 export async function resolveRequest(db: Db, req: IndicatorRequest): Promise<ResolvedRequest> {
   const period = resolvePeriod(req);
-  const regions = await regionWithDescendants(db, req.region);
+  const regions = await regionTree(db, req.region);
   if (regions.length === 0) throw new NotFoundError(t("没有这个地区", `no region ${req.region}`));
   if (req.unitId !== undefined) {
     const unit = await db
@@ -230,6 +230,45 @@ export async function evaluateResolved(
   for (const p of pending) p.catch(() => {});
   const out: IndicatorValue[] = [];
   for (const [i, d] of decls.entries()) out.push(present(d, await pending[i]!));
+  return out;
+}
+
+/** One period's indicators, for `evaluatePeriods`. */
+export interface PeriodRequest {
+  year?: number;
+  from?: string;
+  to?: string;
+  /** Default: every declared indicator, in declaration order. */
+  indicatorIds?: readonly string[];
+}
+
+/**
+ * Several periods' figures for one region (and unit) as one evaluation: the region's tree
+ * is read once, and every period's figures are asked for at once — the year before's
+ * members go into the same wave (one statement) as this year's, and a change on the year
+ * before finds its parts computed already. One list of values per period, in order.
+ */
+export async function evaluatePeriods(
+  registry: Registry,
+  db: Db,
+  req: { region: string; unitId?: number; periods: readonly PeriodRequest[] },
+): Promise<IndicatorValue[][]> {
+  const first = req.periods[0];
+  if (!first) return [];
+  const asked = req.periods.map((p) => ({
+    decls: selectIndicators(registry, p.indicatorIds),
+    period: resolvePeriod(p),
+  }));
+  const scope = await resolveRequest(db, { region: req.region, unitId: req.unitId, ...first });
+  const ev = new Evaluation(registry, db, scope);
+  const pending = asked.map(({ decls, period }) => decls.map((d) => ev.value(d.id, period)));
+  for (const p of pending.flat()) p.catch(() => {});
+  const out: IndicatorValue[][] = [];
+  for (const [k, { decls }] of asked.entries()) {
+    const values: IndicatorValue[] = [];
+    for (const [i, d] of decls.entries()) values.push(present(d, await pending[k]![i]!));
+    out.push(values);
+  }
   return out;
 }
 

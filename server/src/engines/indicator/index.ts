@@ -3,6 +3,8 @@
  * module spreads into its indicators. Modules import this file, never the engine's
  * other files (test/engines/imports.test.ts).
  */
+
+export { type Aggregate, aggregateValue, countMeasure } from "./batch.ts";
 export type {
   DrillRow,
   IndicatorContext,

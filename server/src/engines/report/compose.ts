@@ -5,7 +5,7 @@
 import type { Kysely, Transaction } from "kysely";
 import type { DB } from "../../db/schema.ts";
 import type { Label } from "../../kernel/labels.ts";
-import { evaluate, type IndicatorValue } from "../indicator/engine.ts";
+import { evaluatePeriods, type IndicatorValue } from "../indicator/engine.ts";
 import type { Registry } from "../registry.ts";
 import type { DraftBlock, FigureDecl, ReportDraft, ReportTemplateDecl } from "./declare.ts";
 import {
@@ -121,6 +121,26 @@ export function indicatorsNeeded(
   return [...ids];
 }
 
+/** The indicators whose year-before value a draft's changes are checked against. */
+function changeBases(
+  template: ReportTemplateDecl,
+  registry: Registry,
+  draft: ReportDraft,
+  year: number,
+): string[] {
+  const ids = new Set<string>();
+  for (const { parts } of draftParts(draft, year)) {
+    for (const p of parts) {
+      if (p.kind !== "figure") continue;
+      const f = figureOf(template, registry, p.key);
+      const d = f && registry.indicator(f.indicator);
+      const deps = d?.dependsOn ?? [];
+      if (d && d.unit.zh === "%" && deps.length === 1) ids.add(deps[0]!);
+    }
+  }
+  return [...ids];
+}
+
 const zhNumber = (n: number) => String(n);
 
 /** Compose a draft: live figures and the writer's checks. */
@@ -131,11 +151,19 @@ export async function composeReport(
 ): Promise<ComposedReport> {
   const { template, draft, year } = p;
   const ids = indicatorsNeeded(template, registry, draft, year);
-  const values = new Map<string, IndicatorValue>();
-  if (ids.length) {
-    for (const v of await evaluate(registry, db, { region: p.region, year, indicatorIds: ids }))
-      values.set(v.id, v);
-  }
+  const before = changeBases(template, registry, draft, year);
+  // This year's figures and the year before's bases of the changes: one evaluation.
+  const [now = [], then = []] = ids.length
+    ? await evaluatePeriods(registry, db, {
+        region: p.region,
+        periods: [
+          { year, indicatorIds: ids },
+          ...(before.length ? [{ year: year - 1, indicatorIds: before }] : []),
+        ],
+      })
+    : [];
+  const values = new Map<string, IndicatorValue>(now.map((v) => [v.id, v]));
+  const previous = new Map<string, number | null>(then.map((v) => [v.id, v.value]));
   const figures = new Map<string, ComposedFigure>();
   const checks: ReportCheck[] = [];
   const checked = new Set<string>();
@@ -145,19 +173,6 @@ export async function composeReport(
     checked.add(k);
     checks.push(c);
   };
-  const previous = new Map<string, number | null>();
-  const previousValue = async (id: string) => {
-    if (!previous.has(id)) {
-      const [v] = await evaluate(registry, db, {
-        region: p.region,
-        year: year - 1,
-        indicatorIds: [id],
-      });
-      previous.set(id, v?.value ?? null);
-    }
-    return previous.get(id) ?? null;
-  };
-
   const blocks: ComposedBlock[] = [];
   for (const { block, parts } of draftParts(draft, year)) {
     const out: ComposedPart[] = [];
@@ -261,8 +276,8 @@ export async function composeReport(
       }
       // A change on the year before: does last year's data support it?
       if (decl.unit.zh === "%" && deps.length === 1) {
-        const before = await previousValue(deps[0]!);
-        if (before === null || before === 0) {
+        const base = previous.get(deps[0]!) ?? null;
+        if (base === null || base === 0) {
           const baseLabel = registry.indicator(deps[0]!)?.label;
           check({
             kind: "unsupported_change",

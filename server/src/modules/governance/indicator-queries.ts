@@ -6,9 +6,18 @@
  * - units an inspection covered (distinct units named by the inspections of the period);
  * - inspection tasks done (the items of the concluded inspections' task lists);
  * - units that assessed themselves, and indicators every accepted self-assessment met.
+ *
+ * Each value is counted in SQL (`aggregateValue`: the same rows as its drill-down, so the
+ * engine computes it in the wave's one statement), not by reading the rows.
  */
 import { type Expression, type SqlBool, sql } from "kysely";
-import type { DrillRow, IndicatorQuery, IndicatorSpec } from "../../engines/indicator/index.ts";
+import {
+  aggregateValue,
+  countMeasure,
+  type DrillRow,
+  type IndicatorQuery,
+  type IndicatorSpec,
+} from "../../engines/indicator/index.ts";
 import { INSPECTION_TYPE } from "./plan.ts";
 
 const TOWNSHIP_KINDS = ["township", "street"];
@@ -31,6 +40,16 @@ function unitRows(
   }));
 }
 
+/** The units the inspections of the period name (the FROM of both counts and drill-downs). */
+const inspectedFrom = sql`case_file c
+  cross join lateral jsonb_array_elements_text(
+    case when jsonb_typeof(c.fields -> 'units') = 'array' then c.fields -> 'units' else '[]'::jsonb end) as x(code)
+  join unit u on u.region_code = c.region_code and u.code = x.code`;
+
+const inspectedIn = (q: IndicatorQuery) =>
+  sql<SqlBool>`c.region_code in (${sql.join(q.regions)}) and c.case_type = ${INSPECTION_TYPE}
+    and c.opened_on between ${q.from} and ${q.to} and ${unitScope(q, "c.unit_id")}`;
+
 /** Units named by the inspections opened in the period: townships and streets, or the rest. */
 export function inspectedUnits(which: "townships" | "departments"): IndicatorSpec {
   const kinds =
@@ -44,6 +63,13 @@ export function inspectedUnits(which: "townships" | "departments"): IndicatorSpe
     },
     decimals: 0,
     reads: { caseTypes: [INSPECTION_TYPE] },
+    value: aggregateValue({
+      source: "governance.inspected_units",
+      from: inspectedFrom,
+      shared: inspectedIn,
+      where: () => kinds,
+      measure: (filter) => sql`count(distinct u.id) filter (where ${filter})`,
+    }),
     drill: async (q) => {
       const r = await sql<{
         region_code: string;
@@ -52,17 +78,23 @@ export function inspectedUnits(which: "townships" | "departments"): IndicatorSpe
         name_zh: string;
         code: string;
       }>`select distinct u.region_code, u.id, u.kind, u.name_zh, u.code
-          from case_file c
-          cross join lateral jsonb_array_elements_text(
-            case when jsonb_typeof(c.fields -> 'units') = 'array' then c.fields -> 'units' else '[]'::jsonb end) as x(code)
-          join unit u on u.region_code = c.region_code and u.code = x.code
-         where c.region_code in (${sql.join(q.regions)}) and c.case_type = ${INSPECTION_TYPE}
-           and c.opened_on between ${q.from} and ${q.to} and ${unitScope(q, "c.unit_id")} and ${kinds}
+          from ${inspectedFrom}
+         where ${inspectedIn(q)} and ${kinds}
          order by u.region_code, u.id`.execute(q.db);
       return unitRows(r.rows);
     },
   };
 }
+
+/** The tasks of the inspections (the FROM of both the count and the drill-down). */
+const tasksFrom = sql`case_file c
+  cross join lateral jsonb_array_elements(
+    case when jsonb_typeof(c.fields -> 'tasks') = 'array' then c.fields -> 'tasks' else '[]'::jsonb end) as x(task)`;
+
+const concludedIn = (q: IndicatorQuery) =>
+  sql<SqlBool>`c.region_code in (${sql.join(q.regions)}) and c.case_type = ${INSPECTION_TYPE}
+    and c.state = 'concluded' and c.closed_on between ${q.from} and ${q.to}
+    and ${unitScope(q, "c.unit_id")}`;
 
 /** Tasks of the inspections concluded in the period whose result is one of `results`. */
 export function inspectionTasks(results: readonly string[]): IndicatorSpec {
@@ -73,6 +105,13 @@ export function inspectionTasks(results: readonly string[]): IndicatorSpec {
     },
     decimals: 0,
     reads: { caseTypes: [INSPECTION_TYPE], states: ["concluded"] },
+    value: aggregateValue({
+      source: "governance.inspection_tasks",
+      from: tasksFrom,
+      shared: concludedIn,
+      where: () => sql<SqlBool>`x.task ->> 'result' in (${sql.join([...results])})`,
+      measure: countMeasure,
+    }),
     drill: async (q) => {
       const r = await sql<{
         region_code: string;
@@ -86,12 +125,8 @@ export function inspectionTasks(results: readonly string[]): IndicatorSpec {
         n: string;
       }>`select c.region_code, c.id, c.case_type, c.title, c.unit_id, c.state, c.opened_on, c.closed_on,
                 count(*) as n
-           from case_file c
-           cross join lateral jsonb_array_elements(
-             case when jsonb_typeof(c.fields -> 'tasks') = 'array' then c.fields -> 'tasks' else '[]'::jsonb end) as x(task)
-          where c.region_code in (${sql.join(q.regions)}) and c.case_type = ${INSPECTION_TYPE}
-            and c.state = 'concluded' and c.closed_on between ${q.from} and ${q.to}
-            and ${unitScope(q, "c.unit_id")}
+           from ${tasksFrom}
+          where ${concludedIn(q)}
             and x.task ->> 'result' in (${sql.join([...results])})
           group by c.region_code, c.id
           order by c.region_code, c.id`.execute(q.db);
@@ -123,6 +158,13 @@ export const selfAssessedUnits: IndicatorSpec = {
   },
   decimals: 0,
   reads: { registers: ["self_assessment"], registerFields: ["assessedOn", "review", "unitCode"] },
+  value: aggregateValue({
+    source: "governance.self_assessed_units",
+    from: sql`register_entry s join unit u on u.region_code = s.region_code and u.code = s.data ->> 'unitCode'`,
+    shared: accepted,
+    where: () => sql<SqlBool>`true`,
+    measure: (filter) => sql`count(distinct u.id) filter (where ${filter})`,
+  }),
   drill: async (q) => {
     const r = await sql<{
       region_code: string;
@@ -139,6 +181,21 @@ export const selfAssessedUnits: IndicatorSpec = {
   },
 };
 
+const indicatorsIn = (q: IndicatorQuery) =>
+  sql<SqlBool>`i.region_code in (${sql.join(q.regions)}) and i.register = 'assessment_indicator'`;
+
+/** Every accepted score of the period on indicator `i` says met, and there is one. */
+const allMet = (q: IndicatorQuery) =>
+  sql<SqlBool>`exists (select 1 from register_entry s
+                      where ${accepted(q)} and s.region_code = i.region_code
+                        and s.data ->> 'version' = i.data ->> 'version'
+                        and s.data -> 'indicatorNo' = i.data -> 'no')
+         and not exists (select 1 from register_entry s
+                      where ${accepted(q)} and s.region_code = i.region_code
+                        and s.data ->> 'version' = i.data ->> 'version'
+                        and s.data -> 'indicatorNo' = i.data -> 'no'
+                        and s.data -> 'met' is distinct from 'true'::jsonb)`;
+
 /**
  * Indicators of the system fully met: every accepted score of the period on the
  * indicator says met (and there is at least one).
@@ -153,20 +210,18 @@ export const assessmentIndicatorsMet: IndicatorSpec = {
     registers: ["assessment_indicator"],
     registerFields: ["version", "no"],
   },
+  value: aggregateValue({
+    source: "governance.assessment_indicators",
+    from: sql`register_entry i`,
+    shared: indicatorsIn,
+    where: allMet,
+    measure: countMeasure,
+  }),
   drill: async (q) => {
     const r = await sql<{ region_code: string; id: number; unit_id: number; data: unknown }>`
       select i.region_code, i.id, i.unit_id, i.data
         from register_entry i
-       where i.region_code in (${sql.join(q.regions)}) and i.register = 'assessment_indicator'
-         and exists (select 1 from register_entry s
-                      where ${accepted(q)} and s.region_code = i.region_code
-                        and s.data ->> 'version' = i.data ->> 'version'
-                        and s.data -> 'indicatorNo' = i.data -> 'no')
-         and not exists (select 1 from register_entry s
-                      where ${accepted(q)} and s.region_code = i.region_code
-                        and s.data ->> 'version' = i.data ->> 'version'
-                        and s.data -> 'indicatorNo' = i.data -> 'no'
-                        and s.data -> 'met' is distinct from 'true'::jsonb)
+       where ${indicatorsIn(q)} and ${allMet(q)}
        order by i.region_code, i.id`.execute(q.db);
     return r.rows.map((e) => ({
       kind: "register",

@@ -7,7 +7,12 @@ import { z } from "zod";
 import { computeIndicators } from "../../../src/cli/commands/indicators.ts";
 import type { CaseTypeDecl } from "../../../src/engines/case/index.ts";
 import type { DrillRow, IndicatorDecl } from "../../../src/engines/indicator/declare.ts";
-import { drillDown, evaluate, IndicatorError } from "../../../src/engines/indicator/engine.ts";
+import {
+  drillDown,
+  evaluate,
+  evaluatePeriods,
+  IndicatorError,
+} from "../../../src/engines/indicator/engine.ts";
 import {
   countCases,
   countEvents,
@@ -19,6 +24,7 @@ import {
   sumCases,
   sumRegister,
 } from "../../../src/engines/indicator/queries.ts";
+import { forgetRegionTrees } from "../../../src/engines/indicator/regions.ts";
 import { roundValue } from "../../../src/engines/indicator/values.ts";
 import type { RegisterDecl } from "../../../src/engines/register/index.ts";
 import { createRegistry, type ModuleDecl } from "../../../src/engines/registry.ts";
@@ -359,7 +365,7 @@ describe("the engine (owner connection: every record)", () => {
     );
   });
 
-  it("groups the helpers' counts and sums per source: one statement each, the same answers", async () => {
+  it("computes the helpers' counts and sums in one statement (every source, this year and the year before), the same answers", async () => {
     // Every statement the evaluation sends, counted by a plugin on the owner connection.
     let sent = 0;
     const counted = t.db.owner.withPlugin({
@@ -377,11 +383,16 @@ describe("the engine (owner connection: every record)", () => {
       { region: "500156", from: "2020-06-01", to: "2021-01-01" },
     ];
     for (const req of scopes) {
+      forgetRegionTrees();
       sent = 0;
       const grouped = await evaluate(registry, counted, req);
-      // The region's tree (and the unit), then case_file, case_event (this year and the
-      // year before, for decisions_change), register_entry and unit: one statement each.
-      expect(sent).toBe(req.unitId === undefined ? 6 : 7);
+      // The region's tree (and the unit), then one statement: case_file, case_event (this
+      // year and the year before, for decisions_change), register_entry and unit together.
+      expect(sent).toBe(req.unitId === undefined ? 2 : 3);
+      // The tree is read once per region: the next evaluation is the one statement (and the unit).
+      sent = 0;
+      expect(await evaluate(registry, counted, req)).toEqual(grouped);
+      expect(sent).toBe(req.unitId === undefined ? 1 : 2);
       // Each helper's own statement, one indicator at a time, gives the same value.
       const period =
         "year" in req
@@ -400,6 +411,32 @@ describe("the engine (owner connection: every record)", () => {
         expect([v.id, v.value]).toEqual([v.id, roundValue(own, v.decimals)]);
       }
     }
+  });
+
+  it("evaluates two periods as one wave: the year before's figures join this year's statement", async () => {
+    let sent = 0;
+    const counted = t.db.owner.withPlugin({
+      transformQuery: (a) => a.node,
+      transformResult: async (a) => {
+        sent++;
+        return a.result;
+      },
+    });
+    await evaluate(registry, counted, { region: "500156", year: 2021 }); // the tree, cached
+    sent = 0;
+    const [now, before] = await evaluatePeriods(registry, counted, {
+      region: "500156",
+      periods: [{ year: 2021 }, { year: 2020, indicatorIds: ["decisions", "major_rate"] }],
+    });
+    expect(sent).toBe(1);
+    expect(now).toEqual(await evaluate(registry, t.db.owner, { region: "500156", year: 2021 }));
+    expect(before).toEqual(
+      await evaluate(registry, t.db.owner, {
+        region: "500156",
+        year: 2020,
+        indicatorIds: ["decisions", "major_rate"],
+      }),
+    );
   });
 
   it("evaluates the indicators asked for, and refuses unknown ones naming them", async () => {
