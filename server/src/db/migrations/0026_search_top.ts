@@ -12,16 +12,20 @@ import { type Kysely, sql } from "kysely";
  * unit, a case it takes part in, a sub-case of its case, or anything in region scope; a
  * register entry of region visibility, of the caller's unit, or anything in region scope.
  *
- * - A rare term (the planner's estimate of matches at most `common`): every match,
- *   found through the GIN index, is ranked (`ts_rank`), as before.
+ * - A rare term (the planner's estimate of its matches at most `common` or at most
+ *   √(recent × documents in scope), below which walking would read more documents than
+ *   ranking them all): every match, found through the GIN index, is ranked
+ *   (`ts_rank`), as before.
  * - A common term: the newest documents are walked first (`search_doc_recent`) and the
  *   walk stops at the first `recent` visible matches, ranked among themselves; `cut` is
  *   true when it stopped early (the caller tells the user that only recent documents
  *   were ranked).
  *
  * Security definer (the owner is not subject to the policy; the visibility is checked
- * here, once per candidate, as index probes); volatile only because it EXPLAINs; JIT off (compiling costs more than these statements).
+ * here, once per candidate, as index probes); volatile only because it EXPLAINs (the
+ * estimates); JIT off (compiling costs more than these statements).
  */
+
 /**
  * The policy of search_doc for document d and the caller's unit u, written out over the
  * record joined by its key (JOINS): left joins on the primary keys, so that each
@@ -93,6 +97,7 @@ export async function up(db: Kysely<any>): Promise<void> {
       plan json;
       lx text;
       est float8;
+      scope float8;
     begin
       if r is not null then
         if not r = any(regions) then return; end if;
@@ -108,7 +113,12 @@ export async function up(db: Kysely<any>): Promise<void> {
                        '''' || lx || '''', aud, regions) into plan;
         est := least(est, (plan->0->'Plan'->>'Plan Rows')::float8);
       end loop;
-      if est is null or est <= common then
+      -- Walking reads about recent × scope / matches documents, ranking them all costs
+      -- the matches: the walk pays once the matches exceed √(recent × scope) (and common).
+      execute format('explain (format json) select 1 from search_doc
+                       where audience = %L and region_code = any(%L::text[])', aud, regions) into plan;
+      scope := (plan->0->'Plan'->>'Plan Rows')::float8;
+      if est is null or est <= greatest(common, sqrt(recent * scope)) then
         if cardinality(regions) = 1 then ${sql.raw(rare(ONE))}
         else ${sql.raw(rare(ANY))}
         end if;

@@ -126,11 +126,12 @@ async function lawHits(
 
 /**
  * How the documents are ranked (migration 0026, `fazhi_search_top`): a term the planner
- * expects in more than `common` documents of the scope is ranked among the first
- * `recent` matching documents, newest first; a rarer term among all its matches.
+ * expects in more than `common` documents of the scope (and more than √(recent × the
+ * documents in scope)) is ranked among the first `recent` matching documents, newest
+ * first; a rarer term among all its matches.
  * (Mutable so a test can lower the threshold on a small corpus.)
  */
-export const RANKING = { common: 2000, recent: 200 };
+export const RANKING = { common: 1000, recent: 100 };
 
 /** What a search returns: the hits, and a note when only the newer records were ranked. */
 export interface SearchResult {
