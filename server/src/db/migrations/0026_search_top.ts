@@ -50,6 +50,9 @@ const FILTERS = `(k is null or d.kind = k) and (src is null or d.source = src)
        and (unit_filter is null or d.unit_id = unit_filter) and (st is null or d.status = st)
        and (d_from is null or d.on_date >= d_from) and (d_to is null or d.on_date <= d_to)`;
 
+const ONE = "d.region_code = regions[1]";
+const ANY = "d.region_code = any(regions)";
+
 const COLUMNS = `d.kind, d.record_id, d.source, d.title, d.body, d.region_code, d.unit_id,
        d.status, d.on_date, ts_rank(d.tokens, rank_q)::float8 as score`;
 
@@ -57,16 +60,54 @@ const COLUMNS = `d.kind, d.record_id, d.source, d.title, d.body, d.region_code, 
  * The walk over the newest documents: ts_match_vq is @@ written so that the planner does
  * not take it to the GIN index; with one region the walk follows search_doc_recent.
  */
-const walk = (region: string) => `return query
+const MATCH = "ts_match_vq(d.tokens, q)";
+/**
+ * The same from date `since` on, where the GIN index finds the documents holding the
+ * query's least frequent lexeme `lq` (estimated well, unlike a phrase: the planner then
+ * ANDs the bitmap with the date's) and the query itself is checked on those.
+ */
+const IN_WINDOW = "d.tokens @@ lq and ts_match_vq(d.tokens, q) and d.on_date >= since";
+
+const walk = (region: string, match = MATCH, full = false) => `return query
       with w as (
         select ${COLUMNS} from search_doc d ${JOINS}
-         where ${region} and d.audience = aud and ts_match_vq(d.tokens, q)
+         where ${region} and d.audience = aud and ${match}
            and ${FILTERS} and ${VISIBLE}
          order by d.on_date desc nulls last, d.record_id desc
          limit recent)
       select w.*, (select count(*) from w) >= recent from w
+       ${full ? "where (select count(*) from w) >= recent" : ""}
        order by w.score desc, w.on_date desc nulls last, w.record_id desc
        limit lim;`;
+
+/**
+ * A term of middling frequency (fewer than a fifth of the documents) in one region: the
+ * walk would read recent × scope / matches documents one by one. Instead the documents
+ * from date `since` on, where about twice `recent` matches are expected (the date read
+ * from the statistics of on_date: its most common values and histogram), are searched through the GIN index (a
+ * bitmap of the matches ANDed with search_doc_recent's); if they hold `recent` visible
+ * matches, those are the walk's (every older document comes after them) and are
+ * returned, otherwise nothing is and the walk runs.
+ */
+const windowed = `if est < scope / 5 then
+          with s as (select * from pg_stats s where s.schemaname = 'public'
+                        and s.tablename = 'search_doc' and s.attname = 'on_date'),
+          v as (
+            select m.d, m.f from s, unnest(s.most_common_vals::text::date[], s.most_common_freqs) m(d, f)
+            union all
+            select h.d, (1 - s.null_frac - coalesce((select sum(x) from unnest(s.most_common_freqs) x), 0))
+                        / greatest(cardinality(s.histogram_bounds::text::date[]) - 1, 1)
+              from s, unnest(s.histogram_bounds::text::date[]) h(d))
+          select t.d into since
+            from (select v.d, sum(v.f) over (order by v.d desc) as c from v) t
+           where t.c >= 2 * recent / est order by t.d desc limit 1;
+          if since is not null then
+            ${walk(ONE, IN_WINDOW, true)}
+            get diagnostics n = row_count;
+            if n > 0 then return; end if;
+          end if;
+        end if;
+        ${walk(ONE)}`;
 
 /** Every match through the GIN index, ranked. */
 const rare = (region: string) => `return query
@@ -74,9 +115,6 @@ const rare = (region: string) => `return query
        where d.tokens @@ q and ${region} and d.audience = aud and ${FILTERS} and ${VISIBLE}
        order by score desc, d.record_id desc
        limit lim;`;
-
-const ONE = "d.region_code = regions[1]";
-const ANY = "d.region_code = any(regions)";
 
 // biome-ignore lint/suspicious/noExplicitAny: migrations run on any schema state
 export async function up(db: Kysely<any>): Promise<void> {
@@ -96,8 +134,12 @@ export async function up(db: Kysely<any>): Promise<void> {
       u bigint := fazhi_unit();
       plan json;
       lx text;
+      lq tsquery;
+      e float8;
       est float8;
       scope float8;
+      since date;
+      n bigint;
     begin
       if r is not null then
         if not r = any(regions) then return; end if;
@@ -106,12 +148,19 @@ export async function up(db: Kysely<any>): Promise<void> {
       if cardinality(regions) = 0 then return; end if;
       -- The matches, as the planner estimates them from the lexemes' statistics: of a
       -- phrase or of several terms, the fewest of any one lexeme (for a phrase the planner
-      -- multiplies the frequencies of a word's overlapping bigrams: far too few).
-      for lx in select m[1] from regexp_matches(q::text, '''((?:[^'']|'''')*)''', 'g') m limit 8 loop
+      -- multiplies the frequencies of a word's overlapping bigrams: far too few). That
+      -- lexeme (lq, implied by q when q has no | or !) finds a window's matches.
+      lq := q;
+      for lx in select m[1] from regexp_matches(q::text, '(''(?:[^'']|'''')*''(?::[*A-D]+)?)', 'g') m
+                 limit 8 loop
         execute format('explain (format json) select 1 from search_doc
                          where tokens @@ %L::tsquery and audience = %L and region_code = any(%L::text[])',
-                       '''' || lx || '''', aud, regions) into plan;
-        est := least(est, (plan->0->'Plan'->>'Plan Rows')::float8);
+                       lx, aud, regions) into plan;
+        e := (plan->0->'Plan'->>'Plan Rows')::float8;
+        if est is null or e < est then
+          est := e;
+          if q::text !~ '[|!]' then lq := lx::tsquery; end if;
+        end if;
       end loop;
       -- Walking reads about recent × scope / matches documents, ranking them all costs
       -- the matches: the walk pays once the matches exceed √(recent × scope) (and common).
@@ -122,7 +171,7 @@ export async function up(db: Kysely<any>): Promise<void> {
         if cardinality(regions) = 1 then ${sql.raw(rare(ONE))}
         else ${sql.raw(rare(ANY))}
         end if;
-      elsif cardinality(regions) = 1 then ${sql.raw(walk(ONE))}
+      elsif cardinality(regions) = 1 then ${sql.raw(windowed)}
       else ${sql.raw(walk(ANY))}
       end if;
     end $$;

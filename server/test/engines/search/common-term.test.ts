@@ -26,14 +26,22 @@ type Hit = { kind: string; id: string; title: string; score: number; date: strin
 type Found = { hits: Hit[]; note?: { zh: string; en: string } };
 
 /** `n` cases of a unit with their internal and public documents, dated from `first` on. */
-async function cases(region: string, unit: number, n: number, first: string, text: string) {
+async function cases(
+  region: string,
+  unit: number,
+  n: number,
+  first: string,
+  text: string,
+  every = 1,
+) {
   const rows = Array.from({ length: n }, (_, i) => {
     const day = new Date(Date.parse(`${first}T00:00:00Z`) + i * 86_400_000)
       .toISOString()
       .slice(0, 10);
-    // Every third mentions the term in its title too (ranked higher).
-    const title = i % 3 === 0 ? `${text}决定书第${i}号` : `处理决定第${i}号`;
-    const body = `依法${text}，责令改正。第${i}号`;
+    // Every third mentions the term in its title too (ranked higher), unless only every
+    // `every`-th mentions it at all.
+    const title = every === 1 && i % 3 === 0 ? `${text}决定书第${i}号` : `处理决定第${i}号`;
+    const body = i % every === 0 ? `依法${text}，责令改正。第${i}号` : `责令改正。第${i}号`;
     return {
       day,
       title,
@@ -162,5 +170,24 @@ describe("a common term", () => {
     // Another region's portal finds its own, and none of Wulong's.
     const there = await find(undefined, "/public/api/500101/search", { q: "罚款", kind: "case" });
     expect(ids(there).sort()).toEqual([...elsewhereIds].sort());
+  });
+
+  it("a term of middling frequency: the newest matches found through the index by date, the same as the walk", async () => {
+    // 300 newer cases, one in five about dust (扬尘): a fifth of the documents or less,
+    // more than √(recent × documents) — searched from a date on through the GIN index.
+    const newer = await cases("500156", Number(u.market), 300, "2021-01-01", "扬尘", 5);
+    await sql`analyze search_doc`.execute(t.db.owner);
+    Object.assign(RANKING, { common: 30, recent: 5 });
+    try {
+      const dusty = newer.filter((_, i) => i % 5 === 0);
+      const found = await find(undefined, "/public/api/500156/search", { q: "扬尘", kind: "case" });
+      expect(found.note?.zh).toContain("结果较多");
+      expect(ids(found).sort()).toEqual(dusty.slice(-5).sort());
+      const office_ = await find(office, "/api/search", { q: "扬尘", kind: "case" });
+      expect(ids(office_).sort()).toEqual(dusty.slice(-5).sort());
+      expect((await find(transport, "/api/search", { q: "扬尘", kind: "case" })).hits).toEqual([]);
+    } finally {
+      Object.assign(RANKING, { common: COMMON, recent: RECENT });
+    }
   });
 });
