@@ -19,7 +19,8 @@ import { type Kysely, sql } from "kysely";
  * - A common term: the newest documents are walked first (`search_doc_recent`) and the
  *   walk stops at the first `recent` visible matches, ranked among themselves; `cut` is
  *   true when it stopped early (the caller tells the user that only recent documents
- *   were ranked).
+ *   were ranked). A term in fewer than a fifth of one region's documents finds the same
+ *   first matches through the GIN index, from a recent date on (below, `windowed`).
  *
  * Security definer (the owner is not subject to the policy; the visibility is checked
  * here, once per candidate, as index probes); volatile only because it EXPLAINs (the
@@ -84,10 +85,10 @@ const walk = (region: string, match = MATCH, full = false) => `return query
  * A term of middling frequency (fewer than a fifth of the documents) in one region: the
  * walk would read recent × scope / matches documents one by one. Instead the documents
  * from date `since` on, where about twice `recent` matches are expected (the date read
- * from the statistics of on_date: its most common values and histogram), are searched through the GIN index (a
- * bitmap of the matches ANDed with search_doc_recent's); if they hold `recent` visible
- * matches, those are the walk's (every older document comes after them) and are
- * returned, otherwise nothing is and the walk runs.
+ * from the statistics of on_date: its most common values and histogram), are searched
+ * through the GIN index (a bitmap of the matches ANDed with search_doc_recent's); if they
+ * hold `recent` visible matches, those are the walk's (every older document comes after
+ * them) and are returned, otherwise nothing is and the walk runs.
  */
 const windowed = `if est < scope / 5 then
           with s as (select * from pg_stats s where s.schemaname = 'public'
