@@ -158,3 +158,112 @@ export async function ensureSearchDocs(
   await sql`analyze search_doc`.execute(db.owner);
   return performance.now() - t0;
 }
+
+/**
+ * The portal's Chinese search alone, on DATABASE_URL's server (migrated, the law library
+ * and the 100,000 documents added if missing), as in `bench/scale.ts` ("Chinese search"):
+ * the portal API's p95 against a sequential `LIKE` scan's p95, interleaved, and the
+ * documents' previous query (every match read back under the policy and ranked) in the
+ * same run:
+ *
+ *   DATABASE_URL=postgres://… node --import tsx bench/search-docs.ts [--rounds 7]
+ */
+async function measure(rounds: number) {
+  const { loadConfig } = await import("../server/src/db/config.ts");
+  const { openDatabase } = await import("../server/src/db/connection.ts");
+  const { withScope } = await import("../server/src/db/scope.ts");
+  const { createRegistry } = await import("../server/src/engines/registry.ts");
+  const { ensureLawLibrary, parseQuery } = await import("../server/src/engines/search/index.ts");
+  const { buildApp } = await import("../server/src/http/app.ts");
+  const { MODULES } = await import("../server/src/modules/index.ts");
+  const os = await import("node:os");
+  const path = await import("node:path");
+  const region = "500156";
+  const config = loadConfig({
+    DATABASE_URL: process.env.DATABASE_URL,
+    FAZHI_DATA_DIR: path.join(os.tmpdir(), "fazhi-search-docs"),
+  });
+  const db = await openDatabase(config);
+  try {
+    await ensureLawLibrary(db.owner, new Date());
+    await ensureSearchDocs(db, region, 100_000, (n) => {
+      if (n % 20_000 === 0) process.stderr.write(`${n} documents\n`);
+    });
+    const app = await buildApp({
+      db,
+      config,
+      clock: () => new Date("2021-01-31T02:00:00Z"),
+      registry: createRegistry([...MODULES]),
+    });
+    const terms = ["行政处罚", "听证", "罚款", "营业执照", "当场", "扬尘", "告知承诺"];
+    const p95 = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.ceil(xs.length * 0.95) - 1]!;
+    const ms = { scan: [] as number[], search: [] as number[], previous: [] as number[] };
+    // One unmeasured pass (the pools' connections, the plans, the caches).
+    for (const q of terms) {
+      await app.inject({
+        method: "GET",
+        url: `/public/api/${region}/search?q=${encodeURIComponent(q)}`,
+      });
+    }
+    const n = Math.max(14, rounds * terms.length);
+    const slow: [number, string][] = [];
+    for (let k = 0; k < n; k++) {
+      const q = terms[k % terms.length]!;
+      let t0 = performance.now();
+      await sql`select law_code, article_no from law_article where text like ${`%${q}%`}
+        union all select kind, record_id from search_doc
+         where region_code = ${region} and audience = 'public' and body like ${`%${q}%`}`.execute(
+        db.owner,
+      );
+      ms.scan.push(performance.now() - t0);
+      t0 = performance.now();
+      const res = await app.inject({
+        method: "GET",
+        url: `/public/api/${region}/search?q=${encodeURIComponent(q)}`,
+      });
+      if (res.statusCode !== 200) throw new Error(`search: ${res.body.slice(0, 300)}`);
+      ms.search.push(performance.now() - t0);
+      slow.push([performance.now() - t0, q]);
+      // The documents' query before migration 0026 (laws not included: a lower bound).
+      if (k < terms.length * 2) {
+        const p = parseQuery(q);
+        t0 = performance.now();
+        await withScope(
+          db.app,
+          { regions: [region], unitId: undefined, userId: undefined },
+          (trx) =>
+            sql`select kind, record_id, title, body,
+                ts_rank(tokens, ${p.rankQuery}::tsquery)::float8 as score
+              from search_doc
+             where (region_code, kind, record_id) in
+                   (select * from fazhi_search_match(${p.tsquery}::tsquery, 'public'))
+               and audience = 'public' and region_code = ${region}
+             order by score desc, record_id desc limit 20`.execute(trx),
+        );
+        ms.previous.push(performance.now() - t0);
+      }
+    }
+    const load = os
+      .loadavg()
+      .map((x) => x.toFixed(1))
+      .join(" ");
+    const line = (name: string, xs: number[]) =>
+      `${name.padEnd(44)} ${(p95(xs) / p95(ms.scan)).toFixed(3)} (${p95(xs).toFixed(1)} ms vs ${p95(ms.scan).toFixed(1)} ms)`;
+    process.stdout.write(
+      `${line("search p95 / sequential scan p95", ms.search)}\n${line("previous documents query p95 / scan p95", ms.previous)}\nslowest searches: ${slow
+        .sort((a, b) => b[0] - a[0])
+        .slice(0, 4)
+        .map(([t, q]) => `${q} ${t.toFixed(0)} ms`)
+        .join(", ")}\nload average ${load}\n`,
+    );
+    await app.close();
+  } finally {
+    await db.close();
+  }
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const { parseArgs } = await import("node:util");
+  const { values } = parseArgs({ options: { rounds: { type: "string", default: "7" } } });
+  await measure(Number(values.rounds));
+}

@@ -67,7 +67,11 @@ export function SearchPage() {
   const hits = useQuery({
     queryKey: ["api", "/api/search", q, kind],
     queryFn: ({ signal }) =>
-      api.get<{ hits: Hit[] }>("/api/search", { q, kind: kind || undefined, limit: 50 }, signal),
+      api.get<{ hits: Hit[]; note?: { zh: string; en: string } }>(
+        "/api/search",
+        { q, kind: kind || undefined, limit: 50 },
+        signal,
+      ),
     enabled: q.trim().length > 0,
   });
   const text = useQuery({
@@ -116,41 +120,54 @@ export function SearchPage() {
       ) : !q ? (
         <Empty description={t("search.hint")} />
       ) : (
-        <List<Hit>
-          data-testid="search-hits"
-          loading={hits.isLoading}
-          dataSource={hits.data?.hits ?? []}
-          locale={{ emptyText: t("search.none") }}
-          renderItem={(h) => {
-            const link = hitLink(h);
-            const title = link ? (
-              <Link to={link}>{h.title}</Link>
-            ) : h.law ? (
-              <Typography.Link
-                onClick={() => setArticle({ code: h.law?.code ?? "", no: h.law?.article ?? 0 })}
-              >
-                {h.title}
-              </Typography.Link>
-            ) : (
-              h.title
-            );
-            return (
-              <List.Item key={`${h.kind}:${h.id}`}>
-                <List.Item.Meta
-                  title={
-                    <Space>
-                      <Tag>{t(`search.kind.${h.kind}`)}</Tag>
-                      {title}
-                      <Typography.Text type="secondary">{pick(h.sourceLabel)}</Typography.Text>
-                      {h.date ? <Typography.Text type="secondary">{h.date}</Typography.Text> : null}
-                    </Space>
-                  }
-                  description={<span>{renderSnippet(h.snippet)}</span>}
-                />
-              </List.Item>
-            );
-          }}
-        />
+        <>
+          {hits.data?.note && (
+            <Alert
+              type="info"
+              showIcon
+              data-testid="search-note"
+              style={{ marginBottom: 12 }}
+              message={pick(hits.data.note)}
+            />
+          )}
+          <List<Hit>
+            data-testid="search-hits"
+            loading={hits.isLoading}
+            dataSource={hits.data?.hits ?? []}
+            locale={{ emptyText: t("search.none") }}
+            renderItem={(h) => {
+              const link = hitLink(h);
+              const title = link ? (
+                <Link to={link}>{h.title}</Link>
+              ) : h.law ? (
+                <Typography.Link
+                  onClick={() => setArticle({ code: h.law?.code ?? "", no: h.law?.article ?? 0 })}
+                >
+                  {h.title}
+                </Typography.Link>
+              ) : (
+                h.title
+              );
+              return (
+                <List.Item key={`${h.kind}:${h.id}`}>
+                  <List.Item.Meta
+                    title={
+                      <Space>
+                        <Tag>{t(`search.kind.${h.kind}`)}</Tag>
+                        {title}
+                        <Typography.Text type="secondary">{pick(h.sourceLabel)}</Typography.Text>
+                        {h.date ? (
+                          <Typography.Text type="secondary">{h.date}</Typography.Text>
+                        ) : null}
+                      </Space>
+                    }
+                    description={<span>{renderSnippet(h.snippet)}</span>}
+                  />
+                </List.Item>
+              );
+            }}
+          />
+        </>
       )}
       <Modal
         open={article !== null}

@@ -18,6 +18,7 @@ import * as m0019 from "./0019_report.ts";
 import * as m0020 from "./0020_services.ts";
 import * as m0023 from "./0023_consultation.ts";
 import * as m0024 from "./0024_register_import_batch.ts";
+import * as m0026 from "./0026_search_top.ts";
 
 /** Every migration, in order. Module migrations are appended here. */
 export const migrations: Record<string, Migration> = {
@@ -40,4 +41,5 @@ export const migrations: Record<string, Migration> = {
   "0020_services": m0020,
   "0023_consultation": m0023,
   "0024_register_import_batch": m0024,
+  "0026_search_top": m0026,
 };

@@ -124,7 +124,48 @@ async function lawHits(
   }));
 }
 
-/** The query over search documents (exported so a test can EXPLAIN it). */
+/**
+ * How the documents are ranked (migration 0026, `fazhi_search_top`): a term the planner
+ * expects in more than `common` documents of the scope (and more than √(recent × the
+ * documents in scope)) is ranked among the first `recent` matching documents, newest
+ * first; a rarer term among all its matches.
+ * (Mutable so a test can lower the threshold on a small corpus.)
+ */
+export const RANKING = { common: 1000, recent: 100 };
+
+/** What a search returns: the hits, and a note when only the newer records were ranked. */
+export interface SearchResult {
+  hits: SearchHit[];
+  note?: Label;
+}
+
+/** The note shown when a common term was ranked among the newer records only. */
+export function recentNote(limit: number): Label {
+  return {
+    zh: `结果较多，显示较新内容中最相关的 ${limit} 条，可加上更多关键词缩小范围`,
+    en: `Many matches: the ${limit} most relevant of the newer records; add words to narrow the search`,
+  };
+}
+
+interface DocRow {
+  kind: "case" | "register" | "document";
+  record_id: number;
+  source: string;
+  title: string;
+  body: string;
+  region_code: string;
+  unit_id: number;
+  status: string | null;
+  on_date: string | null;
+  score: number;
+  cut: boolean;
+}
+
+/**
+ * The query over search documents (exported so a test can read it): the best `limit`
+ * documents the caller may see, ranked in the database (migration 0026; the visibility
+ * is the policy of search_doc, checked there as the owner).
+ */
 export function docQuery(
   db: Kysely<DB> | Transaction<DB>,
   p: ParsedQuery,
@@ -133,35 +174,12 @@ export function docQuery(
   region?: string,
   only?: readonly string[],
 ) {
-  let q = db
-    .selectFrom("search_doc")
-    .select([
-      "kind",
-      "record_id",
-      "source",
-      "title",
-      "body",
-      "region_code",
-      "unit_id",
-      "status",
-      "on_date",
-      sql<number>`ts_rank(tokens, ${p.rankQuery}::tsquery)::float8`.as("score"),
-    ])
-    // The GIN index is reached through fazhi_search_match (migration 0006): under the
-    // row-level security of search_doc, PostgreSQL cannot use @@ as an index condition.
-    .where(
-      sql<boolean>`(region_code, kind, record_id) in (select * from fazhi_search_match(${p.tsquery}::tsquery, ${audience}))`,
-    )
-    .where("audience", "=", audience);
-  if (region) q = q.where("region_code", "=", region);
-  if (only) q = q.where("source", "in", only.length ? [...only] : [""]);
-  if (f.kind) q = q.where("kind", "=", f.kind as "case" | "register" | "document");
-  if (f.source) q = q.where("source", "=", f.source);
-  if (f.unitId) q = q.where("unit_id", "=", f.unitId);
-  if (f.status) q = q.where("status", "=", f.status);
-  if (f.from) q = q.where("on_date", ">=", f.from);
-  if (f.to) q = q.where("on_date", "<=", f.to);
-  return q.orderBy("score", "desc").orderBy("record_id", "desc").limit(f.limit);
+  const top = sql<DocRow>`fazhi_search_top(${p.tsquery}::tsquery, ${p.rankQuery}::tsquery,
+    ${audience}::text, ${region ?? null}::text, ${f.kind ?? null}::text, ${f.source ?? null}::text,
+    ${only ? [...only] : null}::text[], ${f.unitId ?? null}::bigint, ${f.status ?? null}::text,
+    ${f.from ?? null}::date, ${f.to ?? null}::date, ${f.limit}::int, ${RANKING.common}::int,
+    ${RANKING.recent}::int)`;
+  return db.selectFrom(top.as("t")).selectAll();
 }
 
 async function docHits(
@@ -172,9 +190,9 @@ async function docHits(
   audience: "internal" | "public",
   region?: string,
   only?: readonly string[],
-): Promise<SearchHit[]> {
+): Promise<{ hits: SearchHit[]; cut: boolean }> {
   const rows = await docQuery(db, p, f, audience, region, only).execute();
-  return rows.map((r) => {
+  const hits = rows.map((r): SearchHit => {
     const label =
       r.kind === "register"
         ? registry.register(r.source)?.label
@@ -189,11 +207,12 @@ async function docHits(
       source: r.source,
       sourceLabel: label ?? { zh: r.source, en: r.source },
       regionCode: r.region_code,
-      unitId: audience === "public" ? null : r.unit_id,
+      unitId: audience === "public" ? null : Number(r.unit_id),
       status: r.status,
       date: r.on_date,
     };
   });
+  return { hits, cut: rows.some((r) => r.cut) };
 }
 
 function merge(lists: SearchHit[][], limit: number): SearchHit[] {
@@ -203,12 +222,17 @@ function merge(lists: SearchHit[][], limit: number): SearchHit[] {
     .slice(0, limit);
 }
 
-/** A user's search, inside the unit of work (row-level security applies). */
-export async function search(
+function result(lists: SearchHit[][], limit: number, cut: boolean): SearchResult {
+  const hits = merge(lists, limit);
+  return cut ? { hits, note: recentNote(limit) } : { hits };
+}
+
+/** A user's search, inside the unit of work: the hits and, if only newer records were ranked, a note. */
+export async function searchResult(
   trx: Transaction<DB>,
   registry: Registry,
   query: unknown,
-): Promise<SearchHit[]> {
+): Promise<SearchResult> {
   const r = SearchQuery.safeParse(query);
   if (!r.success) {
     throw new ValidationError(
@@ -219,32 +243,50 @@ export async function search(
   const f = r.data;
   const p = parsed(f.q);
   const lists: SearchHit[][] = [];
+  let cut = false;
   if (includesLaws(f)) lists.push(await lawHits(trx, p, f));
-  if (f.kind !== "law") lists.push(await docHits(trx, registry, p, f, "internal"));
-  return merge(lists, f.limit);
+  if (f.kind !== "law") {
+    const docs = await docHits(trx, registry, p, f, "internal");
+    lists.push(docs.hits);
+    cut = docs.cut;
+  }
+  return result(lists, f.limit, cut);
+}
+
+/** A user's search, inside the unit of work (row-level security applies). */
+export async function search(
+  trx: Transaction<DB>,
+  registry: Registry,
+  query: unknown,
+): Promise<SearchHit[]> {
+  return (await searchResult(trx, registry, query)).hits;
+}
+
+export interface PublicSearchQuery {
+  q: string;
+  kind?: SearchKind;
+  limit?: number;
+  source?: string;
+  unitId?: number;
+  from?: string;
+  to?: string;
+  sources?: readonly string[];
 }
 
 /**
  * The portal's search in one region: public projections only (and the law library).
- * No actor: the query runs under a data scope of the one region. `sources` limits the
- * records to the case types and registers the portal shows (its declared sections);
- * `unitId` (the enforcement body's unit) and `from`/`to` (the record's date) filter them.
+ * No actor: the documents are read under a data scope of the one region, while the law
+ * library (no row-level security) is searched at the same time on another connection.
+ * `sources` limits the records to the case types and registers the portal shows (its
+ * declared sections); `unitId` (the enforcement body's unit) and `from`/`to` (the
+ * record's date) filter them.
  */
-export async function publicSearch(
+export async function publicSearchResult(
   db: Kysely<DB>,
   registry: Registry,
   region: string,
-  query: {
-    q: string;
-    kind?: SearchKind;
-    limit?: number;
-    source?: string;
-    unitId?: number;
-    from?: string;
-    to?: string;
-    sources?: readonly string[];
-  },
-): Promise<SearchHit[]> {
+  query: PublicSearchQuery,
+): Promise<SearchResult> {
   const f = SearchQuery.parse({
     q: query.q,
     kind: query.kind,
@@ -255,15 +297,24 @@ export async function publicSearch(
     to: query.to,
   });
   const p = parsed(f.q);
-  return withScope(db, { regions: [region], unitId: undefined, userId: undefined }, async (trx) => {
-    const lists: SearchHit[][] = [];
-    if (includesLaws(f) && f.source === undefined) lists.push(await lawHits(trx, p, f));
-    if (f.kind !== "law") {
-      if (query.sources?.length === 0) return merge(lists, f.limit);
-      let hits = await docHits(trx, registry, p, f, "public", region, query.sources);
-      hits = hits.filter((h) => !query.sources || query.sources.includes(h.source));
-      lists.push(hits);
-    }
-    return merge(lists, f.limit);
-  });
+  const none = { hits: [] as SearchHit[], cut: false };
+  const [laws, docs] = await Promise.all([
+    includesLaws(f) && f.source === undefined ? lawHits(db, p, f) : [],
+    f.kind === "law" || query.sources?.length === 0
+      ? none
+      : withScope(db, { regions: [region], unitId: undefined, userId: undefined }, (trx) =>
+          docHits(trx, registry, p, f, "public", region, query.sources),
+        ),
+  ]);
+  return result([laws, docs.hits], f.limit, docs.cut);
+}
+
+/** The portal's search in one region: the hits only. */
+export async function publicSearch(
+  db: Kysely<DB>,
+  registry: Registry,
+  region: string,
+  query: PublicSearchQuery,
+): Promise<SearchHit[]> {
+  return (await publicSearchResult(db, registry, region, query)).hits;
 }

@@ -11,7 +11,7 @@ import { z } from "zod";
 import { inTenantTx, type Services } from "../../http/context.ts";
 import { NotFoundError, t } from "../../kernel/errors.ts";
 import { SEARCH_KINDS } from "./declare.ts";
-import { SearchQuery, search } from "./query.ts";
+import { SearchQuery, searchResult } from "./query.ts";
 
 const LabelOut = z.object({ zh: z.string(), en: z.string() });
 
@@ -31,6 +31,11 @@ export const SearchHitOut = z.object({
     .object({ code: z.string(), article: z.number(), label: z.string(), title: z.string() })
     .optional(),
 });
+
+/** Set when a common term was ranked among the newer records only (say so to the user). */
+export const SearchNoteOut = LabelOut.optional().describe(
+  "e.g. 结果较多，显示较新内容中最相关的 20 条，可加上更多关键词缩小范围",
+);
 
 const LawOut = z.object({
   code: z.string(),
@@ -62,12 +67,11 @@ export const searchRoutes =
           operationId: "search",
           summary: "Full-text search of laws, cases, registers and documents, as I may see them",
           querystring: SearchQuery,
-          response: { 200: z.object({ hits: z.array(SearchHitOut) }) },
+          response: { 200: z.object({ hits: z.array(SearchHitOut), note: SearchNoteOut }) },
         },
       },
-      async (req) => ({
-        hits: await inTenantTx(services, req, (w) => search(w.trx, services.registry, req.query)),
-      }),
+      async (req) =>
+        inTenantTx(services, req, (w) => searchResult(w.trx, services.registry, req.query)),
     );
 
     app.get(

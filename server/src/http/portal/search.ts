@@ -10,8 +10,12 @@
  */
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
-import { publicSearch, type SearchHit } from "../../engines/search/query.ts";
-import { SearchHitOut } from "../../engines/search/routes.ts";
+import {
+  publicSearchResult,
+  type SearchHit,
+  type SearchResult,
+} from "../../engines/search/query.ts";
+import { SearchHitOut, SearchNoteOut } from "../../engines/search/routes.ts";
 import { zt } from "../../kernel/issue-text.ts";
 import { isLocalDate } from "../../kernel/time/index.ts";
 import type { Services } from "../context.ts";
@@ -114,14 +118,15 @@ export const portalSearchRoutes =
                   law: true,
                 }),
               ),
+              note: SearchNoteOut,
             }),
           },
         },
       },
       async (req) => {
         await regionSite(services, req.params.region);
-        const hits = await publicSearch(db, registry, req.params.region, req.query);
-        return { hits: hits.map(publicHit) };
+        const r = await publicSearchResult(db, registry, req.params.region, req.query);
+        return { hits: r.hits.map(publicHit), ...(r.note ? { note: r.note } : {}) };
       },
     );
 
@@ -203,7 +208,7 @@ export const portalSearchRoutes =
         } else if ((section && section !== LAWS && !chosen) || (bodyCode && !body)) {
           results = `<p class="empty">没有找到相关内容。</p>`;
         } else {
-          const hits = await publicSearch(db, registry, region, {
+          const { hits, note } = await publicSearchResult(db, registry, region, {
             q,
             kind: section === LAWS ? "law" : undefined,
             source: chosen
@@ -217,11 +222,11 @@ export const portalSearchRoutes =
             to,
             sources: sources(),
             limit: LIMIT,
-          }).catch(() => [] as SearchHit[]);
+          }).catch((): SearchResult => ({ hits: [] }));
           const shown: string[] = [];
           for (const h of hits) shown.push(await hitHtml(h));
           results = hits.length
-            ? `<p class="meta" role="status">${hits.length < LIMIT ? `找到 ${hits.length} 条结果` : `显示最相关的 ${LIMIT} 条结果，可加检索词或筛选条件缩小范围`}</p><ol class="hits">${shown.join("")}</ol>`
+            ? `<p class="meta" role="status">${note ? esc(note.zh) : hits.length < LIMIT ? `找到 ${hits.length} 条结果` : `显示最相关的 ${LIMIT} 条结果，可加检索词或筛选条件缩小范围`}</p><ol class="hits">${shown.join("")}</ol>`
             : `<p class="empty" role="status">没有找到相关内容。</p>`;
         }
         return reply.type("text/html; charset=utf-8").send(

@@ -90,10 +90,14 @@ describe("the index", () => {
       return rows.map((r) => r["QUERY PLAN"]).join("\n");
     });
     expect(plan).toContain("Bitmap Index Scan on search_doc_tokens");
-    // …and the engine's query goes through it.
+    // …and the engine's query goes through the same lookup (migration 0026: ranked in
+    // fazhi_search_top, whose rarer terms are found with d.tokens @@ q).
     const f = SearchQuery.parse({ q: "法治" });
     const compiled = docQuery(t.db.app, p, f, "internal").compile();
-    expect(compiled.sql).toContain("fazhi_search_match(");
+    expect(compiled.sql).toContain("fazhi_search_top(");
+    const top = await sql<{ d: string }>`
+      select pg_get_functiondef('fazhi_search_top'::regproc) as d`.execute(t.db.owner);
+    expect(top.rows[0]?.d).toContain("d.tokens @@ q");
 
     const lawPlan = await t.db.owner.transaction().execute(async (trx) => {
       await sql`set local enable_seqscan = off`.execute(trx);
