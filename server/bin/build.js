@@ -64,7 +64,7 @@ export function fresh() {
  * server/dist/).
  */
 export async function bundle(outdir) {
-  const { build: esbuild } = await import("esbuild");
+  const { build: esbuild, stop } = await import("esbuild");
   const ownUrl = {
     name: "own-import-meta-url",
     setup(b) {
@@ -105,24 +105,29 @@ export async function bundle(outdir) {
       }));
     },
   };
-  await esbuild({
-    entryPoints: { main: path.join(SRC, "cli", "main.ts") },
-    outdir,
-    bundle: true,
-    splitting: true,
-    // The pure-JavaScript npm packages are bundled too (see EXTERNAL for those that are not).
-    external: EXTERNAL,
-    // Bundled CommonJS packages `require` Node's built-ins: give every chunk a `require`.
-    banner: {
-      js: 'import { createRequire as __fazhiRequire } from "node:module"; const require = __fazhiRequire(import.meta.url);',
-    },
-    format: "esm",
-    platform: "node",
-    target: "node20",
-    supported: { "import-attributes": true },
-    plugins: [ownUrl, cookieImport, zodLocales],
-    logLevel: "error",
-  });
+  try {
+    await esbuild({
+      entryPoints: { main: path.join(SRC, "cli", "main.ts") },
+      outdir,
+      bundle: true,
+      splitting: true,
+      // The pure-JavaScript npm packages are bundled too (see EXTERNAL for those that are not).
+      external: EXTERNAL,
+      // Bundled CommonJS packages `require` Node's built-ins: give every chunk a `require`.
+      banner: {
+        js: 'import { createRequire as __fazhiRequire } from "node:module"; const require = __fazhiRequire(import.meta.url);',
+      },
+      format: "esm",
+      platform: "node",
+      target: "node20",
+      supported: { "import-attributes": true },
+      plugins: [ownUrl, cookieImport, zodLocales],
+      logLevel: "error",
+    });
+  } finally {
+    // esbuild's service process would otherwise live as long as the `fazhi serve` that built.
+    await stop?.();
+  }
 }
 
 /** Build dist/: bundled into a scratch directory, then swapped in. */
