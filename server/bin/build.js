@@ -1,7 +1,8 @@
 // Compiling the server once (issue 9): every start and every CLI verb loading TypeScript
 // through tsx paid ~2 s. esbuild (installed with tsx) bundles the CLI and the npm
-// packages it uses into dist/ (see bundle() below). dist/.built records what was built; `fresh()` says whether it still
-// matches the sources (file count and newest mtime).
+// packages it uses into dist/ (see bundle() below). dist/.built records what was built;
+// `fresh()` says whether it still matches the sources and the installed packages (file
+// count and newest mtime).
 import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -10,6 +11,13 @@ const SERVER = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
 const SRC = path.join(SERVER, "src");
 export const DIST = path.join(SERVER, "dist");
 const STAMP = ".built";
+/**
+ * What npm installed (the lock file, and the one npm keeps in node_modules): the bundle
+ * holds the packages' code, so an install or update of a package makes it stale too.
+ */
+const INSTALLED = ["package-lock.json", "node_modules/.package-lock.json"].map((f) =>
+  path.join(path.dirname(SERVER), f),
+);
 
 /**
  * The npm packages left out of the bundle (loaded from node_modules at run time):
@@ -31,13 +39,13 @@ export const EXTERNAL = [
   "esbuild",
 ];
 
-/** The files the build is made of: the sources (not tests), and this script itself. */
-function sources() {
+/** The files the build is made of: the sources (not tests), this script, the installed packages. */
+export function sources() {
   return fs
     .readdirSync(SRC, { recursive: true, withFileTypes: true })
     .filter((d) => d.isFile() && !/\.test\.ts$/.test(d.name))
     .map((d) => path.join(d.parentPath ?? d.path, d.name))
-    .concat(fileURLToPath(import.meta.url));
+    .concat(fileURLToPath(import.meta.url), ...INSTALLED.filter((f) => fs.existsSync(f)));
 }
 
 function signature(files) {

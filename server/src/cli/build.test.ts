@@ -11,6 +11,7 @@ const BUILD = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../
 
 interface BuildScript {
   bundle(outdir: string): Promise<void>;
+  sources(): string[];
   EXTERNAL: string[];
 }
 
@@ -93,5 +94,12 @@ describe("the compiled server", () => {
     expect(all).toContain("node_modules/zod/v4/locales/zh-CN.js");
     expect(all).toContain("node_modules/zod/v4/locales/en.js");
     expect(all).not.toContain("node_modules/zod/v4/locales/fr.js");
+  });
+
+  it("is stale when npm installs or updates a package (the bundle holds the packages' code)", () => {
+    const root = path.resolve(path.dirname(BUILD), "../..");
+    const made = script.sources();
+    expect(made).toContain(path.join(root, "package-lock.json"));
+    expect(made).toContain(path.join(root, "node_modules", ".package-lock.json"));
   });
 });
