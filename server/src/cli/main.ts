@@ -1,6 +1,9 @@
 import { Command, InvalidArgumentError } from "commander";
 import { ROLE_CODES } from "../kernel/access.ts";
 import { cliLang, langFromArgv, localiseCommander, say } from "./lang.ts";
+import { traceStart } from "./trace.ts";
+
+traceStart("command line loaded");
 
 // `--lang en` anywhere (or FAZHI_LANG=en): every verb, and the errors after it, in English.
 {

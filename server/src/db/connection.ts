@@ -1,7 +1,8 @@
 import { Kysely, Migrator, sql } from "kysely";
 import pg from "pg";
+import { traceStart } from "../cli/trace.ts";
 import type { FazhiConfig } from "./config.ts";
-import { type EmbeddedServer, openEmbedded } from "./embedded.ts";
+import { type EmbeddedServer, openEmbedded, type StartHooks } from "./embedded.ts";
 import { APP_ROLE } from "./migrations/helpers.ts";
 import { migrations } from "./migrations/index.ts";
 import type { DB } from "./schema.ts";
@@ -149,9 +150,15 @@ async function checkAppRole(app: Kysely<DB>) {
 
 export async function openDatabase(
   config: FazhiConfig,
-  opts: { migrate?: boolean } = { migrate: true },
+  opts: { migrate?: boolean } & StartHooks = { migrate: true },
 ): Promise<Database> {
-  const embedded = config.databaseUrl ? undefined : await openEmbedded(config.dataDir);
+  const embedded = config.databaseUrl
+    ? undefined
+    : await openEmbedded(config.dataDir, undefined, { starting: opts.starting });
+  if (embedded)
+    traceStart(
+      embedded.startedHere ? "embedded PostgreSQL started" : "embedded PostgreSQL adopted",
+    );
   const ownerUrl = config.databaseUrl ?? embedded!.ownerUrl;
   const appPassword = embedded ? embedded.appPassword : config.appPassword;
   const appUrl = config.databaseAppUrl ?? withUser(ownerUrl, APP_ROLE, appPassword);
@@ -160,7 +167,9 @@ export async function openDatabase(
   let read: Kysely<DB> | undefined;
   try {
     await bootstrapAppRole(owner, config.databaseAppUrl ? undefined : appPassword);
+    traceStart("app role checked");
     if (opts.migrate !== false) await migrateToLatest(owner);
+    traceStart("migrations checked");
     app = kyselyFor(appUrl, 20);
     await checkAppRole(app);
     if (config.databaseReadUrl) {

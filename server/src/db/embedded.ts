@@ -5,6 +5,7 @@ import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import pg from "pg";
+import { traceStart } from "../cli/trace.ts";
 import { loadConfig } from "./config.ts";
 import {
   type Binaries,
@@ -49,6 +50,15 @@ export interface EmbeddedServer {
   /** True when this process started the server (false when it adopted a running one). */
   startedHere: boolean;
   stop(): Promise<void>;
+}
+
+/**
+ * `starting`: called once PostgreSQL's start is under way (pg_ctl spawned) — `fazhi
+ * serve` loads the rest of its code while PostgreSQL starts (issue 9). Not called when a
+ * running server is adopted or the start fails before that.
+ */
+export interface StartHooks {
+  starting?: () => void;
 }
 
 export const EMBEDDED_DATABASE = "fazhi";
@@ -218,6 +228,7 @@ async function initialise(
 export async function openEmbedded(
   dataDir: string,
   systemDir = loadConfig().systemDir ?? "/var/lib/fazhi",
+  hooks: StartHooks = {},
 ): Promise<EmbeddedServer> {
   await fs.mkdir(dataDir, { recursive: true });
   const state = await loadState(dataDir);
@@ -280,16 +291,19 @@ export async function openEmbedded(
     await saveState(dataDir, { ...state, port });
   }
   const opts = `-p ${port} -c listen_addresses=127.0.0.1 -c unix_socket_directories=''`;
-  const r = await run(
+  traceStart("embedded PostgreSQL: binaries and directory checked, starting");
+  const starting = run(
     pg_ctl,
     ["start", "-D", pgDir, "-l", path.join(pgDir, "server.log"), "-w", "-t", "60", "-o", opts],
     ids,
   );
+  hooks.starting?.();
+  const r = await starting;
   if (r.code !== 0) {
     const again = await readPostmasterPid(pgDir);
     if (again && processAlive(again.pid)) {
       // Lost a race with another process starting the same directory: adopt it.
-      return openEmbedded(dataDir, systemDir);
+      return openEmbedded(dataDir, systemDir, hooks);
     }
     const tail = await logTail(pgDir);
     if (DAMAGE.test(`${r.output}\n${tail}`)) throw damaged(pgDir, `${r.output.trim()}\n${tail}`);
@@ -297,6 +311,7 @@ export async function openEmbedded(
       `could not start PostgreSQL on ${pgDir}:\n${r.output.trim()}\n${tail}`,
     );
   }
+  traceStart("embedded PostgreSQL: pg_ctl start returned");
   await ensureDatabase(url(SUPERUSER, state.superPassword, port, "postgres"));
   return make(port, true);
 }

@@ -1,21 +1,12 @@
 import fs from "node:fs/promises";
 import { loadConfig } from "../../db/config.ts";
 import { openDatabase } from "../../db/connection.ts";
-import { createRegistry } from "../../engines/registry.ts";
-import { ensureLawLibrary } from "../../engines/search/laws.ts";
-import { buildApp } from "../../http/app.ts";
-import { loadModules } from "../../modules/index.ts";
-import { anchorAllRegions, anchorIntervalMs } from "../../platform/audit/anchor.ts";
-import { ensureFirstAdmin } from "../../platform/bootstrap.ts";
-import { systemClock } from "../../platform/clock.ts";
+import type { buildApp } from "../../http/app.ts";
 import { say } from "../lang.ts";
 import { startLoadingServer } from "../loading-page.ts";
 import { acquireLock } from "../lock.ts";
 import { CliError, servePidFile } from "../runtime.ts";
-import { loadDemoIfEmpty } from "./demo.ts";
-
-/** Anchor the audit chains every hour (FAZHI_ANCHOR_MINUTES) while serving. */
-const ANCHOR_EVERY_MS = anchorIntervalMs(process.env.FAZHI_ANCHOR_MINUTES);
+import { traceStart } from "../trace.ts";
 
 const running = false;
 /** Whether this process is serving (and must not exit when the CLI's action returns). */
@@ -61,9 +52,23 @@ export async function serve(opts: { port?: number; host?: string }): Promise<voi
     await loading?.close();
     loading = undefined;
   };
+  traceStart("loading page listening");
+  // The rest of the server's code (serve-parts.ts) loads while the embedded PostgreSQL
+  // starts: once pg_ctl is under way (`starting`) — not before, since loading blocks the
+  // event loop and would hold up the steps that start it — or else once the database is open.
+  let loadingParts: Promise<typeof import("./serve-parts.ts")> | undefined;
+  const loadParts = () => {
+    loadingParts ??= import("./serve-parts.ts").then((parts) => {
+      traceStart("server code loaded");
+      return parts;
+    });
+    loadingParts.catch(() => {}); // awaited below; a failure to open the database comes first
+    return loadingParts;
+  };
   let db: Awaited<ReturnType<typeof openDatabase>>;
   try {
-    db = await openDatabase(config);
+    db = await openDatabase(config, { migrate: true, starting: loadParts });
+    traceStart("database open (started, roles, migrations)");
   } catch (e) {
     await stopLoading();
     await unlock();
@@ -71,6 +76,16 @@ export async function serve(opts: { port?: number; host?: string }): Promise<voi
   }
   // Until the platform is ready, a failure stops the loading page and the database too.
   const prepare = async () => {
+    const parts = await loadParts();
+    const {
+      buildApp,
+      createRegistry,
+      ensureFirstAdmin,
+      ensureLawLibrary,
+      loadDemoIfEmpty,
+      loadModules,
+      systemClock,
+    } = parts;
     loading?.status("正在准备法律法规库");
     await ensureLawLibrary(db.owner, systemClock()); // the law library (engines/search)
     const first = await ensureFirstAdmin(
@@ -87,6 +102,7 @@ export async function serve(opts: { port?: number; host?: string }): Promise<voi
       );
     }
     const registry = createRegistry(await loadModules());
+    traceStart("law library, first administrator, modules");
     if (process.env.FAZHI_NO_DEMO !== "1") {
       const t0 = Date.now();
       let current = "";
@@ -132,11 +148,13 @@ export async function serve(opts: { port?: number; host?: string }): Promise<voi
       { logger: process.env.FAZHI_LOG === "1" },
     );
     await built.ready();
-    return built;
+    traceStart("app built (routes, schemas, Swagger)");
+    return { app: built, parts };
   };
   let app: Awaited<ReturnType<typeof buildApp>>;
+  let parts: typeof import("./serve-parts.ts");
   try {
-    app = await prepare();
+    ({ app, parts } = await prepare());
   } catch (e) {
     await stopLoading();
     await db.close();
@@ -147,6 +165,7 @@ export async function serve(opts: { port?: number; host?: string }): Promise<voi
   await stopLoading();
   try {
     await app.listen({ port, host });
+    traceStart("listening");
   } catch (e) {
     await app.close();
     await db.close();
@@ -163,6 +182,9 @@ export async function serve(opts: { port?: number; host?: string }): Promise<voi
     `${say(`法治平台已启动：http://${shown}:${port}`, `Fazhi is serving at http://${shown}:${port}`)}\n`,
   );
 
+  const { anchorAllRegions, anchorIntervalMs, systemClock } = parts;
+  /** Anchor the audit chains every hour (FAZHI_ANCHOR_MINUTES) while serving. */
+  const ANCHOR_EVERY_MS = anchorIntervalMs(process.env.FAZHI_ANCHOR_MINUTES);
   const anchor = () =>
     anchorAllRegions(db.owner, config, systemClock()).catch((e) =>
       process.stderr.write(`fazhi: ${say("审计锚点签署失败", "anchoring failed")}: ${String(e)}\n`),
