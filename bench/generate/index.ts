@@ -78,7 +78,7 @@ export const SCALES: Record<string, { districts: number; counts: Counts }> = {
         counts: {
           enforcement: 5_000,
           officers: 200,
-          catalogue: 1_500,
+          catalogue: 1_182, // the demo catalogue's items handled in the centre
           applications: 25_000,
           mediation: 3_750,
           reconsideration: 500,

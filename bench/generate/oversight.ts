@@ -69,7 +69,7 @@ export async function generateOversight(d: District, out: Outcome): Promise<void
   );
   const prefix = `生复${d.region.slice(-2)}`;
   const rows: Record<string, unknown>[] = [];
-  let decided = 0;
+  const seq = new Map<string, number>(); // the decision numbers' sequence by year
   for (let k = 0; k < d.counts.reconsideration; k++) {
     const opened = addDays("2020-01-02", Math.floor((k * 330) / d.counts.reconsideration));
     const [actKind, respondent, act] = rng.pick(ACTS);
@@ -106,10 +106,13 @@ export async function generateOversight(d: District, out: Outcome): Promise<void
         });
       } else {
         const outcome = rng.pick(OUTCOMES);
+        const on = addDays(accepted, rng.int(25, 55));
+        const year = on.slice(0, 4);
+        seq.set(year, (seq.get(year) ?? 0) + 1);
         Object.assign(r, {
           _state: "decided",
-          "step.decide": addDays(accepted, rng.int(25, 55)),
-          "number.decision": `${prefix}〔2020〕${++decided}号`,
+          "step.decide": on,
+          "number.decision": `${prefix}〔${year}〕${seq.get(year)}号`,
           outcome,
           decisionContent:
             outcome === "uphold" ? "维持被申请人作出的行政行为" : "撤销或者确认违法，责令依法处理",

@@ -52,9 +52,9 @@ export async function generateRules(d: District, out: Outcome): Promise<void> {
   const { actor } = await unitActor(d, "sfj-gfx", "生成数据规范性文件制定机关", "Generated issuer");
   const prefix = `生府发${d.region.slice(-2)}`;
   const rows: Record<string, unknown>[] = [];
-  let published = 0;
+  const seq = new Map<string, number>(); // the document numbers' sequence by year
   for (let k = 0; k < d.counts.documents; k++) {
-    const opened = addDays("2020-01-02", Math.floor((k * 280) / d.counts.documents));
+    const opened = addDays("2020-01-02", Math.floor((k * 250) / d.counts.documents));
     const subject = rng.pick(SUBJECTS);
     const government = rng.chance(0.3);
     const title = government
@@ -93,11 +93,13 @@ export async function generateRules(d: District, out: Outcome): Promise<void> {
       r._state = "reviewing";
     } else {
       const pub = addDays(reviewed, rng.int(10, 25));
+      const year = addDays(reviewed, 8).slice(0, 4); // numbered when registered
+      seq.set(year, (seq.get(year) ?? 0) + 1);
       Object.assign(r, {
         "step.deliberate": addDays(reviewed, rng.int(3, 7)),
         "step.register": addDays(reviewed, 8),
         "step.publish": pub,
-        "number.document": `${prefix}〔2020〕${++published}号`,
+        "number.document": `${prefix}〔${year}〕${seq.get(year)}号`,
         channel: "website",
         effectiveFrom: pub,
         text: `${title}\n第一条 为做好${subject}工作，根据有关法律法规，结合本区实际，制定本文件。`,
