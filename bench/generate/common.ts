@@ -101,11 +101,6 @@ export function addDays(d: string, n: number): string {
   return x.toISOString().slice(0, 10);
 }
 
-/** A day from `from`, `span` days on at most (no later than `cap`). */
-export function dayIn(rng: DemoRandom, from: string, span: number): string {
-  return addDays(from, rng.int(0, span));
-}
-
 export const SURNAMES = [..."王李张刘陈杨黄赵周吴徐孙冉向谭彭罗何胡秦郑蒋曾唐田熊余杜任夏"];
 export const GIVEN = [
   ..."明华建国丽芳军平强燕勇静磊敏洪涛艳斌霞波林英杰红鹏婷文俊宇欣晓春秀兰志东",

@@ -79,7 +79,7 @@ export async function generateServices(d: District, out: Outcome): Promise<void>
   const items = catalogueItems(rng)
     .filter((it) => it.venue === "centre")
     .slice(0, d.counts.catalogue)
-    .map((it) => ({ ...it, code: `${it.code}`, unitCode, unitName }));
+    .map((it) => ({ ...it, unitCode, unitName }));
   await importRegisterFile(
     d,
     actor,
