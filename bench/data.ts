@@ -1,25 +1,31 @@
 /**
  * The data generator (issue 9):
  *
- *   npm run bench:data -- --scale district|city|province --seed N [--cases N]
+ *   npm run bench:data -- --scale tiny|district|city|province --seed N
+ *                         [--modules enforcement,registers,…] [--cases N] [--out f.json]
  *
  * fills the database (DATABASE_URL, or the embedded one in ./data) with generated,
- * deterministic records — the same scale and seed give the same records — through the
- * product's own import paths, with a progress bar:
+ * deterministic records — the same scale, seed and modules give the same records and the
+ * same checksum — through the product's own import paths, with a progress bar. Modules
+ * (bench/generate/, default all):
  *
- * - enforcement: closed on-the-spot penalty cases with their timelines, numbers and
- *   audit trail, through the case import (CSV, as history is brought in), `--cases` per
- *   district (default 5,000: a province of 40 districts ≈ 200,000 cases);
- * - registers: the worked example's officers register, 200 officers per district,
- *   through the register import (CSV).
+ * - enforcement: closed on-the-spot penalty cases (case import), `--cases` per district
+ *   (default 5,000: a province of 40 districts ≈ 200,000);
+ * - registers: the worked example's officers register, 200 per district (register import);
+ * - services: the service catalogue (register import) and 25,000 delivered licensing
+ *   applications per district (case import, a file a month; a province ≈ 1,000,000);
+ * - governance: 3,750 mediations per district (≈ 150,000);
+ * - oversight: 500 reconsideration cases per district (≈ 20,000);
+ * - rules: 2,000 normative documents per district; decisions: 500 major decisions
+ *   (with the documents ≈ 100,000);
+ * - supervision: 50,000 credit records per district (register import; ≈ 2,000,000).
  *
- * Districts are the county-level regions of the database's region table, in code order
- * (district: 1, city: 10, province: 40). Each gets one market-regulation body and its
- * leader (`gen-<region>-leader`). Resumable: a district's officers and each file of its
- * cases are skipped when already there, so an interrupted run continues where it
- * stopped. After each file, `--out` (default bench/data-run.json) records what the
- * database holds and this run's rates (cases per second, per file: flat = linear), the
- * figures to extrapolate from when a province does not fit the time at hand.
+ * Districts are the county-level regions of the region table, in code order (tiny and
+ * district: 1, city: 10, province: 40); each module has its unit and leader there
+ * (`gen-<region>-<unit>`; enforcement's is `gen-<region>-leader`). Resumable: a file the
+ * district already holds is skipped, so an interrupted run continues where it stopped.
+ * `--out` (default bench/data-run.json) records what the database holds per module, this
+ * run's records per second and the checksums.
  */
 import fs from "node:fs/promises";
 import { performance } from "node:perf_hooks";
@@ -28,280 +34,89 @@ import { sql } from "kysely";
 import { loadConfig } from "../server/src/db/config.ts";
 import { openDatabase } from "../server/src/db/connection.ts";
 import { caseDeps } from "../server/src/engines/case/deps.ts";
-import { importCases } from "../server/src/engines/case/import/index.ts";
-import { demoRandom } from "../server/src/engines/demo/random.ts";
-import { importCsv } from "../server/src/engines/register/xlsx/index.ts";
 import { createRegistry } from "../server/src/engines/registry.ts";
-import { demoIdCards } from "../server/src/kernel/codes/id-card.ts";
-import { demoUsccs } from "../server/src/kernel/codes/uscc.ts";
-import { PROFILES } from "../server/src/modules/enforcement/cases/demo/profiles.ts";
-import { SIMPLIFIED_TYPE } from "../server/src/modules/enforcement/cases/simplified.ts";
 import { MODULES } from "../server/src/modules/index.ts";
-import { loadActor } from "../server/src/platform/auth/sessions.ts";
-import { createUser } from "../server/src/platform/auth/users.ts";
 import { loadOrCreateFieldKey } from "../server/src/platform/crypto/keys.ts";
-import { inWork } from "../server/src/platform/work.ts";
 import { examplesModule } from "../server/test/fixtures/examples/index.ts";
-import { officerRegister } from "../server/test/fixtures/examples/officer.ts";
+import { GEN_MODULES, SCALES } from "./generate/index.ts";
+import { runGenerator, unknownModules } from "./generate/run.ts";
 import { machine } from "./results.ts";
-
-const SCALES = { district: 1, city: 10, province: 40 } as const;
-const CHUNK = 5_000; // rows per imported file
-const OFFICERS = 200;
 
 const { values: args } = parseArgs({
   options: {
     scale: { type: "string", default: "district" },
     seed: { type: "string", default: "1" },
-    cases: { type: "string", default: "5000" },
+    modules: { type: "string", default: GEN_MODULES.map((m) => m.name).join(",") },
+    cases: { type: "string" },
     out: { type: "string", default: "bench/data-run.json" },
   },
 });
-const districts = SCALES[args.scale as keyof typeof SCALES];
-if (!districts) {
-  process.stderr.write(`--scale is district, city or province, not ${args.scale}\n`);
+const scale = SCALES[String(args.scale)];
+if (!scale) {
+  process.stderr.write(`--scale is ${Object.keys(SCALES).join(", ")}, not ${args.scale}\n`);
   process.exit(2);
 }
-const perDistrict = Number(args.cases);
-const runFile = args.out as string;
-
-const csvCell = (s: string) => (/[",\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
-const csv = (rows: string[][]) => `${rows.map((r) => r.map(csvCell).join(",")).join("\n")}\n`;
-
-function addDays(d: string, n: number): string {
-  const x = new Date(`${d}T00:00:00Z`);
-  x.setUTCDate(x.getUTCDate() + n);
-  return x.toISOString().slice(0, 10);
+const modules = String(args.modules)
+  .split(",")
+  .map((s) => s.trim())
+  .filter(Boolean);
+const unknown = unknownModules(modules);
+if (unknown.length > 0) {
+  process.stderr.write(
+    `unknown module(s) ${unknown.join(", ")}; the modules are ${GEN_MODULES.map((m) => m.name).join(", ")}\n`,
+  );
+  process.exit(2);
 }
-
-class Progress {
-  private t0 = performance.now();
-  constructor(private total: number) {}
-  show(done: number, what: string) {
-    const w = 30;
-    const f = Math.round((done / this.total) * w);
-    const s = (performance.now() - this.t0) / 1000;
-    process.stderr.write(
-      `\r[${"#".repeat(f)}${".".repeat(w - f)}] ${done}/${this.total} ${what} · ${s.toFixed(0)} s   `,
-    );
-  }
-}
-
-const HEADER = [
-  "_state",
-  "_opened",
-  "step.decide_on_spot",
-  "step.file_with_body",
-  "step.close",
-  "number.decision",
-  "party.kind",
-  "party.name",
-  "party.idNumber",
-  "party.uscc",
-  "party.address",
-  "category",
-  "place",
-  "facts",
-  "legalBasis",
-  "penaltyKind",
-  "fineAmount",
-  "collectedOnSpot",
-  "paid",
-];
+const counts = { ...scale.counts };
+if (args.cases !== undefined) counts.enforcement = Number(args.cases);
 
 const config = loadConfig();
 const db = await openDatabase(config);
-const registry = createRegistry([...MODULES, examplesModule]);
-const deps = await caseDeps({ registry, config, clock: () => new Date() });
-const fieldKey = await loadOrCreateFieldKey(config.keyDir);
-const profile = PROFILES.find((p) => p.onSpot.length > 0)!;
 const t0 = performance.now();
-/** What this run imported and how fast (bench/data-run.json): the figures to extrapolate. */
-const timings = {
-  cases: { rows: 0, ms: 0 },
-  officers: { rows: 0, ms: 0 },
-  /** Rows per second of each file of cases, in order (flat = linear in the data loaded). */
-  files: [] as number[],
-};
-async function writeRun(districtsPlanned: number) {
-  const total = await sql<{ cases: number; regions: number }>`
-    select count(*)::int as cases, count(distinct region_code)::int as regions from case_file
-     where case_type = ${SIMPLIFIED_TYPE}`.execute(db.owner);
-  const rate = (x: { rows: number; ms: number }) =>
-    x.ms > 0 ? Math.round(x.rows / (x.ms / 1000)) : null;
+try {
+  const registry = createRegistry([...MODULES, examplesModule]);
+  const deps = await caseDeps({ registry, config, clock: () => new Date() });
+  const fieldKey = await loadOrCreateFieldKey(config.keyDir);
+  const report = await runGenerator({
+    db,
+    deps,
+    fieldKey,
+    districts: scale.districts,
+    counts,
+    seed: String(args.seed),
+    modules,
+    onStep(done, total, what) {
+      const w = 30;
+      const f = Math.round((done / total) * w);
+      const s = (performance.now() - t0) / 1000;
+      process.stderr.write(
+        `\r[${"#".repeat(f)}${".".repeat(w - f)}] ${done}/${total} ${what} · ${s.toFixed(0)} s        `,
+      );
+    },
+  });
+  // Statistics for what was loaded (autovacuum analyses only later).
+  await sql`analyze`.execute(db.owner);
   const body = {
     at: new Date().toISOString(),
     scale: args.scale,
     seed: args.seed,
-    districtsPlanned,
-    casesPlanned: districtsPlanned * perDistrict,
-    casesInDatabase: total.rows[0]?.cases ?? 0,
-    regionsInDatabase: total.rows[0]?.regions ?? 0,
-    thisRun: {
-      seconds: Math.round((performance.now() - t0) / 1000),
-      cases: timings.cases.rows,
-      casesPerSecond: rate(timings.cases),
-      officers: timings.officers.rows,
-      officersPerSecond: rate(timings.officers),
-      casesPerSecondByFile: timings.files,
-    },
+    modules,
+    perDistrict: counts,
+    regions: report.regions.length,
+    checksum: report.checksum,
+    seconds: report.seconds,
+    byModule: report.modules,
     machine: machine(),
   };
-  await fs.writeFile(runFile, `${JSON.stringify(body, null, 2)}\n`);
-}
-let cases = 0;
-let officers = 0;
-try {
-  const regions = await db.owner
-    .selectFrom("region")
-    .select("code")
-    .where("level", "=", "county")
-    .orderBy("code")
-    .limit(districts)
-    .execute();
-  const progress = new Progress(regions.length * (Math.ceil(perDistrict / CHUNK) + 1));
-  let step = 0;
-  for (const { code: region } of regions) {
-    const rng = demoRandom(`bench-${args.seed}`, region);
-    const unitCode = `gen-${profile.unit}`;
-    // Resumable: a district's unit, officers and each file of cases are skipped when
-    // already there (each file is imported in a transaction of its own).
-    const exists = await db.owner
-      .selectFrom("unit")
-      .select("id")
-      .where("region_code", "=", region)
-      .where("code", "=", unitCode)
-      .executeTakeFirst();
-    const imported = new Set(
-      (
-        await db.owner
-          .selectFrom("case_import")
-          .select("file_name")
-          .where("region_code", "=", region)
-          .execute()
-      ).map((r) => r.file_name),
-    );
-    const unit =
-      exists ??
-      (await db.owner
-        .insertInto("unit")
-        .values({
-          region_code: region,
-          code: unitCode,
-          name_zh: `生成数据市场监管局（${region}）`,
-          name_en: `Generated market regulation (${region})`,
-          kind: "department",
-          parent_id: null,
-        })
-        .returning("id")
-        .executeTakeFirstOrThrow());
-    const userId = exists
-      ? (
-          await db.owner
-            .selectFrom("app_user")
-            .select("id")
-            .where("username", "=", `gen-${region}-leader`)
-            .executeTakeFirstOrThrow()
-        ).id
-      : (
-          await createUser(db.owner, {
-            username: `gen-${region}-leader`,
-            displayName: `生成${region}`,
-            unitId: unit.id,
-            roles: ["unit_leader", "case_handler"],
-            password: `Gen-${args.seed}-Data-2020`,
-          })
-        ).id;
-    const actor = (await loadActor(db.owner, userId))!;
-    const idCards = demoIdCards(rng.int(1, 2 ** 30), 2000, {
-      regions: [region],
-      fromYear: 1950,
-      toYear: 1998,
-    });
-    const usccs = demoUsccs(rng.int(1, 2 ** 30), 500, { kinds: ["91", "92"], regions: [region] });
-
-    // Registers: officers, through the register import.
-    const officerRows = Array.from({ length: OFFICERS }, (_, i) => [
-      `执法员${region}-${i}`,
-      `G${region}${String(i).padStart(5, "0")}`,
-      idCards[i]!,
-      "2020-01-01",
-      addDays("2022-01-01", rng.int(0, 1000)),
-    ]);
-    const file = Buffer.from(
-      csv([["姓名", "执法证号", "身份证号", "有效期起", "有效期止"], ...officerRows]),
-    );
-    if (!exists) {
-      const r0 = performance.now();
-      const done = await inWork(db.app, actor, new Date("2020-01-02T01:00:00Z"), null, (w) =>
-        importCsv(w, officerRegister, file, {}, { fieldKey }),
-      );
-      officers += done.created;
-      timings.officers.rows += done.created;
-      timings.officers.ms += performance.now() - r0;
-    }
-    progress.show(++step, `${region} officers`);
-
-    // Enforcement cases, a CSV file per 5,000, through the case import.
-    for (let from = 0; from < perDistrict; from += CHUNK) {
-      const n = Math.min(CHUNK, perDistrict - from);
-      const year = 2016 + Math.floor(from / CHUNK);
-      const dates = Array.from({ length: n }, () =>
-        addDays(`${year}-01-04`, rng.int(0, 340)),
-      ).sort();
-      const rows = dates.map((on, i) => {
-        const s = rng.pick(profile.onSpot);
-        const org = rng.chance(s.org);
-        const warning = rng.chance(s.warning);
-        const fine = warning ? 0 : org ? rng.pick([200, 500, 1000]) : rng.pick([20, 30, 50]);
-        const filed = addDays(on, rng.int(1, 3));
-        return [
-          "closed",
-          on,
-          on,
-          filed,
-          addDays(filed, rng.int(1, 10)),
-          `生成${region}简罚〔${year}〕${i + 1}号`,
-          org ? "legal_person" : "natural_person",
-          org ? `生成${region}商贸有限公司${i % 97}` : `当事人${i % 997}`,
-          org ? "" : idCards[rng.int(0, idCards.length - 1)]!,
-          org ? usccs[rng.int(0, usccs.length - 1)]! : "",
-          `地址${rng.int(1, 299)}号`,
-          profile.category,
-          `路口${rng.int(1, 99)}`,
-          `当事人${s.cause}，执法人员当场查实`,
-          s.legalBasis,
-          warning ? "warning" : "fine",
-          String(fine),
-          fine > 0 && fine <= 20 && rng.chance(0.5) ? "是" : "否",
-          fine > 0 ? "是" : "否",
-        ];
-      });
-      const fileName = `${region}-${year}.csv`;
-      if (imported.has(fileName)) {
-        progress.show(++step, `${region} cases ${from + n} already there`);
-        continue;
-      }
-      const bytes = Buffer.from(csv([HEADER, ...rows]));
-      const c0 = performance.now();
-      const summary = await inWork(db.app, actor, new Date("2019-01-04T01:00:00Z"), null, (w) =>
-        importCases(deps, w, SIMPLIFIED_TYPE, bytes, { fileName }),
-      );
-      const ms = performance.now() - c0;
-      cases += summary.rows;
-      timings.cases.rows += summary.rows;
-      timings.cases.ms += ms;
-      timings.files.push(Math.round(summary.rows / (ms / 1000)));
-      await writeRun(regions.length);
-      progress.show(++step, `${region} cases ${from + n}`);
-    }
-  }
-  // Statistics for what was loaded (autovacuum analyses only later).
-  await sql`analyze`.execute(db.owner);
-  await writeRun(regions.length);
+  await fs.writeFile(String(args.out), `${JSON.stringify(body, null, 2)}\n`);
   process.stderr.write("\n");
+  for (const [name, m] of Object.entries(report.modules)) {
+    process.stdout.write(
+      `${name.padEnd(12)} ${String(m.imported).padStart(9)} imported ${String(m.inDatabase).padStart(9)} in database  ${(m.ms / 1000).toFixed(1).padStart(7)} s  ${m.recordsPerSecond ?? "-"} records/s\n`,
+    );
+  }
   process.stdout.write(
-    `${cases} enforcement cases and ${officers} officers in ${regions.length} district(s), ${((performance.now() - t0) / 1000).toFixed(0)} s\n`,
+    `${report.regions.length} district(s), ${report.seconds} s, checksum ${report.checksum}\n`,
   );
 } finally {
   await db.close();
