@@ -15,9 +15,12 @@ import type { DemoRandom } from "../../server/src/engines/demo/declare.ts";
 import { demoRandom } from "../../server/src/engines/demo/random.ts";
 import type { RegisterDecl } from "../../server/src/engines/register/index.ts";
 import { importCsv } from "../../server/src/engines/register/xlsx/index.ts";
+import { csv } from "../../server/src/modules/services/demo/csv.ts";
 import { loadActor } from "../../server/src/platform/auth/sessions.ts";
 import { createUser } from "../../server/src/platform/auth/users.ts";
 import { inWork } from "../../server/src/platform/work.ts";
+
+export { csv };
 
 export type Db = Awaited<ReturnType<typeof openDatabase>>;
 type Actor = NonNullable<Awaited<ReturnType<typeof loadActor>>>;
@@ -61,27 +64,6 @@ export const outcome = (): Outcome => ({ imported: 0, generated: 0, ms: 0, files
 
 export function districtRng(seed: string, region: string, module: string): DemoRandom {
   return demoRandom(`bench-${seed}-${module}`, region);
-}
-
-const cell = (v: unknown): string => {
-  const s =
-    v === undefined || v === null
-      ? ""
-      : Array.isArray(v)
-        ? v.join("；")
-        : typeof v === "boolean"
-          ? v
-            ? "是"
-            : "否"
-          : String(v);
-  return /[",\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-};
-
-/** A CSV file: the header row (keys or labels), then the rows by the same keys. */
-export function csv(headers: readonly string[], rows: readonly Record<string, unknown>[]): Buffer {
-  const lines = [headers.map(cell).join(",")];
-  for (const r of rows) lines.push(headers.map((h) => cell(r[h])).join(","));
-  return Buffer.from(`${lines.join("\n")}\n`, "utf8");
 }
 
 /** A register file with the template's Chinese labels as headers. */

@@ -100,6 +100,25 @@ export function draftParts(
   return draft.blocks.map((block) => ({ block, parts: parseParts(block.text, year) }));
 }
 
+/** The indicator of every figure a draft shows. */
+function figureIndicators(
+  template: ReportTemplateDecl,
+  registry: Registry,
+  draft: ReportDraft,
+  year: number,
+) {
+  const found = [];
+  for (const { parts } of draftParts(draft, year)) {
+    for (const p of parts) {
+      if (p.kind !== "figure") continue;
+      const f = figureOf(template, registry, p.key);
+      const d = f && registry.indicator(f.indicator);
+      if (d) found.push(d);
+    }
+  }
+  return found;
+}
+
 /** The indicators a draft needs: its figures' and what they derive from (denominators, the year before). */
 export function indicatorsNeeded(
   template: ReportTemplateDecl,
@@ -108,15 +127,9 @@ export function indicatorsNeeded(
   year: number,
 ): string[] {
   const ids = new Set<string>();
-  for (const { parts } of draftParts(draft, year)) {
-    for (const p of parts) {
-      if (p.kind !== "figure") continue;
-      const f = figureOf(template, registry, p.key);
-      const d = f && registry.indicator(f.indicator);
-      if (!d) continue;
-      ids.add(d.id);
-      for (const dep of d.dependsOn ?? []) ids.add(dep);
-    }
+  for (const d of figureIndicators(template, registry, draft, year)) {
+    ids.add(d.id);
+    for (const dep of d.dependsOn ?? []) ids.add(dep);
   }
   return [...ids];
 }
@@ -129,14 +142,9 @@ function changeBases(
   year: number,
 ): string[] {
   const ids = new Set<string>();
-  for (const { parts } of draftParts(draft, year)) {
-    for (const p of parts) {
-      if (p.kind !== "figure") continue;
-      const f = figureOf(template, registry, p.key);
-      const d = f && registry.indicator(f.indicator);
-      const deps = d?.dependsOn ?? [];
-      if (d && d.unit.zh === "%" && deps.length === 1) ids.add(deps[0]!);
-    }
+  for (const d of figureIndicators(template, registry, draft, year)) {
+    const deps = d.dependsOn ?? [];
+    if (d.unit.zh === "%" && deps.length === 1) ids.add(deps[0]!);
   }
   return [...ids];
 }
