@@ -33,7 +33,14 @@ import { makePublicFiles } from "./public-files.ts";
 import { isOwner, isParticipant } from "./record.ts";
 import { separationRefusal } from "./separation.ts";
 import { readStep, writeStepEnd } from "./step-io.ts";
-import { appendEvent, bumpVersion, lastStepDate, type NewEvent, toView } from "./store.ts";
+import {
+  appendEvent,
+  bumpVersion,
+  lastStepDate,
+  type NewEvent,
+  nextEventInsert,
+  toView,
+} from "./store.ts";
 import { parseWith, requirePermission, stepDate } from "./validate.ts";
 
 export function caseTypeOf(deps: CaseDeps, code: string): CaseTypeDecl {
@@ -513,15 +520,8 @@ async function appendEventWithNumbers(
     await appendEvent(w.trx, c, auditActor(w), w.now, e);
     return;
   }
-  const actor = auditActor(w);
   await sql`with u as (
       update case_file set numbers = numbers || ${JSON.stringify(issued)}::jsonb
        where region_code = ${c.regionCode} and id = ${c.id})
-    insert into case_event (region_code, case_id, seq, kind, action, from_state, to_state,
-                            on_date, at, actor_user_id, actor_unit_id, actor_name, data, reason)
-    select ${c.regionCode}, ${c.id}, coalesce(max(seq), 0) + 1, ${e.kind}, ${e.action},
-           ${e.fromState ?? null}, ${e.toState ?? null}, ${e.onDate}::date, ${w.now},
-           ${actor?.userId ?? null}::bigint, ${actor?.unitId ?? null}::bigint,
-           ${actor?.displayName ?? null}, ${JSON.stringify(e.data ?? {})}::jsonb, ${e.reason ?? null}
-      from case_event where region_code = ${c.regionCode} and case_id = ${c.id}`.execute(w.trx);
+    ${nextEventInsert(c, auditActor(w), w.now, e)}`.execute(w.trx);
 }

@@ -17,7 +17,7 @@ import { type Settings, settingsOfChain } from "../settings.ts";
 import type { LinkedCase } from "./clocks.ts";
 import type { AnyCaseType, CaseView, StepEvent } from "./declare.ts";
 import type { NewEvent } from "./store.ts";
-import { toView } from "./store.ts";
+import { nextEventInsert, toView } from "./store.ts";
 
 /**
  * A step's reads and writes in few statements (issue 9: round trips, not the work, were
@@ -165,14 +165,7 @@ export async function writeStepEnd(
       update case_file set numbers = numbers || ${JSON.stringify(p.numbersAdded)}::jsonb
        where region_code = ${c.regionCode} and id = ${c.id})`);
   }
-  parts.push(sql`case_event_new as (
-    insert into case_event (region_code, case_id, seq, kind, action, from_state, to_state,
-                            on_date, at, actor_user_id, actor_unit_id, actor_name, data, reason)
-    select ${c.regionCode}, ${c.id}, coalesce(max(seq), 0) + 1, ${e.kind}, ${e.action},
-           ${e.fromState ?? null}, ${e.toState ?? null}, ${e.onDate}::date, ${w.now},
-           ${actor?.userId ?? null}::bigint, ${actor?.unitId ?? null}::bigint,
-           ${actor?.displayName ?? null}, ${JSON.stringify(e.data ?? {})}::jsonb, ${e.reason ?? null}
-      from case_event where region_code = ${c.regionCode} and case_id = ${c.id})`);
+  parts.push(sql`case_event_new as (${nextEventInsert(c, actor, w.now, e)})`);
   parts.push(auditWrite(a, "audit", { fresh: p.fresh === true }));
   if (p.index) parts.push(caseIndexWrites(p.index.decl, p.index.row, w.now));
   await sql`with ${sql.join(parts)} select 1`.execute(w.trx);

@@ -1,4 +1,4 @@
-import type { Selectable, Transaction } from "kysely";
+import { type Selectable, sql, type Transaction } from "kysely";
 import type { CaseFileTable, DB } from "../../db/schema.ts";
 import { NotFoundError, t } from "../../kernel/errors.ts";
 import type { LocalDate } from "../../kernel/time/index.ts";
@@ -66,6 +66,25 @@ export interface NewEvent {
   onDate: LocalDate;
   data?: Record<string, unknown>;
   reason?: string | null;
+}
+
+/**
+ * The INSERT … SELECT of a case's next timeline event (its seq one past the last), as a
+ * fragment: the batched step writes it inside a larger statement.
+ */
+export function nextEventInsert(
+  c: Pick<CaseView, "regionCode" | "id">,
+  actor: { userId: number; unitId: number; displayName: string } | undefined,
+  at: Date,
+  e: NewEvent,
+) {
+  return sql`insert into case_event (region_code, case_id, seq, kind, action, from_state, to_state,
+                            on_date, at, actor_user_id, actor_unit_id, actor_name, data, reason)
+    select ${c.regionCode}, ${c.id}, coalesce(max(seq), 0) + 1, ${e.kind}, ${e.action},
+           ${e.fromState ?? null}, ${e.toState ?? null}, ${e.onDate}::date, ${at},
+           ${actor?.userId ?? null}::bigint, ${actor?.unitId ?? null}::bigint,
+           ${actor?.displayName ?? null}, ${JSON.stringify(e.data ?? {})}::jsonb, ${e.reason ?? null}
+      from case_event where region_code = ${c.regionCode} and case_id = ${c.id}`;
 }
 
 /** Append a step to the case's timeline (the case row is locked by the caller). */
