@@ -11,7 +11,7 @@ import { expect } from "vitest";
 import { loginAs, shanghaiDate, uniqueName } from "./support/app.ts";
 import { screenshot } from "./support/browser.ts";
 import { baseUrl, test } from "./support/fixture.ts";
-import { fill, option } from "./support/forms.ts";
+import { chooseShown, fill } from "./support/forms.ts";
 
 const HANDLER = "wl.sthjj.handler";
 const LEADER = "wl.sthjj.leader";
@@ -32,32 +32,9 @@ async function date(page: Page, testId: string, value: string) {
   await d.fill(value);
   await d.press("Enter");
 }
-/**
- * Choose an option of an enum select, and check the select shows it: under load a click
- * can land while another dropdown is still closing, so wait until none is open, choose,
- * and try again (at most four times) until the select's own root shows the label.
- */
-async function choose(page: Page, testId: string, label: string) {
-  const select = page.getByRole("dialog").getByTestId(testId);
-  const root = select; // the test id is on the select's root
-  const open = page.locator(".ant-select-dropdown:not(.ant-select-dropdown-hidden)");
-  for (let i = 0; i < 4; i++) {
-    await expect.poll(() => open.count(), { timeout: 10_000 }).toBe(0);
-    await select.click();
-    const item = option(page, label);
-    await item.waitFor({ state: "visible", timeout: 10_000 });
-    await item.click();
-    const shown = await expect
-      .poll(async () => (await root.textContent())?.trim(), {
-        timeout: 5_000,
-      })
-      .toBe(label)
-      .then(() => true)
-      .catch(() => false);
-    if (shown) return;
-  }
-  throw new Error(`${testId}: could not choose ${label}`);
-}
+/** Choose an option of an enum select in the open dialog (forms.ts `chooseShown`). */
+const choose = (page: Page, testId: string, label: string) =>
+  chooseShown(page, page.getByRole("dialog").getByTestId(testId), label);
 async function typeTags(page: Page, testId: string, items: string[]) {
   await page.getByRole("dialog").getByTestId(testId).click();
   for (const item of items) {

@@ -7,6 +7,7 @@ import { expect } from "vitest";
 import { loginAs, openMenu, shanghaiDate, uniqueName } from "./support/app.ts";
 import { screenshot } from "./support/browser.ts";
 import { baseUrl, test } from "./support/fixture.ts";
+import { chooseShown } from "./support/forms.ts";
 
 type Page = Parameters<typeof loginAs>[0];
 type Locator = ReturnType<Page["locator"]>;
@@ -41,8 +42,7 @@ test("an overdue clock shows on the case, the warnings page and the home card", 
   const form = page.getByTestId("case-new-form");
   await form.getByTestId("field-fields.applicant.name").fill("李四");
   await form.getByTestId("field-fields.item").fill(item);
-  await form.getByTestId("field-fields.category").click();
-  await page.locator(".ant-select-item-option", { hasText: "一般事项" }).click();
+  await chooseShown(page, form.getByTestId("field-fields.category"), "一般事项");
   const opened = form.getByTestId("case-new-date");
   await opened.click();
   await opened.fill(longAgo);

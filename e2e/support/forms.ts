@@ -5,6 +5,7 @@
  */
 import { randomInt } from "node:crypto";
 import type { Locator, Page } from "playwright-core";
+import { expect } from "vitest";
 
 /** A valid 18-digit ID number (GB 11643 check digit) with a random sequence. */
 export function idNumber(region: string, birth: string): string {
@@ -51,6 +52,34 @@ export const option = (page: Page, label: string | RegExp): Locator =>
 export async function choose(page: Page, select: Locator, ...labels: string[]): Promise<void> {
   await select.click();
   for (const label of labels) await option(page, label).click();
+}
+
+/**
+ * Choose an option of an enum select and check the select shows it, its dropdown closed:
+ * under load a click can land while another dropdown is still closing, or during the
+ * dropdown's opening animation; so wait until none is open, choose, and try again (at
+ * most four times) until the select's root (where its test id is) shows the label.
+ */
+export async function chooseShown(page: Page, select: Locator, label: string): Promise<void> {
+  const open = page.locator(".ant-select-dropdown:not(.ant-select-dropdown-hidden)");
+  const closed = () => expect.poll(() => open.count(), { timeout: 10_000 }).toBe(0);
+  for (let i = 0; i < 4; i++) {
+    await closed().catch(() => page.keyboard.press("Escape"));
+    await select.click();
+    const item = option(page, label);
+    await item.waitFor({ state: "visible", timeout: 10_000 });
+    await item.click();
+    const shown = await expect
+      .poll(async () => (await select.textContent())?.trim(), { timeout: 5_000 })
+      .toBe(label)
+      .then(() => true)
+      .catch(() => false);
+    if (!shown) continue;
+    await closed().catch(() => page.keyboard.press("Escape"));
+    await closed();
+    return;
+  }
+  throw new Error(`could not choose ${label}`);
 }
 
 /** Type items of a tags select (e.g. officers' certificate numbers), each closed with Enter. */
