@@ -11,6 +11,7 @@ import { expect } from "vitest";
 import { loginAs, openMenu, shanghaiDate, uniqueName } from "./support/app.ts";
 import { screenshot } from "./support/browser.ts";
 import { baseUrl, test } from "./support/fixture.ts";
+import { chooseShown } from "./support/forms.ts";
 
 const HANDLER = "wl.scjgj.handler";
 const REVIEWER = "wl.scjgj.reviewer";
@@ -48,8 +49,7 @@ test("a handler accepts a licence application and may not decide before the revi
   expect(await form.getByTestId("field-fields.reviewPassed").count()).toBe(0);
   await form.getByTestId("field-fields.applicant.name").fill("张三");
   await form.getByTestId("field-fields.item").fill(item);
-  await form.getByTestId("field-fields.category").click();
-  await page.locator(".ant-select-item-option", { hasText: "市场监管事项" }).click();
+  await chooseShown(page, form.getByTestId("field-fields.category"), "市场监管事项");
   await page.getByTestId("case-new-submit").click();
 
   // The user lands on the new case, which says what comes next.
@@ -154,8 +154,7 @@ test("suspending in one tab makes the other tab's version stale; resume and exte
   const form = page.getByTestId("case-new-form");
   await form.getByTestId("field-fields.applicant.name").fill("王五");
   await form.getByTestId("field-fields.item").fill(other);
-  await form.getByTestId("field-fields.category").click();
-  await page.locator(".ant-select-item-option", { hasText: "一般事项" }).click();
+  await chooseShown(page, form.getByTestId("field-fields.category"), "一般事项");
   await page.getByTestId("case-new-submit").click();
   await page.waitForURL(/\/cases\/example_permit\/\d+$/);
   await page.getByTestId("case-title").getByText(other).waitFor();
