@@ -1,4 +1,4 @@
-import { type Kysely, sql } from "kysely";
+import { type Kysely, type RawBuilder, sql } from "kysely";
 import { z } from "zod";
 import type { DB } from "../db/schema.ts";
 import { type BasisLike, basisNote, citeEn, citeZh } from "../kernel/citation.ts";
@@ -52,6 +52,20 @@ interface Row {
   code: string;
   value: unknown;
   effective_from: string;
+}
+
+/**
+ * The recursive CTE `chain (code, parent_code, depth)`: the region `root` names and its
+ * ancestors, nearest first (depth 0 up to 4: village to province), for a `with recursive`
+ * that reads the settings in force along it (`settingsFor`, and a step's read).
+ */
+export function regionChain(root: RawBuilder<unknown>) {
+  return sql`chain (code, parent_code, depth) as (
+      select ${root}, (select parent_code from region where code = ${root}), 0
+      union all
+      select g.code, g.parent_code, h.depth + 1
+        from region g join chain h on g.code = h.parent_code
+       where h.depth < 4)`;
 }
 
 /** The region and its ancestors, nearest first (up to five levels). */
@@ -110,12 +124,7 @@ export async function settingsFor(
 ): Promise<Settings> {
   // The region and its ancestors (up to five levels) with their settings' rows: one statement.
   const { rows: found } = await sql<Row & { chain_code: string; depth: number }>`
-    with recursive chain (code, parent_code, depth) as (
-      select ${regionCode}::text, (select parent_code from region where code = ${regionCode}), 0
-      union all
-      select g.code, g.parent_code, c.depth + 1
-        from region g join chain c on g.code = c.parent_code
-       where c.depth < 4)
+    with recursive ${regionChain(sql`${regionCode}::text`)}
     select c.code as chain_code, c.depth, s.region_code, s.code, s.value, s.effective_from
       from chain c left join setting s on s.region_code = c.code
      order by c.depth`.execute(db);

@@ -13,11 +13,11 @@ import {
 } from "../../platform/audit/record.ts";
 import type { WorkTx } from "../../platform/work.ts";
 import { caseIndexWrites } from "../search/records.ts";
-import { type Settings, settingsOfChain } from "../settings.ts";
+import { regionChain, type Settings, settingsOfChain } from "../settings.ts";
 import type { LinkedCase } from "./clocks.ts";
 import type { AnyCaseType, CaseView, StepEvent } from "./declare.ts";
 import type { NewEvent } from "./store.ts";
-import { nextEventInsert, toView } from "./store.ts";
+import { nextEventInsert, toStepEvent, toView } from "./store.ts";
 
 /**
  * A step's reads and writes in few statements (issue 9: round trips, not the work, were
@@ -69,12 +69,7 @@ export async function readStep(
     }
   >`with recursive c as (
       select * from case_file where id = ${id} and case_type = ${caseType} for update),
-    chain (code, parent_code, depth) as (
-      select c.region_code, (select parent_code from region where code = c.region_code), 0 from c
-      union all
-      select g.code, g.parent_code, h.depth + 1
-        from region g join chain h on g.code = h.parent_code
-       where h.depth < 4)
+    ${regionChain(sql`(select region_code from c)`)}
     select c.*,
       (select json_build_object('id', s.id, 'from_date', s.from_date)
          from case_suspension s
@@ -104,13 +99,7 @@ export async function readStep(
     row,
     c: toView(row),
     suspension: open_suspension,
-    history: history.map((r) => ({
-      kind: r.kind,
-      action: r.action,
-      onDate: r.on_date as LocalDate,
-      data: (r.data ?? {}) as Record<string, unknown>,
-      actorUserId: r.actor_user_id === null ? null : Number(r.actor_user_id),
-    })),
+    history: history.map(toStepEvent),
     settingsOn: (day) => settingsOfChain(registry, settings, day),
     ...(linked ? { linked } : {}),
   };

@@ -49,13 +49,24 @@ export async function loadHistory(trx: Transaction<DB>, c: CaseView): Promise<St
     .where("case_id", "=", c.id)
     .orderBy("seq")
     .execute();
-  return rows.map((r) => ({
+  return rows.map(toStepEvent);
+}
+
+/** A timeline row as the step's guards see it. */
+export function toStepEvent(r: {
+  kind: string;
+  action: string;
+  on_date: string;
+  data: unknown;
+  actor_user_id: number | string | null;
+}): StepEvent {
+  return {
     kind: r.kind,
     action: r.action,
     onDate: r.on_date as LocalDate,
     data: (r.data ?? {}) as Record<string, unknown>,
     actorUserId: r.actor_user_id === null ? null : Number(r.actor_user_id),
-  }));
+  };
 }
 
 export interface NewEvent {
